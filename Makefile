@@ -1,0 +1,32 @@
+# `make run` and `make test` set everything up by themselves on a fresh machine.
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+
+.PHONY: setup run test bench lint clean-demo
+
+$(READY): pyproject.toml
+	test -x $(BIN)/python || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(READY)
+
+setup: $(READY)
+
+run: setup
+	test -d kiosk-data || $(BIN)/kiosk demo --config config.example.toml
+	$(BIN)/kiosk --config config.example.toml
+
+test: setup lint
+	$(BIN)/pytest -q
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+bench: setup
+	$(BIN)/python tests/benchmarks/storage.py
+
+clean-demo:
+	rm -rf kiosk-data

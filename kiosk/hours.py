@@ -1,0 +1,28 @@
+"""Times and durations the way people read them on the board."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+
+def clock_time(moment: datetime) -> str:
+    """Local time of day, like 09:14."""
+    return f"{moment.astimezone():%H:%M}"
+
+
+def duration(span: timedelta) -> str:
+    """A visit's length, like '25 min' or '2 h 5 min'."""
+    minutes = max(int(span.total_seconds() // 60), 0)
+    if minutes < 1:
+        return "under a minute"
+    hours, minutes = divmod(minutes, 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h" if not minutes else f"{hours} h {minutes} min"
+
+
+def since(moment: datetime, now: datetime) -> str:
+    """When someone arrived and how long ago, like 'since 09:14 · 2 h'."""
+    minutes = max(int((now - moment).total_seconds() // 60), 0)
+    ago = f"{minutes // 60} h" if minutes >= 60 else f"{minutes} min"
+    return f"since {clock_time(moment)} · {ago}"

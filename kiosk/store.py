@@ -1,0 +1,283 @@
+"""The data folder: which file holds what, the lock all processes share, and backups.
+
+Layout (schema 2):
+
+    members.json          members
+    presence.json         open visits: who is here now
+    shoutouts.json        shout-outs
+    history/YYYY-MM-DD.json   closed visits, by the UTC day they began
+    backups/YYYY-MM-DD/   daily copies of all of the above
+    .lock                 taken around every read-modify-write, by every process
+
+A check-in touches presence.json alone and a check-out adds one day file, so their cost
+does not grow with years of history.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb.table import Table
+
+from kiosk.errors import DataError, StorageError
+from kiosk.storage import AtomicJSONStorage, load, write_atomically
+
+LIVE_FILES = ("members.json", "presence.json", "shoutouts.json")
+LEGACY_FILE = "kiosk.json"
+"""Schema 1: one plain TinyDB file with the tables members, visits and shoutouts."""
+
+
+class DataFile:
+    """One TinyDB file of the data folder."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.storage = AtomicJSONStorage(path)
+
+    def table(self, name: str) -> Table:
+        # A fresh Table for each use: TinyDB caches queries and the next document id
+        # per Table object, and another process may have written since.
+        return Table(self.storage, name, cache_size=0)
+
+    def docs(self, name: str) -> list[dict[str, Any]]:
+        return [dict(doc) for doc in self.table(name).all()]
+
+    def changed(self) -> bool:
+        return self.storage.changed()
+
+
+class Store:
+    """The data folder of one community."""
+
+    def __init__(self, root: Path, backups_to_keep: int = 7) -> None:
+        self.root = root
+        self.backups_to_keep = backups_to_keep
+        self.members = DataFile(root / "members.json")
+        self.presence = DataFile(root / "presence.json")
+        self.shoutouts = DataFile(root / "shoutouts.json")
+        self._history: dict[str, DataFile] = {}
+        self._lock = FileLock(root / ".lock", timeout=20)
+        self._backed_up_on: date | None = None
+
+    @classmethod
+    def open(cls, root: Path, backups_to_keep: int = 7) -> Store:
+        """Open a data folder, making it if needed; refuse damaged or newer files."""
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DataError(f"The data folder {root} cannot be made: {error.strerror}.") from error
+        store = cls(root, backups_to_keep)
+        if (root / LEGACY_FILE).exists():
+            with store.locked():
+                store.migrate_from_v1()
+        for problem in store.problems(include_history=False):
+            raise DataError(f"{problem}\n{store.backup_hint(problem.path)}")
+        return store
+
+    # -- locking -------------------------------------------------------------
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the lock every process takes around a read-modify-write."""
+        try:
+            with self._lock:
+                yield
+        except Timeout as error:
+            raise StorageError(
+                "Not saved: another program has held the kiosk data for 20 seconds. "
+                "Nothing was changed; please try again."
+            ) from error
+        except PermissionError as error:
+            raise StorageError(
+                f"Not saved: {self.root} cannot be written to (read-only). Nothing was "
+                "changed; please ask a host to check the data folder."
+            ) from error
+
+    # -- history -------------------------------------------------------------
+
+    def history_file(self, day: date) -> DataFile:
+        name = f"{day.isoformat()}.json"
+        if name not in self._history:
+            self._history[name] = DataFile(self.root / "history" / name)
+        return self._history[name]
+
+    def history_days(self) -> list[date]:
+        """Days that have closed visits, oldest first."""
+        folder = self.root / "history"
+        if not folder.is_dir():
+            return []
+        days = []
+        for path in folder.glob("*.json"):
+            try:
+                days.append(date.fromisoformat(path.stem))
+            except ValueError:
+                continue
+        return sorted(days)
+
+    def ensure_history_folder(self) -> None:
+        (self.root / "history").mkdir(exist_ok=True)
+
+    # -- checks and repair --------------------------------------------------
+
+    def data_files(self, include_history: bool = True) -> list[Path]:
+        paths = [self.root / name for name in LIVE_FILES]
+        if include_history:
+            paths += [self.history_file(day).path for day in self.history_days()]
+        return [path for path in paths if path.exists()]
+
+    def problems(self, include_history: bool = True) -> list[DataProblem]:
+        """Every data file that cannot be read, with what is wrong with it."""
+        found = []
+        for path in self.data_files(include_history):
+            try:
+                load(path)
+            except DataError as error:
+                found.append(DataProblem(path, str(error)))
+        return found
+
+    def backups(self) -> list[Path]:
+        """Backup folders, newest first."""
+        folder = self.root / "backups"
+        if not folder.is_dir():
+            return []
+        return sorted((p for p in folder.iterdir() if _is_day(p.name)), reverse=True)
+
+    def newest_good_backup(self, path: Path) -> Path | None:
+        relative = path.relative_to(self.root)
+        for backup in self.backups():
+            candidate = backup / relative
+            if candidate.exists():
+                try:
+                    load(candidate)
+                except DataError:
+                    continue
+                return candidate
+        return None
+
+    def backup_hint(self, path: Path) -> str:
+        backup = self.newest_good_backup(path)
+        if backup is None:
+            return "Nothing was changed. There is no backup of it yet."
+        return (
+            f"Nothing was changed. The newest good backup is {backup}; "
+            "`kiosk doctor --restore` puts it back."
+        )
+
+    def restore(self, path: Path, now: datetime) -> Path | None:
+        """Put the newest good backup of `path` in its place, keeping the damaged file aside."""
+        backup = self.newest_good_backup(path)
+        if backup is None:
+            return None
+        with self.locked():
+            aside = path.with_name(f"{path.name}.damaged-{now:%Y%m%d-%H%M%S}")
+            os.replace(path, aside)
+            write_atomically(path, backup.read_bytes())
+        return backup
+
+    def remove_leftovers(self) -> list[Path]:
+        """Delete temporary files left by a process that died while writing."""
+        with self.locked():
+            leftovers = [*self.root.glob(".*.tmp"), *self.root.glob("history/.*.tmp")]
+            for path in leftovers:
+                path.unlink(missing_ok=True)
+        return leftovers
+
+    # -- backups -------------------------------------------------------------
+
+    def backup_daily(self, today: date) -> Path | None:
+        """Make today's backup if there is none yet; cheap after the first call of a day."""
+        if self._backed_up_on == today:
+            return None
+        target = self.root / "backups" / today.isoformat()
+        made = None if target.exists() else self.backup(today)
+        self._backed_up_on = today
+        return made
+
+    def backup(self, today: date) -> Path:
+        """Copy every data file into backups/<today>, then keep the newest few backups.
+
+        Files are only ever replaced, never changed in place, so a hard link is a
+        faithful copy that costs no space until the original is replaced.
+        """
+        folder = self.root / "backups"
+        target = folder / today.isoformat()
+        building = folder / f".{today.isoformat()}.partial"
+        try:
+            with self.locked():
+                shutil.rmtree(building, ignore_errors=True)
+                (building / "history").mkdir(parents=True)
+                for path in self.data_files():
+                    copy = building / path.relative_to(self.root)
+                    try:
+                        os.link(path, copy)
+                    except OSError:
+                        shutil.copy2(path, copy)
+                shutil.rmtree(target, ignore_errors=True)
+                os.replace(building, target)
+                for old in self.backups()[max(self.backups_to_keep, 1) :]:
+                    shutil.rmtree(old, ignore_errors=True)
+        except OSError as error:
+            shutil.rmtree(building, ignore_errors=True)
+            raise StorageError(f"The backup could not be made: {error.strerror}.") from error
+        return target
+
+    # -- migration -----------------------------------------------------------
+
+    def migrate_from_v1(self) -> None:
+        """Split a schema-1 file into the schema-2 layout; the old file goes to backups/.
+
+        Safe to repeat: until the old file is moved away, each run rebuilds every new
+        file from it.
+        """
+        legacy = self.root / LEGACY_FILE
+        data = load(legacy)
+        for name, table in (("members", "members"), ("shoutouts", "shoutouts")):
+            docs = {doc_id: doc for doc_id, doc in data.get(table, {}).items()}
+            _write_tables(self.root / f"{name}.json", {table: docs})
+        open_visits: dict[str, dict[str, Any]] = {}
+        by_day: dict[str, dict[str, dict[str, Any]]] = {}
+        for doc in data.get("visits", {}).values():
+            if doc.get("until") is None:
+                open_visits[str(len(open_visits) + 1)] = doc
+            else:
+                day = datetime.fromisoformat(doc["since"]).date().isoformat()
+                visits = by_day.setdefault(day, {})
+                visits[str(len(visits) + 1)] = doc
+        _write_tables(self.root / "presence.json", {"visits": open_visits})
+        self.ensure_history_folder()
+        for day, visits in by_day.items():
+            _write_tables(self.root / "history" / f"{day}.json", {"visits": visits})
+        (self.root / "backups").mkdir(exist_ok=True)
+        os.replace(legacy, self.root / "backups" / "kiosk-schema-1.json")
+
+
+@dataclass(slots=True, frozen=True)
+class DataProblem:
+    """A data file that cannot be read."""
+
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _write_tables(path: Path, tables: dict[str, dict[str, Any]]) -> None:
+    storage = AtomicJSONStorage(path)
+    storage.write(dict(tables))
+
+
+def _is_day(name: str) -> bool:
+    try:
+        date.fromisoformat(name)
+    except ValueError:
+        return False
+    return True
