@@ -26,3 +26,20 @@ def since(moment: datetime, now: datetime) -> str:
     minutes = max(int((now - moment).total_seconds() // 60), 0)
     ago = f"{minutes // 60} h" if minutes >= 60 else f"{minutes} min"
     return f"since {clock_time(moment)} · {ago}"
+
+
+def ago(moment: datetime, now: datetime) -> str:
+    """How long ago, like 'just now', '25 min ago', '5 h ago', 'yesterday' or '12 Nov'."""
+    minutes = int((now - moment).total_seconds() // 60)
+    if minutes < 1:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} min ago"
+    if minutes < 24 * 60:
+        return f"{minutes // 60} h ago"
+    days = (now.astimezone().date() - moment.astimezone().date()).days
+    if days <= 1:
+        return "yesterday"
+    if days < 7:
+        return f"{days} days ago"
+    return f"{moment.astimezone():%d %b}".lstrip("0")

@@ -24,6 +24,10 @@ class Member:
     on_board: bool = True
     """The member agreed to be shown on the public who's-here board."""
 
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0]
+
     def to_doc(self) -> dict[str, Any]:
         return {
             "id": self.id,

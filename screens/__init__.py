@@ -1,0 +1,1 @@
+"""The kiosk's Textual screens. The core (`kiosk`) never imports this package."""

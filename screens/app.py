@@ -1,0 +1,128 @@
+"""The kiosk app: wires the community to the screens, keeps it fresh, and guards the exit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from time import monotonic
+from typing import Any, TypeVar
+
+from textual import events, work
+from textual.app import App
+from textual.binding import Binding
+from textual.signal import Signal
+
+from kiosk.community import Community
+from kiosk.config import Config
+from kiosk.errors import KioskError
+from screens.home import HomeScreen
+from screens.pin import PinScreen
+
+Result = TypeVar("Result")
+
+
+class KioskApp(App[None]):
+    """The full-screen kiosk by the door."""
+
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    MODES = {"home": HomeScreen}
+    DEFAULT_MODE = "home"
+    BINDINGS = [
+        Binding("ctrl+q", "request_quit", "Quit", id="quit", show=False, priority=True),
+        Binding("ctrl+c", "request_quit", "Quit", id="quit-interrupt", show=False, priority=True),
+    ]
+
+    def __init__(self, community: Community, config: Config, *, lock: bool = True) -> None:
+        super().__init__()
+        self.community = community
+        self.config = config
+        self.lock = lock
+        self.community_changed: Signal[None] = Signal(self, "community-changed")
+        """Published whenever members, visits or shout-outs changed, here or elsewhere."""
+        self._last_activity = monotonic()
+
+    def on_mount(self) -> None:
+        self.title = self.config.space_name
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        else:
+            self.notify(f"The theme '{self.config.theme}' is unknown; using the default.")
+        self.set_interval(1.0, self._tick)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._last_activity = monotonic()
+        await super().on_event(event)
+
+    # -- store calls -------------------------------------------------------------
+
+    def store_call(
+        self,
+        call: Callable[[], Result],
+        then: Callable[[Result], Any],
+        failed: Callable[[KioskError], Any] | None = None,
+    ) -> None:
+        """Run `call` against the community off the UI thread, then `then` with its result.
+
+        A refused action or a failed write shows its message (or goes to `failed`).
+        """
+        self._store_worker(call, then, failed or self._show_error)
+
+    @work(thread=True, group="store")
+    def _store_worker(
+        self,
+        call: Callable[[], Result],
+        then: Callable[[Result], Any],
+        failed: Callable[[KioskError], Any],
+    ) -> None:
+        try:
+            result = call()
+        except KioskError as error:
+            self.call_from_thread(failed, error)
+            return
+        self.call_from_thread(self._succeeded, then, result)
+
+    def _succeeded(self, then: Callable[[Result], Any], result: Result) -> None:
+        self.community_changed.publish(None)
+        then(result)
+
+    def _show_error(self, error: KioskError) -> None:
+        self.notify(str(error), title="Sorry", severity="error", timeout=8, markup=False)
+
+    # -- keeping fresh and going home --------------------------------------------------
+
+    def _tick(self) -> None:
+        if monotonic() - self._last_activity >= self.config.idle_timeout:
+            self._last_activity = monotonic()
+            self.go_home()
+        self._refresh_worker()
+
+    @work(thread=True, group="refresh", exclusive=True)
+    def _refresh_worker(self) -> None:
+        try:
+            changed = self.community.refresh()
+        except KioskError as error:
+            self.call_from_thread(self._show_error, error)
+            return
+        if changed:
+            self.call_from_thread(self.community_changed.publish, None)
+
+    def go_home(self) -> None:
+        """Back to the home screen, forgetting whatever was typed on the way."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        home = self.screen_stack[0]
+        if isinstance(home, HomeScreen):
+            home.reset()
+
+    # -- quitting -----------------------------------------------------------------------
+
+    def action_request_quit(self) -> None:
+        if not self.lock:
+            self.exit()
+        elif not isinstance(self.screen, PinScreen):
+            self.push_screen(PinScreen(self.config.host_pin_hash), self._quit_if_allowed)
+
+    def _quit_if_allowed(self, allowed: bool | None) -> None:
+        if allowed:
+            self.exit()

@@ -1,0 +1,109 @@
+"""What a member sees right after checking in or out; home comes back by itself."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Label, Static
+
+from kiosk import hours
+from kiosk.models import STATUS_LABELS, Member, Presence, Visit
+from screens.masthead import Masthead
+from screens.shoutouts import ComposeScreen
+
+
+class ConfirmationScreen(Screen[None]):
+    """A short message, then back to home after `confirmation_seconds`."""
+
+    CSS_PATH = "confirmation.tcss"
+    BINDINGS = [
+        Binding("enter,escape", "done", "Done", id="confirmation.done"),
+        Binding("s", "shoutout", "Write a shout-out", id="confirmation.shoutout"),
+    ]
+
+    def __init__(self, member: Member, visit: Visit) -> None:
+        super().__init__()
+        self.member = member
+        self.visit = visit
+
+    def compose(self) -> ComposeResult:
+        yield Masthead()
+        with Vertical(id="message"):
+            yield from self.compose_message()
+            with Horizontal(classes="buttons"):
+                yield Button("Done", id="done", variant="primary")
+                yield Button("Write a shout-out", id="shoutout")
+            seconds = self.app.config.confirmation_seconds
+            yield Label(f"Back to the start in {seconds} seconds.", classes="hint")
+        yield Footer()
+
+    def compose_message(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.set_timer(self.app.config.confirmation_seconds, self.action_done)
+
+    @on(Button.Pressed, "#done")
+    def action_done(self) -> None:
+        if self.is_current:
+            self.app.go_home()
+
+    @on(Button.Pressed, "#shoutout")
+    def action_shoutout(self) -> None:
+        self.app.switch_screen(ComposeScreen(self.member))
+
+
+class CheckedInScreen(ConfirmationScreen):
+    def compose_message(self) -> ComposeResult:
+        community = self.app.community
+        name = self.member.first_name
+        new = self.visit.since.date() == self.member.joined.date()
+        greeting = f"Welcome, {name}! Great to have you here." if new else f"Welcome back, {name}!"
+        yield Label(Content(greeting), id="greeting", classes="title")
+        yield Label(
+            f"Checked in at {hours.clock_time(self.visit.since)} · "
+            f"{STATUS_LABELS[self.visit.status]}",
+            classes="hint",
+        )
+        others = [p for p in community.present() if p.member.id != self.member.id]
+        yield Label(
+            "Also here now: say hi!" if others else "You're the first one here today.",
+            classes="section-title",
+        )
+        with VerticalScroll(id="others"):
+            for presence in others:
+                yield Static(also_here(presence, self.visit.topics), classes="other")
+
+
+class CheckedOutScreen(ConfirmationScreen):
+    def compose_message(self) -> ComposeResult:
+        name = self.member.first_name
+        assert self.visit.until is not None
+        stayed = hours.duration(self.visit.until - self.visit.since)
+        yield Label(Content(f"See you soon, {name}!"), id="greeting", classes="title")
+        yield Label(
+            f"You were here {stayed}. Checked out at {hours.clock_time(self.visit.until)}.",
+            classes="hint",
+        )
+
+
+def also_here(presence: Presence, my_topics: tuple[str, ...]) -> Content:
+    """One line about someone in the room, what they are open to, and what you share."""
+    visit = presence.visit
+    if visit.status == "heads-down":
+        about = "heads-down today"
+    elif visit.topics:
+        about = f"open to chatting about {', '.join(visit.topics)}"
+    else:
+        about = "open to chat"
+    mine = {topic.casefold() for topic in my_topics}
+    shared = [t for t in visit.topics if t.casefold() in mine and visit.status == "open"]
+    return Content.assemble(
+        (presence.member.name, "bold"),
+        f"  {about}",
+        (f"  · you both like {', '.join(shared)}" if shared else "", "bold $accent"),
+    )

@@ -1,0 +1,43 @@
+"""The strip at the top of every screen: the space's name, the time and how many are here."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Label
+
+from kiosk import hours
+
+
+class Masthead(Widget):
+    """Space name on the left; clock and head count on the right."""
+
+    DEFAULT_CSS = """
+    Masthead {
+        height: 1;
+        dock: top;
+        background: $primary;
+        color: $text;
+        layout: horizontal;
+    }
+    Masthead #space { width: 1fr; padding: 0 1; text-style: bold; }
+    Masthead #now { width: auto; padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Label(Content(self.app.config.space_name), id="space")
+        yield Label(id="now")
+
+    def on_mount(self) -> None:
+        self.update_now()
+        self.set_interval(1.0, self.update_now)
+        self.app.community_changed.subscribe(self, lambda _: self.update_now())
+
+    def update_now(self) -> None:
+        community = self.app.community
+        count = community.here_count()
+        here = "nobody here yet" if not count else f"{count} here"
+        if community.capacity:
+            here = f"{count} of {community.capacity} here"
+        self.query_one("#now", Label).update(f"{hours.clock_time(community.clock())} · {here}")

@@ -1,0 +1,109 @@
+"""A member's own screen: check in (with today's status and topics) or check out."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Label, RadioButton, RadioSet, SelectionList
+from textual.widgets.selection_list import Selection
+
+from kiosk import hours
+from kiosk.models import STATUS_LABELS, STATUSES, Member, Status, Visit
+from screens.confirmation import CheckedInScreen, CheckedOutScreen
+from screens.masthead import Masthead
+from screens.shoutouts import ComposeScreen
+
+
+class MemberScreen(Screen[None]):
+    """Enter does the obvious thing: check in when out, check out when in."""
+
+    CSS_PATH = "member.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="member.back"),
+        Binding("ctrl+s", "shoutout", "Write a shout-out", id="member.shoutout"),
+    ]
+
+    def __init__(self, member: Member) -> None:
+        super().__init__()
+        self.member = member
+        self.visit = self.app.community.visit_of(member.id)
+
+    def compose(self) -> ComposeResult:
+        yield Masthead()
+        with Vertical(id="card"):
+            yield Label(Content(self.member.name), id="name", classes="title")
+            if self.visit is None:
+                yield from self.compose_check_in()
+            else:
+                yield from self.compose_check_out(self.visit)
+            with Horizontal(classes="buttons"):
+                if self.visit is None:
+                    yield Button("Check in", id="primary", variant="success")
+                else:
+                    yield Button("Check out", id="primary", variant="warning")
+                yield Button("Write a shout-out", id="shoutout")
+                yield Button("Back", id="back")
+        yield Footer()
+
+    def compose_check_in(self) -> ComposeResult:
+        yield Label(
+            "Not checked in yet. Enter checks you in; Tab to change the rest.", classes="hint"
+        )
+        yield Label("Today I am", classes="section-title")
+        with RadioSet(id="status"):
+            for status in STATUSES:
+                yield RadioButton(STATUS_LABELS[status].capitalize(), value=status == "open")
+        yield Label("Open to chatting about", classes="section-title")
+        usual = self.member.topics
+        offered = usual + tuple(
+            t
+            for t in self.app.config.suggested_topics
+            if t.casefold() not in {u.casefold() for u in usual}
+        )
+        yield SelectionList[str](
+            *(Selection(Content(topic), topic, topic in usual) for topic in offered),
+            id="topics",
+        )
+
+    def compose_check_out(self, visit: Visit) -> ComposeResult:
+        now = self.app.community.clock()
+        topics = ", ".join(visit.topics) or "no topics today"
+        yield Label(
+            f"Here {hours.since(visit.since, now)}, {STATUS_LABELS[visit.status]}.", classes="hint"
+        )
+        yield Label(Content(f"Open to chatting about: {topics}"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#primary", Button).focus()
+
+    @on(Button.Pressed, "#primary")
+    def primary(self) -> None:
+        community = self.app.community
+        member_id = self.member.id
+        if self.visit is None:
+            status, topics = self.chosen_status(), tuple(self.query_one(SelectionList).selected)
+            self.app.store_call(
+                lambda: community.check_in(member_id, status, topics),
+                lambda visit: self.app.switch_screen(CheckedInScreen(self.member, visit)),
+            )
+        else:
+            self.app.store_call(
+                lambda: community.check_out(member_id),
+                lambda visit: self.app.switch_screen(CheckedOutScreen(self.member, visit)),
+            )
+
+    def chosen_status(self) -> Status:
+        pressed = self.query_one("#status", RadioSet).pressed_index
+        return STATUSES[max(pressed, 0)]
+
+    @on(Button.Pressed, "#shoutout")
+    def action_shoutout(self) -> None:
+        self.app.push_screen(ComposeScreen(self.member))
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        self.app.go_home()

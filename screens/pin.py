@@ -1,0 +1,55 @@
+"""The host PIN prompt that stands between the kiosk and quitting."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from kiosk.pin import pin_matches
+
+
+class PinScreen(ModalScreen[bool]):
+    """Dismisses with True once the right host PIN is entered."""
+
+    CSS_PATH = "pin.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="pin.cancel")]
+
+    def __init__(self, pin_hash: str) -> None:
+        super().__init__()
+        self.pin_hash = pin_hash
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("Host PIN to quit the kiosk", classes="title")
+            if self.pin_hash:
+                yield Input(password=True, placeholder="PIN", id="pin")
+                yield Label("Escape to go back.", id="pin-message", classes="hint")
+            else:
+                yield Label(
+                    "No host PIN is set, so the kiosk cannot be quit here. Make one with "
+                    "`kiosk hash-pin` and put it in the config as host_pin_hash.",
+                    classes="hint",
+                )
+
+    @on(Input.Submitted, "#pin")
+    def check(self, event: Input.Submitted) -> None:
+        self.verify(event.value)
+
+    @work(thread=True, exclusive=True)
+    def verify(self, pin: str) -> None:
+        # Hashing takes a moment on purpose; keep the screen responsive meanwhile.
+        if pin_matches(pin, self.pin_hash):
+            self.app.call_from_thread(self.dismiss, True)
+        else:
+            self.app.call_from_thread(self.wrong_pin)
+
+    def wrong_pin(self) -> None:
+        self.query_one("#pin", Input).value = ""
+        self.query_one("#pin-message", Label).update("That PIN is not right. Try again.")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
