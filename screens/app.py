@@ -24,6 +24,7 @@ class KioskApp(App[None]):
     """The full-screen kiosk by the door."""
 
     CSS_PATH = "app.tcss"
+    TITLE = "Check-in Kiosk"
     ENABLE_COMMAND_PALETTE = False
     MODES = {"home": HomeScreen}
     DEFAULT_MODE = "home"

@@ -92,18 +92,20 @@ class CheckedOutScreen(ConfirmationScreen):
 
 
 def also_here(presence: Presence, my_topics: tuple[str, ...]) -> Content:
-    """One line about someone in the room, what they are open to, and what you share."""
+    """One line about someone in the room: what you share first, else what they are open to."""
     visit = presence.visit
+    name = (presence.member.name, "bold")
     if visit.status == "heads-down":
-        about = "heads-down today"
-    elif visit.topics:
-        about = f"open to chatting about {', '.join(visit.topics)}"
-    else:
-        about = "open to chat"
+        return Content.assemble(name, ("  heads-down today", "dim"))
     mine = {topic.casefold() for topic in my_topics}
-    shared = [t for t in visit.topics if t.casefold() in mine and visit.status == "open"]
-    return Content.assemble(
-        (presence.member.name, "bold"),
-        f"  {about}",
-        (f"  · you both like {', '.join(shared)}" if shared else "", "bold $accent"),
-    )
+    shared = [topic for topic in visit.topics if topic.casefold() in mine]
+    rest = [topic for topic in visit.topics if topic not in shared]
+    if shared:
+        return Content.assemble(
+            name,
+            (f"  you both like {', '.join(shared)}", "bold $accent"),
+            (f" · also {', '.join(rest)}" if rest else "", "dim"),
+        )
+    if visit.topics:
+        return Content.assemble(name, f"  open to chatting about {', '.join(visit.topics)}")
+    return Content.assemble(name, "  open to chat")

@@ -23,9 +23,11 @@ def shoutout_card(community: Community, shoutout: ShoutOut) -> Static:
         (community.name_of(shoutout.from_id), "bold"),
         " to ",
         (community.name_of(shoutout.to_id), "bold"),
-        (f"  {hours.ago(shoutout.created, community.clock())}", "dim"),
     )
-    return Static(Content("\n").join([heading, Content(shoutout.text)]), classes="shoutout")
+    words = Content.assemble(
+        shoutout.text, (f"  · {hours.ago(shoutout.created, community.clock())}", "dim")
+    )
+    return Static(Content("\n").join([heading, words]), classes="shoutout")
 
 
 class WallScreen(Screen[None]):

@@ -1,0 +1,55 @@
+"""Driving the kiosk in tests as a person would, and reading back what it shows and stores."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Static
+
+from kiosk.community import Community
+from kiosk.pin import hash_pin
+from kiosk.store import Store
+
+NOW = datetime(2026, 11, 26, 10, 30, tzinfo=UTC)
+PIN = "2468"
+PIN_HASH = hash_pin(PIN, salt="tests")
+
+
+class StillClock:
+    """Always the same moment, until a test calls `advance`."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+def stored(data_dir: Path) -> Community:
+    """The community as another process would read it from disk now."""
+    return Community(Store.open(data_dir))
+
+
+def shown(pilot: Pilot) -> str:
+    """All text on the current screen: labels, statics and list options."""
+    screen = pilot.app.screen
+    parts = [str(widget.render()) for widget in screen.query(Static) if widget.display]
+    for options in screen.query(OptionList):
+        parts += [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    return "\n".join(parts)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let store calls finish and the screen catch up."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    await pilot.press(*("space" if char == " " else char for char in text))

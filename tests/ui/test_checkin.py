@@ -1,0 +1,128 @@
+"""Members find themselves and check in or out with a few keys."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList
+
+from screens.confirmation import CheckedInScreen, CheckedOutScreen
+from screens.home import HomeScreen
+from screens.member import MemberScreen
+from tests.ui.driving import settle, shown, stored, type_text
+
+
+async def test_home_greets_with_the_space_the_time_and_who_is_here(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        text = shown(pilot)
+        assert "Makerspace North" in text
+        assert "10:30 · 6 here" in text
+        assert "Åsa Lindqvist" in text
+        assert app.focused is app.screen.query_one("#search", Input)
+
+
+async def test_typing_finds_members_ignoring_accents_and_case(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        matches = app.screen.query_one("#matches", OptionList)
+        assert str(matches.get_option_at_index(0).prompt) == "Zoë Martin"
+        assert matches.highlighted == 0
+
+
+async def test_a_few_letters_enter_enter_checks_a_member_in(make_app, data_dir):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        await pilot.press("enter")
+        assert isinstance(app.screen, MemberScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+
+        assert isinstance(app.screen, CheckedInScreen)
+        text = shown(pilot)
+        assert "Welcome back, Zoë!" in text
+        assert "María José Pérez  open to chatting about languages, gardening" in text
+        visit = stored(data_dir).visit_of("m00demo")
+        assert visit is not None
+        assert visit.status == "open"
+        assert visit.topics == ("3D printing", "design")
+
+
+async def test_the_confirmation_returns_home_by_itself(make_app):
+    app = make_app(confirmation_seconds=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckedInScreen)
+        await pilot.pause(1.3)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#search", Input).value == ""
+
+
+async def test_status_and_topics_can_be_changed_before_checking_in(make_app, data_dir):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        await pilot.press("enter")
+        # A touch screen: tap "Heads-down", tap "3D printing" off, tap Check in.
+        await pilot.click("#status RadioButton:last-of-type")
+        await pilot.click("#topics", offset=(8, 0))
+        await pilot.click("#primary")
+        await settle(pilot)
+
+        assert "heads-down" in shown(pilot)
+        visit = stored(data_dir).visit_of("m00demo")
+        assert visit is not None
+        assert visit.status == "heads-down"
+        assert visit.topics == ("design",)
+
+
+async def test_enter_checks_out_a_member_who_is_here_and_says_how_long(make_app, data_dir, clock):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "maria jose")
+        await pilot.press("enter")
+        assert "Check out" in str(app.screen.query_one("#primary").label)
+        await pilot.press("enter")
+        await settle(pilot)
+
+        assert isinstance(app.screen, CheckedOutScreen)
+        assert "You were here 2 h 30 min." in shown(pilot)
+        community = stored(data_dir)
+        assert community.visit_of("m01demo") is None
+        past = list(community.past_visits(clock.now.date(), clock.now.date()))
+        assert [v.member_id for v in past] == ["m01demo"]
+
+
+async def test_clicking_a_match_opens_the_member(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "ngozi")
+        await pilot.click("#matches", offset=(3, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, MemberScreen)
+        assert app.screen.member.name == "Ngozi Okafor"
+
+
+async def test_people_text_is_shown_as_typed_never_as_markup(make_app, data_dir):
+    stored(data_dir).add_member("[bold]Bob[/] Builder")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "bob")
+        assert "[bold]Bob[/] Builder" in shown(pilot)
+        await pilot.press("enter")
+        assert "[bold]Bob[/] Builder" in shown(pilot)
+
+
+async def test_a_refused_check_in_is_explained_and_nothing_changes(make_app, data_dir):
+    app = make_app(capacity=6)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+
+        assert isinstance(app.screen, MemberScreen)
+        messages = [n.message for n in app._notifications]
+        assert any("The space is full (6 people)" in m for m in messages)
+        assert stored(data_dir).visit_of("m00demo") is None

@@ -1,0 +1,73 @@
+"""First-timers register at the kiosk in under a minute."""
+
+from __future__ import annotations
+
+from textual.widgets import Checkbox
+
+from screens.member import MemberScreen
+from screens.register import RegisterScreen
+from tests.ui.driving import settle, shown, stored, type_text
+
+
+async def test_a_newcomer_registers_and_can_check_in_right_away(make_app, data_dir):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        assert isinstance(app.screen, RegisterScreen)
+        await type_text(pilot, "Ada Lovelace")
+        await pilot.click("#topics")
+        await type_text(pilot, "maths, poetry")
+        await pilot.click("#on-board")
+        await pilot.click("#register")
+        await settle(pilot)
+
+        assert isinstance(app.screen, MemberScreen)
+        assert app.screen.member.name == "Ada Lovelace"
+        ada = stored(data_dir).find("Ada Lovelace")
+        assert (ada.topics, ada.on_board) == (("maths", "poetry"), True)
+
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Welcome, Ada! Great to have you here." in shown(pilot)
+        assert stored(data_dir).visit_of(ada.id) is not None
+
+
+async def test_the_board_choice_is_off_until_the_newcomer_turns_it_on(make_app, data_dir):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        assert app.screen.query_one("#on-board", Checkbox).value is False
+        await type_text(pilot, "Private Person")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert stored(data_dir).find("Private Person").on_board is False
+
+
+async def test_a_name_like_an_existing_member_gets_a_warning(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        await type_text(pilot, "zoe martn")
+        assert "Already a member: Zoë Martin." in shown(pilot)
+
+
+async def test_a_name_is_required_and_nothing_is_stored_without_one(make_app, data_dir):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        await pilot.click("#register")
+        await settle(pilot)
+        assert isinstance(app.screen, RegisterScreen)
+        assert any("Please enter a name." in n.message for n in app._notifications)
+        assert len(stored(data_dir).members()) == 30
+
+
+async def test_an_overlong_name_is_explained(make_app, data_dir):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        await type_text(pilot, "N" * 85)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("85 characters, and at most 80 fit" in n.message for n in app._notifications)
+        assert len(stored(data_dir).members()) == 30
