@@ -67,7 +67,7 @@ class RegisterScreen(Screen[None]):
         )
 
     def registered(self, member: Member) -> None:
-        self.notify(Content(f"Welcome, {member.first_name}! You can check in now."))
+        self.notify(f"Welcome, {member.first_name}! You can check in now.", markup=False)
         self.app.switch_screen(MemberScreen(member))
 
     @on(Button.Pressed, "#cancel")

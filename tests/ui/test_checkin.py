@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+
 from textual.widgets import Input, OptionList
 
+from kiosk import storage
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.home import HomeScreen
 from screens.member import MemberScreen
@@ -126,3 +129,30 @@ async def test_a_refused_check_in_is_explained_and_nothing_changes(make_app, dat
         messages = [n.message for n in app._notifications]
         assert any("The space is full (6 people)" in m for m in messages)
         assert stored(data_dir).visit_of("m00demo") is None
+
+
+async def test_a_full_disk_refuses_the_check_in_and_the_kiosk_stays_up(
+    make_app, data_dir, monkeypatch
+):
+    def disk_full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        await pilot.press("enter")
+        monkeypatch.setattr(storage.os, "fsync", disk_full)
+        await pilot.press("enter")
+        await settle(pilot)
+
+        assert isinstance(app.screen, MemberScreen)
+        messages = [n.message for n in app._notifications]
+        assert any("Not saved: the disk holding" in m and "is full" in m for m in messages)
+        monkeypatch.undo()
+        assert stored(data_dir).visit_of("m00demo") is None
+        assert not list(data_dir.glob(".*.tmp"))
+
+        await pilot.pause(0.3)  # a person reads the message, then tries again
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckedInScreen)
