@@ -148,11 +148,11 @@ class Community:
         self, member_id: str, status: Status = "open", topics: tuple[str, ...] | None = None
     ) -> Visit:
         """Check a member in with today's status and topics (their usual ones by default)."""
-        member = self.member(member_id)
         if status not in STATUSES:
             raise Refused(f"The status '{status}' is unknown; use {' or '.join(STATUSES)}.")
-        chosen = text.topics(member.topics if topics is None else topics)
         with self._writing():
+            member = self.member(member_id)
+            chosen = text.topics(member.topics if topics is None else topics)
             if member_id in self._visits:
                 since = self._visits[member_id].since.astimezone()
                 raise Refused(f"{member.name} is already checked in, since {since:%H:%M}.")
@@ -173,8 +173,8 @@ class Community:
 
     def check_out(self, member_id: str) -> Visit:
         """Check a member out; the finished visit goes to the history of its day."""
-        member = self.member(member_id)
         with self._writing():
+            member = self.member(member_id)
             visit = self._visits.get(member_id)
             if visit is None:
                 raise Refused(f"{member.name} is not checked in.")
@@ -217,11 +217,11 @@ class Community:
 
     def post_shoutout(self, from_id: str, to_id: str | None, message: str) -> ShoutOut:
         """Leave a shout-out to one member, or to everyone when `to_id` is None."""
-        self.member(from_id)
-        if to_id is not None:
-            self.member(to_id)
         message = text.required(message, "a shout-out", text.SHOUTOUT_LIMIT)
         with self._writing():
+            self.member(from_id)
+            if to_id is not None:
+                self.member(to_id)
             shoutout = ShoutOut(
                 id=_new_id("s", 6, ()),
                 from_id=from_id,

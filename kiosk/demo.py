@@ -9,9 +9,9 @@ from typing import Any
 
 from tinydb import TinyDB
 
-from kiosk.errors import Refused
+from kiosk.errors import Refused, StorageError
 from kiosk.models import Member, ShoutOut, Visit
-from kiosk.storage import AtomicJSONStorage
+from kiosk.storage import AtomicJSONStorage, explain
 from kiosk.store import LEGACY_FILE, Store
 
 DEMO_MEMBERS = (
@@ -155,12 +155,17 @@ TOPICS = (
 
 
 def _require_empty(root: Path) -> None:
+    if root.exists() and not root.is_dir():
+        raise Refused(f"{root} is a file; demo data only goes into an empty data folder.")
     if root.exists() and any(root.iterdir()):
         raise Refused(f"{root} is not empty; demo data only goes into an empty data folder.")
 
 
 def _write(path: Path, table: str, docs: list[dict[str, Any]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(explain(error, path)) from error
     AtomicJSONStorage(path).write({table: {str(i): doc for i, doc in enumerate(docs, 1)}})
 
 

@@ -57,10 +57,15 @@ def load(path: Path) -> dict[str, Any]:
             else (f"it is cut short or not valid JSON (line {error.lineno}, column {error.colno})")
         )
         raise DataError(f"{path} is damaged: {problem}.") from error
-    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+    if not isinstance(data, dict) or not all(
+        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+        for table in data.values()
+    ):
         raise DataError(f"{path} is damaged: it does not hold kiosk tables.")
     schema = schema_of(data)
-    if not isinstance(schema, int) or schema > SCHEMA:
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise DataError(f"{path} is damaged: its data schema ({schema!r}) is not a version.")
+    if schema > SCHEMA:
         raise DataError(
             f"{path} was written by a newer kiosk (data schema {schema}; this kiosk reads "
             f"up to {SCHEMA}). Please update the kiosk."
@@ -69,6 +74,7 @@ def load(path: Path) -> dict[str, Any]:
 
 
 def schema_of(data: dict[str, Any]) -> Any:
+    """The schema version a parsed file declares (files without one are of this kiosk's)."""
     return data.get(META, {}).get("1", {}).get("schema", SCHEMA)
 
 
@@ -109,19 +115,19 @@ def sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def explain(error: OSError, path: Path) -> str:
+def explain(error: OSError, path: Path, outcome: str = "Not saved") -> str:
     """A sentence for a failed write, saying what to do about it."""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return (
-            f"Not saved: the disk holding {path.parent} is full. Nothing was changed; "
+            f"{outcome}: the disk holding {path.parent} is full. Nothing was changed; "
             "please ask a host to free some space."
         )
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return (
-            f"Not saved: {path.parent} cannot be written to (read-only). Nothing was "
+            f"{outcome}: {path.parent} cannot be written to (read-only). Nothing was "
             "changed; please ask a host to check the data folder."
         )
-    return f"Not saved: {path} could not be written ({error.strerror}). Nothing was changed."
+    return f"{outcome}: {path} could not be written ({error.strerror}). Nothing was changed."
 
 
 class AtomicJSONStorage(Storage):

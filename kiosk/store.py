@@ -18,9 +18,9 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from filelock import FileLock, Timeout
 from tinydb.table import Table
 
 from kiosk.errors import DataError, StorageError
-from kiosk.storage import AtomicJSONStorage, load, write_atomically
+from kiosk.storage import AtomicJSONStorage, explain, load, sync_folder, write_atomically
 
 LIVE_FILES = ("members.json", "presence.json", "shoutouts.json")
 LEGACY_FILE = "kiosk.json"
@@ -63,7 +63,6 @@ class Store:
         self.members = DataFile(root / "members.json")
         self.presence = DataFile(root / "presence.json")
         self.shoutouts = DataFile(root / "shoutouts.json")
-        self._history: dict[str, DataFile] = {}
         self._lock = FileLock(root / ".lock", timeout=20)
         self._backed_up_on: date | None = None
 
@@ -77,7 +76,9 @@ class Store:
         store = cls(root, backups_to_keep)
         if (root / LEGACY_FILE).exists():
             with store.locked():
-                store.migrate_from_v1()
+                # Another process may have migrated while this one waited for the lock.
+                if (root / LEGACY_FILE).exists():
+                    store.migrate_from_v1()
         for problem in store.problems(include_history=False):
             raise DataError(f"{problem}\n{store.backup_hint(problem.path)}")
         return store
@@ -88,26 +89,24 @@ class Store:
     def locked(self) -> Iterator[None]:
         """Hold the lock every process takes around a read-modify-write."""
         try:
-            with self._lock:
-                yield
+            self._lock.acquire()
         except Timeout as error:
             raise StorageError(
                 "Not saved: another program has held the kiosk data for 20 seconds. "
                 "Nothing was changed; please try again."
             ) from error
-        except PermissionError as error:
-            raise StorageError(
-                f"Not saved: {self.root} cannot be written to (read-only). Nothing was "
-                "changed; please ask a host to check the data folder."
-            ) from error
+        except OSError as error:  # the lock file cannot be opened: a read-only or full disk
+            raise StorageError(explain(error, Path(self._lock.lock_file))) from error
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     # -- history -------------------------------------------------------------
 
     def history_file(self, day: date) -> DataFile:
-        name = f"{day.isoformat()}.json"
-        if name not in self._history:
-            self._history[name] = DataFile(self.root / "history" / name)
-        return self._history[name]
+        # Not kept open: a year of past days would otherwise stay parsed in memory.
+        return DataFile(self.root / "history" / f"{day.isoformat()}.json")
 
     def history_days(self) -> list[date]:
         """Days that have closed visits, oldest first."""
@@ -123,7 +122,16 @@ class Store:
         return sorted(days)
 
     def ensure_history_folder(self) -> None:
-        (self.root / "history").mkdir(exist_ok=True)
+        folder = self.root / "history"
+        if folder.is_dir():
+            return
+        try:
+            folder.mkdir(exist_ok=True)
+            # Durable before any day file in it is: a rename inside a folder that a power
+            # cut forgets is lost with it.
+            sync_folder(self.root)
+        except OSError as error:
+            raise StorageError(explain(error, folder)) from error
 
     # -- checks and repair --------------------------------------------------
 
@@ -178,7 +186,10 @@ class Store:
             return None
         with self.locked():
             aside = path.with_name(f"{path.name}.damaged-{now:%Y%m%d-%H%M%S}")
-            os.replace(path, aside)
+            try:
+                os.replace(path, aside)
+            except OSError as error:
+                raise StorageError(explain(error, path)) from error
             write_atomically(path, backup.read_bytes())
         return backup
 
@@ -204,29 +215,30 @@ class Store:
     def backup(self, today: date) -> Path:
         """Copy every data file into backups/<today>, then keep the newest few backups.
 
-        Files are only ever replaced, never changed in place, so a hard link is a
-        faithful copy that costs no space until the original is replaced.
+        A backup is a copy, not a hard link to the live file: a link shares the live
+        file's bytes, so damage done to it in place (a disk error, an editor saving over
+        it) would spoil every backup too. A file unchanged since the previous backup is
+        linked to that backup's copy instead, so past days' history costs no space twice.
         """
         folder = self.root / "backups"
         target = folder / today.isoformat()
         building = folder / f".{today.isoformat()}.partial"
-        try:
-            with self.locked():
+        with self.locked():
+            try:
+                previous = next((b for b in self.backups() if b != target), None)
                 shutil.rmtree(building, ignore_errors=True)
                 (building / "history").mkdir(parents=True)
                 for path in self.data_files():
-                    copy = building / path.relative_to(self.root)
-                    try:
-                        os.link(path, copy)
-                    except OSError:
-                        shutil.copy2(path, copy)
+                    relative = path.relative_to(self.root)
+                    earlier = None if previous is None else previous / relative
+                    _copy_or_share(path, building / relative, earlier)
                 shutil.rmtree(target, ignore_errors=True)
                 os.replace(building, target)
                 for old in self.backups()[max(self.backups_to_keep, 1) :]:
                     shutil.rmtree(old, ignore_errors=True)
-        except OSError as error:
-            shutil.rmtree(building, ignore_errors=True)
-            raise StorageError(f"The backup could not be made: {error.strerror}.") from error
+            except OSError as error:
+                shutil.rmtree(building, ignore_errors=True)
+                raise StorageError(explain(error, target, "The backup was not made")) from error
         return target
 
     # -- migration -----------------------------------------------------------
@@ -248,15 +260,24 @@ class Store:
             if doc.get("until") is None:
                 open_visits[str(len(open_visits) + 1)] = doc
             else:
-                day = datetime.fromisoformat(doc["since"]).date().isoformat()
+                # Filed by the UTC day it began, as check-out files it.
+                day = datetime.fromisoformat(doc["since"]).astimezone(UTC).date().isoformat()
                 visits = by_day.setdefault(day, {})
                 visits[str(len(visits) + 1)] = doc
         _write_tables(self.root / "presence.json", {"visits": open_visits})
         self.ensure_history_folder()
         for day, visits in by_day.items():
             _write_tables(self.root / "history" / f"{day}.json", {"visits": visits})
-        (self.root / "backups").mkdir(exist_ok=True)
-        os.replace(legacy, self.root / "backups" / "kiosk-schema-1.json")
+        kept = self.root / "backups" / "kiosk-schema-1.json"
+        try:
+            kept.parent.mkdir(exist_ok=True)
+            os.replace(legacy, kept)
+            # Made durable, or a power cut could bring the old file back to be migrated
+            # again over check-ins made since.
+            sync_folder(kept.parent)
+            sync_folder(self.root)
+        except OSError as error:
+            raise StorageError(explain(error, kept, "Not migrated")) from error
 
 
 @dataclass(slots=True, frozen=True)
@@ -268,6 +289,22 @@ class DataProblem:
 
     def __str__(self) -> str:
         return self.message
+
+
+def _copy_or_share(path: Path, copy: Path, earlier: Path | None) -> None:
+    """Copy `path`, or link the earlier backup's copy of it when the file has not changed.
+
+    Writes always replace a file with a strictly newer time stamp, and a copy keeps its
+    original's, so the same size and time stamp mean the same contents.
+    """
+    if earlier is not None:
+        with suppress(OSError):  # no earlier copy, or no hard links on this disk: copy
+            old, live = os.stat(earlier), os.stat(path)
+            unchanged = (old.st_size, old.st_mtime_ns) == (live.st_size, live.st_mtime_ns)
+            if unchanged and old.st_ino != live.st_ino:
+                os.link(earlier, copy)
+                return
+    shutil.copy2(path, copy)
 
 
 def _write_tables(path: Path, tables: dict[str, dict[str, Any]]) -> None:

@@ -1,0 +1,184 @@
+"""Several processes (kiosk, CLI, board) share one data folder without losing a write."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk import storage
+from kiosk.community import Community
+from kiosk.errors import Refused
+from kiosk.store import Store
+
+PROCESSES = 4
+ROUNDS = 15
+fork = multiprocessing.get_context("fork")
+
+
+def toggle_members(root: Path, member_ids: list[str], start: Any, report: Path) -> None:
+    """Check each member in or out, ROUNDS times over, and report what was confirmed."""
+    community = Community(Store.open(root))
+    confirmed: dict[str, Any] = {"in": [], "out": [], "refused": 0}
+    start.wait()
+    for _ in range(ROUNDS):
+        for member_id in member_ids:
+            community.refresh()
+            try:
+                if community.visit_of(member_id) is None:
+                    confirmed["in"].append(community.check_in(member_id).id)
+                else:
+                    confirmed["out"].append(community.check_out(member_id).id)
+            except Refused:
+                # Another process got there first, between the refresh and the change.
+                confirmed["refused"] += 1
+    report.write_text(json.dumps(confirmed))
+
+
+def run_together(root: Path, members_of: Callable[[int], list[str]]) -> list[dict[str, Any]]:
+    start = fork.Barrier(PROCESSES)
+    reports = [root.parent / f"report-{n}.json" for n in range(PROCESSES)]
+    workers = [
+        fork.Process(target=toggle_members, args=(root, members_of(n), start, reports[n]))
+        for n in range(PROCESSES)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    assert [worker.exitcode for worker in workers] == [0] * PROCESSES
+    return [json.loads(report.read_text()) for report in reports]
+
+
+def visits_on_disk(root: Path) -> tuple[list[str], list[str]]:
+    """Ids of the open visits, and of the finished ones, as a fresh reader finds them."""
+    store = Store.open(root)
+    here = [doc["id"] for doc in store.presence.docs("visits")]
+    past = [
+        doc["id"] for day in store.history_days() for doc in store.history_file(day).docs("visits")
+    ]
+    return here, past
+
+
+@pytest.fixture
+def community(tmp_path: Path) -> Community:
+    community = Community(Store.open(tmp_path / "data"))
+    for n in range(12):
+        community.add_member(f"Member {n}")
+    return community
+
+
+def test_four_processes_each_with_their_own_members_lose_nothing(community: Community) -> None:
+    # Given four processes, each checking its own three members in and out at once
+    ids = [member.id for member in community.members()]
+    reports = run_together(community.store.root, lambda n: ids[3 * n : 3 * n + 3])
+
+    # Then none was refused, and the disk holds exactly the visits they confirmed
+    here, past = visits_on_disk(community.store.root)
+    assert sum(report["refused"] for report in reports) == 0
+    assert sorted(past) == sorted(id for report in reports for id in report["out"])
+    checked_in = sorted(id for report in reports for id in report["in"])
+    assert sorted(here + past) == checked_in
+    assert len(checked_in) + len(past) == PROCESSES * ROUNDS * 3
+
+
+def test_four_processes_racing_for_the_same_members_lose_nothing(community: Community) -> None:
+    # Given four processes all checking the same three members in and out at once
+    ids = [member.id for member in community.members()][:3]
+    reports = run_together(community.store.root, lambda n: ids)
+
+    # Then every change was confirmed or refused (another process got there first),
+    # none failed, and every confirmed check-out is in the history exactly once
+    here, past = visits_on_disk(community.store.root)
+    checked_out = [id for report in reports for id in report["out"]]
+    checked_in = [id for report in reports for id in report["in"]]
+    assert len(checked_in) + len(checked_out) + sum(r["refused"] for r in reports) == (
+        PROCESSES * ROUNDS * 3
+    )
+    assert sorted(past) == sorted(checked_out)
+    # And every confirmed check-in is either finished or still open, never both or lost
+    assert sorted(here + past) == sorted(checked_in)
+    assert len(here) <= 3
+
+
+def check_in_elsewhere(root: Path, member_id: str) -> None:
+    Community(Store.open(root)).check_in(member_id)
+
+
+def post_elsewhere(root: Path, member_id: str) -> None:
+    Community(Store.open(root)).post_shoutout(member_id, None, "Hello from the CLI")
+
+
+def in_another_process(target: Callable[..., None], *args: Any) -> None:
+    process = fork.Process(target=target, args=args)
+    process.start()
+    process.join(timeout=30)
+    assert process.exitcode == 0
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the data files parsed from now on."""
+    names: list[str] = []
+    real_load = storage.load
+
+    def counting_load(path: Path) -> dict[str, Any]:
+        names.append(path.name)
+        return real_load(path)
+
+    monkeypatch.setattr(storage, "load", counting_load)
+    return names
+
+
+def test_a_board_sees_a_check_in_made_by_another_process(
+    community: Community, parsed: list[str]
+) -> None:
+    # Given a board showing the community, and a member who is not here
+    board = community
+    zoe = board.members()[0]
+    assert board.visit_of(zoe.id) is None
+
+    # When another process (the kiosk at the door) checks her in
+    in_another_process(check_in_elsewhere, board.store.root, zoe.id)
+
+    # Then the board's refresh notices, and shows her, having parsed only presence.json
+    assert board.refresh() is True
+    assert board.visit_of(zoe.id) is not None
+    assert [p.member for p in board.present()] == [zoe]
+    assert parsed == ["presence.json"]
+
+
+def test_a_refresh_with_nothing_new_rereads_nothing(
+    community: Community, parsed: list[str]
+) -> None:
+    # Given a board that is up to date
+    board = community
+    board.refresh()
+    parsed.clear()
+
+    # When it refreshes again and again with nothing changed
+    results = [board.refresh() for _ in range(20)]
+
+    # Then it says nothing changed, and parses no file
+    assert results == [False] * 20
+    assert parsed == []
+
+
+def test_a_shout_out_from_another_process_rereads_only_shout_outs(
+    community: Community, parsed: list[str]
+) -> None:
+    # Given a board, and a member posting from the command line
+    board = community
+    zoe = board.members()[0]
+
+    # When the shout-out is posted in another process
+    in_another_process(post_elsewhere, board.store.root, zoe.id)
+
+    # Then the board shows it after one refresh, parsing only shoutouts.json
+    assert board.refresh() is True
+    assert [s.text for s in board.shoutouts()] == ["Hello from the CLI"]
+    assert parsed == ["shoutouts.json"]

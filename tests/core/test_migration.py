@@ -1,0 +1,168 @@
+"""Data from the first kiosk (schema 1: one plain TinyDB file) opens in this one, unchanged."""
+
+from __future__ import annotations
+
+import errno
+import os
+import threading
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from kiosk.community import Community
+from kiosk.demo import write_schema_1
+from kiosk.errors import DataError, StorageError
+from kiosk.models import Member, Visit
+from kiosk.storage import signature
+from kiosk.store import LEGACY_FILE, Store
+
+NOW = datetime(2025, 3, 14, 10, 0, tzinfo=UTC)
+NEW_YORK = timezone(timedelta(hours=-5))
+
+MEMBERS = [
+    Member("m1", "Zoë Martin", NOW - timedelta(days=400), ("design", "3D printing")),
+    Member("m2", "Björn Andersson", NOW - timedelta(days=30), ("woodworking",)),
+    Member("m3", "Ngozi Okafor", NOW - timedelta(days=3), (), on_board=False),
+]
+OPEN = [
+    Visit("v10", "m1", NOW - timedelta(hours=2), "open", ("design",)),
+    Visit("v11", "m3", NOW - timedelta(minutes=5), "heads-down"),
+]
+CLOSED = [
+    Visit("v1", "m1", NOW - timedelta(days=3), "open", (), NOW - timedelta(days=3, hours=-4)),
+    Visit("v2", "m2", NOW - timedelta(days=3, hours=1), until=NOW - timedelta(days=3)),
+    Visit("v3", "m2", NOW - timedelta(days=1), until=NOW - timedelta(hours=20)),
+    # Written with a local offset: 23:30 in New York is already the next day in UTC.
+    Visit(
+        "v4",
+        "m1",
+        datetime(2025, 3, 10, 23, 30, tzinfo=NEW_YORK),
+        until=datetime(2025, 3, 11, 1, 0, tzinfo=NEW_YORK),
+    ),
+]
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A data folder as the first kiosk left it."""
+    root = tmp_path / "data"
+    write_schema_1(root, MEMBERS, OPEN + CLOSED)
+    return root
+
+
+def test_a_schema_1_folder_opens_with_the_same_members_visits_and_history(root: Path) -> None:
+    legacy_bytes = (root / LEGACY_FILE).read_bytes()
+
+    # When this kiosk opens it
+    community = Community(Store.open(root), clock=lambda: NOW)
+
+    # Then it has the same members, the same people here, and the same history
+    assert sorted(community.members(), key=lambda m: m.id) == MEMBERS
+    assert [community.visit_of(v.member_id) for v in OPEN] == OPEN
+    past = list(community.past_visits(date(2000, 1, 1), date(2100, 1, 1)))
+    assert sorted(past, key=lambda v: v.id) == sorted(CLOSED, key=lambda v: v.id)
+
+    # And the old file is kept, byte for byte, among the backups
+    assert not (root / LEGACY_FILE).exists()
+    assert (root / "backups" / "kiosk-schema-1.json").read_bytes() == legacy_bytes
+
+
+def test_a_visit_is_filed_under_the_utc_day_it_began(root: Path) -> None:
+    # When the schema 1 folder is opened
+    community = Community(Store.open(root))
+
+    # Then the visit that began at 23:30 in New York is found on the next day, in UTC
+    assert "v4" in [v.id for v in community.past_visits(date(2025, 3, 11), date(2025, 3, 11))]
+    assert list(community.past_visits(date(2025, 3, 10), date(2025, 3, 10))) == []
+
+
+def test_opening_a_migrated_folder_again_changes_nothing(root: Path) -> None:
+    # Given a folder already migrated
+    Store.open(root)
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    before = {path: signature(path) for path in files}
+
+    # When it is opened again
+    community = Community(Store.open(root), clock=lambda: NOW)
+
+    # Then no file was written, and the community is the same
+    assert {path: signature(path) for path in files} == before
+    assert sorted(p for p in root.rglob("*") if p.is_file()) == files
+    assert len(community.members()) == len(MEMBERS)
+
+
+def test_the_migrated_community_checks_people_in_and_out(root: Path) -> None:
+    # Given a migrated community
+    community = Community(Store.open(root), clock=lambda: NOW)
+
+    # When Zoë (here since before the migration) checks out and Björn checks in
+    zoe_visit = community.check_out("m1")
+    community.check_in("m2")
+
+    # Then a fresh reader sees both
+    fresh = Community(Store.open(root), clock=lambda: NOW)
+    assert fresh.visit_of("m1") is None
+    assert fresh.visit_of("m2") is not None
+    assert zoe_visit in list(fresh.past_visits(NOW.date(), NOW.date()))
+
+
+def test_a_migration_cut_short_is_simply_done_again(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a migration that stops after writing the new files, before moving the old one
+    real_replace = os.replace
+
+    def no_room_for_the_old_file(source: Path, target: Path) -> None:
+        if Path(source).name == LEGACY_FILE:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_replace(source, target)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "replace", no_room_for_the_old_file)
+        with pytest.raises(StorageError, match=r"Not migrated: the disk .* is full"):
+            Store.open(root)
+    assert (root / LEGACY_FILE).exists()
+
+    # When the folder is opened again
+    community = Community(Store.open(root), clock=lambda: NOW)
+
+    # Then the migration is done once more, with nothing twice
+    assert len(community.members()) == len(MEMBERS)
+    assert len(list(community.past_visits(date(2000, 1, 1), date(2100, 1, 1)))) == len(CLOSED)
+    assert community.here_count() == len(OPEN)
+
+
+def test_two_processes_opening_a_schema_1_folder_at_once_both_succeed(root: Path) -> None:
+    # Given one process that holds the lock and is about to migrate
+    first = Store(root)
+    errors: list[BaseException] = []
+
+    def open_second() -> None:
+        try:
+            Store.open(root)
+        except BaseException as error:
+            errors.append(error)
+
+    with first.locked():
+        # When a second one opens the folder meanwhile (it sees the old file, and waits)
+        second = threading.Thread(target=open_second)
+        second.start()
+        second.join(timeout=0.3)
+        first.migrate_from_v1()
+
+    # Then once the first is done, the second opens the migrated folder without error
+    second.join(timeout=20)
+    assert errors == []
+    assert len(Community(Store.open(root)).members()) == len(MEMBERS)
+
+
+def test_a_damaged_schema_1_file_is_refused_and_left_alone(root: Path) -> None:
+    # Given a schema 1 file that was cut short
+    legacy = root / LEGACY_FILE
+    legacy.write_bytes(legacy.read_bytes()[:100])
+
+    # When it is opened, then it is refused by name, and no new file was made
+    with pytest.raises(DataError, match=r"kiosk\.json is damaged"):
+        Store.open(root)
+    assert sorted(p.name for p in root.iterdir()) == [".lock", LEGACY_FILE]
