@@ -16,7 +16,7 @@ from kiosk import hours
 from kiosk.community import Community, utc_now
 from kiosk.config import Config, load_config
 from kiosk.demo import seed_demo, seed_synthetic
-from kiosk.errors import KioskError, Refused
+from kiosk.errors import KioskError, Refused, UsageError
 from kiosk.models import STATUS_LABELS, STATUSES
 from kiosk.pin import hash_pin
 from kiosk.store import Store
@@ -46,8 +46,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 # -- commands ----------------------------------------------------------------
 
 
+def _open(config: Config) -> Community:
+    # utc_now is looked up on each call, so a test can replace it with a clock it controls.
+    return Community.open(config, utc_now)
+
+
 def run_kiosk(args: argparse.Namespace, config: Config) -> int:
-    community = Community.open(config)
+    community = _open(config)
     from screens.app import KioskApp  # late: the CLI's other commands never load Textual
 
     KioskApp(community, config, lock=not args.no_lock).run()
@@ -56,26 +61,33 @@ def run_kiosk(args: argparse.Namespace, config: Config) -> int:
 
 def demo(args: argparse.Namespace, config: Config) -> int:
     now = utc_now()
+    if args.visits and not args.history_days:
+        # Past visits are spread over the days of history; with none they would vanish.
+        raise UsageError("--visits needs --history-days D, the days to spread them over.")
     if args.members is None and args.history_days is None:
         count = seed_demo(config.data_dir, now)
         print(f"Seeded a demo community of {count} members in {config.data_dir}.")
         return 0
     members, visits = seed_synthetic(
-        config.data_dir, now, args.members or 30, args.history_days or 0, args.visits
+        config.data_dir,
+        now,
+        30 if args.members is None else args.members,
+        args.history_days or 0,
+        args.visits,
     )
     print(f"Seeded {members} members and {visits} past visits in {config.data_dir}.")
     return 0
 
 
 def members_add(args: argparse.Namespace, config: Config) -> int:
-    community = Community.open(config)
+    community = _open(config)
     member = community.add_member(args.name, tuple(args.topic), on_board=not args.hidden)
     print(member.id)
     return 0
 
 
 def members_list(args: argparse.Namespace, config: Config) -> int:
-    members = Community.open(config).members()
+    members = _open(config).members()
     if args.json:
         return _print_json(
             [
@@ -100,7 +112,7 @@ def members_list(args: argparse.Namespace, config: Config) -> int:
 
 
 def checkin(args: argparse.Namespace, config: Config) -> int:
-    community = Community.open(config)
+    community = _open(config)
     member = community.find(args.member)
     topics = tuple(args.topic) if args.topic else None
     visit = community.check_in(member.id, args.status, topics)
@@ -112,7 +124,7 @@ def checkin(args: argparse.Namespace, config: Config) -> int:
 
 
 def checkout(args: argparse.Namespace, config: Config) -> int:
-    community = Community.open(config)
+    community = _open(config)
     member = community.find(args.member)
     visit = community.check_out(member.id)
     assert visit.until is not None
@@ -121,7 +133,7 @@ def checkout(args: argparse.Namespace, config: Config) -> int:
 
 
 def present(args: argparse.Namespace, config: Config) -> int:
-    community = Community.open(config)
+    community = _open(config)
     here = community.present()
     if args.json:
         return _print_json(
@@ -149,7 +161,7 @@ def present(args: argparse.Namespace, config: Config) -> int:
 
 
 def shoutout(args: argparse.Namespace, config: Config) -> int:
-    community = Community.open(config)
+    community = _open(config)
     author = community.find(args.sender)
     to = community.find(args.to) if args.to is not None else None
     posted = community.post_shoutout(author.id, to.id if to else None, args.text)
@@ -158,7 +170,7 @@ def shoutout(args: argparse.Namespace, config: Config) -> int:
 
 
 def shoutouts(args: argparse.Namespace, config: Config) -> int:
-    community = Community.open(config)
+    community = _open(config)
     wall = community.shoutouts()
     if args.json:
         return _print_json(
@@ -186,13 +198,21 @@ def shoutouts(args: argparse.Namespace, config: Config) -> int:
 
 
 def hash_pin_command(args: argparse.Namespace, config: Config) -> int:
-    pin = getpass.getpass("Host PIN: ")
+    pin = _read_pin("Host PIN: ")
     if len(pin) < 4:
         raise Refused("A host PIN needs at least 4 characters.")
-    if getpass.getpass("Same PIN again: ") != pin:
+    if _read_pin("Same PIN again: ") != pin:
         raise Refused("The two PINs are not the same; nothing was made.")
     print(hash_pin(pin))
     return 0
+
+
+def _read_pin(prompt: str) -> str:
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        # Input ran out (a closed pipe, or ctrl+d) before a PIN was typed.
+        raise Refused("No PIN was typed; nothing was made.") from None
 
 
 def backup(args: argparse.Namespace, config: Config) -> int:
@@ -271,9 +291,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--history-days", type=_count, metavar="D")
     sub.add_argument("--visits", type=_count, metavar="V", help="past visits in all")
 
-    members = commands.add_parser("members", help="add and list members").add_subparsers(
-        title="commands", metavar="COMMAND", required=True
-    )
+    members_parser = commands.add_parser("members", help="add and list members")
+    common(members_parser, argparse.SUPPRESS)
+    members = members_parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     sub = command("add", members_add, "register a member and print their id", members)
     sub.add_argument("name", metavar="NAME")
     sub.add_argument("--topic", action="append", default=[], metavar="T")

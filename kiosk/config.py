@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.errors import UsageError
+from kiosk.pin import is_pin_hash
+from kiosk.text import TOPIC_LIMIT, clean
 
 DEFAULT_TOPICS = (
     "3D printing",
@@ -45,9 +47,12 @@ _EXPECTED = {
     "data_dir": (str, 'a folder path as text, like "kiosk-data"'),
     "idle_timeout": (int, "a whole number of seconds, at least 5, like 60"),
     "confirmation_seconds": (int, "a whole number of seconds, at least 1, like 6"),
-    "host_pin_hash": (str, "text made by `kiosk hash-pin`"),
+    "host_pin_hash": (str, "text made by `kiosk hash-pin`, or empty"),
     "capacity": (int, "a whole number of people, 0 for no limit"),
-    "suggested_topics": (list, 'a list of short texts, like ["coffee", "Python"]'),
+    "suggested_topics": (
+        list,
+        f'a list of texts of at most {TOPIC_LIMIT} characters, like ["coffee", "Python"]',
+    ),
     "backups_to_keep": (int, "a whole number of daily backups, at least 1"),
     "theme": (str, 'a Textual theme name, like "textual-dark" or "textual-light"'),
 }
@@ -94,9 +99,15 @@ def _checked(path: Path, key: str, value: Any) -> Any:
     if key in _MINIMUM and value < _MINIMUM[key]:
         raise wrong()
     if key == "suggested_topics":
-        if not all(isinstance(topic, str) and topic.strip() for topic in value):
+        # Cleaned and limited as a member's own topics are, or check-in would refuse them.
+        topics = tuple(clean(topic) if isinstance(topic, str) else "" for topic in value)
+        if not all(0 < len(topic) <= TOPIC_LIMIT for topic in topics):
             raise wrong()
-        return tuple(value)
+        return topics
     if key == "data_dir":
-        return Path(value)
+        if not value.strip():
+            raise wrong()
+        return Path(value).expanduser()
+    if key == "host_pin_hash" and value and not is_pin_hash(value):
+        raise wrong()
     return value

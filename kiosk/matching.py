@@ -51,7 +51,7 @@ class MemberIndex:
         self._near: dict[str, set[int]] = defaultdict(set)
         for position, member in enumerate(sorted(members, key=lambda m: fold(m.name))):
             folded = fold(member.name)
-            parts = tuple(folded.replace("-", " ").split())
+            parts = _words(folded)
             self._entries.append((member, folded, parts))
             for part in parts:
                 for key in _near_keys(part):
@@ -62,7 +62,7 @@ class MemberIndex:
 
     def search(self, query: str, limit: int = 8) -> list[Member]:
         """Members matching `query`: name and name-part prefixes first, then substrings,
-        then near misses."""
+        then names each typed word starts, one typo forgiven."""
         wanted = " ".join(fold(query).split())
         if not wanted:
             return []
@@ -74,28 +74,39 @@ class MemberIndex:
                 ranked.append((PART_PREFIX, position))
             elif wanted in folded:
                 ranked.append((SUBSTRING, position))
-        if len(ranked) < limit and len(wanted) >= FUZZY_FROM:
+        words = _words(wanted)
+        longest = max(words, key=len, default="")
+        if len(ranked) < limit and len(longest) >= FUZZY_FROM:
             found = {position for _, position in ranked}
-            for position in sorted(self._candidates(wanted) - found):
-                if self._near_miss(wanted, self._entries[position][2]):
+            for position in sorted(self._candidates(longest) - found):
+                if _near_miss(words, self._entries[position][2]):
                     ranked.append((NEAR, position))
         ranked.sort()
         return [self._entries[position][0] for _, position in ranked[:limit]]
 
-    def _candidates(self, wanted: str) -> set[int]:
+    def _candidates(self, word: str) -> set[int]:
         candidates: set[int] = set()
-        for key in _near_keys(wanted.split()[-1]):
+        for key in _near_keys(word):
             candidates |= self._near.get(key, set())
         return candidates
 
-    @staticmethod
-    def _near_miss(wanted: str, parts: tuple[str, ...]) -> bool:
-        word = wanted.split()[-1]
-        for part in parts:
-            for length in (len(word) - 1, len(word), len(word) + 1):
-                if length > 0 and within_one_edit(word, part[:length]):
-                    return True
+
+def _words(folded: str) -> tuple[str, ...]:
+    return tuple(folded.replace("-", " ").split())
+
+
+def _near_miss(words: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    """Every typed word starts some part of the name, but for one typo in longer words."""
+    return all(any(_starts_nearly(word, part) for part in parts) for word in words)
+
+
+def _starts_nearly(word: str, part: str) -> bool:
+    if part.startswith(word):
+        return True
+    if len(word) < FUZZY_FROM:
         return False
+    lengths = (len(word) - 1, len(word), len(word) + 1)
+    return any(within_one_edit(word, part[:length]) for length in lengths)
 
 
 def same_name(name: str, members: Iterable[Member]) -> list[Member]:

@@ -13,7 +13,21 @@ SHOUTOUT_LIMIT = 280
 
 # Bidirectional overrides can make a name display as something else entirely.
 _BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
-_FOLDS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
+# Letters that Unicode does not decompose into a base letter and an accent, and the
+# typographic apostrophe that phones type for "'".
+_FOLDS = str.maketrans(
+    {
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+        "\u2019": "'",
+    }
+)
 
 
 def clean(text: str) -> str:
@@ -70,5 +84,5 @@ def split_topics(text: str) -> tuple[str, ...]:
 
 def fold(text: str) -> str:
     """Text reduced for matching: no accents, no case ("Zoë" and "zoe" fold alike)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLDS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLDS)

@@ -1,0 +1,46 @@
+"""Running `kiosk ...` in-process and capturing what it printed."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from kiosk import cli
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What one run of the command printed, and how it ended."""
+
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+class Kiosk:
+    """`kiosk("checkin", "Zoë")` runs `kiosk checkin Zoë` and returns its Result."""
+
+    def __init__(self, capsys: pytest.CaptureFixture[str]) -> None:
+        self._capsys = capsys
+
+    def __call__(self, *args: str) -> Result:
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exit:  # argparse stops this way on a usage error
+            code = exit.code if isinstance(exit.code, int) else 1
+        captured = self._capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    def add_member(self, name: str, *options: str) -> str:
+        """Register a member and return the printed id."""
+        added = self("members", "add", name, *options)
+        assert added.code == 0, added.err
+        assert re.fullmatch(r"m[0-9a-f]{6}\n", added.out)
+        return added.out.strip()

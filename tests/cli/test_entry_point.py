@@ -1,0 +1,73 @@
+"""The installed `kiosk` command, run for real, and the core's independence from Textual."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def installed_kiosk() -> str:
+    beside_python = Path(sys.executable).parent / "kiosk"
+    found = str(beside_python) if beside_python.exists() else shutil.which("kiosk")
+    if found is None:
+        pytest.skip("the kiosk console script is not installed (pip install -e .)")
+    return found
+
+
+def run(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [installed_kiosk(), *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+
+
+def test_the_console_script_checks_in_and_exits_1_when_refused(tmp_path: Path) -> None:
+    # Given a member added through the installed command
+    added = run(tmp_path, "members", "add", "Zoë Martin", "--data", "data")
+    assert (added.returncode, added.stderr) == (0, "")
+    zoe = added.stdout.strip()
+    # When she is checked in twice
+    first = run(tmp_path, "--data", "data", "checkin", "Zoë Martin")
+    second = run(tmp_path, "--data", "data", "checkin", zoe)
+    # Then the first works, the second is refused on stderr with exit code 1
+    assert (first.returncode, first.stderr) == (0, "")
+    assert first.stdout.startswith("Checked in Zoë Martin at ")
+    assert (second.returncode, second.stdout) == (1, "")
+    assert second.stderr.startswith("kiosk: Zoë Martin is already checked in, since ")
+    # And she is listed as here
+    here = run(tmp_path, "present", "--json", "--data", "data")
+    assert '"name": "Zoë Martin"' in here.stdout
+
+
+def test_the_console_script_exits_2_on_a_bad_config(tmp_path: Path) -> None:
+    (tmp_path / "kiosk.toml").write_text("capacity = -1\n")
+    refused = run(tmp_path, "--config", "kiosk.toml", "present")
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr == (
+        "kiosk: Config file kiosk.toml: 'capacity' should be a whole number of people, "
+        "0 for no limit, not -1.\n"
+    )
+
+
+def test_the_console_script_exits_2_on_bad_usage(tmp_path: Path) -> None:
+    refused = run(tmp_path, "checkin")
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert "the following arguments are required: MEMBER" in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+
+def test_the_core_and_the_cli_load_without_textual() -> None:
+    probe = "import sys, kiosk, kiosk.cli; print('textual' in sys.modules)"
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert loaded.stdout == "False\n"

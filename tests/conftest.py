@@ -1,0 +1,70 @@
+"""Fixtures shared by every test: local time pinned to UTC, a clock that moves only when
+told, a community in a temporary folder, and the demo community on disk."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kiosk.community import Community
+from kiosk.demo import seed_demo
+from kiosk.store import Store
+
+START = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+"""When every test's clock starts: a Thursday morning."""
+
+
+class FakeClock:
+    """A clock for `Community(clock=...)` that stands still until a test moves it."""
+
+    def __init__(self, now: datetime = START) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, minutes: float = 0, hours: float = 0, days: float = 0) -> datetime:
+        """Move time forward, and return the new now."""
+        self.now += timedelta(minutes=minutes, hours=hours, days=days)
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def utc_local_time() -> Iterator[None]:
+    """Show local times as UTC, so '09:00' means the same on every machine."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """The clock the `community` and `demo_data` fixtures use, at START."""
+    return FakeClock()
+
+
+@pytest.fixture
+def community(tmp_path: Path, clock: FakeClock) -> Community:
+    """An empty community in tmp_path/data, on the `clock` fixture's time, with no capacity."""
+    return Community(Store.open(tmp_path / "data"), clock=clock)
+
+
+@pytest.fixture
+def demo_data(tmp_path: Path, clock: FakeClock) -> Path:
+    """The demo community (30 members, 6 here, 5 shout-outs) seeded at the clock's now;
+    returns its data folder. Open it with `Community(Store.open(demo_data), clock=clock)`
+    (not together with `community`, which uses the same folder)."""
+    data = tmp_path / "data"
+    seed_demo(data, clock())
+    return data

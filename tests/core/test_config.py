@@ -1,0 +1,200 @@
+"""The kiosk's settings file: every key optional, every mistake explained."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import DEFAULT_TOPICS, Config, load_config
+from kiosk.errors import UsageError
+from kiosk.pin import hash_pin, pin_matches
+
+EXAMPLE = Path(__file__).parents[2] / "config.example.toml"
+
+
+def config_file(folder: Path, toml: str) -> Path:
+    path = folder / "kiosk.toml"
+    path.write_text(toml, encoding="utf-8")
+    return path
+
+
+def test_without_a_file_every_setting_has_its_default() -> None:
+    config = load_config(None)
+    assert config == Config()
+    assert config.data_dir == Path("kiosk-data")
+    assert config.suggested_topics == DEFAULT_TOPICS
+    assert config.capacity == 0
+
+
+def test_an_empty_file_gives_the_defaults_with_data_beside_it(tmp_path: Path) -> None:
+    config = load_config(config_file(tmp_path, ""))
+    assert config == Config(data_dir=tmp_path / "kiosk-data")
+
+
+def test_the_example_config_loads_and_its_pin_is_the_demo_pin() -> None:
+    config = load_config(EXAMPLE)
+    assert config.space_name == "Makerspace North"
+    assert config.data_dir == EXAMPLE.parent / "kiosk-data"
+    assert pin_matches("1234", config.host_pin_hash)
+
+
+def test_every_key_is_read(tmp_path: Path) -> None:
+    pin_hash = hash_pin("2468")
+    path = config_file(
+        tmp_path,
+        f"""
+        space_name = "Makerspace North"
+        data_dir = "/srv/kiosk"
+        idle_timeout = 90
+        confirmation_seconds = 3
+        host_pin_hash = "{pin_hash}"
+        capacity = 40
+        suggested_topics = ["  coffee ", "Python"]
+        backups_to_keep = 14
+        theme = "textual-light"
+        """,
+    )
+    assert load_config(path) == Config(
+        space_name="Makerspace North",
+        data_dir=Path("/srv/kiosk"),
+        idle_timeout=90,
+        confirmation_seconds=3,
+        host_pin_hash=pin_hash,
+        capacity=40,
+        suggested_topics=("coffee", "Python"),
+        backups_to_keep=14,
+        theme="textual-light",
+    )
+
+
+# -- where the data lives --------------------------------------------------------
+
+
+def test_a_relative_data_dir_is_taken_from_the_config_files_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a config in /etc-like folder naming a relative data folder
+    folder = tmp_path / "etc"
+    folder.mkdir()
+    path = config_file(folder, 'data_dir = "data/kiosk"')
+    # When it is read from somewhere else entirely
+    monkeypatch.chdir(tmp_path)
+    config = load_config(Path("etc/kiosk.toml"))
+    # Then the data folder is beside the config, not beside the reader
+    assert config.data_dir.resolve() == folder / "data" / "kiosk"
+    assert load_config(path).data_dir == folder / "data" / "kiosk"
+
+
+def test_an_absolute_data_dir_is_kept(tmp_path: Path) -> None:
+    path = config_file(tmp_path, f'data_dir = "{tmp_path / "elsewhere"}"')
+    assert load_config(path).data_dir == tmp_path / "elsewhere"
+
+
+def test_a_data_dir_in_the_home_folder_is_expanded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    path = config_file(tmp_path, 'data_dir = "~/kiosk-data"')
+    assert load_config(path).data_dir == tmp_path / "home" / "kiosk-data"
+
+
+# -- mistakes ------------------------------------------------------------------
+
+
+def test_an_unknown_key_is_named_with_the_keys_that_exist(tmp_path: Path) -> None:
+    path = config_file(tmp_path, 'space_name = "North"\nidle_timout = 30\n')
+    with pytest.raises(UsageError) as error:
+        load_config(path)
+    message = str(error.value)
+    assert message.startswith(f"Config file {path}: unknown key 'idle_timout'.")
+    assert "Known keys: space_name, data_dir, idle_timeout," in message
+    assert error.value.exit_code == 2
+
+
+def test_a_table_is_an_unknown_key_too(tmp_path: Path) -> None:
+    path = config_file(tmp_path, '[kiosk]\nspace_name = "North"\n')
+    with pytest.raises(UsageError, match="unknown key 'kiosk'"):
+        load_config(path)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('idle_timeout = "60"', "'idle_timeout' should be a whole number of seconds, at least 5"),
+        ("idle_timeout = 60.5", "'idle_timeout' should be a whole number of seconds"),
+        ("idle_timeout = 4", "'idle_timeout' should be a whole number of seconds, at least 5"),
+        ("confirmation_seconds = 0", "'confirmation_seconds' should be a whole number"),
+        ("capacity = true", "'capacity' should be a whole number of people, 0 for no limit"),
+        ("capacity = -1", "'capacity' should be a whole number of people"),
+        ("backups_to_keep = 0", "'backups_to_keep' should be a whole number of daily backups"),
+        ("space_name = 42", "'space_name' should be text"),
+        ("theme = []", "'theme' should be a Textual theme name"),
+        ("data_dir = 5", "'data_dir' should be a folder path as text"),
+        ('data_dir = "  "', "'data_dir' should be a folder path as text"),
+        ('suggested_topics = "coffee"', "'suggested_topics' should be a list of texts"),
+        ('suggested_topics = ["coffee", ""]', "'suggested_topics' should be a list of texts"),
+        ('suggested_topics = ["coffee", 3]', "'suggested_topics' should be a list of texts"),
+        (f'suggested_topics = ["{"x" * 41}"]', "list of texts of at most 40 characters"),
+        ('host_pin_hash = "1234"', "'host_pin_hash' should be text made by `kiosk hash-pin`"),
+    ],
+)
+def test_a_wrong_value_is_named_with_what_was_expected(
+    tmp_path: Path, line: str, expected: str
+) -> None:
+    path = config_file(tmp_path, line + "\n")
+    with pytest.raises(UsageError) as error:
+        load_config(path)
+    message = str(error.value)
+    assert message.startswith(f"Config file {path}: ")
+    assert expected in message
+    assert message.endswith(".")
+
+
+def test_the_wrong_value_itself_is_quoted(tmp_path: Path) -> None:
+    path = config_file(tmp_path, 'idle_timeout = "sixty"')
+    with pytest.raises(UsageError, match=r"like 60, not 'sixty'\.$"):
+        load_config(path)
+
+
+def test_an_empty_pin_hash_is_allowed(tmp_path: Path) -> None:
+    assert load_config(config_file(tmp_path, 'host_pin_hash = ""')).host_pin_hash == ""
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere.toml"
+    with pytest.raises(UsageError) as error:
+        load_config(path)
+    assert str(error.value) == f"Config file {path} does not exist."
+
+
+def test_a_folder_instead_of_a_file_cannot_be_read(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as error:
+        load_config(tmp_path)
+    assert str(error.value) == f"Config file {tmp_path} cannot be read: Is a directory."
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_a_file_without_read_permission_cannot_be_read(tmp_path: Path) -> None:
+    path = config_file(tmp_path, 'space_name = "North"')
+    path.chmod(0)
+    with pytest.raises(UsageError) as error:
+        load_config(path)
+    assert str(error.value) == f"Config file {path} cannot be read: Permission denied."
+
+
+def test_invalid_toml_is_named_with_where_it_goes_wrong(tmp_path: Path) -> None:
+    path = config_file(tmp_path, 'space_name = "North"\ncapacity = \n')
+    with pytest.raises(UsageError) as error:
+        load_config(path)
+    message = str(error.value)
+    assert message.startswith(f"Config file {path} is not valid TOML: ")
+    assert "line 2" in message
+
+
+def test_a_file_that_is_not_utf8_is_invalid_toml(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_bytes('space_name = "Caf\u00e9"'.encode("latin-1"))
+    with pytest.raises(UsageError, match="is not valid TOML"):
+        load_config(path)

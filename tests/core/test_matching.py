@@ -1,0 +1,228 @@
+"""Finding a member by a few typed letters: accents and case ignored, one typo forgiven."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kiosk.matching import MemberIndex, same_name, within_one_edit
+from kiosk.models import Member
+
+JOINED = datetime(2026, 1, 5, tzinfo=UTC)
+
+
+def index_of(*names: str) -> MemberIndex:
+    return MemberIndex(Member(f"m{n}", name, JOINED) for n, name in enumerate(names))
+
+
+def names(found: list[Member]) -> list[str]:
+    return [member.name for member in found]
+
+
+# -- accents and case ----------------------------------------------------------
+
+
+def test_typing_without_accents_finds_an_accented_name() -> None:
+    index = index_of("Zoë Martin", "Björn Andersson")
+    assert names(index.search("zoe")) == ["Zoë Martin"]
+    assert names(index.search("BJORN")) == ["Björn Andersson"]
+
+
+def test_typing_with_accents_finds_a_name_written_without_them() -> None:
+    index = index_of("Zoe Martin")
+    assert names(index.search("Zoë")) == ["Zoe Martin"]
+
+
+def test_letters_without_a_decomposition_fold_too() -> None:
+    index = index_of("Elif Yılmaz", "Rafał Nowak", "Jürgen Weiß")
+    assert names(index.search("yilmaz")) == ["Elif Yılmaz"]
+    assert names(index.search("rafal")) == ["Rafał Nowak"]
+    assert names(index.search("weiss")) == ["Jürgen Weiß"]
+
+
+def test_blank_queries_find_nobody() -> None:
+    index = index_of("Zoë Martin")
+    assert index.search("") == []
+    assert index.search("   ") == []
+
+
+# -- ranking -------------------------------------------------------------------
+
+
+def test_name_prefix_then_part_prefix_then_substring_then_near_miss() -> None:
+    # Given four members who each match "mar" in a different way
+    index = index_of(
+        "Zoë Martin",  # a later part starts with "mar"
+        "Omar Kaya",  # "mar" inside a part
+        "Mara Lind",  # the name starts with "mar"
+        "Mira Tan",  # "mir" is one typo away from "mar"
+    )
+    # When someone types "mar"
+    found = names(index.search("mar"))
+    # Then the better kinds of match come first
+    assert found == ["Mara Lind", "Zoë Martin", "Omar Kaya", "Mira Tan"]
+
+
+def test_within_a_rank_names_come_in_alphabetical_order_ignoring_accents() -> None:
+    index = index_of("Zara Ali", "Ángel Zamora", "Zach Ng")
+    assert names(index.search("za")) == ["Zach Ng", "Zara Ali", "Ángel Zamora"]
+
+
+def test_hyphenated_names_split_into_parts() -> None:
+    index = index_of("Noa Ben-David", "Davide Rossi")
+    assert names(index.search("david")) == ["Davide Rossi", "Noa Ben-David"]
+
+
+# -- one typo forgiven ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "typo"),
+    [
+        ("marton", "substitution"),
+        ("mrtin", "deletion"),
+        ("marrtin", "insertion"),
+        ("amrtin", "swap"),
+        ("matrin", "swap in the middle"),
+    ],
+)
+def test_one_typo_is_forgiven(typed: str, typo: str) -> None:
+    index = index_of("Zoë Martin", "Kwame Mensah")
+    assert names(index.search(typed)) == ["Zoë Martin"], typo
+
+
+def test_a_typo_in_a_half_typed_name_is_forgiven() -> None:
+    # Typing "Nowak" letter by letter with a slip: "Nwo..."
+    index = index_of("Rafał Nowak")
+    assert names(index.search("nwoa")) == ["Rafał Nowak"]
+
+
+def test_two_typos_are_not_forgiven() -> None:
+    index = index_of("Zoë Martin")
+    assert index.search("mtrain") == []
+
+
+def test_no_typo_is_forgiven_below_three_letters() -> None:
+    # Given a member whose name starts with "zo"
+    index = index_of("Zoë Martin")
+    # Then "xo" (one substitution away) finds nobody, but "zox" (three letters) does
+    assert index.search("xo") == []
+    assert names(index.search("zox")) == ["Zoë Martin"]
+
+
+# -- several words -------------------------------------------------------------
+
+
+def test_first_name_and_the_start_of_the_last_name_find_one_member() -> None:
+    index = index_of("Pedro Álvarez", "Pedro Costa", "Ana Álvarez")
+    assert names(index.search("pedro al")) == ["Pedro Álvarez"]
+
+
+def test_extra_spaces_in_a_query_are_ignored() -> None:
+    index = index_of("María José Pérez")
+    assert names(index.search("  maria   jose ")) == ["María José Pérez"]
+
+
+def test_words_may_skip_a_middle_name_or_come_in_any_order() -> None:
+    index = index_of("María José Pérez", "Zoë Martin")
+    assert names(index.search("maria perez")) == ["María José Pérez"]
+    assert names(index.search("martin zoe")) == ["Zoë Martin"]
+
+
+def test_a_typo_in_any_word_of_a_full_name_is_forgiven() -> None:
+    index = index_of("Zoë Martin")
+    assert names(index.search("zoe martni")) == ["Zoë Martin"]
+    assert names(index.search("zeo martin")) == ["Zoë Martin"]
+
+
+def test_every_word_must_match_not_just_the_last_one() -> None:
+    # Given two members who share a last name
+    index = index_of("Pedro Álvarez", "Ana Álvarez", "Zoë Martin")
+    # When the first name of one is typed, then a bit of the last name
+    # Then the other Álvarez is not offered, and neither is a name one word misses
+    assert names(index.search("pedro alv")) == ["Pedro Álvarez"]
+    assert index.search("xyz zoe") == []
+    assert index.search("pedro jsoe") == []
+
+
+# -- limit ---------------------------------------------------------------------
+
+
+def test_search_returns_at_most_the_limit_best_first() -> None:
+    # Given twenty Sams, and a Sam with a typo in his name
+    index = index_of("Sma Ng", *(f"Sam {n:02d}" for n in range(20)))
+    # Then eight are shown by default, and only exact matches make the cut
+    assert names(index.search("sam")) == [f"Sam {n:02d}" for n in range(8)]
+    assert len(index.search("sam", limit=3)) == 3
+
+
+def test_near_misses_fill_the_list_only_when_it_has_room() -> None:
+    index = index_of("Sma Ng", "Sam Kim")
+    assert names(index.search("sam", limit=1)) == ["Sam Kim"]
+    assert names(index.search("sam", limit=2)) == ["Sam Kim", "Sma Ng"]
+
+
+# -- the building blocks -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("martin", "martin", True),
+        ("martin", "marton", True),  # substitution
+        ("martin", "artin", True),  # deletion at the start
+        ("martin", "marti", True),  # deletion at the end
+        ("martin", "marxtin", True),  # insertion
+        ("martin", "amrtin", True),  # swap at the start
+        ("martin", "martni", True),  # swap at the end
+        ("martin", "mratni", False),  # two swaps
+        ("martin", "mart", False),  # two deletions
+        ("martin", "nitram", False),
+        ("", "a", True),
+        ("", "ab", False),
+    ],
+)
+def test_within_one_edit(a: str, b: str, expected: bool) -> None:
+    assert within_one_edit(a, b) is expected
+    assert within_one_edit(b, a) is expected
+
+
+def test_same_name_finds_exact_and_one_typo_names_for_a_newcomer() -> None:
+    people = [Member(f"m{n}", name, JOINED) for n, name in enumerate(["Zoë Martin", "Zoe Marten"])]
+    assert names(same_name("zoe  martin", people)) == ["Zoë Martin", "Zoe Marten"]
+    assert same_name("Zoe Marine", people) == []
+
+
+WORDS = st.text(alphabet="abcde", min_size=3, max_size=8)
+
+
+@st.composite
+def name_and_typo(draw: st.DrawFn) -> tuple[str, str]:
+    """A name part, and a prefix of it (three letters or more) with one edit made to it."""
+    part = draw(WORDS)
+    typed = part[: draw(st.integers(3, len(part)))]
+    at = draw(st.integers(0, len(typed) - 1))
+    letter = draw(st.sampled_from("abcde"))
+    edit = draw(st.sampled_from(["substitute", "delete", "insert", "swap"]))
+    if edit == "substitute":
+        typed = typed[:at] + letter + typed[at + 1 :]
+    elif edit == "delete":
+        typed = typed[:at] + typed[at + 1 :]
+    elif edit == "insert":
+        typed = typed[:at] + letter + typed[at:]
+    elif at + 1 < len(typed):
+        typed = typed[:at] + typed[at + 1] + typed[at] + typed[at + 2 :]
+    return part, typed
+
+
+@given(name_and_typo())
+def test_the_near_miss_index_never_loses_a_typed_prefix_with_one_typo(
+    pair: tuple[str, str],
+) -> None:
+    part, typed = pair
+    index = index_of(f"Ann {part}")
+    if len(typed) >= 3:
+        assert names(index.search(typed)) == [f"Ann {part}"]
