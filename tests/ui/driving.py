@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -12,22 +11,8 @@ from kiosk.community import Community
 from kiosk.pin import hash_pin
 from kiosk.store import Store
 
-NOW = datetime(2026, 11, 26, 10, 30, tzinfo=UTC)
 PIN = "2468"
 PIN_HASH = hash_pin(PIN, salt="tests")
-
-
-class StillClock:
-    """Always the same moment, until a test calls `advance`."""
-
-    def __init__(self, now: datetime = NOW) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 def stored(data_dir: Path) -> Community:

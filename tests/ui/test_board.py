@@ -28,15 +28,15 @@ async def test_the_board_lists_who_is_here_newest_first(make_app):
             "María José Pérez",
         ]
         first = [str(cell) for cell in board.get_row_at(0)]
-        assert first == ["Åsa Lindqvist", "since 10:26 · 4 min", "heads-down", "-"]
+        assert first == ["Åsa Lindqvist", "since 08:56 · 4 min", "heads-down", "-"]
         assert "6 people on the board." in shown(pilot)
 
 
-async def test_a_check_in_from_another_process_shows_within_two_seconds(make_app, data_dir):
+async def test_a_check_in_from_another_process_shows_within_two_seconds(make_app, demo_data):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f2")
-        assert kiosk_cli(["checkin", "Kofi Boateng", "--data", str(data_dir)]) == 0
+        assert kiosk_cli(["checkin", "Kofi Boateng", "--data", str(demo_data)]) == 0
         await pilot.pause(2.0)
         await settle(pilot)
         board = app.screen.query_one("#board", DataTable)
@@ -44,7 +44,7 @@ async def test_a_check_in_from_another_process_shows_within_two_seconds(make_app
         assert "7 here" in shown(pilot)
 
 
-async def test_members_who_keep_off_the_board_are_counted_but_not_named(make_app, data_dir):
+async def test_members_who_keep_off_the_board_are_counted_but_not_named(make_app, demo_data):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f2")

@@ -18,7 +18,7 @@ async def test_home_greets_with_the_space_the_time_and_who_is_here(make_app):
     async with app.run_test(size=(100, 30)) as pilot:
         text = shown(pilot)
         assert "Makerspace North" in text
-        assert "10:30 · 6 here" in text
+        assert "09:00 · 6 here" in text
         assert "Åsa Lindqvist" in text
         assert app.focused is app.screen.query_one("#search", Input)
 
@@ -32,7 +32,7 @@ async def test_typing_finds_members_ignoring_accents_and_case(make_app):
         assert matches.highlighted == 0
 
 
-async def test_a_few_letters_enter_enter_checks_a_member_in(make_app, data_dir):
+async def test_a_few_letters_enter_enter_checks_a_member_in(make_app, demo_data):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -45,7 +45,7 @@ async def test_a_few_letters_enter_enter_checks_a_member_in(make_app, data_dir):
         text = shown(pilot)
         assert "Welcome back, Zoë!" in text
         assert "María José Pérez  open to chatting about languages, gardening" in text
-        visit = stored(data_dir).visit_of("m00demo")
+        visit = stored(demo_data).visit_of("m00demo")
         assert visit is not None
         assert visit.status == "open"
         assert visit.topics == ("3D printing", "design")
@@ -63,7 +63,7 @@ async def test_the_confirmation_returns_home_by_itself(make_app):
         assert app.screen.query_one("#search", Input).value == ""
 
 
-async def test_status_and_topics_can_be_changed_before_checking_in(make_app, data_dir):
+async def test_status_and_topics_can_be_changed_before_checking_in(make_app, demo_data):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -75,13 +75,13 @@ async def test_status_and_topics_can_be_changed_before_checking_in(make_app, dat
         await settle(pilot)
 
         assert "heads-down" in shown(pilot)
-        visit = stored(data_dir).visit_of("m00demo")
+        visit = stored(demo_data).visit_of("m00demo")
         assert visit is not None
         assert visit.status == "heads-down"
         assert visit.topics == ("design",)
 
 
-async def test_enter_checks_out_a_member_who_is_here_and_says_how_long(make_app, data_dir, clock):
+async def test_enter_checks_out_a_member_who_is_here_and_says_how_long(make_app, demo_data, clock):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "maria jose")
@@ -92,7 +92,7 @@ async def test_enter_checks_out_a_member_who_is_here_and_says_how_long(make_app,
 
         assert isinstance(app.screen, CheckedOutScreen)
         assert "You were here 2 h 30 min." in shown(pilot)
-        community = stored(data_dir)
+        community = stored(demo_data)
         assert community.visit_of("m01demo") is None
         past = list(community.past_visits(clock.now.date(), clock.now.date()))
         assert [v.member_id for v in past] == ["m01demo"]
@@ -108,8 +108,8 @@ async def test_clicking_a_match_opens_the_member(make_app):
         assert app.screen.member.name == "Ngozi Okafor"
 
 
-async def test_people_text_is_shown_as_typed_never_as_markup(make_app, data_dir):
-    stored(data_dir).add_member("[bold]Bob[/] Builder")
+async def test_people_text_is_shown_as_typed_never_as_markup(make_app, demo_data):
+    stored(demo_data).add_member("[bold]Bob[/] Builder")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "bob")
@@ -118,7 +118,7 @@ async def test_people_text_is_shown_as_typed_never_as_markup(make_app, data_dir)
         assert "[bold]Bob[/] Builder" in shown(pilot)
 
 
-async def test_a_refused_check_in_is_explained_and_nothing_changes(make_app, data_dir):
+async def test_a_refused_check_in_is_explained_and_nothing_changes(make_app, demo_data):
     app = make_app(capacity=6)
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -128,11 +128,11 @@ async def test_a_refused_check_in_is_explained_and_nothing_changes(make_app, dat
         assert isinstance(app.screen, MemberScreen)
         messages = [n.message for n in app._notifications]
         assert any("The space is full (6 people)" in m for m in messages)
-        assert stored(data_dir).visit_of("m00demo") is None
+        assert stored(demo_data).visit_of("m00demo") is None
 
 
 async def test_a_full_disk_refuses_the_check_in_and_the_kiosk_stays_up(
-    make_app, data_dir, monkeypatch
+    make_app, demo_data, monkeypatch
 ):
     def disk_full(descriptor: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -149,8 +149,8 @@ async def test_a_full_disk_refuses_the_check_in_and_the_kiosk_stays_up(
         messages = [n.message for n in app._notifications]
         assert any("Not saved: the disk holding" in m and "is full" in m for m in messages)
         monkeypatch.undo()
-        assert stored(data_dir).visit_of("m00demo") is None
-        assert not list(data_dir.glob(".*.tmp"))
+        assert stored(demo_data).visit_of("m00demo") is None
+        assert not list(demo_data.glob(".*.tmp"))
 
         await pilot.pause(0.3)  # a person reads the message, then tries again
         await pilot.press("enter")

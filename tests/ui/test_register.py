@@ -9,7 +9,7 @@ from screens.register import RegisterScreen
 from tests.ui.driving import settle, shown, stored, type_text
 
 
-async def test_a_newcomer_registers_and_can_check_in_right_away(make_app, data_dir):
+async def test_a_newcomer_registers_and_can_check_in_right_away(make_app, demo_data):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")
@@ -23,16 +23,16 @@ async def test_a_newcomer_registers_and_can_check_in_right_away(make_app, data_d
 
         assert isinstance(app.screen, MemberScreen)
         assert app.screen.member.name == "Ada Lovelace"
-        ada = stored(data_dir).find("Ada Lovelace")
+        ada = stored(demo_data).find("Ada Lovelace")
         assert (ada.topics, ada.on_board) == (("maths", "poetry"), True)
 
         await pilot.press("enter")
         await settle(pilot)
         assert "Welcome, Ada! Great to have you here." in shown(pilot)
-        assert stored(data_dir).visit_of(ada.id) is not None
+        assert stored(demo_data).visit_of(ada.id) is not None
 
 
-async def test_the_board_choice_is_off_until_the_newcomer_turns_it_on(make_app, data_dir):
+async def test_the_board_choice_is_off_until_the_newcomer_turns_it_on(make_app, demo_data):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")
@@ -40,7 +40,7 @@ async def test_the_board_choice_is_off_until_the_newcomer_turns_it_on(make_app, 
         await type_text(pilot, "Private Person")
         await pilot.press("enter")
         await settle(pilot)
-        assert stored(data_dir).find("Private Person").on_board is False
+        assert stored(demo_data).find("Private Person").on_board is False
 
 
 async def test_a_name_like_an_existing_member_gets_a_warning(make_app):
@@ -51,7 +51,7 @@ async def test_a_name_like_an_existing_member_gets_a_warning(make_app):
         assert "Already a member: Zoë Martin." in shown(pilot)
 
 
-async def test_a_name_is_required_and_nothing_is_stored_without_one(make_app, data_dir):
+async def test_a_name_is_required_and_nothing_is_stored_without_one(make_app, demo_data):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")
@@ -59,10 +59,10 @@ async def test_a_name_is_required_and_nothing_is_stored_without_one(make_app, da
         await settle(pilot)
         assert isinstance(app.screen, RegisterScreen)
         assert any("Please enter a name." in n.message for n in app._notifications)
-        assert len(stored(data_dir).members()) == 30
+        assert len(stored(demo_data).members()) == 30
 
 
-async def test_an_overlong_name_is_explained(make_app, data_dir):
+async def test_an_overlong_name_is_explained(make_app, demo_data):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")
@@ -70,4 +70,4 @@ async def test_an_overlong_name_is_explained(make_app, data_dir):
         await pilot.press("enter")
         await settle(pilot)
         assert any("85 characters, and at most 80 fit" in n.message for n in app._notifications)
-        assert len(stored(data_dir).members()) == 30
+        assert len(stored(demo_data).members()) == 30

@@ -16,7 +16,7 @@ async def open_composer(pilot, name: str) -> None:
     assert isinstance(pilot.app.screen, ComposeScreen)
 
 
-async def test_a_shout_out_to_one_member_is_stored_and_on_the_wall(make_app, data_dir):
+async def test_a_shout_out_to_one_member_is_stored_and_on_the_wall(make_app, demo_data):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_composer(pilot, "bjorn")
@@ -30,7 +30,7 @@ async def test_a_shout_out_to_one_member_is_stored_and_on_the_wall(make_app, dat
         await settle(pilot)
 
         assert isinstance(app.screen, HomeScreen)
-        newest = stored(data_dir).shoutouts()[0]
+        newest = stored(demo_data).shoutouts()[0]
         assert (newest.from_id, newest.to_id) == ("m02demo", "m29demo")
         assert newest.text == "Thanks for the soldering tips!"
         assert "Thanks for the soldering tips!" in shown(pilot)  # home shows the latest three
@@ -39,7 +39,7 @@ async def test_a_shout_out_to_one_member_is_stored_and_on_the_wall(make_app, dat
         assert shown(pilot).index("soldering tips") < shown(pilot).index("jammed printer")
 
 
-async def test_a_shout_out_with_no_recipient_goes_to_everyone(make_app, data_dir):
+async def test_a_shout_out_with_no_recipient_goes_to_everyone(make_app, demo_data):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_composer(pilot, "zoe")
@@ -47,11 +47,11 @@ async def test_a_shout_out_with_no_recipient_goes_to_everyone(make_app, data_dir
         await type_text(pilot, "Cake in the kitchen")
         await pilot.click("#post")
         await settle(pilot)
-        newest = stored(data_dir).shoutouts()[0]
+        newest = stored(demo_data).shoutouts()[0]
         assert (newest.to_id, newest.text) == (None, "Cake in the kitchen")
 
 
-async def test_the_counter_warns_past_280_and_posting_is_refused(make_app, data_dir):
+async def test_the_counter_warns_past_280_and_posting_is_refused(make_app, demo_data):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_composer(pilot, "zoe")
@@ -62,10 +62,10 @@ async def test_the_counter_warns_past_280_and_posting_is_refused(make_app, data_
         await settle(pilot)
         assert isinstance(app.screen, ComposeScreen)
         assert any("at most 280" in n.message for n in app._notifications)
-        assert len(stored(data_dir).shoutouts()) == 5
+        assert len(stored(demo_data).shoutouts()) == 5
 
 
-async def test_an_unknown_recipient_is_refused_politely(make_app, data_dir):
+async def test_an_unknown_recipient_is_refused_politely(make_app, demo_data):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_composer(pilot, "zoe")
@@ -77,4 +77,4 @@ async def test_an_unknown_recipient_is_refused_politely(make_app, data_dir):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ComposeScreen)
-        assert len(stored(data_dir).shoutouts()) == 5
+        assert len(stored(demo_data).shoutouts()) == 5

@@ -1,6 +1,6 @@
 """The look of each main screen, at a roomy 100x30 and a small 80x24 terminal.
 
-Each snapshot runs the demo community with the clock stopped at 10:30 UTC.
+Each snapshot runs the demo community with the clock stopped at 09:00 UTC.
 """
 
 from __future__ import annotations
