@@ -237,7 +237,9 @@ def doctor(args: argparse.Namespace, config: Config) -> int:
         return 0
     for problem in problems:
         print(problem)
-        if args.restore:
+        if problem.newer:
+            print("  It is not damaged: update the kiosk to read it. Nothing was changed.")
+        elif args.restore:
             restored = store.restore(problem.path, utc_now())
             if restored is None:
                 print("  No good backup of it exists; it was left as it is.")

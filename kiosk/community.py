@@ -157,8 +157,9 @@ class Community:
                 since = self._visits[member_id].since.astimezone()
                 raise Refused(f"{member.name} is already checked in, since {since:%H:%M}.")
             if self.capacity and len(self._visits) >= self.capacity:
+                people = "person" if self.capacity == 1 else "people"
                 raise Refused(
-                    f"The space is full ({self.capacity} people). Please check with a host."
+                    f"The space is full ({self.capacity} {people}). Please check with a host."
                 )
             visit = Visit(
                 id=_new_id("v", 6, ()),

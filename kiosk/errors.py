@@ -27,3 +27,7 @@ class DataError(KioskError):
     """A data file is damaged or from a newer kiosk; the kiosk will not touch it."""
 
     exit_code = 2
+
+
+class NewerData(DataError):
+    """A data file was written by a newer kiosk; the answer is to update, not to restore."""

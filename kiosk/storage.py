@@ -20,7 +20,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from kiosk.errors import DataError, StorageError
+from kiosk.errors import DataError, NewerData, StorageError
 
 SCHEMA = 2
 """The layout this kiosk writes: 1 was a single TinyDB file, 2 splits members, presence,
@@ -66,7 +66,7 @@ def load(path: Path) -> dict[str, Any]:
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         raise DataError(f"{path} is damaged: its data schema ({schema!r}) is not a version.")
     if schema > SCHEMA:
-        raise DataError(
+        raise NewerData(
             f"{path} was written by a newer kiosk (data schema {schema}; this kiosk reads "
             f"up to {SCHEMA}). Please update the kiosk."
         )

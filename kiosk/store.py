@@ -27,7 +27,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 from tinydb.table import Table
 
-from kiosk.errors import DataError, StorageError
+from kiosk.errors import DataError, NewerData, StorageError
 from kiosk.storage import AtomicJSONStorage, explain, load, sync_folder, write_atomically
 
 LIVE_FILES = ("members.json", "presence.json", "shoutouts.json")
@@ -148,7 +148,7 @@ class Store:
             try:
                 load(path)
             except DataError as error:
-                found.append(DataProblem(path, str(error)))
+                found.append(DataProblem(path, str(error), isinstance(error, NewerData)))
         return found
 
     def backups(self) -> list[Path]:
@@ -286,6 +286,8 @@ class DataProblem:
 
     path: Path
     message: str
+    newer: bool = False
+    """Written by a newer kiosk: not damaged, so no backup should replace it."""
 
     def __str__(self) -> str:
         return self.message

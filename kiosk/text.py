@@ -11,8 +11,11 @@ TOPIC_LIMIT = 40
 TOPICS_LIMIT = 12
 SHOUTOUT_LIMIT = 280
 
-# Bidirectional overrides can make a name display as something else entirely.
-_BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+# Bidirectional overrides can make a name display as something else entirely, and
+# invisible marks make two names that look the same differ.
+_INVISIBLE = {
+    chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200B, 0x200E, 0x200F, 0x2060)
+} | {"\ufeff"}
 # Letters that Unicode does not decompose into a base letter and an accent, and the
 # typographic apostrophe that phones type for "'".
 _FOLDS = str.maketrans(
@@ -37,7 +40,7 @@ def clean(text: str) -> str:
         category = unicodedata.category(char)
         if char in "\t\n\r\v\f\u2028\u2029":
             kept.append(" ")
-        elif category in ("Cc", "Cs") or char in _BIDI_CONTROLS:
+        elif category in ("Cc", "Cs") or char in _INVISIBLE:
             continue
         else:
             kept.append(char)

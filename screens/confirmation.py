@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, Label, Static
 
 from kiosk import hours
 from kiosk.models import STATUS_LABELS, Member, Presence, Visit
+from kiosk.text import fold
 from screens.masthead import Masthead
 from screens.shoutouts import ComposeScreen
 
@@ -61,7 +62,7 @@ class CheckedInScreen(ConfirmationScreen):
     def compose_message(self) -> ComposeResult:
         community = self.app.community
         name = self.member.first_name
-        new = self.visit.since.date() == self.member.joined.date()
+        new = self.visit.since.astimezone().date() == self.member.joined.astimezone().date()
         greeting = f"Welcome, {name}! Great to have you here." if new else f"Welcome back, {name}!"
         yield Label(Content(greeting), id="greeting", classes="title")
         yield Label(
@@ -97,8 +98,8 @@ def also_here(presence: Presence, my_topics: tuple[str, ...]) -> Content:
     name = (presence.member.name, "bold")
     if visit.status == "heads-down":
         return Content.assemble(name, ("  heads-down today", "dim"))
-    mine = {topic.casefold() for topic in my_topics}
-    shared = [topic for topic in visit.topics if topic.casefold() in mine]
+    mine = {fold(topic) for topic in my_topics}
+    shared = [topic for topic in visit.topics if fold(topic) in mine]
     rest = [topic for topic in visit.topics if topic not in shared]
     if shared:
         return Content.assemble(

@@ -13,6 +13,7 @@ from textual.widgets.selection_list import Selection
 
 from kiosk import hours
 from kiosk.models import STATUS_LABELS, STATUSES, Member, Status, Visit
+from kiosk.text import fold
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.masthead import Masthead
 from screens.shoutouts import ComposeScreen
@@ -59,10 +60,9 @@ class MemberScreen(Screen[None]):
                 yield RadioButton(STATUS_LABELS[status].capitalize(), value=status == "open")
         yield Label("Open to chatting about", classes="section-title")
         usual = self.member.topics
+        folded = {fold(topic) for topic in usual}
         offered = usual + tuple(
-            t
-            for t in self.app.config.suggested_topics
-            if t.casefold() not in {u.casefold() for u in usual}
+            topic for topic in self.app.config.suggested_topics if fold(topic) not in folded
         )
         yield SelectionList[str](
             *(Selection(Content(topic), topic, topic in usual) for topic in offered),

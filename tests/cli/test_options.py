@@ -102,7 +102,7 @@ def test_the_configs_capacity_is_kept(kiosk: Kiosk, tmp_path: Path) -> None:
     assert kiosk("checkin", "Ada", "--config", config).code == 0
     refused = kiosk("checkin", "Bob", "--config", config)
     assert refused.code == 1
-    assert refused.err == "kiosk: The space is full (1 people). Please check with a host.\n"
+    assert refused.err == "kiosk: The space is full (1 person). Please check with a host.\n"
 
 
 @pytest.mark.parametrize(

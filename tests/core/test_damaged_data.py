@@ -115,18 +115,20 @@ def test_doctor_names_the_damaged_file_and_exits_1(
     # When a host runs `kiosk doctor`
     code = main(["--data", str(root), "doctor"])
 
-    # Then it names the file and its problem, says how to restore it, and changes nothing
+    # Then it names the file and its problem, says what to do, and changes nothing
     out = capsys.readouterr().out
     assert code == 1
     assert str(path) in out and problem in out
-    assert "kiosk doctor --restore" in out
+    assert "kiosk doctor --restore" in out or "update the kiosk" in out
     assert path.read_bytes() == damaged_bytes
 
 
 def test_doctor_restore_puts_the_backup_back_and_keeps_the_damaged_file(
-    root: Path, damaged: tuple[Path, bytes, str], capsys: pytest.CaptureFixture[str]
+    root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path, damaged_bytes, _ = damaged
+    path = root / "members.json"
+    cut_short(path)
+    damaged_bytes = path.read_bytes()
     backup = root / "backups" / TODAY.isoformat() / "members.json"
 
     # When a host runs `kiosk doctor --restore`
@@ -143,6 +145,24 @@ def test_doctor_restore_puts_the_backup_back_and_keeps_the_damaged_file(
         "Björn Andersson",
         "Zoë Martin",
     ]
+
+
+def test_doctor_never_restores_over_a_file_from_a_newer_kiosk(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given members.json written by a newer kiosk
+    path = root / "members.json"
+    from_a_newer_kiosk(path)
+    newer_bytes = path.read_bytes()
+
+    # When a host runs `kiosk doctor --restore`
+    code = main(["--data", str(root), "doctor", "--restore"])
+
+    # Then it says to update the kiosk, and the newer data stays exactly as it was
+    assert code == 1
+    assert "update the kiosk" in capsys.readouterr().out
+    assert path.read_bytes() == newer_bytes
+    assert not list(root.glob("members.json.damaged-*"))
 
 
 def test_a_damaged_history_day_is_found_by_doctor(

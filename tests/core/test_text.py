@@ -127,3 +127,7 @@ def test_fold_removes_case_and_accents(typed: str, folded: str) -> None:
 
 def test_fold_treats_precomposed_and_decomposed_accents_alike() -> None:
     assert text.fold("Zo\u00eb") == text.fold("Zoe\u0308") == "zoe"
+
+
+def test_invisible_marks_are_dropped_so_lookalike_names_are_the_same() -> None:
+    assert text.clean("Zo\u200bë\ufeff \u200eMartin\u2060") == "Zoë Martin"
