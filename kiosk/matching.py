@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import accumulate
 
 from kiosk.models import Member
 from kiosk.text import fold
 
-NAME_PREFIX, PART_PREFIX, SUBSTRING, NEAR = range(4)
 FUZZY_FROM = 3
 """Typos are forgiven once a query has this many letters; before that, too much matches."""
 
@@ -42,53 +44,75 @@ def _near_keys(word: str) -> set[str]:
 
 
 class MemberIndex:
-    """Members prepared for search-as-you-type; build once, query on every key."""
+    """Members prepared for search-as-you-type; build once, query on every key.
+
+    Names are kept folded and sorted, so the names that start with what was typed are one
+    binary search away, and joined into one text, so a scan for a later name part or a
+    substring runs inside the regular-expression engine rather than in a Python loop.
+    Each stage stops as soon as it has filled the list.
+    """
 
     def __init__(self, members: Iterable[Member]) -> None:
-        self._entries: list[tuple[Member, str, tuple[str, ...]]] = []
+        ordered = sorted(members, key=lambda m: (fold(m.name), m.id))
+        self._members = ordered
+        self._names = [" ".join(fold(m.name).split()) for m in ordered]
+        self._parts = [_words(name) for name in self._names]
+        self._text = "\n".join(self._names)
+        self._line_starts = list(
+            accumulate((len(name) + 1 for name in self._names[:-1]), initial=0)
+        )
         # Near-miss candidates: two words within one edit share a one-letter deletion of
         # their first few letters, so only those few are compared in full.
         self._near: dict[str, set[int]] = defaultdict(set)
-        for position, member in enumerate(sorted(members, key=lambda m: fold(m.name))):
-            folded = fold(member.name)
-            parts = _words(folded)
-            self._entries.append((member, folded, parts))
+        for position, parts in enumerate(self._parts):
             for part in parts:
                 for key in _near_keys(part):
                     self._near[key].add(position)
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._members)
 
     def search(self, query: str, limit: int = 8) -> list[Member]:
         """Members matching `query`: name and name-part prefixes first, then substrings,
-        then names each typed word starts, one typo forgiven."""
+        then names each typed word starts, one typo forgiven; alphabetical within each."""
         wanted = " ".join(fold(query).split())
-        if not wanted:
+        if not wanted or limit < 1:
             return []
-        ranked: list[tuple[int, int]] = []
-        for position, (_member, folded, parts) in enumerate(self._entries):
-            if folded.startswith(wanted):
-                ranked.append((NAME_PREFIX, position))
-            elif any(part.startswith(wanted) for part in parts):
-                ranked.append((PART_PREFIX, position))
-            elif wanted in folded:
-                ranked.append((SUBSTRING, position))
+        found: dict[int, None] = {}  # positions in rank order, without repeats
+        later_part = re.compile(r"(?<=[ \-])" + re.escape(wanted))
+        for stage in (
+            self._name_prefixes(wanted),
+            self._lines(later_part.finditer(self._text)),
+            self._lines(re.finditer(re.escape(wanted), self._text)),
+            self._near_misses(wanted),
+        ):
+            for position in stage:
+                found.setdefault(position, None)
+                if len(found) == limit:
+                    return [self._members[position] for position in found]
+        return [self._members[position] for position in found]
+
+    def _name_prefixes(self, wanted: str) -> Iterator[int]:
+        position = bisect_left(self._names, wanted)
+        while position < len(self._names) and self._names[position].startswith(wanted):
+            yield position
+            position += 1
+
+    def _lines(self, matches: Iterator[re.Match[str]]) -> Iterator[int]:
+        for match in matches:
+            yield bisect_right(self._line_starts, match.start()) - 1
+
+    def _near_misses(self, wanted: str) -> Iterator[int]:
         words = _words(wanted)
         longest = max(words, key=len, default="")
-        if len(ranked) < limit and len(longest) >= FUZZY_FROM:
-            found = {position for _, position in ranked}
-            for position in sorted(self._candidates(longest) - found):
-                if _near_miss(words, self._entries[position][2]):
-                    ranked.append((NEAR, position))
-        ranked.sort()
-        return [self._entries[position][0] for _, position in ranked[:limit]]
-
-    def _candidates(self, word: str) -> set[int]:
+        if len(longest) < FUZZY_FROM:
+            return
         candidates: set[int] = set()
-        for key in _near_keys(word):
+        for key in _near_keys(longest):
             candidates |= self._near.get(key, set())
-        return candidates
+        for position in sorted(candidates):
+            if _near_miss(words, self._parts[position]):
+                yield position
 
 
 def _words(folded: str) -> tuple[str, ...]:
