@@ -104,10 +104,8 @@ def members_list(args: argparse.Namespace, config: Config) -> int:
     if not members:
         print("No members yet.")
     for member in members:
-        print(
-            f"{member.id}  {member.name}"
-            + (f"  ({', '.join(member.topics)})" * bool(member.topics))
-        )
+        topics = f"  ({', '.join(member.topics)})" if member.topics else ""
+        print(f"{member.id}  {member.name}{topics}")
     return 0
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from kiosk.config import DEFAULT_TOPICS
 from kiosk.errors import Refused, StorageError
 from kiosk.models import Member, ShoutOut, Visit
 from kiosk.storage import AtomicJSONStorage, explain
@@ -135,23 +136,7 @@ LAST_NAMES = (
     "Smith",
     "Kim",
 )
-TOPICS = (
-    "3D printing",
-    "coffee",
-    "design",
-    "electronics",
-    "gardening",
-    "languages",
-    "music",
-    "Python",
-    "startups",
-    "woodworking",
-    "data",
-    "writing",
-    "photography",
-    "cycling",
-    "chess",
-)
+TOPICS = (*DEFAULT_TOPICS, "data", "writing", "photography", "cycling", "chess")
 
 
 def _require_empty(root: Path) -> None:

@@ -13,36 +13,24 @@ import pytest
 from kiosk.cli import main
 from kiosk.community import Community
 from kiosk.store import Store
+from tests.conftest import FakeClock
 
 MONDAY = date(2025, 3, 10)
 
 
-class Clock:
-    """A clock a test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def next_day(self) -> None:
-        self.now += timedelta(days=1)
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2025, 3, 10, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def community(tmp_path: Path, clock: Clock) -> Community:
+def community(tmp_path: Path, clock: FakeClock) -> Community:
     """Two members; Zoë came yesterday and is here again today."""
     community = Community(Store.open(tmp_path / "data", backups_to_keep=3), clock)
     zoe = community.add_member("Zoë Martin")
     community.add_member("Björn Andersson")
     community.check_in(zoe.id)
-    clock.next_day()
+    clock.advance(days=1)
     community.check_out(zoe.id)
     community.check_in(zoe.id)
     return community
@@ -56,7 +44,9 @@ def files_in(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
 
 
-def test_the_first_change_of_each_day_makes_one_backup(community: Community, clock: Clock) -> None:
+def test_the_first_change_of_each_day_makes_one_backup(
+    community: Community, clock: FakeClock
+) -> None:
     # Given the changes of two days (Monday, and Tuesday's check-out and check-in)
     store = community.store
     assert backed_up_days(store) == ["2025-03-10", "2025-03-11"]
@@ -71,7 +61,7 @@ def test_the_first_change_of_each_day_makes_one_backup(community: Community, clo
     assert Store(store.root).backup_daily(clock().date()) is None
 
 
-def test_a_backup_holds_every_data_file(community: Community, clock: Clock) -> None:
+def test_a_backup_holds_every_data_file(community: Community, clock: FakeClock) -> None:
     # When a backup is made
     folder = community.store.backup(clock().date())
 
@@ -98,7 +88,7 @@ def test_only_the_newest_backups_are_kept(community: Community) -> None:
 
 
 def test_a_backup_keeps_its_bytes_when_the_live_file_is_rewritten(
-    community: Community, clock: Clock
+    community: Community, clock: FakeClock
 ) -> None:
     # Given a backup of who is here
     store = community.store
@@ -114,7 +104,7 @@ def test_a_backup_keeps_its_bytes_when_the_live_file_is_rewritten(
 
 
 def test_a_backup_is_untouched_by_damage_done_to_the_live_file_in_place(
-    community: Community, clock: Clock
+    community: Community, clock: FakeClock
 ) -> None:
     # Given a backup of the members
     store = community.store
@@ -131,7 +121,7 @@ def test_a_backup_is_untouched_by_damage_done_to_the_live_file_in_place(
 
 
 def test_a_file_unchanged_since_the_last_backup_is_not_stored_twice(
-    community: Community, clock: Clock
+    community: Community, clock: FakeClock
 ) -> None:
     # Given yesterday's backup
     store = community.store
@@ -149,7 +139,7 @@ def test_a_file_unchanged_since_the_last_backup_is_not_stored_twice(
     assert (folder / name).read_bytes() == (store.root / name).read_bytes()
 
 
-def test_a_backup_cut_short_is_made_again(community: Community, clock: Clock) -> None:
+def test_a_backup_cut_short_is_made_again(community: Community, clock: FakeClock) -> None:
     # Given a backup that a power cut interrupted, leaving a partial folder
     store = community.store
     partial = store.root / "backups" / f".{clock().date().isoformat()}.partial"
@@ -179,7 +169,7 @@ def test_kiosk_backup_makes_one_on_demand(
 
 
 def test_a_backup_an_older_kiosk_made_by_linking_the_live_file_is_not_shared(
-    community: Community, clock: Clock
+    community: Community, clock: FakeClock
 ) -> None:
     # Given yesterday's backup as an older kiosk made it: hard links to the live files
     store = community.store
