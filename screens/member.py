@@ -75,7 +75,8 @@ class MemberScreen(Screen[None]):
         yield Label(
             f"Here {hours.since(visit.since, now)}, {STATUS_LABELS[visit.status]}.", classes="hint"
         )
-        yield Label(Content(f"Open to chatting about: {topics}"), classes="hint")
+        about = "Open to chatting about" if visit.status == "open" else "Today's topics"
+        yield Label(Content(f"{about}: {topics}"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#primary", Button).focus()
