@@ -9,7 +9,9 @@ from typing import Any, TypeVar
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.signal import Signal
+from textual.widgets import Button
 
 from kiosk.community import Community
 from kiosk.config import Config
@@ -41,13 +43,16 @@ class KioskApp(App[None]):
         self.community_changed: Signal[None] = Signal(self, "community-changed")
         """Published whenever members, visits or shout-outs changed, here or elsewhere."""
         self._last_activity = monotonic()
+        self._refresh_problem: str | None = None
 
     def on_mount(self) -> None:
         self.title = self.config.space_name
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         else:
-            self.notify(f"The theme '{self.config.theme}' is unknown; using the default.")
+            self.notify(
+                f"The theme '{self.config.theme}' is unknown; using the default.", markup=False
+            )
         self.set_interval(1.0, self._tick)
 
     async def on_event(self, event: events.Event) -> None:
@@ -61,33 +66,51 @@ class KioskApp(App[None]):
         self,
         call: Callable[[], Result],
         then: Callable[[Result], Any],
-        failed: Callable[[KioskError], Any] | None = None,
+        *,
+        saved: str,
+        button: Button | None = None,
     ) -> None:
         """Run `call` against the community off the UI thread, then `then` with its result.
 
-        A refused action or a failed write shows its message (or goes to `failed`).
+        `button` is disabled meanwhile, so a second press cannot repeat the action. If the
+        person has left the screen by the time the save is done, `saved` tells them it was
+        saved instead. A refused action or a failed write shows its message.
         """
-        self._store_worker(call, then, failed or self._show_error)
+        if button is not None:
+            button.disabled = True
+        self._store_worker(call, self.screen, then, saved, button)
 
     @work(thread=True, group="store")
     def _store_worker(
         self,
         call: Callable[[], Result],
+        origin: Screen[Any],
         then: Callable[[Result], Any],
-        failed: Callable[[KioskError], Any],
+        saved: str,
+        button: Button | None,
     ) -> None:
         try:
             result = call()
         except KioskError as error:
-            self.call_from_thread(failed, error)
+            self.call_from_thread(self._refused, error, button)
             return
-        self.call_from_thread(self._succeeded, then, result)
+        self.call_from_thread(self._saved, origin, then, saved, result)
 
-    def _succeeded(self, then: Callable[[Result], Any], result: Result) -> None:
+    def _saved(
+        self, origin: Screen[Any], then: Callable[[Result], Any], saved: str, result: Result
+    ) -> None:
+        if origin.is_current:
+            then(result)
+        else:
+            self.notify(saved, title="Saved", markup=False)
         self.community_changed.publish(None)
-        then(result)
 
-    def _show_error(self, error: KioskError) -> None:
+    def _refused(self, error: KioskError, button: Button | None) -> None:
+        if button is not None:
+            button.disabled = False
+        self.show_problem(error)
+
+    def show_problem(self, error: KioskError) -> None:
         self.notify(str(error), title="Sorry", severity="error", timeout=8, markup=False)
 
     # -- keeping fresh and going home --------------------------------------------------
@@ -103,18 +126,28 @@ class KioskApp(App[None]):
         try:
             changed = self.community.refresh()
         except KioskError as error:
-            self.call_from_thread(self._show_error, error)
+            self.call_from_thread(self._refresh_failed, str(error))
             return
+        self._refresh_problem = None
         if changed:
             self.call_from_thread(self.community_changed.publish, None)
 
-    def go_home(self) -> None:
-        """Back to the home screen, forgetting whatever was typed on the way."""
+    def _refresh_failed(self, problem: str) -> None:
+        # Said once, not every second, until the problem changes or goes away.
+        if problem != self._refresh_problem:
+            self._refresh_problem = problem
+            self.notify(problem, title="For the host", severity="error", timeout=30, markup=False)
+
+    def go_home(self, typed: str = "") -> None:
+        """Back to the home screen, forgetting whatever was typed on the way.
+
+        `typed` starts a new search, for someone who began typing elsewhere.
+        """
         while len(self.screen_stack) > 1:
             self.pop_screen()
         home = self.screen_stack[0]
         if isinstance(home, HomeScreen):
-            home.reset()
+            home.reset(typed)
 
     # -- quitting -----------------------------------------------------------------------
 

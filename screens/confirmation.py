@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -23,7 +23,7 @@ class ConfirmationScreen(Screen[None]):
     CSS_PATH = "confirmation.tcss"
     BINDINGS = [
         Binding("enter,escape", "done", "Done", id="confirmation.done"),
-        Binding("s", "shoutout", "Write a shout-out", id="confirmation.shoutout"),
+        Binding("ctrl+s", "shoutout", "Write a shout-out", id="confirmation.shoutout"),
     ]
 
     def __init__(self, member: Member, visit: Visit) -> None:
@@ -38,15 +38,33 @@ class ConfirmationScreen(Screen[None]):
             with Horizontal(classes="buttons"):
                 yield Button("Done", id="done", variant="primary")
                 yield Button("Write a shout-out", id="shoutout")
-            seconds = self.app.config.confirmation_seconds
-            yield Label(f"Back to the start in {seconds} seconds.", classes="hint")
+            yield Label(id="countdown", classes="hint")
         yield Footer()
 
     def compose_message(self) -> ComposeResult:
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        self.set_timer(self.app.config.confirmation_seconds, self.action_done)
+        self.remaining = self.app.config.confirmation_seconds
+        self.show_countdown()
+        self.set_interval(1, self.count_down)
+
+    def count_down(self) -> None:
+        self.remaining -= 1
+        if self.remaining <= 0:
+            self.action_done()
+        else:
+            self.show_countdown()
+
+    def show_countdown(self) -> None:
+        seconds = "1 second" if self.remaining == 1 else f"{self.remaining} seconds"
+        self.query_one("#countdown", Label).update(f"Back to the start in {seconds}.")
+
+    def on_key(self, event: events.Key) -> None:
+        # The next person in line starts typing their name: take them home with it.
+        if event.is_printable and event.character:
+            event.stop()
+            self.app.go_home(typed=event.character)
 
     @on(Button.Pressed, "#done")
     def action_done(self) -> None:
@@ -72,7 +90,7 @@ class CheckedInScreen(ConfirmationScreen):
         )
         others = [p for p in community.present() if p.member.id != self.member.id]
         yield Label(
-            "Also here now: say hi!" if others else "You're the first one here today.",
+            "Also here now: say hi!" if others else "Nobody else is on the board right now.",
             classes="section-title",
         )
         with VerticalScroll(id="others"):

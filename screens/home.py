@@ -52,10 +52,11 @@ class HomeScreen(Screen[None]):
         self.show_community()
         self.show_matches("")
 
-    def reset(self) -> None:
-        """Forget what was typed."""
+    def reset(self, typed: str = "") -> None:
+        """Forget what was typed, or start again from `typed`."""
         search = self.query_one("#search", Input)
-        search.value = ""
+        search.value = typed
+        search.cursor_position = len(typed)
         search.focus()
 
     # -- finding a member -----------------------------------------------------------
@@ -79,7 +80,8 @@ class HomeScreen(Screen[None]):
             hint.update("A few letters are enough; accents and typos are fine.")
 
     def match_line(self, member: Member) -> Content:
-        here = self.app.community.visit_of(member.id)
+        # Only for members who agreed to be seen on the board.
+        here = member.on_board and self.app.community.visit_of(member.id) is not None
         return Content.assemble((member.name, "bold"), ("  · here now" if here else "", "dim"))
 
     def action_move(self, step: int) -> None:

@@ -19,11 +19,26 @@ from screens.masthead import Masthead
 from screens.shoutouts import ComposeScreen
 
 
+class StatusChoice(RadioSet):
+    """Today's status; the arrow keys choose at once, as a row of toggles would."""
+
+    def action_next_button(self) -> None:
+        super().action_next_button()
+        self.action_toggle_button()
+
+    def action_previous_button(self) -> None:
+        super().action_previous_button()
+        self.action_toggle_button()
+
+
 class MemberScreen(Screen[None]):
     """Enter does the obvious thing: check in when out, check out when in."""
 
     CSS_PATH = "member.tcss"
     BINDINGS = [
+        # Enter wins over the status and topic lists (Space ticks those), so it always
+        # does the primary action, unless a button has focus: then it presses that one.
+        Binding("enter", "enter", "Check in or out", id="member.primary", priority=True),
         Binding("escape", "back", "Back", id="member.back"),
         Binding("ctrl+s", "shoutout", "Write a shout-out", id="member.shoutout"),
     ]
@@ -52,10 +67,12 @@ class MemberScreen(Screen[None]):
 
     def compose_check_in(self) -> ComposeResult:
         yield Label(
-            "Not checked in yet. Enter checks you in; Tab to change the rest.", classes="hint"
+            "Not checked in yet. Enter checks you in. ←/→ change today's status; "
+            "Tab, then Space, changes topics.",
+            classes="hint",
         )
         yield Label("Today I am", classes="section-title")
-        with RadioSet(id="status"):
+        with StatusChoice(id="status"):
             for status in STATUSES:
                 yield RadioButton(STATUS_LABELS[status].capitalize(), value=status == "open")
         yield Label("Open to chatting about", classes="section-title")
@@ -71,30 +88,58 @@ class MemberScreen(Screen[None]):
 
     def compose_check_out(self, visit: Visit) -> ComposeResult:
         now = self.app.community.clock()
-        topics = ", ".join(visit.topics) or "no topics today"
         yield Label(
-            f"Here {hours.since(visit.since, now)}, {STATUS_LABELS[visit.status]}.", classes="hint"
+            f"Here {hours.since(visit.since, now)}, {STATUS_LABELS[visit.status]}. "
+            "Enter checks you out.",
+            classes="hint",
         )
-        about = "Open to chatting about" if visit.status == "open" else "Today's topics"
-        yield Label(Content(f"{about}: {topics}"), classes="hint")
+        if visit.topics:
+            about = "Open to chatting about" if visit.status == "open" else "Today's topics"
+            yield Label(Content(f"{about}: {', '.join(visit.topics)}"), classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one("#primary", Button).focus()
+        self.focus_first()
+        self.app.community_changed.subscribe(self, lambda _: self.follow_changes())
+
+    def focus_first(self) -> None:
+        first = "#primary" if self.visit is not None else "#status"
+        self.query_one(first).focus()
+
+    def on_screen_resume(self) -> None:
+        self.follow_changes()
+
+    def follow_changes(self) -> None:
+        """Checked in or out elsewhere meanwhile: show what is true now."""
+        visit = self.app.community.visit_of(self.member.id)
+        if self.is_current and (visit is None) != (self.visit is None):
+            self.visit = visit
+            self.refresh(recompose=True)
+            self.call_after_refresh(self.focus_first)
+
+    def action_enter(self) -> None:
+        focused = self.focused
+        button = focused if isinstance(focused, Button) else self.query_one("#primary", Button)
+        if not button.disabled:
+            button.press()
 
     @on(Button.Pressed, "#primary")
-    def primary(self) -> None:
+    def primary(self, event: Button.Pressed) -> None:
         community = self.app.community
-        member_id = self.member.id
+        member = self.member
         if self.visit is None:
             status, topics = self.chosen_status(), tuple(self.query_one(SelectionList).selected)
             self.app.store_call(
-                lambda: community.check_in(member_id, status, topics),
-                lambda visit: self.app.switch_screen(CheckedInScreen(self.member, visit)),
+                lambda: community.check_in(member.id, status, topics),
+                lambda visit: self.app.switch_screen(CheckedInScreen(member, visit)),
+                saved=f"{member.name} is checked in.",
+                button=event.button,
             )
         else:
             self.app.store_call(
-                lambda: community.check_out(member_id),
-                lambda visit: self.app.switch_screen(CheckedOutScreen(self.member, visit)),
+                lambda: community.check_out(member.id),
+                lambda visit: self.app.switch_screen(CheckedOutScreen(member, visit)),
+                saved=f"{member.name} is checked out.",
+                button=event.button,
             )
 
     def chosen_status(self) -> Status:

@@ -56,14 +56,21 @@ class RegisterScreen(Screen[None]):
             warning.update("")
 
     @on(Input.Submitted)
+    def next_field(self) -> None:
+        # Enter moves on, so the topics and the board choice are never skipped by accident.
+        self.focus_next()
+
     @on(Button.Pressed, "#register")
-    def register(self) -> None:
+    def register(self, event: Button.Pressed) -> None:
         community = self.app.community
         name = self.query_one("#name", Input).value
         on_board = self.query_one("#on-board", Checkbox).value
         topics = self.query_one("#topics", Input).value
         self.app.store_call(
-            lambda: community.add_member(name, split_topics(topics), on_board), self.registered
+            lambda: community.add_member(name, split_topics(topics), on_board),
+            self.registered,
+            saved="You are registered: find your name on home to check in.",
+            button=event.button,
         )
 
     def registered(self, member: Member) -> None:

@@ -30,6 +30,10 @@ def shoutout_card(community: Community, shoutout: ShoutOut) -> Static:
     return Static(Content("\n").join([heading, words]), classes="shoutout")
 
 
+WALL_SIZE = 100
+"""The newest shout-outs the wall shows; `kiosk shoutouts` lists them all."""
+
+
 class WallScreen(Screen[None]):
     """Every shout-out, newest first."""
 
@@ -51,7 +55,7 @@ class WallScreen(Screen[None]):
         wall = self.query_one("#wall", VerticalScroll)
         wall.remove_children()
         community = self.app.community
-        cards = [shoutout_card(community, s) for s in community.shoutouts()]
+        cards = [shoutout_card(community, s) for s in community.shoutouts(WALL_SIZE)]
         wall.mount_all(cards or [Static("No shout-outs yet. Be the first!", classes="hint")])
 
     def action_back(self) -> None:
@@ -120,10 +124,18 @@ class ComposeScreen(Screen[None]):
                 severity="warning",
             )
             return
+        button = self.query_one("#post", Button)
+        if button.disabled:
+            return  # already on its way
         community = self.app.community
         author, to = self.author.id, self.recipient.id if self.recipient else None
         message = self.query_one("#text", Input).value
-        self.app.store_call(lambda: community.post_shoutout(author, to, message), self.posted)
+        self.app.store_call(
+            lambda: community.post_shoutout(author, to, message),
+            self.posted,
+            saved="Your shout-out is on the wall.",
+            button=button,
+        )
 
     def posted(self, shoutout: ShoutOut) -> None:
         self.notify("Thanks! Your shout-out is on the wall.", title="Posted")
@@ -131,4 +143,9 @@ class ComposeScreen(Screen[None]):
 
     @on(Button.Pressed, "#cancel")
     def action_back(self) -> None:
-        self.app.pop_screen()
+        # Back to the author's own screen when it is underneath; from a confirmation,
+        # which this screen replaced, back home for the next person.
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.app.go_home()

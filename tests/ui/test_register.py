@@ -38,7 +38,11 @@ async def test_the_board_choice_is_off_until_the_newcomer_turns_it_on(make_app, 
         await pilot.press("f4")
         assert app.screen.query_one("#on-board", Checkbox).value is False
         await type_text(pilot, "Private Person")
+        await pilot.press("enter")  # Enter moves on to the topics, then the board choice
+        assert app.focused is app.screen.query_one("#topics")
         await pilot.press("enter")
+        assert app.focused is app.screen.query_one("#on-board")
+        await pilot.click("#register")
         await settle(pilot)
         assert stored(demo_data).find("Private Person").on_board is False
 
@@ -67,7 +71,7 @@ async def test_an_overlong_name_is_explained(make_app, demo_data):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")
         await type_text(pilot, "N" * 85)
-        await pilot.press("enter")
+        await pilot.click("#register")
         await settle(pilot)
         assert any("85 characters, and at most 80 fit" in n.message for n in app._notifications)
         assert len(stored(demo_data).members()) == 30
