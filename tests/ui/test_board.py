@@ -62,3 +62,16 @@ async def test_escape_goes_back_home(make_app):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f2", "escape")
         assert not isinstance(app.screen, BoardScreen)
+
+
+async def test_a_very_long_name_is_shortened_and_every_column_still_fits(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        long = app.community.add_member("Wolfeschlegelsteinhausenbergerdorff " * 2)
+        app.community.check_in(long.id)
+        await pilot.press("f2")
+        board = app.screen.query_one("#board", DataTable)
+        name = str(board.get_row_at(0)[0])
+        assert name.startswith("Wolfeschlegelsteinh") and name.endswith("…")
+        assert len(name) == 20
+        assert sum(column.get_render_width(board) for column in board.columns.values()) <= 78
