@@ -46,17 +46,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 # -- commands ----------------------------------------------------------------
 
 
-def _open(config: Config) -> Community:
+def _open(config: Config, create: bool = False) -> Community:
+    """The community in the data folder, which must exist unless `create`."""
     # utc_now is looked up on each call, so a test can replace it with a clock it controls.
-    return Community.open(config, utc_now)
+    return Community.open(config, utc_now, create)
+
+
+def _saved(community: Community) -> int:
+    """The change is saved: exit 0, but let a host know if today's backup failed."""
+    if community.backup_problem:
+        print(f"kiosk: warning: {community.backup_problem}", file=sys.stderr)
+    return 0
 
 
 def run_kiosk(args: argparse.Namespace, config: Config) -> int:
-    community = _open(config)
+    community = _open(config, create=True)
     from screens.app import KioskApp  # late: the CLI's other commands never load Textual
 
-    KioskApp(community, config, lock=not args.no_lock).run()
-    return 0
+    app = KioskApp(community, config, lock=not args.no_lock)
+    app.run()
+    # Non-zero when the kiosk stopped on an error, so a service manager restarts it.
+    return app.return_code or 0
 
 
 def demo(args: argparse.Namespace, config: Config) -> int:
@@ -80,10 +90,10 @@ def demo(args: argparse.Namespace, config: Config) -> int:
 
 
 def members_add(args: argparse.Namespace, config: Config) -> int:
-    community = _open(config)
+    community = _open(config, create=True)
     member = community.add_member(args.name, tuple(args.topic), on_board=not args.hidden)
     print(member.id)
-    return 0
+    return _saved(community)
 
 
 def members_list(args: argparse.Namespace, config: Config) -> int:
@@ -118,7 +128,7 @@ def checkin(args: argparse.Namespace, config: Config) -> int:
         f"Checked in {member.name} at {hours.clock_time(visit.since)} "
         f"({STATUS_LABELS[visit.status]})."
     )
-    return 0
+    return _saved(community)
 
 
 def checkout(args: argparse.Namespace, config: Config) -> int:
@@ -127,7 +137,7 @@ def checkout(args: argparse.Namespace, config: Config) -> int:
     visit = community.check_out(member.id)
     assert visit.until is not None
     print(f"Checked out {member.name} after {hours.duration(visit.until - visit.since)}.")
-    return 0
+    return _saved(community)
 
 
 def present(args: argparse.Namespace, config: Config) -> int:
@@ -164,7 +174,7 @@ def shoutout(args: argparse.Namespace, config: Config) -> int:
     to = community.find(args.to) if args.to is not None else None
     posted = community.post_shoutout(author.id, to.id if to else None, args.text)
     print(posted.id)
-    return 0
+    return _saved(community)
 
 
 def shoutouts(args: argparse.Namespace, config: Config) -> int:
@@ -214,7 +224,7 @@ def _read_pin(prompt: str) -> str:
 
 
 def backup(args: argparse.Namespace, config: Config) -> int:
-    store = Store.open(config.data_dir, config.backups_to_keep)
+    store = Store.open(config.data_dir, config.backups_to_keep, create=False)
     folder = store.backup(utc_now().date())
     files = sum(1 for path in folder.rglob("*") if path.is_file())
     print(f"Backed up {files} files to {folder}.")
@@ -235,16 +245,14 @@ def doctor(args: argparse.Namespace, config: Config) -> int:
         return 0
     for problem in problems:
         print(problem)
-        if problem.newer:
-            print("  It is not damaged: update the kiosk to read it. Nothing was changed.")
-        elif args.restore:
+        if args.restore and not problem.newer:
             restored = store.restore(problem.path, utc_now())
             if restored is None:
                 print("  No good backup of it exists; it was left as it is.")
             else:
                 print(f"  Restored from {restored}; the damaged file was kept beside it.")
         else:
-            print(f"  {store.backup_hint(problem.path)}")
+            print(f"  {store.backup_hint(problem)}")
     return 0 if args.restore and not store.problems() else 1
 
 

@@ -13,7 +13,7 @@ from tinydb import Query
 
 from kiosk import text
 from kiosk.config import Config
-from kiosk.errors import Refused
+from kiosk.errors import Refused, StorageError
 from kiosk.matching import MemberIndex, same_name
 from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
 from kiosk.store import Store
@@ -42,15 +42,25 @@ class Community:
         self._index = MemberIndex(())
         self._visits: dict[str, Visit] = {}
         self._shoutouts: list[ShoutOut] = []
+        self.backup_problem: str | None = None
+        """Why today's backup could not be made, until a host has been told."""
         self._load_members()
         self._load_presence()
         self._load_shoutouts()
 
     @classmethod
-    def open(cls, config: Config, clock: Clock = utc_now) -> Community:
-        """Open the community in the config's data folder, refusing damaged data."""
-        store = Store.open(config.data_dir, config.backups_to_keep)
-        return cls(store, clock, config.capacity)
+    def open(cls, config: Config, clock: Clock = utc_now, create: bool = True) -> Community:
+        """Open the community in the config's data folder, refusing damaged data.
+
+        Besides the live files, the history days a check-out would write to (today's,
+        and the days the people here arrived) must be readable too.
+        """
+        store = Store.open(config.data_dir, config.backups_to_keep, create)
+        community = cls(store, clock, config.capacity)
+        days = {clock().astimezone(UTC).date()}
+        days |= {visit.since.astimezone(UTC).date() for visit in community._visits.values()}
+        store.refuse_problems(store.history_file(day).path for day in sorted(days))
+        return community
 
     # -- keeping in step with the disk ----------------------------------------
 
@@ -69,21 +79,26 @@ class Community:
             return changed
 
     def _load_members(self) -> None:
-        members = {doc["id"]: Member.from_doc(doc) for doc in self.store.members.docs("members")}
+        members = {m.id: m for m in self.store.members.records("members", Member.from_doc)}
         self._members, self._index = members, MemberIndex(members.values())
 
     def _load_presence(self) -> None:
-        visits = (Visit.from_doc(doc) for doc in self.store.presence.docs("visits"))
+        visits = self.store.presence.records("visits", Visit.from_doc)
         self._visits = {visit.member_id: visit for visit in visits}
 
     def _load_shoutouts(self) -> None:
-        shoutouts = [ShoutOut.from_doc(doc) for doc in self.store.shoutouts.docs("shoutouts")]
+        shoutouts = self.store.shoutouts.records("shoutouts", ShoutOut.from_doc)
         self._shoutouts = sorted(shoutouts, key=lambda s: s.created, reverse=True)
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
         with self._lock, self.store.locked():
-            self.store.backup_daily(self.clock().date())
+            try:
+                self.store.backup_daily(self.clock().date())
+            except StorageError as error:
+                # A backup that cannot be made must not turn a member away; the change
+                # goes ahead and hosts are told instead.
+                self.backup_problem = str(error)
             self.refresh()
             yield
 
@@ -207,8 +222,8 @@ class Community:
         """Finished visits that began between `first` and `last` (UTC days), oldest first."""
         for day in self.store.history_days():
             if first <= day <= last:
-                docs = self.store.history_file(day).docs("visits")
-                yield from sorted((Visit.from_doc(doc) for doc in docs), key=lambda v: v.since)
+                visits = self.store.history_file(day).records("visits", Visit.from_doc)
+                yield from sorted(visits, key=lambda v: v.since)
 
     # -- shout-outs ----------------------------------------------------------
 

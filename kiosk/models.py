@@ -11,8 +11,35 @@ STATUSES: tuple[Status, ...] = get_args(Status)
 STATUS_LABELS: dict[Status, str] = {"open": "open to chat", "heads-down": "heads-down"}
 
 
-def _time(value: str | None) -> datetime | None:
-    return None if value is None else datetime.fromisoformat(value)
+# Reading a stored document: a missing or mistyped field raises KeyError, TypeError or
+# ValueError, which the store reports as a damaged file.
+
+
+def _text(doc: dict[str, Any], key: str) -> str:
+    value = doc[key]
+    if not isinstance(value, str):
+        raise TypeError(f"{key} should be text, not {value!r}")
+    return value
+
+
+def _texts(doc: dict[str, Any], key: str) -> tuple[str, ...]:
+    values = doc.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise TypeError(f"{key} should be a list of texts, not {values!r}")
+    return tuple(values)
+
+
+def _moment(value: Any) -> datetime:
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(f"the time {value!r} has no UTC offset")
+    return moment
+
+
+def _status(value: Any) -> Status:
+    if value not in STATUSES:
+        raise ValueError(f"the status {value!r} is unknown")
+    return value
 
 
 @dataclass(slots=True, frozen=True)
@@ -40,11 +67,11 @@ class Member:
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Member:
         return cls(
-            id=doc["id"],
-            name=doc["name"],
-            joined=datetime.fromisoformat(doc["joined"]),
-            topics=tuple(doc.get("topics", ())),
-            on_board=doc.get("on_board", True),
+            id=_text(doc, "id"),
+            name=_text(doc, "name"),
+            joined=_moment(doc["joined"]),
+            topics=_texts(doc, "topics"),
+            on_board=bool(doc.get("on_board", True)),
         )
 
 
@@ -73,13 +100,14 @@ class Visit:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Visit:
+        until = doc.get("until")
         return cls(
-            id=doc["id"],
-            member_id=doc["member"],
-            since=datetime.fromisoformat(doc["since"]),
-            until=_time(doc.get("until")),
-            status=doc.get("status", "open"),
-            topics=tuple(doc.get("topics", ())),
+            id=_text(doc, "id"),
+            member_id=_text(doc, "member"),
+            since=_moment(doc["since"]),
+            until=None if until is None else _moment(until),
+            status=_status(doc.get("status", "open")),
+            topics=_texts(doc, "topics"),
         )
 
 
@@ -103,12 +131,13 @@ class ShoutOut:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> ShoutOut:
+        to = doc.get("to")
         return cls(
-            id=doc["id"],
-            from_id=doc["from"],
-            to_id=doc.get("to"),
-            text=doc["text"],
-            created=datetime.fromisoformat(doc["created"]),
+            id=_text(doc, "id"),
+            from_id=_text(doc, "from"),
+            to_id=None if to is None else _text(doc, "to"),
+            text=_text(doc, "text"),
+            created=_moment(doc["created"]),
         )
 
 

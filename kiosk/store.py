@@ -17,18 +17,21 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
 from tinydb.table import Table
 
-from kiosk.errors import DataError, NewerData, StorageError
+from kiosk.errors import DataError, NewerData, StorageError, UsageError
+from kiosk.models import Member, ShoutOut, Visit
 from kiosk.storage import AtomicJSONStorage, explain, load, sync_folder, write_atomically
+
+Record = TypeVar("Record")
 
 LIVE_FILES = ("members.json", "presence.json", "shoutouts.json")
 LEGACY_FILE = "kiosk.json"
@@ -50,6 +53,16 @@ class DataFile:
     def docs(self, name: str) -> list[dict[str, Any]]:
         return [dict(doc) for doc in self.table(name).all()]
 
+    def records(self, name: str, parse: Callable[[dict[str, Any]], Record]) -> list[Record]:
+        """The table's documents read by `parse`; a document it cannot read is damage."""
+        try:
+            return [parse(doc) for doc in self.docs(name)]
+        except (KeyError, TypeError, ValueError) as error:
+            raise DataError(
+                f"{self.path} is damaged: a record in its {name} is incomplete or wrong "
+                f"({error!r})."
+            ) from error
+
     def changed(self) -> bool:
         return self.storage.changed()
 
@@ -67,8 +80,13 @@ class Store:
         self._backed_up_on: date | None = None
 
     @classmethod
-    def open(cls, root: Path, backups_to_keep: int = 7) -> Store:
-        """Open a data folder, making it if needed; refuse damaged or newer files."""
+    def open(cls, root: Path, backups_to_keep: int = 7, create: bool = True) -> Store:
+        """Open a data folder (making it if `create`); refuse damaged or newer live files."""
+        if not create and not root.is_dir():
+            raise UsageError(
+                f"There is no data folder at {root}. Start one with `kiosk demo` or "
+                "`kiosk members add NAME`, or give the right folder with --data."
+            )
         try:
             root.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -79,8 +97,7 @@ class Store:
                 # Another process may have migrated while this one waited for the lock.
                 if (root / LEGACY_FILE).exists():
                     store.migrate_from_v1()
-        for problem in store.problems(include_history=False):
-            raise DataError(f"{problem}\n{store.backup_hint(problem.path)}")
+        store.refuse_problems(store.data_files(include_history=False))
         return store
 
     # -- locking -------------------------------------------------------------
@@ -141,15 +158,20 @@ class Store:
             paths += [self.history_file(day).path for day in self.history_days()]
         return [path for path in paths if path.exists()]
 
-    def problems(self, include_history: bool = True) -> list[DataProblem]:
-        """Every data file that cannot be read, with what is wrong with it."""
+    def problems(self, paths: Iterable[Path] | None = None) -> list[DataProblem]:
+        """Each data file (of `paths`, or all) that cannot be read, and what is wrong with it."""
         found = []
-        for path in self.data_files(include_history):
+        for path in self.data_files() if paths is None else paths:
             try:
-                load(path)
+                check(path)
             except DataError as error:
                 found.append(DataProblem(path, str(error), isinstance(error, NewerData)))
         return found
+
+    def refuse_problems(self, paths: Iterable[Path]) -> None:
+        """Raise DataError for the first of `paths` that cannot be read, saying what to do."""
+        for problem in self.problems(path for path in paths if path.exists()):
+            raise DataError(f"{problem}\n{self.backup_hint(problem)}")
 
     def backups(self) -> list[Path]:
         """Backup folders, newest first."""
@@ -164,14 +186,18 @@ class Store:
             candidate = backup / relative
             if candidate.exists():
                 try:
-                    load(candidate)
+                    check(candidate)
                 except DataError:
                     continue
                 return candidate
         return None
 
-    def backup_hint(self, path: Path) -> str:
-        backup = self.newest_good_backup(path)
+    def backup_hint(self, problem: DataProblem) -> str:
+        """What a host can do about `problem`, naming the newest good backup."""
+        backup = self.newest_good_backup(problem.path)
+        if problem.newer:
+            older = "" if backup is None else f" The newest backup, of older data, is {backup}."
+            return f"Nothing was changed. Update the kiosk to read it.{older}"
         if backup is None:
             return "Nothing was changed. There is no backup of it yet."
         return (
@@ -187,9 +213,10 @@ class Store:
         with self.locked():
             aside = path.with_name(f"{path.name}.damaged-{now:%Y%m%d-%H%M%S}")
             try:
-                os.replace(path, aside)
+                shutil.copy2(path, aside)
             except OSError as error:
-                raise StorageError(explain(error, path)) from error
+                raise StorageError(explain(error, aside, "Not restored")) from error
+            # Only now replace the damaged file: if this fails, it is still in place.
             write_atomically(path, backup.read_bytes())
         return backup
 
@@ -204,13 +231,16 @@ class Store:
     # -- backups -------------------------------------------------------------
 
     def backup_daily(self, today: date) -> Path | None:
-        """Make today's backup if there is none yet; cheap after the first call of a day."""
+        """Make today's backup if there is none yet; cheap after the first call of a day.
+
+        Tried once a day by each process: a backup that failed is not retried on every
+        write (`kiosk backup` makes one on demand).
+        """
         if self._backed_up_on == today:
             return None
-        target = self.root / "backups" / today.isoformat()
-        made = None if target.exists() else self.backup(today)
         self._backed_up_on = today
-        return made
+        target = self.root / "backups" / today.isoformat()
+        return None if target.exists() else self.backup(today)
 
     def backup(self, today: date) -> Path:
         """Copy every data file into backups/<today>, then keep the newest few backups.
@@ -291,6 +321,20 @@ class DataProblem:
 
     def __str__(self) -> str:
         return self.message
+
+
+def check(path: Path) -> None:
+    """Raise DataError unless `path` loads and every record in it is complete."""
+    table, parse = _RECORDS.get(path.name, ("visits", Visit.from_doc))
+    DataFile(path).records(table, parse)
+
+
+_RECORDS: dict[str, tuple[str, Callable[[dict[str, Any]], object]]] = {
+    "members.json": ("members", Member.from_doc),
+    "presence.json": ("visits", Visit.from_doc),
+    "shoutouts.json": ("shoutouts", ShoutOut.from_doc),
+}
+"""The table each live file holds and how its records are read; history days hold visits."""
 
 
 def _copy_or_share(path: Path, copy: Path, earlier: Path | None) -> None:

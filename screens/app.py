@@ -119,6 +119,9 @@ class KioskApp(App[None]):
         if monotonic() - self._last_activity >= self.config.idle_timeout:
             self._last_activity = monotonic()
             self.go_home()
+        if self.community.backup_problem:
+            problem, self.community.backup_problem = self.community.backup_problem, None
+            self.notify(problem, title="For the host", severity="warning", timeout=30, markup=False)
         self._refresh_worker()
 
     @work(thread=True, group="refresh", exclusive=True)

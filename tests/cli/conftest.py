@@ -23,3 +23,10 @@ def kiosk(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(cli, "utc_now", clock)
     return Kiosk(capsys)
+
+
+@pytest.fixture
+def no_one_yet(kiosk: Kiosk, tmp_path: Path) -> Kiosk:
+    """The kiosk command on a data folder that exists but holds nobody yet."""
+    (tmp_path / "kiosk-data").mkdir()
+    return kiosk

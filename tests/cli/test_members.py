@@ -25,8 +25,8 @@ def test_list_is_sorted_by_name_ignoring_accents(kiosk: Kiosk) -> None:
     assert names == ["Ada Lovelace", "Émile Zola", "Zoë Martin"]
 
 
-def test_list_says_so_when_there_are_no_members(kiosk: Kiosk) -> None:
-    listed = kiosk("members", "list")
+def test_list_says_so_when_there_are_no_members(no_one_yet: Kiosk) -> None:
+    listed = no_one_yet("members", "list")
     assert (listed.code, listed.out, listed.err) == (0, "No members yet.\n", "")
 
 
@@ -51,8 +51,8 @@ def test_list_as_json(kiosk: Kiosk) -> None:
     ]
 
 
-def test_list_as_json_with_no_members_is_an_empty_list(kiosk: Kiosk) -> None:
-    assert kiosk("members", "list", "--json").json() == []
+def test_list_as_json_with_no_members_is_an_empty_list(no_one_yet: Kiosk) -> None:
+    assert no_one_yet("members", "list", "--json").json() == []
 
 
 def test_members_needs_a_command(kiosk: Kiosk) -> None:

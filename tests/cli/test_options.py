@@ -77,7 +77,19 @@ def test_a_data_folder_that_is_a_file_is_explained(kiosk: Kiosk, tmp_path: Path)
     (tmp_path / "a-file").write_text("not a folder")
     refused = kiosk("present", "--data", "a-file")
     assert (refused.code, refused.out) == (2, "")
-    assert refused.err == "kiosk: The data folder a-file cannot be made: File exists.\n"
+    assert refused.err.startswith("kiosk: There is no data folder at a-file.")
+
+
+def test_a_mistyped_data_folder_is_not_made_by_a_command_that_only_reads(
+    kiosk: Kiosk, tmp_path: Path
+) -> None:
+    refused = kiosk("present", "--data", "kiosk-dta")
+    assert (refused.code, refused.out) == (2, "")
+    assert refused.err == (
+        "kiosk: There is no data folder at kiosk-dta. Start one with `kiosk demo` or "
+        "`kiosk members add NAME`, or give the right folder with --data.\n"
+    )
+    assert not (tmp_path / "kiosk-dta").exists()
 
 
 # -- --config ------------------------------------------------------------------

@@ -58,9 +58,9 @@ def test_the_wall_as_json(kiosk: Kiosk, clock: FakeClock) -> None:
     ]
 
 
-def test_an_empty_wall_says_so(kiosk: Kiosk) -> None:
-    assert kiosk("shoutouts").out == "No shout-outs yet.\n"
-    assert kiosk("shoutouts", "--json").json() == []
+def test_an_empty_wall_says_so(no_one_yet: Kiosk) -> None:
+    assert no_one_yet("shoutouts").out == "No shout-outs yet.\n"
+    assert no_one_yet("shoutouts", "--json").json() == []
 
 
 def test_a_shoutout_to_an_unknown_member_is_refused(kiosk: Kiosk) -> None:
@@ -71,8 +71,8 @@ def test_a_shoutout_to_an_unknown_member_is_refused(kiosk: Kiosk) -> None:
     assert kiosk("shoutouts").out == "No shout-outs yet.\n"
 
 
-def test_a_shoutout_from_an_unknown_member_is_refused(kiosk: Kiosk) -> None:
-    refused = kiosk("shoutout", "--from", "Nobody", "Hi")
+def test_a_shoutout_from_an_unknown_member_is_refused(no_one_yet: Kiosk) -> None:
+    refused = no_one_yet("shoutout", "--from", "Nobody", "Hi")
     assert (refused.code, refused.err) == (1, "kiosk: No member has the id or the name 'Nobody'.\n")
 
 

@@ -44,8 +44,8 @@ def test_checking_in_twice_is_refused(kiosk: Kiosk, clock: FakeClock) -> None:
     assert refused.err == "kiosk: Zoë Martin is already checked in, since 09:00.\n"
 
 
-def test_an_unknown_member_cannot_check_in(kiosk: Kiosk) -> None:
-    refused = kiosk("checkin", "Nobody")
+def test_an_unknown_member_cannot_check_in(no_one_yet: Kiosk) -> None:
+    refused = no_one_yet("checkin", "Nobody")
     assert (refused.code, refused.out) == (1, "")
     assert refused.err == "kiosk: No member has the id or the name 'Nobody'.\n"
 
@@ -111,9 +111,9 @@ def test_present_lists_who_is_here_newest_first(kiosk: Kiosk, clock: FakeClock) 
     )
 
 
-def test_present_says_so_when_nobody_is_here(kiosk: Kiosk) -> None:
-    assert kiosk("present").out == "Nobody is here right now.\n"
-    assert kiosk("present", "--json").json() == []
+def test_present_says_so_when_nobody_is_here(no_one_yet: Kiosk) -> None:
+    assert no_one_yet("present").out == "Nobody is here right now.\n"
+    assert no_one_yet("present", "--json").json() == []
 
 
 def test_present_as_json(kiosk: Kiosk) -> None:

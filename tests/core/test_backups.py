@@ -185,3 +185,26 @@ def test_a_backup_an_older_kiosk_made_by_linking_the_live_file_is_not_shared(
     # Then none of its files is the live file itself
     for path in store.data_files():
         assert (folder / path.relative_to(store.root)).stat().st_ino != path.stat().st_ino
+
+
+def test_a_backup_that_cannot_be_made_does_not_turn_a_member_away(
+    community: Community, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a new day, and a backups folder that cannot take today's backup
+    store = community.store
+    clock.advance(days=1)
+    shutil.rmtree(store.root / "backups")
+    (store.root / "backups").write_text("not a folder")
+
+    # When Björn checks in
+    bjorn = community.find("Björn Andersson")
+    community.check_in(bjorn.id)
+
+    # Then he is checked in, and the problem waits for a host to be told
+    assert Community(Store.open(store.root)).visit_of(bjorn.id) is not None
+    assert community.backup_problem is not None
+    assert community.backup_problem.startswith("The backup was not made")
+
+    # And the command line says so on stderr, but the check-out still succeeds
+    assert main(["--data", str(store.root), "checkout", "Björn Andersson"]) == 0
+    assert "kiosk: warning: The backup was not made" in capsys.readouterr().err

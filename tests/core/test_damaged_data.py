@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -68,7 +69,7 @@ def test_opening_damaged_data_is_refused_naming_file_problem_and_backup(
         assert str(path) in message
         assert problem in message
         assert str(root / "backups" / TODAY.isoformat() / "members.json") in message
-        assert "kiosk doctor --restore" in message
+        assert ("kiosk doctor --restore" in message) != ("Update the kiosk" in message)
 
     # And the damaged file is left exactly as it was
     assert path.read_bytes() == damaged_bytes
@@ -119,7 +120,7 @@ def test_doctor_names_the_damaged_file_and_exits_1(
     out = capsys.readouterr().out
     assert code == 1
     assert str(path) in out and problem in out
-    assert "kiosk doctor --restore" in out or "update the kiosk" in out
+    assert "kiosk doctor --restore" in out or "Update the kiosk" in out
     assert path.read_bytes() == damaged_bytes
 
 
@@ -160,7 +161,7 @@ def test_doctor_never_restores_over_a_file_from_a_newer_kiosk(
 
     # Then it says to update the kiosk, and the newer data stays exactly as it was
     assert code == 1
-    assert "update the kiosk" in capsys.readouterr().out
+    assert "Update the kiosk to read it" in capsys.readouterr().out
     assert path.read_bytes() == newer_bytes
     assert not list(root.glob("members.json.damaged-*"))
 
@@ -177,3 +178,38 @@ def test_a_damaged_history_day_is_found_by_doctor(
     # When a host runs `kiosk doctor`, then the day file is named
     assert main(["--data", str(root), "doctor"]) == 1
     assert str(day_file) in capsys.readouterr().out
+
+
+def test_a_record_with_a_missing_field_is_damage_named_at_start_and_by_doctor(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a member whose record lost its join date, written whole (valid JSON)
+    path = root / "members.json"
+    data = json.loads(path.read_text())
+    del next(iter(data["members"].values()))["joined"]
+    write_atomically(path, json.dumps(data).encode())
+
+    # Then opening refuses it, naming the file and the newest backup
+    with pytest.raises(DataError) as refused:
+        Community.open(Config(data_dir=root))
+    assert f"{path} is damaged: a record in its members is incomplete" in str(refused.value)
+    assert "kiosk doctor --restore" in str(refused.value)
+
+    # And doctor finds it too
+    assert main(["--data", str(root), "doctor"]) == 1
+    assert str(path) in capsys.readouterr().out
+
+
+def test_a_damaged_history_day_a_check_out_needs_stops_the_kiosk_at_start(root: Path) -> None:
+    # Given today's history, which Zoë's check-out would write to, cut short
+    community = Community(Store.open(root))
+    zoe = community.find("Zoë Martin")
+    visit = community.check_out(zoe.id)
+    community.check_in(zoe.id)
+    day_file = community.store.history_file(visit.since.date()).path
+    cut_short(day_file)
+
+    # Then the kiosk refuses to start, naming that file
+    with pytest.raises(DataError) as refused:
+        Community.open(Config(data_dir=root))
+    assert str(day_file) in str(refused.value)

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import errno
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
+from filelock import FileLock
 from textual.widgets import Input, OptionList
 
 from kiosk import storage
@@ -156,3 +161,73 @@ async def test_a_full_disk_refuses_the_check_in_and_the_kiosk_stays_up(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, CheckedInScreen)
+
+
+async def test_the_keyboard_alone_chooses_heads_down(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        await pilot.press("enter", "right", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckedInScreen)
+        assert stored(demo_data).visit_of("m00demo").status == "heads-down"
+
+
+async def test_the_next_person_can_start_typing_on_a_confirmation(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        await type_text(pilot, "ng")
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#search", Input).value == "ng"
+        assert "Ngozi Okafor" in shown(pilot)
+
+
+@contextmanager
+def data_held_by_another_program(data: Path) -> Iterator[threading.Event]:
+    """Another program holds the data folder's lock until the event is set."""
+    taken, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with FileLock(data / ".lock"):
+            taken.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    taken.wait(5)
+    try:
+        yield release
+    finally:
+        release.set()
+        holder.join()
+
+
+async def test_a_slow_save_finishing_after_the_member_left_is_still_confirmed(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        with data_held_by_another_program(demo_data) as release:
+            await type_text(pilot, "zoe")
+            await pilot.press("enter", "enter", "enter")  # impatient: Enter twice
+            await pilot.press("escape")
+            assert isinstance(app.screen, HomeScreen)
+            release.set()
+            await settle(pilot)
+
+        assert app.is_running
+        assert isinstance(app.screen, HomeScreen)
+        assert any("Zoë Martin is checked in." in n.message for n in app._notifications)
+        assert not any("already checked in" in n.message for n in app._notifications)
+        assert stored(demo_data).visit_of("m00demo") is not None
+
+
+async def test_members_off_the_board_are_not_marked_here_in_search(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        quiet = app.community.add_member("Quiet Quentin", on_board=False)
+        app.community.check_in(quiet.id)
+        await type_text(pilot, "quie")
+        assert "Quiet Quentin" in shown(pilot)
+        assert "here now" not in shown(pilot)

@@ -62,3 +62,18 @@ async def test_with_no_lock_ctrl_q_quits_at_once(make_app):
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_data_damaged_while_running_is_reported_once_and_the_kiosk_stays_up(
+    make_app, demo_data
+):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        presence = demo_data / "presence.json"
+        presence.write_bytes(presence.read_bytes()[:10])
+        await pilot.pause(2.5)
+        reports = [n.message for n in app._notifications if "is damaged" in n.message]
+        assert len(reports) == 1
+        assert str(presence) in reports[0]
+        assert app.is_running
+        assert "Åsa Lindqvist" in shown(pilot)  # the last good data stays on screen
