@@ -17,7 +17,7 @@ from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.errors import KioskError
 from screens.home import HomeScreen
-from screens.pin import PinScreen
+from screens.pin import PinScreen, WrongTries
 
 Result = TypeVar("Result")
 
@@ -44,6 +44,7 @@ class KioskApp(App[None]):
         """Published whenever members, visits or shout-outs changed, here or elsewhere."""
         self._last_activity = monotonic()
         self._refresh_problem: str | None = None
+        self._wrong_pins = WrongTries()
 
     def on_mount(self) -> None:
         self.title = self.config.space_name
@@ -158,7 +159,8 @@ class KioskApp(App[None]):
         if not self.lock:
             self.exit()
         elif not isinstance(self.screen, PinScreen):
-            self.push_screen(PinScreen(self.config.host_pin_hash), self._quit_if_allowed)
+            pin = PinScreen(self.config.host_pin_hash, self._wrong_pins)
+            self.push_screen(pin, self._quit_if_allowed)
 
     def _quit_if_allowed(self, allowed: bool | None) -> None:
         if allowed:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +13,16 @@ from textual.widgets import Input, Label
 
 from kiosk.pin import pin_matches
 
+FREE_TRIES = 3
+"""Wrong PINs allowed before each further try has to wait."""
+
+
+@dataclass(slots=True)
+class WrongTries:
+    """Wrong PINs so far; kept by the app, so closing the prompt does not reset it."""
+
+    count: int = 0
+
 
 class PinScreen(ModalScreen[bool]):
     """Dismisses with True once the right host PIN is entered."""
@@ -18,9 +30,10 @@ class PinScreen(ModalScreen[bool]):
     CSS_PATH = "pin.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="pin.cancel")]
 
-    def __init__(self, pin_hash: str) -> None:
+    def __init__(self, pin_hash: str, wrong: WrongTries) -> None:
         super().__init__()
         self.pin_hash = pin_hash
+        self.wrong = wrong
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -43,13 +56,30 @@ class PinScreen(ModalScreen[bool]):
     def verify(self, pin: str) -> None:
         # Hashing takes a moment on purpose; keep the screen responsive meanwhile.
         if pin_matches(pin, self.pin_hash):
+            self.wrong.count = 0
             self.app.call_from_thread(self.dismiss, True)
         else:
             self.app.call_from_thread(self.wrong_pin)
 
     def wrong_pin(self) -> None:
-        self.query_one("#pin", Input).value = ""
-        self.query_one("#pin-message", Label).update("That PIN is not right. Try again.")
+        self.wrong.count += 1
+        entry = self.query_one("#pin", Input)
+        entry.value = ""
+        message = self.query_one("#pin-message", Label)
+        if self.wrong.count < FREE_TRIES:
+            message.update("That PIN is not right. Try again.")
+            return
+        # Guessing gets slower with every wrong try: 2, 4, 8… seconds, at most a minute.
+        wait = min(2 ** (self.wrong.count - FREE_TRIES + 1), 60)
+        message.update(f"That PIN is not right. Wait {wait} seconds, then try again.")
+        entry.disabled = True
+        self.set_timer(wait, self.allow_retry)
+
+    def allow_retry(self) -> None:
+        entry = self.query_one("#pin", Input)
+        entry.disabled = False
+        entry.focus()
+        self.query_one("#pin-message", Label).update("Try again, or Escape to go back.")
 
     def action_cancel(self) -> None:
         self.dismiss(False)
