@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -69,7 +71,10 @@ class HomeScreen(Screen[None]):
         matches = self.query_one("#matches", OptionList)
         hint = self.query_one("#search-hint", Label)
         found = self.app.community.search(query) if query.strip() else []
-        matches.set_options(Option(self.match_line(m), id=m.id) for m in found)
+        names = Counter(member.name for member in found)
+        matches.set_options(
+            Option(self.match_line(m, twin=names[m.name] > 1), id=m.id) for m in found
+        )
         matches.display = bool(found)
         if found:
             matches.highlighted = 0
@@ -79,10 +84,14 @@ class HomeScreen(Screen[None]):
         else:
             hint.update("A few letters are enough; accents and typos are fine.")
 
-    def match_line(self, member: Member) -> Content:
-        # Only for members who agreed to be seen on the board.
+    def match_line(self, member: Member, twin: bool) -> Content:
+        """A member's name; for two people of one name, their topics (or id) tell them apart."""
+        # "Here now" only for members who agreed to be seen on the board.
         here = member.on_board and self.app.community.visit_of(member.id) is not None
-        return Content.assemble((member.name, "bold"), ("  · here now" if here else "", "dim"))
+        about = f"  {', '.join(member.topics) or member.id}" if twin else ""
+        return Content.assemble(
+            (member.name, "bold"), (about, "dim"), ("  · here now" if here else "", "dim")
+        )
 
     def action_move(self, step: int) -> None:
         matches = self.query_one("#matches", OptionList)

@@ -231,3 +231,13 @@ async def test_members_off_the_board_are_not_marked_here_in_search(make_app):
         await type_text(pilot, "quie")
         assert "Quiet Quentin" in shown(pilot)
         assert "here now" not in shown(pilot)
+
+
+async def test_two_members_of_one_name_are_told_apart_by_their_topics(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.community.add_member("Sam Kim", ("chess",))
+        quiet = app.community.add_member("Sam Kim")
+        await type_text(pilot, "sam k")
+        assert "Sam Kim  chess" in shown(pilot)
+        assert f"Sam Kim  {quiet.id}" in shown(pilot)
