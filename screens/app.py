@@ -109,9 +109,9 @@ class KioskApp(App[None]):
     def _refused(self, error: KioskError, button: Button | None) -> None:
         if button is not None:
             button.disabled = False
-        self.show_problem(error)
+        self._show_problem(error)
 
-    def show_problem(self, error: KioskError) -> None:
+    def _show_problem(self, error: KioskError) -> None:
         self.notify(str(error), title="Sorry", severity="error", timeout=8, markup=False)
 
     # -- keeping fresh and going home --------------------------------------------------
