@@ -58,7 +58,7 @@ class Community:
         store = Store.open(config.data_dir, config.backups_to_keep, create)
         community = cls(store, clock, config.capacity)
         days = {clock().astimezone(UTC).date()}
-        days |= {visit.since.astimezone(UTC).date() for visit in community._visits.values()}
+        days |= {visit.history_day for visit in community._visits.values()}
         store.refuse_problems(store.history_file(day).path for day in sorted(days))
         return community
 
@@ -196,7 +196,7 @@ class Community:
                 raise Refused(f"{member.name} is not checked in.")
             closed = replace(visit, until=max(self.clock(), visit.since))
             self.store.ensure_history_folder()
-            history = self.store.history_file(visit.since.astimezone(UTC).date()).table("visits")
+            history = self.store.history_file(visit.history_day).table("visits")
             # After a crash between these two writes the visit is in both files; writing
             # history first and skipping a visit already there makes a retry safe.
             if not history.contains(Query().id == visit.id):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -250,7 +250,7 @@ def _write_community(
     _write(store.shoutouts.path, "shoutouts", [s.to_doc() for s in shoutouts])
     by_day: dict[Any, list[dict[str, Any]]] = {}
     for visit in past:
-        by_day.setdefault(visit.since.astimezone(UTC).date(), []).append(visit.to_doc())
+        by_day.setdefault(visit.history_day, []).append(visit.to_doc())
     for day, docs in by_day.items():
         _write(store.history_file(day).path, "visits", docs)
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal, get_args
 
 Status = Literal["open", "heads-down"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 STATUS_LABELS: dict[Status, str] = {"open": "open to chat", "heads-down": "heads-down"}
+
+
+def history_day(since: datetime) -> date:
+    """The day a visit is filed under in the history: the UTC day it began."""
+    return since.astimezone(UTC).date()
 
 
 # Reading a stored document: a missing or mistyped field raises KeyError, TypeError or
@@ -83,6 +88,10 @@ class Visit:
     status: Status = "open"
     topics: tuple[str, ...] = ()
     until: datetime | None = None
+
+    @property
+    def history_day(self) -> date:
+        return history_day(self.since)
 
     @property
     def open(self) -> bool:

@@ -20,7 +20,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,7 +28,7 @@ from filelock import FileLock, Timeout
 from tinydb.table import Table
 
 from kiosk.errors import DataError, NewerData, StorageError, UsageError
-from kiosk.models import Member, ShoutOut, Visit
+from kiosk.models import Member, ShoutOut, Visit, history_day
 from kiosk.storage import AtomicJSONStorage, explain, load, sync_folder, write_atomically
 
 Record = TypeVar("Record")
@@ -290,8 +290,7 @@ class Store:
             if doc.get("until") is None:
                 open_visits[str(len(open_visits) + 1)] = doc
             else:
-                # Filed by the UTC day it began, as check-out files it.
-                day = datetime.fromisoformat(doc["since"]).astimezone(UTC).date().isoformat()
+                day = history_day(datetime.fromisoformat(doc["since"])).isoformat()
                 visits = by_day.setdefault(day, {})
                 visits[str(len(visits) + 1)] = doc
         _write_tables(self.root / "presence.json", {"visits": open_visits})
