@@ -163,7 +163,7 @@ class Store:
         found = []
         for path in self.data_files() if paths is None else paths:
             try:
-                check(path)
+                check(self._data_file(path))
             except DataError as error:
                 found.append(DataProblem(path, str(error), isinstance(error, NewerData)))
         return found
@@ -172,6 +172,12 @@ class Store:
         """Raise DataError for the first of `paths` that cannot be read, saying what to do."""
         for problem in self.problems(path for path in paths if path.exists()):
             raise DataError(f"{problem}\n{self.backup_hint(problem)}")
+
+    def _data_file(self, path: Path) -> DataFile:
+        # A live file is checked through the store's own DataFile, so the parse is cached
+        # and the community reading it next does not parse it again.
+        live = {f.path: f for f in (self.members, self.presence, self.shoutouts)}
+        return live.get(path) or DataFile(path)
 
     def backups(self) -> list[Path]:
         """Backup folders, newest first."""
@@ -186,7 +192,7 @@ class Store:
             candidate = backup / relative
             if candidate.exists():
                 try:
-                    check(candidate)
+                    check(DataFile(candidate))
                 except DataError:
                     continue
                 return candidate
@@ -322,10 +328,10 @@ class DataProblem:
         return self.message
 
 
-def check(path: Path) -> None:
-    """Raise DataError unless `path` loads and every record in it is complete."""
-    table, parse = _RECORDS.get(path.name, ("visits", Visit.from_doc))
-    DataFile(path).records(table, parse)
+def check(data_file: DataFile) -> None:
+    """Raise DataError unless the file loads and every record in it is complete."""
+    table, parse = _RECORDS.get(data_file.path.name, ("visits", Visit.from_doc))
+    data_file.records(table, parse)
 
 
 _RECORDS: dict[str, tuple[str, Callable[[dict[str, Any]], object]]] = {
