@@ -164,7 +164,8 @@ class Community:
     ) -> Visit:
         """Check a member in with today's status and topics (their usual ones by default)."""
         if status not in STATUSES:
-            raise Refused(f"The status '{status}' is unknown; use {' or '.join(STATUSES)}.")
+            known = ", ".join(STATUSES[:-1]) + f" or {STATUSES[-1]}"
+            raise Refused(f"The status '{status}' is unknown; use {known}.")
         with self._writing():
             member = self.member(member_id)
             chosen = text.topics(member.topics if topics is None else topics)

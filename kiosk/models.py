@@ -1,4 +1,11 @@
-"""The things the kiosk keeps: members, visits and shout-outs."""
+"""The things the kiosk keeps: members and their profiles, visits, shout-outs, and the
+question of the week with its answers.
+
+Every record is read strictly: a missing field or a value of the wrong type is damage
+(`from_doc` raises KeyError, TypeError or ValueError, which the store reports), and every
+text is cleaned as typed text is, so a hand edit or another program cannot put a control
+character or an invisible mark in front of a member.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +13,32 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal, get_args
 
-Status = Literal["open", "heads-down"]
+from kiosk import text
+from kiosk.errors import Refused
+
+Status = Literal["open", "heads-down", "incognito"]
 STATUSES: tuple[Status, ...] = get_args(Status)
-STATUS_LABELS: dict[Status, str] = {"open": "open to chat", "heads-down": "heads-down"}
+STATUS_LABELS: dict[Status, str] = {
+    "open": "open to chat",
+    "heads-down": "heads-down",
+    "incognito": "incognito",
+}
+PUBLIC_STATUSES: tuple[Status, ...] = ("open", "heads-down")
+"""Statuses shown on public screens; an incognito member is only counted, for hosts."""
+
+ProfileField = Literal[
+    "pronouns", "intro", "topics", "ask_me_about", "looking_for", "learning", "mentor"
+]
+PROFILE_FIELDS: tuple[ProfileField, ...] = get_args(ProfileField)
+PROFILE_LABELS: dict[ProfileField, str] = {
+    "pronouns": "pronouns",
+    "intro": "about me",
+    "topics": "open to chatting about",
+    "ask_me_about": "ask me about",
+    "looking_for": "could use a hand with",
+    "learning": "learning",
+    "mentor": "happy to mentor in",
+}
 
 
 def history_day(since: datetime) -> date:
@@ -16,35 +46,90 @@ def history_day(since: datetime) -> date:
     return since.astimezone(UTC).date()
 
 
-# Reading a stored document: a missing or mistyped field raises KeyError, TypeError or
-# ValueError, which the store reports as a damaged file.
+# -- reading stored documents -------------------------------------------------------
+# Each raises KeyError, TypeError or ValueError for a missing or wrong value; the store
+# turns that into a report naming the file.
 
 
-def _text(doc: dict[str, Any], key: str) -> str:
-    value = doc[key]
-    if not isinstance(value, str):
-        raise TypeError(f"{key} should be text, not {value!r}")
+def _text(doc: dict[str, Any], key: str, limit: int, required: bool = True) -> str:
+    value = doc[key] if required else doc.get(key, "")
+    if type(value) is not str:
+        raise TypeError(f"{key} should be text, not {value!r:.60}")
+    cleaned = text.clean(value)
+    if required and not cleaned:
+        raise ValueError(f"{key} is blank")
+    if len(cleaned) > limit:
+        raise ValueError(f"{key} is {len(cleaned)} characters, more than {limit}")
+    return cleaned
+
+
+def _topics(doc: dict[str, Any], key: str) -> tuple[str, ...]:
+    values = doc.get(key, [])
+    if type(values) is not list or not all(type(v) is str for v in values):
+        raise TypeError(f"{key} should be a list of texts, not {values!r:.60}")
+    try:
+        return text.topics(values)
+    except Refused as error:
+        raise ValueError(f"{key}: {error}") from None
+
+
+def _flag(doc: dict[str, Any], key: str, default: bool) -> bool:
+    value = doc.get(key, default)
+    if type(value) is not bool:
+        raise TypeError(f"{key} should be true or false, not {value!r:.60}")
     return value
 
 
-def _texts(doc: dict[str, Any], key: str) -> tuple[str, ...]:
-    values = doc.get(key, [])
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise TypeError(f"{key} should be a list of texts, not {values!r}")
-    return tuple(values)
+def _count(doc: dict[str, Any], key: str) -> int:
+    value = doc.get(key, 0)
+    if type(value) is not int or value < 0:
+        raise TypeError(f"{key} should be a whole number, not {value!r:.60}")
+    return value
 
 
-def _moment(value: Any) -> datetime:
+def _moment(value: Any, key: str) -> datetime:
+    if type(value) is not str:
+        raise TypeError(f"{key} should be a time, not {value!r:.60}")
     moment = datetime.fromisoformat(value)
     if moment.tzinfo is None:
-        raise ValueError(f"the time {value!r} has no UTC offset")
+        raise ValueError(f"the time {value!r:.40} in {key} has no UTC offset")
     return moment
 
 
-def _status(value: Any) -> Status:
-    if value not in STATUSES:
-        raise ValueError(f"the status {value!r} is unknown")
+def _optional_moment(doc: dict[str, Any], key: str) -> datetime | None:
+    value = doc.get(key)
+    return None if value is None else _moment(value, key)
+
+
+def _reference(doc: dict[str, Any], key: str) -> str | None:
+    value = doc.get(key)
+    if value is not None and (type(value) is not str or not value):
+        raise TypeError(f"{key} should be an id or null, not {value!r:.60}")
     return value
+
+
+def _id(doc: dict[str, Any], key: str = "id") -> str:
+    value = doc[key]
+    if type(value) is not str or not text.is_id(value):
+        raise ValueError(f"{key} should be an id of letters and digits, not {value!r:.60}")
+    return value
+
+
+def _status(doc: dict[str, Any]) -> Status:
+    value = doc.get("status", "open")
+    if value not in STATUSES:
+        raise ValueError(f"the status {value!r:.40} is unknown")
+    return value  # type: ignore[no-any-return]
+
+
+def _hosts_only(doc: dict[str, Any]) -> frozenset[ProfileField]:
+    values = doc.get("hosts_only", [])
+    if type(values) is not list or not all(v in PROFILE_FIELDS for v in values):
+        raise ValueError(f"hosts_only should list profile fields, not {values!r:.60}")
+    return frozenset(values)
+
+
+# -- records ------------------------------------------------------------------------
 
 
 @dataclass(slots=True, frozen=True)
@@ -53,12 +138,38 @@ class Member:
     name: str
     joined: datetime
     topics: tuple[str, ...] = ()
+    """Open to chatting about: the topics offered at each check-in."""
     on_board: bool = True
-    """The member agreed to be shown on the public who's-here board."""
+    """The member agreed to be shown on public screens (the board, the wall board)."""
+    pronouns: str = ""
+    intro: str = ""
+    """A one-line introduction in the member's own words."""
+    ask_me_about: tuple[str, ...] = ()
+    looking_for: tuple[str, ...] = ()
+    """Could use a hand with."""
+    learning: tuple[str, ...] = ()
+    mentor: tuple[str, ...] = ()
+    """Happy to mentor in."""
+    hosts_only: frozenset[ProfileField] = frozenset()
+    """Profile fields the member keeps for hosts; public screens never show them."""
+    badge: str = ""
+    """The code on the member's badge; empty until one is issued."""
+    pin_hash: str = ""
+    """A hash of the member's personal PIN, which opens their profile at the kiosk."""
+    active: bool = True
+    """False once a host deactivated the member: kept, but not found and not checked in."""
+    visits: int = 0
+    """Check-ins so far, for milestones."""
+    last_visit: datetime | None = None
+    """When the member last checked in, for what happened since."""
 
     @property
     def first_name(self) -> str:
         return self.name.split()[0]
+
+    def shows(self, field: ProfileField) -> bool:
+        """Whether public screens may show `field` of this member."""
+        return self.on_board and field not in self.hosts_only
 
     def to_doc(self) -> dict[str, Any]:
         return {
@@ -67,16 +178,46 @@ class Member:
             "joined": self.joined.isoformat(),
             "topics": list(self.topics),
             "on_board": self.on_board,
+            "pronouns": self.pronouns,
+            "intro": self.intro,
+            "ask_me_about": list(self.ask_me_about),
+            "looking_for": list(self.looking_for),
+            "learning": list(self.learning),
+            "mentor": list(self.mentor),
+            "hosts_only": sorted(self.hosts_only),
+            "badge": self.badge,
+            "pin": self.pin_hash,
+            "active": self.active,
+            "visits": self.visits,
+            "last_visit": None if self.last_visit is None else self.last_visit.isoformat(),
         }
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Member:
+        badge = doc.get("badge", "")
+        if type(badge) is not str or (badge and not text.is_id(badge)):
+            raise ValueError(f"badge should be a badge code, not {badge!r:.60}")
+        pin = doc.get("pin", "")
+        if type(pin) is not str:
+            raise TypeError(f"pin should be text, not {pin!r:.60}")
         return cls(
-            id=_text(doc, "id"),
-            name=_text(doc, "name"),
-            joined=_moment(doc["joined"]),
-            topics=_texts(doc, "topics"),
-            on_board=bool(doc.get("on_board", True)),
+            id=_id(doc),
+            name=_text(doc, "name", text.NAME_LIMIT),
+            joined=_moment(doc["joined"], "joined"),
+            topics=_topics(doc, "topics"),
+            on_board=_flag(doc, "on_board", True),
+            pronouns=_text(doc, "pronouns", text.PRONOUNS_LIMIT, required=False),
+            intro=_text(doc, "intro", text.INTRO_LIMIT, required=False),
+            ask_me_about=_topics(doc, "ask_me_about"),
+            looking_for=_topics(doc, "looking_for"),
+            learning=_topics(doc, "learning"),
+            mentor=_topics(doc, "mentor"),
+            hosts_only=_hosts_only(doc),
+            badge=badge,
+            pin_hash=pin,
+            active=_flag(doc, "active", True),
+            visits=_count(doc, "visits"),
+            last_visit=_optional_moment(doc, "last_visit"),
         )
 
 
@@ -84,10 +225,15 @@ class Member:
 class Visit:
     id: str
     member_id: str
+    """The member who came; for a guest, the member who signed them in."""
     since: datetime
     status: Status = "open"
     topics: tuple[str, ...] = ()
     until: datetime | None = None
+    automatic: bool = False
+    """Checked out by the kiosk at closing time, not by the member."""
+    guest: str = ""
+    """A guest's name: this visit is the guest's, and `member_id` their host."""
 
     @property
     def history_day(self) -> date:
@@ -97,8 +243,13 @@ class Visit:
     def open(self) -> bool:
         return self.until is None
 
+    @property
+    def public(self) -> bool:
+        """Whether public screens may show this visit at all."""
+        return self.status != "incognito"
+
     def to_doc(self) -> dict[str, Any]:
-        return {
+        doc: dict[str, Any] = {
             "id": self.id,
             "member": self.member_id,
             "since": self.since.isoformat(),
@@ -106,53 +257,120 @@ class Visit:
             "status": self.status,
             "topics": list(self.topics),
         }
+        if self.automatic:
+            doc["automatic"] = True
+        if self.guest:
+            doc["guest"] = self.guest
+        return doc
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Visit:
-        until = doc.get("until")
+        since = _moment(doc["since"], "since")
+        until = _optional_moment(doc, "until")
+        if until is not None and until < since:
+            raise ValueError("the visit ends before it begins")
+        member = doc["member"]
+        # A visit of a member who deleted their data is kept as an anonymous count.
+        if type(member) is not str or (member and not text.is_id(member)):
+            raise ValueError(f"member should be an id, not {member!r:.60}")
         return cls(
-            id=_text(doc, "id"),
-            member_id=_text(doc, "member"),
-            since=_moment(doc["since"]),
-            until=None if until is None else _moment(until),
-            status=_status(doc.get("status", "open")),
-            topics=_texts(doc, "topics"),
+            id=_id(doc),
+            member_id=member,
+            since=since,
+            until=until,
+            status=_status(doc),
+            topics=_topics(doc, "topics"),
+            automatic=_flag(doc, "automatic", False),
+            guest=_text(doc, "guest", text.NAME_LIMIT, required=False),
         )
 
 
 @dataclass(slots=True, frozen=True)
 class ShoutOut:
     id: str
-    from_id: str
+    from_id: str | None
+    """None once the author deleted their data and chose to leave it, anonymous."""
     text: str
     created: datetime
     to_id: str | None = None
     """None means the shout-out is to everyone."""
+    hidden: bool = False
+    """Hidden by a host: on no public screen until restored."""
 
     def to_doc(self) -> dict[str, Any]:
-        return {
+        doc: dict[str, Any] = {
             "id": self.id,
             "from": self.from_id,
             "to": self.to_id,
             "text": self.text,
             "created": self.created.isoformat(),
         }
+        if self.hidden:
+            doc["hidden"] = True
+        return doc
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> ShoutOut:
-        to = doc.get("to")
         return cls(
-            id=_text(doc, "id"),
-            from_id=_text(doc, "from"),
-            to_id=None if to is None else _text(doc, "to"),
-            text=_text(doc, "text"),
-            created=_moment(doc["created"]),
+            id=_id(doc),
+            from_id=_reference(doc, "from"),
+            to_id=_reference(doc, "to"),
+            text=_text(doc, "text", text.SHOUTOUT_LIMIT),
+            created=_moment(doc["created"], "created"),
+            hidden=_flag(doc, "hidden", False),
+        )
+
+
+@dataclass(slots=True, frozen=True)
+class Question:
+    """The question of the week, set by a host."""
+
+    id: str
+    text: str
+    asked: datetime
+
+    def to_doc(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "asked": self.asked.isoformat()}
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Question:
+        return cls(
+            id=_id(doc),
+            text=_text(doc, "text", text.QUESTION_LIMIT),
+            asked=_moment(doc["asked"], "asked"),
+        )
+
+
+@dataclass(slots=True, frozen=True)
+class Answer:
+    """A member's one-line answer to the question of the week."""
+
+    question_id: str
+    member_id: str
+    text: str
+    given: datetime
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "question": self.question_id,
+            "member": self.member_id,
+            "text": self.text,
+            "given": self.given.isoformat(),
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Answer:
+        return cls(
+            question_id=_id(doc, "question"),
+            member_id=_id(doc, "member"),
+            text=_text(doc, "text", text.ANSWER_LIMIT),
+            given=_moment(doc["given"], "given"),
         )
 
 
 @dataclass(slots=True, frozen=True)
 class Presence:
-    """A member who is here now, with the visit that brought them."""
+    """Someone who is here now, with the visit that brought them."""
 
     member: Member
     visit: Visit

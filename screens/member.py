@@ -12,7 +12,7 @@ from textual.widgets import Button, Footer, Label, RadioButton, RadioSet, Select
 from textual.widgets.selection_list import Selection
 
 from kiosk import hours
-from kiosk.models import STATUS_LABELS, STATUSES, Member, Status, Visit
+from kiosk.models import PUBLIC_STATUSES, STATUS_LABELS, Member, Status, Visit
 from kiosk.text import fold
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.masthead import Masthead
@@ -73,7 +73,7 @@ class MemberScreen(Screen[None]):
         )
         yield Label("Today I am", classes="section-title")
         with StatusChoice(id="status"):
-            for status in STATUSES:
+            for status in PUBLIC_STATUSES:
                 yield RadioButton(STATUS_LABELS[status].capitalize(), value=status == "open")
         yield Label("Open to chatting about", classes="section-title")
         usual = self.member.topics
@@ -144,7 +144,7 @@ class MemberScreen(Screen[None]):
 
     def chosen_status(self) -> Status:
         pressed = self.query_one("#status", RadioSet).pressed_index
-        return STATUSES[max(pressed, 0)]
+        return PUBLIC_STATUSES[max(pressed, 0)]
 
     @on(Button.Pressed, "#shoutout")
     def action_shoutout(self) -> None:

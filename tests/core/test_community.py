@@ -127,7 +127,9 @@ def test_an_unknown_member_cannot_check_in(community: Community) -> None:
 
 def test_an_unknown_status_is_refused_naming_the_known_ones(community: Community) -> None:
     zoe = community.add_member("Zoë Martin")
-    with pytest.raises(Refused, match=r"^The status 'busy' is unknown; use open or heads-down\.$"):
+    with pytest.raises(
+        Refused, match=r"^The status 'busy' is unknown; use open, heads-down or incognito\.$"
+    ):
         community.check_in(zoe.id, "busy")  # type: ignore[arg-type]
     assert community.visit_of(zoe.id) is None
 

@@ -45,8 +45,10 @@ def cleaned_topics(values: list[str]) -> tuple[str, ...]:
     """Topics as they should be kept: cleaned, blanks and repeats (ignoring case) left out."""
     kept: dict[str, str] = {}
     for value in map(clean, values):
-        if value:
-            kept.setdefault(fold(value), value)
+        # Topics are one when they fold alike, so one that folds to nothing is no topic.
+        key = " ".join(fold(value).split())
+        if key:
+            kept.setdefault(key, value)
     return tuple(kept.values())
 
 
