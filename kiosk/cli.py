@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import hours
+from kiosk.backups import Backups, backup_hint, start_in_background
 from kiosk.community import Community, utc_now
 from kiosk.config import Config, load_config
 from kiosk.demo import seed_demo, seed_synthetic
-from kiosk.errors import KioskError, Refused, UsageError
+from kiosk.errors import DataError, KioskError, NewerData, Refused, UsageError
 from kiosk.models import STATUS_LABELS, STATUSES
 from kiosk.pin import hash_pin
 from kiosk.store import Store
@@ -27,11 +28,15 @@ Command = Callable[[argparse.Namespace, Config], int]
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    config = Config()
     try:
         config = load_config(args.config)
         if args.data is not None:
             config = replace(config, data_dir=args.data)
         return args.command(args, config)
+    except DataError as error:
+        print(f"kiosk: {error}\n{_damage_hint(error, config)}", file=sys.stderr)
+        return error.exit_code
     except KioskError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return error.exit_code
@@ -43,19 +48,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _damage_hint(error: DataError, config: Config) -> str:
+    """What a host can do about damaged data: the newest good backup, or an update."""
+    if error.path is None:
+        return "Nothing was changed."
+    backups = Backups(Store(config.data_dir), config.backups_to_keep)
+    return backup_hint(backups, error.path, isinstance(error, NewerData))
+
+
 # -- commands ----------------------------------------------------------------
 
 
 def _open(config: Config, create: bool = False) -> Community:
     """The community in the data folder, which must exist unless `create`."""
     # utc_now is looked up on each call, so a test can replace it with a clock it controls.
-    return Community.open(config, utc_now, create)
+    return Community.open(config, utc_now, create, on_change=_backup_when_due(config))
+
+
+def _backup_when_due(config: Config) -> Callable[[Community], None]:
+    """After a change, start today's backup if none was made yet."""
+
+    def after_change(community: Community) -> None:
+        backups = Backups(community.store, config.backups_to_keep)
+        if backups.due(community.clock().astimezone().date().isoformat()):
+            start_backup(config)
+
+    return after_change
+
+
+def start_backup(config: Config) -> None:
+    """Today's backup, made in the background (tests make it in-process instead)."""
+    start_in_background(config.data_dir, config.source)
 
 
 def _saved(community: Community) -> int:
-    """The change is saved: exit 0, but let a host know if today's backup failed."""
-    if community.backup_problem:
-        print(f"kiosk: warning: {community.backup_problem}", file=sys.stderr)
+    """The change is saved: exit 0, but let a host know if the last backup failed."""
+    problem = Backups(community.store).last_problem()
+    if problem:
+        print(f"kiosk: warning: {problem}", file=sys.stderr)
     return 0
 
 
@@ -224,17 +254,24 @@ def _read_pin(prompt: str) -> str:
 
 
 def backup(args: argparse.Namespace, config: Config) -> int:
-    store = Store.open(config.data_dir, config.backups_to_keep, create=False)
-    folder = store.backup(utc_now().date())
-    files = sum(1 for path in folder.rglob("*") if path.is_file())
-    print(f"Backed up {files} files to {folder}.")
+    store = Store.open(config.data_dir, create=False)
+    backups = Backups(store, config.backups_to_keep)
+    now = utc_now()
+    if args.if_due and not backups.due(now.astimezone().date().isoformat()):
+        return 0
+    made = backups.make(now)
+    if args.if_due:
+        return 0  # made in the background, where nobody reads what it says
+    if made is None:
+        print("Another kiosk process is making a backup right now.")
+        return 0
+    print(f"Backed up {len(made.files)} files as backup {made.sequence} in {made.folder}.")
     return 0
 
 
 def doctor(args: argparse.Namespace, config: Config) -> int:
-    store = Store(config.data_dir, config.backups_to_keep)
-    if not config.data_dir.is_dir():
-        raise Refused(f"There is no data folder at {config.data_dir}.")
+    store = Store.open(config.data_dir, create=False)
+    backups = Backups(store, config.backups_to_keep)
     leftovers = store.remove_leftovers()
     if leftovers:
         print(f"Removed {len(leftovers)} temporary files left by an interrupted write.")
@@ -242,18 +279,23 @@ def doctor(args: argparse.Namespace, config: Config) -> int:
     checked = len(store.data_files())
     if not problems:
         print(f"All {checked} data files in {config.data_dir} are fine.")
-        return 0
     for problem in problems:
         print(problem)
         if args.restore and not problem.newer:
-            restored = store.restore(problem.path, utc_now())
+            restored = backups.restore(problem.path, utc_now())
             if restored is None:
                 print("  No good backup of it exists; it was left as it is.")
             else:
-                print(f"  Restored from {restored}; the damaged file was kept beside it.")
+                print(f"  Restored from {restored.folder}; the damaged file was kept beside it.")
         else:
-            print(f"  {store.backup_hint(problem)}")
-    return 0 if args.restore and not store.problems() else 1
+            print(f"  {backup_hint(backups, problem.path, problem.newer)}")
+    damaged_copies = backups.problems()
+    for copy in damaged_copies:
+        print(f"Backup copy {copy}")
+    if damaged_copies:
+        print("  The other backups are used instead; `kiosk backup` makes a fresh one.")
+    live_fine = not problems or (args.restore and not store.problems())
+    return 0 if live_fine and not damaged_copies else 1
 
 
 # -- parsing -------------------------------------------------------------------
@@ -326,7 +368,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--json", action="store_true")
 
     command("hash-pin", hash_pin_command, "make a host PIN hash for the config")
-    command("backup", backup, "copy all data into backups/ now")
+    sub = command("backup", backup, "copy all data into backups/ now")
+    sub.add_argument("--if-due", action="store_true", help="only if none was made today")
     sub = command("doctor", doctor, "check every data file; --restore puts back good backups")
     sub.add_argument("--restore", action="store_true")
     return parser

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import secrets
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from tinydb import Query
-
 from kiosk import text
 from kiosk.config import Config
-from kiosk.errors import Refused, StorageError
-from kiosk.matching import MemberIndex, same_name
+from kiosk.errors import Refused
+from kiosk.matching import MemberIndex
 from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
-from kiosk.store import Store
+from kiosk.store import Part, Store
 
 Clock = Callable[[], datetime]
+
+FILE_AFTER = 50
+"""Finished visits that wait in presence before a check-out files them into the history."""
 
 
 def utc_now() -> datetime:
@@ -29,37 +31,49 @@ class Community:
     """Members, who is here and shout-outs, kept in memory and in step with the data folder.
 
     Reads come from memory; `refresh` rereads only the files another process changed.
-    Every change takes the data folder's lock, rereads, checks, and writes durably
-    before returning.
+    Members are read from disk as they are needed, all of them only once something
+    needs everyone (a search, a list). Every change takes the data folder's lock,
+    rereads, checks, and writes durably before returning.
     """
 
-    def __init__(self, store: Store, clock: Clock = utc_now, capacity: int = 0) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock = utc_now,
+        capacity: int = 0,
+        on_change: Callable[[Community], None] | None = None,
+    ) -> None:
         self.store = store
         self.clock = clock
         self.capacity = capacity
+        self.on_change = on_change
+        """Called after each change is saved (the daily backup hooks in here)."""
         self._lock = threading.RLock()
         self._members: dict[str, Member] = {}
-        self._index = MemberIndex(())
-        self._visits: dict[str, Visit] = {}
+        self._everyone = False
+        self._index: MemberIndex | None = None
+        self._visits: list[Visit] = []
+        self._visit_of: dict[str, Visit] = {}
+        self._unfiled: list[Visit] = []
         self._shoutouts: list[ShoutOut] = []
-        self.backup_problem: str | None = None
-        """Why today's backup could not be made, until a host has been told."""
-        self._load_members()
         self._load_presence()
         self._load_shoutouts()
 
     @classmethod
-    def open(cls, config: Config, clock: Clock = utc_now, create: bool = True) -> Community:
+    def open(
+        cls,
+        config: Config,
+        clock: Clock = utc_now,
+        create: bool = True,
+        on_change: Callable[[Community], None] | None = None,
+    ) -> Community:
         """Open the community in the config's data folder, refusing damaged data.
 
-        Besides the live files, the history days a check-out would write to (today's,
-        and the days the people here arrived) must be readable too.
+        Besides who is here and the shout-outs, the members here now are read too, so
+        damage to any of that is found at once rather than halfway through a change.
         """
-        store = Store.open(config.data_dir, config.backups_to_keep, create)
-        community = cls(store, clock, config.capacity)
-        days = {clock().astimezone(UTC).date()}
-        days |= {visit.history_day for visit in community._visits.values()}
-        store.refuse_problems(store.history_file(day).path for day in sorted(days))
+        community = cls(Store.open(config.data_dir, create), clock, config.capacity, on_change)
+        community.present()
         return community
 
     # -- keeping in step with the disk ----------------------------------------
@@ -67,75 +81,132 @@ class Community:
     def refresh(self) -> bool:
         """Reread whatever another process changed; True if anything was."""
         with self._lock:
-            changed = False
-            for data_file, load in (
-                (self.store.members, self._load_members),
-                (self.store.presence, self._load_presence),
-                (self.store.shoutouts, self._load_shoutouts),
-            ):
-                if data_file.changed():
-                    load()
-                    changed = True
-            return changed
+            parts = self.store.changed_parts()
+            loaders: dict[Part, Callable[[], None]] = {
+                "presence": self._load_presence,
+                "shoutouts": self._load_shoutouts,
+            }
+            for part in parts:
+                if part in loaders:
+                    loaders[part]()
+            members = self._reload_member_files()
+            return bool(parts) or members
 
-    def _load_members(self) -> None:
-        members = {m.id: m for m in self.store.members.records("members", Member.from_doc)}
-        self._members, self._index = members, MemberIndex(members.values())
+    def _reload_member_files(self) -> bool:
+        changed = self.store.changed_member_files(time.monotonic())
+        if not changed:
+            return False
+        if self._everyone:
+            fresh = {m.id: m for m in self.store.all_members(changed)}
+            from kiosk.store import member_file_of
+
+            names = set(changed)
+            for member_id in [i for i in self._members if member_file_of(i) in names]:
+                if member_id not in fresh:
+                    del self._members[member_id]
+            self._members.update(fresh)
+            self._index = None
+        else:
+            # Only some members are in memory: forget them, they are read again on need.
+            self._members.clear()
+        return True
 
     def _load_presence(self) -> None:
-        visits = self.store.presence.records("visits", Visit.from_doc)
-        self._visits = {visit.member_id: visit for visit in visits}
+        visits = self.store.open_visits()
+        self._visits = sorted(visits, key=lambda v: v.since, reverse=True)
+        self._visit_of = {v.member_id: v for v in visits if not v.guest}
+        self._unfiled = self.store.unfiled_visits()
 
     def _load_shoutouts(self) -> None:
-        shoutouts = self.store.shoutouts.records("shoutouts", ShoutOut.from_doc)
+        shoutouts = self.store.shoutouts()
         self._shoutouts = sorted(shoutouts, key=lambda s: s.created, reverse=True)
+
+    def load_everyone(self) -> None:
+        """Read every member now (the kiosk does this once its first screen is up)."""
+        with self._lock:
+            if not self._everyone:
+                self.store.changed_member_files(time.monotonic())  # from here on, follow
+                self._members = {m.id: m for m in self.store.all_members()}
+                self._everyone = True
+
+    def prepare_search(self) -> None:
+        """Read everyone and build the search index now, ahead of the first key."""
+        self._search_index()
+
+    def _search_index(self) -> MemberIndex:
+        with self._lock:
+            self.load_everyone()
+            if self._index is None:
+                self._index = MemberIndex(m for m in self._members.values() if m.active)
+            return self._index
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
         with self._lock, self.store.locked():
-            try:
-                self.store.backup_daily(self.clock().date())
-            except StorageError as error:
-                # A backup that cannot be made must not turn a member away; the change
-                # goes ahead and hosts are told instead.
-                self.backup_problem = str(error)
             self.refresh()
             yield
+        if self.on_change is not None:
+            self.on_change(self)
 
     # -- members -------------------------------------------------------------
 
     def members(self) -> list[Member]:
         """Every member, by name."""
-        return sorted(self._members.values(), key=lambda m: text.fold(m.name))
+        self.load_everyone()
+        return sorted(self._members.values(), key=lambda m: (text.fold(m.name), m.id))
 
     def member(self, member_id: str) -> Member:
-        try:
-            return self._members[member_id]
-        except KeyError:
-            raise Refused(f"There is no member with the id '{member_id}'.") from None
+        found = self._member_or_none(member_id)
+        if found is None:
+            raise Refused(f"There is no member with the id '{text.shortened(member_id)}'.")
+        return found
+
+    def _member_or_none(self, member_id: str) -> Member | None:
+        with self._lock:
+            member = self._members.get(member_id)
+            if member is None and not self._everyone and text.is_id(member_id):
+                member = self.store.member(member_id)
+                if member is not None:
+                    self._members[member_id] = member
+            return member
 
     def find(self, reference: str) -> Member:
         """The member with this id, or the one member with exactly this name."""
-        if reference in self._members:
-            return self._members[reference]
-        wanted = text.fold(" ".join(reference.split()))
-        named = [m for m in self._members.values() if text.fold(m.name) == wanted]
+        by_id = self._member_or_none(reference) if text.is_id(reference) else None
+        if self._everyone:
+            key = text.topic_key(reference)
+            named = [m for m in self._members.values() if text.topic_key(m.name) == key]
+        else:
+            named = self.store.members_named(reference)
+        named = [m for m in named if m != by_id]
+        shown = text.shortened(reference)
+        if by_id is not None and named:
+            raise Refused(
+                f"'{shown}' is the id of {by_id.name} and the name of "
+                f"{_and(m.id for m in named)}; please use the id of the one you mean."
+            )
+        if by_id is not None:
+            return by_id
         if len(named) == 1:
             return named[0]
         if named:
-            ids = ", ".join(m.id for m in named)
+            ids = ", ".join(sorted(m.id for m in named))
             raise Refused(
-                f"{len(named)} members are called '{reference}' (ids {ids}); please use an id."
+                f"{len(named)} members are called '{shown}' (ids {ids}); please use an id."
             )
-        raise Refused(f"No member has the id or the name '{reference}'.")
+        raise Refused(f"No member has the id or the name '{shown}'.")
 
     def search(self, query: str, limit: int = 8) -> list[Member]:
         """Members whose name matches what was typed so far, best first."""
-        return self._index.search(query, limit)
+        return self._search_index().search(query, limit)
 
     def similar_names(self, name: str) -> list[Member]:
-        """Members whose name is the same as `name`, or one typo away."""
-        return same_name(name, self._members.values())
+        """Members whose name looks the same as `name`, or one typo away."""
+        from kiosk.matching import within_one_edit
+
+        wanted = text.looks(name)
+        self.load_everyone()
+        return [m for m in self._members.values() if within_one_edit(wanted, text.looks(m.name))]
 
     def add_member(self, name: str, topics: tuple[str, ...] = (), on_board: bool = True) -> Member:
         """Register a new member."""
@@ -143,88 +214,148 @@ class Community:
         topics = text.topics(topics)
         with self._writing():
             member = Member(
-                id=_new_id("m", 3, self._members),
+                id=self._new_member_id(),
                 name=name,
                 joined=self.clock(),
                 topics=topics,
                 on_board=on_board,
             )
-            self.store.members.table("members").insert(member.to_doc())
-            self._load_members()
+            self.store.put_member(member)
+            self._remember(member)
         return member
+
+    def _new_member_id(self) -> str:
+        while True:
+            candidate = "m" + secrets.token_hex(3)
+            if self._member_or_none(candidate) is None:
+                return candidate
+
+    def _remember(self, member: Member) -> None:
+        self._members[member.id] = member
+        self._index = None
 
     # -- visits --------------------------------------------------------------
 
     def visit_of(self, member_id: str) -> Visit | None:
         """The member's open visit, if they are here."""
-        return self._visits.get(member_id)
+        return self._visit_of.get(member_id)
 
     def check_in(
         self, member_id: str, status: Status = "open", topics: tuple[str, ...] | None = None
     ) -> Visit:
         """Check a member in with today's status and topics (their usual ones by default)."""
-        if status not in STATUSES:
-            known = ", ".join(STATUSES[:-1]) + f" or {STATUSES[-1]}"
-            raise Refused(f"The status '{status}' is unknown; use {known}.")
+        _check_status(status)
         with self._writing():
             member = self.member(member_id)
             chosen = text.topics(member.topics if topics is None else topics)
-            if member_id in self._visits:
-                since = self._visits[member_id].since.astimezone()
+            if member_id in self._visit_of:
+                since = self._visit_of[member_id].since.astimezone()
                 raise Refused(f"{member.name} is already checked in, since {since:%H:%M}.")
-            if self.capacity and len(self._visits) >= self.capacity:
-                people = "person" if self.capacity == 1 else "people"
-                raise Refused(
-                    f"The space is full ({self.capacity} {people}). Please check with a host."
-                )
+            if not member.active:
+                raise Refused(f"{member.name}'s membership is paused. Please check with a host.")
+            self._refuse_when_full()
             visit = Visit(
-                id=_new_id("v", 6, ()),
+                id="v" + secrets.token_hex(6),
                 member_id=member_id,
                 since=self.clock(),
                 status=status,
                 topics=chosen,
             )
-            self.store.presence.table("visits").insert(visit.to_doc())
+            self.store.add_visit(visit)
             self._load_presence()
         return visit
 
-    def check_out(self, member_id: str) -> Visit:
-        """Check a member out; the finished visit goes to the history of its day."""
+    def _refuse_when_full(self) -> None:
+        if self.capacity and len(self._visits) >= self.capacity:
+            people = "person" if self.capacity == 1 else "people"
+            raise Refused(
+                f"The space is full ({self.capacity} {people}). Please check with a host."
+            )
+
+    def update_visit(self, member_id: str, status: Status, topics: tuple[str, ...]) -> Visit:
+        """Change today's status and topics of a member who is here."""
+        _check_status(status)
+        chosen = text.topics(topics)
         with self._writing():
-            member = self.member(member_id)
-            visit = self._visits.get(member_id)
-            if visit is None:
-                raise Refused(f"{member.name} is not checked in.")
-            closed = replace(visit, until=max(self.clock(), visit.since))
-            self.store.ensure_history_folder()
-            history = self.store.history_file(visit.history_day).table("visits")
-            # After a crash between these two writes the visit is in both files; writing
-            # history first and skipping a visit already there makes a retry safe.
-            if not history.contains(Query().id == visit.id):
-                history.insert(closed.to_doc())
-            self.store.presence.table("visits").remove(Query().member == member_id)
+            visit = self._open_visit(member_id)
+            changed = replace(visit, status=status, topics=chosen)
+            self.store.replace_visit(changed)
             self._load_presence()
+        return changed
+
+    def _open_visit(self, member_id: str) -> Visit:
+        visit = self._visit_of.get(member_id)
+        if visit is None:
+            raise Refused(f"{self.member(member_id).name} is not checked in.")
+        return visit
+
+    def check_out(self, member_id: str) -> Visit:
+        """Check a member out; the finished visit is kept for the history of its day."""
+        with self._writing():
+            visit = self._open_visit(member_id)
+            closed = replace(visit, until=max(self.clock(), visit.since))
+            self.store.close_visits([closed])
+            self._load_presence()
+        if len(self._unfiled) >= FILE_AFTER:
+            self.file_visits()
         return closed
+
+    def file_visits(self) -> int:
+        """File finished visits into the history, counting them for their members."""
+        with self._lock:
+            filed = self.store.file_visits(self._counted)
+            self._load_presence()
+            if filed:
+                self._reload_member_files()
+        return filed
+
+    def _counted(self, visits: list[Visit]) -> list[Member]:
+        """Members with filed visits added to their counts, once however often repeated."""
+        by_member: dict[str, list[Visit]] = {}
+        for visit in visits:
+            if visit.member_id and not visit.guest:
+                by_member.setdefault(visit.member_id, []).append(visit)
+        counted = []
+        for member_id, theirs in by_member.items():
+            member = self.store.member(member_id)
+            if member is None:
+                continue  # deleted since: their visits stay as anonymous counts
+            new = [v for v in theirs if member.last_visit is None or v.since > member.last_visit]
+            if new:
+                last = max(v.since for v in new)
+                counted.append(replace(member, visits=member.visits + len(new), last_visit=last))
+        return counted
+
+    def visits_so_far(self, member: Member) -> int:
+        """How many times `member` has come, counting a visit open now."""
+        unfiled = [
+            v
+            for v in self._unfiled
+            if v.member_id == member.id
+            and not v.guest
+            and (member.last_visit is None or v.since > member.last_visit)
+        ]
+        return member.visits + len(unfiled) + (member.id in self._visit_of)
 
     def here_count(self) -> int:
         """Everyone here, including those not shown on the board."""
         return len(self._visits)
 
     def present(self) -> list[Presence]:
-        """Who is here, as the public board shows it: members who agreed to it, newest first."""
-        here = [
-            Presence(self._members[visit.member_id], visit)
-            for visit in self._visits.values()
-            if visit.member_id in self._members and self._members[visit.member_id].on_board
-        ]
-        return sorted(here, key=lambda p: p.visit.since, reverse=True)
+        """Who is here, as public screens show it: members who agreed to it and are not
+        incognito, newest first."""
+        here = []
+        for visit in self._visits:
+            if visit.guest or not visit.public:
+                continue
+            member = self._member_or_none(visit.member_id)
+            if member is not None and member.on_board:
+                here.append(Presence(member, visit))
+        return here
 
     def past_visits(self, first: date, last: date) -> Iterator[Visit]:
         """Finished visits that began between `first` and `last` (UTC days), oldest first."""
-        for day in self.store.history_days():
-            if first <= day <= last:
-                visits = self.store.history_file(day).records("visits", Visit.from_doc)
-                yield from sorted(visits, key=lambda v: v.since)
+        return self.store.past_visits(first, last)
 
     # -- shout-outs ----------------------------------------------------------
 
@@ -240,13 +371,13 @@ class Community:
             if to_id is not None:
                 self.member(to_id)
             shoutout = ShoutOut(
-                id=_new_id("s", 6, ()),
+                id="s" + secrets.token_hex(6),
                 from_id=from_id,
                 to_id=to_id,
                 text=message,
                 created=self.clock(),
             )
-            self.store.shoutouts.table("shoutouts").insert(shoutout.to_doc())
+            self.store.put_shoutout(shoutout)
             self._load_shoutouts()
         return shoutout
 
@@ -254,12 +385,16 @@ class Community:
         """A member's name for display; 'everyone' for None."""
         if member_id is None:
             return "everyone"
-        member = self._members.get(member_id)
+        member = self._member_or_none(member_id)
         return member.name if member else "a former member"
 
 
-def _new_id(prefix: str, size: int, taken: dict[str, Member] | tuple[()]) -> str:
-    while True:
-        candidate = prefix + secrets.token_hex(size)
-        if candidate not in taken:
-            return candidate
+def _check_status(status: str) -> None:
+    if status not in STATUSES:
+        known = ", ".join(STATUSES[:-1]) + f" or {STATUSES[-1]}"
+        raise Refused(f"The status '{text.shortened(status)}' is unknown; use {known}.")
+
+
+def _and(items: Iterable[str]) -> str:
+    listed = list(items)
+    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]

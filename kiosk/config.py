@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,8 @@ class Config:
     suggested_topics: tuple[str, ...] = DEFAULT_TOPICS
     backups_to_keep: int = 7
     theme: str = "textual-dark"
+    source: Path | None = field(default=None, compare=False)
+    """The file these settings were read from; None for the defaults."""
 
 
 _EXPECTED = {
@@ -80,7 +82,7 @@ def load_config(path: Path | None) -> Config:
                 f"Config file {path}: unknown key '{key}'. Known keys: {', '.join(known)}."
             )
         values[key] = _checked(path, key, value)
-    config = replace(Config(), **values)
+    config = replace(Config(), **values, source=path)
     if not config.data_dir.is_absolute():
         config = replace(config, data_dir=path.parent / config.data_dir)
     return config

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -10,10 +12,11 @@ from typing import Any
 from tinydb import TinyDB
 
 from kiosk.config import DEFAULT_TOPICS
-from kiosk.errors import Refused, StorageError
-from kiosk.models import Member, ShoutOut, Visit
-from kiosk.storage import AtomicJSONStorage, explain
-from kiosk.store import LEGACY_FILE, Store
+from kiosk.errors import Refused
+from kiosk.migration import SCHEMA_1_FILE
+from kiosk.models import PUBLIC_STATUSES, Member, ShoutOut, Visit, history_day
+from kiosk.storage import encode, make_folder, write_atomically
+from kiosk.store import Store, write_member_files
 
 DEMO_MEMBERS = (
     ("Zoë Martin", ("3D printing", "design")),
@@ -146,12 +149,9 @@ def _require_empty(root: Path) -> None:
         raise Refused(f"{root} is not empty; demo data only goes into an empty data folder.")
 
 
-def _write(path: Path, table: str, docs: list[dict[str, Any]]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise StorageError(explain(error, path)) from error
-    AtomicJSONStorage(path).write({table: {str(i): doc for i, doc in enumerate(docs, 1)}})
+def _write(path: Path, table: str, docs: Iterable[dict[str, Any]]) -> None:
+    make_folder(path.parent)
+    write_atomically(path, encode({table: {str(i): doc for i, doc in enumerate(docs, 1)}}))
 
 
 def seed_demo(root: Path, now: datetime) -> int:
@@ -181,7 +181,10 @@ def seed_demo(root: Path, now: datetime) -> int:
         )
         for index, (who, to, message) in enumerate(DEMO_SHOUTOUTS)
     ]
-    _write_community(root, members, visits, shoutouts, [])
+    store = Store.open(root)
+    write_member_files(store, members)
+    _write(store.presence.path, "visits", [v.to_doc() for v in visits])
+    _write(store.shoutouts_file.path, "shoutouts", [s.to_doc() for s in shoutouts])
     return len(members)
 
 
@@ -195,7 +198,8 @@ def seed_synthetic(
 ) -> tuple[int, int]:
     """Fill an empty data folder with a generated community and its past visits.
 
-    Returns (members, past visits). Without `visits`, each member comes about one day in nine.
+    Returns (members, past visits). Without `visits`, each member comes about one day in
+    nine. History is written a day at a time, so memory does not grow with it.
     """
     _require_empty(root)
     rng = random.Random(seed)
@@ -210,55 +214,55 @@ def seed_synthetic(
         for index in range(members)
     ]
     total = round(members * history_days / 9) if visits is None else visits
-    past: list[Visit] = []
-    days = max(history_days, 1) if members else 0
-    for number in range(total if members and history_days else 0):
-        day = now.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(
-            days=1 + number % days
-        )
-        since = day + timedelta(minutes=rng.randint(7 * 60, 18 * 60))
-        member = people[rng.randrange(members)]
-        past.append(
-            Visit(
-                f"v{number:08x}",
-                member.id,
-                since,
-                rng.choice(("open", "heads-down")),
-                member.topics,
-                since + timedelta(minutes=rng.randint(20, 480)),
+    if not members or not history_days:
+        total = 0
+    store = Store.open(root)
+    counts: dict[int, list[Any]] = {}
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    number = 0
+    for back in range(history_days, 0, -1):
+        day = midnight - timedelta(days=back)
+        todays = total // history_days + (1 if history_days - back < total % history_days else 0)
+        past = []
+        for _ in range(todays):
+            since = day + timedelta(minutes=rng.randint(7 * 60, 18 * 60))
+            who = rng.randrange(members)
+            member = people[who]
+            past.append(
+                Visit(
+                    f"v{number:08x}",
+                    member.id,
+                    since,
+                    rng.choice(PUBLIC_STATUSES),
+                    member.topics,
+                    since + timedelta(minutes=rng.randint(20, 480)),
+                ).to_doc()
             )
-        )
+            count = counts.setdefault(who, [0, since])
+            count[0] += 1
+            count[1] = max(count[1], since)
+            number += 1
+        if past:
+            _write(store.history_folder / f"{history_day(day).isoformat()}.json", "visits", past)
+    people = [
+        replace(m, visits=counts[i][0], last_visit=counts[i][1]) if i in counts else m
+        for i, m in enumerate(people)
+    ]
+    write_member_files(store, people)
     here = rng.sample(people, min(members // 20, 40))
     present = [
         Visit(f"vnow{i}", m.id, now - timedelta(minutes=rng.randint(1, 300)), "open", m.topics)
         for i, m in enumerate(here)
     ]
-    _write_community(root, people, present, [], past)
-    return members, len(past)
-
-
-def _write_community(
-    root: Path,
-    members: list[Member],
-    present: list[Visit],
-    shoutouts: list[ShoutOut],
-    past: list[Visit],
-) -> None:
-    store = Store(root)
-    _write(store.members.path, "members", [m.to_doc() for m in members])
     _write(store.presence.path, "visits", [v.to_doc() for v in present])
-    _write(store.shoutouts.path, "shoutouts", [s.to_doc() for s in shoutouts])
-    by_day: dict[Any, list[dict[str, Any]]] = {}
-    for visit in past:
-        by_day.setdefault(visit.history_day, []).append(visit.to_doc())
-    for day, docs in by_day.items():
-        _write(store.history_file(day).path, "visits", docs)
+    _write(store.shoutouts_file.path, "shoutouts", [])
+    return members, number
 
 
 def write_schema_1(root: Path, members: list[Member], visits: list[Visit]) -> Path:
     """Write data as the first kiosk did: one plain TinyDB file (for migration and benchmarks)."""
     root.mkdir(parents=True, exist_ok=True)
-    path = root / LEGACY_FILE
+    path = root / SCHEMA_1_FILE
     with TinyDB(path) as db:
         db.table("members").insert_multiple(m.to_doc() for m in members)
         db.table("visits").insert_multiple(v.to_doc() for v in visits)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.community import Community
+from kiosk.config import Config
 from kiosk.demo import seed_demo
 from kiosk.store import Store
 
@@ -46,6 +47,18 @@ def utc_local_time() -> Iterator[None]:
     else:
         os.environ["TZ"] = before
     time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def backups_made_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The daily backup, which the command line starts as a process of its own, is made
+    here instead, to its end, so no test leaves a process behind."""
+    from kiosk import cli
+
+    def made_here(config: Config) -> None:
+        cli.main(["--data", str(config.data_dir), "backup", "--if-due"])
+
+    monkeypatch.setattr(cli, "start_backup", made_here)
 
 
 @pytest.fixture

@@ -1,210 +1,288 @@
-"""Daily backups: one a day, the newest few kept, each a faithful copy that later writes
-and later damage to the live files cannot reach."""
+"""Backups a host can restore from: one a day, made away from the door, checked when made
+and when asked, sharing nothing, numbered in the order they were made whatever the clock
+says, and never rotated past the last good copy of a file."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-import shutil
-from datetime import UTC, date, datetime, timedelta
+import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from kiosk import backups as backups_module
+from kiosk import cli
+from kiosk.backups import Backups
 from kiosk.cli import main
 from kiosk.community import Community
+from kiosk.errors import StorageError
 from kiosk.store import Store
 from tests.conftest import FakeClock
 
-MONDAY = date(2025, 3, 10)
+start_backup = cli.start_backup
+"""As the command line has it, before the tests' fixture makes backups in-process."""
+
+MONDAY = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
+BACKUP_COMMAND = ["backup", "--if-due", "--data", "kiosk-data"]
 
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock(datetime(2025, 3, 10, 9, 0, tzinfo=UTC))
+    return FakeClock(MONDAY)
 
 
 @pytest.fixture
 def community(tmp_path: Path, clock: FakeClock) -> Community:
-    """Two members; Zoë came yesterday and is here again today."""
-    community = Community(Store.open(tmp_path / "data", backups_to_keep=3), clock)
+    """Two members; Zoë came on Monday and her visit is filed in Monday's history."""
+    community = Community(Store.open(tmp_path / "data"), clock)
     zoe = community.add_member("Zoë Martin")
     community.add_member("Björn Andersson")
     community.check_in(zoe.id)
-    clock.advance(days=1)
+    clock.advance(hours=2)
     community.check_out(zoe.id)
-    community.check_in(zoe.id)
+    community.file_visits()
     return community
 
 
-def backed_up_days(store: Store) -> list[str]:
-    return sorted(folder.name for folder in store.backups())
+def a_day_later(community: Community, clock: FakeClock, backups: Backups) -> None:
+    """Another day: someone new registers, and the day's backup is made."""
+    clock.advance(days=1)
+    community.add_member(f"Member of {clock().date()}")
+    backups.make(clock())
 
 
-def files_in(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+def copies(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and p.name != ".lock"]
 
 
-def test_the_first_change_of_each_day_makes_one_backup(
+def test_a_backup_holds_a_checked_copy_of_every_data_file(
     community: Community, clock: FakeClock
 ) -> None:
-    # Given the changes of two days (Monday, and Tuesday's check-out and check-in)
-    store = community.store
-    assert backed_up_days(store) == ["2025-03-10", "2025-03-11"]
-
-    # When more changes are made the same day, by this process and by another one
-    community.check_out(community.find("Zoë Martin").id)
-    Community(Store.open(store.root), clock).check_in(community.find("Björn Andersson").id)
-
-    # Then no other backup is made that day
-    assert backed_up_days(store) == ["2025-03-10", "2025-03-11"]
-    assert store.backup_daily(clock().date()) is None
-    assert Store(store.root).backup_daily(clock().date()) is None
-
-
-def test_a_backup_holds_every_data_file(community: Community, clock: FakeClock) -> None:
     # When a backup is made
-    folder = community.store.backup(clock().date())
+    backup = Backups(community.store).make(clock())
+    assert backup is not None
 
-    # Then it holds every data file, byte for byte
+    # Then it lists every data file with the SHA-256 of the file as it is
     root = community.store.root
-    live = [str(p.relative_to(root)) for p in community.store.data_files()]
-    assert files_in(folder) == sorted(live)
-    for name in live:
-        assert (folder / name).read_bytes() == (root / name).read_bytes()
+    live = {p.relative_to(root).as_posix(): p for p in community.store.data_files()}
+    assert set(backup.files) == set(live)
+    for relative, path in live.items():
+        assert backup.files[relative] == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_only_the_newest_backups_are_kept(community: Community) -> None:
-    # Given a store keeping three backups, and a schema 1 file kept among them
-    store = community.store
-    (store.root / "backups" / "kiosk-schema-1.json").write_text("{}")
+def test_no_two_copies_share_storage(community: Community, clock: FakeClock) -> None:
+    # Given a week of backups of files that mostly did not change
+    backups = Backups(community.store, keep=7)
+    for _ in range(5):
+        a_day_later(community, clock, backups)
 
-    # When backups are made on six days
-    for day in range(6):
-        store.backup(MONDAY + timedelta(days=day))
-
-    # Then the newest three are left, and the old schema 1 file too
-    assert backed_up_days(store) == ["2025-03-13", "2025-03-14", "2025-03-15"]
-    assert (store.root / "backups" / "kiosk-schema-1.json").exists()
+    # Then no copy is a hard link to another copy or to a live file
+    inodes = [p.stat().st_ino for p in copies(community.store.root / "backups")]
+    inodes += [p.stat().st_ino for p in community.store.data_files()]
+    assert len(inodes) == len(set(inodes))
+    assert all(p.stat().st_nlink == 1 for p in copies(community.store.root / "backups"))
 
 
-def test_a_backup_keeps_its_bytes_when_the_live_file_is_rewritten(
+def test_a_past_day_is_kept_once_however_many_backups_there_are(
     community: Community, clock: FakeClock
 ) -> None:
-    # Given a backup of who is here
-    store = community.store
-    folder = store.backup(clock().date())
-    backed_up = store.presence.path.read_bytes()
+    # Given five days of backups
+    backups = Backups(community.store, keep=7)
+    for _ in range(5):
+        a_day_later(community, clock, backups)
 
-    # When the live file is rewritten (Björn checks in)
-    community.check_in(community.find("Björn Andersson").id)
-
-    # Then the backup still holds the file as it was
-    assert store.presence.path.read_bytes() != backed_up
-    assert (folder / "presence.json").read_bytes() == backed_up
-
-
-def test_a_backup_is_untouched_by_damage_done_to_the_live_file_in_place(
-    community: Community, clock: FakeClock
-) -> None:
-    # Given a backup of the members
-    store = community.store
-    folder = store.backup(clock().date())
-    backed_up = store.members.path.read_bytes()
-
-    # When the live file is damaged in place (an editor saving over it, a failing disk)
-    with store.members.path.open("r+b") as file:
-        file.truncate(10)
-
-    # Then the backup is whole, and is the one offered to restore
-    assert (folder / "members.json").read_bytes() == backed_up
-    assert store.newest_good_backup(store.members.path) == folder / "members.json"
+    # Then Monday's history is in the backups once, listed by all five
+    [monday] = (community.store.root / "history").glob("2025-03-10*.json")
+    kept = list((community.store.root / "backups" / "history").glob("2025-03-10*"))
+    assert len(kept) == 1
+    assert kept[0].read_bytes() == monday.read_bytes()
+    assert all(f"history/{monday.name}" in b.files for b in backups.all())
 
 
-def test_a_file_unchanged_since_the_last_backup_is_not_stored_twice(
-    community: Community, clock: FakeClock
-) -> None:
-    # Given yesterday's backup
-    store = community.store
-    monday = store.history_days()[0]
-    store.backup(clock().date() - timedelta(days=1))
-
-    # When today's backup is made, with Monday's history unchanged since
-    folder = store.backup(clock().date())
-
-    # Then both backups share one copy of it, and that copy is not the live file
-    yesterday = store.root / "backups" / "2025-03-10"
-    name = f"history/{monday.isoformat()}.json"
-    assert (folder / name).stat().st_ino == (yesterday / name).stat().st_ino
-    assert (folder / name).stat().st_ino != (store.root / name).stat().st_ino
-    assert (folder / name).read_bytes() == (store.root / name).read_bytes()
-
-
-def test_a_backup_cut_short_is_made_again(community: Community, clock: FakeClock) -> None:
-    # Given a backup that a power cut interrupted, leaving a partial folder
-    store = community.store
-    partial = store.root / "backups" / f".{clock().date().isoformat()}.partial"
-    (partial / "history").mkdir(parents=True)
-    (partial / "members.json").write_text("half")
-
-    # When the backup is made again, then it is whole, and the partial folder is gone
-    folder = store.backup(clock().date())
-    assert files_in(folder) == sorted(str(p.relative_to(store.root)) for p in store.data_files())
-    assert (folder / "members.json").read_bytes() == store.members.path.read_bytes()
-    assert not partial.exists()
-
-
-def test_kiosk_backup_makes_one_on_demand(
-    community: Community, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # When a host runs `kiosk backup`
-    code = main(["--data", str(community.store.root), "backup"])
-
-    # Then today's backup holds every data file, and says so
-    out = capsys.readouterr().out
-    today = datetime.now(UTC).date().isoformat()
-    folder = community.store.root / "backups" / today
-    assert code == 0
-    assert out == f"Backed up {len(community.store.data_files())} files to {folder}.\n"
-    assert len(files_in(folder)) == len(community.store.data_files())
-
-
-def test_a_backup_an_older_kiosk_made_by_linking_the_live_file_is_not_shared(
-    community: Community, clock: FakeClock
-) -> None:
-    # Given yesterday's backup as an older kiosk made it: hard links to the live files
-    store = community.store
-    yesterday = store.root / "backups" / "2025-03-10"
-    shutil.rmtree(yesterday)
-    (yesterday / "history").mkdir(parents=True)
-    for path in store.data_files():
-        os.link(path, yesterday / path.relative_to(store.root))
-
-    # When today's backup is made
-    folder = store.backup(clock().date())
-
-    # Then none of its files is the live file itself
-    for path in store.data_files():
-        assert (folder / path.relative_to(store.root)).stat().st_ino != path.stat().st_ino
-
-
-def test_a_backup_that_cannot_be_made_does_not_turn_a_member_away(
+def test_damaging_one_copy_in_place_damages_no_other(
     community: Community, clock: FakeClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Given a new day, and a backups folder that cannot take today's backup
-    store = community.store
-    clock.advance(days=1)
-    shutil.rmtree(store.root / "backups")
-    (store.root / "backups").write_text("not a folder")
+    # Given two days of backups, and the newest copy of presence.json then broken in place
+    backups = Backups(community.store)
+    backups.make(clock())
+    a_day_later(community, clock, backups)
+    newest, older = backups.all()
+    broken = newest.folder / "presence.json"
+    broken.write_text("{broken")
 
-    # When Björn checks in
-    bjorn = community.find("Björn Andersson")
-    community.check_in(bjorn.id)
+    # Then doctor names that one copy, and only that one
+    assert main(["--data", str(community.store.root), "doctor"]) == 1
+    out = capsys.readouterr().out
+    assert f"Backup copy {broken} is damaged" in out
+    assert str(older.folder) not in out
 
-    # Then he is checked in, and the problem waits for a host to be told
-    assert Community(Store.open(store.root)).visit_of(bjorn.id) is not None
-    assert community.backup_problem is not None
-    assert community.backup_problem.startswith("The backup was not made")
+    # And when the live file is damaged, the older good copy is restored
+    live = community.store.root / "presence.json"
+    live.write_text("{also broken")
+    assert main(["--data", str(community.store.root), "doctor", "--restore"]) == 1
+    assert f"Restored from {older.folder}" in capsys.readouterr().out
+    assert live.read_bytes() == (older.folder / "presence.json").read_bytes()
 
-    # And the command line says so on stderr, but the check-out still succeeds
-    assert main(["--data", str(store.root), "checkout", "Björn Andersson"]) == 0
-    assert "kiosk: warning: The backup was not made" in capsys.readouterr().err
+
+def test_a_damaged_file_is_never_backed_up_and_its_last_good_copy_outlives_rotation(
+    community: Community, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given Monday's history backed up while good, then damaged in place
+    backups = Backups(community.store, keep=2)
+    backups.make(clock())
+    [monday] = (community.store.root / "history").glob("2025-03-10*.json")
+    good = monday.read_bytes()
+    monday.write_bytes(good[: len(good) // 2])
+
+    # When a week of ordinary days passes, each with its backup, far past backups_to_keep
+    for _ in range(7):
+        a_day_later(community, clock, backups)
+
+    # Then no backup holds the damaged bytes, and the good copy is still there to restore
+    relative = f"history/{monday.name}"
+    assert [b for b in backups.all() if relative in b.files] == [backups.all()[-1]]
+    assert main(["--data", str(community.store.root), "doctor", "--restore"]) == 0
+    assert monday.read_bytes() == good
+
+
+def test_backups_are_ordered_by_when_they_were_made_not_by_the_clock(
+    community: Community, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a backup made one day with the clock wrongly at 2099
+    backups = Backups(community.store)
+    wrong = FakeClock(datetime(2099, 1, 1, tzinfo=UTC))
+    backups.make(wrong())
+
+    # When the clock is right again, a member registers and the day's backup is made
+    community.add_member("Ngozi Okafor")
+    later = backups.make(clock())
+    assert later is not None and backups.all()[0].folder == later.folder
+
+    # Then restoring damaged members brings back the newest data, Ngozi included
+    for path in (community.store.root / "members").glob("*.json"):
+        path.write_text("{")
+    assert main(["--data", str(community.store.root), "doctor", "--restore"]) == 0
+    names = [m.name for m in Community(Store.open(community.store.root)).members()]
+    assert "Ngozi Okafor" in names
+
+
+def test_with_the_clock_set_back_a_backup_is_still_made_and_kept(
+    community: Community,
+    clock: FakeClock,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(cli, "utc_now", clock)
+    # Given a few backups made over the coming days
+    backups = Backups(community.store, keep=3)
+    for _ in range(3):
+        a_day_later(community, clock, backups)
+
+    # When the clock is set back a month and a host backs up
+    clock.advance(days=-30)
+    assert main(["--data", str(community.store.root), "backup"]) == 0
+
+    # Then the files are copied, and the new backup is the newest, kept by rotation
+    out = capsys.readouterr().out
+    files = len(community.store.data_files())
+    assert out.startswith(f"Backed up {files} files as backup 4 in ")
+    newest = backups.all()[0]
+    assert newest.sequence == 4 and newest.folder.exists()
+    assert not backups.due(clock().astimezone().date().isoformat())
+
+
+def test_only_the_newest_backups_are_kept_once_newer_ones_hold_every_file(
+    community: Community, clock: FakeClock
+) -> None:
+    backups = Backups(community.store, keep=3)
+    for _ in range(6):
+        a_day_later(community, clock, backups)
+    assert [b.sequence for b in backups.all()] == [6, 5, 4]
+    # And no history copy outlives every backup that listed it
+    listed = {name for b in backups.all() for name in b.files if name.startswith("history/")}
+    assert len(list((community.store.root / "backups" / "history").iterdir())) == len(listed)
+
+
+def test_a_backup_cut_short_leaves_no_half_backup_and_tells_the_host(
+    community: Community, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a disk that fails while the copies are written
+    def full_disk(payloads: object) -> None:
+        raise StorageError("The backup was not made: the disk is full.")
+
+    monkeypatch.setattr(backups_module, "write_together", full_disk)
+
+    # When a backup is tried, it fails, leaving no backup folder, finished or not
+    backups = Backups(community.store)
+    with pytest.raises(StorageError):
+        backups.make(clock())
+    assert backups.all() == []
+    assert sorted(p.name for p in (community.store.root / "backups").iterdir()) == [
+        ".lock",
+        "history",
+        "problem.txt",
+    ]
+    # And the problem is kept for the kiosk and the command line to pass on
+    assert backups.last_problem() == "The backup was not made: the disk is full."
+
+    # Then the next backup that works clears it
+    monkeypatch.undo()
+    assert backups.make(clock()) is not None
+    assert backups.last_problem() is None
+
+
+def test_the_first_change_of_a_day_starts_its_backup_in_a_process_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given the command line, with the process it starts run here, to its end
+    started = []
+
+    def run_here(command: list[str], **options: object) -> None:
+        started.append(command)
+        assert main(command[3:]) == 0  # the process, run here to its end
+
+    monkeypatch.setattr(backups_module.subprocess, "Popen", run_here)
+    monkeypatch.setattr(cli, "start_backup", start_backup)
+    monkeypatch.chdir(tmp_path)
+
+    # When a member is added, and another, on the same day
+    assert main(["members", "add", "Zoë Martin"]) == 0
+    assert main(["members", "add", "Björn Andersson"]) == 0
+
+    # Then a backup was started in the background for the first change only
+    assert started == [[sys.executable, "-m", "kiosk.cli", *BACKUP_COMMAND]]
+    assert len(Backups(Store.open(tmp_path / "kiosk-data")).all()) == 1
+
+
+def test_kiosk_backup_if_due_makes_only_the_first_backup_of_a_day(
+    community: Community, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = str(community.store.root)
+    assert main(["--data", root, "backup", "--if-due"]) == 0
+    assert main(["--data", root, "backup", "--if-due"]) == 0
+    assert len(Backups(community.store).all()) == 1
+
+
+def test_a_backup_manifest_that_cannot_be_read_is_named_by_doctor(
+    community: Community, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backups = Backups(community.store)
+    backup = backups.make(clock())
+    assert backup is not None
+    (backup.folder / "manifest.json").write_text(json.dumps({"made": 1}))
+    assert main(["--data", str(community.store.root), "doctor"]) == 1
+    assert f"{backup.folder / 'manifest.json'} is damaged" in capsys.readouterr().out
+
+
+def test_backups_are_readable_by_their_owner_alone(community: Community, clock: FakeClock) -> None:
+    old = os.umask(0o022)
+    try:
+        Backups(community.store).make(clock())
+    finally:
+        os.umask(old)
+    folder = community.store.root / "backups"
+    assert all(p.stat().st_mode & 0o077 == 0 for p in copies(folder))
+    assert folder.stat().st_mode & 0o077 == 0

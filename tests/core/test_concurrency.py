@@ -57,10 +57,9 @@ def run_together(root: Path, members_of: Callable[[int], list[str]]) -> list[dic
 def visits_on_disk(root: Path) -> tuple[list[str], list[str]]:
     """Ids of the open visits, and of the finished ones, as a fresh reader finds them."""
     store = Store.open(root)
-    here = [doc["id"] for doc in store.presence.docs("visits")]
-    past = [
-        doc["id"] for day in store.history_days() for doc in store.history_file(day).docs("visits")
-    ]
+    here = [visit.id for visit in store.open_visits()]
+    days = store.history_days()
+    past = [visit.id for visit in store.past_visits(days[0], days[-1])] if days else []
     return here, past
 
 

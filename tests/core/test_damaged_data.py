@@ -1,22 +1,31 @@
-"""A damaged file is reported, kept as it is, and only replaced when a host asks for it."""
+"""A damaged file is reported, kept as it is, and only replaced when a host asks for it.
+
+Damage here is what a failing disk, a careless hand edit or another program leaves: a file
+cut short, one from a newer kiosk, a record with a wrong type, JSON nested too deeply, a
+FIFO or a link in place of a file.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from kiosk.backups import Backups
 from kiosk.cli import main
 from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.errors import DataError
 from kiosk.storage import write_atomically
-from kiosk.store import Store
+from kiosk.store import Store, member_file_of
 
-TODAY = date(2025, 3, 14)
+NOW = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)
 
 
 def cut_short(path: Path) -> None:
@@ -28,73 +37,92 @@ def from_a_newer_kiosk(path: Path) -> None:
     write_atomically(path, b'{"_meta": {"1": {"schema": 99}}, "members": {}}')
 
 
+def nested_too_deeply(path: Path) -> None:
+    path.write_text('{"members": ' + "[" * 1100 + "]" * 1100 + "}")
+
+
+def a_fifo(path: Path) -> None:
+    path.unlink()
+    os.mkfifo(path)
+
+
+def a_link(path: Path) -> None:
+    elsewhere = path.parent.parent / "elsewhere.json"
+    os.replace(path, elsewhere)
+    path.symlink_to(elsewhere)
+
+
 DAMAGE: dict[str, tuple[Callable[[Path], None], str]] = {
     "cut short": (cut_short, "is damaged: it is cut short"),
     "newer schema": (from_a_newer_kiosk, "newer kiosk (data schema 99"),
+    "nested too deeply": (nested_too_deeply, "is damaged: it is nested too deeply"),
+    "a FIFO": (a_fifo, "is damaged: it is not a regular file"),
+    "a link": (a_link, "is damaged: it is a link, not a file"),
 }
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    """A data folder with two members, one of them here, backed up today."""
-    community = Community(Store.open(tmp_path / "data"))
+    """A data folder with two members, Zoë here, backed up."""
+    community = Community(Store.open(tmp_path / "data"), clock=lambda: NOW)
     zoe = community.add_member("Zoë Martin", ("design",))
     community.add_member("Björn Andersson")
     community.check_in(zoe.id)
-    community.store.backup(TODAY)
+    Backups(community.store).make(NOW)
     return community.store.root
 
 
+def zoes_file(root: Path) -> Path:
+    zoe = Community(Store.open(root)).find("Zoë Martin")
+    return root / "members" / member_file_of(zoe.id)
+
+
 @pytest.fixture(params=sorted(DAMAGE))
-def damaged(request: pytest.FixtureRequest, root: Path) -> tuple[Path, bytes, str]:
-    """members.json, damaged one way or another: (path, its bytes now, the problem)."""
+def damaged(request: pytest.FixtureRequest, root: Path) -> tuple[Path, str]:
+    """Zoë's member file, damaged one way or another: (path, the problem)."""
     damage, problem = DAMAGE[request.param]
-    path = root / "members.json"
+    path = zoes_file(root)
     damage(path)
-    return path, path.read_bytes(), problem
+    return path, problem
+
+
+def snapshot(path: Path) -> tuple[str, bytes | None]:
+    """What is at `path` now, without reading a FIFO or following a link."""
+    if path.is_symlink():
+        return ("link", os.readlink(path).encode())
+    if path.is_fifo():
+        return ("fifo", None)
+    return ("file", path.read_bytes())
 
 
 def test_opening_damaged_data_is_refused_naming_file_problem_and_backup(
-    root: Path, damaged: tuple[Path, bytes, str]
+    root: Path, damaged: tuple[Path, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path, damaged_bytes, problem = damaged
+    path, problem = damaged
+    before = snapshot(path)
 
-    # When the kiosk, or a script, opens the data folder
-    for opening in (lambda: Store.open(root), lambda: Community.open(Config(data_dir=root))):
-        with pytest.raises(DataError) as refused:
-            opening()
+    # When a script asks who is here (Zoë is, so her file is needed)
+    code = main(["--data", str(root), "present"])
 
-        # Then it is refused, naming the file, what is wrong and the newest good backup
-        message = str(refused.value)
-        assert str(path) in message
-        assert problem in message
-        assert str(root / "backups" / TODAY.isoformat() / "members.json") in message
-        assert ("kiosk doctor --restore" in message) != ("Update the kiosk" in message)
+    # Then it is refused with exit 2, naming the file, what is wrong and the newest backup
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith(f"kiosk: {path}")
+    assert problem in err
+    assert ("kiosk doctor --restore" in err) != ("Update the kiosk" in err)
+    assert "Traceback" not in err
 
     # And the damaged file is left exactly as it was
-    assert path.read_bytes() == damaged_bytes
-
-
-def test_without_a_backup_the_refusal_says_so(tmp_path: Path) -> None:
-    # Given a data folder never backed up, whose members file is damaged
-    community = Community(Store.open(tmp_path / "data"))
-    community.add_member("Zoë Martin")
-    path = community.store.members.path
-    cut_short(path)
-
-    # When it is opened, then the refusal says there is no backup
-    with pytest.raises(DataError, match="There is no backup of it yet"):
-        Store.open(community.store.root)
+    assert snapshot(path) == before
 
 
 @pytest.mark.parametrize("command", [[], ["present"], ["members", "list"], ["checkin", "Zoë"]])
-def test_the_command_line_refuses_damaged_data_with_exit_2(
-    root: Path,
-    damaged: tuple[Path, bytes, str],
-    command: list[str],
-    capsys: pytest.CaptureFixture[str],
+def test_every_command_refuses_damaged_data_with_exit_2(
+    root: Path, command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path, damaged_bytes, problem = damaged
+    path = zoes_file(root)
+    cut_short(path)
+    damaged_bytes = path.read_bytes()
 
     # When the kiosk (no command) or a command is run on the damaged folder
     code = main(["--data", str(root), *command])
@@ -102,16 +130,27 @@ def test_the_command_line_refuses_damaged_data_with_exit_2(
     # Then it stops with exit code 2 and a message naming the file, with no traceback
     err = capsys.readouterr().err
     assert code == 2
-    assert err.startswith("kiosk: ")
-    assert str(path) in err and problem in err
+    assert str(path) in err and "is damaged: it is cut short" in err
     assert "Traceback" not in err
     assert path.read_bytes() == damaged_bytes
 
 
+def test_without_a_backup_the_refusal_says_so(tmp_path: Path, capsys) -> None:
+    # Given a data folder never backed up, whose only member file is damaged
+    community = Community(Store.open(tmp_path / "data"))
+    zoe = community.add_member("Zoë Martin")
+    cut_short(community.store.root / "members" / member_file_of(zoe.id))
+
+    # When it is read, then the refusal says there is no backup
+    assert main(["--data", str(community.store.root), "members", "list"]) == 2
+    assert "There is no good backup of it yet" in capsys.readouterr().err
+
+
 def test_doctor_names_the_damaged_file_and_exits_1(
-    root: Path, damaged: tuple[Path, bytes, str], capsys: pytest.CaptureFixture[str]
+    root: Path, damaged: tuple[Path, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path, damaged_bytes, problem = damaged
+    path, problem = damaged
+    before = snapshot(path)
 
     # When a host runs `kiosk doctor`
     code = main(["--data", str(root), "doctor"])
@@ -121,26 +160,28 @@ def test_doctor_names_the_damaged_file_and_exits_1(
     assert code == 1
     assert str(path) in out and problem in out
     assert "kiosk doctor --restore" in out or "Update the kiosk" in out
-    assert path.read_bytes() == damaged_bytes
+    assert snapshot(path) == before
 
 
+@pytest.mark.parametrize("damage", ["cut short", "nested too deeply", "a FIFO", "a link"])
 def test_doctor_restore_puts_the_backup_back_and_keeps_the_damaged_file(
-    root: Path, capsys: pytest.CaptureFixture[str]
+    root: Path, damage: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = root / "members.json"
-    cut_short(path)
-    damaged_bytes = path.read_bytes()
-    backup = root / "backups" / TODAY.isoformat() / "members.json"
+    path = zoes_file(root)
+    good = path.read_bytes()
+    DAMAGE[damage][0](path)
+    before = snapshot(path)
 
     # When a host runs `kiosk doctor --restore`
     code = main(["--data", str(root), "doctor", "--restore"])
 
     # Then the backup is back in place, the damaged file is kept beside it, all is well
-    assert code == 0
-    assert f"Restored from {backup}" in capsys.readouterr().out
-    assert path.read_bytes() == backup.read_bytes()
-    [aside] = root.glob("members.json.damaged-*")
-    assert aside.read_bytes() == damaged_bytes
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "Restored from" in out
+    assert path.read_bytes() == good
+    [aside] = path.parent.glob(f"{path.name}.damaged-*")
+    assert snapshot(aside)[0] == before[0]
     assert main(["--data", str(root), "doctor"]) == 0
     assert [m.name for m in Community.open(Config(data_dir=root)).members()] == [
         "Björn Andersson",
@@ -151,8 +192,8 @@ def test_doctor_restore_puts_the_backup_back_and_keeps_the_damaged_file(
 def test_doctor_never_restores_over_a_file_from_a_newer_kiosk(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Given members.json written by a newer kiosk
-    path = root / "members.json"
+    # Given a member file written by a newer kiosk
+    path = zoes_file(root)
     from_a_newer_kiosk(path)
     newer_bytes = path.read_bytes()
 
@@ -163,16 +204,38 @@ def test_doctor_never_restores_over_a_file_from_a_newer_kiosk(
     assert code == 1
     assert "Update the kiosk to read it" in capsys.readouterr().out
     assert path.read_bytes() == newer_bytes
-    assert not list(root.glob("members.json.damaged-*"))
+    assert not list(path.parent.glob(f"{path.name}.damaged-*"))
+
+
+@pytest.mark.parametrize("damage", ["a FIFO", "nested too deeply"])
+def test_a_fifo_or_deep_nesting_is_reported_by_another_process_without_hanging(
+    root: Path, damage: str
+) -> None:
+    # Given presence.json damaged so that a careless reader would hang or crash
+    DAMAGE[damage][0](root / "presence.json")
+
+    # When `kiosk present` and `kiosk doctor` run as processes of their own
+    for command in (["present"], ["doctor"]):
+        ran = subprocess.run(
+            [sys.executable, "-m", "kiosk.cli", "--data", str(root), *command],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        # Then each ends with a sentence naming the file, and no traceback
+        assert ran.returncode in (1, 2)
+        assert str(root / "presence.json") in ran.stdout + ran.stderr
+        assert "Traceback" not in ran.stderr
 
 
 def test_a_damaged_history_day_is_found_by_doctor(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Given a visit in the history, and that day's file then damaged
-    community = Community(Store.open(root))
-    visit = community.check_out(community.find("Zoë Martin").id)
-    day_file = community.store.history_file(visit.since.date()).path
+    # Given a visit filed in the history, and that day's file then damaged
+    community = Community(Store.open(root), clock=lambda: NOW)
+    community.check_out(community.find("Zoë Martin").id)
+    community.file_visits()
+    [day_file] = (root / "history").glob("*.json")
     cut_short(day_file)
 
     # When a host runs `kiosk doctor`, then the day file is named
@@ -180,36 +243,55 @@ def test_a_damaged_history_day_is_found_by_doctor(
     assert str(day_file) in capsys.readouterr().out
 
 
-def test_a_record_with_a_missing_field_is_damage_named_at_start_and_by_doctor(
-    root: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [
+        ("joined", None, "joined should be a time"),
+        ("on_board", "no", "on_board should be true or false"),
+        ("topics", "design", "topics should be a list of texts"),
+        ("name", "\u180e", "name is blank"),
+        ("visits", -1, "visits should be a whole number"),
+    ],
+)
+def test_a_record_with_a_wrong_value_is_damage_named_at_start_and_by_doctor(
+    root: Path,
+    field: str,
+    value: object,
+    problem: str,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    # Given a member whose record lost its join date, written whole (valid JSON)
-    path = root / "members.json"
+    # Given Zoë's record hand-edited into a value of the wrong kind, the file still JSON
+    path = zoes_file(root)
     data = json.loads(path.read_text())
-    del next(iter(data["members"].values()))["joined"]
+    doc = next(d for d in data["members"].values() if d["name"] == "Zoë Martin")
+    doc[field] = value
     write_atomically(path, json.dumps(data).encode())
 
-    # Then opening refuses it, naming the file and the newest backup
+    # Then opening refuses it, naming the file, the problem and the newest backup
     with pytest.raises(DataError) as refused:
         Community.open(Config(data_dir=root))
-    assert f"{path} is damaged: a record in its members is incomplete" in str(refused.value)
-    assert "kiosk doctor --restore" in str(refused.value)
+    assert f"{path} is damaged: a record in its members is incomplete or wrong" in str(
+        refused.value
+    )
+    assert problem in str(refused.value)
 
     # And doctor finds it too
     assert main(["--data", str(root), "doctor"]) == 1
     assert str(path) in capsys.readouterr().out
 
 
-def test_a_damaged_history_day_a_check_out_needs_stops_the_kiosk_at_start(root: Path) -> None:
-    # Given today's history, which Zoë's check-out would write to, cut short
-    community = Community(Store.open(root))
-    zoe = community.find("Zoë Martin")
-    visit = community.check_out(zoe.id)
-    community.check_in(zoe.id)
-    day_file = community.store.history_file(visit.since.date()).path
-    cut_short(day_file)
+def test_a_member_who_chose_to_be_hidden_is_never_shown_because_of_a_hand_edit(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given Zoë chose not to be on the board, and a hand edit wrote "no" as text
+    path = zoes_file(root)
+    data = json.loads(path.read_text())
+    doc = next(d for d in data["members"].values() if d["name"] == "Zoë Martin")
+    doc["on_board"] = "no"
+    write_atomically(path, json.dumps(data).encode())
 
-    # Then the kiosk refuses to start, naming that file
-    with pytest.raises(DataError) as refused:
-        Community.open(Config(data_dir=root))
-    assert str(day_file) in str(refused.value)
+    # When the board is asked for, then it is refused rather than showing her
+    assert main(["--data", str(root), "present", "--json"]) == 2
+    out, err = capsys.readouterr()
+    assert "Zoë" not in out
+    assert "on_board should be true or false" in err

@@ -47,7 +47,7 @@ def test_demo_data_never_goes_over_existing_data(
     # Given a folder that already holds a community, and a plain file
     root = tmp_path / "data"
     Community(Store.open(root)).add_member("Zoë Martin")
-    members = (root / "members.json").read_bytes()
+    before = {path: path.read_bytes() for path in root.rglob("*.json")}
     a_file = tmp_path / "notes.txt"
     a_file.write_text("not a folder")
 
@@ -55,5 +55,5 @@ def test_demo_data_never_goes_over_existing_data(
     for target in (root, a_file):
         assert main(["--data", str(target), "demo", "--members", "5"]) == 1
         assert "demo data only goes into an empty data folder" in capsys.readouterr().err
-    assert (root / "members.json").read_bytes() == members
+    assert {path: path.read_bytes() for path in root.rglob("*.json")} == before
     assert a_file.read_text() == "not a folder"

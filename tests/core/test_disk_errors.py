@@ -21,6 +21,7 @@ import pytest
 from kiosk import storage
 from kiosk.community import Community
 from kiosk.errors import StorageError
+from kiosk.models import Visit
 from kiosk.store import Store
 
 FULL = (errno.ENOSPC, "is full")
@@ -39,6 +40,9 @@ class FailingDisk:
             return real
 
         def fail_in_turn(*args: Any, **kwargs: Any) -> Any:
+            # A full or read-only disk still lets files be opened for reading.
+            if name == "open" and not args[1] & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+                return real(*args, **kwargs)
             if self.after > 0:
                 self.after -= 1
                 return real(*args, **kwargs)
@@ -107,24 +111,33 @@ def test_a_check_in_on_a_failing_disk_is_refused_and_changes_nothing(
     assert Community(Store.open(community.store.root)).visit_of(bjorn.id) is not None
 
 
-def test_a_check_out_cut_between_its_two_writes_is_finished_by_the_next_try(
+def test_a_filing_cut_between_its_writes_is_finished_by_the_next_try(
     community: Community, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Given a disk that fills up right after the history file is written
+    # Given Zoë checked out, and a disk that fills up once her visit is marked for filing
     zoe = community.find("Zoë Martin")
+    visit = community.check_out(zoe.id)
     monkeypatch.setattr(storage, "os", FailingDisk("write", errno.ENOSPC, after=1))
 
-    # When Zoë checks out, it is refused, and she is still shown as here
+    # When her visit is filed, it is refused, and her visit is still kept, waiting
     with pytest.raises(StorageError):
-        community.check_out(zoe.id)
-    assert community.visit_of(zoe.id) is not None
+        community.file_visits()
+    assert [v.id for v in community.past_visits(visit.since.date(), visit.since.date())] == [
+        visit.id
+    ]
 
-    # Then once space is freed, checking out again files her visit exactly once
+    # Then once space is freed, filing again files her visit exactly once, and counts it
     monkeypatch.undo()
-    visit = community.check_out(zoe.id)
-    past = list(community.past_visits(visit.since.date(), visit.since.date()))
-    assert [v.id for v in past] == [visit.id]
-    assert Community(Store.open(community.store.root)).visit_of(zoe.id) is None
+    assert community.file_visits() == 1
+    reopened = Community(Store.open(community.store.root))
+    filed = [
+        v.id
+        for name in reopened.store.history_files()
+        for v in reopened.store.history_file(name).records("visits", Visit.from_doc)
+    ]
+    assert filed == [visit.id]
+    assert reopened.store.unfiled_visits() == []
+    assert reopened.member(zoe.id).visits == 1
 
 
 # -- a real small disk ---------------------------------------------------------

@@ -1,10 +1,13 @@
-"""Data from the first kiosk (schema 1: one plain TinyDB file) opens in this one, unchanged."""
+"""Data from older kiosks opens in this one, unchanged: schema 1 (one plain TinyDB file) and
+schema 2 (every member in one members.json)."""
 
 from __future__ import annotations
 
 import errno
+import json
 import os
 import threading
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -13,9 +16,11 @@ import pytest
 from kiosk.community import Community
 from kiosk.demo import write_schema_1
 from kiosk.errors import DataError, StorageError
+from kiosk.migration import SCHEMA_1_FILE as LEGACY_FILE
+from kiosk.migration import migrate_if_needed
 from kiosk.models import Member, Visit
-from kiosk.storage import signature
-from kiosk.store import LEGACY_FILE, Store
+from kiosk.storage import signature, write_atomically
+from kiosk.store import Store
 
 NOW = datetime(2025, 3, 14, 10, 0, tzinfo=UTC)
 NEW_YORK = timezone(timedelta(hours=-5))
@@ -43,6 +48,25 @@ CLOSED = [
 ]
 
 
+def migration_cut_short(root: Path, old_file: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Open `root` on a disk with no room left to move `old_file` away at the end."""
+    real_replace = os.replace
+
+    def no_room_for_the_old_file(source: Path, target: Path) -> None:
+        if Path(source).name == old_file:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_replace(source, target)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "replace", no_room_for_the_old_file)
+        with pytest.raises(StorageError, match=r"Not migrated: the disk .* is full"):
+            Store.open(root)
+
+
+def strip_counts(member: Member) -> Member:
+    return replace(member, visits=0, last_visit=None)
+
+
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """A data folder as the first kiosk left it."""
@@ -58,7 +82,7 @@ def test_a_schema_1_folder_opens_with_the_same_members_visits_and_history(root: 
     community = Community(Store.open(root), clock=lambda: NOW)
 
     # Then it has the same members, the same people here, and the same history
-    assert sorted(community.members(), key=lambda m: m.id) == MEMBERS
+    assert [strip_counts(m) for m in sorted(community.members(), key=lambda m: m.id)] == MEMBERS
     assert [community.visit_of(v.member_id) for v in OPEN] == OPEN
     past = list(community.past_visits(date(2000, 1, 1), date(2100, 1, 1)))
     assert sorted(past, key=lambda v: v.id) == sorted(CLOSED, key=lambda v: v.id)
@@ -111,17 +135,7 @@ def test_a_migration_cut_short_is_simply_done_again(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Given a migration that stops after writing the new files, before moving the old one
-    real_replace = os.replace
-
-    def no_room_for_the_old_file(source: Path, target: Path) -> None:
-        if Path(source).name == LEGACY_FILE:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real_replace(source, target)
-
-    with monkeypatch.context() as patched:
-        patched.setattr(os, "replace", no_room_for_the_old_file)
-        with pytest.raises(StorageError, match=r"Not migrated: the disk .* is full"):
-            Store.open(root)
+    migration_cut_short(root, LEGACY_FILE, monkeypatch)
     assert (root / LEGACY_FILE).exists()
 
     # When the folder is opened again
@@ -149,7 +163,7 @@ def test_two_processes_opening_a_schema_1_folder_at_once_both_succeed(root: Path
         second = threading.Thread(target=open_second)
         second.start()
         second.join(timeout=0.3)
-        first.migrate_from_v1()
+        migrate_if_needed(first)
 
     # Then once the first is done, the second opens the migrated folder without error
     second.join(timeout=20)
@@ -166,3 +180,79 @@ def test_a_damaged_schema_1_file_is_refused_and_left_alone(root: Path) -> None:
     with pytest.raises(DataError, match=r"kiosk\.json is damaged"):
         Store.open(root)
     assert sorted(p.name for p in root.iterdir()) == [".lock", LEGACY_FILE]
+
+
+def test_visits_made_before_are_counted_for_each_member(root: Path) -> None:
+    community = Community(Store.open(root), clock=lambda: NOW)
+    counts = {m.id: (m.visits, m.last_visit) for m in community.members()}
+    assert counts == {
+        "m1": (2, CLOSED[0].since),
+        "m2": (2, CLOSED[2].since),
+        "m3": (0, None),
+    }
+
+
+# -- schema 2 ------------------------------------------------------------------
+
+
+@pytest.fixture
+def schema_2(tmp_path: Path) -> Path:
+    """A data folder as the second kiosk left it: every member in members.json."""
+    root = tmp_path / "data"
+    (root / "history").mkdir(parents=True)
+
+    def write(path: Path, table: str, docs: list[dict[str, object]]) -> None:
+        tables = {table: {str(n): doc for n, doc in enumerate(docs, 1)}}
+        path.write_text(json.dumps({**tables, "_meta": {"1": {"schema": 2}}}))
+
+    write(root / "members.json", "members", [m.to_doc() for m in MEMBERS])
+    write(root / "presence.json", "visits", [v.to_doc() for v in OPEN])
+    write(root / "shoutouts.json", "shoutouts", [])
+    by_day: dict[date, list[dict[str, object]]] = {}
+    for visit in CLOSED:
+        by_day.setdefault(visit.history_day, []).append(visit.to_doc())
+    for day, docs in by_day.items():
+        write(root / "history" / f"{day}.json", "visits", docs)
+    return root
+
+
+def test_a_schema_2_folder_opens_with_the_same_members_spread_over_small_files(
+    schema_2: Path,
+) -> None:
+    members_bytes = (schema_2 / "members.json").read_bytes()
+
+    # When this kiosk opens it
+    community = Community(Store.open(schema_2), clock=lambda: NOW)
+
+    # Then the members are the same, each in a small file, and found by id and by name
+    assert [strip_counts(m) for m in sorted(community.members(), key=lambda m: m.id)] == MEMBERS
+    assert len(list((schema_2 / "members").glob("*.json"))) >= len(MEMBERS)
+    fresh = Community(Store.open(schema_2))
+    assert fresh.find("Björn Andersson").id == "m2"
+    assert fresh.find("m3").name == "Ngozi Okafor"
+    assert [community.visit_of(v.member_id) for v in OPEN] == OPEN
+    # And the old file is kept, byte for byte, among the backups
+    assert not (schema_2 / "members.json").exists()
+    assert (schema_2 / "backups" / "members-schema-2.json").read_bytes() == members_bytes
+
+
+def test_a_schema_2_migration_cut_short_is_simply_done_again(
+    schema_2: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    migration_cut_short(schema_2, "members.json", monkeypatch)
+
+    community = Community(Store.open(schema_2), clock=lambda: NOW)
+    assert len(community.members()) == len(MEMBERS)
+    assert community.find("Zoë Martin").visits == 2
+
+
+def test_a_schema_2_member_record_with_a_wrong_value_is_refused_and_left_alone(
+    schema_2: Path,
+) -> None:
+    data = json.loads((schema_2 / "members.json").read_text())
+    data["members"]["1"]["on_board"] = "no"
+    write_atomically(schema_2 / "members.json", json.dumps(data).encode())
+    with pytest.raises(DataError, match="on_board should be true or false"):
+        Store.open(schema_2)
+    assert (schema_2 / "members.json").exists()
+    assert not (schema_2 / "members").exists()

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from kiosk.community import Community
 from kiosk.errors import DataError
 from kiosk.storage import SCHEMA, AtomicJSONStorage, load, signature, write_atomically
+from kiosk.store import Store
 
 
 def test_a_write_replaces_the_file_and_leaves_no_temporary_file(tmp_path: Path) -> None:
@@ -98,6 +102,7 @@ def test_a_reader_does_not_parse_an_unchanged_file_again(
         (b'{"_meta": {"1": "two"}}', "does not hold kiosk tables"),
         (b'{"_meta": {"1": {"schema": "two"}}}', "is not a version"),
         (b'{"_meta": {"1": {"schema": 99}}}', "newer kiosk (data schema 99"),
+        (b'{"members": ' + b"[" * 1100 + b"]" * 1100 + b"}", "nested too deeply"),
     ],
 )
 def test_a_damaged_file_is_explained_by_name(tmp_path: Path, contents: bytes, problem: str) -> None:
@@ -110,3 +115,93 @@ def test_a_damaged_file_is_explained_by_name(tmp_path: Path, contents: bytes, pr
         load(path)
     assert str(path) in str(refused.value)
     assert problem in str(refused.value)
+
+
+def test_files_and_folders_are_for_their_owner_whatever_the_umask(tmp_path: Path) -> None:
+    # Given a permissive umask, as a desktop session might have
+    old = os.umask(0o000)
+    try:
+        # When the kiosk makes its data folder and writes to it
+        community = Community(Store.open(tmp_path / "data"))
+        zoe = community.add_member("Zoë Martin")
+        community.check_in(zoe.id)
+        community.check_out(zoe.id)
+        community.file_visits()
+    finally:
+        os.umask(old)
+
+    # Then no one but the owner may read or enter anything in it
+    root = tmp_path / "data"
+    made = [root, *root.rglob("*")]
+    assert all(p.stat().st_mode & 0o077 == 0 for p in made), [
+        (p, oct(p.stat().st_mode)) for p in made if p.stat().st_mode & 0o077
+    ]
+
+
+def test_a_data_folder_others_could_read_is_closed_to_them(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir(mode=0o755)
+    os.chmod(tmp_path / "data", 0o755)
+    Store.open(tmp_path / "data")
+    assert (tmp_path / "data").stat().st_mode & 0o777 == 0o700
+
+
+def test_a_link_planted_where_a_temporary_file_could_go_is_never_followed(
+    tmp_path: Path,
+) -> None:
+    # Given links planted under every name an older kiosk gave its temporary files
+    root = tmp_path / "data"
+    community = Community(Store.open(root))
+    outside = tmp_path / "outside.txt"
+    outside.write_text("untouched")
+    for pid in range(os.getpid() - 5, os.getpid() + 5):
+        for name in ("presence.json", "shoutouts.json"):
+            for thread in {threading.get_ident(), threading.main_thread().ident}:
+                (root / f".{name}.{pid}-{thread}.tmp").symlink_to(outside)
+
+    # When members register and check in
+    zoe = community.add_member("Zoë Martin")
+    community.check_in(zoe.id)
+    community.post_shoutout(zoe.id, None, "Hello!")
+
+    # Then nothing was written through a link, and the data is where it belongs
+    assert outside.read_text() == "untouched"
+    assert Community(Store.open(root)).visit_of(zoe.id) is not None
+
+
+def test_temporary_names_cannot_be_guessed(tmp_path: Path, monkeypatch) -> None:
+    # Given the names of the temporary files of many writes
+    names: list[str] = []
+    real_open = os.open
+
+    def noting_open(path: Any, flags: int, *args: Any) -> int:
+        if str(path).endswith(".tmp"):
+            names.append(Path(path).name)
+            # Made new, exclusively, never through a link
+            assert flags & os.O_EXCL and flags & os.O_NOFOLLOW and flags & os.O_CREAT
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr("kiosk.storage.os.open", noting_open)
+    for _ in range(20):
+        write_atomically(tmp_path / "presence.json", b"{}")
+
+    # Then no two are alike, and none is made from the process id
+    assert len(set(names)) == 20
+    assert not any(str(os.getpid()) in name for name in names)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link", "folder"])
+def test_something_other_than_a_file_is_reported_not_read(tmp_path: Path, kind: str) -> None:
+    # Given a FIFO, a link or a folder where a data file belongs
+    path = tmp_path / "presence.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "link":
+        (tmp_path / "real.json").write_text("{}")
+        path.symlink_to(tmp_path / "real.json")
+    else:
+        path.mkdir()
+
+    # When it is loaded, then it is reported at once (a FIFO would hang a plain read)
+    with pytest.raises(DataError) as refused:
+        load(path)
+    assert str(refused.value).startswith(f"{path} is damaged: it is")

@@ -1,0 +1,407 @@
+"""Backups a host can restore from: checked, numbered copies that share nothing.
+
+    backups/000001-2026-11-26/ one backup: a copy of every live file that read as valid,
+        manifest.json          and the SHA-256 of every file it holds, history included
+    backups/history/           each history file's copy, kept once for every backup
+                               (`DAY[.BATCH]@CHECKSUM.json`), since past days never change
+
+A backup copies a file only after reading it as good data, so damage is never copied
+over a good backup. Backups are numbered in the order they were made, whatever the
+clock said. The newest `backups_to_keep` are kept, and an older one is only removed
+once every file in it has a good copy in a newer backup. No two copies share storage
+with each other or with the live files (no hard links), so damage to one spoils no other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.errors import Busy, DataError, StorageError
+from kiosk.storage import (
+    FolderLock,
+    explain,
+    make_folder,
+    read_regular,
+    sync_folder,
+    write_atomically,
+    write_together,
+)
+from kiosk.store import Store, check_bytes
+
+MANIFEST = "manifest.json"
+_NAME = re.compile(r"\d{6}-\d{4}-\d\d-\d\d")
+"""A backup's folder: its number, then the local day it was made on."""
+PROBLEM = "problem.txt"
+"""Why the last backup could not be made, until one is; read by the kiosk and the CLI."""
+
+
+@dataclass(slots=True, frozen=True)
+class Backup:
+    """One backup: its number, when it was made, and the checksum of each file."""
+
+    folder: Path
+    sequence: int
+    made: datetime
+    day: str
+    """The local day it was made on, by the clock of the time."""
+    files: dict[str, str]
+    """Relative path → SHA-256 of its copy."""
+    stamps: dict[str, list[int]]
+    """Relative path of a history file → [size, mtime] of the live file copied."""
+
+    def copy_of(self, relative: str, history: Path) -> Path:
+        if relative.startswith("history/"):
+            return history / history_copy_name(relative, self.files[relative])
+        return self.folder / relative
+
+
+@dataclass(slots=True, frozen=True)
+class BadCopy:
+    """A backup copy that does not match its checksum, or does not read as data."""
+
+    path: Path
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path} is damaged: {self.problem}"
+
+
+class _Copies:
+    """Copies waiting to be written, flushed to the disk together a few dozen MB at a time."""
+
+    LIMIT = 32 << 20
+
+    def __init__(self) -> None:
+        self.waiting: dict[Path, bytes] = {}
+        self.size = 0
+
+    def add(self, path: Path, raw: bytes) -> None:
+        self.waiting[path] = raw
+        self.size += len(raw)
+        if self.size >= self.LIMIT:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.waiting:
+            write_together(self.waiting)
+        self.waiting, self.size = {}, 0
+
+
+def history_copy_name(relative: str, checksum: str) -> str:
+    return f"{Path(relative).stem}@{checksum[:16]}.json"
+
+
+class Backups:
+    """The backups of one data folder."""
+
+    def __init__(self, store: Store, keep: int = 7) -> None:
+        self.store = store
+        self.keep = max(keep, 1)
+        self.folder = store.root / "backups"
+        self.history = self.folder / "history"
+        self._made_on: str | None = None
+
+    # -- reading -------------------------------------------------------------------
+
+    def all(self) -> list[Backup]:
+        """Every backup whose manifest reads, newest first."""
+        found = []
+        for folder in self._numbered():
+            backup = self._read(folder)
+            if backup is not None:
+                found.append(backup)
+        return sorted(found, key=lambda b: b.sequence, reverse=True)
+
+    def _numbered(self) -> list[Path]:
+        try:
+            return [p for p in self.folder.iterdir() if _NAME.fullmatch(p.name) and p.is_dir()]
+        except FileNotFoundError:
+            return []
+
+    def _read(self, folder: Path) -> Backup | None:
+        try:
+            doc = json.loads(read_regular(folder / MANIFEST))
+            return Backup(
+                folder=folder,
+                sequence=int(folder.name[:6]),
+                made=datetime.fromisoformat(doc["made"]),
+                day=str(doc["day"]),
+                files={str(k): str(v) for k, v in doc["files"].items()},
+                stamps={str(k): list(v) for k, v in doc.get("stamps", {}).items()},
+            )
+        except (DataError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            return None
+
+    def due(self, today: str) -> bool:
+        """Whether no backup was made on `today` (a local date, as ISO text) yet.
+
+        Cheap: it reads folder names only, so every change can ask.
+        """
+        if self._made_on != today:
+            newest = max(self._numbered(), key=lambda p: p.name, default=None)
+            if newest is not None and newest.name[7:] == today:
+                self._made_on = today
+        return self._made_on != today
+
+    def verify(self, backup: Backup, relative: str) -> BadCopy | None:
+        """Whether one copy matches its checksum and reads as good data."""
+        copy = backup.copy_of(relative, self.history)
+        try:
+            raw = read_regular(copy)
+        except DataError as error:
+            return BadCopy(copy, str(error).removeprefix(f"{copy} "))
+        if hashlib.sha256(raw).hexdigest() != backup.files[relative]:
+            return BadCopy(copy, "its contents do not match the checksum it was made with")
+        try:
+            check_bytes(raw, self.store.root / relative)
+        except DataError as error:
+            return BadCopy(copy, str(error))
+        return None
+
+    def problems(self) -> list[BadCopy]:
+        """Every damaged backup copy, and every backup whose manifest cannot be read."""
+        bad = [
+            BadCopy(folder / MANIFEST, "the list of what this backup holds cannot be read")
+            for folder in self._numbered()
+            if self._read(folder) is None
+        ]
+        checked: set[Path] = set()
+        for backup in self.all():
+            for relative in backup.files:
+                copy = backup.copy_of(relative, self.history)
+                if copy not in checked:
+                    checked.add(copy)
+                    problem = self.verify(backup, relative)
+                    if problem is not None:
+                        bad.append(problem)
+        return bad
+
+    def newest_good(self, path: Path) -> Backup | None:
+        """The newest backup holding a good copy of the live file `path`."""
+        relative = path.relative_to(self.store.root).as_posix()
+        for backup in self.all():
+            if relative in backup.files and self.verify(backup, relative) is None:
+                return backup
+        return None
+
+    def last_problem(self) -> str | None:
+        """Why the last backup failed, if it did."""
+        try:
+            return read_regular(self.folder / PROBLEM).decode("utf-8", "replace").strip() or None
+        except DataError:
+            return None
+
+    # -- making --------------------------------------------------------------------
+
+    def make(self, now: datetime) -> Backup | None:
+        """Make a backup now and rotate; None when another process is making one."""
+        try:
+            make_folder(self.folder)
+            lock = FolderLock(self.folder / ".lock", timeout=0)
+            with lock.held():
+                backup = self._make(now)
+                self._rotate()
+        except Busy:
+            return None  # another process is making this backup right now
+        except StorageError as error:
+            self._note_problem(str(error))
+            raise
+        self._clear_problem()
+        return backup
+
+    def _make(self, now: datetime) -> Backup:
+        previous = self.all()
+        sequence = max((int(p.name[:6]) for p in self._numbered()), default=0) + 1
+        day = now.astimezone().date().isoformat()
+        target = self.folder / f"{sequence:06d}-{day}"
+        building = Path(tempfile.mkdtemp(prefix=".building-", dir=self.folder))
+        try:
+            make_folder(self.history)
+            copies = _Copies()
+            files, stamps, skipped = self._copy_files(building, previous, copies)
+            manifest = {
+                "made": now.isoformat(),
+                "day": day,
+                "files": files,
+                "stamps": stamps,
+                "skipped": skipped,
+            }
+            copies.add(building / MANIFEST, json.dumps(manifest).encode())
+            copies.flush()
+            os.rename(building, target)
+            sync_folder(self.folder)
+        except OSError as error:
+            raise StorageError(explain(error, target, "The backup was not made")) from error
+        finally:
+            shutil.rmtree(building, ignore_errors=True)
+        self._made_on = day
+        backup = self._read(target)
+        assert backup is not None
+        return backup
+
+    def _copy_files(
+        self, building: Path, previous: list[Backup], copies: _Copies
+    ) -> tuple[dict[str, str], dict[str, list[int]], dict[str, str]]:
+        files: dict[str, str] = {}
+        stamps: dict[str, list[int]] = {}
+        skipped: dict[str, str] = {}
+        known = {}  # history files unchanged since an earlier backup need no new copy
+        for backup in reversed(previous):
+            for relative, stamp in backup.stamps.items():
+                known[relative] = (stamp, backup.files[relative])
+        root = self.store.root
+        for path in self.store.data_files():
+            relative = path.relative_to(root).as_posix()
+            status = os.lstat(path)
+            stamp = [status.st_size, status.st_mtime_ns]
+            history = relative.startswith("history/")
+            if history and relative in known and known[relative][0] == stamp:
+                checksum = known[relative][1]
+                if (self.history / history_copy_name(relative, checksum)).exists():
+                    files[relative], stamps[relative] = checksum, stamp
+                    continue
+            try:
+                raw = read_regular(path)
+                check_bytes(raw, path)
+            except DataError as error:
+                skipped[relative] = str(error)  # never copy damage over a good backup
+                continue
+            checksum = hashlib.sha256(raw).hexdigest()
+            if history:
+                copy = self.history / history_copy_name(relative, checksum)
+                if not copy.exists():
+                    copies.add(copy, raw)
+                stamps[relative] = stamp
+            else:
+                copy = building / relative
+                make_folder(copy.parent)
+                copies.add(copy, raw)
+            files[relative] = checksum
+        return files, stamps, skipped
+
+    def _rotate(self) -> None:
+        backups = self.all()
+        live = {p.relative_to(self.store.root).as_posix() for p in self.store.data_files()}
+        for index in range(len(backups) - 1, self.keep - 1, -1):
+            old, newer = backups[index], backups[:index]
+            # A file's only good copy stays, however old, while the live file exists.
+            needed = {
+                relative
+                for relative in old.files
+                if relative in live
+                and not any(relative in b.files and self.verify(b, relative) is None for b in newer)
+                and self.verify(old, relative) is None
+            }
+            if not needed:
+                shutil.rmtree(old.folder, ignore_errors=True)
+            elif needed != set(old.files):
+                self._keep_only(old, needed)
+        self._collect_history()
+        for legacy in self.folder.iterdir():
+            # Day-named folders of an older kiosk hold a layout this one cannot restore.
+            if legacy.is_dir() and len(legacy.name) == 10 and legacy.name[4] == "-":
+                shutil.rmtree(legacy, ignore_errors=True)
+
+    def _keep_only(self, backup: Backup, needed: set[str]) -> None:
+        for relative in set(backup.files) - needed:
+            if not relative.startswith("history/"):
+                (backup.folder / relative).unlink(missing_ok=True)
+        manifest = {
+            "made": backup.made.isoformat(),
+            "day": backup.day,
+            "files": {r: backup.files[r] for r in needed},
+            "stamps": {r: backup.stamps[r] for r in needed if r in backup.stamps},
+        }
+        write_atomically(backup.folder / MANIFEST, json.dumps(manifest).encode())
+
+    def _collect_history(self) -> None:
+        """Remove history copies no backup lists any more."""
+        listed = {
+            history_copy_name(relative, checksum)
+            for backup in self.all()
+            for relative, checksum in backup.files.items()
+            if relative.startswith("history/")
+        }
+        try:
+            copies = list(self.history.iterdir())
+        except FileNotFoundError:
+            return
+        for copy in copies:
+            if copy.name not in listed:
+                copy.unlink(missing_ok=True)
+
+    def _note_problem(self, problem: str) -> None:
+        # On the same full disk this fails too; the caller reports the problem anyway.
+        with suppress(StorageError):
+            write_atomically(self.folder / PROBLEM, problem.encode())
+
+    def _clear_problem(self) -> None:
+        (self.folder / PROBLEM).unlink(missing_ok=True)
+
+    # -- restoring -----------------------------------------------------------------
+
+    def restore(self, path: Path, now: datetime) -> Backup | None:
+        """Put the newest good copy of `path` in its place, keeping the damaged file aside."""
+        backup = self.newest_good(path)
+        if backup is None:
+            return None
+        relative = path.relative_to(self.store.root).as_posix()
+        raw = read_regular(backup.copy_of(relative, self.history))
+        aside = path.with_name(f"{path.name}.damaged-{now:%Y%m%d-%H%M%S}")
+        with self.store.locked():
+            try:
+                damaged = read_regular(path)
+            except DataError:
+                # Not a file at all (a link, a FIFO): moved aside as it is.
+                if os.path.lexists(path):
+                    try:
+                        os.replace(path, aside)
+                    except OSError as error:
+                        raise StorageError(explain(error, aside, "Not restored")) from error
+            else:
+                # Kept first, so that if the restore fails the damaged file is still there.
+                write_atomically(aside, damaged)
+            write_atomically(path, raw)
+        return backup
+
+
+def backup_hint(backups: Backups, path: Path, newer: bool) -> str:
+    """What a host can do about a file that cannot be read, naming the newest good backup."""
+    backup = backups.newest_good(path) if path.is_relative_to(backups.store.root) else None
+    if newer:
+        older = "" if backup is None else f" The newest backup, of older data, is {backup.folder}."
+        return f"Nothing was changed. Update the kiosk to read it.{older}"
+    if backup is None:
+        return "Nothing was changed. There is no good backup of it yet."
+    return (
+        f"Nothing was changed. The newest good backup of it is in {backup.folder}; "
+        "`kiosk doctor --restore` puts it back."
+    )
+
+
+def start_in_background(data_dir: Path, config_file: Path | None) -> None:
+    """Make today's backup in a process of its own, so nobody at the door waits for it.
+
+    It reports a failure in backups/problem.txt, which the kiosk and the CLI pass on.
+    """
+    command = [sys.executable, "-m", "kiosk.cli", "backup", "--if-due", "--data", str(data_dir)]
+    if config_file is not None:
+        command += ["--config", str(config_file)]
+    subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
