@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock
 from textual.widgets import Input, OptionList
 
 from kiosk import storage
+from kiosk.storage import FolderLock
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.home import HomeScreen
 from screens.member import MemberScreen
@@ -191,7 +191,7 @@ def data_held_by_another_program(data: Path) -> Iterator[threading.Event]:
     taken, release = threading.Event(), threading.Event()
 
     def hold() -> None:
-        with FileLock(data / ".lock"):
+        with FolderLock(data / ".lock").held():
             taken.set()
             release.wait(10)
 
