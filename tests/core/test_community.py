@@ -66,6 +66,28 @@ def test_find_refuses_a_part_of_a_name(community: Community) -> None:
         community.find("Zoë")
 
 
+def test_find_refuses_a_reference_that_is_one_members_id_and_anothers_name(
+    community: Community,
+) -> None:
+    # Given a member whose name is, by accident or on purpose, another member's id
+    zoe = community.add_member("Zoë Martin")
+    impostor = community.add_member(zoe.id)
+
+    # When that text is given as MEMBER, then it is refused, naming both
+    with pytest.raises(Refused) as refused:
+        community.find(zoe.id)
+    message = str(refused.value)
+    assert f"'{zoe.id}' is the id of Zoë Martin and the name of {impostor.id}" in message
+    # And each one can still be reached without doubt
+    assert community.find(impostor.id) == impostor
+
+
+def test_find_repeats_only_the_start_of_a_very_long_reference(community: Community) -> None:
+    with pytest.raises(Refused) as refused:
+        community.find("x" * 10_000_000)
+    assert len(str(refused.value)) < 200
+
+
 def test_search_finds_members_as_they_are_typed(community: Community) -> None:
     zoe = community.add_member("Zoë Martin")
     community.add_member("Björn Andersson")
@@ -77,6 +99,33 @@ def test_similar_names_warn_of_a_likely_second_registration(community: Community
     zoe = community.add_member("Zoë Martin")
     assert community.similar_names("Zoe Martin") == [zoe]
     assert community.similar_names("Zoe Smith") == []
+
+
+LOOKALIKES = [
+    "Ada\u061c Lovelace",  # an Arabic letter mark
+    "Ada Love\u00adlace",  # a soft hyphen
+    "Ada\u200d Lovelace",  # a joiner outside any emoji
+    "Ada Lovelace\u2063",  # an invisible separator
+    "Ada Lovelace\U000e0041",  # a tag character
+    "Ada\u3164Lovelace",  # a Hangul filler
+    "Ada Lov\u180eelace",  # a Mongolian vowel separator
+    "Ada Lo\u034fvelace",  # a combining grapheme joiner
+    "\u0410da Lovel\u0430ce",  # Cyrillic letters drawn like Latin ones
+]
+
+
+@pytest.mark.parametrize("lookalike", LOOKALIKES)
+def test_a_name_that_only_looks_like_another_is_warned_of(
+    community: Community, lookalike: str
+) -> None:
+    ada = community.add_member("Ada Lovelace")
+    assert community.similar_names(lookalike) == [ada]
+
+
+def test_a_name_of_nothing_visible_is_blank(community: Community) -> None:
+    for invisible in ("\u180e", "\u3164", "\u200d\u2063", "\U000e0041"):
+        with pytest.raises(Refused, match="Please enter a name"):
+            community.add_member(invisible)
 
 
 # -- checking in -----------------------------------------------------------------
