@@ -81,7 +81,7 @@ class Gathering:
 def gather(present: Sequence[Presence], now: datetime, tz: tzinfo | None = None) -> Gathering:
     """Who is here, as the public board shows them at `now` (`tz` decides the day of a
     milestone; None means the machine's local time)."""
-    shown = [p for p in present if p.visit.public and not p.visit.guest and p.member.on_board]
+    shown = [presence for presence in present if shown_on_board(presence)]
     people = sorted(
         (Here(p.member, p.visit, milestone_on_board(p.member, p.visit, now, tz)) for p in shown),
         key=lambda here: _by_name(here.member),
@@ -98,6 +98,11 @@ def gather(present: Sequence[Presence], now: datetime, tz: tzinfo | None = None)
         ),
         guests=_guests(present, {here.member.id for here in people}),
     )
+
+
+def shown_on_board(presence: Presence) -> bool:
+    """Whether the public board shows this member as here (a guest is shown apart)."""
+    return presence.visit.public and not presence.visit.guest and presence.member.on_board
 
 
 def _by_name(member: Member) -> tuple[str, str]:
