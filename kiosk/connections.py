@@ -11,9 +11,9 @@ suggested, and of the others only what public screens may show is used: a field 
 keeps for hosts neither names a topic in a reason nor causes one. Every topic a reason names
 is written as it stands in a public field of that member (today's topics count when their
 topics are public). Your own fields are all used to find people for you, since they are
-yours; but when you keep a field for hosts, the reason does not say it is yours ("can help
-with Rust" rather than "... (you're looking for a hand)"), in case someone reads the screen
-over your shoulder.
+yours; but when you keep a field for hosts (or are not on the board), the reason does not
+say it is yours ("can help with Rust" rather than "... (you're looking for a hand)"), in
+case someone reads the screen over your shoulder.
 """
 
 from __future__ import annotations

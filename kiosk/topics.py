@@ -70,13 +70,16 @@ class TopicIndex:
     def of(cls, members: Iterable[Member]) -> TopicIndex:
         """Count each public topic once per active member, across all their topic fields."""
         spellings: dict[str, list[str]] = defaultdict(list)
+        key_of: dict[str, str] = {}  # the same spellings recur across many members
         for member in members:
             if not member.active:
                 continue
             keys: dict[str, str] = {}
             for field in TOPIC_FIELDS:
                 for topic in public_topics(member, field):
-                    keys.setdefault(text.topic_key(topic), topic)
+                    if topic not in key_of:
+                        key_of[topic] = text.topic_key(topic)
+                    keys.setdefault(key_of[topic], topic)
             for key, topic in keys.items():
                 spellings[key].append(topic)
         return cls(
