@@ -184,10 +184,16 @@ def visit_closing(hours: OpeningHours, since: datetime) -> datetime:
     day it began on, or local midnight at the end of that day when that day has no
     closing time after `since` (no hours set, a closed day, or a visit begun after
     closing)."""
-    closing = closing_today(hours, since)
-    if closing is not None and closing > since:
+    closing = closing_after(hours, since)
+    if closing is not None:
         return closing
     return midnight_after(local_day(since, hours.zone), hours.zone)
+
+
+def closing_after(hours: OpeningHours, since: datetime) -> datetime | None:
+    """The closing time of the day `since` belongs to, if that is after `since`."""
+    closing = closing_today(hours, since)
+    return closing if closing is not None and closing > since else None
 
 
 # -- reading the [hours] table --------------------------------------------------------

@@ -1,14 +1,9 @@
 """Opening hours: open or not, today's closing, the next opening, and the closing time that
-ends a visit nobody checked out, across midnight and across the clock changes in Berlin.
-
-Expected times are written with the offset the clocks in Berlin show (CET is UTC+1 in
-winter, CEST UTC+2 in summer; in 2026 summer time runs from 29 March 01:00 UTC to
-25 October 01:00 UTC), not computed by the code under test.
-"""
+ends a visit nobody checked out, across midnight and across the clock changes in Berlin."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -22,29 +17,7 @@ from kiosk.opening import (
     read_hours,
     visit_closing,
 )
-
-CET = timezone(timedelta(hours=1))
-CEST = timezone(timedelta(hours=2))
-
-
-def cet(day: str, clock: str) -> datetime:
-    return datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=CET)
-
-
-def cest(day: str, clock: str) -> datetime:
-    return datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=CEST)
-
-
-def in_berlin(*openings: str, **table: object) -> OpeningHours:
-    """Hours in Berlin, each opening written "RULE from-to" or "RULE from for LENGTH"."""
-    return read_hours({"timezone": "Europe/Berlin", "open": [*map(opening, openings)], **table})
-
-
-def opening(written: str) -> dict[str, str]:
-    rule, times, *length = written.split()
-    start, _, end = times.partition("-")
-    return {"rule": rule, "from": start, **({"for": length[-1]} if length else {"to": end})}
-
+from tests.core.berlin import cest, cet, in_berlin, opening
 
 # Weekdays 09:00 to 18:00, and Friday and Saturday evenings until two in the morning;
 # closed on Christmas Day (a Friday in 2026).
