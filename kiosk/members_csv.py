@@ -188,7 +188,7 @@ def _header_problems(header: list[str]) -> list[Problem]:
     for number, column in enumerate(header, 1):
         if column not in MEMBER_COLUMNS:
             known = ", ".join(MEMBER_COLUMNS)
-            problems.append(Problem(1, column, f"column {number} is unknown; known: {known}"))
+            problems.append(Problem(1, column, f"unknown column; the columns are {known}"))
         elif header.index(column) < number - 1:
             problems.append(Problem(1, column, "is there twice"))
     if "name" not in header:
@@ -218,7 +218,8 @@ class _Planner:
     def check(self, line: int, cells: dict[str, str], extra_cells: int) -> None:
         problems = []
         if extra_cells > 0:
-            problems.append(Problem(line, "", f"{extra_cells} more cells than the header"))
+            cells_more = f"{extra_cells} cell{'s' if extra_cells > 1 else ''} more"
+            problems.append(Problem(line, "", f"{cells_more} than the header has columns"))
         fields: dict[str, Any] = {}
         for column, cell in cells.items():
             try:
@@ -229,7 +230,7 @@ class _Planner:
             if value is not None:
                 fields[column] = value
         if "name" not in fields and not problems:
-            problems.append(Problem(line, "name", "is empty, and every member needs a name"))
+            problems.append(Problem(line, "name", "is empty; every member needs a name"))
         if problems:
             self.problems += problems
             return
