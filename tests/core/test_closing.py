@@ -4,9 +4,11 @@ runs, and running it twice changes nothing more."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk.closing import plan_close_day
 from kiosk.models import Visit
@@ -102,3 +104,26 @@ def test_running_twice_or_later_gives_the_same_closing_times() -> None:
     closed_ids = {v.id for v in first}
     applied = [v for v in visits if v.id not in closed_ids] + first
     assert plan_close_day(HOURS, applied, cet("2026-11-27", "09:00")) == []
+
+
+MOMENTS = st.datetimes(
+    min_value=datetime(2026, 1, 1), max_value=datetime(2027, 1, 1), timezones=st.just(UTC)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(since=MOMENTS, first=st.timedeltas(timedelta(0), timedelta(days=3)), later=MOMENTS)
+def test_a_visit_is_closed_after_it_began_and_once_for_all(
+    since: datetime, first: timedelta, later: datetime
+) -> None:
+    # Whatever the hours and the clocks do, a visit ends when or after it began, within
+    # its day or the night after, and a later run keeps an end that is not "now".
+    now = since + first
+    for hours in (HOURS, NO_HOURS):
+        closed = plan_close_day(hours, [visit(since)], now)
+        if not closed:
+            continue
+        until = closed[0].until
+        assert until is not None and since <= until <= min(now, since + timedelta(hours=27))
+        if until < now:
+            assert plan_close_day(hours, [visit(since)], max(later, now)) == closed
