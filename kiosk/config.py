@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.errors import UsageError
+from kiosk.opening import NO_HOURS, OpeningHours, read_hours
 from kiosk.pin import is_pin_hash
 from kiosk.text import TOPIC_LIMIT, clean
 
@@ -40,6 +41,9 @@ class Config:
     suggested_topics: tuple[str, ...] = DEFAULT_TOPICS
     backups_to_keep: int = 7
     theme: str = "textual-dark"
+    hours: OpeningHours = NO_HOURS
+    """Opening hours, from the [hours] table; none by default, and then the kiosk never
+    closes by itself."""
     source: Path | None = field(default=None, compare=False)
     """The file these settings were read from; None for the defaults."""
 
@@ -57,6 +61,7 @@ _EXPECTED = {
     ),
     "backups_to_keep": (int, "a whole number of daily backups, at least 1"),
     "theme": (str, 'a Textual theme name, like "textual-dark" or "textual-light"'),
+    "hours": (dict, "a table of opening hours written [hours], with [[hours.open]] tables"),
 }
 _MINIMUM = {"idle_timeout": 5, "confirmation_seconds": 1, "capacity": 0, "backups_to_keep": 1}
 
@@ -112,4 +117,9 @@ def _checked(path: Path, key: str, value: Any) -> Any:
         return Path(value).expanduser()
     if key == "host_pin_hash" and value and not is_pin_hash(value):
         raise wrong()
+    if key == "hours":
+        try:
+            return read_hours(value)
+        except ValueError as error:
+            raise UsageError(f"Config file {path}: {error}.") from None
     return value

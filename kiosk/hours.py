@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
+
+from kiosk.dates import MONTHS, WEEKDAYS
+from kiosk.opening import OpeningHours, closing_today, is_open, next_opening
 
 
-def clock_time(moment: datetime) -> str:
-    """Local time of day, like 09:14."""
-    return f"{moment.astimezone():%H:%M}"
+def clock_time(moment: datetime, zone: tzinfo | None = None) -> str:
+    """Time of day in `zone` (the machine's local time when None), like 09:14."""
+    return f"{moment.astimezone(zone):%H:%M}"
 
 
 def duration(span: timedelta) -> str:
@@ -43,3 +46,33 @@ def ago(moment: datetime, now: datetime) -> str:
     if days < 7:
         return f"{days} days ago"
     return f"{moment.astimezone():%d %b}".lstrip("0")
+
+
+def opening_status(hours: OpeningHours, now: datetime) -> str:
+    """Whether the space is open and until when, or when it opens next, like "open until
+    18:00", "closed · opens tomorrow at 09:00"; empty when no hours are set."""
+    if not hours.is_set:
+        return ""
+    zone = hours.zone
+    if is_open(hours, now):
+        closing = closing_today(hours, now)
+        assert closing is not None
+        return f"open until {_when(closing, now, zone).removeprefix('at ')}"
+    opens = next_opening(hours, now)
+    return "closed" if opens is None else f"closed · opens {_when(opens, now, zone)}"
+
+
+def _when(moment: datetime, now: datetime, zone: tzinfo) -> str:
+    """A moment soon after `now`, as "at 09:00", "tomorrow at 09:00", "Monday at
+    09:00" (within a week) or "2 January at 09:00"."""
+    local = moment.astimezone(zone)
+    days = (local.date() - now.astimezone(zone).date()).days
+    clock = f"at {local:%H:%M}"
+    # After midnight but before morning, a closing is still "tonight".
+    if days == 0 or (days == 1 and moment - now < timedelta(hours=12) and local.hour < 6):
+        return clock
+    if days == 1:
+        return f"tomorrow {clock}"
+    if days < 7:
+        return f"{WEEKDAYS[local.weekday()]} {clock}"
+    return f"{local.day} {MONTHS[local.month - 1]} {clock}"

@@ -119,6 +119,65 @@ def test_a_table_is_an_unknown_key_too(tmp_path: Path) -> None:
         load_config(path)
 
 
+OPENING = '[[hours.open]]\nrule = "FREQ=DAILY"\nfrom = "09:00"\nto = "17:00"\n'
+HOURS_MISTAKES = [
+    ("hours = 5", "'hours' should be a table of opening hours written [hours]"),
+    (
+        "[hours]\nopening = []",
+        "unknown key 'hours.opening'. Known keys in [hours]: timezone, closed, open",
+    ),
+    ('[hours]\ntimezone = "Mars/Base"', "'hours.timezone' should be a time zone name like"),
+    ("[hours]\ntimezone = 1", "'hours.timezone' should be a time zone name"),
+    ('[hours]\nclosed = "2026-12-25"', "'hours.closed' should be a list of days like"),
+    ('[hours]\nclosed = ["25.12.2026"]', "not '25.12.2026'"),
+    ('[hours]\nclosed = ["2026-12-31/2026-12-24"]', "not '2026-12-31/2026-12-24'"),
+    ('[hours]\nclosed = ["2026-02-30"]', "not '2026-02-30'"),
+    ("[hours]\nopen = 3", "'hours.open' should be tables written [[hours.open]]"),
+    (
+        '[[hours.open]]\nrule = "FREQ=DAILY"\nfrom = "09:00"',
+        "the 1st [[hours.open]] needs either a 'to' time or a 'for' length",
+    ),
+    (
+        '[[hours.open]]\nrule = "FREQ=DAILY"\nfrom = "09:00"\nto = "17:00"\nfor = "8h"',
+        "the 1st [[hours.open]] needs either a 'to' time or a 'for' length",
+    ),
+    ('[[hours.open]]\nfrom = "09:00"\nto = "17:00"', "the 1st [[hours.open]] needs a 'rule'"),
+    ('[[hours.open]]\nrule = "FREQ=DAILY"\nto = "17:00"', "needs a 'from'"),
+    (
+        OPENING * 3 + "till = 1",
+        "unknown key 'till' in the 3rd [[hours.open]]. Known keys: rule, from, to, for,",
+    ),
+    (
+        OPENING.replace('"17:00"', '"25:00"'),
+        "'to' of the 1st [[hours.open]] should be a time of day from \"00:00\" to "
+        '"24:00", like "18:00", not \'25:00\'',
+    ),
+    (OPENING.replace('"09:00"', '"24:00"'), "'from' of the 1st [[hours.open]] should be"),
+    (OPENING.replace('"09:00"', '"9am"'), "not '9am'"),
+    (OPENING.replace('"17:00"', '"09:00"'), "'to' of the 1st [[hours.open]] is the same"),
+    (
+        OPENING.replace('to = "17:00"', 'for = "25h"'),
+        "'for' of the 1st [[hours.open]] should be a length of at most 24 hours",
+    ),
+    (OPENING.replace('to = "17:00"', 'for = "0h"'), "not '0h'"),
+    (OPENING.replace('to = "17:00"', 'for = "soon"'), "not 'soon'"),
+    (
+        OPENING.replace("FREQ=DAILY", "FREQ=DAILY;BYHOUR=9"),
+        "the time of day goes in 'from' and 'to', not in the rule",
+    ),
+    (OPENING.replace("FREQ=DAILY", "FREQ=HOURLY"), "FREQ should be one of DAILY, WEEKLY,"),
+    (OPENING.replace("FREQ=DAILY", "BYDAY=MO"), "FREQ should be one of"),
+    (OPENING.replace("FREQ=DAILY", "FREQ=WEEKLY;BYDAY=XX"), "invalid 'BYDAY': XX"),
+    (OPENING.replace("FREQ=DAILY", "FREQ=DAILY;UNTIL=20261231T000000Z"), "without Z"),
+    (
+        OPENING.replace('"FREQ=DAILY"', '"DTSTART:20260101T000000\\nRRULE:FREQ=DAILY"'),
+        "without DTSTART (use 'starting')",
+    ),
+    (OPENING.replace("from", 'starting = "soon"\nfrom'), "'starting' of the 1st"),
+    (OPENING.replace('"FREQ=DAILY"', "7"), "'rule' of the 1st [[hours.open]] should be"),
+]
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
@@ -138,6 +197,7 @@ def test_a_table_is_an_unknown_key_too(tmp_path: Path) -> None:
         ('suggested_topics = ["coffee", 3]', "'suggested_topics' should be a list of texts"),
         (f'suggested_topics = ["{"x" * 41}"]', "list of texts of at most 40 characters"),
         ('host_pin_hash = "1234"', "'host_pin_hash' should be text made by `kiosk hash-pin`"),
+        *HOURS_MISTAKES,
     ],
 )
 def test_a_wrong_value_is_named_with_what_was_expected(

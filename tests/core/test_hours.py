@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from kiosk import hours
+from kiosk.opening import OpeningHours
+from tests.core.berlin import cet, in_berlin
 
 NINE = datetime(2026, 11, 26, 9, 14, tzinfo=UTC)
 
@@ -58,3 +61,43 @@ def test_since(later: timedelta, shown: str) -> None:
 )
 def test_ago(earlier: timedelta, shown: str) -> None:
     assert hours.ago(NINE - earlier, NINE) == shown
+
+
+def test_clock_time_in_a_named_zone() -> None:
+    assert hours.clock_time(NINE, ZoneInfo("Europe/Berlin")) == "10:14"
+
+
+# Weekdays 09:00 to 18:00 with a lunch break on Wednesdays, and Friday nights until 02:00.
+OPENING_HOURS = in_berlin(
+    "FREQ=WEEKLY;BYDAY=MO,TU,TH,FR 09:00-18:00",
+    "FREQ=WEEKLY;BYDAY=WE 09:00-12:00",
+    "FREQ=WEEKLY;BYDAY=WE 14:00-18:00",
+    "FREQ=WEEKLY;BYDAY=FR 18:00-02:00",
+    closed=["2026-12-24/2027-01-03"],
+)
+
+
+@pytest.mark.parametrize(
+    ("now", "shown"),
+    [
+        (cet("2026-11-26", "10:00"), "open until 18:00"),  # a Thursday
+        (cet("2026-11-26", "07:30"), "closed · opens at 09:00"),
+        (cet("2026-11-26", "18:30"), "closed · opens tomorrow at 09:00"),
+        (cet("2026-11-25", "12:30"), "closed · opens at 14:00"),  # Wednesday lunch
+        (cet("2026-11-27", "20:00"), "open until 02:00"),  # Friday night
+        (cet("2026-11-28", "01:00"), "open until 02:00"),
+        (cet("2026-11-28", "10:00"), "closed · opens Monday at 09:00"),
+        (cet("2026-12-23", "19:00"), "closed · opens 4 January at 09:00"),
+    ],
+)
+def test_opening_status(now: datetime, shown: str) -> None:
+    assert hours.opening_status(OPENING_HOURS, now) == shown
+
+
+def test_without_hours_there_is_no_opening_status() -> None:
+    assert hours.opening_status(OpeningHours(), NINE) == ""
+
+
+def test_a_space_that_opens_no_more_is_closed() -> None:
+    ended = in_berlin("FREQ=DAILY;COUNT=1 09:00-17:00")
+    assert hours.opening_status(ended, NINE) == "closed"

@@ -1,0 +1,151 @@
+"""Days as a host types them, for exports and figures, read back in a sentence so that the
+host sees which day was understood.
+
+What is read (case and extra spaces do not matter):
+- a date: "2026-11-23", "23 November", "23 Nov 2026", "November 23, 2026"; a day and month
+  without a year is the latest such day, today or before;
+- "today", "yesterday";
+- a weekday: "monday" or "mon" is the latest Monday, today or before; "last monday" is
+  the latest Monday before today;
+- "3 days ago", "2 weeks ago", "6 months ago", "1 year ago", "a week ago";
+- "this week", "last week" (their Monday), "this month", "last month" (their first day),
+  "this year", "last year" (1 January).
+Anything else is refused with examples, numbers like 03/04/2026 included, since they are
+read one way in one country and another way elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import MO, relativedelta
+
+from kiosk.errors import Refused
+from kiosk.text import shortened
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+EXAMPLES = (
+    "2026-11-23",
+    "23 November",
+    "today",
+    "yesterday",
+    "monday",
+    "last monday",
+    "3 days ago",
+    "last week",
+    "last month",
+)
+
+_AGO = re.compile(r"(\d{1,5}|an?|one) (day|week|month|year)s? ago")
+_THIS_OR_LAST = re.compile(r"(this|last) (week|month|year)")
+_WEEKDAY = re.compile(r"(last )?([a-z]{3,9})")
+_DAY_MONTH = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th)? ([a-z]{3,9})\.?(,? \d{4})?"
+    r"|([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(,? \d{4})?"
+)
+
+
+@dataclass(slots=True, frozen=True)
+class TypedDay:
+    """A day read from what a host typed, and a sentence saying which day it is."""
+
+    day: date
+    sentence: str
+    """Like "from Monday 23 November 2026"."""
+
+
+def read_day(typed: str, today: date, word: str = "from") -> TypedDay:
+    """Read the day in `typed`, taking `today` for the words relative to it; `word` begins
+    the sentence ("from", "until", or empty). Refused, with examples, when unreadable."""
+    words = " ".join(typed.lower().replace(",", ", ").split()).rstrip(".")
+    if not words:
+        raise Refused(f"Please type a day, like {_examples()}.")
+    try:
+        day = _day(words, today)
+    except (ValueError, OverflowError):
+        day = None
+    if day is None:
+        raise Refused(f"“{shortened(typed, 30)}” is not a day I can read. Try {_examples()}.")
+    return TypedDay(day, f"{word} {day_words(day)}".strip())
+
+
+def day_words(day: date) -> str:
+    """A day in words, like "Monday 23 November 2026", the same in every locale."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _examples() -> str:
+    return ", ".join(EXAMPLES[:-1]) + " or " + EXAMPLES[-1]
+
+
+def _day(words: str, today: date) -> date | None:
+    if words == "today":
+        return today
+    if words == "yesterday":
+        return today - timedelta(days=1)
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", words):
+        return date.fromisoformat(words)
+    if match := _AGO.fullmatch(words):
+        count = 1 if match[1] in ("a", "an", "one") else int(match[1])
+        return today - relativedelta(**{f"{match[2]}s": count})  # type: ignore[arg-type]
+    if match := _THIS_OR_LAST.fullmatch(words):
+        return _start_of(match[2], today, back=match[1] == "last")
+    if (match := _WEEKDAY.fullmatch(words)) and (weekday := _weekday(match[2])) is not None:
+        latest = today - timedelta(days=bool(match[1]))
+        return latest - timedelta(days=(latest.weekday() - weekday) % 7)
+    if match := _DAY_MONTH.fullmatch(words):
+        day, month, year = match[1] or match[5], match[2] or match[4], match[3] or match[6]
+        return _day_and_month(int(day), _month(month), year, today)
+    return None
+
+
+def _start_of(unit: str, today: date, back: bool) -> date:
+    if unit == "week":
+        return today + relativedelta(weeks=-int(back), weekday=MO(-1))
+    if unit == "month":
+        return today.replace(day=1) - relativedelta(months=int(back))
+    return date(today.year - int(back), 1, 1)
+
+
+def _weekday(name: str) -> int | None:
+    """The weekday `name` begins, when it is at least three letters of one ("thurs")."""
+    return _named(name, WEEKDAYS)
+
+
+def _month(name: str) -> int:
+    month = _named(name, MONTHS)
+    if month is None:
+        raise ValueError(f"no month is called {name}")
+    return month + 1
+
+
+def _named(name: str, names: tuple[str, ...]) -> int | None:
+    return next((n for n, full in enumerate(names) if full.lower().startswith(name)), None)
+
+
+def _day_and_month(day: int, month: int, year: str | None, today: date) -> date:
+    if year:
+        return date(int(year.strip(", ")), month, day)
+    # The latest such day, today or before; 29 February waits for a leap year.
+    for earlier in range(9):
+        with suppress(ValueError):
+            if (candidate := date(today.year - earlier, month, day)) <= today:
+                return candidate
+    raise ValueError(f"there is no day {day} in month {month}")

@@ -1,0 +1,323 @@
+"""Members as a CSV file: exported for hosts, and imported after every row was checked.
+
+Columns (an import may leave any out but `name`; case, spaces and hyphens in the header do
+not matter): id, name, joined, topics, pronouns, intro, ask_me_about, looking_for,
+learning, mentor, on_board, active, badge. Lists are written "coffee; Python", yes/no
+columns "yes" or "no" (an import also takes "true" and "false"), and `joined` as a local
+day, 2026-11-26 (an import also takes a date and time).
+
+Which member a row is:
+1. a row with an id is the member of that id; if there is none, a new member with that id;
+2. a row without an id but with `joined` is the member of exactly that name who joined
+   that day, or else a new member (two people may share a name);
+3. a row with neither is the one member of exactly that name, or else a new member; when
+   several members share the name, the row is a problem until it gives an id.
+Two rows that are one member are a problem. A row that is an existing member updates the
+fields it gives; an empty cell leaves a field as it is (the member editor clears fields).
+A new member gets the fields given, is not shown on public screens unless `on_board` says
+yes (they did not choose it at the kiosk), and joined the day given, or now. So importing
+the same file twice adds nobody twice.
+
+Nothing is imported if any row has a problem, unless bad rows are to be skipped; a
+problem with the header stops the whole file.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, tzinfo
+from typing import Any, TextIO
+
+from kiosk import text
+from kiosk.errors import Refused
+from kiosk.models import Member
+from kiosk.opening import at, local_day
+from kiosk.spreadsheet import unguarded, write_rows
+
+MEMBER_COLUMNS = (
+    "id",
+    "name",
+    "joined",
+    "topics",
+    "pronouns",
+    "intro",
+    "ask_me_about",
+    "looking_for",
+    "learning",
+    "mentor",
+    "on_board",
+    "active",
+    "badge",
+)
+LIST_COLUMNS = ("topics", "ask_me_about", "looking_for", "learning", "mentor")
+SEPARATOR = "; "
+PROGRESS_EVERY = 500
+"""Rows checked between two calls of an import's progress callback."""
+_YES = {"yes": True, "true": True, "no": False, "false": False}
+_TEXT_LIMITS = {
+    "pronouns": ("pronouns", text.PRONOUNS_LIMIT),
+    "intro": ("an introduction", text.INTRO_LIMIT),
+}
+
+Progress = Callable[[int, int], None]
+"""Called with (rows checked, rows in the file)."""
+
+
+# -- export -----------------------------------------------------------------------
+
+
+def member_row(member: Member, zone: tzinfo) -> list[str]:
+    """The cells of one member, in the order of MEMBER_COLUMNS (not yet guarded)."""
+    return [
+        member.id,
+        member.name,
+        local_day(member.joined, zone).isoformat(),
+        SEPARATOR.join(member.topics),
+        member.pronouns,
+        member.intro,
+        SEPARATOR.join(member.ask_me_about),
+        SEPARATOR.join(member.looking_for),
+        SEPARATOR.join(member.learning),
+        SEPARATOR.join(member.mentor),
+        "yes" if member.on_board else "no",
+        "yes" if member.active else "no",
+        member.badge,
+    ]
+
+
+def write_members(file: TextIO, members: Iterable[Member], zone: tzinfo) -> int:
+    """Write the header and a row for each member; returns how many."""
+    return write_rows(file, MEMBER_COLUMNS, (member_row(m, zone) for m in members))
+
+
+# -- import -------------------------------------------------------------------------
+
+
+@dataclass(slots=True, frozen=True)
+class Problem:
+    """Why a row (or the header, line 1) cannot be imported."""
+
+    line: int
+    column: str
+    """The column at fault; empty when it is the row as a whole."""
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}, column {self.column}" if self.column else f"line {self.line}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(slots=True, frozen=True)
+class ImportPlan:
+    """What an import will do: members to add, members to update, and the problems found.
+    With problems and bad rows not skipped, it adds and updates nobody."""
+
+    add: tuple[Member, ...] = ()
+    update: tuple[Member, ...] = ()
+    unchanged: int = 0
+    """Rows that name an existing member just as they are."""
+    problems: tuple[Problem, ...] = ()
+    rows: int = 0
+    """Rows in the file, besides the header."""
+
+
+def plan_import(
+    lines: Iterable[str],
+    members: Iterable[Member],
+    *,
+    now: datetime,
+    zone: tzinfo,
+    new_id: Callable[[], str],
+    skip_bad_rows: bool = False,
+    progress: Progress | None = None,
+) -> ImportPlan:
+    """Check every row of the CSV in `lines` against the existing `members`, and plan the
+    import. `new_id` names each new member without an id; `now` is when they joined
+    unless the row says; `zone` is the zone of `joined` days."""
+    header, rows, problems = _read(lines)
+    if problems:
+        return ImportPlan(problems=tuple(problems), rows=len(rows))
+    planner = _Planner(list(members), now, zone, new_id)
+    for done, (line, cells) in enumerate(rows, 1):
+        planner.check(line, dict(zip(header, cells, strict=False)), len(cells) - len(header))
+        if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(rows)):
+            progress(done, len(rows))
+    if planner.problems and not skip_bad_rows:
+        return ImportPlan(problems=tuple(planner.problems), rows=len(rows))
+    return ImportPlan(
+        add=tuple(planner.add),
+        update=tuple(planner.update),
+        unchanged=planner.unchanged,
+        problems=tuple(planner.problems),
+        rows=len(rows),
+    )
+
+
+def _read(lines: Iterable[str]) -> tuple[list[str], list[tuple[int, list[str]]], list[Problem]]:
+    """The header's columns, each row with the line it begins on, and problems of the
+    header or of the file as CSV."""
+    reader = csv.reader(lines)
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    begins = 1
+    try:
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                if header is None:
+                    header = [_column(cell) for cell in cells]
+                else:
+                    rows.append((begins, [unguarded(cell) for cell in cells]))
+            begins = reader.line_num + 1
+    except csv.Error as error:
+        return [], rows, [Problem(begins, "", f"this is not CSV a spreadsheet writes: {error}")]
+    if header is None:
+        return [], rows, [Problem(1, "", "the file is empty; it needs a header row")]
+    return header, rows, _header_problems(header)
+
+
+def _column(cell: str) -> str:
+    name = cell.removeprefix("\ufeff").strip().lower()
+    return "_".join(name.replace("-", " ").split())
+
+
+def _header_problems(header: list[str]) -> list[Problem]:
+    problems = []
+    for number, column in enumerate(header, 1):
+        if column not in MEMBER_COLUMNS:
+            known = ", ".join(MEMBER_COLUMNS)
+            problems.append(Problem(1, column, f"unknown column; the columns are {known}"))
+        elif header.index(column) < number - 1:
+            problems.append(Problem(1, column, "is there twice"))
+    if "name" not in header:
+        problems.append(Problem(1, "", "there is no name column, and every member needs one"))
+    return problems
+
+
+class _Planner:
+    """Checks rows one by one against the members and the rows before them."""
+
+    def __init__(
+        self, members: list[Member], now: datetime, zone: tzinfo, new_id: Callable[[], str]
+    ) -> None:
+        self.now, self.zone, self.new_id = now, zone, new_id
+        self.by_id = {member.id: member for member in members}
+        self.by_name: dict[str, list[Member]] = defaultdict(list)
+        self.badges = {member.badge: member.id for member in members if member.badge}
+        for member in members:
+            self.by_name[member.name].append(member)
+        self.add: list[Member] = []
+        self.update: list[Member] = []
+        self.unchanged = 0
+        self.problems: list[Problem] = []
+        self.seen: dict[tuple[str, ...], int] = {}
+        """Who each row so far is (an id, or a name and day), and the line it was on."""
+
+    def check(self, line: int, cells: dict[str, str], extra_cells: int) -> None:
+        problems = []
+        if extra_cells > 0:
+            cells_more = f"{extra_cells} cell{'s' if extra_cells > 1 else ''} more"
+            problems.append(Problem(line, "", f"{cells_more} than the header has columns"))
+        fields: dict[str, Any] = {}
+        for column, cell in cells.items():
+            try:
+                value = _value(column, cell, self.zone)
+            except Refused as refused:
+                problems.append(Problem(line, column, str(refused)))
+                continue
+            if value is not None:
+                fields[column] = value
+        if "name" not in fields and not problems:
+            problems.append(Problem(line, "name", "is empty; every member needs a name"))
+        if problems:
+            self.problems += problems
+            return
+        self._plan(line, fields)
+
+    def _plan(self, line: int, fields: dict[str, Any]) -> None:
+        existing, who, unclear = self._identify(fields)
+        owner = existing.id if existing is not None else fields.get("id")
+        holder = self.badges.get(fields.get("badge", ""))
+        if unclear:
+            problem = Problem(line, "name", unclear)
+        elif who in self.seen:
+            problem = Problem(line, "", f"this is the same member as line {self.seen[who]}")
+        elif holder is not None and holder != owner:
+            problem = Problem(line, "badge", f"{fields['badge']} is already the badge of {holder}")
+        else:
+            self.seen[who] = line
+            self._take(existing, fields)
+            return
+        self.problems.append(problem)
+
+    def _take(self, existing: Member | None, fields: dict[str, Any]) -> None:
+        if existing is None:
+            defaults = {"id": self.new_id(), "joined": self.now, "on_board": False}
+            member = Member(**(defaults | fields))
+            self.add.append(member)
+        else:
+            # A day alone names the day the member joined, not a new time of joining.
+            joined = fields.get("joined")
+            if joined is not None and self._day(joined) == self._day(existing.joined):
+                del fields["joined"]
+            member = replace(existing, **fields)
+            if member == existing:
+                self.unchanged += 1
+            else:
+                self.update.append(member)
+        if member.badge:
+            self.badges[member.badge] = member.id
+
+    def _identify(self, fields: dict[str, Any]) -> tuple[Member | None, tuple[str, ...], str]:
+        """The existing member a row is (None for a new one), the key that tells rows
+        apart, and why it is unclear which member the row is, if it is."""
+        name = fields["name"]
+        if "id" in fields:
+            return self.by_id.get(fields["id"]), ("member", fields["id"]), ""
+        named = self.by_name.get(name, [])
+        if "joined" in fields:
+            day = self._day(fields["joined"])
+            named = [m for m in named if self._day(m.joined) == day]
+            key = ("name", name, day.isoformat())
+        elif len(named) > 1:
+            return None, (), f"{len(named)} members are named {name}; add the id of the one meant"
+        else:
+            key = ("name", name)
+        return (named[0], ("member", named[0].id), "") if named else (None, key, "")
+
+    def _day(self, moment: datetime) -> date:
+        return local_day(moment, self.zone)
+
+
+def _value(column: str, cell: str, zone: tzinfo) -> Any:
+    """The field a cell gives, or None for an empty cell; Refused when it is wrong."""
+    if not text.clean(cell):
+        return None
+    if column == "name":
+        return text.required(cell, "a name", text.NAME_LIMIT)
+    if column in ("id", "badge"):
+        if not text.is_id(cell.strip()):
+            raise Refused(f"{text.shortened(cell, 30)!r} is not an id: letters, digits, - and _")
+        return cell.strip()
+    if column == "joined":
+        return _joined(cell.strip(), zone)
+    if column in LIST_COLUMNS:
+        return text.topics(cell.split(";"))
+    if column in ("on_board", "active"):
+        if cell.strip().lower() not in _YES:
+            raise Refused(f"{text.shortened(cell, 30)!r} is not yes or no")
+        return _YES[cell.strip().lower()]
+    what, limit = _TEXT_LIMITS[column]
+    return text.optional(cell, what, limit)
+
+
+def _joined(cell: str, zone: tzinfo) -> datetime:
+    try:
+        if len(cell) == 10:
+            return at(date.fromisoformat(cell), time(0), zone)
+        moment = datetime.fromisoformat(cell)
+    except ValueError:
+        raise Refused(f"{text.shortened(cell, 30)!r} is not a day like 2026-11-26") from None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)

@@ -1,0 +1,57 @@
+"""Visits as a CSV file for hosts: one row a visit, in local time.
+
+A guest's visit has no member id, the guest's name, and the name of the member who signed
+them in under "guest-of". A visit of a member who since deleted their data has neither id
+nor name. Times are local, written "2026-11-26 09:14" so that spreadsheets read them; an
+open visit has no "until" and no "minutes".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime, tzinfo
+from typing import TextIO
+
+from kiosk.models import Member, Visit
+from kiosk.spreadsheet import write_rows
+
+VISIT_COLUMNS = (
+    "member id",
+    "name",
+    "guest-of",
+    "since",
+    "until",
+    "minutes",
+    "status",
+    "automatic",
+)
+
+
+def visit_row(visit: Visit, members: Mapping[str, Member], zone: tzinfo) -> list[str]:
+    """The cells of one visit, in the order of VISIT_COLUMNS (not yet guarded)."""
+    member = members.get(visit.member_id)
+    name = member.name if member is not None else ""
+    minutes = (
+        "" if visit.until is None else str(int((visit.until - visit.since).total_seconds() // 60))
+    )
+    return [
+        "" if visit.guest else visit.member_id,
+        visit.guest or name,
+        name if visit.guest else "",
+        _local(visit.since, zone),
+        "" if visit.until is None else _local(visit.until, zone),
+        minutes,
+        visit.status,
+        "yes" if visit.automatic else "no",
+    ]
+
+
+def write_visits(
+    file: TextIO, visits: Iterable[Visit], members: Mapping[str, Member], zone: tzinfo
+) -> int:
+    """Write the header and a row for each visit, in the order given; returns the count."""
+    return write_rows(file, VISIT_COLUMNS, (visit_row(v, members, zone) for v in visits))
+
+
+def _local(moment: datetime, zone: tzinfo) -> str:
+    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M}"

@@ -1,0 +1,111 @@
+"""Days as a host types them, read back in words; anything else refused with examples.
+
+Today is Thursday 26 November 2026; the expected days were counted on a calendar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kiosk.dates import EXAMPLES, day_words, read_day
+from kiosk.errors import Refused
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("2026-11-23", date(2026, 11, 23)),
+        ("  2026-11-23 ", date(2026, 11, 23)),
+        ("today", date(2026, 11, 26)),
+        ("Today", date(2026, 11, 26)),
+        ("yesterday", date(2026, 11, 25)),
+        ("monday", date(2026, 11, 23)),
+        ("Mon", date(2026, 11, 23)),
+        ("thursday", date(2026, 11, 26)),  # today is a Thursday
+        ("last thursday", date(2026, 11, 19)),
+        ("last   monday", date(2026, 11, 23)),
+        ("last thurs", date(2026, 11, 19)),
+        ("friday", date(2026, 11, 20)),
+        ("sunday", date(2026, 11, 22)),
+        ("3 days ago", date(2026, 11, 23)),
+        ("1 day ago", date(2026, 11, 25)),
+        ("a week ago", date(2026, 11, 19)),
+        ("2 weeks ago", date(2026, 11, 12)),
+        ("one month ago", date(2026, 10, 26)),
+        ("9 months ago", date(2026, 2, 26)),
+        ("a year ago", date(2025, 11, 26)),
+        ("this week", date(2026, 11, 23)),
+        ("last week", date(2026, 11, 16)),
+        ("this month", date(2026, 11, 1)),
+        ("last month", date(2026, 10, 1)),
+        ("this year", date(2026, 1, 1)),
+        ("last year", date(2025, 1, 1)),
+        ("23 November", date(2026, 11, 23)),
+        ("23rd Nov", date(2026, 11, 23)),
+        ("26 November", date(2026, 11, 26)),
+        ("27 November", date(2025, 11, 27)),  # no year: the latest, today or before
+        ("31 dec", date(2025, 12, 31)),
+        ("29 February", date(2024, 2, 29)),  # the latest that was
+        ("23 November 2026", date(2026, 11, 23)),
+        ("November 23, 2026", date(2026, 11, 23)),
+        ("Sept 1", date(2026, 9, 1)),
+        ("1 Jan 2027", date(2027, 1, 1)),  # a year given is taken as given
+    ],
+)
+def test_a_day_is_read(typed: str, day: date) -> None:
+    assert read_day(typed, TODAY).day == day
+
+
+def test_last_week_on_a_monday_is_the_monday_before() -> None:
+    monday = date(2026, 11, 23)
+    assert read_day("last week", monday).day == date(2026, 11, 16)
+    assert read_day("this week", monday).day == monday
+    assert read_day("last monday", monday).day == date(2026, 11, 16)
+    assert read_day("monday", monday).day == monday
+
+
+def test_the_day_is_said_back_in_words() -> None:
+    assert read_day("monday", TODAY).sentence == "from Monday 23 November 2026"
+    assert read_day("yesterday", TODAY, "until").sentence == "until Wednesday 25 November 2026"
+    assert read_day("2026-03-01", TODAY, "").sentence == "Sunday 1 March 2026"
+    assert day_words(date(2027, 1, 9)) == "Saturday 9 January 2027"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "fortnight",
+        "03/04/2026",  # 3 April, or March 4?
+        "2026-02-30",
+        "30 February 2026",
+        "Nov 2026",
+        "November",
+        "may",
+        "next monday",
+        "3 days from now",
+        "99999 years ago",
+        "23 Movember",
+        "last tuesday week",
+        "mo",
+        "23 November 14:00",
+    ],
+)
+def test_anything_else_is_refused_with_examples(typed: str) -> None:
+    with pytest.raises(Refused) as error:
+        read_day(typed, TODAY)
+    message = str(error.value)
+    assert message.startswith(f"“{typed}” is not a day I can read. Try 2026-11-23, ")
+    assert message.endswith(", last week or last month.")
+    assert all(example in message for example in EXAMPLES)
+
+
+def test_every_example_can_be_read() -> None:
+    assert all(read_day(example, TODAY) for example in EXAMPLES)
+
+
+def test_nothing_typed_asks_for_a_day() -> None:
+    with pytest.raises(Refused, match=r"^Please type a day, like 2026-11-23, 23 November,"):
+        read_day("   ", TODAY)
