@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from kiosk import hours
+from kiosk import hours, serving, spaceapi
 from kiosk.backups import Backups, backup_hint, start_in_background
 from kiosk.community import Community, utc_now
 from kiosk.config import Config, load_config
@@ -97,6 +97,29 @@ def run_kiosk(args: argparse.Namespace, config: Config) -> int:
     app.run()
     # Non-zero when the kiosk stopped on an error, so a service manager restarts it.
     return app.return_code or 0
+
+
+def board(args: argparse.Namespace, config: Config) -> int:
+    community = _open(config)
+    from screens.wall_app import WallApp  # late, as for the kiosk
+
+    app = WallApp(community, config)
+    app.run()
+    return app.return_code or 0
+
+
+def serve(args: argparse.Namespace, config: Config) -> int:
+    serving.serve(config, args.host, args.port, public=args.public, kiosk=args.kiosk, url=args.url)
+    return 0
+
+
+def spaceapi_command(args: argparse.Namespace, config: Config) -> int:
+    document = spaceapi.spaceapi_document(config, _open(config))
+    if args.out is None:
+        print(spaceapi.spaceapi_json(document), end="")
+    else:
+        spaceapi.publish(document, args.out)
+    return 0
 
 
 def demo(args: argparse.Namespace, config: Config) -> int:
@@ -336,6 +359,19 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(command=run)
         return sub
 
+    command("board", board, "the wall board: who is here, read-only, for a second screen")
+    sub = command("serve", serve, "serve the wall board (or the kiosk) to web browsers")
+    sub.add_argument("--host", default="127.0.0.1", help="the address to listen on")
+    sub.add_argument("--port", type=_port, default=8000)
+    sub.add_argument(
+        "--public", action="store_true", help="allow a --host other machines can reach"
+    )
+    sub.add_argument("--url", metavar="URL", help="the address browsers use, if not host:port")
+    sub.add_argument(
+        "--kiosk", action="store_true", help="serve the kiosk itself, locked by the host PIN"
+    )
+    sub = command("spaceapi", spaceapi_command, "write the space's SpaceAPI JSON (version 15)")
+    sub.add_argument("--out", type=Path, metavar="FILE", help="write to FILE (default: print)")
     sub = command("demo", demo, "seed a demo community into an empty data folder")
     sub.add_argument("--members", type=_count, metavar="N")
     sub.add_argument("--history-days", type=_count, metavar="D")
@@ -373,6 +409,13 @@ def _parser() -> argparse.ArgumentParser:
     sub = command("doctor", doctor, "check every data file; --restore puts back good backups")
     sub.add_argument("--restore", action="store_true")
     return parser
+
+
+def _port(value: str) -> int:
+    number = _count(value)
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a port from 1 to 65535")
+    return number
 
 
 def _count(value: str) -> int:

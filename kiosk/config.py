@@ -10,6 +10,7 @@ from typing import Any
 from kiosk.errors import UsageError
 from kiosk.opening import NO_HOURS, OpeningHours, read_hours
 from kiosk.pin import is_pin_hash
+from kiosk.spaceapi import NO_LISTING, SpaceListing, read_spaceapi
 from kiosk.text import TOPIC_LIMIT, clean
 
 DEFAULT_TOPICS = (
@@ -44,6 +45,8 @@ class Config:
     hours: OpeningHours = NO_HOURS
     """Opening hours, from the [hours] table; none by default, and then the kiosk never
     closes by itself."""
+    spaceapi: SpaceListing = NO_LISTING
+    """What the SpaceAPI file says about the space, from the [spaceapi] table."""
     source: Path | None = field(default=None, compare=False)
     """The file these settings were read from; None for the defaults."""
 
@@ -62,6 +65,11 @@ _EXPECTED = {
     "backups_to_keep": (int, "a whole number of daily backups, at least 1"),
     "theme": (str, 'a Textual theme name, like "textual-dark" or "textual-light"'),
     "hours": (dict, "a table of opening hours written [hours], with [[hours.open]] tables"),
+    "spaceapi": (
+        dict,
+        "a table written [spaceapi], with logo and url, and [spaceapi.contact] and "
+        "[spaceapi.location] tables",
+    ),
 }
 _MINIMUM = {"idle_timeout": 5, "confirmation_seconds": 1, "capacity": 0, "backups_to_keep": 1}
 
@@ -120,6 +128,11 @@ def _checked(path: Path, key: str, value: Any) -> Any:
     if key == "hours":
         try:
             return read_hours(value)
+        except ValueError as error:
+            raise UsageError(f"Config file {path}: {error}.") from None
+    if key == "spaceapi":
+        try:
+            return read_spaceapi(value)
         except ValueError as error:
             raise UsageError(f"Config file {path}: {error}.") from None
     return value

@@ -1,0 +1,92 @@
+"""Serving the wall board, or the whole kiosk, to web browsers.
+
+Each browser that opens the page gets a process of its own, `kiosk board` (or `kiosk`),
+on the same data folder: the board only reads it, and the kiosk writes as every kiosk
+process does, under the data folder's lock.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import shlex
+import socket
+import sys
+
+from kiosk.config import Config
+from kiosk.errors import UsageError
+
+WILDCARDS = ("0.0.0.0", "::", "")
+"""Hosts that mean every network interface of this machine."""
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` is reachable from this machine only."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_host(host: str, public: bool) -> None:
+    """Refuse to serve beyond this machine unless that was asked for with --public."""
+    if not public and not is_loopback(host):
+        raise UsageError(
+            f"Serving on {host} would let other machines on the network open the page. "
+            "If that is what you want (say, for the lobby TV), add --public; to serve "
+            "this machine only, leave out --host."
+        )
+
+
+def session_command(config: Config, kiosk: bool) -> str:
+    """The shell command each browser's session runs: the board, or with `kiosk` the
+    kiosk itself (locked by the host PIN as at the door), on the same config and data."""
+    command = [sys.executable, "-m", "kiosk.cli"]
+    if config.source is not None:
+        command += ["--config", str(config.source.resolve())]
+    command += ["--data", str(config.data_dir.resolve())]
+    if not kiosk:
+        command.append("board")
+    return shlex.join(command)
+
+
+def page_address(host: str, port: int, url: str | None) -> str:
+    """Where browsers find the page: `url` when given; for a server on every interface,
+    this machine's name, since a browser cannot open 0.0.0.0."""
+    if url:
+        return url.rstrip("/")
+    if host in WILDCARDS:
+        host = socket.getfqdn()
+    elif ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def serve(
+    config: Config, host: str, port: int, *, public: bool, kiosk: bool, url: str | None
+) -> None:
+    """Serve the board (or the kiosk) until interrupted."""
+    check_host(host, public)
+    if not config.data_dir.is_dir():
+        raise UsageError(
+            f"There is no data folder at {config.data_dir}. Start one with `kiosk demo` or "
+            "`kiosk members add NAME`, or give the right folder with --data."
+        )
+    from textual_serve.server import Server  # the web server loads only when serving
+
+    what = "kiosk" if kiosk else "wall board"
+    server = Server(
+        session_command(config, kiosk),
+        host=host,
+        port=port,
+        title=f"{config.space_name} {what}",
+        public_url=page_address(host, port, url),
+    )
+    try:
+        server.serve()
+    except OSError as error:
+        raise UsageError(
+            f"Cannot serve on {host} port {port}: {error.strerror or error}. "
+            "Is another server using that port? Choose another with --port."
+        ) from error

@@ -1,0 +1,107 @@
+"""The wall board app: a read-only board for a second screen, kept fresh from the data
+folder that the kiosk and the command line change."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from kiosk.community import Community
+from kiosk.config import Config
+from kiosk.errors import KioskError
+from kiosk.wall import WallView, wall_view
+from screens.wall import WallScreen
+
+REFRESH_SECONDS = 1.0
+"""How often the board looks for changes: one made anywhere shows within two seconds."""
+PAGE_TURN = timedelta(seconds=15)
+"""How long each page stays when there is more than fits."""
+
+
+class WallApp(App[None]):
+    """Who is here and what they talk about, for a screen nobody types on.
+
+    It asks for nothing and shows nothing private, so q or ctrl+c simply quit it.
+    """
+
+    CSS_PATH = "wall.tcss"
+    TITLE = "Wall board"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="wall.quit", show=False),
+        Binding("ctrl+c", "quit", "Quit", id="wall.quit-interrupt", show=False, priority=True),
+    ]
+
+    def __init__(
+        self, community: Community, config: Config, refresh_seconds: float = REFRESH_SECONDS
+    ) -> None:
+        super().__init__()
+        self.community = community
+        self.config = config
+        self.refresh_seconds = refresh_seconds
+        self.view: WallView | None = None
+        """What the board shows now."""
+        self._looking = False
+        self._next_turn: datetime | None = None
+        self._problem: str | None = None
+
+    def get_default_screen(self) -> WallScreen:
+        return WallScreen(self.config.space_name)
+
+    @property
+    def wall(self) -> WallScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, WallScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        self.title = self.config.space_name
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        self.set_interval(self.refresh_seconds, self.tick)
+        self.call_after_refresh(self.tick)
+
+    def tick(self) -> None:
+        """Look for changes, and turn the page when it is time."""
+        if not self._looking:
+            self._looking = True
+            self._look()
+        now = self.community.clock()
+        if self._next_turn is None:
+            self._next_turn = now + PAGE_TURN
+        elif now >= self._next_turn:
+            self._next_turn = now + PAGE_TURN
+            self.wall.turns += 1
+        self.wall.show_page()
+
+    @work(thread=True, group="wall")
+    def _look(self) -> None:
+        try:
+            changed = self.community.refresh()
+            view = self.view
+            if changed or view is None or view.now != self._minute():
+                view = wall_view(self.community, self.config.hours)
+            if view != self.view:
+                self.call_from_thread(self._show, view)
+        except KioskError as error:
+            self.call_from_thread(self._cannot_read, str(error))
+        finally:
+            self._looking = False
+
+    def _minute(self) -> datetime:
+        zone = self.config.hours.zone
+        return self.community.clock().astimezone(zone).replace(second=0, microsecond=0)
+
+    async def _show(self, view: WallView) -> None:
+        self.view = view
+        self._problem = None
+        await self.wall.show(view)
+
+    def _cannot_read(self, problem: str) -> None:
+        # Said once, not every second, until the problem changes.
+        if problem != self._problem:
+            self._problem = problem
+            self.notify(problem, title="For the host", severity="error", timeout=30, markup=False)
