@@ -88,15 +88,20 @@ class WallScreen(Screen[None]):
 
 
 def _blocks(board: VerticalScroll) -> Iterator[tuple[int, int, tuple[Widget, ...]]]:
-    """Each card's lines on the board; a section's title goes with its first card."""
+    """The lines of each card on the board, with the blank line above it. A section's
+    title goes with its first card, and a question with the first answer."""
     origin = board.region.y - int(board.scroll_y)
     for section in board.query(".section"):
         cards = list(section.query(".card"))
-        for number, card in enumerate(cards):
-            first = number == 0
-            widgets = (section.query_one(".section-title"), card) if first else (card,)
-            top = (section if first else card).region.y - origin
-            yield top, card.region.bottom - origin, widgets
+        lead = 2 if len(cards) > 1 and cards[0].has_class("question") else 1
+        title = section.query_one(".section-title")
+        yield (
+            section.region.y - origin,
+            cards[lead - 1].region.bottom - origin,
+            (title, *cards[:lead]),
+        )
+        for card in cards[lead:]:
+            yield card.region.y - 1 - origin, card.region.bottom - origin, (card,)
 
 
 def on_page(top: int, bottom: int, start: int, height: int) -> bool:

@@ -1,0 +1,75 @@
+"""A community with something to keep private: who and what public screens must never
+show, beside who and what they must."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.community import Community
+from kiosk.models import Member
+from kiosk.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Secrets:
+    shown: tuple[str, ...]
+    """Words every public screen shows: members on the board and what they share."""
+    kept: tuple[str, ...]
+    """Words no public screen may show: incognito and off-board members, fields kept
+    for hosts, a hidden shout-out."""
+    here: int
+    """Everyone here, as the home screen counts them."""
+    named: tuple[str, ...]
+    """The members a public screen names as here, by name."""
+
+
+def seed_secrets(data_dir: Path, clock: Callable[[], datetime]) -> Secrets:
+    """Four members here (one incognito, one off the board, one keeping her profile for
+    hosts), a shout-out from the off-board member and one a host hid."""
+    community = Community(Store.open(data_dir), clock)
+    ana = community.add_member("Ana Shown", ("climbing",))
+    community.check_in(ana.id)
+    ivo = community.add_member("Ivo Incognito", ("lockpicking",))
+    community.check_in(ivo.id, "incognito")
+    olga = community.add_member("Olga Offboard", ("knitting",), on_board=False)
+    community.check_in(olga.id)
+    hana = community.add_member("Hana Private", ("beekeeping",))
+    _change(
+        community,
+        hana,
+        looking_for=("tax forms",),
+        mentor=("beekeeping",),
+        pronouns="xe/xem",
+        intro="Ask me nothing",
+        hosts_only=frozenset({"topics", "looking_for", "mentor", "pronouns", "intro"}),
+    )
+    community.check_in(hana.id)
+    community.post_shoutout(olga.id, ana.id, "Thanks from the quiet corner")
+    hidden = community.post_shoutout(ana.id, None, "Nobody should read this one")
+    community.store.change_shoutouts(lambda s: replace(s, hidden=True) if s.id == hidden.id else s)
+    return Secrets(
+        shown=("Ana Shown", "Hana Private", "climbing", "Thanks from the quiet corner"),
+        kept=(
+            "Ivo",
+            "Incognito",
+            "lockpicking",
+            "Olga",
+            "Offboard",
+            "knitting",
+            "beekeeping",
+            "tax forms",
+            "xe/xem",
+            "Ask me nothing",
+            "Nobody should read",
+        ),
+        here=4,
+        named=("Ana Shown", "Hana Private"),
+    )
+
+
+def _change(community: Community, member: Member, **changes: object) -> None:
+    with community.store.locked():
+        community.store.put_member(replace(member, **changes), before=member)

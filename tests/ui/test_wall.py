@@ -1,0 +1,351 @@
+"""The wall board: who is here by topic, the question of the week and shout-outs, kept
+fresh from other processes, paged by itself, asking for nothing, showing nothing private."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Label, Static
+
+from kiosk.cli import main as kiosk_cli
+from kiosk.community import Community
+from kiosk.config import Config
+from kiosk.models import Answer, Member, Question
+from kiosk.opening import read_hours
+from kiosk.store import Store
+from screens.wall import WallScreen, page_starts
+from screens.wall_app import PAGE_TURN, WallApp
+from tests.conftest import START, FakeClock
+from tests.privacy import seed_secrets
+
+HOURS = read_hours(
+    {
+        "timezone": "UTC",
+        "open": [{"rule": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "from": "09:00", "to": "18:00"}],
+    }
+)
+"""Weekdays 09:00 to 18:00; every test's clock starts on a Thursday at 09:00."""
+
+MakeWall = Callable[..., WallApp]
+
+
+@pytest.fixture
+def make_wall(clock: FakeClock) -> MakeWall:
+    """A wall board on the data folder `data`, on the test clock."""
+
+    def make(data: Path, **settings: object) -> WallApp:
+        config = replace(Config(space_name="Makerspace North", data_dir=data), **settings)
+        return WallApp(Community(Store.open(data), clock), config)
+
+    return make
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let the board look at the data, lay out what it found, and find its page."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def shown(app: WallApp, whole_board: bool = False) -> str:
+    """The text on the board's current page (or on every page), header and footer too."""
+    screen = app.wall
+    parts = [str(label.render()) for label in screen.query(Label)]
+    for widget in screen.query(".card"):
+        if whole_board or not widget.has_class("-off-page"):
+            assert isinstance(widget, Static)
+            parts.append(str(widget.render()))
+    return "\n".join(parts)
+
+
+def card(app: WallApp, heading: str) -> str:
+    """The text of the card whose first line is `heading`."""
+    texts = [str(widget.render()) for widget in app.wall.query(".card")]
+    found = [text for text in texts if text.split("\n")[0] == heading]
+    assert len(found) == 1, f"no single card headed {heading!r} in {texts}"
+    return found[0]
+
+
+def change(community: Community, member: Member, **changes: object) -> Member:
+    changed = replace(member, **changes)
+    with community.store.locked():
+        community.store.put_member(changed, before=member)
+    community.refresh()
+    return changed
+
+
+def regular(community: Community, name: str, *topics: str, **profile: object) -> Member:
+    """A member who has come often since joining a year ago: no milestone today."""
+    member = community.add_member(name, topics)
+    return change(community, member, visits=20, joined=START - timedelta(days=300), **profile)
+
+
+# -- what the board shows ----------------------------------------------------------------
+
+
+async def test_who_is_here_is_gathered_by_topic_with_newcomers_and_requests(
+    make_wall, tmp_path, clock
+):
+    # Given regulars sharing topics, one heads-down, one asking for a hand, and a newcomer
+    data = tmp_path / "data"
+    community = Community(Store.open(data), clock)
+    ana = regular(community, "Ana Alves", "climbing", "Rust", mentor=("Rust",))
+    ben = regular(community, "Ben Berg", "climbing")
+    cy = regular(community, "Cy Chen", "Rust")
+    dee = regular(community, "Dee Dunn", "chess")
+    fay = regular(community, "Fay Fox", "pottery", looking_for=("soldering",))
+    gus = community.add_member("Gus Gray", ("pottery",))
+    for member in (ana, ben, cy, fay, gus):
+        community.check_in(member.id)
+    community.check_in(dee.id, "heads-down")
+    app = make_wall(data, hours=HOURS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        # Then each topic two share has its card, members by name, a mentor marked
+        assert card(app, "climbing  2").endswith("Ana Alves, Ben Berg")
+        assert card(app, "pottery  2").endswith("Fay Fox, Gus Gray")
+        assert card(app, "Rust  2").endswith("Ana Alves (mentor), Cy Chen")
+        # and the heads-down member is listed without her topics
+        assert card(app, "Heads-down") == "Heads-down\nDee Dunn"
+        assert "chess" not in shown(app, whole_board=True)
+        assert card(app, "Could use a hand") == "Could use a hand\nFay Fox: soldering"
+        assert card(app, "Say hi") == "Say hi\nGus Gray · new here, say hi"
+        # and the footer counts everyone and says how long the space is open
+        assert "6 here now · 6 came today · open until 18:00" in shown(app)
+        assert "Thursday 26 November · 09:00" in shown(app)
+
+
+async def test_the_question_of_the_week_shows_with_answers_of_people_here_first(
+    make_wall, tmp_path, clock, monkeypatch
+):
+    # The community's own question verbs are on their way; the stored ones stand in.
+    monkeypatch.setattr(Community, "question", lambda c: c.store.question(), raising=False)
+    monkeypatch.setattr(Community, "answers", lambda c: c.store.answers(), raising=False)
+    data = tmp_path / "data"
+    community = Community(Store.open(data), clock)
+    ana = regular(community, "Ana Alves", "climbing")
+    ben = regular(community, "Ben Berg", "climbing")
+    asked = START - timedelta(days=1)
+    question = Question("q1", "What did you make this week?", asked)
+    community.store.set_question(question)
+    community.store.put_answers(
+        [
+            Answer("q1", ben.id, "A birdhouse", asked + timedelta(hours=1)),
+            Answer("q1", ana.id, "A bread oven", asked + timedelta(hours=2)),
+        ]
+    )
+    community.check_in(ben.id)
+    app = make_wall(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        texts = [str(widget.render()) for widget in app.wall.query(".card")]
+        start = texts.index("What did you make this week?")
+        # Ben is here, so his answer comes first although Ana's is newer
+        assert texts[start + 1 : start + 3] == [
+            "Ben Berg · here now\nA birdhouse",
+            "Ana Alves\nA bread oven",
+        ]
+
+
+async def test_without_a_question_or_shout_outs_the_board_has_no_such_sections(
+    make_wall, tmp_path, clock
+):
+    data = tmp_path / "data"
+    Community(Store.open(data), clock)
+    app = make_wall(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        titles = [str(label.render()) for label in app.wall.query(".section-title")]
+        assert titles == ["Who's here"]
+        assert card(app, "Nobody on the board right now").endswith("Nobody here yet.")
+        assert "nobody here yet" in shown(app)
+
+
+async def test_nothing_private_reaches_the_wall(make_wall, tmp_path, clock):
+    data = tmp_path / "data"
+    secrets = seed_secrets(data, clock)
+    app = make_wall(data)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        everything = shown(app, whole_board=True)
+        for word in secrets.kept:
+            assert word not in everything
+        for word in secrets.shown:
+            assert word in everything
+        assert f"{secrets.here} here now" in everything
+        # The off-board member's shout-out is there, without her name
+        assert card(app, "a member to Ana Shown").startswith("a member to Ana Shown\nThanks")
+
+
+# -- fresh from other processes -------------------------------------------------------------
+
+
+async def test_a_check_in_from_another_process_shows_at_the_next_look(make_wall, demo_data, clock):
+    app = make_wall(demo_data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Kofi Boateng" not in shown(app, whole_board=True)
+        # When another process checks Kofi in
+        assert kiosk_cli(["checkin", "Kofi Boateng", "--data", str(demo_data)]) == 0
+        # Then the board's next look, which comes every second, shows him
+        assert app.refresh_seconds <= 1
+        app.tick()
+        await settle(pilot)
+        assert "Kofi Boateng" in shown(app, whole_board=True)
+        assert "7 here now" in shown(app)
+
+
+async def test_the_clock_and_ages_move_on_with_the_minute(make_wall, demo_data, clock):
+    app = make_wall(demo_data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Thursday 26 November · 09:00" in shown(app)
+        clock.advance(minutes=61)
+        app.tick()
+        await settle(pilot)
+        assert "Thursday 26 November · 10:01" in shown(app)
+
+
+async def test_damaged_data_is_told_once_and_the_board_stays_up(make_wall, demo_data, clock):
+    app = make_wall(demo_data)
+    told: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.notify = lambda message, **how: told.append(message)  # type: ignore[method-assign]
+        (demo_data / "presence.json").write_text("{ not json", encoding="utf-8")
+        for _ in range(3):
+            app.tick()
+            await settle(pilot)
+        assert len(told) == 1
+        assert "presence.json" in told[0]
+        assert app.is_running
+        assert "Åsa Lindqvist" in shown(app)  # the last good picture stays up
+
+
+# -- pages -------------------------------------------------------------------------------
+
+
+async def test_pages_turn_by_themselves_and_each_card_shows_whole_on_one(
+    make_wall, tmp_path, clock
+):
+    # Given more people than fit on a small screen, two to a topic
+    data = tmp_path / "data"
+    community = Community(Store.open(data), clock)
+    for number in range(40):
+        member = regular(community, f"Member {number:02}", f"topic {number // 2:02}")
+        community.check_in(member.id)
+    app = make_wall(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.wall
+        pages = screen.pages
+        assert pages > 1
+        assert f"page 1 of {pages}" in shown(app)
+        board = screen.query_one("#board")
+        seen: dict[str, int] = {}
+        for page in range(pages):
+            # Every card shown is whole within the board
+            for widget in screen.query(".card"):
+                if not widget.has_class("-off-page"):
+                    assert board.region.contains_region(widget.region)
+                    text = str(widget.render())
+                    seen[text] = seen.get(text, 0) + 1
+            # When the page has been up long enough, the next comes
+            clock.advance(minutes=PAGE_TURN.total_seconds() / 60)
+            app.tick()
+            await settle(pilot)
+            assert f"page {(page + 1) % pages + 1} of {pages}" in shown(app)
+        # Then each card showed on exactly one page, and the first page is back
+        cards = [str(widget.render()) for widget in screen.query(".card")]
+        assert sorted(seen) == sorted(cards)
+        assert set(seen.values()) == {1}
+
+
+async def test_everything_fits_on_one_page_on_a_large_screen(make_wall, demo_data):
+    app = make_wall(demo_data)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert app.wall.pages == 1
+        assert "page" not in str(app.wall.query_one("#page", Label).render())
+
+
+def test_a_page_begins_at_the_first_card_that_would_be_cut():
+    # cards of 5 lines with a blank line between, 12 lines a page
+    cards = [(0, 5), (6, 11), (12, 17), (18, 23)]
+    assert page_starts(cards, 12) == [0, 12]
+    # (a page may begin at the blank line above a card)
+    assert page_starts([(0, 5), (5, 11), (11, 17)], 12) == [0, 11]
+    # a card taller than a page goes on over as many pages as it needs
+    assert page_starts([(0, 5), (6, 40)], 12) == [0, 6, 18, 30]
+    assert page_starts([], 12) == [0]
+
+
+# -- asking for nothing -------------------------------------------------------------------
+
+
+async def test_keys_and_clicks_change_nothing_and_q_quits(make_wall, demo_data):
+    app = make_wall(demo_data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        before = shown(app, whole_board=True)
+        await pilot.press("a", "enter", "escape", "tab", "down", "pagedown", "f2", "ctrl+p")
+        await pilot.click("#board")
+        await settle(pilot)
+        assert isinstance(app.screen, WallScreen)
+        assert app.focused is None
+        assert shown(app, whole_board=True) == before
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+# -- how it looks --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def lively_demo(demo_data: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo community with a question of the week, answers, a mentor and a request."""
+    monkeypatch.setattr(Community, "question", lambda c: c.store.question(), raising=False)
+    monkeypatch.setattr(Community, "answers", lambda c: c.store.answers(), raising=False)
+    community = Community(Store.open(demo_data), clock)
+    by_name = {member.name: member for member in community.members()}
+    change(community, by_name["Léa Fontaine"], mentor=("design",), visits=10)
+    change(community, by_name["Rafał Nowak"], looking_for=("a lathe",), visits=40)
+    change(community, by_name["María José Pérez"], visits=30)
+    change(community, by_name["Jürgen Weiß"], visits=12)
+    asked = START - timedelta(days=2)
+    community.store.set_question(Question("q1", "What are you making this month?", asked))
+    community.store.put_answers(
+        [
+            Answer("q1", by_name["Léa Fontaine"].id, "A photo book of the harbour", asked),
+            Answer("q1", by_name["Kofi Boateng"].id, "A synth from a kit", asked),
+        ]
+    )
+    return demo_data
+
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_wall_board_looks_right(snap_compare, make_wall, lively_demo, size):
+    """The board at 09:00: who is here by topic, the question, shout-outs; the first page."""
+    assert snap_compare(make_wall(lively_demo, hours=HOURS), terminal_size=size, run_before=settle)
+
+
+def test_the_second_page_of_a_small_wall_board(snap_compare, make_wall, lively_demo, clock):
+    """At 80x24 the board's second page, after the first has been up long enough."""
+
+    async def next_page(pilot: Pilot) -> None:
+        await settle(pilot)
+        clock.advance(minutes=PAGE_TURN.total_seconds() / 60)
+        app.tick()
+        await settle(pilot)
+
+    app = make_wall(lively_demo, hours=HOURS)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=next_page)
