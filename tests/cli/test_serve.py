@@ -1,0 +1,107 @@
+"""`kiosk serve`: the board (or the kiosk) for web browsers, on this machine unless asked."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+import textual_serve.server
+
+from tests.cli.running import Kiosk
+
+
+class Served:
+    """Stands in for the web server: remembers how it was made and that it ran."""
+
+    made: ClassVar[dict[str, Any]] = {}
+
+    def __init__(self, command: str, **options: Any) -> None:
+        Served.made = {"command": shlex.split(command), **options}
+
+    def serve(self) -> None:
+        Served.made["served"] = True
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch, no_one_yet: Kiosk) -> Kiosk:
+    Served.made = {}
+    monkeypatch.setattr(textual_serve.server, "Server", Served)
+    return no_one_yet
+
+
+def test_each_browser_gets_a_board_of_its_own_on_this_machine(served: Kiosk, tmp_path):
+    result = served("serve", "--port", "8123")
+    assert (result.code, result.err) == (0, "")
+    data = str((tmp_path / "kiosk-data").resolve())
+    assert Served.made == {
+        "command": [sys.executable, "-m", "kiosk.cli", "--data", data, "board"],
+        "host": "127.0.0.1",
+        "port": 8123,
+        "title": "Our Space wall board",
+        "public_url": "http://127.0.0.1:8123",
+        "served": True,
+    }
+
+
+def test_the_kiosk_itself_is_served_with_the_same_config_and_data(served: Kiosk, tmp_path):
+    settings = tmp_path / "kiosk.toml"
+    settings.write_text('space_name = "Makerspace North"\n', encoding="utf-8")
+    assert served("--config", str(settings), "serve", "--kiosk").code == 0
+    # plain `kiosk`: the kiosk at the door, locked by the host PIN, not --no-lock
+    assert Served.made["command"] == [
+        sys.executable,
+        "-m",
+        "kiosk.cli",
+        "--config",
+        str(settings.resolve()),
+        "--data",
+        str((tmp_path / "kiosk-data").resolve()),
+    ]
+    assert Served.made["title"] == "Makerspace North kiosk"
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "kiosk.example.org", "::"])
+def test_serving_beyond_this_machine_must_be_asked_for(served: Kiosk, host):
+    refused = served("serve", "--host", host)
+    assert refused.code == 2
+    assert f"Serving on {host} would let other machines on the network open the page" in (
+        refused.err
+    )
+    assert "add --public" in refused.err
+    assert Served.made == {}
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.53", "localhost", "::1"])
+def test_loopback_addresses_need_no_permission(served: Kiosk, host):
+    assert served("serve", "--host", host).code == 0
+    assert Served.made["host"] == host
+
+
+def test_with_public_the_page_is_found_by_the_machine_s_name_or_the_url_given(
+    served: Kiosk, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr("socket.getfqdn", lambda: "door.makerspace.example")
+    assert served("serve", "--host", "0.0.0.0", "--public").code == 0
+    assert Served.made["public_url"] == "http://door.makerspace.example:8000"
+    given = "https://board.makerspace.example/"
+    assert served("serve", "--host", "0.0.0.0", "--public", "--url", given).code == 0
+    assert Served.made["public_url"] == "https://board.makerspace.example"
+
+
+def test_without_a_data_folder_nothing_is_served(kiosk: Kiosk, tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(textual_serve.server, "Server", Served)
+    Served.made = {}
+    refused = kiosk("serve")
+    assert refused.code == 2
+    assert "There is no data folder at kiosk-data" in refused.err
+    assert Served.made == {}
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "http"])
+def test_a_port_must_be_a_port(served: Kiosk, port):
+    refused = served("serve", "--port", port)
+    assert refused.code == 2
+    assert "--port" in refused.err
