@@ -1,0 +1,108 @@
+"""The wall board in a web browser, as on the lobby TV: `kiosk serve` on this machine,
+headless Chromium on the page, and a check-in made at the command line showing up."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.community import Community
+from kiosk.store import Store
+from tests.conftest import FakeClock
+from tests.e2e.browser import Browser, chromium_path
+from tests.privacy import seed_secrets
+
+
+@pytest.fixture
+def chromium() -> str:
+    found = chromium_path()
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing; .ci/run installs it with apt-get")
+        pytest.skip("chromium is not installed here (apt-get install chromium)")
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def kiosk_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "kiosk.cli", *args]
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[str]:
+    """`kiosk serve` on a free loopback port of the data folder tmp_path/data; its address."""
+    Store.open(tmp_path / "data")
+    port = free_port()
+    log = (tmp_path / "serve.log").open("wb")
+    server = subprocess.Popen(
+        kiosk_command("--data", str(tmp_path / "data"), "serve", "--port", str(port)),
+        stdout=log,
+        stderr=log,
+        start_new_session=True,  # the server and each browser's board, stopped together
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert server.poll() is None, (tmp_path / "serve.log").read_text()
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "kiosk serve did not start listening"
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=15)
+        log.close()
+
+
+async def test_a_check_in_at_the_command_line_shows_on_the_board_in_the_browser(
+    chromium: str, served: str, tmp_path: Path, clock: FakeClock
+):
+    # Given a community with something to keep private, and Zoë, not here yet
+    data = tmp_path / "data"
+    secrets = seed_secrets(data, clock)
+    Community(Store.open(data), clock).add_member("Zoë Martin", ("3D printing",))
+    profile = tmp_path / "chromium"
+    async with Browser(chromium, profile, tmp_path / "chromium.log") as browser:
+        # When the lobby TV opens the board
+        await browser.open(served)
+        before = await browser.wait_for_text("Ana Shown")
+        assert "Zoë Martin" not in before
+        # and Zoë checks in at the command line
+        checked_in = subprocess.run(
+            kiosk_command("--data", str(data), "checkin", "Zoë Martin"),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert checked_in.returncode == 0, checked_in.stderr
+        # Then her name appears on the page, and nothing private ever did
+        after = await browser.wait_for_text("Zoë Martin")
+        for text in (before, after):
+            for word in secrets.kept:
+                assert word not in text
+        for name in secrets.named:
+            assert name in after
+        assert f"{secrets.here + 1} here now" in after
