@@ -41,6 +41,7 @@ class WallScreen(Screen[None]):
         self.turns = 0
         """Pages turned since the board started; the page shown is this, modulo the pages."""
         self.pages = 1
+        self._laying_out = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -56,9 +57,13 @@ class WallScreen(Screen[None]):
         self.query_one("#clock", Label).update(_clock(view))
         self.query_one("#today", Label).update(_today(view))
         board = self.query_one("#board", VerticalScroll)
-        async with self.batch():
-            await board.remove_children()
-            await board.mount_all([*_sections(view), Static(id="end")])
+        self._laying_out = True
+        try:
+            async with self.batch():
+                await board.remove_children()
+                await board.mount_all([*_sections(view), Static(id="end")])
+        finally:
+            self._laying_out = False
         self.call_after_refresh(self.show_page)
 
     def on_resize(self) -> None:
@@ -70,6 +75,8 @@ class WallScreen(Screen[None]):
 
     def show_page(self) -> None:
         """Show the page the board is on, measured afresh: cards may have grown since."""
+        if self._laying_out:
+            return  # half the cards may be there: `show` comes back when all are
         board = self.query_one("#board", VerticalScroll)
         height = board.scrollable_content_region.height
         blocks = list(_blocks(board))
@@ -82,9 +89,12 @@ class WallScreen(Screen[None]):
         for top, bottom, widgets in blocks:
             for widget in widgets:
                 widget.set_class(not on_page(top, bottom, start, height), "-off-page")
-        board.scroll_to(y=start, animate=False, immediate=True)
+        if board.scroll_y != start:
+            board.scroll_to(y=start, animate=False, immediate=True)
         shown = f"page {page + 1} of {self.pages}" if self.pages > 1 else ""
-        self.query_one("#page", Label).update(shown)
+        label = self.query_one("#page", Label)
+        if str(label.render()) != shown:  # unchanged, it need not be drawn again
+            label.update(shown)
 
 
 def _blocks(board: VerticalScroll) -> Iterator[tuple[int, int, tuple[Widget, ...]]]:
@@ -93,8 +103,11 @@ def _blocks(board: VerticalScroll) -> Iterator[tuple[int, int, tuple[Widget, ...
     origin = board.region.y - int(board.scroll_y)
     for section in board.query(".section"):
         cards = list(section.query(".card"))
+        titles = list(section.query(".section-title"))
+        if not cards or not titles:
+            continue  # still being mounted
         lead = 2 if len(cards) > 1 and cards[0].has_class("question") else 1
-        title = section.query_one(".section-title")
+        title = titles[0]
         yield (
             section.region.y - origin,
             cards[lead - 1].region.bottom - origin,
