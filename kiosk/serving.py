@@ -42,7 +42,8 @@ def check_host(host: str, public: bool) -> None:
 def session_command(config: Config, kiosk: bool) -> str:
     """The shell command each browser's session runs: the board, or with `kiosk` the
     kiosk itself (locked by the host PIN as at the door), on the same config and data."""
-    command = [sys.executable, "-m", "kiosk.cli"]
+    # -P: the installed kiosk, never a `kiosk` folder in the server's working directory.
+    command = [sys.executable, "-P", "-m", "kiosk.cli"]
     if config.source is not None:
         command += ["--config", str(config.source.resolve())]
     command += ["--data", str(config.data_dir.resolve())]

@@ -37,7 +37,7 @@ def test_each_browser_gets_a_board_of_its_own_on_this_machine(served: Kiosk, tmp
     assert (result.code, result.err) == (0, "")
     data = str((tmp_path / "kiosk-data").resolve())
     assert Served.made == {
-        "command": [sys.executable, "-m", "kiosk.cli", "--data", data, "board"],
+        "command": [sys.executable, "-P", "-m", "kiosk.cli", "--data", data, "board"],
         "host": "127.0.0.1",
         "port": 8123,
         "title": "Our Space wall board",
@@ -53,6 +53,7 @@ def test_the_kiosk_itself_is_served_with_the_same_config_and_data(served: Kiosk,
     # plain `kiosk`: the kiosk at the door, locked by the host PIN, not --no-lock
     assert Served.made["command"] == [
         sys.executable,
+        "-P",
         "-m",
         "kiosk.cli",
         "--config",

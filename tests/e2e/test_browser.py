@@ -39,17 +39,23 @@ def free_port() -> int:
 
 
 def kiosk_command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "kiosk.cli", *args]
+    return [sys.executable, "-P", "-m", "kiosk.cli", *args]
 
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[str]:
     """`kiosk serve` on a free loopback port of the data folder tmp_path/data; its address."""
     Store.open(tmp_path / "data")
+    # Served from a folder holding some other `kiosk`: each browser must still get this one.
+    decoy = tmp_path / "elsewhere" / "kiosk"
+    decoy.mkdir(parents=True)
+    (decoy / "__init__.py").write_text("", encoding="utf-8")
+    (decoy / "cli.py").write_text("raise SystemExit('not the kiosk')\n", encoding="utf-8")
     port = free_port()
     log = (tmp_path / "serve.log").open("wb")
     server = subprocess.Popen(
         kiosk_command("--data", str(tmp_path / "data"), "serve", "--port", str(port)),
+        cwd=decoy.parent,
         stdout=log,
         stderr=log,
         start_new_session=True,  # the server and each browser's board, stopped together
