@@ -359,7 +359,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(command=run)
         return sub
 
-    command("board", board, "the wall board: who is here, read-only, for a second screen")
+    command("board", board, "the wall board for a second screen: read-only, q quits")
     sub = command("serve", serve, "serve the wall board (or the kiosk) to web browsers")
     sub.add_argument("--host", default="127.0.0.1", help="the address to listen on")
     sub.add_argument("--port", type=_port, default=8000)
