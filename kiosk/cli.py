@@ -91,6 +91,7 @@ def _saved(community: Community) -> int:
 
 def run_kiosk(args: argparse.Namespace, config: Config) -> int:
     community = _open(config, create=True)
+    community.present()  # damage to the files of who is here stops the kiosk before it starts
     from screens.app import KioskApp  # late: the CLI's other commands never load Textual
 
     app = KioskApp(community, config, lock=not args.no_lock)

@@ -15,7 +15,7 @@ from kiosk.config import Config
 from kiosk.errors import Refused
 from kiosk.matching import MemberIndex
 from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
-from kiosk.store import Part, Store
+from kiosk.store import Part, Store, member_file_of
 
 Clock = Callable[[], datetime]
 
@@ -67,14 +67,8 @@ class Community:
         create: bool = True,
         on_change: Callable[[Community], None] | None = None,
     ) -> Community:
-        """Open the community in the config's data folder, refusing damaged data.
-
-        Besides who is here and the shout-outs, the members here now are read too, so
-        damage to any of that is found at once rather than halfway through a change.
-        """
-        community = cls(Store.open(config.data_dir, create), clock, config.capacity, on_change)
-        community.present()
-        return community
+        """Open the community in the config's data folder, refusing damaged data."""
+        return cls(Store.open(config.data_dir, create), clock, config.capacity, on_change)
 
     # -- keeping in step with the disk ----------------------------------------
 
@@ -93,22 +87,17 @@ class Community:
             return bool(parts) or members
 
     def _reload_member_files(self) -> bool:
-        changed = self.store.changed_member_files(time.monotonic())
+        # Until everyone is in memory, each member is read from their file when needed,
+        # and that read notices another process's change by itself.
+        if not self._everyone:
+            return False
+        changed = set(self.store.changed_member_files(time.monotonic()))
         if not changed:
             return False
-        if self._everyone:
-            fresh = {m.id: m for m in self.store.all_members(changed)}
-            from kiosk.store import member_file_of
-
-            names = set(changed)
-            for member_id in [i for i in self._members if member_file_of(i) in names]:
-                if member_id not in fresh:
-                    del self._members[member_id]
-            self._members.update(fresh)
-            self._index = None
-        else:
-            # Only some members are in memory: forget them, they are read again on need.
-            self._members.clear()
+        for member_id in [i for i in self._members if member_file_of(i) in changed]:
+            del self._members[member_id]
+        self._members.update((m.id, m) for m in self.store.all_members(changed))
+        self._index = None
         return True
 
     def _load_presence(self) -> None:
@@ -163,12 +152,9 @@ class Community:
 
     def _member_or_none(self, member_id: str) -> Member | None:
         with self._lock:
-            member = self._members.get(member_id)
-            if member is None and not self._everyone and text.is_id(member_id):
-                member = self.store.member(member_id)
-                if member is not None:
-                    self._members[member_id] = member
-            return member
+            if self._everyone:
+                return self._members.get(member_id)
+            return self.store.member(member_id) if text.is_id(member_id) else None
 
     def find(self, reference: str) -> Member:
         """The member with this id, or the one member with exactly this name."""
@@ -231,8 +217,9 @@ class Community:
                 return candidate
 
     def _remember(self, member: Member) -> None:
-        self._members[member.id] = member
-        self._index = None
+        if self._everyone:
+            self._members[member.id] = member
+            self._index = None
 
     # -- visits --------------------------------------------------------------
 

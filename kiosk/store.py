@@ -91,6 +91,26 @@ class DataFile:
         self._parsed[table] = (current, records)
         return records
 
+    def record(
+        self, table: str, record_id: str, parse: Callable[[dict[str, Any]], Record]
+    ) -> Record | None:
+        """The one record of the table with this id, read alone (the others are not)."""
+        docs = self.tables().get(table, {})
+        cached = self._parsed.get(table)
+        if cached is not None and cached[0] == self.storage.known_signature():
+            return next((r for r in cached[1] if getattr(r, "id", None) == record_id), None)
+        for doc in docs.values():
+            if doc.get("id") == record_id:
+                try:
+                    return parse(doc)
+                except (KeyError, TypeError, ValueError) as error:
+                    raise DataError(
+                        f"{self.path} is damaged: a record in its {table} is incomplete or "
+                        f"wrong ({error}).",
+                        self.path,
+                    ) from error
+        return None
+
     @contextmanager
     def changing(self) -> Iterator[Tables]:
         """Edit the tables, then write them in one durable step (nothing on an error)."""
@@ -195,13 +215,10 @@ class Store:
         return data_file
 
     def member(self, member_id: str) -> Member | None:
-        """The member with this id, reading only the file that holds them."""
-        for member in self.member_file(member_file_of(member_id)).records(
-            "members", Member.from_doc
-        ):
-            if member.id == member_id:
-                return member
-        return None
+        """The member with this id, reading only their record."""
+        return self.member_file(member_file_of(member_id)).record(
+            "members", member_id, Member.from_doc
+        )
 
     def members_named(self, name: str) -> list[Member]:
         """Members whose name is `name`, folded, found through the name pointers."""
