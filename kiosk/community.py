@@ -111,12 +111,18 @@ class Community:
         self._shoutouts = sorted(shoutouts, key=lambda s: s.created, reverse=True)
 
     def load_everyone(self) -> None:
-        """Read every member now (the kiosk does this once its first screen is up)."""
+        """Read every member now (the kiosk does this once its first screen is up).
+
+        Read without holding the lock, so a check-in meanwhile need not wait; a file
+        changed during the read is read again by the next refresh.
+        """
+        if self._everyone:
+            return
+        self.store.changed_member_files(time.monotonic())  # from here on, follow changes
+        everyone = {m.id: m for m in self.store.all_members()}
         with self._lock:
             if not self._everyone:
-                self.store.changed_member_files(time.monotonic())  # from here on, follow
-                self._members = {m.id: m for m in self.store.all_members()}
-                self._everyone = True
+                self._members, self._everyone = everyone, True
 
     def prepare_search(self) -> None:
         """Read everyone and build the search index now, ahead of the first key."""

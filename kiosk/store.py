@@ -242,9 +242,13 @@ class Store:
             return []
 
     def all_members(self, names: Iterable[str] | None = None) -> Iterator[Member]:
-        """Every member (of the files `names`, or of all)."""
+        """Every member (of the files `names`, or of all).
+
+        Read through files of their own, not the cached ones, so that the parsed text of
+        tens of thousands of members is not kept in memory twice.
+        """
         for name in self.member_files() if names is None else names:
-            yield from self.member_file(name).records("members", Member.from_doc)
+            yield from DataFile(self.members_folder / name).records("members", Member.from_doc)
 
     def put_member(self, member: Member, before: Member | None = None) -> None:
         """Store a new or changed member, and the pointer from their name to them."""

@@ -11,6 +11,7 @@ between letters, a variation selector after the character it styles.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 
 from kiosk.errors import Refused
@@ -208,7 +209,8 @@ def topics(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
                 f"a topic can be at most {TOPIC_LIMIT}."
             )
         seen.add(key)
-        result.append(topic)
+        # Kept once in memory however many members share it.
+        result.append(sys.intern(topic))
     if len(result) > TOPICS_LIMIT:
         raise Refused(f"That is {len(result)} topics; please pick at most {TOPICS_LIMIT}.")
     return tuple(result)
