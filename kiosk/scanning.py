@@ -35,6 +35,15 @@ REPEAT_WINDOW = 3.0
 ENDS = frozenset("\r\n\t")
 """The characters a scanner ends a code with: Enter, line feed or Tab."""
 
+_END_KEYS = {"enter": "\r", "ctrl+j": "\n", "tab": "\t"}
+
+
+def typed(key: str, character: str | None) -> str | None:
+    """What the key named `key` types, for `ScanRecognizer.press`: its character, or the
+    end character of Enter, ctrl+j (a line feed) and Tab, which some keyboards (and test
+    pilots) send without one."""
+    return _END_KEYS.get(key, character)
+
 
 @dataclass(frozen=True, slots=True)
 class Scan:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.scanning import Outcome, Scan, ScanRecognizer
+from kiosk.scanning import Outcome, Scan, ScanRecognizer, typed
 
 SCANNER = 0.005
 """Seconds between a USB scanner's keys."""
@@ -176,3 +176,10 @@ def test_typing_after_a_scan_reaches_the_input() -> None:
     keyboard.pause()
     assert keyboard.typed == "hi"
     assert len(keyboard.scans) == 1
+
+
+def test_the_end_keys_type_their_character_even_when_sent_without_one() -> None:
+    assert [typed(key, None) for key in ("enter", "tab", "ctrl+j")] == ["\r", "\t", "\n"]
+    assert typed("enter", "\r") == "\r"
+    assert typed("a", "a") == "a"
+    assert typed("left", None) is None
