@@ -22,16 +22,29 @@ needs_rsvg_convert = pytest.mark.skipif(
 
 
 def read_qr_codes(image: Path) -> list[str]:
-    """The text of every QR code zbarimg finds in `image` (none: an empty list)."""
+    """The text of every QR code zbarimg finds in `image` (none: an empty list), as zbarimg
+    reads it: right for plain ASCII such as badge codes, a guess for other letters."""
+    return _zbarimg(image).decode("utf-8").splitlines()
+
+
+def read_qr_text(image: Path) -> str:
+    """The text of the one QR code in `image`, from its very bytes, which the kiosk writes in
+    UTF-8 (zbarimg's own reading guesses their alphabet, and may guess wrong)."""
+    assert len(read_qr_codes(image)) == 1, f"not one QR code in {image}"
+    # In binary mode zbarimg writes the bytes of all codes as one, hence one code only.
+    return _zbarimg(image, "-Sbinary").decode("utf-8")
+
+
+def _zbarimg(image: Path, *options: str) -> bytes:
     run = subprocess.run(
-        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
+        ["zbarimg", "--quiet", "--raw", *options, "-Sdisable", "-Sqrcode.enable", str(image)],
         capture_output=True,
         check=False,
     )
     if run.returncode == 4:  # zbarimg's answer for "no code in the image"
-        return []
+        return b""
     assert run.returncode == 0, run.stderr.decode(errors="replace")
-    return run.stdout.decode("utf-8").splitlines()
+    return run.stdout
 
 
 def drawn_svg(svg: Path, dpi: int = 300) -> Path:
