@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
+from html import escape
 
 from kiosk.badge_layout import (
     INK,
@@ -92,7 +92,7 @@ def _qr(modules: Modules, x: float, y: float, module: float) -> str:
 def _text(text: Text) -> str:
     family = _MONO if text.mono else _SANS
     weight = ' font-weight="bold"' if text.bold else ""
-    shown = escape(_NOT_XML.sub("", text.text))
+    shown = escape(_NOT_XML.sub("", text.text), quote=False)
     return (
         f'<text x="{_mm(text.x)}" y="{_mm(text.y)}" font-family="{family}" '
         f'font-size="{_mm(text.size)}"{weight} fill="{text.colour}" '

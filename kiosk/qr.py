@@ -5,22 +5,23 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_H, ERROR_CORRECT_M, ERROR_CORRECT_Q
-
 Correction = Literal["M", "Q", "H"]
 """How much of a code may be damaged and still read: 15%, 25% or 30%."""
 
 Modules = tuple[tuple[bool, ...], ...]
 """Rows of modules, True where the module is dark."""
 
-_LEVELS = {"M": ERROR_CORRECT_M, "Q": ERROR_CORRECT_Q, "H": ERROR_CORRECT_H}
+_LEVELS = {"M": 0, "Q": 3, "H": 2}
+"""qrcode's numbers for the levels (its ERROR_CORRECT_M, _Q and _H)."""
 
 
 @lru_cache(maxsize=64)
 def qr_modules(data: str, correction: Correction = "M", quiet: int = 4) -> Modules:
     """The smallest QR code holding `data`, with a light margin `quiet` modules wide
     (scanners want four; a screen gets by with two)."""
+    # Late: qrcode brings Pillow with it, which no other command needs.
+    import qrcode
+
     code = qrcode.QRCode(error_correction=_LEVELS[correction], border=quiet)
     code.add_data(data)
     code.make(fit=True)
