@@ -14,12 +14,14 @@ from typing import Any
 
 from kiosk import hours
 from kiosk.backups import Backups, backup_hint, start_in_background
+from kiosk.badges import FORMATS, write_badges
 from kiosk.community import Community, utc_now
 from kiosk.config import Config, load_config
 from kiosk.demo import seed_demo, seed_synthetic
 from kiosk.errors import DataError, KioskError, NewerData, Refused, UsageError
-from kiosk.models import STATUS_LABELS, STATUSES
+from kiosk.models import STATUS_LABELS, STATUSES, Member
 from kiosk.pin import hash_pin
+from kiosk.progress import ProgressBar
 from kiosk.store import Store
 
 Command = Callable[[argparse.Namespace, Config], int]
@@ -236,6 +238,46 @@ def shoutouts(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def badges(args: argparse.Namespace, config: Config) -> int:
+    community = _open(config)
+    if args.member:
+        named = (community.find(reference) for reference in args.member)
+        members = list({member.id: member for member in named}.values())
+    else:
+        members = [member for member in community.members() if member.active]
+    if not members:
+        raise Refused("There are no members yet; add one with: kiosk members add NAME")
+    if len(members) > 20 and sys.stderr.isatty():
+        with ProgressBar("Badges", len(members), sys.stderr) as bar:
+            printed = write_badges(members, config.space_name, args.out, args.format, bar.advance)
+    else:
+        printed = write_badges(members, config.space_name, args.out, args.format)
+    if not printed.badges:
+        raise Refused(f"No badges written: {_without_code(printed.without_code)}.")
+    if printed.without_code:
+        print(f"kiosk: note: {_without_code(printed.without_code)}.", file=sys.stderr)
+    print(
+        f"Wrote {_counted(len(printed.badges), 'badge')} and "
+        f"{_counted(len(printed.sheets), 'A4 sheet')} of them to {args.out}."
+    )
+    return 0
+
+
+def _without_code(missing: list[Member]) -> str:
+    """Who got no badge for want of a code, and how to give them one."""
+    if len(missing) == 1:
+        who, reference = f"{missing[0].name} has", missing[0].id
+    else:
+        names = ", ".join(member.name for member in missing[:3])
+        more = ", ..." if len(missing) > 3 else ""
+        who, reference = f"{len(missing)} members ({names}{more}) have", "MEMBER"
+    return f"{who} no badge code yet; issue one with: kiosk members new-badge {reference}"
+
+
+def _counted(count: int, thing: str) -> str:
+    return f"{count} {thing}" if count == 1 else f"{count} {thing}s"
+
+
 def hash_pin_command(args: argparse.Namespace, config: Config) -> int:
     pin = _read_pin("Host PIN: ")
     if len(pin) < 4:
@@ -367,6 +409,17 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("text", metavar="TEXT")
     sub = command("shoutouts", shoutouts, "the shout-out wall, newest first")
     sub.add_argument("--json", action="store_true")
+
+    sub = command("badges", badges, "write printable badges with QR codes, and A4 sheets of them")
+    sub.add_argument(
+        "--member",
+        action="append",
+        default=[],
+        metavar="MEMBER",
+        help="only this member, by id or name (may be given again); all members if left out",
+    )
+    sub.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write")
+    sub.add_argument("--format", choices=FORMATS, default="svg", help="svg (the default) or png")
 
     command("hash-pin", hash_pin_command, "make a host PIN hash for the config")
     sub = command("backup", backup, "copy all data into backups/ now")
