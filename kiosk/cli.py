@@ -18,7 +18,7 @@ from kiosk.config import Config, load_config
 from kiosk.demo import seed_demo, seed_synthetic
 from kiosk.errors import KioskError, Refused, UsageError
 from kiosk.models import STATUS_LABELS, STATUSES
-from kiosk.pin import hash_pin
+from kiosk.pin import hash_pin, require_new_pin
 from kiosk.store import Store
 
 Command = Callable[[argparse.Namespace, Config], int]
@@ -206,9 +206,7 @@ def shoutouts(args: argparse.Namespace, config: Config) -> int:
 
 
 def hash_pin_command(args: argparse.Namespace, config: Config) -> int:
-    pin = _read_pin("Host PIN: ")
-    if len(pin) < 4:
-        raise Refused("A host PIN needs at least 4 characters.")
+    pin = require_new_pin(_read_pin("Host PIN: "), "A host PIN")
     if _read_pin("Same PIN again: ") != pin:
         raise Refused("The two PINs are not the same; nothing was made.")
     print(hash_pin(pin))
