@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -9,7 +11,7 @@ from typing import Any
 
 from kiosk.errors import UsageError
 from kiosk.pin import is_pin_hash
-from kiosk.text import TOPIC_LIMIT, clean
+from kiosk.text import TOPIC_LIMIT, clean, shortened
 
 DEFAULT_TOPICS = (
     "3D printing",
@@ -77,7 +79,8 @@ def load_config(path: Path | None) -> Config:
     for key, value in raw.items():
         if key not in _EXPECTED:
             raise UsageError(
-                f"Config file {path}: unknown key '{key}'. Known keys: {', '.join(known)}."
+                f"Config file {path}: unknown key '{shortened(key)}'. "
+                f"Known keys: {', '.join(known)}."
             )
         values[key] = _checked(path, key, value)
     config = replace(Config(), **values)
@@ -90,7 +93,9 @@ def _checked(path: Path, key: str, value: Any) -> Any:
     kind, expected = _EXPECTED[key]
 
     def wrong() -> UsageError:
-        return UsageError(f"Config file {path}: '{key}' should be {expected}, not {value!r}.")
+        return UsageError(
+            f"Config file {path}: '{key}' should be {expected}, not {shortened(repr(value))}."
+        )
 
     if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise wrong()
@@ -105,9 +110,27 @@ def _checked(path: Path, key: str, value: Any) -> Any:
             raise wrong()
         return topics
     if key == "data_dir":
-        if not value.strip():
+        # No folder is called nothing, and none can hold a NUL character.
+        if not value.strip() or "\0" in value:
             raise wrong()
         return Path(value).expanduser()
     if key == "host_pin_hash" and value and not is_pin_hash(value):
         raise wrong()
     return value
+
+
+def permissions_warning(path: Path | None, config: Config) -> str | None:
+    """A sentence for the host when the config file holds the host PIN hash and other
+    users of this machine may read it (they could try PINs against it at leisure)."""
+    if path is None or not config.host_pin_hash or os.name != "posix":
+        return None
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return None
+    if not mode & 0o077:
+        return None
+    return (
+        f"Config file {path} holds the host PIN hash, and other users of this machine "
+        f"can read or change it (mode {mode:o}); make it private with `chmod 600 {path}`."
+    )
