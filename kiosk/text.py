@@ -63,6 +63,8 @@ _UNSEEN_CLASS = "".join(
     re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
     for low, high in _UNSEEN
 )
+UNSEEN = re.compile(f"[{_UNSEEN_CLASS}]")
+"""Any one code point that `is_unseen` is true of, to find or replace them all at once."""
 _NEEDS_CARE = re.compile(f"[{_UNSEEN_CLASS}]|\\s\\s|^\\s|\\s$|[^\\S ]")
 """Anything `clean` would change besides normalization: most text has none of it."""
 
