@@ -121,6 +121,12 @@ _LOOKALIKES = str.maketrans(
         "χ": "x",
         "0": "o",
         "1": "l",
+        # What `clean` keeps where it joins cannot be seen either: "Ada" with a zero-width
+        # non-joiner, or with an emoji-style selector, looks like "Ada".
+        ZWNJ: None,
+        ZWJ: None,
+        "\ufe0e": None,
+        "\ufe0f": None,
     }
 )
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
