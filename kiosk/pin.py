@@ -5,10 +5,10 @@ A new hash is scrypt, written with its parameters and salt as
     scrypt$N$r$p$SALT$HEX
 
 so the parameters can grow later without breaking hashes made now. N = 2**15 and r = 6
-take 24 MiB and about 0.1 s a guess on the kiosk's kind of machine (measured: median
-0.106 s on one core of a 2-core cloud machine), and the memory makes guessing on a
-graphics card no cheaper. Hashes made by earlier kiosks (pbkdf2_sha256$ROUNDS$SALT$HEX)
-are still read.
+take 24 MiB and about 0.1 s a guess on the kiosk's kind of machine (measured on one core
+of a shared 2-core machine: median 0.099 s over 55 checks, 0.07 s at best), and the
+memory makes guessing on a graphics card no cheaper. With p = 1, one guess uses one core.
+Hashes made by earlier kiosks (pbkdf2_sha256$ROUNDS$SALT$HEX) are still read.
 """
 
 from __future__ import annotations
