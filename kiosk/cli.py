@@ -258,13 +258,13 @@ def _path(value: str | None, option: str, example: str) -> Path | None:
 
 
 def _refuse_unusable(folder: Path) -> None:
-    """Refuse a data folder whose path the system cannot even look up."""
+    """Refuse a data folder whose path the system cannot even look up (a name too long,
+    a folder on the way that may not be entered). A NUL is refused before, where the
+    path is given."""
     try:
         folder.stat()
     except (FileNotFoundError, NotADirectoryError):
         return  # each command says what it needs: a folder to read, or one it can make
-    except ValueError:  # a NUL character, from wherever the path came
-        raise UsageError(f"The data folder {folder!r} holds a NUL character.") from None
     except OSError as error:
         raise UsageError(f"The data folder {folder} cannot be used: {error.strerror}.") from None
 
