@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -12,7 +14,7 @@ from urllib.parse import urlsplit
 from kiosk.errors import UsageError
 from kiosk.opening import NO_HOURS, OpeningHours, read_hours
 from kiosk.pin import is_pin_hash
-from kiosk.text import TOPIC_LIMIT, clean
+from kiosk.text import TOPIC_LIMIT, clean, shortened
 from kiosk.wifi import SECURITIES, SSID_BYTES, WifiNetwork, password_fits, password_rule
 
 DEFAULT_TOPICS = (
@@ -111,8 +113,8 @@ def load_config(path: Path | None) -> Config:
             continue
         if key not in _EXPECTED:
             raise UsageError(
-                f"Config file {path}: unknown key '{key}'. Known keys: {', '.join(_EXPECTED)}; "
-                f"sections: {', '.join(f'[{name}]' for name in _SECTIONS)}."
+                f"Config file {path}: unknown key '{shortened(key)}'. Known keys: "
+                f"{', '.join(_EXPECTED)}; sections: {', '.join(f'[{name}]' for name in _SECTIONS)}."
             )
         values[key] = _checked(path, key, value)
     config = replace(Config(), **values, source=path)
@@ -125,7 +127,9 @@ def _checked(path: Path, key: str, value: Any) -> Any:
     kind, expected = _EXPECTED[key]
 
     def wrong() -> UsageError:
-        return UsageError(f"Config file {path}: '{key}' should be {expected}, not {value!r}.")
+        return UsageError(
+            f"Config file {path}: '{key}' should be {expected}, not {shortened(repr(value))}."
+        )
 
     if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise wrong()
@@ -140,7 +144,8 @@ def _checked(path: Path, key: str, value: Any) -> Any:
             raise wrong()
         return topics
     if key == "data_dir":
-        if not value.strip():
+        # No folder is called nothing, and none can hold a NUL character.
+        if not value.strip() or "\0" in value:
             raise wrong()
         return Path(value).expanduser()
     if key == "host_pin_hash" and value and not is_pin_hash(value):
@@ -226,3 +231,20 @@ _SECTIONS: dict[str, Callable[[Path, dict[str, Any]], dict[str, Any]]] = {
     "wifi": _wifi,
     "links": _links,
 }
+
+
+def permissions_warning(path: Path | None, config: Config) -> str | None:
+    """A sentence for the host when the config file holds the host PIN hash and other
+    users of this machine may read it (they could try PINs against it at leisure)."""
+    if path is None or not config.host_pin_hash or os.name != "posix":
+        return None
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return None
+    if not mode & 0o077:
+        return None
+    return (
+        f"Config file {path} holds the host PIN hash, and other users of this machine "
+        f"can read or change it (mode {mode:o}); make it private with `chmod 600 {path}`."
+    )

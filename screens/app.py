@@ -13,12 +13,13 @@ from textual.screen import Screen
 from textual.signal import Signal
 from textual.widgets import Button
 
+from kiosk.access import HostAccess
 from kiosk.backups import Backups
 from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.errors import KioskError
 from screens.home import HomeScreen
-from screens.pin import PinScreen, WrongTries
+from screens.pin import PinScreen
 
 Result = TypeVar("Result")
 
@@ -45,7 +46,7 @@ class KioskApp(App[None]):
         """Published whenever members, visits or shout-outs changed, here or elsewhere."""
         self._last_activity = monotonic()
         self._refresh_problem: str | None = None
-        self._wrong_pins = WrongTries()
+        self.host_access = HostAccess(community.store.root, config.host_pin_hash, community.clock)
         self._backups = Backups(community.store, config.backups_to_keep)
         self._backup_problem: str | None = None
 
@@ -177,8 +178,7 @@ class KioskApp(App[None]):
         if not self.lock:
             self.exit()
         elif not isinstance(self.screen, PinScreen):
-            pin = PinScreen(self.config.host_pin_hash, self._wrong_pins)
-            self.push_screen(pin, self._quit_if_allowed)
+            self.push_screen(PinScreen(self.host_access), self._quit_if_allowed)
 
     def _quit_if_allowed(self, allowed: bool | None) -> None:
         if allowed:
