@@ -173,7 +173,7 @@ def uses_demo_pin(config: Config) -> bool:
     if not pin_matches(DEMO_PIN, config.host_pin_hash):
         return False
     try:
-        ids = [member.id for member in Store(config.data_dir).all_members()]
+        ids = [member.id for member in Store(config.data_dir).members.everyone()]
     except (DataError, OSError):
         return True
     return not ids or not all(_DEMO_ID.fullmatch(i) for i in ids)

@@ -14,8 +14,9 @@ from kiosk import text
 from kiosk.config import Config
 from kiosk.errors import Refused
 from kiosk.matching import MemberIndex
+from kiosk.member_files import file_of
 from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
-from kiosk.store import Part, Store, member_file_of
+from kiosk.store import Part, Store
 
 Clock = Callable[[], datetime]
 
@@ -91,12 +92,12 @@ class Community:
         # and that read notices another process's change by itself.
         if not self._everyone:
             return False
-        changed = set(self.store.changed_member_files(time.monotonic()))
+        changed = set(self.store.members.changed(time.monotonic()))
         if not changed:
             return False
-        for member_id in [i for i in self._members if member_file_of(i) in changed]:
+        for member_id in [i for i in self._members if file_of(i) in changed]:
             del self._members[member_id]
-        self._members.update((m.id, m) for m in self.store.all_members(changed))
+        self._members.update((m.id, m) for m in self.store.members.everyone(changed))
         self._index = None
         return True
 
@@ -118,8 +119,8 @@ class Community:
         """
         if self._everyone:
             return
-        self.store.changed_member_files(time.monotonic())  # from here on, follow changes
-        everyone = {m.id: m for m in self.store.all_members()}
+        self.store.members.changed(time.monotonic())  # from here on, follow changes
+        everyone = {m.id: m for m in self.store.members.everyone()}
         with self._lock:
             if not self._everyone:
                 self._members, self._everyone = everyone, True
@@ -160,7 +161,7 @@ class Community:
         with self._lock:
             if self._everyone:
                 return self._members.get(member_id)
-            return self.store.member(member_id) if text.is_id(member_id) else None
+            return self.store.members.get(member_id) if text.is_id(member_id) else None
 
     def find(self, reference: str) -> Member:
         """The member with this id, or the one member with exactly this name."""
@@ -169,7 +170,7 @@ class Community:
             key = text.topic_key(reference)
             named = [m for m in self._members.values() if text.topic_key(m.name) == key]
         else:
-            named = self.store.members_named(reference)
+            named = self.store.members.named(reference)
         named = [m for m in named if m != by_id]
         shown = text.shortened(reference)
         if by_id is not None and named:
@@ -212,7 +213,7 @@ class Community:
                 topics=topics,
                 on_board=on_board,
             )
-            self.store.put_member(member)
+            self.store.members.put(member)
             self._remember(member)
         return member
 
@@ -310,7 +311,7 @@ class Community:
                 by_member.setdefault(visit.member_id, []).append(visit)
         counted = []
         for member_id, theirs in by_member.items():
-            member = self.store.member(member_id)
+            member = self.store.members.get(member_id)
             if member is None:
                 continue  # deleted since: their visits stay as anonymous counts
             new = [v for v in theirs if member.last_visit is None or v.since > member.last_visit]

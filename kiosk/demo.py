@@ -16,7 +16,7 @@ from kiosk.errors import Refused
 from kiosk.migration import SCHEMA_1_FILE
 from kiosk.models import PUBLIC_STATUSES, Member, ShoutOut, Visit, history_day
 from kiosk.storage import encode, make_folder, write_atomically
-from kiosk.store import Store, write_member_files
+from kiosk.store import Store
 
 DEMO_MEMBERS = (
     ("Zoë Martin", ("3D printing", "design")),
@@ -182,7 +182,7 @@ def seed_demo(root: Path, now: datetime) -> int:
         for index, (who, to, message) in enumerate(DEMO_SHOUTOUTS)
     ]
     store = Store.open(root)
-    write_member_files(store, members)
+    store.members.write_all(members)
     _write(store.presence.path, "visits", [v.to_doc() for v in visits])
     _write(store.shoutouts_file.path, "shoutouts", [s.to_doc() for s in shoutouts])
     return len(members)
@@ -243,12 +243,12 @@ def seed_synthetic(
             count[1] = max(count[1], since)
             number += 1
         if past:
-            _write(store.history_folder / f"{history_day(day).isoformat()}.json", "visits", past)
+            _write(store.history.folder / f"{history_day(day).isoformat()}.json", "visits", past)
     people = [
         replace(m, visits=counts[i][0], last_visit=counts[i][1]) if i in counts else m
         for i, m in enumerate(people)
     ]
-    write_member_files(store, people)
+    store.members.write_all(people)
     here = rng.sample(people, min(members // 20, 40))
     present = [
         Visit(f"vnow{i}", m.id, now - timedelta(minutes=rng.randint(1, 300)), "open", m.topics)

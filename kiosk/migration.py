@@ -16,7 +16,7 @@ from typing import Any
 from kiosk.errors import DataError, StorageError
 from kiosk.models import Member, Visit, history_day
 from kiosk.storage import AtomicJSONStorage, explain, load, make_folder, sync_folder
-from kiosk.store import Store, write_member_files
+from kiosk.store import Store
 
 SCHEMA_1_FILE = "kiosk.json"
 SCHEMA_2_MEMBERS = "members.json"
@@ -53,9 +53,9 @@ def from_schema_1(store: Store) -> None:
                 ) from error
             visits = by_day.setdefault(day, {})
             visits[str(len(visits) + 1)] = doc
-    make_folder(store.history_folder)
+    make_folder(store.history.folder)
     for day, visits in by_day.items():
-        _write(store.history_folder / f"{day}.json", {"visits": visits})
+        _write(store.history.folder / f"{day}.json", {"visits": visits})
     _write(store.presence.path, {"visits": open_visits})
     _write(store.shoutouts_file.path, {"shoutouts": dict(data.get("shoutouts", {}))})
     _write(root / SCHEMA_2_MEMBERS, {"members": dict(data.get("members", {}))})
@@ -73,8 +73,8 @@ def from_schema_2(store: Store) -> None:
             f"{path} is damaged: a record in its members is incomplete or wrong ({error})."
         ) from error
     counts: dict[str, list[Any]] = {}
-    for name in store.history_files():
-        for visit in store.history_file(name).records("visits", Visit.from_doc):
+    for name in store.history.names():
+        for visit in store.history.file(name).records("visits", Visit.from_doc):
             count = counts.setdefault(visit.member_id, [0, visit.since])
             count[0] += 1
             count[1] = max(count[1], visit.since)
@@ -84,7 +84,7 @@ def from_schema_2(store: Store) -> None:
         else member
         for member in members
     ]
-    write_member_files(store, counted)
+    store.members.write_all(counted)
     _retire(store, SCHEMA_2_MEMBERS, "members-schema-2.json")
 
 

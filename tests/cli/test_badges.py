@@ -19,8 +19,8 @@ def give_badges(data: Path, codes: dict[str, str]) -> None:
     """Store badge codes for members, as issuing their badges does."""
     store = Store.open(data)
     with store.locked():
-        store.update_members(
-            [replace(store.member(member_id), badge=code) for member_id, code in codes.items()]
+        store.members.update(
+            [replace(store.members.get(member_id), badge=code) for member_id, code in codes.items()]
         )
 
 

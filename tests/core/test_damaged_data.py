@@ -22,8 +22,9 @@ from kiosk.cli import main
 from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.errors import DataError
+from kiosk.member_files import file_of as member_file_of
 from kiosk.storage import write_atomically
-from kiosk.store import Store, member_file_of
+from kiosk.store import Store
 
 NOW = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)
 
