@@ -40,14 +40,7 @@ class DataFile:
         cached = self._parsed.get(table)
         if cached is not None and cached[0] == current:
             return cached[1]
-        try:
-            records = [parse(doc) for doc in docs.values()]
-        except (KeyError, TypeError, ValueError) as error:
-            raise DataError(
-                f"{self.path} is damaged: a record in its {table} is incomplete or wrong "
-                f"({error}).",
-                self.path,
-            ) from error
+        records = [self._read(table, doc, parse) for doc in docs.values()]
         self._parsed[table] = (current, records)
         return records
 
@@ -61,15 +54,21 @@ class DataFile:
             return next((r for r in cached[1] if getattr(r, "id", None) == record_id), None)
         for doc in docs.values():
             if doc.get("id") == record_id:
-                try:
-                    return parse(doc)
-                except (KeyError, TypeError, ValueError) as error:
-                    raise DataError(
-                        f"{self.path} is damaged: a record in its {table} is incomplete or "
-                        f"wrong ({error}).",
-                        self.path,
-                    ) from error
+                return self._read(table, doc, parse)
         return None
+
+    def _read(
+        self, table: str, doc: dict[str, Any], parse: Callable[[dict[str, Any]], Record]
+    ) -> Record:
+        """One document read by `parse`; a document it cannot read is damage."""
+        try:
+            return parse(doc)
+        except (KeyError, TypeError, ValueError) as error:
+            raise DataError(
+                f"{self.path} is damaged: a record in its {table} is incomplete or wrong "
+                f"({error}).",
+                self.path,
+            ) from error
 
     @contextmanager
     def changing(self) -> Iterator[Tables]:
