@@ -18,7 +18,7 @@ from typing import Any
 
 from kiosk.datafile import DataFile, Table
 from kiosk.models import Visit
-from kiosk.storage import encode, make_folder, write_together
+from kiosk.storage import encode, make_folder, read_regular, write_together
 
 
 class History:
@@ -66,6 +66,12 @@ class History:
                 if visit.id not in seen:
                     seen.add(visit.id)
                     yield visit
+
+    def mentioning(self, member_id: str, first: date | None = None) -> list[str]:
+        """The history files, from the day `first`, that may hold visits of `member_id`:
+        a quick look at their bytes first, so years of history need not be parsed."""
+        needle = member_id.encode()
+        return [name for name in self.names(first) if needle in read_regular(self.folder / name)]
 
     def write(self, batches: dict[str, Table]) -> None:
         """Write batches of visit documents, each to its file, flushed together."""

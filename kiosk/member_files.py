@@ -108,14 +108,21 @@ class MemberFiles:
                 _drop_pointer(tables, old_key, member.id)
 
     def update(self, members: Iterable[Member]) -> None:
-        """Store changes to members' records other than their names, flushed together."""
+        """Store new members, or changes to members other than their names, flushing the
+        disk once for all of them (a name a member already had keeps its pointer)."""
         files: dict[str, Tables] = {}
-        for member in members:
-            name = file_of(member.id)
+
+        def tables_of(name: str) -> Tables:
             if name not in files:
                 files[name] = {t: dict(docs) for t, docs in self.file(name).tables().items()}
-            put(files[name].setdefault("members", {}), member.to_doc())
+            return files[name]
+
+        for member in members:
+            put(tables_of(file_of(member.id)).setdefault("members", {}), member.to_doc())
+            key = name_key(member.name)
+            _put_pointer(tables_of(file_of(key)), {"key": key, "id": member.id})
         if files:
+            make_folder(self.folder)
             write_together({self.folder / name: encode(tables) for name, tables in files.items()})
 
     def remove(self, member: Member) -> None:

@@ -40,6 +40,7 @@ class KioskApp(App[None]):
     def __init__(self, community: Community, config: Config, *, lock: bool = True) -> None:
         super().__init__()
         self.community = community
+        community.index_in_background = True
         self.config = config
         self.lock = lock
         self.community_changed: Signal[None] = Signal(self, "community-changed")
@@ -110,6 +111,7 @@ class KioskApp(App[None]):
         else:
             self.notify(saved, title="Saved", markup=False)
         self.community_changed.publish(None)
+        self._prepare_search()
 
     def _refused(self, error: KioskError, button: Button | None) -> None:
         if button is not None:
@@ -142,11 +144,12 @@ class KioskApp(App[None]):
         self._refresh_problem = None
         if changed:
             self.call_from_thread(self.community_changed.publish, None)
+            self.community.prepare_search()  # a moment's work, off the UI thread
 
     def _tell_host(self, problem: str) -> None:
         self.notify(problem, title="For the host", severity="warning", timeout=30, markup=False)
 
-    @work(thread=True, group="refresh")
+    @work(thread=True, group="search", exclusive=True)
     def _prepare_search(self) -> None:
         # Everyone is read once the first screen is up, so the kiosk starts as fast with
         # fifty thousand members as with fifty.

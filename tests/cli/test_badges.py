@@ -26,10 +26,12 @@ def give_badges(data: Path, codes: dict[str, str]) -> None:
 
 @pytest.fixture
 def three_members(kiosk: Kiosk, tmp_path: Path) -> dict[str, str]:
-    """Zoë and Björn have badge codes, Ana not yet; their ids by first name."""
+    """Zoë and Björn have known badge codes, Ana none (a member from before badges);
+    their ids by first name."""
     ids = {name.split()[0]: kiosk.add_member(name) for name in ("Zoë Martin", "Björn Berg")}
     ids["Ana"] = kiosk.add_member("Ana Lima")
-    give_badges(tmp_path / "kiosk-data", {ids["Zoë"]: "7G4KQ9ZX2M", ids["Björn"]: "0123456789"})
+    codes = {ids["Zoë"]: "7G4KQ9ZX2M", ids["Björn"]: "0123456789", ids["Ana"]: ""}
+    give_badges(tmp_path / "kiosk-data", codes)
     return ids
 
 
@@ -82,9 +84,10 @@ def test_a_member_without_a_code_gets_no_badge_and_is_told_how(
     )
 
 
-def test_when_nobody_has_a_code_a_few_are_named(kiosk: Kiosk) -> None:
-    for name in ("Ana Lima", "Bo Berg", "Cy Chen", "Di Dahl"):
-        kiosk.add_member(name)
+def test_when_nobody_has_a_code_a_few_are_named(kiosk: Kiosk, tmp_path: Path) -> None:
+    # Given members from before badges, who have no code yet
+    ids = [kiosk.add_member(name) for name in ("Ana Lima", "Bo Berg", "Cy Chen", "Di Dahl")]
+    give_badges(tmp_path / "kiosk-data", dict.fromkeys(ids, ""))
     result = kiosk("badges", "--out", "printed")
     assert result.code == 1
     assert result.err == (
