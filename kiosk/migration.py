@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.badge_codes import new_badge_code
 from kiosk.errors import DataError, StorageError
 from kiosk.models import Member, Visit, history_day
 from kiosk.storage import AtomicJSONStorage, explain, load, make_folder, sync_folder
@@ -79,9 +80,13 @@ def from_schema_2(store: Store) -> None:
             count[0] += 1
             count[1] = max(count[1], visit.since)
     counted = [
-        replace(member, visits=counts[member.id][0], last_visit=counts[member.id][1])
-        if member.id in counts
-        else member
+        replace(
+            member,
+            visits=counts.get(member.id, [0])[0],
+            last_visit=counts.get(member.id, [0, None])[1],
+            # Every member has a badge code from now on.
+            badge=member.badge or new_badge_code(),
+        )
         for member in members
     ]
     store.members.write_all(counted)
