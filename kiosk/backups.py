@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from kiosk.checks import check_bytes
 from kiosk.errors import Busy, DataError, StorageError
 from kiosk.storage import (
     FolderLock,
@@ -37,7 +38,7 @@ from kiosk.storage import (
     write_atomically,
     write_together,
 )
-from kiosk.store import Store, check_bytes
+from kiosk.store import Store
 
 MANIFEST = "manifest.json"
 _NAME = re.compile(r"\d{6}-\d{4}-\d\d-\d\d")

@@ -4,41 +4,52 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, NoReturn
 
 from kiosk import hours, serving, spaceapi
 from kiosk.backups import Backups, backup_hint, start_in_background
+from kiosk.badges import FORMATS, write_badges
 from kiosk.community import Community, utc_now
-from kiosk.config import Config, load_config
+from kiosk.config import Config, load_config, permissions_warning
 from kiosk.demo import seed_demo, seed_synthetic
 from kiosk.errors import DataError, KioskError, NewerData, Refused, UsageError
-from kiosk.models import STATUS_LABELS, STATUSES
-from kiosk.pin import hash_pin
+from kiosk.models import STATUS_LABELS, STATUSES, Member
+from kiosk.output import json_text, member_json, presence_json, say, shoutout_json
+from kiosk.pin import hash_pin, require_new_pin
+from kiosk.progress import ProgressBar
 from kiosk.store import Store
+from kiosk.text import shortened
 
 Command = Callable[[argparse.Namespace, Config], int]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = _parser().parse_args(arguments)
     config = Config()
     try:
-        config = load_config(args.config)
-        if args.data is not None:
-            config = replace(config, data_dir=args.data)
+        config_path = _path(args.config, "--config", "a config file, like --config kiosk.toml")
+        data = _path(args.data, "--data", "a data folder, like --data kiosk-data")
+        config = load_config(config_path)
+        warning = permissions_warning(config_path, config)
+        if warning:
+            say(f"kiosk: warning: {warning}", err=True)
+        if data is not None:
+            config = replace(config, data_dir=data)
+        _refuse_unusable(config.data_dir)
         return args.command(args, config)
     except DataError as error:
-        print(f"kiosk: {error}\n{_damage_hint(error, config)}", file=sys.stderr)
+        message = f"{error}\n{_damage_hint(error, config)}"
+        say(f"kiosk: {_echoes_shortened(message, arguments)}", err=True)
         return error.exit_code
     except KioskError as error:
-        print(f"kiosk: {error}", file=sys.stderr)
+        say(f"kiosk: {_echoes_shortened(str(error), arguments)}", err=True)
         return error.exit_code
     except KeyboardInterrupt:
         return 130
@@ -85,12 +96,13 @@ def _saved(community: Community) -> int:
     """The change is saved: exit 0, but let a host know if the last backup failed."""
     problem = Backups(community.store).last_problem()
     if problem:
-        print(f"kiosk: warning: {problem}", file=sys.stderr)
+        say(f"kiosk: warning: {problem}", err=True)
     return 0
 
 
 def run_kiosk(args: argparse.Namespace, config: Config) -> int:
     community = _open(config, create=True)
+    community.present()  # damage to the files of who is here stops the kiosk before it starts
     from screens.app import KioskApp  # late: the CLI's other commands never load Textual
 
     app = KioskApp(community, config, lock=not args.no_lock)
@@ -129,7 +141,7 @@ def demo(args: argparse.Namespace, config: Config) -> int:
         raise UsageError("--visits needs --history-days D, the days to spread them over.")
     if args.members is None and args.history_days is None:
         count = seed_demo(config.data_dir, now)
-        print(f"Seeded a demo community of {count} members in {config.data_dir}.")
+        say(f"Seeded a demo community of {count} members in {config.data_dir}.")
         return 0
     members, visits = seed_synthetic(
         config.data_dir,
@@ -138,37 +150,26 @@ def demo(args: argparse.Namespace, config: Config) -> int:
         args.history_days or 0,
         args.visits,
     )
-    print(f"Seeded {members} members and {visits} past visits in {config.data_dir}.")
+    say(f"Seeded {members} members and {visits} past visits in {config.data_dir}.")
     return 0
 
 
 def members_add(args: argparse.Namespace, config: Config) -> int:
     community = _open(config, create=True)
     member = community.add_member(args.name, tuple(args.topic), on_board=not args.hidden)
-    print(member.id)
+    say(member.id)
     return _saved(community)
 
 
 def members_list(args: argparse.Namespace, config: Config) -> int:
     members = _open(config).members()
     if args.json:
-        return _print_json(
-            [
-                {
-                    "id": m.id,
-                    "name": m.name,
-                    "topics": list(m.topics),
-                    "on_board": m.on_board,
-                    "joined": m.joined.isoformat(),
-                }
-                for m in members
-            ]
-        )
+        return _print_json([member_json(member) for member in members])
     if not members:
-        print("No members yet.")
+        say("No members yet.")
     for member in members:
         topics = f"  ({', '.join(member.topics)})" if member.topics else ""
-        print(f"{member.id}  {member.name}{topics}")
+        say(f"{member.id}  {member.name}{topics}")
     return 0
 
 
@@ -177,7 +178,7 @@ def checkin(args: argparse.Namespace, config: Config) -> int:
     member = community.find(args.member)
     topics = tuple(args.topic) if args.topic else None
     visit = community.check_in(member.id, args.status, topics)
-    print(
+    say(
         f"Checked in {member.name} at {hours.clock_time(visit.since)} "
         f"({STATUS_LABELS[visit.status]})."
     )
@@ -189,7 +190,7 @@ def checkout(args: argparse.Namespace, config: Config) -> int:
     member = community.find(args.member)
     visit = community.check_out(member.id)
     assert visit.until is not None
-    print(f"Checked out {member.name} after {hours.duration(visit.until - visit.since)}.")
+    say(f"Checked out {member.name} after {hours.duration(visit.until - visit.since)}.")
     return _saved(community)
 
 
@@ -197,24 +198,13 @@ def present(args: argparse.Namespace, config: Config) -> int:
     community = _open(config)
     here = community.present()
     if args.json:
-        return _print_json(
-            [
-                {
-                    "id": p.member.id,
-                    "name": p.member.name,
-                    "since": p.visit.since.isoformat(),
-                    "status": p.visit.status,
-                    "topics": list(p.visit.topics),
-                }
-                for p in here
-            ]
-        )
+        return _print_json([presence_json(p) for p in here])
     if not here:
-        print("Nobody is here right now.")
+        say("Nobody is here right now.")
     now = community.clock()
     for p in here:
         topics = ", ".join(p.visit.topics) or "-"
-        print(
+        say(
             f"{p.member.name}  {hours.since(p.visit.since, now)}  "
             f"{STATUS_LABELS[p.visit.status]}  {topics}"
         )
@@ -226,7 +216,7 @@ def shoutout(args: argparse.Namespace, config: Config) -> int:
     author = community.find(args.sender)
     to = community.find(args.to) if args.to is not None else None
     posted = community.post_shoutout(author.id, to.id if to else None, args.text)
-    print(posted.id)
+    say(posted.id)
     return _saved(community)
 
 
@@ -234,37 +224,62 @@ def shoutouts(args: argparse.Namespace, config: Config) -> int:
     community = _open(config)
     wall = community.shoutouts()
     if args.json:
-        return _print_json(
-            [
-                {
-                    "id": s.id,
-                    "from": community.name_of(s.from_id),
-                    "from_id": s.from_id,
-                    "to": None if s.to_id is None else community.name_of(s.to_id),
-                    "to_id": s.to_id,
-                    "text": s.text,
-                    "created": s.created.isoformat(),
-                }
-                for s in wall
-            ]
-        )
+        return _print_json([shoutout_json(s, community.name_of) for s in wall])
     if not wall:
-        print("No shout-outs yet.")
+        say("No shout-outs yet.")
     for s in wall:
-        print(
+        say(
             f"{s.created.astimezone():%Y-%m-%d %H:%M}  {community.name_of(s.from_id)} → "
             f"{community.name_of(s.to_id)}: {s.text}"
         )
     return 0
 
 
+def badges(args: argparse.Namespace, config: Config) -> int:
+    community = _open(config)
+    if args.member:
+        named = (community.find(reference) for reference in args.member)
+        members = list({member.id: member for member in named}.values())
+    else:
+        members = [member for member in community.members() if member.active]
+    if not members:
+        raise Refused("There are no members yet; add one with: kiosk members add NAME")
+    if len(members) > 20 and sys.stderr.isatty():
+        with ProgressBar("Badges", len(members), sys.stderr) as bar:
+            printed = write_badges(members, config.space_name, args.out, args.format, bar.advance)
+    else:
+        printed = write_badges(members, config.space_name, args.out, args.format)
+    if not printed.badges:
+        raise Refused(f"No badges written: {_without_code(printed.without_code)}.")
+    if printed.without_code:
+        say(f"kiosk: note: {_without_code(printed.without_code)}.", err=True)
+    say(
+        f"Wrote {_counted(len(printed.badges), 'badge')} and "
+        f"{_counted(len(printed.sheets), 'A4 sheet')} of them to {args.out}."
+    )
+    return 0
+
+
+def _without_code(missing: list[Member]) -> str:
+    """Who got no badge for want of a code, and how to give them one."""
+    if len(missing) == 1:
+        who, reference = f"{missing[0].name} has", missing[0].id
+    else:
+        names = ", ".join(member.name for member in missing[:3])
+        more = ", ..." if len(missing) > 3 else ""
+        who, reference = f"{len(missing)} members ({names}{more}) have", "MEMBER"
+    return f"{who} no badge code yet; issue one with: kiosk members new-badge {reference}"
+
+
+def _counted(count: int, thing: str) -> str:
+    return f"{count} {thing}" if count == 1 else f"{count} {thing}s"
+
+
 def hash_pin_command(args: argparse.Namespace, config: Config) -> int:
-    pin = _read_pin("Host PIN: ")
-    if len(pin) < 4:
-        raise Refused("A host PIN needs at least 4 characters.")
+    pin = require_new_pin(_read_pin("Host PIN: "), "A host PIN")
     if _read_pin("Same PIN again: ") != pin:
         raise Refused("The two PINs are not the same; nothing was made.")
-    print(hash_pin(pin))
+    say(hash_pin(pin))
     return 0
 
 
@@ -286,63 +301,137 @@ def backup(args: argparse.Namespace, config: Config) -> int:
     if args.if_due:
         return 0  # made in the background, where nobody reads what it says
     if made is None:
-        print("Another kiosk process is making a backup right now.")
+        say("Another kiosk process is making a backup right now.")
         return 0
-    print(f"Backed up {len(made.files)} files as backup {made.sequence} in {made.folder}.")
+    say(f"Backed up {len(made.files)} files as backup {made.sequence} in {made.folder}.")
     return 0
 
 
 def doctor(args: argparse.Namespace, config: Config) -> int:
-    store = Store.open(config.data_dir, create=False)
+    root = config.data_dir
+    if root.exists() and not root.is_dir():
+        raise UsageError(f"The data folder {root} is a file, not a folder.")
+    if not root.is_dir():
+        raise UsageError(f"There is no data folder at {root}. Give the right folder with --data.")
+    store = Store(root)
     backups = Backups(store, config.backups_to_keep)
-    leftovers = store.remove_leftovers()
-    if leftovers:
-        print(f"Removed {len(leftovers)} temporary files left by an interrupted write.")
+    # Checking only reads; a read-only folder is checked all the same.
+    writable = os.access(root, os.W_OK)
+    if writable:
+        leftovers = store.remove_leftovers()
+        if leftovers:
+            say(f"Removed {len(leftovers)} temporary files left by an interrupted write.")
+    else:
+        say(
+            f"{root} is read-only, so it is only checked: temporary files left by an "
+            "interrupted write, if any, stay where they are."
+        )
     problems = store.problems()
     checked = len(store.data_files())
     if not problems:
-        print(f"All {checked} data files in {config.data_dir} are fine.")
+        say(f"All {checked} data files in {root} are fine.")
     for problem in problems:
-        print(problem)
-        if args.restore and not problem.newer:
-            restored = backups.restore(problem.path, utc_now())
-            if restored is None:
-                print("  No good backup of it exists; it was left as it is.")
-            else:
-                print(f"  Restored from {restored.folder}; the damaged file was kept beside it.")
+        say(str(problem))
+        hint = backup_hint(backups, problem.path, problem.newer)
+        if not args.restore or problem.newer:
+            say(f"  {hint}")
+        elif not writable:
+            say(f"  Not restored, as the folder is read-only. {hint}")
+        elif (restored := backups.restore(problem.path, utc_now())) is None:
+            say("  No good backup of it exists; it was left as it is.")
         else:
-            print(f"  {backup_hint(backups, problem.path, problem.newer)}")
+            say(f"  Restored from {restored.folder}; the damaged file was kept beside it.")
     damaged_copies = backups.problems()
     for copy in damaged_copies:
-        print(f"Backup copy {copy}")
+        say(f"Backup copy {copy}")
     if damaged_copies:
-        print("  The other backups are used instead; `kiosk backup` makes a fresh one.")
+        say("  The other backups are used instead; `kiosk backup` makes a fresh one.")
     live_fine = not problems or (args.restore and not store.problems())
     return 0 if live_fine and not damaged_copies else 1
+
+
+# -- checking what was given ----------------------------------------------------------
+
+_ECHO_LIMIT = 80
+"""An argument longer than this is shortened wherever a message repeats it."""
+_LONG_WORD = re.compile(f"\\S{{{_ECHO_LIMIT + 1},}}")
+
+
+def _path(value: str | None, option: str, example: str) -> Path | None:
+    """The path given with `option`, refused when no file or folder could have it."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise UsageError(f"The path given with {option} is empty; please give {example}.")
+    if "\0" in value:
+        raise UsageError(
+            f"The path given with {option} ({shortened(repr(value))}) holds a NUL character, "
+            f"which no path can; please give {example}."
+        )
+    return Path(value)
+
+
+def _refuse_unusable(folder: Path) -> None:
+    """Refuse a data folder whose path the system cannot even look up (a name too long,
+    a folder on the way that may not be entered). A NUL is refused before, where the
+    path is given."""
+    try:
+        folder.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return  # each command says what it needs: a folder to read, or one it can make
+    except OSError as error:
+        raise UsageError(f"The data folder {folder} cannot be used: {error.strerror}.") from None
+
+
+def _echoes_shortened(message: str, arguments: list[str]) -> str:
+    """`message` with every long argument it repeats shortened."""
+    values = set(arguments)
+    values |= {a.split("=", 1)[1] for a in arguments if a.startswith("-") and "=" in a}
+    for value in sorted(values, key=len, reverse=True):
+        if len(value) > _ECHO_LIMIT:
+            for form in (value, str(Path(value))):
+                message = message.replace(form, shortened(value))
+    return message
 
 
 # -- parsing -------------------------------------------------------------------
 
 
 def _print_json(value: Any) -> int:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    say(json_text(value))
     return 0
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, writing help and usage errors through `say`, long arguments shortened."""
+
+    def print_usage(self, file: IO[str] | None = None) -> None:
+        say(self.format_usage().rstrip("\n"), err=file is sys.stderr)
+
+    def print_help(self, file: IO[str] | None = None) -> None:
+        say(self.format_help().rstrip("\n"), err=file is sys.stderr)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            # argparse repeats what it could not use; a long word is one of those.
+            echoed = _LONG_WORD.sub(lambda word: shortened(word[0]), message.rstrip("\n"))
+            say(echoed, err=True)
+        sys.exit(status)
 
 
 def _parser() -> argparse.ArgumentParser:
     def common(parser: argparse.ArgumentParser, default: Any) -> None:
         parser.add_argument(
-            "--config", type=Path, default=default, metavar="FILE", help="the TOML config file"
+            "--config", default=default, metavar="FILE", help="the TOML config file"
         )
         parser.add_argument(
             "--data",
-            type=Path,
             default=default,
             metavar="DIR",
             help="the data folder (instead of the config's data_dir)",
         )
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kiosk", description="A check-in kiosk that helps members meet each other."
     )
     common(parser, None)
@@ -403,6 +492,17 @@ def _parser() -> argparse.ArgumentParser:
     sub = command("shoutouts", shoutouts, "the shout-out wall, newest first")
     sub.add_argument("--json", action="store_true")
 
+    sub = command("badges", badges, "write printable badges with QR codes, and A4 sheets of them")
+    sub.add_argument(
+        "--member",
+        action="append",
+        default=[],
+        metavar="MEMBER",
+        help="only this member, by id or name (may be given again); all members if left out",
+    )
+    sub.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write")
+    sub.add_argument("--format", choices=FORMATS, default="svg", help="svg (the default) or png")
+
     command("hash-pin", hash_pin_command, "make a host PIN hash for the config")
     sub = command("backup", backup, "copy all data into backups/ now")
     sub.add_argument("--if-due", action="store_true", help="only if none was made today")
@@ -422,9 +522,9 @@ def _count(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"'{shortened(value)}' is not a whole number") from None
     if number < 0:
-        raise argparse.ArgumentTypeError(f"'{value}' is below zero")
+        raise argparse.ArgumentTypeError(f"'{shortened(value)}' is below zero")
     return number
 
 

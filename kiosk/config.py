@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from kiosk.errors import UsageError
 from kiosk.opening import NO_HOURS, OpeningHours, read_hours
 from kiosk.pin import is_pin_hash
 from kiosk.spaceapi import NO_LISTING, SpaceListing, read_spaceapi
-from kiosk.text import TOPIC_LIMIT, clean
+from kiosk.text import TOPIC_LIMIT, clean, shortened
+from kiosk.wifi import SECURITIES, SSID_BYTES, WifiNetwork, password_fits, password_rule
 
 DEFAULT_TOPICS = (
     "3D printing",
@@ -45,8 +50,12 @@ class Config:
     hours: OpeningHours = NO_HOURS
     """Opening hours, from the [hours] table; none by default, and then the kiosk never
     closes by itself."""
+    wifi: WifiNetwork | None = None
+    """From the [wifi] section: the network home offers as a QR code; None offers none."""
+    community_url: str = ""
+    """From the [links] section: where the community meets online, offered as a QR code."""
     spaceapi: SpaceListing = NO_LISTING
-    """What the SpaceAPI file says about the space, from the [spaceapi] table."""
+    """From the [spaceapi] section: what the SpaceAPI file says about the space."""
     source: Path | None = field(default=None, compare=False)
     """The file these settings were read from; None for the defaults."""
 
@@ -65,13 +74,32 @@ _EXPECTED = {
     "backups_to_keep": (int, "a whole number of daily backups, at least 1"),
     "theme": (str, 'a Textual theme name, like "textual-dark" or "textual-light"'),
     "hours": (dict, "a table of opening hours written [hours], with [[hours.open]] tables"),
-    "spaceapi": (
-        dict,
-        "a table written [spaceapi], with logo and url, and [spaceapi.contact] and "
-        "[spaceapi.location] tables",
-    ),
 }
 _MINIMUM = {"idle_timeout": 5, "confirmation_seconds": 1, "capacity": 0, "backups_to_keep": 1}
+
+URL_LIMIT = 80
+"""The longest community_url, so that its QR code still fits a small screen."""
+
+_SECTION_KEYS = {
+    "wifi": {
+        "ssid": (str, f'the network\'s name, 1 to {SSID_BYTES} bytes, like "Makerspace Guests"'),
+        "password": (str, "text"),
+        "security": (str, '"WPA" (also for WPA2 and WPA3), "WEP", or "nopass" for an open network'),
+        "hidden": (bool, "true or false"),
+    },
+    "links": {
+        "community_url": (
+            str,
+            f'a web address of at most {URL_LIMIT} characters, like "https://example.org/chat"',
+        ),
+    },
+    "spaceapi": {
+        "logo": (str, 'the web address of the logo, like "https://example.org/logo.png"'),
+        "url": (str, 'the web address of the space, like "https://example.org"'),
+        "contact": (dict, "a section [spaceapi.contact] of ways to reach the space"),
+        "location": (dict, "a section [spaceapi.location] saying where the space is"),
+    },
+}
 
 
 def load_config(path: Path | None) -> Config:
@@ -88,11 +116,14 @@ def load_config(path: Path | None) -> Config:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise UsageError(f"Config file {path} is not valid TOML: {error}.") from error
     values: dict[str, Any] = {}
-    known = [f.name for f in fields(Config)]
     for key, value in raw.items():
+        if key in _SECTIONS:
+            values.update(_SECTIONS[key](path, _section(path, key, value)))
+            continue
         if key not in _EXPECTED:
             raise UsageError(
-                f"Config file {path}: unknown key '{key}'. Known keys: {', '.join(known)}."
+                f"Config file {path}: unknown key '{shortened(key)}'. Known keys: "
+                f"{', '.join(_EXPECTED)}; sections: {', '.join(f'[{name}]' for name in _SECTIONS)}."
             )
         values[key] = _checked(path, key, value)
     config = replace(Config(), **values, source=path)
@@ -105,7 +136,9 @@ def _checked(path: Path, key: str, value: Any) -> Any:
     kind, expected = _EXPECTED[key]
 
     def wrong() -> UsageError:
-        return UsageError(f"Config file {path}: '{key}' should be {expected}, not {value!r}.")
+        return UsageError(
+            f"Config file {path}: '{key}' should be {expected}, not {shortened(repr(value))}."
+        )
 
     if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
         raise wrong()
@@ -120,7 +153,8 @@ def _checked(path: Path, key: str, value: Any) -> Any:
             raise wrong()
         return topics
     if key == "data_dir":
-        if not value.strip():
+        # No folder is called nothing, and none can hold a NUL character.
+        if not value.strip() or "\0" in value:
             raise wrong()
         return Path(value).expanduser()
     if key == "host_pin_hash" and value and not is_pin_hash(value):
@@ -130,9 +164,104 @@ def _checked(path: Path, key: str, value: Any) -> Any:
             return read_hours(value)
         except ValueError as error:
             raise UsageError(f"Config file {path}: {error}.") from None
-    if key == "spaceapi":
-        try:
-            return read_spaceapi(value)
-        except ValueError as error:
-            raise UsageError(f"Config file {path}: {error}.") from None
     return value
+
+
+def _section(path: Path, name: str, table: Any) -> dict[str, Any]:
+    """The keys of the section [name], each known and of the kind expected."""
+    keys = _SECTION_KEYS[name]
+    if not isinstance(table, dict):
+        raise UsageError(
+            f"Config file {path}: '{name}' should be a section [{name}] "
+            f"with the keys {', '.join(keys)}."
+        )
+    for key, value in table.items():
+        if key not in keys:
+            raise UsageError(
+                f"Config file {path}: unknown key '{name}.{key}'. "
+                f"Known keys in [{name}]: {', '.join(keys)}."
+            )
+        kind, expected = keys[key]
+        if not isinstance(value, kind):
+            # A password is not repeated back, not even a mistyped one.
+            given = "" if key == "password" else f", not {value!r}"
+            raise UsageError(f"Config file {path}: '{name}.{key}' should be {expected}{given}.")
+    return table
+
+
+def _wifi(path: Path, section: dict[str, Any]) -> dict[str, Any]:
+    def wrong(key: str, expected: str) -> UsageError:
+        return UsageError(f"Config file {path}: 'wifi.{key}' should be {expected}.")
+
+    ssid = section.get("ssid")
+    if ssid is None:
+        raise UsageError(f"Config file {path}: the section [wifi] needs 'ssid', the network name.")
+    if not ssid or len(ssid.encode()) > SSID_BYTES or not ssid.isprintable():
+        raise wrong("ssid", f"{_SECTION_KEYS['wifi']['ssid'][1]}, not {ssid!r}")
+    given = section.get("security", "WPA")
+    security = next((s for s in SECURITIES if s.casefold() == given.casefold()), None)
+    if security is None:
+        raise wrong("security", f"{_SECTION_KEYS['wifi']['security'][1]}, not {given!r}")
+    password = section.get("password", "")
+    if not password_fits(security, password):
+        rule = password_rule(security)
+        if rule is None:
+            raise wrong("password", 'left out for an open network (security = "nopass")')
+        if not password:
+            raise UsageError(
+                f"Config file {path}: the section [wifi] needs 'password' for a {security} "
+                f'network ({rule}), or security = "nopass" for an open one.'
+            )
+        raise wrong("password", f"{rule} for a {security} network; it has {len(password)}")
+    return {"wifi": WifiNetwork(ssid, password, security, section.get("hidden", False))}
+
+
+def _links(path: Path, section: dict[str, Any]) -> dict[str, Any]:
+    url = section.get("community_url", "")
+    if url and not _is_web_address(url):
+        raise UsageError(
+            f"Config file {path}: 'links.community_url' should be "
+            f"{_SECTION_KEYS['links']['community_url'][1]}, not {url!r}."
+        )
+    return {"community_url": url}
+
+
+def _is_web_address(url: str) -> bool:
+    if len(url) > URL_LIMIT or not url.isprintable() or any(char.isspace() for char in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # such as a bracketed address left open
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def _spaceapi(path: Path, section: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return {"spaceapi": read_spaceapi(section)}
+    except ValueError as error:
+        raise UsageError(f"Config file {path}: {error}.") from None
+
+
+_SECTIONS: dict[str, Callable[[Path, dict[str, Any]], dict[str, Any]]] = {
+    "wifi": _wifi,
+    "links": _links,
+    "spaceapi": _spaceapi,
+}
+
+
+def permissions_warning(path: Path | None, config: Config) -> str | None:
+    """A sentence for the host when the config file holds the host PIN hash and other
+    users of this machine may read it (they could try PINs against it at leisure)."""
+    if path is None or not config.host_pin_hash or os.name != "posix":
+        return None
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return None
+    if not mode & 0o077:
+        return None
+    return (
+        f"Config file {path} holds the host PIN hash, and other users of this machine "
+        f"can read or change it (mode {mode:o}); make it private with `chmod 600 {path}`."
+    )

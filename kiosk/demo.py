@@ -5,67 +5,32 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 
+from kiosk.badge_codes import ALPHABET, LENGTH
 from kiosk.config import DEFAULT_TOPICS
+from kiosk.demo_community import (
+    DEMO_ANSWERS,
+    DEMO_MEMBERS,
+    DEMO_PRESENT,
+    DEMO_PROFILES,
+    DEMO_QUESTION,
+    DEMO_SHOUTOUTS,
+    GUEST,
+    HISTORY_WEEKS,
+    NEWCOMER,
+    NOT_ON_BOARD,
+    TENTH_VISIT,
+)
 from kiosk.errors import Refused
 from kiosk.migration import SCHEMA_1_FILE
-from kiosk.models import PUBLIC_STATUSES, Member, ShoutOut, Visit, history_day
+from kiosk.models import PUBLIC_STATUSES, Answer, Member, Question, ShoutOut, Visit, history_day
 from kiosk.storage import encode, make_folder, write_atomically
-from kiosk.store import Store, write_member_files
-
-DEMO_MEMBERS = (
-    ("Zoë Martin", ("3D printing", "design")),
-    ("María José Pérez", ("languages", "gardening")),
-    ("Björn Andersson", ("woodworking", "coffee")),
-    ("Chloé Dubois", ("design", "startups")),
-    ("Ngozi Okafor", ("Python", "music")),
-    ("Hiroshi Tanaka", ("electronics", "3D printing")),
-    ("Aisha Rahman", ("startups", "Python")),
-    ("Mateus Gonçalves", ("music", "coffee")),
-    ("Priya Natarajan", ("Python", "data")),
-    ("Jürgen Weiß", ("woodworking", "electronics")),
-    ("Siobhán O'Connor", ("languages", "writing")),
-    ("Dmitri Volkov", ("chess", "Python")),
-    ("Léa Fontaine", ("design", "photography")),
-    ("Kwame Mensah", ("startups", "music")),
-    ("Elif Yılmaz", ("gardening", "coffee")),
-    ("Tomás Ruiz", ("electronics", "cycling")),
-    ("Anneke de Vries", ("photography", "writing")),
-    ("Mei Lin Chen", ("3D printing", "data")),
-    ("Oluwaseun Adeyemi", ("Python", "startups")),
-    ("Inês Castro", ("languages", "design")),
-    ("Rafał Nowak", ("woodworking", "cycling")),
-    ("Fatima Zahra Benali", ("writing", "coffee")),
-    ("Jonas Berg", ("music", "electronics")),
-    ("Camille Laurent", ("gardening", "photography")),
-    ("Pedro Álvarez", ("cycling", "startups")),
-    ("Saanvi Iyer", ("data", "chess")),
-    ("Liam O'Brien", ("coffee", "woodworking")),
-    ("Noa Ben-David", ("design", "languages")),
-    ("Åsa Lindqvist", ("gardening", "music")),
-    ("Kofi Boateng", ("electronics", "Python")),
-)
-# (member index, minutes ago, status)
-DEMO_PRESENT = (
-    (1, 150, "open"),
-    (4, 95, "heads-down"),
-    (9, 60, "open"),
-    (12, 35, "open"),
-    (20, 12, "open"),
-    (28, 4, "heads-down"),
-)
-DEMO_SHOUTOUTS = (
-    (5, 0, "Thanks for fixing the jammed printer nozzle before my deadline!"),
-    (13, None, "Pizza and demos on Friday at 18:00, everyone welcome."),
-    (2, 9, "Your dovetail jig saved my weekend. Drinks on me."),
-    (18, 4, "Loved pairing on the scraper. Same time next week?"),
-    (7, None, "Someone left a lovely sourdough in the kitchen. Whoever you are: hero."),
-)
+from kiosk.store import Store
 
 FIRST_NAMES = (
     "Zoë",
@@ -155,37 +120,109 @@ def _write(path: Path, table: str, docs: Iterable[dict[str, Any]]) -> None:
 
 
 def seed_demo(root: Path, now: datetime) -> int:
-    """Fill an empty data folder with a small, friendly community; returns the member count."""
+    """Fill an empty data folder with a small, friendly community; returns the member count.
+
+    Everything is made from a fixed seed, so the demo looks the same each time.
+    """
     _require_empty(root)
+    rng = random.Random(2026)
     members = [
-        Member(f"m{index:02d}demo", name, now - timedelta(days=30 + 11 * index), topics)
+        _demo_member(index, name, topics, now, rng)
         for index, (name, topics) in enumerate(DEMO_MEMBERS)
     ]
-    visits = [
-        Visit(
-            f"vdemo{index}",
-            members[who].id,
-            now - timedelta(minutes=ago),
-            status,
-            members[who].topics,
-        )
-        for index, (who, ago, status) in enumerate(DEMO_PRESENT)
+    history, counts = _demo_history(members, now, rng)
+    members = [
+        replace(m, visits=counts[m.id][0], last_visit=counts[m.id][1]) if m.id in counts else m
+        for m in members
     ]
+    here = [
+        Visit(
+            f"vdemo{n}", members[who].id, now - timedelta(minutes=ago), status, members[who].topics
+        )
+        for n, (who, ago, status) in enumerate(DEMO_PRESENT)
+    ]
+    host, ago, guest = GUEST
+    here.append(Visit("vdemoguest", members[host].id, now - timedelta(minutes=ago), guest=guest))
     shoutouts = [
         ShoutOut(
-            f"sdemo{index}",
+            f"sdemo{n}",
             members[who].id,
             message,
-            now - timedelta(hours=5 * index + 1),
+            now - timedelta(hours=5 * n + 1),
             None if to is None else members[to].id,
         )
-        for index, (who, to, message) in enumerate(DEMO_SHOUTOUTS)
+        for n, (who, to, message) in enumerate(DEMO_SHOUTOUTS)
+    ]
+    asked = Question("qdemo", DEMO_QUESTION, now - timedelta(days=2))
+    answers = [
+        Answer(asked.id, members[who].id, answer, now - timedelta(hours=3 * n + 2))
+        for n, (who, answer) in enumerate(DEMO_ANSWERS)
     ]
     store = Store.open(root)
-    write_member_files(store, members)
-    _write(store.presence.path, "visits", [v.to_doc() for v in visits])
+    store.members.write_all(members)
+    for day, visits in history.items():
+        _write(store.history.folder / f"{day.isoformat()}.json", "visits", visits)
+    _write(store.presence.path, "visits", [v.to_doc() for v in here])
     _write(store.shoutouts_file.path, "shoutouts", [s.to_doc() for s in shoutouts])
+    store.set_question(asked)
+    store.put_answers(answers)
     return len(members)
+
+
+def _demo_member(
+    index: int, name: str, topics: tuple[str, ...], now: datetime, rng: random.Random
+) -> Member:
+    profile = DEMO_PROFILES.get(index, ("", "", (), (), (), (), ()))
+    pronouns, intro, ask_me_about, looking_for, learning, mentor, hosts_only = profile
+    return Member(
+        f"m{index:02d}demo",
+        name,
+        now if index == NEWCOMER else now - timedelta(days=30 + 11 * index),
+        topics,
+        on_board=index not in NOT_ON_BOARD,
+        pronouns=pronouns,
+        intro=intro,
+        ask_me_about=ask_me_about,
+        looking_for=looking_for,
+        learning=learning,
+        mentor=mentor,
+        hosts_only=frozenset(hosts_only),  # type: ignore[arg-type]
+        badge="".join(rng.choice(ALPHABET) for _ in range(LENGTH)),
+    )
+
+
+def _demo_history(
+    members: list[Member], now: datetime, rng: random.Random
+) -> tuple[dict[date, list[dict[str, Any]]], dict[str, list[Any]]]:
+    """Eight weeks of visits, busier on weekdays; the member here on her tenth visit has
+    come nine times before, and the newcomer never."""
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    tenth = members[TENTH_VISIT]
+    regulars = [m for m in members if m.id not in (tenth.id, members[NEWCOMER].id)]
+    her_days = set(rng.sample(range(1, HISTORY_WEEKS * 7), 9))
+    history: dict[date, list[dict[str, Any]]] = {}
+    counts: dict[str, list[Any]] = {}
+    for back in range(HISTORY_WEEKS * 7, 0, -1):
+        day = midnight - timedelta(days=back)
+        busy = (6, 12) if day.weekday() < 5 else (2, 5)
+        who = [m for m in rng.sample(regulars, rng.randint(*busy)) if m.joined < day]
+        if back in her_days:
+            who.append(tenth)
+        for number, member in enumerate(who):
+            since = day + timedelta(minutes=rng.randint(8 * 60, 19 * 60))
+            visit = Visit(
+                f"v{day:%m%d}{number:02d}demo",
+                member.id,
+                since,
+                rng.choice(PUBLIC_STATUSES),
+                member.topics,
+                since + timedelta(minutes=rng.randint(30, 300)),
+            )
+            history.setdefault(visit.history_day, []).append(visit.to_doc())
+            count = counts.setdefault(member.id, [0, since])
+            count[0] += 1
+            count[1] = max(count[1], since)
+    return history, counts
 
 
 def seed_synthetic(
@@ -243,12 +280,12 @@ def seed_synthetic(
             count[1] = max(count[1], since)
             number += 1
         if past:
-            _write(store.history_folder / f"{history_day(day).isoformat()}.json", "visits", past)
+            _write(store.history.folder / f"{history_day(day).isoformat()}.json", "visits", past)
     people = [
         replace(m, visits=counts[i][0], last_visit=counts[i][1]) if i in counts else m
         for i, m in enumerate(people)
     ]
-    write_member_files(store, people)
+    store.members.write_all(people)
     here = rng.sample(people, min(members // 20, 40))
     present = [
         Visit(f"vnow{i}", m.id, now - timedelta(minutes=rng.randint(1, 300)), "open", m.topics)

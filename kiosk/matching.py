@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from heapq import merge
 from itertools import accumulate
 
 from kiosk.models import Member
@@ -48,26 +49,33 @@ class MemberIndex:
 
     Names are kept folded and sorted, so the names that start with what was typed are one
     binary search away, and joined into one text, so a scan for a later name part or a
-    substring runs inside the regular-expression engine rather than in a Python loop.
-    Each stage stops as soon as it has filled the list.
+    substring runs as a string search in C rather than in a Python loop.
+    Near misses are looked for among the distinct words of all names (far fewer than the
+    names), then among the members who have those words. Each stage stops as soon as it
+    has filled the list. Positions are kept in compact arrays, so the index of fifty
+    thousand members takes a few megabytes.
     """
 
     def __init__(self, members: Iterable[Member]) -> None:
-        ordered = sorted(members, key=lambda m: (fold(m.name), m.id))
-        self._members = ordered
-        self._names = [" ".join(fold(m.name).split()) for m in ordered]
-        self._parts = [_words(name) for name in self._names]
+        keyed = sorted((" ".join(fold(m.name).split()), m.id, m) for m in members)
+        self._members = [member for _, _, member in keyed]
+        self._names = [name for name, _, _ in keyed]
         self._text = "\n".join(self._names)
-        self._line_starts = list(
-            accumulate((len(name) + 1 for name in self._names[:-1]), initial=0)
+        self._line_starts = array(
+            "l", accumulate((len(n) + 1 for n in self._names[:-1]), initial=0)
         )
-        # Near-miss candidates: two words within one edit share a one-letter deletion of
-        # their first few letters, so only those few are compared in full.
-        self._near: dict[str, set[int]] = defaultdict(set)
-        for position, parts in enumerate(self._parts):
-            for part in parts:
-                for key in _near_keys(part):
-                    self._near[key].add(position)
+        # Who has each distinct word, and, for near misses, the words that share a key
+        # with any word within one edit of them.
+        having: dict[str, list[int]] = defaultdict(list)
+        for position, name in enumerate(self._names):
+            for word in set(_words(name)):
+                having[word].append(position)
+        self._having = {word: array("l", positions) for word, positions in having.items()}
+        near: dict[str, list[str]] = defaultdict(list)
+        for word in self._having:
+            for key in _near_keys(word):
+                near[key].append(word)
+        self._near = {key: tuple(words) for key, words in near.items()}
 
     def __len__(self) -> int:
         return len(self._members)
@@ -79,11 +87,10 @@ class MemberIndex:
         if not wanted or limit < 1:
             return []
         found: dict[int, None] = {}  # positions in rank order, without repeats
-        later_part = re.compile(r"(?<=[ \-])" + re.escape(wanted))
         for stage in (
             self._name_prefixes(wanted),
-            self._lines(later_part.finditer(self._text)),
-            self._lines(re.finditer(re.escape(wanted), self._text)),
+            self._lines(merge(self._offsets(" " + wanted, 1), self._offsets("-" + wanted, 1))),
+            self._lines(self._offsets(wanted, 0)),
             self._near_misses(wanted),
         ):
             for position in stage:
@@ -98,20 +105,31 @@ class MemberIndex:
             yield position
             position += 1
 
-    def _lines(self, matches: Iterator[re.Match[str]]) -> Iterator[int]:
-        for match in matches:
-            yield bisect_right(self._line_starts, match.start()) - 1
+    def _offsets(self, wanted: str, skip: int) -> Iterator[int]:
+        """Where `wanted` occurs in the joined names (plus `skip`), first to last."""
+        offset = self._text.find(wanted)
+        while offset >= 0:
+            yield offset + skip
+            offset = self._text.find(wanted, offset + 1)
+
+    def _lines(self, offsets: Iterable[int]) -> Iterator[int]:
+        for offset in offsets:
+            yield bisect_right(self._line_starts, offset) - 1
 
     def _near_misses(self, wanted: str) -> Iterator[int]:
         words = _words(wanted)
         longest = max(words, key=len, default="")
         if len(longest) < FUZZY_FROM:
             return
-        candidates: set[int] = set()
-        for key in _near_keys(longest):
-            candidates |= self._near.get(key, set())
-        for position in sorted(candidates):
-            if _near_miss(words, self._parts[position]):
+        close = {
+            word
+            for key in _near_keys(longest)
+            for word in self._near.get(key, ())
+            if _starts_nearly(longest, word)
+        }
+        candidates = sorted({p for word in close for p in self._having[word]})
+        for position in candidates:
+            if _near_miss(words, _words(self._names[position])):
                 yield position
 
 

@@ -13,10 +13,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.badge_codes import new_badge_code
 from kiosk.errors import DataError, StorageError
 from kiosk.models import Member, Visit, history_day
 from kiosk.storage import AtomicJSONStorage, explain, load, make_folder, sync_folder
-from kiosk.store import Store, write_member_files
+from kiosk.store import Store
 
 SCHEMA_1_FILE = "kiosk.json"
 SCHEMA_2_MEMBERS = "members.json"
@@ -53,9 +54,9 @@ def from_schema_1(store: Store) -> None:
                 ) from error
             visits = by_day.setdefault(day, {})
             visits[str(len(visits) + 1)] = doc
-    make_folder(store.history_folder)
+    make_folder(store.history.folder)
     for day, visits in by_day.items():
-        _write(store.history_folder / f"{day}.json", {"visits": visits})
+        _write(store.history.folder / f"{day}.json", {"visits": visits})
     _write(store.presence.path, {"visits": open_visits})
     _write(store.shoutouts_file.path, {"shoutouts": dict(data.get("shoutouts", {}))})
     _write(root / SCHEMA_2_MEMBERS, {"members": dict(data.get("members", {}))})
@@ -73,18 +74,22 @@ def from_schema_2(store: Store) -> None:
             f"{path} is damaged: a record in its members is incomplete or wrong ({error})."
         ) from error
     counts: dict[str, list[Any]] = {}
-    for name in store.history_files():
-        for visit in store.history_file(name).records("visits", Visit.from_doc):
+    for name in store.history.names():
+        for visit in store.history.file(name).records("visits", Visit.from_doc):
             count = counts.setdefault(visit.member_id, [0, visit.since])
             count[0] += 1
             count[1] = max(count[1], visit.since)
     counted = [
-        replace(member, visits=counts[member.id][0], last_visit=counts[member.id][1])
-        if member.id in counts
-        else member
+        replace(
+            member,
+            visits=counts.get(member.id, [0])[0],
+            last_visit=counts.get(member.id, [0, None])[1],
+            # Every member has a badge code from now on.
+            badge=member.badge or new_badge_code(),
+        )
         for member in members
     ]
-    write_member_files(store, counted)
+    store.members.write_all(counted)
     _retire(store, SCHEMA_2_MEMBERS, "members-schema-2.json")
 
 

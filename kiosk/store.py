@@ -2,17 +2,16 @@
 
 Layout (schema 3):
 
-    members/NNN.json      members, spread over many small files by their id, and
-                          pointers from each name to its members
+    members/NNN.json      members, spread over many small files (kiosk.member_files)
     presence.json         visits: who is here now, and finished visits not yet filed
     shoutouts.json        shout-outs
     questions.json        the question of the week and its answers
-    history/YYYY-MM-DD[.BATCH].json   finished visits, by the UTC day they began
+    history/DAY[.BATCH].json   finished visits, by the UTC day they began (kiosk.history)
     backups/              see kiosk.backups
     .lock                 taken around every read-modify-write, by every process
 
 A check-in and a check-out each rewrite presence.json alone, and a command reads only
-the few member files it needs, so their cost does not grow with the size of the
+the few member records it needs, so their cost does not grow with the size of the
 community or its years of history. Finished visits are filed into the history in
 batches, away from anyone waiting at the door.
 """
@@ -21,121 +20,24 @@ from __future__ import annotations
 
 import os
 import re
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Literal
 
+from kiosk.checks import DataProblem, check
+from kiosk.datafile import DataFile, Table, drop, insert, put
 from kiosk.errors import DataError, NewerData, UsageError
+from kiosk.history import History
+from kiosk.member_files import MemberFiles
 from kiosk.models import Answer, Member, Question, ShoutOut, Visit
-from kiosk.storage import (
-    FOLDER_MODE,
-    AtomicJSONStorage,
-    FolderLock,
-    Signature,
-    encode,
-    make_folder,
-    signature,
-    write_together,
-)
-from kiosk.text import topic_key
+from kiosk.storage import FOLDER_MODE, FolderLock, signature
 
-Record = TypeVar("Record")
-Tables = dict[str, dict[str, dict[str, Any]]]
-Part = Literal["members", "presence", "shoutouts", "questions"]
+Part = Literal["presence", "shoutouts", "questions"]
 
-MEMBER_FILES = 1024
-"""Members are spread over this many files, so a change rewrites about 1/1024 of them."""
 _BATCH = re.compile(r"\d{4}-\d\d-\d\d\.[A-Za-z0-9_-]{1,64}\.json")
 """The history file a waiting visit is marked for (never a path elsewhere)."""
-SWEEP_SECONDS = 30.0
-"""How often a watching process looks at every member file, for edits made in place."""
-
-
-class DataFile:
-    """One TinyDB file of the data folder, read through a cache that notices changes."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.storage = AtomicJSONStorage(path)
-        self._parsed: dict[str, tuple[Signature | None, list[Any]]] = {}
-
-    def tables(self) -> Tables:
-        """The file's tables as stored (empty when the file does not exist yet)."""
-        return self.storage.read() or {}
-
-    def docs(self, table: str) -> list[dict[str, Any]]:
-        return list(self.tables().get(table, {}).values())
-
-    def records(self, table: str, parse: Callable[[dict[str, Any]], Record]) -> list[Record]:
-        """The table's documents read by `parse`; a document it cannot read is damage.
-
-        Parsed once for each version of the file.
-        """
-        docs = self.tables().get(table, {})
-        current = self.storage.known_signature()
-        cached = self._parsed.get(table)
-        if cached is not None and cached[0] == current:
-            return cached[1]
-        try:
-            records = [parse(doc) for doc in docs.values()]
-        except (KeyError, TypeError, ValueError) as error:
-            raise DataError(
-                f"{self.path} is damaged: a record in its {table} is incomplete or wrong "
-                f"({error}).",
-                self.path,
-            ) from error
-        self._parsed[table] = (current, records)
-        return records
-
-    @contextmanager
-    def changing(self) -> Iterator[Tables]:
-        """Edit the tables, then write them in one durable step (nothing on an error)."""
-        current = self.tables()
-        tables = {name: dict(docs) for name, docs in current.items()}
-        yield tables
-        self.storage.write(tables)
-
-    def changed(self) -> bool:
-        return self.storage.changed()
-
-    def exists(self) -> bool:
-        return signature(self.path) is not None
-
-
-def insert(table: dict[str, dict[str, Any]], doc: dict[str, Any]) -> None:
-    """Add `doc` under the next TinyDB document id."""
-    table[str(max(map(int, table), default=0) + 1)] = doc
-
-
-def put(table: dict[str, dict[str, Any]], doc: dict[str, Any], key: str = "id") -> None:
-    """Replace the document whose `key` matches `doc`'s, or add it."""
-    for doc_id, old in table.items():
-        if old.get(key) == doc[key]:
-            table[doc_id] = doc
-            return
-    insert(table, doc)
-
-
-def drop(table: dict[str, dict[str, Any]], keep: Callable[[dict[str, Any]], bool]) -> int:
-    """Remove the documents `keep` refuses; how many went."""
-    gone = [doc_id for doc_id, doc in table.items() if not keep(doc)]
-    for doc_id in gone:
-        del table[doc_id]
-    return len(gone)
-
-
-def member_file_of(key: str) -> str:
-    """The members file that holds a member id, or the pointers of a name key."""
-    return f"{zlib.crc32(key.encode()) % MEMBER_FILES:03x}.json"
-
-
-def name_key(name: str) -> str:
-    """A name as it is looked up: folded, spaces made single."""
-    return topic_key(name)
 
 
 class Store:
@@ -143,16 +45,12 @@ class Store:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.members = MemberFiles(root / "members")
+        self.history = History(root / "history")
         self.presence = DataFile(root / "presence.json")
         self.shoutouts_file = DataFile(root / "shoutouts.json")
         self.questions_file = DataFile(root / "questions.json")
-        self.members_folder = root / "members"
-        self.history_folder = root / "history"
         self.lock = FolderLock(root / ".lock")
-        self._member_files: dict[str, DataFile] = {}
-        self._members_seen: dict[str, Signature] = {}
-        self._folder_seen: Signature | None = None
-        self._swept_at = 0.0
 
     @classmethod
     def open(cls, root: Path, create: bool = True) -> Store:
@@ -186,114 +84,14 @@ class Store:
         with self.lock.held():
             yield
 
-    # -- members -------------------------------------------------------------------
-
-    def member_file(self, name: str) -> DataFile:
-        data_file = self._member_files.get(name)
-        if data_file is None:
-            data_file = self._member_files[name] = DataFile(self.members_folder / name)
-        return data_file
-
-    def member(self, member_id: str) -> Member | None:
-        """The member with this id, reading only the file that holds them."""
-        for member in self.member_file(member_file_of(member_id)).records(
-            "members", Member.from_doc
-        ):
-            if member.id == member_id:
-                return member
-        return None
-
-    def members_named(self, name: str) -> list[Member]:
-        """Members whose name is `name`, folded, found through the name pointers."""
-        key = name_key(name)
-        pointers = self.member_file(member_file_of(key)).docs("names")
-        ids = {doc.get("id") for doc in pointers if doc.get("key") == key}
-        found = [self.member(member_id) for member_id in ids if isinstance(member_id, str)]
-        # A pointer left by a change that was cut short points at nobody, or at a name
-        # since changed: only what the member's own record says counts.
-        return [m for m in found if m is not None and name_key(m.name) == key]
-
-    def member_files(self) -> list[str]:
-        """The names of the member files that exist."""
-        try:
-            return sorted(
-                entry.name
-                for entry in os.scandir(self.members_folder)
-                if entry.name.endswith(".json") and not entry.name.startswith(".")
-            )
-        except FileNotFoundError:
-            return []
-
-    def all_members(self, names: Iterable[str] | None = None) -> Iterator[Member]:
-        """Every member (of the files `names`, or of all)."""
-        for name in self.member_files() if names is None else names:
-            yield from self.member_file(name).records("members", Member.from_doc)
-
-    def put_member(self, member: Member, before: Member | None = None) -> None:
-        """Store a new or changed member, and the pointer from their name to them."""
-        make_folder(self.members_folder)
-        key = name_key(member.name)
-        old_key = None if before is None else name_key(before.name)
-        home = member_file_of(member.id)
-        pointer = {"key": key, "id": member.id}
-        # The new pointer first and the old one last: a change cut short leaves a pointer
-        # too many, which lookups ignore, never a member no pointer leads to.
-        if key != old_key and member_file_of(key) != home:
-            with self.member_file(member_file_of(key)).changing() as tables:
-                put_pointer(tables, pointer)
-        with self.member_file(home).changing() as tables:
-            put(tables.setdefault("members", {}), member.to_doc())
-            if key != old_key and member_file_of(key) == home:
-                put_pointer(tables, pointer)
-            if old_key is not None and old_key != key and member_file_of(old_key) == home:
-                drop_pointer(tables, old_key, member.id)
-        if old_key is not None and old_key != key and member_file_of(old_key) != home:
-            with self.member_file(member_file_of(old_key)).changing() as tables:
-                drop_pointer(tables, old_key, member.id)
-
     def remove_leftovers(self) -> list[Path]:
         """Delete temporary files left by a process that died while writing."""
         with self.locked():
-            folders = (self.root, self.members_folder, self.history_folder)
+            folders = (self.root, self.members.folder, self.history.folder)
             leftovers = [path for folder in folders for path in folder.glob(".*.tmp")]
             for path in leftovers:
                 path.unlink(missing_ok=True)
         return leftovers
-
-    def remove_member(self, member: Member) -> None:
-        """Remove a member's record, then the pointer from their name."""
-        key = name_key(member.name)
-        home = member_file_of(member.id)
-        with self.member_file(home).changing() as tables:
-            drop(tables.setdefault("members", {}), lambda doc: doc.get("id") != member.id)
-            if member_file_of(key) == home:
-                drop_pointer(tables, key, member.id)
-        if member_file_of(key) != home:
-            with self.member_file(member_file_of(key)).changing() as tables:
-                drop_pointer(tables, key, member.id)
-
-    def changed_member_files(self, now: float) -> list[str]:
-        """Member files changed since the last call (the first call names them all).
-
-        A write replaces a file, which changes the folder; an edit made in place does
-        not, so every file is looked at every SWEEP_SECONDS too.
-        """
-        folder = signature(self.members_folder)
-        if folder == self._folder_seen and now - self._swept_at < SWEEP_SECONDS:
-            return []
-        self._folder_seen, self._swept_at = folder, now
-        changed = []
-        current: dict[str, Signature] = {}
-        for name in self.member_files():
-            seen = signature(self.members_folder / name)
-            if seen is None:
-                continue
-            current[name] = seen
-            if self._members_seen.get(name) != seen:
-                changed.append(name)
-        changed += [name for name in self._members_seen if name not in current]
-        self._members_seen = current
-        return changed
 
     # -- presence ------------------------------------------------------------------
 
@@ -349,90 +147,26 @@ class Store:
             marked = list(waiting.values())
             if not marked:
                 return 0
-            batches: dict[Path, dict[str, dict[str, Any]]] = {}
+            batches: dict[str, Table] = {}
             for doc in marked:
                 visit_doc = {key: value for key, value in doc.items() if key != "batch"}
-                insert(batches.setdefault(self.history_folder / doc["batch"], {}), visit_doc)
-            make_folder(self.history_folder)
-            write_together({path: encode({"visits": table}) for path, table in batches.items()})
+                insert(batches.setdefault(doc["batch"], {}), visit_doc)
+            self.history.write(batches)
             visits = [Visit.from_doc(doc) for doc in marked]
-            self.update_members(counted(visits))
+            self.members.update(counted(visits))
             filed = {visit.id for visit in visits}
             with self.presence.changing() as tables:
                 drop(tables.setdefault("closed", {}), lambda doc: doc.get("id") not in filed)
             return len(visits)
 
-    def update_members(self, members: list[Member]) -> None:
-        """Store changes to members' records other than their names, flushed together."""
-        files: dict[str, Tables] = {}
-        for member in members:
-            name = member_file_of(member.id)
-            if name not in files:
-                files[name] = {t: dict(docs) for t, docs in self.member_file(name).tables().items()}
-            put(files[name].setdefault("members", {}), member.to_doc())
-        if files:
-            write_together(
-                {self.members_folder / name: encode(tables) for name, tables in files.items()}
-            )
-
-    # -- history -------------------------------------------------------------------
-
-    def history_file(self, name: str) -> DataFile:
-        # Not kept open: years of past days would otherwise stay parsed in memory.
-        return DataFile(self.history_folder / name)
-
-    def history_files(self, first: date | None = None, last: date | None = None) -> list[str]:
-        """Names of the history files of days from `first` to `last`, oldest first."""
-        low = "" if first is None else first.isoformat()
-        high = "\uffff" if last is None else last.isoformat() + "\uffff"
-        try:
-            names = [
-                entry.name
-                for entry in os.scandir(self.history_folder)
-                if entry.name.endswith(".json") and _day_of(entry.name) is not None
-            ]
-        except FileNotFoundError:
-            return []
-        return sorted(name for name in names if low <= name <= high)
-
     def history_days(self) -> list[date]:
-        """Days that have finished visits, oldest first."""
-        days = {_day_of(name) for name in self.history_files()}
-        days |= {visit.history_day for visit in self.unfiled_visits()}
-        return sorted(day for day in days if day is not None)
+        """Days that have finished visits, filed or not, oldest first."""
+        return sorted(self.history.days() | {v.history_day for v in self.unfiled_visits()})
 
     def past_visits(self, first: date, last: date) -> Iterator[Visit]:
         """Finished visits that began between `first` and `last` (UTC days), oldest first,
         filed or not."""
-        seen: set[str] = set()
-        unfiled = [v for v in self.unfiled_visits() if first <= v.history_day <= last]
-        by_day: dict[date, list[Visit]] = {}
-        for name in self.history_files(first, last):
-            day = _day_of(name)
-            assert day is not None
-            by_day.setdefault(day, []).extend(
-                self.history_file(name).records("visits", Visit.from_doc)
-            )
-        for visit in unfiled:
-            by_day.setdefault(visit.history_day, []).append(visit)
-        for day in sorted(by_day):
-            for visit in sorted(by_day[day], key=lambda v: (v.since, v.id)):
-                # A filing cut short leaves a visit both filed and waiting: once is right.
-                if visit.id not in seen:
-                    seen.add(visit.id)
-                    yield visit
-
-    def rewrite_history(self, name: str, change: Callable[[dict[str, Any]], bool]) -> bool:
-        """Apply `change` to each visit of one history file; True if any changed."""
-        with self.locked():
-            data_file = self.history_file(name)
-            docs = data_file.docs("visits")
-            if not any([change(dict(doc)) for doc in docs]):
-                return False
-            with data_file.changing() as tables:
-                for doc in tables.setdefault("visits", {}).values():
-                    change(doc)
-            return True
+        return self.history.visits(first, last, self.unfiled_visits())
 
     # -- shout-outs and the question of the week -------------------------------------
 
@@ -446,7 +180,7 @@ class Store:
     def change_shoutouts(self, change: Callable[[ShoutOut], ShoutOut | None]) -> None:
         """Rewrite every shout-out through `change` (None removes it), in one write."""
         with self.shoutouts_file.changing() as tables:
-            kept = {}
+            kept: Table = {}
             for shoutout in self.shoutouts():
                 changed = change(shoutout)
                 if changed is not None:
@@ -469,12 +203,12 @@ class Store:
     def put_answers(self, answers: Iterable[Answer]) -> None:
         """Replace the answers to the question of the week."""
         with self.questions_file.changing() as tables:
-            table: dict[str, dict[str, Any]] = {}
+            table: Table = {}
             for answer in answers:
                 insert(table, answer.to_doc())
             tables["answers"] = table
 
-    # -- what another process changed ------------------------------------------------
+    # -- what another process changed, and checks ------------------------------------
 
     def changed_parts(self) -> set[Part]:
         """The single files whose contents differ from what this store last read."""
@@ -485,13 +219,11 @@ class Store:
         }
         return {part for part, data_file in files.items() if data_file.changed()}
 
-    # -- checks ----------------------------------------------------------------------
-
     def data_files(self) -> list[Path]:
         """Every data file, live and history."""
         live = [self.presence.path, self.shoutouts_file.path, self.questions_file.path]
-        members = [self.members_folder / name for name in self.member_files()]
-        history = [self.history_folder / name for name in self.history_files()]
+        members = [self.members.folder / name for name in self.members.names()]
+        history = [self.history.folder / name for name in self.history.names()]
         return [path for path in (*live, *members, *history) if signature(path) is not None]
 
     def problems(self, paths: Iterable[Path] | None = None) -> list[DataProblem]:
@@ -505,77 +237,6 @@ class Store:
         return found
 
 
-@dataclass(slots=True, frozen=True)
-class DataProblem:
-    """A data file that cannot be read."""
-
-    path: Path
-    message: str
-    newer: bool = False
-    """Written by a newer kiosk: not damaged, so no backup should replace it."""
-
-    def __str__(self) -> str:
-        return self.message
-
-
-def check(path: Path) -> None:
-    """Raise DataError unless the file at `path` loads and every record in it is complete."""
-    data_file = DataFile(path)
-    for table, parse in RECORDS.get(_kind_of(path), ()):
-        data_file.records(table, parse)
-    data_file.tables()  # a file with no records still has to parse
-
-
-def check_bytes(raw: bytes, path: Path) -> None:
-    """Raise DataError unless `raw`, meant to be the file at `path`, is good data."""
-    from kiosk.storage import parse
-
-    data = parse(raw, path)
-    for table, read in RECORDS.get(_kind_of(path), ()):
-        try:
-            for doc in data.get(table, {}).values():
-                read(doc)
-        except (KeyError, TypeError, ValueError) as error:
-            raise DataError(
-                f"{path} is damaged: a record in its {table} is incomplete or wrong ({error}).",
-                path,
-            ) from error
-
-
-RECORDS: dict[str, tuple[tuple[str, Callable[[dict[str, Any]], object]], ...]] = {
-    "members": (("members", Member.from_doc), ("names", lambda doc: _pointer(doc))),
-    "presence": (("visits", Visit.from_doc), ("closed", Visit.from_doc)),
-    "shoutouts": (("shoutouts", ShoutOut.from_doc),),
-    "questions": (("question", Question.from_doc), ("answers", Answer.from_doc)),
-    "history": (("visits", Visit.from_doc),),
-}
-"""The tables each kind of data file holds, and how their records are read."""
-
-
-def _kind_of(path: Path) -> str:
-    if path.parent.name in ("members", "history"):
-        return path.parent.name
-    return path.stem
-
-
-def _pointer(doc: dict[str, Any]) -> None:
-    if type(doc["key"]) is not str or type(doc["id"]) is not str:
-        raise TypeError(f"a name pointer should hold a key and an id, not {doc!r:.60}")
-
-
-def put_pointer(tables: Tables, pointer: dict[str, str]) -> None:
-    names = tables.setdefault("names", {})
-    if pointer not in names.values():
-        insert(names, pointer)
-
-
-def drop_pointer(tables: Tables, key: str, member_id: str) -> None:
-    drop(
-        tables.setdefault("names", {}),
-        lambda doc: not (doc.get("key") == key and doc.get("id") == member_id),
-    )
-
-
 def keep_private(root: Path) -> None:
     """Let only the owner into the data folder, whatever the umask made of it."""
     try:
@@ -583,33 +244,3 @@ def keep_private(root: Path) -> None:
             os.chmod(root, FOLDER_MODE)
     except PermissionError:
         pass  # not ours to change; the folder is still used as it is
-
-
-def _day_of(name: str) -> date | None:
-    try:
-        return date.fromisoformat(name[:10])
-    except ValueError:
-        return None
-
-
-def member_tables(members: Iterable[Member]) -> dict[str, Tables]:
-    """Members grouped into the tables of their files, with the pointers from their names."""
-    files: dict[str, Tables] = {}
-    for member in members:
-        home = files.setdefault(member_file_of(member.id), {"members": {}, "names": {}})
-        insert(home["members"], member.to_doc())
-        key = name_key(member.name)
-        pointers = files.setdefault(member_file_of(key), {"members": {}, "names": {}})
-        insert(pointers["names"], {"key": key, "id": member.id})
-    return files
-
-
-def write_member_files(store: Store, members: Iterable[Member]) -> None:
-    """Write many members at once, for a folder being seeded or migrated."""
-    make_folder(store.members_folder)
-    write_together(
-        {
-            store.members_folder / name: encode(tables)
-            for name, tables in member_tables(members).items()
-        }
-    )

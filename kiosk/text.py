@@ -11,6 +11,7 @@ between letters, a variation selector after the character it styles.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 
 from kiosk.errors import Refused
@@ -63,6 +64,8 @@ _UNSEEN_CLASS = "".join(
     re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
     for low, high in _UNSEEN
 )
+UNSEEN = re.compile(f"[{_UNSEEN_CLASS}]")
+"""Any one code point that `is_unseen` is true of, to find or replace them all at once."""
 _NEEDS_CARE = re.compile(f"[{_UNSEEN_CLASS}]|\\s\\s|^\\s|\\s$|[^\\S ]")
 """Anything `clean` would change besides normalization: most text has none of it."""
 
@@ -119,6 +122,12 @@ _LOOKALIKES = str.maketrans(
         "χ": "x",
         "0": "o",
         "1": "l",
+        # What `clean` keeps where it joins cannot be seen either: "Ada" with a zero-width
+        # non-joiner, or with an emoji-style selector, looks like "Ada".
+        ZWNJ: None,
+        ZWJ: None,
+        "\ufe0e": None,
+        "\ufe0f": None,
     }
 )
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -208,7 +217,8 @@ def topics(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
                 f"a topic can be at most {TOPIC_LIMIT}."
             )
         seen.add(key)
-        result.append(topic)
+        # Kept once in memory however many members share it.
+        result.append(sys.intern(topic))
     if len(result) > TOPICS_LIMIT:
         raise Refused(f"That is {len(result)} topics; please pick at most {TOPICS_LIMIT}.")
     return tuple(result)

@@ -8,18 +8,17 @@ and the SpaceAPI file names the same members.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from kiosk import stats
-from kiosk.answers import ShownAnswer, answers_to_show
+from kiosk.answers import ShownAnswer
 from kiosk.community import Community
 from kiosk.errors import Refused
-from kiosk.gathering import Gathering, gather
+from kiosk.gathering import Gathering
 from kiosk.hours import opening_status
-from kiosk.models import Answer, Member, Question
-from kiosk.opening import OpeningHours, local_day
+from kiosk.models import Member, Question
+from kiosk.opening import local_day
 
 SHOUTOUTS_SHOWN = 6
 ANSWERS_SHOWN = 6
@@ -53,37 +52,21 @@ class WallView:
     shoutouts: tuple[WallShoutOut, ...]
 
 
-def wall_view(community: Community, hours: OpeningHours) -> WallView:
-    """The wall board's picture of `community` now, its days those of the opening hours'
-    time zone (the machine's own when the hours name none)."""
-    zone = hours.zone
+def wall_view(community: Community) -> WallView:
+    """The wall board's picture of `community` now, its days and times those of the
+    community's time zone (the opening hours', or the machine's)."""
+    zone = community.zone
     now = community.clock().astimezone(zone).replace(second=0, microsecond=0)
-    present = community.present()
-    question, answers = question_of_the_week(community)
-    members = _members_of(community, answers)
     return WallView(
         now=now,
         here=community.here_count(),
         came_today=came_today(community, now, zone),
-        opening=opening_status(hours, now),
-        gathering=gather(present, now, zone),
-        question=question,
-        answers=tuple(answers_to_show(question, answers, members, present, now, ANSWERS_SHOWN)),
+        opening=opening_status(community.hours, now),
+        gathering=community.gathering(),
+        question=community.question(),
+        answers=tuple(community.answers_shown(ANSWERS_SHOWN)),
         shoutouts=tuple(_shoutouts(community)),
     )
-
-
-def question_of_the_week(community: Community) -> tuple[Question | None, list[Answer]]:
-    """The question of the week and its answers.
-
-    QUESTION OF THE WEEK: `Community.question()` and `Community.answers()` are being added
-    to the community; until the community has them, the wall board shows no question.
-    """
-    question = getattr(community, "question", None)
-    answers = getattr(community, "answers", None)
-    if question is None or answers is None:
-        return None, []
-    return question(), list(answers())
 
 
 def came_today(community: Community, now: datetime, zone: tzinfo) -> int:
@@ -97,15 +80,6 @@ def came_today(community: Community, now: datetime, zone: tzinfo) -> int:
     return stats.people(visits, today, "members") + stats.people(visits, today, "guests")
 
 
-def _members_of(community: Community, answers: Sequence[Answer]) -> dict[str, Member]:
-    members = {}
-    for member_id in {answer.member_id for answer in answers}:
-        member = _member_or_none(community, member_id)
-        if member is not None:
-            members[member_id] = member
-    return members
-
-
 def _member_or_none(community: Community, member_id: str) -> Member | None:
     try:
         return community.member(member_id)
@@ -114,7 +88,7 @@ def _member_or_none(community: Community, member_id: str) -> Member | None:
 
 
 def _shoutouts(community: Community) -> list[WallShoutOut]:
-    shown = [s for s in community.shoutouts() if not s.hidden][:SHOUTOUTS_SHOWN]
+    shown = community.shoutouts(SHOUTOUTS_SHOWN)  # none a host hid
     return [
         WallShoutOut(
             author=_public_name(community, s.from_id, "someone"),

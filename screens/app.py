@@ -13,12 +13,13 @@ from textual.screen import Screen
 from textual.signal import Signal
 from textual.widgets import Button
 
+from kiosk.access import HostAccess
 from kiosk.backups import Backups
 from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.errors import KioskError
 from screens.home import HomeScreen
-from screens.pin import PinScreen, WrongTries
+from screens.pin import PinScreen
 
 Result = TypeVar("Result")
 
@@ -39,13 +40,14 @@ class KioskApp(App[None]):
     def __init__(self, community: Community, config: Config, *, lock: bool = True) -> None:
         super().__init__()
         self.community = community
+        community.index_in_background = True
         self.config = config
         self.lock = lock
         self.community_changed: Signal[None] = Signal(self, "community-changed")
         """Published whenever members, visits or shout-outs changed, here or elsewhere."""
         self._last_activity = monotonic()
         self._refresh_problem: str | None = None
-        self._wrong_pins = WrongTries()
+        self.host_access = HostAccess(community.store.root, config.host_pin_hash, community.clock)
         self._backups = Backups(community.store, config.backups_to_keep)
         self._backup_problem: str | None = None
 
@@ -109,6 +111,7 @@ class KioskApp(App[None]):
         else:
             self.notify(saved, title="Saved", markup=False)
         self.community_changed.publish(None)
+        self._prepare_search()
 
     def _refused(self, error: KioskError, button: Button | None) -> None:
         if button is not None:
@@ -141,11 +144,12 @@ class KioskApp(App[None]):
         self._refresh_problem = None
         if changed:
             self.call_from_thread(self.community_changed.publish, None)
+            self.community.prepare_search()  # a moment's work, off the UI thread
 
     def _tell_host(self, problem: str) -> None:
         self.notify(problem, title="For the host", severity="warning", timeout=30, markup=False)
 
-    @work(thread=True, group="refresh")
+    @work(thread=True, group="search", exclusive=True)
     def _prepare_search(self) -> None:
         # Everyone is read once the first screen is up, so the kiosk starts as fast with
         # fifty thousand members as with fifty.
@@ -177,8 +181,7 @@ class KioskApp(App[None]):
         if not self.lock:
             self.exit()
         elif not isinstance(self.screen, PinScreen):
-            pin = PinScreen(self.config.host_pin_hash, self._wrong_pins)
-            self.push_screen(pin, self._quit_if_allowed)
+            self.push_screen(PinScreen(self.host_access), self._quit_if_allowed)
 
     def _quit_if_allowed(self, allowed: bool | None) -> None:
         if allowed:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from datetime import datetime, timedelta
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,34 +12,29 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from kiosk.pin import pin_matches
-
-FREE_TRIES = 3
-"""Wrong PINs allowed before each further try has to wait."""
-
-
-@dataclass(slots=True)
-class WrongTries:
-    """Wrong PINs so far; kept by the app, so closing the prompt does not reset it."""
-
-    count: int = 0
+from kiosk.access import HostAccess, Verdict
 
 
 class PinScreen(ModalScreen[bool]):
-    """Dismisses with True once the right host PIN is entered."""
+    """Dismisses with True once the right host PIN is entered.
+
+    The wait that wrong PINs earn is the kiosk's (`HostAccess`), so a new prompt keeps to
+    it; while it lasts, nothing can be typed, and the prompt counts it down.
+    """
 
     CSS_PATH = "pin.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="pin.cancel")]
 
-    def __init__(self, pin_hash: str, wrong: WrongTries) -> None:
+    def __init__(self, access: HostAccess) -> None:
         super().__init__()
-        self.pin_hash = pin_hash
-        self.wrong = wrong
+        self.access = access
+        self._wait_until: datetime | None = None
+        self._why = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label("Host PIN to quit the kiosk", classes="title")
-            if self.pin_hash:
+            if self.access.pin_hash:
                 yield Input(password=True, placeholder="PIN", id="pin")
                 yield Label("Escape to go back.", id="pin-message", classes="hint")
             else:
@@ -48,38 +44,71 @@ class PinScreen(ModalScreen[bool]):
                     classes="hint",
                 )
 
+    def on_mount(self) -> None:
+        if self.access.pin_hash:
+            self.look_up_wait()
+            self.set_interval(1.0, self.show_wait)
+
+    @work(thread=True, group="pin-wait")
+    def look_up_wait(self) -> None:
+        # The wait may come from disk, left by wrong PINs before this prompt opened.
+        wait = self.access.wait()
+        self.app.call_from_thread(self._start_wait, "", wait)
+
     @on(Input.Submitted, "#pin")
     def check(self, event: Input.Submitted) -> None:
-        self.verify(event.value)
-
-    @work(thread=True, exclusive=True)
-    def verify(self, pin: str) -> None:
-        # Hashing takes a moment on purpose; keep the screen responsive meanwhile.
-        if pin_matches(pin, self.pin_hash):
-            self.wrong.count = 0
-            self.app.call_from_thread(self.dismiss, True)
-        else:
-            self.app.call_from_thread(self.wrong_pin)
-
-    def wrong_pin(self) -> None:
-        self.wrong.count += 1
-        entry = self.query_one("#pin", Input)
-        entry.value = ""
-        message = self.query_one("#pin-message", Label)
-        if self.wrong.count < FREE_TRIES:
-            message.update("That PIN is not right. Try again.")
-            return
-        # Guessing gets slower with every wrong try: 2, 4, 8… seconds, at most a minute.
-        wait = min(2 ** (self.wrong.count - FREE_TRIES + 1), 60)
-        message.update(f"That PIN is not right. Wait {wait} seconds, then try again.")
+        entry = event.input
+        # Nothing more is typed while this PIN is checked; it takes a moment on purpose.
         entry.disabled = True
-        self.set_timer(wait, self.allow_retry)
+        self.query_one("#pin-message", Label).update("Checking…")
+        self.verify(entry.value)
+        entry.value = ""
 
-    def allow_retry(self) -> None:
+    @work(thread=True, group="pin-check")
+    def verify(self, pin: str) -> None:
+        verdict = self.access.try_pin(pin)
+        self.app.call_from_thread(self._judged, verdict)
+
+    def _judged(self, verdict: Verdict) -> None:
+        if not self.is_current:  # gone back meanwhile; a new prompt asks afresh
+            return
+        if verdict.outcome == "right":
+            self.dismiss(True)
+        elif verdict.outcome == "wrong":
+            self._start_wait("That PIN is not right. ", verdict.wait)
+        else:
+            self._start_wait("", verdict.wait)
+
+    def _start_wait(self, why: str, wait: timedelta) -> None:
+        if not self.is_current:
+            return
         entry = self.query_one("#pin", Input)
+        if wait <= timedelta(0):
+            entry.disabled = False
+            entry.focus()
+            message = f"{why}Try again." if why else "Escape to go back."
+            self.query_one("#pin-message", Label).update(message)
+            return
+        self._why = why
+        self._wait_until = self.access.clock() + wait
+        self.show_wait()
+
+    def show_wait(self) -> None:
+        """Count the wait down, and let the host type once it is over (once a second)."""
+        if self._wait_until is None:
+            return
+        entry = self.query_one("#pin", Input)
+        message = self.query_one("#pin-message", Label)
+        left = math.ceil((self._wait_until - self.access.clock()).total_seconds())
+        if left > 0:
+            entry.disabled = True
+            unit = "second" if left == 1 else "seconds"
+            message.update(f"{self._why}Wait {left} {unit}, then try again.")
+            return
+        self._wait_until = None
         entry.disabled = False
         entry.focus()
-        self.query_one("#pin-message", Label).update("Try again, or Escape to go back.")
+        message.update("Try again, or Escape to go back.")
 
     def action_cancel(self) -> None:
         self.dismiss(False)

@@ -83,7 +83,7 @@ class WallApp(App[None]):
             changed = self.community.refresh()
             view = self.view
             if changed or view is None or view.now != self._minute():
-                view = wall_view(self.community, self.config.hours)
+                view = wall_view(self.community)
             if view != self.view:
                 self.call_from_thread(self._show, view)
         except KioskError as error:
@@ -92,7 +92,7 @@ class WallApp(App[None]):
             self._looking = False
 
     def _minute(self) -> datetime:
-        zone = self.config.hours.zone
+        zone = self.community.zone
         return self.community.clock().astimezone(zone).replace(second=0, microsecond=0)
 
     async def _show(self, view: WallView) -> None:

@@ -4,12 +4,11 @@ show, beside who and what they must."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from kiosk.community import Community
-from kiosk.models import Member
 from kiosk.store import Store
 
 
@@ -37,19 +36,18 @@ def seed_secrets(data_dir: Path, clock: Callable[[], datetime]) -> Secrets:
     olga = community.add_member("Olga Offboard", ("knitting",), on_board=False)
     community.check_in(olga.id)
     hana = community.add_member("Hana Private", ("beekeeping",))
-    _change(
-        community,
-        hana,
+    community.edit_member(
+        hana.id,
         looking_for=("tax forms",),
         mentor=("beekeeping",),
         pronouns="xe/xem",
         intro="Ask me nothing",
-        hosts_only=frozenset({"topics", "looking_for", "mentor", "pronouns", "intro"}),
+        hosts_only=("topics", "looking_for", "mentor", "pronouns", "intro"),
     )
     community.check_in(hana.id)
     community.post_shoutout(olga.id, ana.id, "Thanks from the quiet corner")
     hidden = community.post_shoutout(ana.id, None, "Nobody should read this one")
-    community.store.change_shoutouts(lambda s: replace(s, hidden=True) if s.id == hidden.id else s)
+    community.hide_shoutout(hidden.id)
     return Secrets(
         shown=("Ana Shown", "Hana Private", "climbing", "Thanks from the quiet corner"),
         kept=(
@@ -68,8 +66,3 @@ def seed_secrets(data_dir: Path, clock: Callable[[], datetime]) -> Secrets:
         here=4,
         named=("Ana Shown", "Hana Private"),
     )
-
-
-def _change(community: Community, member: Member, **changes: object) -> None:
-    with community.store.locked():
-        community.store.put_member(replace(member, **changes), before=member)

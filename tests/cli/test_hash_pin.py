@@ -27,40 +27,45 @@ def typed(monkeypatch: pytest.MonkeyPatch, *answers: str) -> list[str]:
 
 
 def test_the_printed_hash_verifies_the_pin(kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
-    prompts = typed(monkeypatch, "2468", "2468")
+    prompts = typed(monkeypatch, "246813", "246813")
     made = kiosk("hash-pin")
     assert (made.code, made.err) == (0, "")
     assert prompts == ["Host PIN: ", "Same PIN again: "]
     pin_hash = made.out.strip()
     assert made.out == pin_hash + "\n"
-    assert pin_matches("2468", pin_hash)
+    assert pin_hash.startswith("scrypt$")
+    assert pin_matches("246813", pin_hash)
     assert not pin_matches("1234", pin_hash)
 
 
 def test_each_hash_is_salted_differently(kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
-    typed(monkeypatch, "2468", "2468", "2468", "2468")
+    typed(monkeypatch, *["246813"] * 4)
     assert kiosk("hash-pin").out != kiosk("hash-pin").out
 
 
 def test_two_different_pins_make_nothing(kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
-    typed(monkeypatch, "2468", "2469")
+    typed(monkeypatch, "246813", "246814")
     refused = kiosk("hash-pin")
     assert (refused.code, refused.out) == (1, "")
     assert refused.err == "kiosk: The two PINs are not the same; nothing was made.\n"
 
 
-def test_a_pin_under_four_characters_is_refused(
-    kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("pin", ["1234", "12345"])
+def test_a_pin_under_six_characters_is_refused_politely(
+    kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch, pin: str
 ) -> None:
-    prompts = typed(monkeypatch, "123")
+    prompts = typed(monkeypatch, pin, pin)
     refused = kiosk("hash-pin")
     assert (refused.code, refused.out) == (1, "")
-    assert refused.err == "kiosk: A host PIN needs at least 4 characters.\n"
+    assert refused.err == (
+        "kiosk: A host PIN needs at least 6 characters, so that it cannot be guessed "
+        "quickly; please choose a longer one.\n"
+    )
     assert prompts == ["Host PIN: "]
 
 
 def test_input_that_ends_early_is_explained(kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch) -> None:
-    typed(monkeypatch, "2468")
+    typed(monkeypatch, "246813")
     refused = kiosk("hash-pin")
     assert (refused.code, refused.out) == (1, "")
     assert refused.err == "kiosk: No PIN was typed; nothing was made.\n"

@@ -364,6 +364,21 @@ def test_the_demo_community_is_ready_to_show(demo_data: Path, clock: FakeClock) 
     demo = Community(Store.open(demo_data), clock=clock)
     # Then it has members, people here and shout-outs to show
     assert len(demo.members()) == 30
-    assert demo.here_count() == len(demo.present()) == 6
+    # Eight members here and a guest, all shown but the guest
+    assert demo.here_count() == 9
+    assert len(demo.present()) == 8
     assert demo.present()[0].visit.since == START - timedelta(minutes=4)
     assert len(demo.shoutouts()) == 5
+    # A newcomer, someone on her tenth visit, profiles that suggest people to meet, and
+    # answers to the question of the week
+    everyone = [person.here for group in demo.gathering().groups for person in group.people]
+    assert any(here.newcomer for here in everyone)
+    assert any(
+        here.milestone and here.milestone.welcome.startswith("10th") for here in everyone
+    ) or any(here.milestone and "10th" in here.milestone.badge for here in everyone)
+    zoe = demo.find("Zoë Martin")
+    demo.check_in(zoe.id)
+    assert len(demo.welcome(zoe.id).suggestions) == 3
+    assert demo.question() is not None and len(demo.answers_shown()) == 5
+    assert all(len(m.badge) == 10 for m in demo.members())
+    assert sum(len(list(demo.past_visits(d, d))) for d in demo.store.history_days()) > 300

@@ -140,6 +140,7 @@ def test_a_board_sees_a_check_in_made_by_another_process(
     board = community
     zoe = board.members()[0]
     assert board.visit_of(zoe.id) is None
+    parsed.clear()
 
     # When another process (the kiosk at the door) checks her in
     in_another_process(check_in_elsewhere, board.store.root, zoe.id)
@@ -173,6 +174,7 @@ def test_a_shout_out_from_another_process_rereads_only_shout_outs(
     # Given a board, and a member posting from the command line
     board = community
     zoe = board.members()[0]
+    parsed.clear()
 
     # When the shout-out is posted in another process
     in_another_process(post_elsewhere, board.store.root, zoe.id)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import DEFAULT_TOPICS, Config, load_config
+from kiosk.config import DEFAULT_TOPICS, Config, load_config, permissions_warning
 from kiosk.errors import UsageError
 from kiosk.pin import hash_pin, pin_matches
 
@@ -192,6 +192,7 @@ HOURS_MISTAKES = [
         ("theme = []", "'theme' should be a Textual theme name"),
         ("data_dir = 5", "'data_dir' should be a folder path as text"),
         ('data_dir = "  "', "'data_dir' should be a folder path as text"),
+        ('data_dir = "kiosk\\u0000data"', "not 'kiosk\\x00data'"),
         ('suggested_topics = "coffee"', "'suggested_topics' should be a list of texts"),
         ('suggested_topics = ["coffee", ""]', "'suggested_topics' should be a list of texts"),
         ('suggested_topics = ["coffee", 3]', "'suggested_topics' should be a list of texts"),
@@ -216,6 +217,23 @@ def test_the_wrong_value_itself_is_quoted(tmp_path: Path) -> None:
     path = config_file(tmp_path, 'idle_timeout = "sixty"')
     with pytest.raises(UsageError, match=r"like 60, not 'sixty'\.$"):
         load_config(path)
+
+
+def test_a_huge_wrong_value_is_quoted_short(tmp_path: Path) -> None:
+    path = config_file(tmp_path, f'idle_timeout = "{"6" * 200_000}"')
+    with pytest.raises(UsageError) as error:
+        load_config(path)
+    message = str(error.value)
+    assert message.startswith(f"Config file {path}: 'idle_timeout' should be a whole number")
+    assert message.endswith("666….")
+    assert len(message) < len(str(path)) + 200
+
+
+def test_a_huge_unknown_key_is_quoted_short(tmp_path: Path) -> None:
+    path = config_file(tmp_path, f"{'k' * 200_000} = 1")
+    with pytest.raises(UsageError, match="unknown key 'kkk") as error:
+        load_config(path)
+    assert len(str(error.value)) < len(str(path)) + 300
 
 
 def test_an_empty_pin_hash_is_allowed(tmp_path: Path) -> None:
@@ -258,3 +276,30 @@ def test_a_file_that_is_not_utf8_is_invalid_toml(tmp_path: Path) -> None:
     path.write_bytes('space_name = "Caf\u00e9"'.encode("latin-1"))
     with pytest.raises(UsageError, match="is not valid TOML"):
         load_config(path)
+
+
+# -- who may read the PIN hash ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o604, 0o620, 0o666])
+def test_a_pin_hash_others_may_read_is_warned_about(tmp_path: Path, mode: int) -> None:
+    path = config_file(tmp_path, f'host_pin_hash = "{hash_pin("246813")}"')
+    path.chmod(mode)
+    assert permissions_warning(path, load_config(path)) == (
+        f"Config file {path} holds the host PIN hash, and other users of this machine can "
+        f"read or change it (mode {mode:o}); make it private with `chmod 600 {path}`."
+    )
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o400, 0o700])
+def test_a_private_pin_hash_is_not_warned_about(tmp_path: Path, mode: int) -> None:
+    path = config_file(tmp_path, f'host_pin_hash = "{hash_pin("246813")}"')
+    path.chmod(mode)
+    assert permissions_warning(path, load_config(path)) is None
+
+
+def test_a_config_without_a_pin_hash_may_be_read_by_anyone(tmp_path: Path) -> None:
+    path = config_file(tmp_path, 'space_name = "North"')
+    path.chmod(0o644)
+    assert permissions_warning(path, load_config(path)) is None
+    assert permissions_warning(None, Config()) is None

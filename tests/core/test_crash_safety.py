@@ -114,13 +114,13 @@ def assert_confirmed_changes_kept(store: Store, lines: list[str], trial: int) ->
     counts: dict[str, int] = {}
     for visit in filed_visits(store):
         counts[visit.member_id] = counts.get(visit.member_id, 0) + 1
-    for member in store.all_members():
+    for member in store.members.everyone():
         assert member.visits == counts.get(member.id, 0), f"trial {trial}: {member.name}"
 
 
 def filed_visits(store: Store) -> list[Visit]:
     return [
         visit
-        for name in store.history_files()
-        for visit in store.history_file(name).records("visits", Visit.from_doc)
+        for name in store.history.names()
+        for visit in store.history.file(name).records("visits", Visit.from_doc)
     ]

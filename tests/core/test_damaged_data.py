@@ -22,8 +22,9 @@ from kiosk.cli import main
 from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.errors import DataError
+from kiosk.member_files import file_of as member_file_of
 from kiosk.storage import write_atomically
-from kiosk.store import Store, member_file_of
+from kiosk.store import Store
 
 NOW = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)
 
@@ -116,7 +117,9 @@ def test_opening_damaged_data_is_refused_naming_file_problem_and_backup(
     assert snapshot(path) == before
 
 
-@pytest.mark.parametrize("command", [[], ["present"], ["members", "list"], ["checkin", "Zoë"]])
+@pytest.mark.parametrize(
+    "command", [[], ["present"], ["members", "list"], ["checkin", "Zoë Martin"]]
+)
 def test_every_command_refuses_damaged_data_with_exit_2(
     root: Path, command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -269,7 +272,7 @@ def test_a_record_with_a_wrong_value_is_damage_named_at_start_and_by_doctor(
 
     # Then opening refuses it, naming the file, the problem and the newest backup
     with pytest.raises(DataError) as refused:
-        Community.open(Config(data_dir=root))
+        Community.open(Config(data_dir=root)).present()  # as the kiosk does at start
     assert f"{path} is damaged: a record in its members is incomplete or wrong" in str(
         refused.value
     )

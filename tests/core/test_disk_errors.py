@@ -132,8 +132,8 @@ def test_a_filing_cut_between_its_writes_is_finished_by_the_next_try(
     reopened = Community(Store.open(community.store.root))
     filed = [
         v.id
-        for name in reopened.store.history_files()
-        for v in reopened.store.history_file(name).records("visits", Visit.from_doc)
+        for name in reopened.store.history.names()
+        for v in reopened.store.history.file(name).records("visits", Visit.from_doc)
     ]
     assert filed == [visit.id]
     assert reopened.store.unfiled_visits() == []

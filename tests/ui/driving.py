@@ -29,10 +29,15 @@ def shown(pilot: Pilot) -> str:
     return "\n".join(parts)
 
 
+BACKGROUND = ("refresh", "search")
+"""Worker groups the kiosk runs by itself, each replacing the last: not waited for."""
+
+
 async def settle(pilot: Pilot) -> None:
-    """Let store calls finish and the screen catch up."""
+    """Let store calls and PIN checks finish and the screen catch up."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    waited = [worker for worker in pilot.app.workers if worker.group not in BACKGROUND]
+    await pilot.app.workers.wait_for_complete(waited)
     await pilot.pause()
 
 

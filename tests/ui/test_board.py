@@ -22,26 +22,28 @@ async def test_the_board_lists_who_is_here_newest_first(make_app):
         assert names_on(board) == [
             "Åsa Lindqvist",
             "Rafał Nowak",
+            "Kofi Boateng",
             "Léa Fontaine",
+            "Mei Lin Chen",
             "Jürgen Weiß",
             "Ngozi Okafor",
             "María José Pérez",
         ]
         first = [str(cell) for cell in board.get_row_at(0)]
         assert first == ["Åsa Lindqvist", "since 08:56 · 4 min", "heads-down", "-"]
-        assert "6 people on the board." in shown(pilot)
+        assert "8 people on the board, and 1 more not shown." in shown(pilot)
 
 
 async def test_a_check_in_from_another_process_shows_within_two_seconds(make_app, demo_data):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f2")
-        assert kiosk_cli(["checkin", "Kofi Boateng", "--data", str(demo_data)]) == 0
+        assert kiosk_cli(["checkin", "Zoë Martin", "--data", str(demo_data)]) == 0
         await pilot.pause(2.0)
         await settle(pilot)
         board = app.screen.query_one("#board", DataTable)
-        assert "Kofi Boateng" in names_on(board)
-        assert "7 here" in shown(pilot)
+        assert "Zoë Martin" in names_on(board)
+        assert "10 here" in shown(pilot)
 
 
 async def test_members_who_keep_off_the_board_are_counted_but_not_named(make_app, demo_data):
@@ -53,8 +55,8 @@ async def test_members_who_keep_off_the_board_are_counted_but_not_named(make_app
         app.community_changed.publish(None)
         await pilot.pause()
         assert "Quiet Quentin" not in names_on(app.screen.query_one("#board", DataTable))
-        assert "6 people on the board, and 1 more not shown." in shown(pilot)
-        assert "7 here" in shown(pilot)
+        assert "8 people on the board, and 2 more not shown." in shown(pilot)
+        assert "10 here" in shown(pilot)
 
 
 async def test_escape_goes_back_home(make_app):

@@ -23,7 +23,7 @@ async def test_home_greets_with_the_space_the_time_and_who_is_here(make_app):
     async with app.run_test(size=(100, 30)) as pilot:
         text = shown(pilot)
         assert "Makerspace North" in text
-        assert "09:00 · 6 here" in text
+        assert "09:00 · 9 here" in text
         assert "Åsa Lindqvist" in text
         assert app.focused is app.screen.query_one("#search", Input)
 

@@ -77,23 +77,3 @@ async def test_data_damaged_while_running_is_reported_once_and_the_kiosk_stays_u
         assert str(presence) in reports[0]
         assert app.is_running
         assert "Åsa Lindqvist" in shown(pilot)  # the last good data stays on screen
-
-
-async def test_after_three_wrong_pins_each_try_has_to_wait(make_app):
-    app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+q")
-        for attempt in range(3):
-            if attempt == 2:  # closing and opening the prompt again does not help
-                await pilot.press("escape", "ctrl+q")
-            await type_text(pilot, "0000")
-            await pilot.press("enter")
-            await settle(pilot)
-        assert "Wait 2 seconds, then try again." in shown(pilot)
-        assert app.screen.query_one("#pin").disabled
-        await pilot.pause(2.2)
-        assert not app.screen.query_one("#pin").disabled
-        await type_text(pilot, PIN)
-        await pilot.press("enter")
-        await settle(pilot)
-    assert app.return_code == 0

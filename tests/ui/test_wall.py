@@ -15,12 +15,12 @@ from textual.widgets import Label, Static
 from kiosk.cli import main as kiosk_cli
 from kiosk.community import Community
 from kiosk.config import Config
-from kiosk.models import Answer, Member, Question
+from kiosk.models import Member
 from kiosk.opening import read_hours
 from kiosk.store import Store
 from screens.wall import WallScreen, page_starts
 from screens.wall_app import PAGE_TURN, WallApp
-from tests.conftest import START, FakeClock
+from tests.conftest import FakeClock
 from tests.privacy import seed_secrets
 
 HOURS = read_hours(
@@ -40,7 +40,7 @@ def make_wall(clock: FakeClock) -> MakeWall:
 
     def make(data: Path, **settings: object) -> WallApp:
         config = replace(Config(space_name="Makerspace North", data_dir=data), **settings)
-        return WallApp(Community(Store.open(data), clock), config)
+        return WallApp(Community(Store.open(data), clock, hours=config.hours), config)
 
     return make
 
@@ -72,18 +72,20 @@ def card(app: WallApp, heading: str) -> str:
     return found[0]
 
 
-def change(community: Community, member: Member, **changes: object) -> Member:
-    changed = replace(member, **changes)
-    with community.store.locked():
-        community.store.put_member(changed, before=member)
-    community.refresh()
-    return changed
-
-
-def regular(community: Community, name: str, *topics: str, **profile: object) -> Member:
-    """A member who has come often since joining a year ago: no milestone today."""
+def regular(
+    community: Community, clock: FakeClock, name: str, *topics: str, **profile: object
+) -> Member:
+    """A member who joined long ago and has come twice before: no milestone today."""
+    today = clock.now
+    clock.now = today - timedelta(days=300)
     member = community.add_member(name, topics)
-    return change(community, member, visits=20, joined=START - timedelta(days=300), **profile)
+    for _ in range(2):
+        community.check_in(member.id)
+        clock.advance(hours=2)
+        community.check_out(member.id)
+        clock.advance(days=7)
+    clock.now = today
+    return community.edit_member(member.id, **profile) if profile else member
 
 
 # -- what the board shows ----------------------------------------------------------------
@@ -95,11 +97,11 @@ async def test_who_is_here_is_gathered_by_topic_with_newcomers_and_requests(
     # Given regulars sharing topics, one heads-down, one asking for a hand, and a newcomer
     data = tmp_path / "data"
     community = Community(Store.open(data), clock)
-    ana = regular(community, "Ana Alves", "climbing", "Rust", mentor=("Rust",))
-    ben = regular(community, "Ben Berg", "climbing")
-    cy = regular(community, "Cy Chen", "Rust")
-    dee = regular(community, "Dee Dunn", "chess")
-    fay = regular(community, "Fay Fox", "pottery", looking_for=("soldering",))
+    ana = regular(community, clock, "Ana Alves", "climbing", "Rust", mentor=("Rust",))
+    ben = regular(community, clock, "Ben Berg", "climbing")
+    cy = regular(community, clock, "Cy Chen", "Rust")
+    dee = regular(community, clock, "Dee Dunn", "chess")
+    fay = regular(community, clock, "Fay Fox", "pottery", looking_for=("soldering",))
     gus = community.add_member("Gus Gray", ("pottery",))
     for member in (ana, ben, cy, fay, gus):
         community.check_in(member.id)
@@ -122,24 +124,20 @@ async def test_who_is_here_is_gathered_by_topic_with_newcomers_and_requests(
 
 
 async def test_the_question_of_the_week_shows_with_answers_of_people_here_first(
-    make_wall, tmp_path, clock, monkeypatch
+    make_wall, tmp_path, clock
 ):
-    # The community's own question verbs are on their way; the stored ones stand in.
-    monkeypatch.setattr(Community, "question", lambda c: c.store.question(), raising=False)
-    monkeypatch.setattr(Community, "answers", lambda c: c.store.answers(), raising=False)
     data = tmp_path / "data"
     community = Community(Store.open(data), clock)
-    ana = regular(community, "Ana Alves", "climbing")
-    ben = regular(community, "Ben Berg", "climbing")
-    asked = START - timedelta(days=1)
-    question = Question("q1", "What did you make this week?", asked)
-    community.store.set_question(question)
-    community.store.put_answers(
-        [
-            Answer("q1", ben.id, "A birdhouse", asked + timedelta(hours=1)),
-            Answer("q1", ana.id, "A bread oven", asked + timedelta(hours=2)),
-        ]
-    )
+    ana = regular(community, clock, "Ana Alves", "climbing")
+    ben = regular(community, clock, "Ben Berg", "climbing")
+    today = clock.now
+    clock.advance(days=-1)
+    community.ask("What did you make this week?")
+    clock.advance(hours=1)
+    community.answer(ben.id, "A birdhouse")
+    clock.advance(hours=1)
+    community.answer(ana.id, "A bread oven")
+    clock.now = today
     community.check_in(ben.id)
     app = make_wall(data)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -187,18 +185,21 @@ async def test_nothing_private_reaches_the_wall(make_wall, tmp_path, clock):
 
 
 async def test_a_check_in_from_another_process_shows_at_the_next_look(make_wall, demo_data, clock):
+    community = Community(Store.open(demo_data), clock)
+    away = next(m for m in community.members() if community.visit_of(m.id) is None)
     app = make_wall(demo_data)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert "Kofi Boateng" not in shown(app, whole_board=True)
-        # When another process checks Kofi in
-        assert kiosk_cli(["checkin", "Kofi Boateng", "--data", str(demo_data)]) == 0
-        # Then the board's next look, which comes every second, shows him
+        assert away.name not in shown(app, whole_board=True)
+        here = community.here_count()
+        # When another process checks them in
+        assert kiosk_cli(["checkin", away.id, "--data", str(demo_data)]) == 0
+        # Then the board's next look, which comes every second, shows them
         assert app.refresh_seconds <= 1
         app.tick()
         await settle(pilot)
-        assert "Kofi Boateng" in shown(app, whole_board=True)
-        assert "7 here now" in shown(app)
+        assert away.name in shown(app, whole_board=True)
+        assert f"{here + 1} here now" in shown(app)
 
 
 async def test_the_clock_and_ages_move_on_with_the_minute(make_wall, demo_data, clock):
@@ -238,7 +239,7 @@ async def test_pages_turn_by_themselves_and_each_card_shows_whole_on_one(
     data = tmp_path / "data"
     community = Community(Store.open(data), clock)
     for number in range(40):
-        member = regular(community, f"Member {number:02}", f"topic {number // 2:02}")
+        member = regular(community, clock, f"Member {number:02}", f"topic {number // 2:02}")
         community.check_in(member.id)
     app = make_wall(data)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -308,24 +309,18 @@ async def test_keys_and_clicks_change_nothing_and_q_quits(make_wall, demo_data):
 
 
 @pytest.fixture
-def lively_demo(demo_data: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Path:
+def lively_demo(demo_data: Path, clock: FakeClock) -> Path:
     """The demo community with a question of the week, answers, a mentor and a request."""
-    monkeypatch.setattr(Community, "question", lambda c: c.store.question(), raising=False)
-    monkeypatch.setattr(Community, "answers", lambda c: c.store.answers(), raising=False)
     community = Community(Store.open(demo_data), clock)
     by_name = {member.name: member for member in community.members()}
-    change(community, by_name["Léa Fontaine"], mentor=("design",), visits=10)
-    change(community, by_name["Rafał Nowak"], looking_for=("a lathe",), visits=40)
-    change(community, by_name["María José Pérez"], visits=30)
-    change(community, by_name["Jürgen Weiß"], visits=12)
-    asked = START - timedelta(days=2)
-    community.store.set_question(Question("q1", "What are you making this month?", asked))
-    community.store.put_answers(
-        [
-            Answer("q1", by_name["Léa Fontaine"].id, "A photo book of the harbour", asked),
-            Answer("q1", by_name["Kofi Boateng"].id, "A synth from a kit", asked),
-        ]
-    )
+    community.edit_member(by_name["Léa Fontaine"].id, mentor=("design",))
+    community.edit_member(by_name["Rafał Nowak"].id, looking_for=("a lathe",))
+    today = clock.now
+    clock.advance(days=-2)
+    community.ask("What are you making this month?")
+    community.answer(by_name["Léa Fontaine"].id, "A photo book of the harbour")
+    community.answer(by_name["Kofi Boateng"].id, "A synth from a kit")
+    clock.now = today
     return demo_data
 
 

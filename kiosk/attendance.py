@@ -1,0 +1,261 @@
+"""Who is here: checking in and out, guests, closing time, and the history of visits."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+
+from kiosk import text
+from kiosk.closing import plan_close_day
+from kiosk.community_state import CommunityState
+from kiosk.connections import Suggestion, suggestions
+from kiosk.errors import Refused
+from kiosk.gathering import Gathering, gather
+from kiosk.milestones import Milestone, milestone_at_check_in
+from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
+from kiosk.opening import visit_closing
+
+FILE_AFTER = 50
+"""Finished visits that wait in presence before a check-out files them into the history."""
+
+
+@dataclass(slots=True, frozen=True)
+class Welcome:
+    """What a member sees right after checking in."""
+
+    milestone: Milestone | None
+    suggestions: list[Suggestion]
+    """People here they might connect with, each with a reason."""
+    shoutouts: list[ShoutOut]
+    """Shout-outs to them since they last checked in (whose welcome showed the ones
+    before), newest first."""
+
+
+class Attendance(CommunityState):
+    def visit_of(self, member_id: str) -> Visit | None:
+        """The member's open visit, if they are here."""
+        return self._visit_of.get(member_id)
+
+    def check_in(
+        self, member_id: str, status: Status = "open", topics: tuple[str, ...] | None = None
+    ) -> Visit:
+        """Check a member in with today's status and topics (their usual ones by default)."""
+        _check_status(status)
+        with self._writing():
+            member = self.member(member_id)
+            chosen = text.topics(member.topics if topics is None else topics)
+            if member_id in self._visit_of:
+                since = self._visit_of[member_id].since.astimezone(self.zone)
+                raise Refused(f"{member.name} is already checked in, since {since:%H:%M}.")
+            if not member.active:
+                raise Refused(f"{member.name}'s membership is paused. Please check with a host.")
+            self._refuse_when_full()
+            visit = Visit(_visit_id(), member_id, self.clock(), status, chosen)
+            self.store.add_visit(visit)
+            self._load_presence()
+        return visit
+
+    def _refuse_when_full(self) -> None:
+        if self.capacity and len(self._visits) >= self.capacity:
+            people = "person" if self.capacity == 1 else "people"
+            raise Refused(
+                f"The space is full ({self.capacity} {people}). Please check with a host."
+            )
+
+    def update_visit(self, member_id: str, status: Status, topics: tuple[str, ...]) -> Visit:
+        """Change today's status and topics of a member who is here."""
+        _check_status(status)
+        chosen = text.topics(topics)
+        with self._writing():
+            visit = self._open_visit(member_id)
+            changed = replace(visit, status=status, topics=chosen)
+            self.store.replace_visit(changed)
+            self._load_presence()
+        return changed
+
+    def _open_visit(self, member_id: str) -> Visit:
+        visit = self._visit_of.get(member_id)
+        if visit is None:
+            raise Refused(f"{self.member(member_id).name} is not checked in.")
+        return visit
+
+    def sign_in_guest(self, host_id: str, name: str) -> Visit:
+        """Sign in a guest of a member who is here; they leave with their host."""
+        name = text.required(name, "the guest's name", text.NAME_LIMIT)
+        with self._writing():
+            host = self.member(host_id)
+            if host_id not in self._visit_of:
+                raise Refused(f"{host.name} is not checked in; please check in first.")
+            self._refuse_when_full()
+            visit = Visit(_visit_id(), host_id, self.clock(), "open", (), guest=name)
+            self.store.add_visit(visit)
+            self._load_presence()
+        return visit
+
+    def guests_of(self, member_id: str) -> list[Visit]:
+        """The guests a member signed in who are here now."""
+        return [v for v in self._visits if v.guest and v.member_id == member_id]
+
+    def check_out(self, member_id: str) -> Visit:
+        """Check a member out, with the guests they signed in.
+
+        A visit left open from a day that is over ends at that day's closing time (local
+        midnight when no hours are set), never stretched to now.
+        """
+        with self._writing():
+            visit = self._open_visit(member_id)
+            closed = [self._ended(v) for v in (visit, *self.guests_of(member_id))]
+            self.store.close_visits(closed)
+            self._load_presence()
+        self._file_when_many()
+        return closed[0]
+
+    def check_out_visit(self, visit_id: str) -> Visit:
+        """Check out one visit, a member's or a guest's (for hosts)."""
+        with self._writing():
+            visit = next((v for v in self._visits if v.id == visit_id), None)
+            if visit is None:
+                raise Refused("That person is not checked in any more.")
+            guests = () if visit.guest else self.guests_of(visit.member_id)
+            closed = [self._ended(v) for v in (visit, *guests)]
+            self.store.close_visits(closed)
+            self._load_presence()
+        self._file_when_many()
+        return closed[0]
+
+    def _ended(self, visit: Visit) -> Visit:
+        now = self.clock()
+        day_over = visit_closing(self.hours, visit.since)
+        if day_over <= now:
+            return replace(visit, until=max(day_over, visit.since), automatic=True)
+        return replace(visit, until=max(now, visit.since))
+
+    def close_day(self) -> list[Visit]:
+        """Check out whoever is still here once their day has closed, at its closing time
+        (at the time this runs when no hours are set); safe to run twice or late."""
+        with self._writing():
+            closed = plan_close_day(self.hours, self._visits, self.clock())
+            self.store.close_visits(closed)
+            self._load_presence()
+        if closed:
+            self.file_visits()
+        return closed
+
+    def check_out_everyone(self) -> list[Visit]:
+        """Check out everyone here now (for hosts)."""
+        with self._writing():
+            closed = [self._ended(v) for v in self._visits]
+            self.store.close_visits(closed)
+            self._load_presence()
+        self._file_when_many()
+        return closed
+
+    # -- the history ---------------------------------------------------------------
+
+    def _file_when_many(self) -> None:
+        if len(self._unfiled) >= FILE_AFTER:
+            self.file_visits()
+
+    def file_visits(self) -> int:
+        """File finished visits into the history, counting them for their members."""
+        with self._lock:
+            filed = self.store.file_visits(self._counted)
+            self._load_presence()
+            if filed:
+                self._reload_member_files()
+        return filed
+
+    def _counted(self, visits: list[Visit]) -> list[Member]:
+        """Members with filed visits added to their counts, once however often repeated."""
+        by_member: dict[str, list[Visit]] = {}
+        for visit in visits:
+            if visit.member_id and not visit.guest:
+                by_member.setdefault(visit.member_id, []).append(visit)
+        counted = []
+        for member_id, theirs in by_member.items():
+            member = self.store.members.get(member_id)
+            if member is None:
+                continue  # deleted since: their visits stay as anonymous counts
+            new = [v for v in theirs if member.last_visit is None or v.since > member.last_visit]
+            if new:
+                last = max(v.since for v in new)
+                counted.append(replace(member, visits=member.visits + len(new), last_visit=last))
+        return counted
+
+    def visits_so_far(self, member: Member) -> int:
+        """How many times `member` has come, counting a visit open now."""
+        return member.visits + len(self._unfiled_of(member)) + (member.id in self._visit_of)
+
+    def _unfiled_of(self, member: Member) -> list[Visit]:
+        return [
+            v
+            for v in self._unfiled
+            if v.member_id == member.id
+            and not v.guest
+            and (member.last_visit is None or v.since > member.last_visit)
+        ]
+
+    def past_visits(self, first: date, last: date) -> Iterator[Visit]:
+        """Finished visits that began between `first` and `last` (UTC days), oldest first."""
+        return self.store.past_visits(first, last)
+
+    # -- who is here ---------------------------------------------------------------
+
+    def here_count(self) -> int:
+        """Everyone here, including guests and those not shown on the board."""
+        return len(self._visits)
+
+    def present_for_hosts(self) -> list[Presence]:
+        """Everyone here, incognito and not shown included; a guest comes with their host
+        as `member`. Newest first."""
+        here = []
+        for visit in self._visits:
+            member = self._member_or_none(visit.member_id)
+            if member is not None:
+                here.append(Presence(member, visit))
+        return here
+
+    def gathering(self) -> Gathering:
+        """Who is here as the board gathers them: by topic, newcomers marked."""
+        counted = [
+            Presence(replace(p.member, visits=self.visits_so_far(p.member)), p.visit)
+            for p in self.present()
+        ]
+        guests = [
+            Presence(self.member(v.member_id), v)
+            for v in self._visits
+            if v.guest and self._member_or_none(v.member_id) is not None
+        ]
+        return gather(counted + guests, self.clock(), self.zone)
+
+    def welcome(self, member_id: str) -> Welcome:
+        """What to tell a member who has just checked in."""
+        member = self.member(member_id)
+        visit = self._open_visit(member_id)
+        before = replace(member, visits=self.visits_so_far(member) - 1)
+        earlier = [v.since for v in self._unfiled_of(member)]
+        if member.last_visit is not None:
+            earlier.append(member.last_visit)
+        since = max(earlier, default=member.joined)
+        for_them = [
+            s
+            for s in self._shoutouts
+            if s.to_id == member_id and not s.hidden and s.created > since
+        ]
+        return Welcome(
+            milestone=milestone_at_check_in(before, visit.since, self.zone),
+            suggestions=suggestions(member, visit, self.present()),
+            shoutouts=for_them,
+        )
+
+
+def _visit_id() -> str:
+    return "v" + secrets.token_hex(6)
+
+
+def _check_status(status: str) -> None:
+    if status not in STATUSES:
+        known = ", ".join(STATUSES[:-1]) + f" or {STATUSES[-1]}"
+        raise Refused(f"The status '{text.shortened(status)}' is unknown; use {known}.")

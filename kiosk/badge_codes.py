@@ -1,0 +1,36 @@
+"""Badge codes: ten random characters a QR scanner, a keyboard and a person all get right."""
+
+from __future__ import annotations
+
+import secrets
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+"""Crockford's base32: digits and capitals without I, L, O and U, which are easy to misread."""
+
+LENGTH = 10
+"""Fifty random bits: a code nobody guesses, short enough to type from the badge."""
+
+# Crockford's decoding: letters that look like digits are read as those digits.
+_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def new_badge_code() -> str:
+    """A fresh random badge code, like '7G4KQ9ZX2M'."""
+    return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+
+
+def normalize_badge_code(typed: str) -> str | None:
+    """The badge code in `typed` (any case, with O for 0, I or L for 1, hyphens anywhere,
+    spaces around), or None when it is not one."""
+    if not typed.isascii():
+        return None
+    code = typed.strip().replace("-", "").upper().translate(_LOOKALIKES)
+    if len(code) != LENGTH or any(char not in ALPHABET for char in code):
+        return None
+    return code
+
+
+def spaced_badge_code(code: str) -> str:
+    """The code as printed under its QR code, in two halves: '7G4KQ-9ZX2M'."""
+    half = len(code) // 2
+    return f"{code[:half]}-{code[half:]}"

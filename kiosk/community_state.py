@@ -1,0 +1,270 @@
+"""What the community keeps in memory, how it stays in step with the data folder, and how
+a member is found. The verbs live in kiosk.membership, kiosk.attendance and
+kiosk.conversation; kiosk.community puts them together."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, tzinfo
+from typing import Any
+
+from kiosk import text
+from kiosk.errors import Refused
+from kiosk.matching import MemberIndex
+from kiosk.member_files import file_of
+from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
+from kiosk.opening import NO_HOURS, OpeningHours
+from kiosk.store import Part, Store
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class CommunityState:
+    """Members, who is here, shout-outs and the question of the week, kept in memory and
+    in step with the data folder.
+
+    Reads come from memory; `refresh` rereads only the files another process changed.
+    Members are read from disk as they are needed, all of them only once something
+    needs everyone (a search, a list). Every change takes the data folder's lock,
+    rereads, checks, and writes durably before returning.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock = utc_now,
+        capacity: int = 0,
+        on_change: Callable[[Any], None] | None = None,
+        hours: OpeningHours = NO_HOURS,
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.capacity = capacity
+        self.hours = hours
+        self.on_change = on_change
+        """Called with the community after each change is saved (the daily backup hooks
+        in here)."""
+        self._lock = threading.RLock()
+        self._members: dict[str, Member] = {}
+        self._everyone = False
+        self._index: MemberIndex | None = None
+        self._index_fresh = False
+        self.index_in_background = False
+        """True when whoever runs this community (the kiosk) calls `prepare_search` in
+        the background after changes; until then searches use the index a moment old.
+        Otherwise a search after a change builds the index again first."""
+        self._badges: dict[str, str] = {}
+        self._visits: list[Visit] = []
+        self._visit_of: dict[str, Visit] = {}
+        self._unfiled: list[Visit] = []
+        self._shoutouts: list[ShoutOut] = []
+        self._question: Question | None = None
+        self._answers: list[Answer] = []
+        self._load_presence()
+        self._load_shoutouts()
+        self._load_questions()
+
+    @property
+    def zone(self) -> tzinfo:
+        """The time zone days are counted in: the opening hours', or the machine's."""
+        return self.hours.zone
+
+    # -- keeping in step with the disk ----------------------------------------
+
+    def refresh(self) -> bool:
+        """Reread whatever another process changed; True if anything was."""
+        with self._lock:
+            parts = self.store.changed_parts()
+            loaders: dict[Part, Callable[[], None]] = {
+                "presence": self._load_presence,
+                "shoutouts": self._load_shoutouts,
+                "questions": self._load_questions,
+            }
+            for part in parts:
+                loaders[part]()
+            members = self._reload_member_files()
+            return bool(parts) or members
+
+    def _reload_member_files(self) -> bool:
+        # Until everyone is in memory, each member is read from their file when needed,
+        # and that read notices another process's change by itself.
+        if not self._everyone:
+            return False
+        changed = set(self.store.members.changed(time.monotonic()))
+        if not changed:
+            return False
+        before = {i: m for i, m in self._members.items() if file_of(i) in changed}
+        for member_id in before:
+            del self._members[member_id]
+        after = {m.id: m for m in self.store.members.everyone(changed)}
+        self._members.update(after)
+        if {i: _found_by(m) for i, m in before.items()} != {
+            i: _found_by(m) for i, m in after.items()
+        }:
+            self._index_fresh = False
+        return True
+
+    def _load_presence(self) -> None:
+        visits = self.store.open_visits()
+        self._visits = sorted(visits, key=lambda v: v.since, reverse=True)
+        self._visit_of = {v.member_id: v for v in visits if not v.guest}
+        self._unfiled = self.store.unfiled_visits()
+
+    def _load_shoutouts(self) -> None:
+        shoutouts = self.store.shoutouts()
+        self._shoutouts = sorted(shoutouts, key=lambda s: s.created, reverse=True)
+
+    def _load_questions(self) -> None:
+        self._question = self.store.question()
+        self._answers = self.store.answers()
+
+    def load_everyone(self) -> None:
+        """Read every member now (the kiosk does this once its first screen is up).
+
+        Read without holding the lock, so a check-in meanwhile need not wait; a file
+        changed during the read is read again by the next refresh.
+        """
+        if self._everyone:
+            return
+        self.store.members.changed(time.monotonic())  # from here on, follow changes
+        everyone = {m.id: m for m in self.store.members.everyone()}
+        with self._lock:
+            if not self._everyone:
+                self._members, self._everyone = everyone, True
+
+    def prepare_search(self) -> None:
+        """Read everyone and build the search index now, ahead of the next key.
+
+        The kiosk calls this from a worker once its first screen is up and after each
+        change to members, so a key never waits for an index to be built.
+        """
+        self.load_everyone()
+        with self._lock:
+            if self._index_fresh:
+                return
+            members = [m for m in self._members.values() if m.active]
+        index = MemberIndex(members)
+        badges = {m.badge: m.id for m in members if m.badge}
+        with self._lock:
+            self._index, self._badges, self._index_fresh = index, badges, True
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        with self._lock, self.store.locked():
+            self.refresh()
+            yield
+        if self.on_change is not None:
+            self.on_change(self)
+
+    def _remember(self, member: Member) -> None:
+        if self._everyone:
+            before = self._members.get(member.id)
+            self._members[member.id] = member
+            if before is None or _found_by(before) != _found_by(member):
+                self._index_fresh = False
+
+    def _forget(self, member_id: str) -> None:
+        if self._everyone:
+            self._members.pop(member_id, None)
+            self._index_fresh = False
+
+    # -- finding a member ---------------------------------------------------------
+
+    def member(self, member_id: str) -> Member:
+        found = self._member_or_none(member_id)
+        if found is None:
+            raise Refused(f"There is no member with the id '{text.shortened(member_id)}'.")
+        return found
+
+    def _member_or_none(self, member_id: str) -> Member | None:
+        with self._lock:
+            if self._everyone:
+                return self._members.get(member_id)
+            return self.store.members.get(member_id) if text.is_id(member_id) else None
+
+    def find(self, reference: str) -> Member:
+        """The member with this id, or the one member with exactly this name."""
+        by_id = self._member_or_none(reference) if text.is_id(reference) else None
+        if self._everyone:
+            key = text.topic_key(reference)
+            named = [m for m in self._members.values() if text.topic_key(m.name) == key]
+        else:
+            named = self.store.members.named(reference)
+        named = [m for m in named if m != by_id]
+        shown = text.shortened(reference)
+        if by_id is not None and named:
+            raise Refused(
+                f"'{shown}' is the id of {by_id.name} and the name of "
+                f"{listed(m.id for m in named)}; please use the id of the one you mean."
+            )
+        if by_id is not None:
+            return by_id
+        if len(named) == 1:
+            return named[0]
+        if named:
+            ids = ", ".join(sorted(m.id for m in named))
+            raise Refused(
+                f"{len(named)} members are called '{shown}' (ids {ids}); please use an id."
+            )
+        raise Refused(f"No member has the id or the name '{shown}'.")
+
+    def search(self, query: str, limit: int = 8) -> list[Member]:
+        """Active members whose name matches what was typed so far, best first.
+
+        With `index_in_background`, until a change to members is taken into the index,
+        the index a moment old is used, with each member as they are now.
+        """
+        if self._index is None or not (self._index_fresh or self.index_in_background):
+            self.prepare_search()
+        assert self._index is not None
+        found = (self._members.get(m.id) for m in self._index.search(query, limit))
+        return [m for m in found if m is not None and m.active]
+
+    def by_badge(self, code: str) -> Member | None:
+        """The active member whose badge has this code (as a scanner typed it), if any."""
+        from kiosk.badge_codes import normalize_badge_code
+
+        wanted = normalize_badge_code(code)
+        if wanted is None:
+            return None
+        if not self._index_fresh:
+            self.prepare_search()
+        member = self._members.get(self._badges.get(wanted, ""))
+        return member if member is not None and member.badge == wanted else None
+
+    def present(self) -> list[Presence]:
+        """Who is here, as public screens show it: members who agreed to it and are not
+        incognito, newest first."""
+        here = []
+        for visit in self._visits:
+            if visit.guest or not visit.public:
+                continue
+            member = self._member_or_none(visit.member_id)
+            if member is not None and member.on_board:
+                here.append(Presence(member, visit))
+        return here
+
+    def name_of(self, member_id: str | None) -> str:
+        """A member's name for display; 'everyone' for None."""
+        if member_id is None:
+            return "everyone"
+        member = self._member_or_none(member_id) if member_id else None
+        return member.name if member else "a former member"
+
+
+def _found_by(member: Member) -> tuple[str, bool, str]:
+    """What search and scanning find a member by: a change to it needs a new index."""
+    return (member.name, member.active, member.badge)
+
+
+def listed(items: Iterable[str]) -> str:
+    """Items as a sentence lists them: "a", "a and b", "a, b and c"."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

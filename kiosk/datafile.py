@@ -1,0 +1,107 @@
+"""One TinyDB file of the data folder, and the small edits made to its tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from kiosk.errors import DataError
+from kiosk.storage import AtomicJSONStorage, Signature, signature
+
+Record = TypeVar("Record")
+Table = dict[str, dict[str, Any]]
+Tables = dict[str, Table]
+
+
+class DataFile:
+    """One TinyDB file of the data folder, read through a cache that notices changes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.storage = AtomicJSONStorage(path)
+        self._parsed: dict[str, tuple[Signature | None, list[Any]]] = {}
+
+    def tables(self) -> Tables:
+        """The file's tables as stored (empty when the file does not exist yet)."""
+        return self.storage.read() or {}
+
+    def docs(self, table: str) -> list[dict[str, Any]]:
+        return list(self.tables().get(table, {}).values())
+
+    def records(self, table: str, parse: Callable[[dict[str, Any]], Record]) -> list[Record]:
+        """The table's documents read by `parse`; a document it cannot read is damage.
+
+        Parsed once for each version of the file.
+        """
+        docs = self.tables().get(table, {})
+        current = self.storage.known_signature()
+        cached = self._parsed.get(table)
+        if cached is not None and cached[0] == current:
+            return cached[1]
+        records = [self._read(table, doc, parse) for doc in docs.values()]
+        self._parsed[table] = (current, records)
+        return records
+
+    def record(
+        self, table: str, record_id: str, parse: Callable[[dict[str, Any]], Record]
+    ) -> Record | None:
+        """The one record of the table with this id, read alone (the others are not)."""
+        docs = self.tables().get(table, {})
+        cached = self._parsed.get(table)
+        if cached is not None and cached[0] == self.storage.known_signature():
+            return next((r for r in cached[1] if getattr(r, "id", None) == record_id), None)
+        for doc in docs.values():
+            if doc.get("id") == record_id:
+                return self._read(table, doc, parse)
+        return None
+
+    def _read(
+        self, table: str, doc: dict[str, Any], parse: Callable[[dict[str, Any]], Record]
+    ) -> Record:
+        """One document read by `parse`; a document it cannot read is damage."""
+        try:
+            return parse(doc)
+        except (KeyError, TypeError, ValueError) as error:
+            raise DataError(
+                f"{self.path} is damaged: a record in its {table} is incomplete or wrong "
+                f"({error}).",
+                self.path,
+            ) from error
+
+    @contextmanager
+    def changing(self) -> Iterator[Tables]:
+        """Edit the tables, then write them in one durable step (nothing on an error)."""
+        current = self.tables()
+        tables = {name: dict(docs) for name, docs in current.items()}
+        yield tables
+        self.storage.write(tables)
+
+    def changed(self) -> bool:
+        return self.storage.changed()
+
+    def exists(self) -> bool:
+        return signature(self.path) is not None
+
+
+def insert(table: Table, doc: dict[str, Any]) -> None:
+    """Add `doc` under the next TinyDB document id."""
+    table[str(max(map(int, table), default=0) + 1)] = doc
+
+
+def put(table: Table, doc: dict[str, Any], key: str = "id") -> None:
+    """Replace the document whose `key` matches `doc`'s, or add it."""
+    for doc_id, old in table.items():
+        if old.get(key) == doc[key]:
+            table[doc_id] = doc
+            return
+    insert(table, doc)
+
+
+def drop(table: Table, keep: Callable[[dict[str, Any]], bool]) -> int:
+    """Remove the documents `keep` refuses; how many went."""
+    gone = [doc_id for doc_id, doc in table.items() if not keep(doc)]
+    for doc_id in gone:
+        del table[doc_id]
+    return len(gone)

@@ -1,0 +1,90 @@
+"""What the command line writes: text a terminal can only show, never obey, and each kind
+of record in its one JSON form.
+
+Whatever the data holds (a hand edit, another program), nothing printed can move the
+cursor, clear the screen, retitle the window or hide and reorder text: control characters
+(but the line break) and characters that cannot be seen are dropped from plain text, and
+escaped in JSON, which stays valid and means the same.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from kiosk.models import Member, Presence, ShoutOut
+from kiosk.text import UNSEEN, ZWJ, ZWNJ
+
+_HARMLESS = {"\n", ZWJ, ZWNJ, "\ufe0e", "\ufe0f"}
+"""Kept in plain text: the line break, and the joiners and emoji or text style selectors
+that `text.clean` leaves only where they join (an emoji sequence would fall apart)."""
+
+
+def visible(text: str) -> str:
+    """`text` with every control character but the line break, and every character that
+    cannot be seen, dropped."""
+    return UNSEEN.sub(lambda found: found[0] if found[0] in _HARMLESS else "", text)
+
+
+def say(text: str = "", *, err: bool = False) -> None:
+    """Print `text` and a line break on stdout, or stderr when `err`, showing only what
+    can be seen."""
+    print(visible(text), file=sys.stderr if err else sys.stdout)
+
+
+def json_text(value: Any) -> str:
+    """`value` as indented JSON, with every character that cannot be seen escaped (JSON
+    leaves U+0080 to U+009F, format characters and lone surrogates as they are)."""
+    return UNSEEN.sub(_escaped, json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _escaped(found: re.Match[str]) -> str:
+    char = found[0]
+    if char == "\n":  # the indentation's; json.dumps escapes those inside strings
+        return char
+    point = ord(char)
+    if point <= 0xFFFF:
+        return f"\\u{point:04x}"
+    point -= 0x10000  # written as a surrogate pair, as JSON spells code points past U+FFFF
+    return f"\\u{0xD800 + (point >> 10):04x}\\u{0xDC00 + (point & 0x3FF):04x}"
+
+
+# -- records -------------------------------------------------------------------------
+
+
+def member_json(member: Member) -> dict[str, Any]:
+    """A member as `kiosk members list --json` lists them."""
+    return {
+        "id": member.id,
+        "name": member.name,
+        "topics": list(member.topics),
+        "on_board": member.on_board,
+        "joined": member.joined.isoformat(),
+    }
+
+
+def presence_json(here: Presence) -> dict[str, Any]:
+    """Someone here, as `kiosk present --json` shows the board."""
+    return {
+        "id": here.member.id,
+        "name": here.member.name,
+        "since": here.visit.since.isoformat(),
+        "status": here.visit.status,
+        "topics": list(here.visit.topics),
+    }
+
+
+def shoutout_json(shoutout: ShoutOut, name_of: Callable[[str | None], str]) -> dict[str, Any]:
+    """A shout-out as `kiosk shoutouts --json` lists it; `name_of` names its members."""
+    return {
+        "id": shoutout.id,
+        "from": name_of(shoutout.from_id),
+        "from_id": shoutout.from_id,
+        "to": None if shoutout.to_id is None else name_of(shoutout.to_id),
+        "to_id": shoutout.to_id,
+        "text": shoutout.text,
+        "created": shoutout.created.isoformat(),
+    }

@@ -1,0 +1,48 @@
+"""A progress bar on the terminal, for commands that take a while."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import TextIO
+
+
+class ProgressBar:
+    """'Badges [##########..........] 150/300' on one line of `stream`, redrawn as work is
+    done and wiped at the end, so the messages after it start on a clean line."""
+
+    def __init__(self, label: str, total: int, stream: TextIO, width: int = 30) -> None:
+        self._label = label
+        self._total = max(total, 1)
+        self._stream = stream
+        self._width = width
+        self._done = 0
+        self._shown = ""
+
+    def __enter__(self) -> ProgressBar:
+        self._draw()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._stream.write("\r" + " " * len(self._shown) + "\r")
+        self._stream.flush()
+
+    def advance(self) -> None:
+        """One more piece of work is done."""
+        self._done += 1
+        # Redrawn each hundredth of the way, not for each piece: a terminal is slow too.
+        if self._done * 100 // self._total != (self._done - 1) * 100 // self._total:
+            self._draw()
+
+    def _draw(self) -> None:
+        filled = self._width * min(self._done, self._total) // self._total
+        line = f"{self._label} [{'#' * filled}{'.' * (self._width - filled)}] "
+        line += f"{self._done}/{self._total}"
+        if line != self._shown:
+            self._stream.write("\r" + line)
+            self._stream.flush()
+            self._shown = line

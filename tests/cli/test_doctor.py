@@ -1,0 +1,66 @@
+"""`kiosk doctor` checks a read-only data folder as it checks any other; only putting
+back backups needs to write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.store import Store
+from tests.cli.running import Kiosk
+from tests.core.test_disk_errors import remount, small_disk, snapshot
+
+__all__ = ["small_disk"]  # the fixture: a real small disk, remounted read-only here
+
+
+def kiosk_on_a_read_only_disk(kiosk: Kiosk, disk: Path, damaged: bool = False) -> Path:
+    """Zoë, here, and her shout-out in disk/data with today's backup, a temporary file
+    left by a write that was cut short, and the disk then made read-only."""
+    data = disk / "data"
+    kiosk.add_member("Zoë Martin", "--data", str(data))
+    assert kiosk("checkin", "Zoë Martin", "--data", str(data)).code == 0
+    assert kiosk("shoutout", "--from", "Zoë Martin", "Hello", "--data", str(data)).code == 0
+    assert kiosk("backup", "--data", str(data)).code == 0
+    (data / ".presence.json.4242-1.tmp").write_text("{")
+    if damaged:
+        presence = data / "presence.json"
+        presence.write_bytes(presence.read_bytes()[:20])
+    remount(disk, "ro")
+    return data
+
+
+def test_a_read_only_data_folder_is_checked(kiosk: Kiosk, small_disk: Path) -> None:
+    # Given a data folder on a disk that has turned read-only
+    data = kiosk_on_a_read_only_disk(kiosk, small_disk)
+    before = snapshot(data)
+    # When the host runs the doctor
+    checked = kiosk("doctor", "--data", str(data))
+    # Then every file is checked, the leftover is politely left alone, and all is fine
+    files = len(Store(data).data_files())
+    assert (checked.code, checked.err) == (0, "")
+    assert checked.out == (
+        f"{data} is read-only, so it is only checked: temporary files left by an "
+        "interrupted write, if any, stay where they are.\n"
+        f"All {files} data files in {data} are fine.\n"
+    )
+    assert snapshot(data) == before
+
+
+def test_a_damaged_file_in_a_read_only_folder_is_named_with_its_backup(
+    kiosk: Kiosk, small_disk: Path
+) -> None:
+    data = kiosk_on_a_read_only_disk(kiosk, small_disk, damaged=True)
+    checked = kiosk("doctor", "--data", str(data))
+    assert checked.code == 1
+    assert f"{data / 'presence.json'} is damaged" in checked.out
+    assert "`kiosk doctor --restore` puts it back" in checked.out
+
+
+def test_restoring_into_a_read_only_folder_is_refused_and_changes_nothing(
+    kiosk: Kiosk, small_disk: Path
+) -> None:
+    data = kiosk_on_a_read_only_disk(kiosk, small_disk, damaged=True)
+    before = snapshot(data)
+    refused = kiosk("doctor", "--restore", "--data", str(data))
+    assert (refused.code, refused.err) == (1, "")
+    assert "  Not restored, as the folder is read-only. Nothing was changed. " in refused.out
+    assert snapshot(data) == before

@@ -1,0 +1,97 @@
+"""Shout-outs hosts can hide, shout-outs for you, and the question of the week."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.community import Community
+from kiosk.errors import Refused
+from kiosk.store import Store
+from tests.conftest import FakeClock
+
+
+def test_a_hidden_shout_out_leaves_public_screens_in_every_process_until_restored(
+    community: Community,
+) -> None:
+    ana = community.add_member("Ana Lima")
+    posted = community.post_shoutout(ana.id, None, "Thanks all!")
+    board = Community(Store.open(community.store.root))
+    community.hide_shoutout(posted.id)
+    assert board.refresh()
+    assert board.shoutouts() == []
+    assert [s.id for s in board.all_shoutouts()] == [posted.id]
+    community.hide_shoutout(posted.id, hidden=False)
+    board.refresh()
+    assert [s.id for s in board.shoutouts()] == [posted.id]
+
+
+def test_hiding_an_unknown_shout_out_is_refused(community: Community) -> None:
+    with pytest.raises(Refused, match="There is no shout-out with the id 'nope'"):
+        community.hide_shoutout("nope")
+
+
+def test_shout_outs_for_you_since_your_last_visit_are_on_your_welcome(
+    community: Community, clock: FakeClock
+) -> None:
+    # Given a shout-out to Ana before her last visit (her welcome then showed it), one
+    # during it, and more since: to her, to everyone, and one a host hid
+    ana = community.add_member("Ana Lima")
+    bo = community.add_member("Bo Berg")
+    before = community.post_shoutout(bo.id, ana.id, "Welcome aboard!")
+    clock.advance(minutes=1)
+    community.check_in(ana.id)
+    clock.advance(minutes=30)
+    during = community.post_shoutout(bo.id, ana.id, "Great talk today")
+    community.check_out(ana.id)
+    clock.advance(days=1)
+    later = community.post_shoutout(bo.id, ana.id, "Thanks for the help!")
+    community.post_shoutout(bo.id, None, "To everyone")
+    hidden = community.post_shoutout(bo.id, ana.id, "Hidden by a host")
+    community.hide_shoutout(hidden.id)
+
+    # When she checks in again, her welcome holds those to her since her last check-in
+    clock.advance(minutes=1)
+    community.check_in(ana.id)
+    assert [s.id for s in community.welcome(ana.id).shoutouts] == [later.id, during.id]
+    assert before.id not in [s.id for s in community.welcome(ana.id).shoutouts]
+
+
+def test_the_question_of_the_week_is_answered_once_a_member_and_cleared(
+    community: Community, clock: FakeClock
+) -> None:
+    ana = community.add_member("Ana Lima")
+    community.check_in(ana.id)
+    with pytest.raises(Refused, match="There is no question of the week"):
+        community.answer(ana.id, "Climbing")
+    asked = community.ask("What are you making this week?")
+    community.answer(ana.id, "A synth")
+    clock.advance(minutes=5)
+    community.answer(ana.id, "A  modular\tsynth")
+    fresh = Community(Store.open(community.store.root))
+    assert fresh.question() == asked
+    assert [(a.member_id, a.text) for a in fresh.answers()] == [(ana.id, "A modular synth")]
+    assert [a.text for a in fresh.answers_shown()] == ["A modular synth"]
+    # A new question lets the old answers go; clearing leaves no question
+    community.ask("Best tool you own?")
+    assert community.answers() == []
+    community.clear_question()
+    assert Community(Store.open(community.store.root)).question() is None
+
+
+def test_a_first_visit_and_the_tenth_are_celebrated_on_the_welcome(
+    community: Community, clock: FakeClock
+) -> None:
+    ana = community.add_member("Ana Lima")
+    community.check_in(ana.id)
+    milestone = community.welcome(ana.id).milestone
+    assert milestone is not None and milestone.kind == "first-visit"
+    for _ in range(8):
+        community.check_out(ana.id)
+        clock.advance(days=1)
+        community.check_in(ana.id)
+    community.file_visits()
+    community.check_out(ana.id)
+    clock.advance(days=1)
+    community.check_in(ana.id)
+    milestone = community.welcome(ana.id).milestone
+    assert milestone is not None and "10th" in milestone.welcome

@@ -1,0 +1,99 @@
+"""A member deletes their data, and nothing that names them stays in the live files; two
+records of one person are merged into one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.community import Community
+from kiosk.errors import Refused
+from kiosk.store import Store
+from tests.conftest import FakeClock
+
+
+def live_text(root: Path) -> str:
+    """Every live data file's text (backups age out on their own)."""
+    return "\n".join(
+        path.read_text()
+        for path in root.rglob("*.json")
+        if "backups" not in path.relative_to(root).parts
+    )
+
+
+@pytest.fixture
+def ada(community: Community, clock: FakeClock) -> str:
+    """Ada, with a profile, three visits (one with a guest), shout-outs both ways and an
+    answer to the question of the week; she is here now."""
+    member = community.add_member(
+        "Ada Lovelace", ("engines",), intro="Notes on the Analytical Engine"
+    )
+    bo = community.add_member("Bo Berg")
+    community.check_in(bo.id)
+    community.ask("What are you making?")
+    for _ in range(3):
+        community.check_in(member.id, topics=("looms",))
+        community.sign_in_guest(member.id, "Charles")
+        clock.advance(hours=2)
+        community.check_out(member.id)
+        clock.advance(days=1)
+    community.file_visits()
+    community.check_in(member.id)
+    community.post_shoutout(member.id, None, "Thanks, everyone!")
+    community.post_shoutout(bo.id, member.id, "Your notes helped me")
+    community.answer(member.id, "A difference engine")
+    return member.id
+
+
+@pytest.mark.parametrize("their_shoutouts", ["remove", "anonymous"])
+def test_a_deleted_member_leaves_nothing_that_names_them(
+    community: Community, ada: str, clock: FakeClock, their_shoutouts: str
+) -> None:
+    before = community.member(ada)
+    day_counts = {
+        day: len(list(community.past_visits(day, day))) for day in community.store.history_days()
+    }
+
+    community.delete_member(ada, their_shoutouts)  # type: ignore[arg-type]
+
+    root = community.store.root
+    text = live_text(root)
+    for trace in (ada, "Ada Lovelace", "Analytical Engine", before.badge, "looms", "difference"):
+        assert trace not in text, trace
+    fresh = Community(Store.open(root))
+    with pytest.raises(Refused):
+        fresh.member(ada)
+    # Her visits stay as anonymous counts: as many as before on each day, and today's
+    today = clock().date()
+    day_counts[today] = day_counts.get(today, 0) + 1
+    assert {
+        day: len(list(fresh.past_visits(day, day))) for day in fresh.store.history_days()
+    } == day_counts
+    kept = [s.text for s in fresh.shoutouts()]
+    assert "Your notes helped me" not in kept
+    assert ("Thanks, everyone!" in kept) == (their_shoutouts == "anonymous")
+    assert all(s.from_id != ada for s in fresh.all_shoutouts())
+
+
+def test_two_records_of_one_person_become_one(
+    community: Community, ada: str, clock: FakeClock
+) -> None:
+    other = community.add_member("Ada King", ("poetry",))
+    community.check_in(other.id)
+    clock.advance(hours=1)
+    community.check_out(other.id)
+    community.file_visits()
+    community.post_shoutout(community.find("Bo Berg").id, other.id, "Lovely poem")
+
+    merged = community.merge_members(ada, other.id)
+
+    fresh = Community(Store.open(community.store.root))
+    assert fresh.member(ada) == merged
+    assert merged.topics == ("engines", "poetry")
+    assert fresh.visits_so_far(merged) == 5  # three, one of the other record, and today
+    with pytest.raises(Refused):
+        fresh.member(other.id)
+    assert fresh.by_badge(other.badge) is None
+    assert [s.to_id for s in fresh.shoutouts() if s.text == "Lovely poem"] == [ada]
+    assert other.id not in live_text(community.store.root)
