@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from kiosk.models import Member, Presence, ShoutOut
+from kiosk.models import PROFILE_FIELDS, Member, Presence, ProfileField, ShoutOut
 from kiosk.text import UNSEEN, ZWJ, ZWNJ
 
 _HARMLESS = {"\n", ZWJ, ZWNJ, "\ufe0e", "\ufe0f"}
@@ -56,24 +56,40 @@ def _escaped(found: re.Match[str]) -> str:
 
 
 def member_json(member: Member) -> dict[str, Any]:
-    """A member as `kiosk members list --json` lists them."""
+    """A member as `kiosk members list --json` lists them: never a field they keep for
+    hosts."""
     return {
         "id": member.id,
         "name": member.name,
-        "topics": list(member.topics),
-        "on_board": member.on_board,
         "joined": member.joined.isoformat(),
+        "on_board": member.on_board,
+        "active": member.active,
+        "badge": member.badge,
+        **_profile_json(member, lambda field: field not in member.hosts_only),
     }
 
 
 def presence_json(here: Presence) -> dict[str, Any]:
-    """Someone here, as `kiosk present --json` shows the board."""
+    """Someone here, as `kiosk present --json` shows the board: public fields only, and
+    today's topics only while they are open to chat."""
+    member, visit = here.member, here.visit
+    open_to_chat = visit.status == "open" and member.shows("topics")
     return {
-        "id": here.member.id,
-        "name": here.member.name,
-        "since": here.visit.since.isoformat(),
-        "status": here.visit.status,
-        "topics": list(here.visit.topics),
+        "id": member.id,
+        "name": member.name,
+        "since": visit.since.isoformat(),
+        "status": visit.status,
+        **_profile_json(member, member.shows),
+        "topics": list(visit.topics) if open_to_chat else [],
+    }
+
+
+def _profile_json(member: Member, shown: Callable[[ProfileField], bool]) -> dict[str, Any]:
+    return {
+        field: list(value) if isinstance(value, tuple) else value
+        for field in PROFILE_FIELDS
+        if shown(field)
+        for value in [getattr(member, field)]
     }
 
 

@@ -38,6 +38,11 @@ class ProgressBar:
         if self._done * 100 // self._total != (self._done - 1) * 100 // self._total:
             self._draw()
 
+    def reached(self, done: int, total: int) -> None:
+        """So much of the work is done, of a total that may since be known better."""
+        self._done, self._total = done, max(total, 1)
+        self._draw()
+
     def _draw(self) -> None:
         filled = self._width * min(self._done, self._total) // self._total
         line = f"{self._label} [{'#' * filled}{'.' * (self._width - filled)}] "

@@ -10,7 +10,6 @@ member, a guest, or a member who keeps off the board.
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from kiosk.errors import StorageError, UsageError
 from kiosk.gathering import shown_on_board
 from kiosk.hours import opening_status
 from kiosk.opening import is_open
+from kiosk.output import json_text
 from kiosk.text import fold
 
 if TYPE_CHECKING:
@@ -185,7 +185,8 @@ def _location(listing: SpaceListing, timezone: str) -> dict[str, Any]:
 
 
 def spaceapi_json(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """The document as the file holds it: indented JSON, nothing unseen left unescaped."""
+    return json_text(document) + "\n"
 
 
 def publish(document: dict[str, Any], path: Path) -> None:

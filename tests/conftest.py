@@ -54,11 +54,12 @@ def backups_made_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """The daily backup, which the command line starts as a process of its own, is made
     here instead, to its end, so no test leaves a process behind."""
     from kiosk import cli
+    from kiosk.commands import running
 
     def made_here(config: Config) -> None:
         cli.main(["--data", str(config.data_dir), "backup", "--if-due"])
 
-    monkeypatch.setattr(cli, "start_backup", made_here)
+    monkeypatch.setattr(running, "start_backup", made_here)
 
 
 @pytest.fixture

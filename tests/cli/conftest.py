@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import cli
+from kiosk.commands import running
 from tests.cli.running import Kiosk
 from tests.conftest import FakeClock
 
@@ -21,7 +21,7 @@ def kiosk(
     """The kiosk command, run in tmp_path (so its default data folder is
     tmp_path/kiosk-data) with the `clock` fixture's time."""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(cli, "utc_now", clock)
+    monkeypatch.setattr(running, "utc_now", clock)
     return Kiosk(capsys)
 
 

@@ -20,16 +20,17 @@ def test_the_wall_lists_shoutouts_newest_first(kiosk: Kiosk, clock: FakeClock) -
     # Given a thank-you at nine and a note to everyone at half past
     ada = kiosk.add_member("Ada Lovelace")
     kiosk.add_member("Björn Andersson")
-    kiosk("shoutout", "--from", ada, "--to", "Björn Andersson", "Thanks for the jig!")
+    thanks = kiosk("shoutout", "--from", ada, "--to", "Björn Andersson", "Thanks for the jig!")
     clock.advance(minutes=30)
-    kiosk("shoutout", "--from", ada, "Pizza at six")
+    pizza = kiosk("shoutout", "--from", ada, "Pizza at six")
     # When the wall is listed
     wall = kiosk("shoutouts")
-    # Then the newest comes first, with local time, who and to whom
+    # Then the newest comes first, with local time, its id (for hosts), who and to whom
     assert (wall.code, wall.err) == (0, "")
     assert wall.out == (
-        "2026-11-26 09:30  Ada Lovelace → everyone: Pizza at six\n"
-        "2026-11-26 09:00  Ada Lovelace → Björn Andersson: Thanks for the jig!\n"
+        f"2026-11-26 09:30  {pizza.out.strip()}  Ada Lovelace → everyone: Pizza at six\n"
+        f"2026-11-26 09:00  {thanks.out.strip()}  Ada Lovelace → Björn Andersson: "
+        "Thanks for the jig!\n"
     )
 
 

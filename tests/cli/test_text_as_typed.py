@@ -11,14 +11,14 @@ def test_a_name_that_looks_like_markup_comes_back_with_its_brackets(kiosk: Kiosk
     # Given a member whose name looks like Rich markup
     bob = kiosk.add_member("[bold]Bob[/]")
     kiosk("checkin", bob)
-    kiosk("shoutout", "--from", bob, "[red]Hi[/] :wave: <b>all</b>")
+    posted = kiosk("shoutout", "--from", bob, "[red]Hi[/] :wave: <b>all</b>").out.strip()
     # Then every listing shows it as typed
     assert kiosk("members", "list").out == f"{bob}  [bold]Bob[/]\n"
     assert kiosk("members", "list", "--json").json()[0]["name"] == "[bold]Bob[/]"
     assert kiosk("present").out.startswith("[bold]Bob[/]  since 09:00")
     assert kiosk("present", "--json").json()[0]["name"] == "[bold]Bob[/]"
     assert kiosk("shoutouts").out == (
-        "2026-11-26 09:00  [bold]Bob[/] → everyone: [red]Hi[/] :wave: <b>all</b>\n"
+        f"2026-11-26 09:00  {posted}  [bold]Bob[/] → everyone: [red]Hi[/] :wave: <b>all</b>\n"
     )
     assert kiosk("shoutouts", "--json").json()[0]["text"] == "[red]Hi[/] :wave: <b>all</b>"
 

@@ -127,6 +127,12 @@ def test_present_as_json(kiosk: Kiosk) -> None:
             "since": "2026-11-26T09:00:00+00:00",
             "status": "open",
             "topics": ["Python", "coffee"],
+            "pronouns": "",
+            "intro": "",
+            "ask_me_about": [],
+            "looking_for": [],
+            "learning": [],
+            "mentor": [],
         }
     ]
     assert datetime.fromisoformat(here[0]["since"]).utcoffset() == timedelta(0)

@@ -14,15 +14,15 @@ from pathlib import Path
 import pytest
 
 from kiosk import backups as backups_module
-from kiosk import cli
 from kiosk.backups import Backups
 from kiosk.cli import main
+from kiosk.commands import running
 from kiosk.community import Community
 from kiosk.errors import StorageError
 from kiosk.store import Store
 from tests.conftest import FakeClock
 
-start_backup = cli.start_backup
+start_backup = running.start_backup
 """As the command line has it, before the tests' fixture makes backups in-process."""
 
 MONDAY = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
@@ -175,7 +175,7 @@ def test_with_the_clock_set_back_a_backup_is_still_made_and_kept(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(cli, "utc_now", clock)
+    monkeypatch.setattr(running, "utc_now", clock)
     # Given a few backups made over the coming days
     backups = Backups(community.store, keep=3)
     for _ in range(3):
@@ -245,7 +245,7 @@ def test_the_first_change_of_a_day_starts_its_backup_in_a_process_of_its_own(
         assert main(command[3:]) == 0  # the process, run here to its end
 
     monkeypatch.setattr(backups_module.subprocess, "Popen", run_here)
-    monkeypatch.setattr(cli, "start_backup", start_backup)
+    monkeypatch.setattr(running, "start_backup", start_backup)
     monkeypatch.chdir(tmp_path)
 
     # When a member is added, and another, on the same day

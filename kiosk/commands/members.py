@@ -1,0 +1,241 @@
+"""`kiosk members ...` and `kiosk topics ...`: members and their profiles, for hosts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk import text
+from kiosk.commands.running import Declare, Group, counted, open_community, print_json, saved
+from kiosk.config import Config
+from kiosk.errors import Refused, StorageError, UsageError
+from kiosk.members_csv import write_members
+from kiosk.models import PROFILE_FIELDS, PROFILE_LABELS
+from kiosk.output import member_json, say
+from kiosk.progress import ProgressBar
+
+YES_NO = {"yes": True, "no": False}
+
+# Options of `members edit`, each a profile field: (option, field, help).
+PROFILE_OPTIONS = (
+    ("--name", "name", "their name"),
+    ("--pronouns", "pronouns", "their pronouns, like she/her"),
+    ("--intro", "intro", f"a one-line introduction (at most {text.INTRO_LIMIT} characters)"),
+    ("--topic", "topics", "open to chatting about (each given again to add one)"),
+    ("--ask-me-about", "ask_me_about", "strengths others may ask about"),
+    ("--looking-for", "looking_for", "what they could use a hand with"),
+    ("--learning", "learning", "what they are learning"),
+    ("--mentor", "mentor", "what they are happy to mentor in"),
+)
+LIST_OPTIONS = {"topics", "ask_me_about", "looking_for", "learning", "mentor"}
+
+
+def members_add(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config, create=True)
+    member = community.add_member(args.name, tuple(args.topic), on_board=not args.hidden)
+    say(member.id)
+    return saved(community)
+
+
+def members_list(args: argparse.Namespace, config: Config) -> int:
+    members = open_community(config).members()
+    if args.json:
+        return print_json([member_json(member) for member in members])
+    if not members:
+        say("No members yet.")
+    for member in members:
+        topics = f"  ({', '.join(member.topics)})" if member.topics else ""
+        paused = "  [paused]" if not member.active else ""
+        say(f"{member.id}  {member.name}{topics}{paused}")
+    return 0
+
+
+def members_show(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member = community.find(args.member)
+    if args.json:
+        return print_json(
+            {
+                **member_json(member),
+                "hosts_only": sorted(member.hosts_only),
+                "visits": community.visits_so_far(member),
+                "here": community.visit_of(member.id) is not None,
+            }
+        )
+    say(f"{member.name}  ({member.id}){'' if member.active else '  [paused]'}")
+    say(f"  joined {member.joined.astimezone(community.zone):%d %B %Y}".replace(" 0", " "))
+    say(f"  badge {member.badge or '(none yet)'}")
+    say(f"  on the board: {'yes' if member.on_board else 'no, counted only'}")
+    say(f"  visits: {community.visits_so_far(member)}")
+    for field in PROFILE_FIELDS:
+        value = getattr(member, field)
+        shown = ", ".join(value) if isinstance(value, tuple) else value
+        if shown:
+            hosts = "  (hosts only)" if field in member.hosts_only else ""
+            say(f"  {PROFILE_LABELS[field]}: {shown}{hosts}")
+    return 0
+
+
+def members_edit(args: argparse.Namespace, config: Config) -> int:
+    changes: dict[str, Any] = {}
+    for _, field, _ in PROFILE_OPTIONS:
+        given = getattr(args, field)
+        if given is not None:
+            changes[field] = tuple(given) if field in LIST_OPTIONS else given
+    if args.on_board is not None:
+        changes["on_board"] = YES_NO[args.on_board]
+    if args.hosts_only is not None:
+        changes["hosts_only"] = [] if args.hosts_only == ["none"] else args.hosts_only
+    if not changes:
+        raise UsageError("Nothing to change: give at least one option, like --intro TEXT.")
+    community = open_community(config)
+    member = community.edit_member(community.find(args.member).id, **changes)
+    say(f"Saved the profile of {member.name}.")
+    return saved(community)
+
+
+def members_delete(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member = community.find(args.member)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise Refused(f"Deleting {member.name}'s data cannot be undone; add --yes to confirm.")
+        answer = input(f"Delete all of {member.name}'s data? This cannot be undone. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            say("Nothing was deleted.")
+            return 1
+    community.delete_member(member.id, args.shoutouts)
+    kept = "kept without a name" if args.shoutouts == "anonymous" else "removed"
+    say(
+        f"Deleted {member.name}'s data. Their shout-outs were {kept}; their visits stay "
+        "as anonymous counts. Backups made before today age out by themselves."
+    )
+    return saved(community)
+
+
+def members_new_badge(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member = community.new_badge(community.find(args.member).id)
+    say(f"{member.name}'s new badge code is {member.badge}; the old badge no longer works.")
+    return saved(community)
+
+
+def members_pause(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    active = args.command_name == "reactivate"
+    member = community.set_active(community.find(args.member).id, active)
+    say(f"{member.name} is {'active again' if active else 'paused: not found, not checked in'}.")
+    return saved(community)
+
+
+def members_merge(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    keep, other = community.find(args.keep), community.find(args.other)
+    merged = community.merge_members(keep.id, other.id)
+    say(f"Merged {other.name} ({other.id}) into {merged.name} ({merged.id}).")
+    return saved(community)
+
+
+def members_import(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config, create=True)
+    try:
+        lines = args.file.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{args.file} cannot be read as UTF-8 text ({error}).") from None
+    if len(lines) > 1000 and sys.stderr.isatty():
+        with ProgressBar("Checking rows", len(lines) - 1, sys.stderr) as bar:
+            plan = community.import_members(lines, args.skip_bad_rows, bar.reached)
+    else:
+        plan = community.import_members(lines, args.skip_bad_rows)
+    for problem in plan.problems:
+        say(f"kiosk: {args.file}: {problem}", err=True)
+    if plan.problems and not args.skip_bad_rows:
+        raise Refused(
+            f"Nothing was imported: {counted(len(plan.problems), 'row')} cannot be. Fix them, "
+            "or add --skip-bad-rows to import the rest."
+        )
+    say(
+        f"Imported {args.file}: {len(plan.add)} added, {len(plan.update)} updated, "
+        f"{plan.unchanged} already as they are"
+        + (f", {len(plan.problems)} skipped." if plan.problems else ".")
+    )
+    return saved(community)
+
+
+def members_export(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    members = community.members()
+    try:
+        with args.file.open("w", encoding="utf-8", newline="") as file:
+            count = write_members(file, members, community.zone)
+    except OSError as error:
+        raise StorageError(f"{args.file} could not be written ({error.strerror}).") from None
+    say(f"Wrote {counted(count, 'member')} to {args.file}.")
+    return 0
+
+
+def topics_merge(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    changed = community.merge_topics(args.old, args.new)
+    if not changed:
+        raise Refused(f"No member has the topic '{text.shortened(args.old)}'.")
+    say(f"Merged '{args.old}' into '{args.new}' for {counted(len(changed), 'member')}.")
+    return saved(community)
+
+
+def register(command: Declare, group: Group) -> None:
+    members = group("members", "members and their profiles")
+    sub = command("add", members_add, "register a member and print their id", members)
+    sub.add_argument("name", metavar="NAME")
+    sub.add_argument("--topic", action="append", default=[], metavar="T")
+    sub.add_argument("--hidden", action="store_true", help="never show them on the board")
+    sub = command("list", members_list, "list members", members)
+    sub.add_argument("--json", action="store_true")
+    sub = command("show", members_show, "a member's profile, as hosts see it", members)
+    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    sub.add_argument("--json", action="store_true")
+    sub = command("edit", members_edit, "change a member's name or profile", members)
+    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    for option, field, help in PROFILE_OPTIONS:
+        if field in LIST_OPTIONS:
+            sub.add_argument(option, dest=field, action="append", metavar="T", help=help)
+        else:
+            sub.add_argument(option, dest=field, metavar="TEXT", help=help)
+    sub.add_argument("--on-board", choices=YES_NO, help="show them on public screens")
+    sub.add_argument(
+        "--hosts-only",
+        nargs="+",
+        choices=[*PROFILE_FIELDS, "none"],
+        metavar="FIELD",
+        help=f"profile fields shown to hosts only ({', '.join(PROFILE_FIELDS)}), or none",
+    )
+    sub = command("delete", members_delete, "delete a member's data for good", members)
+    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    sub.add_argument("--yes", action="store_true", help="do not ask to confirm")
+    sub.add_argument(
+        "--shoutouts",
+        choices=("remove", "anonymous"),
+        default="remove",
+        help="what becomes of the shout-outs they wrote (default: remove)",
+    )
+    sub = command("new-badge", members_new_badge, "give a member a new badge code", members)
+    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    for name, help in (("deactivate", "pause a membership"), ("reactivate", "resume one")):
+        sub = command(name, members_pause, help, members)
+        sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+        sub.set_defaults(command_name=name)
+    sub = command("merge", members_merge, "make two records of one person one", members)
+    sub.add_argument("keep", metavar="KEEP", help="the member to keep")
+    sub.add_argument("other", metavar="OTHER", help="the record merged into KEEP")
+    sub = command("import", members_import, "add and update members from a CSV file", members)
+    sub.add_argument("file", type=Path, metavar="FILE")
+    sub.add_argument("--skip-bad-rows", action="store_true", help="import the good rows")
+    sub = command("export", members_export, "write every member to a CSV file", members)
+    sub.add_argument("file", type=Path, metavar="FILE")
+
+    topics = group("topics", "the community's topics")
+    sub = command("merge", topics_merge, "make two topics one, for every member", topics)
+    sub.add_argument("old", metavar="OLD")
+    sub.add_argument("new", metavar="NEW")

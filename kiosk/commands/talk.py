@@ -1,0 +1,90 @@
+"""`kiosk shoutout`, `shoutouts` and `question`: what members say to each other."""
+
+from __future__ import annotations
+
+import argparse
+
+from kiosk.commands.running import Declare, Group, open_community, print_json, saved
+from kiosk.config import Config
+from kiosk.output import say, shoutout_json
+
+
+def shoutout(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    author = community.find(args.sender)
+    to = community.find(args.to) if args.to is not None else None
+    posted = community.post_shoutout(author.id, to.id if to else None, args.text)
+    say(posted.id)
+    return saved(community)
+
+
+def shoutouts(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    wall = community.all_shoutouts() if args.all else community.shoutouts()
+    if args.json:
+        return print_json([shoutout_json(s, community.name_of) for s in wall])
+    if not wall:
+        say("No shout-outs yet.")
+    for s in wall:
+        hidden = "  [hidden]" if s.hidden else ""
+        say(
+            f"{s.created.astimezone(community.zone):%Y-%m-%d %H:%M}  {s.id}  "
+            f"{community.name_of(s.from_id)} → {community.name_of(s.to_id)}: {s.text}{hidden}"
+        )
+    return 0
+
+
+def shoutouts_hide(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    hidden = args.command_name == "hide-shoutout"
+    community.hide_shoutout(args.id, hidden)
+    say("Hidden from every public screen." if hidden else "Back on the wall.")
+    return saved(community)
+
+
+def question_set(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    asked = community.ask(args.text)
+    say(f"The question of the week is now: {asked.text}")
+    return saved(community)
+
+
+def question_clear(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    community.clear_question()
+    say("There is no question of the week now.")
+    return saved(community)
+
+
+def question_show(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    asked = community.question()
+    if asked is None:
+        say("There is no question of the week.")
+        return 0
+    say(asked.text)
+    for answer in community.answers_shown(limit=1000):
+        say(f"  {answer.member.name}: {answer.text}")
+    return 0
+
+
+def register(command: Declare, group: Group) -> None:
+    sub = command("shoutout", shoutout, "leave a shout-out and print its id")
+    sub.add_argument("--from", dest="sender", required=True, metavar="MEMBER")
+    sub.add_argument("--to", metavar="MEMBER", help="one member (everyone if left out)")
+    sub.add_argument("text", metavar="TEXT")
+    sub = command("shoutouts", shoutouts, "the shout-out wall, newest first")
+    sub.add_argument("--json", action="store_true")
+    sub.add_argument("--all", action="store_true", help="hidden ones too (for hosts)")
+    for name, help in (
+        ("hide-shoutout", "hide a shout-out from every public screen"),
+        ("restore-shoutout", "put a hidden shout-out back on the wall"),
+    ):
+        sub = command(name, shoutouts_hide, help)
+        sub.add_argument("id", metavar="ID", help="the shout-out's id, from `kiosk shoutouts`")
+        sub.set_defaults(command_name=name)
+    questions = group("question", "the question of the week")
+    sub = command("set", question_set, "ask a new question of the week", questions)
+    sub.add_argument("text", metavar="TEXT")
+    command("clear", question_clear, "ask no question for now", questions)
+    command("show", question_show, "the question and this week's answers", questions)

@@ -1,0 +1,138 @@
+"""`kiosk checkin`, `checkout`, `guest`, `present`, `close-day` and `export visits`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from kiosk import hours
+from kiosk.commands.running import Declare, Group, counted, open_community, print_json, saved
+from kiosk.config import Config
+from kiosk.dates import read_day
+from kiosk.errors import StorageError, UsageError
+from kiosk.models import STATUS_LABELS, STATUSES
+from kiosk.opening import local_day
+from kiosk.output import presence_json, say
+from kiosk.visits_csv import write_visits
+
+ONE_DAY = timedelta(days=1)
+
+
+def checkin(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member = community.find(args.member)
+    topics = tuple(args.topic) if args.topic else None
+    visit = community.check_in(member.id, args.status, topics)
+    say(
+        f"Checked in {member.name} at {hours.clock_time(visit.since, community.zone)} "
+        f"({STATUS_LABELS[visit.status]})."
+    )
+    return saved(community)
+
+
+def checkout(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member = community.find(args.member)
+    visit = community.check_out(member.id)
+    assert visit.until is not None
+    stayed = hours.duration(visit.until - visit.since)
+    ended = (
+        f", ending at {hours.clock_time(visit.until, community.zone)}" if visit.automatic else ""
+    )
+    say(f"Checked out {member.name} after {stayed}{ended}.")
+    return saved(community)
+
+
+def guest(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    host = community.find(args.host)
+    visit = community.sign_in_guest(host.id, args.name)
+    say(f"Signed in {visit.guest}, guest of {host.name}; they leave with {host.first_name}.")
+    return saved(community)
+
+
+def present(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    here = community.present()
+    if args.json:
+        return print_json([presence_json(p) for p in here])
+    if not here:
+        say("Nobody is here right now.")
+    now = community.clock()
+    for p in here:
+        topics = ", ".join(p.visit.topics) if p.visit.status == "open" else ""
+        say(
+            f"{p.member.name}  {hours.since(p.visit.since, now)}  "
+            f"{STATUS_LABELS[p.visit.status]}  {topics or '-'}"
+        )
+    return 0
+
+
+def close_day(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    closed = community.close_day()
+    if not closed:
+        say("Nobody was left to check out.")
+        return 0
+    say(f"Checked out {counted(len(closed), 'visit')} nobody had ended:")
+    for visit in closed:
+        assert visit.until is not None
+        who = visit.guest or community.name_of(visit.member_id)
+        say(f"  {who}, at {hours.clock_time(visit.until, community.zone)}")
+    return saved(community)
+
+
+def export_visits(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    today = local_day(community.clock(), community.zone)
+    first = read_day(args.first, today, "from")
+    last = read_day(args.last, today, "until")
+    if last.day < first.day:
+        raise UsageError(f"The days are the wrong way round: {first.sentence}, {last.sentence}.")
+    say(f"Visits {first.sentence} {last.sentence}.", err=True)
+    # Visits are filed by their UTC day: a day either side covers every local day.
+    visits = [
+        v
+        for v in community.past_visits(first.day - ONE_DAY, last.day + ONE_DAY)
+        if first.day <= local_day(v.since, community.zone) <= last.day
+    ]
+    members = {m.id: m for m in community.members()}
+    try:
+        if args.out is None:
+            count = write_visits(sys.stdout, visits, members, community.zone)
+        else:
+            with args.out.open("w", encoding="utf-8", newline="") as file:
+                count = write_visits(file, visits, members, community.zone)
+    except OSError as error:
+        raise StorageError(f"{args.out} could not be written ({error.strerror}).") from None
+    if args.out is not None:
+        say(f"Wrote {counted(count, 'visit')} to {args.out}.")
+    return 0
+
+
+def register(command: Declare, group: Group) -> None:
+    sub = command("checkin", checkin, "check a member in")
+    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    sub.add_argument("--status", choices=STATUSES, default="open")
+    sub.add_argument("--topic", action="append", default=[], metavar="T")
+    sub = command("checkout", checkout, "check a member out, with their guests")
+    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    sub = command("guest", guest, "sign in a guest of a member who is here")
+    sub.add_argument("name", metavar="NAME", help="the guest's name")
+    sub.add_argument("--of", dest="host", required=True, metavar="MEMBER", help="their host")
+    sub = command("present", present, "who is here now, as the board shows it")
+    sub.add_argument("--json", action="store_true")
+    command("close-day", close_day, "check out whoever is still here once the day has closed")
+    export = group("export", "write records to a CSV file")
+    sub = command("visits", export_visits, "visits between two days, as CSV", export)
+    sub.add_argument(
+        "--from",
+        dest="first",
+        required=True,
+        metavar="DAY",
+        help="like 2026-11-02 or 'last monday'",
+    )
+    sub.add_argument("--to", dest="last", default="today", metavar="DAY", help="default: today")
+    sub.add_argument("--out", type=Path, metavar="FILE", help="the file (default: the screen)")
