@@ -74,8 +74,9 @@ class WallApp(App[None]):
             self._next_turn = now + PAGE_TURN
         elif now >= self._next_turn:
             self._next_turn = now + PAGE_TURN
-            self.wall.turns += 1
-        self.wall.show_page()
+            self.wall.turn_page()
+            return
+        self.wall.show_page()  # cards laid out since may have changed where pages begin
 
     @work(thread=True, group="wall")
     def _look(self) -> None:

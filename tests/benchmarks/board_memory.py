@@ -3,9 +3,10 @@ while another process makes thousands of changes.
 
 A report, not a test: it runs `WallApp` in a terminal of its own (a pseudo-terminal) on a
 demo community, looking for changes far more often than the usual once a second, while
-this process checks members in and out and leaves a shout-out now and then. It prints the
-board's resident memory (RSS) as the changes and the board's refreshes add up, and a last
-line comparing the end with the memory after warming up.
+this process checks members in and out and leaves a shout-out now and then, pausing after
+each tenth of the changes. It prints the board's resident memory (RSS) as the changes,
+the board's refreshes and its redraws add up, and a last line comparing the end with the
+memory after warming up.
 
     python tests/benchmarks/board_memory.py [--changes 3000] [--every 0.02] [--size 80x24]
 """
@@ -35,6 +36,8 @@ GROWTH_ALLOWED_MB = 8.0
 """What the end may be above the warmed-up board and still count as flat."""
 WARM_UP = 0.3
 """The share of the changes made before the first figure counts."""
+QUIET = 4.0
+"""Seconds without changes after each tenth of them, as on a quiet afternoon."""
 
 
 def main() -> int:
@@ -67,7 +70,10 @@ def run_board(data: Path, every: float, counts: Path) -> None:
     def counted_refresh(self: Community) -> bool:
         tally["refreshes"] += 1
         if tally["refreshes"] % 5 == 0:
-            counts.write_text(f"{tally['refreshes']} {tally['shown']}")
+            # Replaced whole, so the other process never reads it half written.
+            written = counts.with_suffix(".new")
+            written.write_text(f"{tally['refreshes']} {tally['shown']}")
+            written.replace(counts)
         return refresh(self)
 
     async def counted_show(self: WallScreen, view: object) -> None:
@@ -97,8 +103,9 @@ def measure(folder: Path, changes: int, every: float, columns: int, rows: int) -
         started = time.monotonic()
         for change in range(1, changes + 1):
             make_change(community, chooser, chooser.choice(members), change)
-            time.sleep(every / 4)  # several changes to a refresh, many refreshes in all
+            time.sleep(every / 4)  # busy: several changes to a refresh, each one redrawn
             if change % max(changes // 10, 1) == 0:
+                time.sleep(QUIET)  # quiet: refreshes that find nothing new
                 refreshes, shown = (int(n) for n in counts.read_text().split())
                 figures.append((change, refreshes, shown, board.rss_mb()))
         seconds = time.monotonic() - started
