@@ -31,7 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(args.config)
         if args.data is not None:
             config = replace(config, data_dir=args.data)
-        return args.command(args, config)
+        code: int = args.command(args, config)
+        return code
     except KioskError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return error.exit_code

@@ -42,7 +42,7 @@ class Config:
     theme: str = "textual-dark"
 
 
-_EXPECTED = {
+_EXPECTED: dict[str, tuple[type[Any], str]] = {
     "space_name": (str, 'text, like "Makerspace North"'),
     "data_dir": (str, 'a folder path as text, like "kiosk-data"'),
     "idle_timeout": (int, "a whole number of seconds, at least 5, like 60"),

@@ -11,7 +11,7 @@ from tinydb import TinyDB
 
 from kiosk.config import DEFAULT_TOPICS
 from kiosk.errors import Refused, StorageError
-from kiosk.models import Member, ShoutOut, Visit
+from kiosk.models import Member, ShoutOut, Status, Visit
 from kiosk.storage import AtomicJSONStorage, explain
 from kiosk.store import LEGACY_FILE, Store
 
@@ -48,7 +48,7 @@ DEMO_MEMBERS = (
     ("Kofi Boateng", ("electronics", "Python")),
 )
 # (member index, minutes ago, status)
-DEMO_PRESENT = (
+DEMO_PRESENT: tuple[tuple[int, int, Status], ...] = (
     (1, 150, "open"),
     (4, 95, "heads-down"),
     (9, 60, "open"),
