@@ -206,6 +206,23 @@ class Community:
             self._load_presence()
         return closed
 
+    def update_visit(self, member_id: str, status: Status, topics: tuple[str, ...]) -> Visit:
+        """Change today's status and topics of a member who is here; the arrival time stays."""
+        if status not in STATUSES:
+            known = ", ".join(STATUSES[:-1]) + f" or {STATUSES[-1]}"
+            raise Refused(f"The status '{status}' is unknown; use {known}.")
+        with self._writing():
+            member = self.member(member_id)
+            visit = self._visits.get(member_id)
+            if visit is None:
+                raise Refused(f"{member.name} is not checked in.")
+            changed = replace(visit, status=status, topics=text.topics(topics))
+            self.store.presence.table("visits").update(
+                changed.to_doc(), Query().member == member_id
+            )
+            self._load_presence()
+        return changed
+
     def here_count(self) -> int:
         """Everyone here, including those not shown on the board."""
         return len(self._visits)
