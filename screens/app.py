@@ -8,7 +8,6 @@ from typing import Any, TypeVar
 
 from textual import events, work
 from textual.app import App
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.widgets import Button
@@ -16,10 +15,13 @@ from textual.widgets import Button
 from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.errors import KioskError
+from screens.commands import Quit
 from screens.home import HomeScreen
 from screens.pin import PinScreen, WrongTries
 
 Result = TypeVar("Result")
+Timer = Callable[[], float]
+"""Seconds from an arbitrary start that only go forward, like `time.monotonic`."""
 
 
 class KioskApp(App[None]):
@@ -30,19 +32,22 @@ class KioskApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     MODES = {"home": HomeScreen}
     DEFAULT_MODE = "home"
-    BINDINGS = [
-        Binding("ctrl+q", "request_quit", "Quit", id="quit", show=False, priority=True),
-        Binding("ctrl+c", "request_quit", "Quit", id="quit-interrupt", show=False, priority=True),
-    ]
+    BINDINGS = [Quit.binding()]
 
-    def __init__(self, community: Community, config: Config, *, lock: bool = True) -> None:
+    def __init__(
+        self, community: Community, config: Config, *, lock: bool = True, timer: Timer = monotonic
+    ) -> None:
         super().__init__()
         self.community = community
         self.config = config
         self.lock = lock
+        self.timer = timer
+        """What idle time and countdowns are measured with; tests pass one they move."""
         self.community_changed: Signal[None] = Signal(self, "community-changed")
         """Published whenever members, visits or shout-outs changed, here or elsewhere."""
-        self._last_activity = monotonic()
+        self.ticked: Signal[float] = Signal(self, "ticked")
+        """Published every second with the timer's time, for countdowns."""
+        self._last_activity = timer()
         self._refresh_problem: str | None = None
         self._wrong_pins = WrongTries()
 
@@ -54,11 +59,11 @@ class KioskApp(App[None]):
             self.notify(
                 f"The theme '{self.config.theme}' is unknown; using the default.", markup=False
             )
-        self.set_interval(1.0, self._tick)
+        self.set_interval(1.0, self.tick)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
-            self._last_activity = monotonic()
+            self._last_activity = self.timer()
         await super().on_event(event)
 
     # -- store calls -------------------------------------------------------------
@@ -116,10 +121,13 @@ class KioskApp(App[None]):
 
     # -- keeping fresh and going home --------------------------------------------------
 
-    def _tick(self) -> None:
-        if monotonic() - self._last_activity >= self.config.idle_timeout:
-            self._last_activity = monotonic()
+    def tick(self) -> None:
+        """What the kiosk does every second: go home when idle, count down, and reread."""
+        now = self.timer()
+        if now - self._last_activity >= self.config.idle_timeout:
+            self._last_activity = now
             self.go_home()
+        self.ticked.publish(now)
         if self.community.backup_problem:
             problem, self.community.backup_problem = self.community.backup_problem, None
             self.notify(problem, title="For the host", severity="warning", timeout=30, markup=False)
@@ -142,16 +150,26 @@ class KioskApp(App[None]):
             self._refresh_problem = problem
             self.notify(problem, title="For the host", severity="error", timeout=30, markup=False)
 
-    def go_home(self, typed: str = "") -> None:
-        """Back to the home screen, forgetting whatever was typed on the way.
-
-        `typed` starts a new search, for someone who began typing elsewhere.
-        """
+    def go_home(self) -> None:
+        """Back to the home screen for the next person, forgetting what was typed on the way
+        and the messages meant for the one before."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        self.clear_notifications()
+        self._refresh_problem = None  # a lasting problem is said again for the host
+        self.home.reset()
+
+    def type_at_home(self, text: str) -> None:
+        """The next person started typing elsewhere: take them home with every key, in order."""
+        if self.screen is not self.home:
+            self.go_home()
+        self.home.take_typing(text)
+
+    @property
+    def home(self) -> HomeScreen:
         home = self.screen_stack[0]
-        if isinstance(home, HomeScreen):
-            home.reset(typed)
+        assert isinstance(home, HomeScreen)
+        return home
 
     # -- quitting -----------------------------------------------------------------------
 

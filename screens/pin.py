@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from kiosk.pin import pin_matches
+from screens.commands import Cancel
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from screens.app import KioskApp
 
 FREE_TRIES = 3
 """Wrong PINs allowed before each further try has to wait."""
@@ -28,12 +34,20 @@ class PinScreen(ModalScreen[bool]):
     """Dismisses with True once the right host PIN is entered."""
 
     CSS_PATH = "pin.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="pin.cancel")]
+    if TYPE_CHECKING:
+        app = getters.app(KioskApp)
+
+    BINDINGS = [Cancel.binding()]
 
     def __init__(self, pin_hash: str, wrong: WrongTries) -> None:
         super().__init__()
         self.pin_hash = pin_hash
         self.wrong = wrong
+        self.retry_at: float | None = None
+        """When the next try is allowed, on the app's timer; None when it is now."""
+
+    def on_mount(self) -> None:
+        self.app.ticked.subscribe(self, self.tick)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -73,13 +87,18 @@ class PinScreen(ModalScreen[bool]):
         wait = min(2 ** (self.wrong.count - FREE_TRIES + 1), 60)
         message.update(f"That PIN is not right. Wait {wait} seconds, then try again.")
         entry.disabled = True
-        self.set_timer(wait, self.allow_retry)
+        self.retry_at = self.app.timer() + wait
+
+    def tick(self, now: float) -> None:
+        if self.retry_at is not None and now >= self.retry_at:
+            self.allow_retry()
 
     def allow_retry(self) -> None:
+        self.retry_at = None
         entry = self.query_one("#pin", Input)
         entry.disabled = False
         entry.focus()
         self.query_one("#pin-message", Label).update("Try again, or Escape to go back.")
 
-    def action_cancel(self) -> None:
+    def action_back(self) -> None:
         self.dismiss(False)

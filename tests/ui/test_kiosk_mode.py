@@ -7,16 +7,18 @@ from textual.widgets import Input
 from screens.home import HomeScreen
 from screens.member import MemberScreen
 from screens.pin import PinScreen
-from tests.ui.driving import PIN, settle, shown, type_text
+from tests.ui.driving import PIN, let_time_pass, settle, shown, toasts, type_text
 
 
 async def test_an_idle_kiosk_goes_home_and_forgets_what_was_typed(make_app):
-    app = make_app(idle_timeout=1)
+    app = make_app(idle_timeout=60)
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
         await pilot.press("enter")
         assert isinstance(app.screen, MemberScreen)
-        await pilot.pause(2.2)
+        await let_time_pass(pilot, 59)
+        assert isinstance(app.screen, MemberScreen)
+        await let_time_pass(pilot, 1)
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.query_one("#search", Input).value == ""
 
@@ -68,11 +70,12 @@ async def test_data_damaged_while_running_is_reported_once_and_the_kiosk_stays_u
     make_app, demo_data
 ):
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         presence = demo_data / "presence.json"
         presence.write_bytes(presence.read_bytes()[:10])
-        await pilot.pause(2.5)
-        reports = [n.message for n in app._notifications if "is damaged" in n.message]
+        await let_time_pass(pilot, 1)
+        await let_time_pass(pilot, 1)
+        reports = [toast for toast in toasts(pilot) if "is damaged" in toast]
         assert len(reports) == 1
         assert str(presence) in reports[0]
         assert app.is_running
@@ -91,7 +94,9 @@ async def test_after_three_wrong_pins_each_try_has_to_wait(make_app):
             await settle(pilot)
         assert "Wait 2 seconds, then try again." in shown(pilot)
         assert app.screen.query_one("#pin").disabled
-        await pilot.pause(2.2)
+        await let_time_pass(pilot, 1)
+        assert app.screen.query_one("#pin").disabled
+        await let_time_pass(pilot, 1)
         assert not app.screen.query_one("#pin").disabled
         await type_text(pilot, PIN)
         await pilot.press("enter")
