@@ -89,7 +89,9 @@ class HomeScreen(KioskScreen):
         self.reset()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return bool(self.search_box.value) if action == "clear_search" else True
+        if action == "clear_search":
+            return any(box.value for box in self.query("#search").results(Input))
+        return True
 
     # -- finding a member -----------------------------------------------------------
 

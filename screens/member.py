@@ -88,7 +88,6 @@ class MemberScreen(KioskScreen):
     def on_mount(self) -> None:
         self.call_after_refresh(self.fit_topics)
         self.focus_first()
-        self.watch(self.query_one(StatusChoice), "status", self.choices_changed, init=False)
         self.app.community_changed.subscribe(self, lambda _: self.follow_changes())
 
     def on_resize(self) -> None:
@@ -127,12 +126,13 @@ class MemberScreen(KioskScreen):
 
     def changed(self) -> bool:
         """A member who is here chose another status or other topics than this morning's."""
-        if self.visit is None:
-            return False
+        if self.visit is None or not self.query("#topics"):
+            return False  # checking in, or the screen is being rebuilt
         status, topics = self.chosen()
         return status != self.visit.status or set(topics) != set(self.visit.topics)
 
     @on(SelectionList.SelectedChanged)
+    @on(StatusChoice.Changed)
     def choices_changed(self) -> None:
         if self.visit is not None:
             self.query_one("#save", Button).disabled = not self.changed()

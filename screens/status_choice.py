@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import RadioButton
@@ -59,8 +60,12 @@ class StatusChoice(Widget, can_focus=True):
         index = PUBLIC_STATUSES.index(self.status) + step
         self.status = PUBLIC_STATUSES[index % len(PUBLIC_STATUSES)]
 
+    class Changed(Message):
+        """Another status was chosen."""
+
     def watch_status(self) -> None:
         self.show_status()
+        self.post_message(self.Changed())
 
     @on(RadioButton.Changed)
     def tapped(self, event: RadioButton.Changed) -> None:

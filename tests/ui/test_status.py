@@ -75,3 +75,18 @@ async def test_enter_checks_out_a_member_who_changed_nothing(make_app, demo_data
         await settle(pilot)
         assert "See you soon, María!" in shown(pilot)
         assert stored(demo_data).visit_of("m01demo") is None
+
+
+async def test_after_a_check_in_elsewhere_the_screen_still_follows_the_choice(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        await pilot.press("enter")
+        app.community.check_in("m00demo")
+        app.community_changed.publish(None)
+        await settle(pilot)
+        assert "Here since 09:00" in shown(pilot)
+        await pilot.press("right", "enter")
+        await settle(pilot)
+        assert "All set, Zoë!" in shown(pilot)
+        assert stored(demo_data).visit_of("m00demo").status == "heads-down"
