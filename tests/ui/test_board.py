@@ -98,3 +98,25 @@ async def test_a_change_keeps_the_board_where_it_was_scrolled(make_app, demo_dat
         assert board.scroll_y > 0
         assert "María José Pérez" not in names_on(board)
         assert len(names_on(board)) == 29
+
+
+async def test_with_hundreds_here_a_check_in_adds_one_row_and_rebuilds_none(
+    make_app, demo_data, clock
+):
+    community = stored(demo_data)
+    community.clock = clock
+    for number in range(300):
+        community.check_in(community.add_member(f"Member {number:03}").id)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f2")
+        board = app.screen.query_one("#board", DataTable)
+        assert board.row_count == 306
+        untouched = board.get_cell("m01demo", "name")
+        clock.advance(minutes=1)
+        app.community.check_in("m02demo")
+        app.community_changed.publish(None)
+        await pilot.pause()
+        assert board.row_count == 307
+        assert names_on(board)[0] == "Björn Andersson"  # the newest first
+        assert board.get_cell("m01demo", "name") is untouched
