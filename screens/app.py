@@ -126,7 +126,8 @@ class KioskApp(App[None]):
         now = self.timer()
         if now - self._last_activity >= self.config.idle_timeout:
             self._last_activity = now
-            self.go_home()
+            if self.screen is not self.home or self.home.search_box.value:
+                self.go_home()
         self.ticked.publish(now)
         if self.community.backup_problem:
             problem, self.community.backup_problem = self.community.backup_problem, None

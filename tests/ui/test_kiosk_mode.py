@@ -102,3 +102,13 @@ async def test_after_three_wrong_pins_each_try_has_to_wait(make_app):
         await pilot.press("enter")
         await settle(pilot)
     assert app.return_code == 0
+
+
+async def test_an_idle_home_keeps_a_message_for_the_host(make_app, demo_data):
+    app = make_app(idle_timeout=60)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        presence = demo_data / "presence.json"
+        presence.write_bytes(presence.read_bytes()[:10])
+        await let_time_pass(pilot, 1)
+        await let_time_pass(pilot, 60)
+        assert any("is damaged" in toast for toast in toasts(pilot))
