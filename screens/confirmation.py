@@ -6,7 +6,7 @@ from math import ceil
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
@@ -26,6 +26,7 @@ class ConfirmationScreen(KioskScreen):
     """A short message, then back to home after a countdown that a key can stop."""
 
     CSS_PATH = "confirmation.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [Done.binding(), KeepOpen.binding(), WriteShoutOut.binding()]
 
     def __init__(self, member: Member, visit: Visit) -> None:
@@ -135,7 +136,9 @@ class CheckedInScreen(ConfirmationScreen):
             if self.rest:
                 title = "Also here" if self.matches else "Also here now: say hi!"
                 yield Label(title, classes="section-title")
-                yield Static(everyone_else(self.rest), classes="other")
+                with Grid(id="rest"):
+                    for presence in self.rest:
+                        yield Static(about_them(presence), classes="other")
 
 
 class CheckedOutScreen(ConfirmationScreen):
@@ -170,16 +173,11 @@ def also_here(presence: Presence, my_topics: tuple[str, ...]) -> Content:
     )
 
 
-def everyone_else(here: list[Presence]) -> Content:
-    """Everyone else in one paragraph, with what each is open to chatting about."""
-    parts = []
-    for presence in here:
-        visit = presence.visit
-        if visit.status == "heads-down":
-            about = " (heads-down)"
-        elif visit.topics:
-            about = f" ({', '.join(visit.topics)})"
-        else:
-            about = ""
-        parts.append(Content.assemble((presence.member.name, "bold"), (about, "dim")))
-    return Content(" · ").join(parts)
+def about_them(presence: Presence) -> Content:
+    """Someone else here, with what they are open to chatting about."""
+    visit = presence.visit
+    if visit.status == "heads-down":
+        about = "  heads-down"
+    else:
+        about = f"  {', '.join(visit.topics)}" if visit.topics else ""
+    return Content.assemble((presence.member.name, "bold"), (about, "dim"))
