@@ -11,6 +11,7 @@ from textual.app import App
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.widgets import Button
+from textual.worker import Worker
 
 from kiosk.community import Community
 from kiosk.config import Config
@@ -49,6 +50,7 @@ class KioskApp(App[None]):
         """Published every second with the timer's time, for countdowns."""
         self._last_activity = timer()
         self._refresh_problem: str | None = None
+        self._refreshing: Worker[None] | None = None
         self._wrong_pins = WrongTries()
 
     def on_mount(self) -> None:
@@ -132,9 +134,11 @@ class KioskApp(App[None]):
         if self.community.backup_problem:
             problem, self.community.backup_problem = self.community.backup_problem, None
             self.notify(problem, title="For the host", severity="warning", timeout=30, markup=False)
-        self._refresh_worker()
+        # One reread at a time: a slow disk skips a second rather than piling them up.
+        if self._refreshing is None or self._refreshing.is_finished:
+            self._refreshing = self._refresh_worker()
 
-    @work(thread=True, group="refresh", exclusive=True)
+    @work(thread=True, group="refresh")
     def _refresh_worker(self) -> None:
         try:
             changed = self.community.refresh()
