@@ -94,7 +94,7 @@ def _runs(text: str, size: int, bold: bool, mono: bool) -> list[tuple[str, Font]
 
 def _font_with(fonts: list[Font], char: str) -> Font:
     for font in fonts:
-        if isinstance(font, ImageFont.FreeTypeFont) and _has_glyph(font.path, char):
+        if isinstance(font, ImageFont.FreeTypeFont) and _has_glyph(str(font.path), char):
             return font
     return fonts[0]
 

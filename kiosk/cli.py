@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import Any, NoReturn
 
 from kiosk.backups import Backups, backup_hint
 from kiosk.commands import badges, data, members, talk, visits, wall
@@ -42,7 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if data is not None:
             config = replace(config, data_dir=data)
         _refuse_unusable(config.data_dir)
-        return args.command(args, config)
+        command: Command = args.command
+        return command(args, config)
     except DataError as error:
         message = f"{error}\n{_damage_hint(error, config)}"
         say(f"kiosk: {_echoes_shortened(message, arguments)}", err=True)
@@ -130,10 +131,10 @@ def _echoes_shortened(message: str, arguments: list[str]) -> str:
 class _Parser(argparse.ArgumentParser):
     """argparse, writing help and usage errors through `say`, long arguments shortened."""
 
-    def print_usage(self, file: IO[str] | None = None) -> None:
+    def print_usage(self, file: Any = None) -> None:
         say(self.format_usage().rstrip("\n"), err=file is sys.stderr)
 
-    def print_help(self, file: IO[str] | None = None) -> None:
+    def print_help(self, file: Any = None) -> None:
         say(self.format_help().rstrip("\n"), err=file is sys.stderr)
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:

@@ -60,7 +60,7 @@ class Config:
     """The file these settings were read from; None for the defaults."""
 
 
-_EXPECTED = {
+_EXPECTED: dict[str, tuple[type[Any], str]] = {
     "space_name": (str, 'text, like "Makerspace North"'),
     "data_dir": (str, 'a folder path as text, like "kiosk-data"'),
     "idle_timeout": (int, "a whole number of seconds, at least 5, like 60"),
@@ -80,7 +80,7 @@ _MINIMUM = {"idle_timeout": 5, "confirmation_seconds": 1, "capacity": 0, "backup
 URL_LIMIT = 80
 """The longest community_url, so that its QR code still fits a small screen."""
 
-_SECTION_KEYS = {
+_SECTION_KEYS: dict[str, dict[str, tuple[type[Any], str]]] = {
     "wifi": {
         "ssid": (str, f'the network\'s name, 1 to {SSID_BYTES} bytes, like "Makerspace Guests"'),
         "password": (str, "text"),

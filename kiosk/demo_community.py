@@ -3,6 +3,8 @@ busy morning, shout-outs, a question of the week, and eight weeks of visits."""
 
 from __future__ import annotations
 
+from kiosk.models import Status
+
 DEMO_MEMBERS = (
     ("Zoë Martin", ("3D printing", "design")),
     ("María José Pérez", ("languages", "gardening")),
@@ -216,7 +218,7 @@ NOT_ON_BOARD = (25,)
 """Members who chose to be counted only, not shown."""
 
 # (member index, minutes ago, status); the visits of this morning.
-DEMO_PRESENT = (
+DEMO_PRESENT: tuple[tuple[int, int, Status], ...] = (
     (1, 150, "open"),
     (4, 95, "heads-down"),
     (9, 60, "open"),

@@ -24,11 +24,23 @@ def duration(span: timedelta) -> str:
     return f"{hours} h" if not minutes else f"{hours} h {minutes} min"
 
 
+def arrived(moment: datetime, now: datetime) -> str:
+    """When someone arrived: 'today 09:14 · 2 h' reads '09:14 · 2 h'; an earlier day is
+    named instead of counted, like 'Tue 09:14', or '12 Nov 09:14' after a week."""
+    local, today = moment.astimezone(), now.astimezone().date()
+    days = (today - local.date()).days
+    if days <= 0:
+        minutes = max(int((now - moment).total_seconds() // 60), 0)
+        ago = f"{minutes // 60} h" if minutes >= 60 else f"{minutes} min"
+        return f"{clock_time(moment)} · {ago}"
+    if days < 7:
+        return f"{local:%a %H:%M}"
+    return f"{local:%d %b %H:%M}".lstrip("0")
+
+
 def since(moment: datetime, now: datetime) -> str:
-    """When someone arrived and how long ago, like 'since 09:14 · 2 h'."""
-    minutes = max(int((now - moment).total_seconds() // 60), 0)
-    ago = f"{minutes // 60} h" if minutes >= 60 else f"{minutes} min"
-    return f"since {clock_time(moment)} · {ago}"
+    """When someone arrived, like 'since 09:14 · 2 h' or 'since Tue 09:14'."""
+    return f"since {arrived(moment, now)}"
 
 
 def ago(moment: datetime, now: datetime) -> str:

@@ -254,7 +254,7 @@ class _Planner:
 
     def _take(self, existing: Member | None, fields: dict[str, Any]) -> None:
         if existing is None:
-            defaults = {"id": self.new_id(), "joined": self.now, "on_board": False}
+            defaults: dict[str, Any] = {"id": self.new_id(), "joined": self.now, "on_board": False}
             member = Member(**(defaults | fields))
             self.add.append(member)
         else:
@@ -277,6 +277,7 @@ class _Planner:
         if "id" in fields:
             return self.by_id.get(fields["id"]), ("member", fields["id"]), ""
         named = self.by_name.get(name, [])
+        key: tuple[str, ...]
         if "joined" in fields:
             day = self._day(fields["joined"])
             named = [m for m in named if self._day(m.joined) == day]

@@ -152,12 +152,12 @@ class Store:
                 visit_doc = {key: value for key, value in doc.items() if key != "batch"}
                 insert(batches.setdefault(doc["batch"], {}), visit_doc)
             self.history.write(batches)
-            visits = [Visit.from_doc(doc) for doc in marked]
-            self.members.update(counted(visits))
-            filed = {visit.id for visit in visits}
+            filing = [Visit.from_doc(doc) for doc in marked]
+            self.members.update(counted(filing))
+            filed = {visit.id for visit in filing}
             with self.presence.changing() as tables:
                 drop(tables.setdefault("closed", {}), lambda doc: doc.get("id") not in filed)
-            return len(visits)
+            return len(filing)
 
     def history_days(self) -> list[date]:
         """Days that have finished visits, filed or not, oldest first."""

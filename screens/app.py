@@ -8,20 +8,23 @@ from typing import Any, TypeVar
 
 from textual import events, work
 from textual.app import App
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.widgets import Button
+from textual.worker import Worker
 
 from kiosk.access import HostAccess
 from kiosk.backups import Backups
 from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.errors import KioskError
+from screens.commands import Quit
 from screens.home import HomeScreen
 from screens.pin import PinScreen
 
 Result = TypeVar("Result")
+Timer = Callable[[], float]
+"""Seconds from an arbitrary start that only go forward, like `time.monotonic`."""
 
 
 class KioskApp(App[None]):
@@ -32,24 +35,28 @@ class KioskApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     MODES = {"home": HomeScreen}
     DEFAULT_MODE = "home"
-    BINDINGS = [
-        Binding("ctrl+q", "request_quit", "Quit", id="quit", show=False, priority=True),
-        Binding("ctrl+c", "request_quit", "Quit", id="quit-interrupt", show=False, priority=True),
-    ]
+    BINDINGS = [Quit.binding()]
 
-    def __init__(self, community: Community, config: Config, *, lock: bool = True) -> None:
+    def __init__(
+        self, community: Community, config: Config, *, lock: bool = True, timer: Timer = monotonic
+    ) -> None:
         super().__init__()
         self.community = community
         community.index_in_background = True
         self.config = config
         self.lock = lock
+        self.timer = timer
+        """What idle time and countdowns are measured with; tests pass one they move."""
         self.community_changed: Signal[None] = Signal(self, "community-changed")
         """Published whenever members, visits or shout-outs changed, here or elsewhere."""
-        self._last_activity = monotonic()
+        self.ticked: Signal[float] = Signal(self, "ticked")
+        """Published every second with the timer's time, for countdowns."""
+        self._last_activity = timer()
         self._refresh_problem: str | None = None
         self.host_access = HostAccess(community.store.root, config.host_pin_hash, community.clock)
         self._backups = Backups(community.store, config.backups_to_keep)
         self._backup_problem: str | None = None
+        self._refreshing: Worker[None] | None = None
 
     def on_mount(self) -> None:
         self.title = self.config.space_name
@@ -59,12 +66,12 @@ class KioskApp(App[None]):
             self.notify(
                 f"The theme '{self.config.theme}' is unknown; using the default.", markup=False
             )
-        self.set_interval(1.0, self._tick)
+        self.set_interval(1.0, self.tick)
         self.call_after_refresh(self._prepare_search)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
-            self._last_activity = monotonic()
+            self._last_activity = self.timer()
         await super().on_event(event)
 
     # -- store calls -------------------------------------------------------------
@@ -123,13 +130,19 @@ class KioskApp(App[None]):
 
     # -- keeping fresh and going home --------------------------------------------------
 
-    def _tick(self) -> None:
-        if monotonic() - self._last_activity >= self.config.idle_timeout:
-            self._last_activity = monotonic()
-            self.go_home()
-        self._refresh_worker()
+    def tick(self) -> None:
+        """What the kiosk does every second: go home when idle, count down, and reread."""
+        now = self.timer()
+        if now - self._last_activity >= self.config.idle_timeout:
+            self._last_activity = now
+            if self.screen is not self.home or self.home.search_box.value:
+                self.go_home()
+        self.ticked.publish(now)
+        # One reread at a time: a slow disk skips a second rather than piling them up.
+        if self._refreshing is None or self._refreshing.is_finished:
+            self._refreshing = self._refresh_worker()
 
-    @work(thread=True, group="refresh", exclusive=True)
+    @work(thread=True, group="refresh")
     def _refresh_worker(self) -> None:
         problem = self._backups.last_problem()
         if problem != self._backup_problem:
@@ -164,16 +177,27 @@ class KioskApp(App[None]):
             self._refresh_problem = problem
             self.notify(problem, title="For the host", severity="error", timeout=30, markup=False)
 
-    def go_home(self, typed: str = "") -> None:
-        """Back to the home screen, forgetting whatever was typed on the way.
-
-        `typed` starts a new search, for someone who began typing elsewhere.
-        """
+    def go_home(self) -> None:
+        """Back to the home screen for the next person, forgetting what was typed on the way
+        and the messages meant for the one before."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        self.clear_notifications()
+        # A lasting problem is said again for the host.
+        self._refresh_problem = self._backup_problem = None
+        self.home.reset()
+
+    def type_at_home(self, text: str) -> None:
+        """The next person started typing elsewhere: take them home with every key, in order."""
+        if self.screen is not self.home:
+            self.go_home()
+        self.home.take_typing(text)
+
+    @property
+    def home(self) -> HomeScreen:
         home = self.screen_stack[0]
-        if isinstance(home, HomeScreen):
-            home.reset(typed)
+        assert isinstance(home, HomeScreen)
+        return home
 
     # -- quitting -----------------------------------------------------------------------
 

@@ -2,39 +2,45 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from kiosk.models import STATUS_LABELS, Member
+from kiosk.models import Member
 from screens.board import BoardScreen
-from screens.masthead import Masthead
+from screens.commands import Board, ClearSearch, NextMatch, PreviousMatch, Register, Wall
+from screens.here_now import HereNow
+from screens.kiosk_screen import KioskScreen
 from screens.member import MemberScreen
+from screens.namesakes import name_line, namesakes_together
 from screens.register import RegisterScreen
-from screens.shoutouts import WallScreen, shoutout_card
+from screens.shoutout_feed import ShoutoutFeed
+from screens.shoutouts import WallScreen
+
+LATEST = 12
+"""Shout-outs home may show; as many of them as fit are shown."""
 
 
-class HomeScreen(Screen[None]):
-    """Type a few letters of your name, then Enter."""
+class HomeScreen(KioskScreen):
+    """Type a few letters of your name, then Enter. Typing always reaches the search box."""
 
     CSS_PATH = "home.tcss"
     BINDINGS = [
-        Binding("down", "move(1)", "Next", id="home.next", show=False),
-        Binding("up", "move(-1)", "Previous", id="home.previous", show=False),
-        Binding("f2", "board", "Who's here", id="home.board"),
-        Binding("f3", "wall", "Shout-outs", id="home.wall"),
-        Binding("f4", "register", "New here?", id="home.register"),
+        ClearSearch.binding(),
+        NextMatch.binding(),
+        PreviousMatch.binding(),
+        Board.binding(),
+        Wall.binding(),
+        Register.binding(),
     ]
+    # A big screen shows the people and shout-outs side by side, with more of each.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
 
-    def compose(self) -> ComposeResult:
-        yield Masthead()
+    def compose_body(self) -> ComposeResult:
         with Horizontal(id="columns"):
             with Vertical(id="find"):
                 yield Label("Type your name to check in or out.", classes="title")
@@ -42,24 +48,50 @@ class HomeScreen(Screen[None]):
                 yield OptionList(id="matches")
                 yield Label("", id="search-hint", classes="hint")
                 yield Button("New here? Register", id="register", variant="primary")
-            with Vertical(id="side"):
-                yield Static(id="here")
-                yield VerticalScroll(id="latest")
-        yield Footer()
+            with Horizontal(id="side"):
+                yield HereNow(id="here")
+                yield ShoutoutFeed(self.app.community, id="latest")
 
     def on_mount(self) -> None:
         self.query_one("#here").border_title = "Here now"
         self.query_one("#latest").border_title = "Latest shout-outs"
+        # Only the search box takes focus, so typing is never caught elsewhere.
+        self.query_one("#matches").can_focus = False
+        self.query_one("#register").can_focus = False
         self.app.community_changed.subscribe(self, lambda _: self.show_community())
         self.show_community()
         self.show_matches("")
 
-    def reset(self, typed: str = "") -> None:
-        """Forget what was typed, or start again from `typed`."""
-        search = self.query_one("#search", Input)
-        search.value = typed
-        search.cursor_position = len(typed)
-        search.focus()
+    def on_screen_resume(self) -> None:
+        self.search_box.focus()
+
+    @property
+    def search_box(self) -> Input:
+        return self.query_one("#search", Input)
+
+    def reset(self) -> None:
+        """Forget what was typed."""
+        self.search_box.value = ""
+        self.search_box.focus()
+
+    def take_typing(self, text: str) -> None:
+        """Add `text` to the search, where the cursor is, as if typed there."""
+        self.search_box.focus()
+        self.search_box.insert_text_at_cursor(text)
+
+    def on_key(self, event: events.Key) -> None:
+        # Keys that reached the screen missed the search box; send them on to it.
+        if event.is_printable and event.character and self.focused is not self.search_box:
+            event.stop()
+            self.take_typing(event.character)
+
+    def action_clear_search(self) -> None:
+        self.reset()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_search":
+            return any(box.value for box in self.query("#search").results(Input))
+        return True
 
     # -- finding a member -----------------------------------------------------------
 
@@ -70,11 +102,8 @@ class HomeScreen(Screen[None]):
     def show_matches(self, query: str) -> None:
         matches = self.query_one("#matches", OptionList)
         hint = self.query_one("#search-hint", Label)
-        found = self.app.community.search(query) if query.strip() else []
-        names = Counter(member.name for member in found)
-        matches.set_options(
-            Option(self.match_line(m, twin=names[m.name] > 1), id=m.id) for m in found
-        )
+        found = namesakes_together(self.app.community.search(query)) if query.strip() else []
+        matches.set_options(Option(self.match_line(m, found), id=m.id) for m in found)
         matches.display = bool(found)
         if found:
             matches.highlighted = 0
@@ -83,15 +112,13 @@ class HomeScreen(Screen[None]):
             hint.update("Nobody by that name yet. New here? Register below (F4).")
         else:
             hint.update("A few letters are enough; accents and typos are fine.")
+        self.refresh_bindings()
 
-    def match_line(self, member: Member, twin: bool) -> Content:
-        """A member's name; for two people of one name, their topics (or id) tell them apart."""
+    def match_line(self, member: Member, found: list[Member]) -> Content:
+        """A member's name, what tells them from a namesake, and whether they are here."""
         # "Here now" only for members who agreed to be seen on the board.
         here = member.on_board and self.app.community.visit_of(member.id) is not None
-        about = f"  {', '.join(member.topics) or member.id}" if twin else ""
-        return Content.assemble(
-            (member.name, "bold"), (about, "dim"), ("  · here now" if here else "", "dim")
-        )
+        return name_line(member, found) + Content.styled("  · here now" if here else "", "dim")
 
     def action_move(self, step: int) -> None:
         matches = self.query_one("#matches", OptionList)
@@ -118,25 +145,8 @@ class HomeScreen(Screen[None]):
     def show_community(self) -> None:
         community = self.app.community
         here = community.present()
-        hidden = community.here_count() - len(here)
-        lines = [
-            Content.assemble(
-                (p.member.name, "bold"),
-                (f"  {STATUS_LABELS[p.visit.status]}", "dim"),
-            )
-            for p in here[:8]
-        ]
-        if len(here) > 8:
-            lines.append(Content(f"…and {len(here) - 8} more (F2)"))
-        if hidden:
-            lines.append(Content(f"+ {hidden} not shown"))
-        self.query_one("#here", Static).update(
-            Content("\n").join(lines) if lines else "Nobody yet. Be the first!"
-        )
-        latest = self.query_one("#latest", VerticalScroll)
-        latest.remove_children()
-        cards = [shoutout_card(community, s) for s in community.shoutouts(3)]
-        latest.mount_all(cards or [Static("No shout-outs yet.", classes="hint")])
+        self.query_one("#here", HereNow).show(here, community.here_count() - len(here))
+        self.query_one("#latest", ShoutoutFeed).show(community.shoutouts(LATEST))
 
     def action_board(self) -> None:
         self.app.push_screen(BoardScreen())

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Label
 
 from kiosk import hours
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from screens.app import KioskApp
 
 
 class Masthead(Widget):
@@ -24,6 +31,9 @@ class Masthead(Widget):
     Masthead #space { width: 1fr; padding: 0 1; text-style: bold; }
     Masthead #now { width: auto; padding: 0 1; }
     """
+
+    if TYPE_CHECKING:
+        app = getters.app(KioskApp)
 
     def compose(self) -> ComposeResult:
         yield Label(Content(self.app.config.space_name), id="space")

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import math
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from kiosk.access import HostAccess, Verdict
+from screens.commands import Cancel
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from screens.app import KioskApp
 
 
 class PinScreen(ModalScreen[bool]):
@@ -22,8 +28,11 @@ class PinScreen(ModalScreen[bool]):
     it; while it lasts, nothing can be typed, and the prompt counts it down.
     """
 
+    if TYPE_CHECKING:
+        app = getters.app(KioskApp)
+
     CSS_PATH = "pin.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="pin.cancel")]
+    BINDINGS = [Cancel.binding()]
 
     def __init__(self, access: HostAccess) -> None:
         super().__init__()
@@ -47,7 +56,7 @@ class PinScreen(ModalScreen[bool]):
     def on_mount(self) -> None:
         if self.access.pin_hash:
             self.look_up_wait()
-            self.set_interval(1.0, self.show_wait)
+            self.app.ticked.subscribe(self, lambda _: self.show_wait())
 
     @work(thread=True, group="pin-wait")
     def look_up_wait(self) -> None:
@@ -110,5 +119,5 @@ class PinScreen(ModalScreen[bool]):
         entry.focus()
         message.update("Try again, or Escape to go back.")
 
-    def action_cancel(self) -> None:
+    def action_back(self) -> None:
         self.dismiss(False)

@@ -7,24 +7,32 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Label
+from textual.widgets import Button, Checkbox, Input, Label
 
+from kiosk import text
+from kiosk.errors import Refused
 from kiosk.models import Member
 from kiosk.text import split_topics
-from screens.masthead import Masthead
+from screens.commands import Cancel, FinishRegistration
+from screens.kiosk_screen import KioskScreen
 from screens.member import MemberScreen
+from screens.namesakes import namesakes_together, told_apart
 
 
-class RegisterScreen(Screen[None]):
-    """Under a minute: name, topics, consent, done."""
+class Consent(Checkbox, inherit_bindings=False):
+    """A choice only Space or a tap changes: Enter passes by, so it never opts in by accident."""
+
+    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
+
+
+class RegisterScreen(KioskScreen):
+    """Under a minute: name, topics, consent, done. Enter moves on, and registers at the end."""
 
     CSS_PATH = "register.tcss"
-    BINDINGS = [Binding("escape", "back", "Cancel", id="register.cancel")]
+    BINDINGS = [Cancel.binding(), FinishRegistration.binding()]
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         suggestions = ", ".join(self.app.config.suggested_topics[:4])
-        yield Masthead()
         with Vertical(id="form"):
             yield Label("New here? Welcome!", classes="title")
             yield Label("Your name", classes="section-title")
@@ -32,13 +40,12 @@ class RegisterScreen(Screen[None]):
             yield Label("", id="name-warning", classes="caution")
             yield Label("Topics you'd enjoy chatting about", classes="section-title")
             yield Input(placeholder=f"Separated by commas, like {suggestions}", id="topics")
-            yield Checkbox(
+            yield Consent(
                 "Show my name on the who's-here board (if not, I'm only counted)", id="on-board"
             )
             with Horizontal(classes="buttons"):
                 yield Button("Register", id="register", variant="primary")
                 yield Button("Cancel", id="cancel")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
@@ -46,14 +53,20 @@ class RegisterScreen(Screen[None]):
     @on(Input.Changed, "#name")
     def name_changed(self, event: Input.Changed) -> None:
         similar = self.app.community.similar_names(event.value) if event.value.strip() else []
-        warning = self.query_one("#name-warning", Label)
-        if similar:
-            names = ", ".join(m.name for m in similar[:3])
-            warning.update(
-                Content(f"Already a member: {names}. If that's you, go back and find your name.")
-            )
-        else:
-            warning.update("")
+        if not similar:
+            self.warn("")
+            return
+        shown = namesakes_together(similar[:3])
+        names = []
+        for member in shown:
+            about = told_apart(member, shown)
+            names.append(f"{member.name} ({about})" if about else member.name)
+        self.warn(
+            f"Already a member: {'; '.join(names)}. If that's you, go back and find your name."
+        )
+
+    def warn(self, warning: str) -> None:
+        self.query_one("#name-warning", Label).update(Content(warning))
 
     @on(Input.Submitted)
     def next_field(self) -> None:
@@ -61,21 +74,27 @@ class RegisterScreen(Screen[None]):
         self.focus_next()
 
     @on(Button.Pressed, "#register")
-    def register(self, event: Button.Pressed) -> None:
+    def action_register(self) -> None:
         community = self.app.community
-        name = self.query_one("#name", Input).value
+        name_box = self.query_one("#name", Input)
+        try:
+            name = text.required(name_box.value, "a name", text.NAME_LIMIT)
+        except Refused as problem:
+            self.warn(str(problem))
+            name_box.focus()
+            return
         on_board = self.query_one("#on-board", Checkbox).value
         topics = self.query_one("#topics", Input).value
         self.app.store_call(
             lambda: community.add_member(name, split_topics(topics), on_board),
             self.registered,
             saved="You are registered: find your name on home to check in.",
-            button=event.button,
+            button=self.query_one("#register", Button),
         )
 
     def registered(self, member: Member) -> None:
-        self.notify(f"Welcome, {member.first_name}! You can check in now.", markup=False)
-        self.app.switch_screen(MemberScreen(member))
+        greeting = f"Welcome, {member.first_name}! You are registered. "
+        self.app.switch_screen(MemberScreen(member, greeting=greeting))
 
     @on(Button.Pressed, "#cancel")
     def action_back(self) -> None:

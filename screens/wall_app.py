@@ -96,10 +96,10 @@ class WallApp(App[None]):
         zone = self.community.zone
         return self.community.clock().astimezone(zone).replace(second=0, microsecond=0)
 
-    async def _show(self, view: WallView) -> None:
+    def _show(self, view: WallView) -> None:
         self.view = view
         self._problem = None
-        await self.wall.show(view)
+        self.run_worker(self.wall.show(view), group="wall-layout", exclusive=True)
 
     def _cannot_read(self, problem: str) -> None:
         # Said once, not every second, until the problem changes.

@@ -13,7 +13,7 @@ from kiosk.config import Config
 from kiosk.store import Store
 from screens.app import KioskApp
 from tests.conftest import FakeClock
-from tests.ui.driving import PIN_HASH
+from tests.ui.driving import PIN_HASH, Stopwatch
 
 
 @pytest.fixture
@@ -26,6 +26,6 @@ def make_app(demo_data: Path, clock: FakeClock) -> Callable[..., KioskApp]:
             **settings,
         )
         community = Community(Store.open(demo_data), clock, config.capacity)
-        return KioskApp(community, config, lock=lock)
+        return KioskApp(community, config, lock=lock, timer=Stopwatch())
 
     return make

@@ -15,7 +15,7 @@ from kiosk.storage import FolderLock
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.home import HomeScreen
 from screens.member import MemberScreen
-from tests.ui.driving import settle, shown, stored, type_text
+from tests.ui.driving import let_time_pass, settle, shown, stored, toasts, type_text
 
 
 async def test_home_greets_with_the_space_the_time_and_who_is_here(make_app):
@@ -49,7 +49,9 @@ async def test_a_few_letters_enter_enter_checks_a_member_in(make_app, demo_data)
         assert isinstance(app.screen, CheckedInScreen)
         text = shown(pilot)
         assert "Welcome back, Zoë!" in text
-        assert "María José Pérez  open to chatting about languages, gardening" in text
+        # Who shares a topic with Zoë comes first, with what they share; then the rest.
+        assert "You share topics with: say hi!\nLéa Fontaine  you both like design" in text
+        assert "María José Pérez  languages, gardening" in text
         visit = stored(demo_data).visit_of("m00demo")
         assert visit is not None
         assert visit.status == "open"
@@ -57,13 +59,16 @@ async def test_a_few_letters_enter_enter_checks_a_member_in(make_app, demo_data)
 
 
 async def test_the_confirmation_returns_home_by_itself(make_app):
-    app = make_app(confirmation_seconds=1)
+    app = make_app(confirmation_seconds=4)
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
         await pilot.press("enter", "enter")
         await settle(pilot)
         assert isinstance(app.screen, CheckedInScreen)
-        await pilot.pause(1.3)
+        # Four seconds, and two more for each of the two people Zoë shares a topic with.
+        await let_time_pass(pilot, 7)
+        assert "Back to the start in 1 second." in shown(pilot)
+        await let_time_pass(pilot, 1)
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.query_one("#search", Input).value == ""
 
@@ -125,14 +130,13 @@ async def test_people_text_is_shown_as_typed_never_as_markup(make_app, demo_data
 
 async def test_a_refused_check_in_is_explained_and_nothing_changes(make_app, demo_data):
     app = make_app(capacity=6)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await type_text(pilot, "zoe")
         await pilot.press("enter", "enter")
         await settle(pilot)
 
         assert isinstance(app.screen, MemberScreen)
-        messages = [n.message for n in app._notifications]
-        assert any("The space is full (6 people)" in m for m in messages)
+        assert any("The space is full (6 people)" in toast for toast in toasts(pilot))
         assert stored(demo_data).visit_of("m00demo") is None
 
 
@@ -143,7 +147,7 @@ async def test_a_full_disk_refuses_the_check_in_and_the_kiosk_stays_up(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await type_text(pilot, "zoe")
         await pilot.press("enter")
         monkeypatch.setattr(storage.os, "fsync", disk_full)
@@ -151,13 +155,12 @@ async def test_a_full_disk_refuses_the_check_in_and_the_kiosk_stays_up(
         await settle(pilot)
 
         assert isinstance(app.screen, MemberScreen)
-        messages = [n.message for n in app._notifications]
-        assert any("Not saved: the disk holding" in m and "is full" in m for m in messages)
+        assert any("Not saved: the disk holding" in t and "is full" in t for t in toasts(pilot))
         monkeypatch.undo()
         assert stored(demo_data).visit_of("m00demo") is None
         assert not list(demo_data.glob(".*.tmp"))
 
-        await pilot.pause(0.3)  # a person reads the message, then tries again
+        # The person reads the message, then tries again.
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, CheckedInScreen)
@@ -207,7 +210,7 @@ def data_held_by_another_program(data: Path) -> Iterator[threading.Event]:
 
 async def test_a_slow_save_finishing_after_the_member_left_is_still_confirmed(make_app, demo_data):
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         with data_held_by_another_program(demo_data) as release:
             await type_text(pilot, "zoe")
             await pilot.press("enter", "enter", "enter")  # impatient: Enter twice
@@ -218,8 +221,8 @@ async def test_a_slow_save_finishing_after_the_member_left_is_still_confirmed(ma
 
         assert app.is_running
         assert isinstance(app.screen, HomeScreen)
-        assert any("Zoë Martin is checked in." in n.message for n in app._notifications)
-        assert not any("already checked in" in n.message for n in app._notifications)
+        assert any("Zoë Martin is checked in." in toast for toast in toasts(pilot))
+        assert not any("already checked in" in toast for toast in toasts(pilot))
         assert stored(demo_data).visit_of("m00demo") is not None
 
 
@@ -233,11 +236,14 @@ async def test_members_off_the_board_are_not_marked_here_in_search(make_app):
         assert "here now" not in shown(pilot)
 
 
-async def test_two_members_of_one_name_are_told_apart_by_their_topics(make_app):
+async def test_two_members_of_one_name_are_told_apart_by_their_topics(make_app, clock):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         app.community.add_member("Sam Kim", ("chess",))
+        clock.advance(days=3)
         quiet = app.community.add_member("Sam Kim")
         await type_text(pilot, "sam k")
         assert "Sam Kim  chess" in shown(pilot)
-        assert f"Sam Kim  {quiet.id}" in shown(pilot)
+        # Without topics, the day they joined; never an id, which means nothing to people.
+        assert "Sam Kim  joined 29 Nov 2026" in shown(pilot)
+        assert quiet.id not in shown(pilot)

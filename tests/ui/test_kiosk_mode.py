@@ -7,16 +7,18 @@ from textual.widgets import Input
 from screens.home import HomeScreen
 from screens.member import MemberScreen
 from screens.pin import PinScreen
-from tests.ui.driving import PIN, settle, shown, type_text
+from tests.ui.driving import PIN, let_time_pass, settle, shown, toasts, type_text
 
 
 async def test_an_idle_kiosk_goes_home_and_forgets_what_was_typed(make_app):
-    app = make_app(idle_timeout=1)
+    app = make_app(idle_timeout=60)
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
         await pilot.press("enter")
         assert isinstance(app.screen, MemberScreen)
-        await pilot.pause(2.2)
+        await let_time_pass(pilot, 59)
+        assert isinstance(app.screen, MemberScreen)
+        await let_time_pass(pilot, 1)
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.query_one("#search", Input).value == ""
 
@@ -68,12 +70,23 @@ async def test_data_damaged_while_running_is_reported_once_and_the_kiosk_stays_u
     make_app, demo_data
 ):
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         presence = demo_data / "presence.json"
         presence.write_bytes(presence.read_bytes()[:10])
-        await pilot.pause(2.5)
-        reports = [n.message for n in app._notifications if "is damaged" in n.message]
+        await let_time_pass(pilot, 1)
+        await let_time_pass(pilot, 1)
+        reports = [toast for toast in toasts(pilot) if "is damaged" in toast]
         assert len(reports) == 1
         assert str(presence) in reports[0]
         assert app.is_running
         assert "Åsa Lindqvist" in shown(pilot)  # the last good data stays on screen
+
+
+async def test_an_idle_home_keeps_a_message_for_the_host(make_app, demo_data):
+    app = make_app(idle_timeout=60)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        presence = demo_data / "presence.json"
+        presence.write_bytes(presence.read_bytes()[:10])
+        await let_time_pass(pilot, 1)
+        await let_time_pass(pilot, 60)
+        assert any("is damaged" in toast for toast in toasts(pilot))

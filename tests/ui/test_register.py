@@ -47,6 +47,30 @@ async def test_the_board_choice_is_off_until_the_newcomer_turns_it_on(make_app, 
         assert stored(demo_data).find("Private Person").on_board is False
 
 
+async def test_enter_through_the_form_registers_without_opting_in(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        await type_text(pilot, "Private Person")
+        await pilot.press("enter")
+        await type_text(pilot, "chess")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MemberScreen)
+        assert stored(demo_data).find("Private Person").on_board is False
+
+
+async def test_space_opts_in_and_enter_then_registers(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        await type_text(pilot, "Public Person")
+        await pilot.press("enter", "enter", "space", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MemberScreen)
+        assert stored(demo_data).find("Public Person").on_board is True
+
+
 async def test_a_name_like_an_existing_member_gets_a_warning(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -62,7 +86,8 @@ async def test_a_name_is_required_and_nothing_is_stored_without_one(make_app, de
         await pilot.click("#register")
         await settle(pilot)
         assert isinstance(app.screen, RegisterScreen)
-        assert any("Please enter a name." in n.message for n in app._notifications)
+        assert "Please enter a name." in shown(pilot)
+        assert app.focused is app.screen.query_one("#name")
         assert len(stored(demo_data).members()) == 30
 
 
@@ -73,5 +98,16 @@ async def test_an_overlong_name_is_explained(make_app, demo_data):
         await type_text(pilot, "N" * 85)
         await pilot.click("#register")
         await settle(pilot)
-        assert any("85 characters, and at most 80 fit" in n.message for n in app._notifications)
+        assert "85 characters, and at most 80 fit" in shown(pilot)
         assert len(stored(demo_data).members()) == 30
+
+
+async def test_namesakes_in_the_warning_are_told_apart(make_app, demo_data):
+    community = stored(demo_data)
+    community.add_member("Sam Lee", ("chess",))
+    community.add_member("Sam Lee", ("pottery",))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        await type_text(pilot, "sam lee")
+        assert "Already a member: Sam Lee (chess); Sam Lee (pottery)." in shown(pilot)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
+from screens.composer import ComposeScreen
 from screens.home import HomeScreen
-from screens.shoutouts import ComposeScreen, WallScreen
-from tests.ui.driving import settle, shown, stored, type_text
+from screens.shoutouts import WallScreen
+from tests.ui.driving import settle, shown, stored, toasts, type_text
 
 
 async def open_composer(pilot, name: str) -> None:
@@ -53,7 +54,7 @@ async def test_a_shout_out_with_no_recipient_goes_to_everyone(make_app, demo_dat
 
 async def test_the_counter_warns_past_280_and_posting_is_refused(make_app, demo_data):
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await open_composer(pilot, "zoe")
         app.screen.query_one("#text", Input).value = "x" * 290
         await pilot.pause()
@@ -61,7 +62,7 @@ async def test_the_counter_warns_past_280_and_posting_is_refused(make_app, demo_
         await pilot.click("#post")
         await settle(pilot)
         assert isinstance(app.screen, ComposeScreen)
-        assert any("at most 280" in n.message for n in app._notifications)
+        assert any("at most 280" in toast for toast in toasts(pilot))
         assert len(stored(demo_data).shoutouts()) == 5
 
 
@@ -78,3 +79,35 @@ async def test_an_unknown_recipient_is_refused_politely(make_app, demo_data):
         await settle(pilot)
         assert isinstance(app.screen, ComposeScreen)
         assert len(stored(demo_data).shoutouts()) == 5
+
+
+async def test_a_namesake_is_chosen_by_what_tells_them_apart(make_app, demo_data):
+    community = stored(demo_data)
+    community.add_member("Sam Lee", ("pottery",))
+    chess = community.add_member("Sam Lee", ("chess",))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_composer(pilot, "zoe")
+        await pilot.click("#to")
+        await type_text(pilot, "sam lee")
+        choices = app.screen.query_one("#to-matches", OptionList)
+        prompts = [str(choices.get_option_at_index(i).prompt) for i in range(2)]
+        assert all(p.startswith("Sam Lee") for p in prompts)
+        await pilot.click(
+            "#to-matches", offset=(2, prompts.index(next(p for p in prompts if "chess" in p)))
+        )
+        assert "To Sam Lee" in shown(pilot)
+        await pilot.click("#text")
+        await type_text(pilot, "Good game!")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert stored(demo_data).shoutouts()[0].to_id == chess.id
+
+
+async def test_coming_back_to_the_message_keeps_it_and_the_cursor_at_its_end(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_composer(pilot, "zoe")
+        await type_text(pilot, "Thanks for everything")
+        await pilot.press("shift+tab", "tab", "backspace")
+        assert app.screen.query_one("#text", Input).value == "Thanks for everythin"

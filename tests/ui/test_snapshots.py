@@ -1,54 +1,103 @@
-"""The look of each main screen, at a roomy 100x30 and a small 80x24 terminal.
+"""The look of each main screen at a small 80x24, a roomy 100x30 and a big 160x48 terminal.
 
-Each snapshot runs the demo community with the clock stopped at 09:00 UTC.
+Each snapshot runs the demo community with the clock stopped at 09:00 UTC. Keys are
+pressed inside `run_before`, which then lets every save finish, so nothing races.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.ui.driving import settle
+from tests.ui.driving import everyone_here, settle, stored
 
-SIZES = [pytest.param((100, 30), id="100x30"), pytest.param((80, 24), id="80x24")]
+SIZES = [
+    pytest.param((80, 24), id="80x24"),
+    pytest.param((100, 30), id="100x30"),
+    pytest.param((160, 48), id="160x48"),
+]
+
+
+def pressing(*keys: str):
+    """A `run_before` that presses `keys`, then waits for saves and the screen."""
+
+    async def run_before(pilot) -> None:
+        await pilot.press(*("space" if key == " " else key for key in keys))
+        await settle(pilot)
+
+    return run_before
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_home_while_typing(snap_compare, make_app, size):
     """Home: matches for 'mar', who is here and the latest shout-outs."""
-    assert snap_compare(make_app(), press=["m", "a", "r"], terminal_size=size)
+    assert snap_compare(make_app(), run_before=pressing(*"mar"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_with_everyone_here(snap_compare, make_app, demo_data, clock, size):
+    """Home with thirty here: whole names, as many as fit, then '…and N more (F2)'."""
+    everyone_here(demo_data, clock)
+    assert snap_compare(make_app(), run_before=pressing(), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_member_check_in(snap_compare, make_app, size):
-    """A member who is out: status, usual topics preselected, Check in focused."""
-    assert snap_compare(make_app(), press=["z", "o", "e", "enter"], terminal_size=size)
+    """A member who is out: status, usual topics ticked, status focused."""
+    assert snap_compare(make_app(), run_before=pressing(*"zoe", "enter"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_member_who_is_here(snap_compare, make_app, size):
+    """A member who is here unticked a topic: Enter now saves, rather than checks out."""
+    keys = [*"maria jose", "enter", "shift+tab", "space"]
+    assert snap_compare(make_app(), run_before=pressing(*keys), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_check_in_confirmation(snap_compare, make_app, size):
     """Welcome back, with who else is here and the topics shared."""
-    assert snap_compare(
-        make_app(),
-        press=[*"bjorn", "enter", "enter"],
-        terminal_size=size,
-        run_before=settle,
-    )
+    keys = [*"bjorn", "enter", "enter"]
+    assert snap_compare(make_app(), run_before=pressing(*keys), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_welcome_with_everyone_here(snap_compare, make_app, demo_data, clock, size):
+    """Thirty here: who shares a topic first, the rest in a paragraph, buttons on screen."""
+    everyone_here(demo_data, clock)
+    stored(demo_data).check_out("m29demo")
+    keys = [*"kofi", "enter", "enter"]
+    assert snap_compare(make_app(), run_before=pressing(*keys), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_whos_here_board(snap_compare, make_app, size):
     """The board, newest first."""
-    assert snap_compare(make_app(), press=["f2"], terminal_size=size)
+    assert snap_compare(make_app(), run_before=pressing("f2"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_whos_here_board_full(snap_compare, make_app, demo_data, clock, size):
+    """Thirty on the board; a visit from an earlier day names its day."""
+    everyone_here(demo_data, clock)
+    assert snap_compare(make_app(), run_before=pressing("f2"), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_shoutout_wall(snap_compare, make_app, size):
     """The wall, newest first."""
-    assert snap_compare(make_app(), press=["f3"], terminal_size=size)
+    assert snap_compare(make_app(), run_before=pressing("f3"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_shoutout_to_a_namesake(snap_compare, make_app, demo_data, size):
+    """The composer offers both Kofis, told apart by their topics."""
+    stored(demo_data).add_member("Kofi Boateng", ("chess", "cycling"))
+    keys = [*"zoe", "enter", "ctrl+s", "shift+tab", *"kofi", "down"]
+    assert snap_compare(make_app(), run_before=pressing(*keys), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_register(snap_compare, make_app, size):
-    """Register, warning that the typed name is like an existing member's."""
+    """Register, warning beside the name that it is like an existing member's."""
     keys = ["f4", *"zoe", "space", *"martn"]
-    assert snap_compare(make_app(), press=keys, terminal_size=size)
+    assert snap_compare(make_app(), run_before=pressing(*keys), terminal_size=size)

@@ -1,0 +1,175 @@
+"""Every command of the kiosk, declared once: its keys, its footer label and its help.
+
+A screen lists the commands it offers (`BINDINGS = [Back.binding()]`) and has an
+`action_<name>` method for each. Every binding carries the command's id, so a kiosk can
+move a command to other keys with Textual's keymap.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from textual.binding import Binding
+
+
+class Command:
+    """One command; subclasses set the class variables."""
+
+    KEYS: ClassVar[str]
+    """Comma-separated keys, as Textual names them."""
+    LABEL: ClassVar[str]
+    """What the footer calls it."""
+    HELP: ClassVar[str]
+    """One sentence for a person wondering what the key does."""
+    ACTION: ClassVar[str] = ""
+    """The action it runs; the command's name in snake case when empty."""
+    KEY_DISPLAY: ClassVar[str | None] = None
+    SHOW: ClassVar[bool] = True
+    PRIORITY: ClassVar[bool] = False
+    """Runs before the focused widget sees the key."""
+
+    @classmethod
+    def command_id(cls) -> str:
+        """The command's name in kebab case, like 'write-shout-out'."""
+        return re.sub(r"(?<!^)(?=[A-Z])", "-", cls.__name__).lower()
+
+    @classmethod
+    def binding(cls) -> Binding:
+        action = cls.ACTION or cls.command_id().replace("-", "_")
+        return Binding(
+            cls.KEYS,
+            action,
+            cls.LABEL,
+            show=cls.SHOW,
+            key_display=cls.KEY_DISPLAY,
+            priority=cls.PRIORITY,
+            tooltip=cls.HELP,
+            id=cls.command_id(),
+        )
+
+
+# -- everywhere -----------------------------------------------------------------------
+
+
+class Quit(Command):
+    KEYS = "ctrl+q,ctrl+c"
+    LABEL = "Quit"
+    HELP = "Quit the kiosk; a host PIN is needed unless the kiosk runs unlocked."
+    ACTION = "request_quit"
+    SHOW = False
+    PRIORITY = True
+
+
+class Back(Command):
+    KEYS = "escape"
+    LABEL = "Back"
+    HELP = "Back to where you came from."
+
+
+class Cancel(Command):
+    KEYS = "escape"
+    LABEL = "Cancel"
+    HELP = "Leave without saving."
+    ACTION = "back"
+
+
+# -- home -----------------------------------------------------------------------------
+
+
+class ClearSearch(Command):
+    KEYS = "escape"
+    LABEL = "Clear"
+    HELP = "Forget what was typed."
+
+
+class NextMatch(Command):
+    KEYS = "down"
+    LABEL = "Next"
+    HELP = "Highlight the next name found."
+    ACTION = "move(1)"
+    SHOW = False
+
+
+class PreviousMatch(Command):
+    KEYS = "up"
+    LABEL = "Previous"
+    HELP = "Highlight the previous name found."
+    ACTION = "move(-1)"
+    SHOW = False
+
+
+class Board(Command):
+    KEYS = "f2"
+    LABEL = "Who's here"
+    HELP = "Everyone here now, and what they are open to chatting about."
+
+
+class Wall(Command):
+    KEYS = "f3"
+    LABEL = "Shout-outs"
+    HELP = "Every shout-out, newest first."
+
+
+class Register(Command):
+    KEYS = "f4"
+    LABEL = "New here?"
+    HELP = "Register as a new member."
+
+
+class FinishRegistration(Command):
+    KEYS = "enter"
+    LABEL = "Register"
+    HELP = "Register with the name, topics and board choice given."
+    ACTION = "register"
+    KEY_DISPLAY = "⏎"
+
+
+# -- a member's screen and the confirmation ---------------------------------------------
+
+
+class CheckIn(Command):
+    KEYS = "enter"
+    LABEL = "Check in"
+    HELP = "Check in with the status and topics chosen."
+    KEY_DISPLAY = "⏎"
+    # Enter wins over the status and topic lists (Space ticks those), so it always does
+    # the primary action, unless a button has focus: then it presses that one.
+    PRIORITY = True
+
+
+class CheckOut(Command):
+    KEYS = "enter"
+    LABEL = "Check out"
+    HELP = "Check out; see you soon."
+    KEY_DISPLAY = "⏎"
+    PRIORITY = True
+
+
+class SaveToday(Command):
+    KEYS = "enter"
+    LABEL = "Save changes"
+    HELP = "Keep today's new status and topics; you stay checked in."
+    KEY_DISPLAY = "⏎"
+    PRIORITY = True
+
+
+class WriteShoutOut(Command):
+    KEYS = "ctrl+s"
+    LABEL = "Write a shout-out"
+    HELP = "Thank someone, or say something to everyone."
+    ACTION = "shoutout"
+
+
+class Done(Command):
+    KEYS = "enter,escape"
+    LABEL = "Done"
+    HELP = "Back to the start, for the next person."
+    KEY_DISPLAY = "⏎"
+
+
+class KeepOpen(Command):
+    KEYS = "space"
+    LABEL = "Keep open"
+    HELP = "Stop the countdown, to read at leisure."
+    KEY_DISPLAY = "space"

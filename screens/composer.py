@@ -1,0 +1,149 @@
+"""Writing a shout-out, to one member or to everyone, with a live counter."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from kiosk.models import Member, ShoutOut
+from kiosk.text import SHOUTOUT_LIMIT, clean, fold
+from screens.commands import Cancel, NextMatch, PreviousMatch
+from screens.kiosk_screen import KioskScreen
+from screens.namesakes import name_line, namesakes_together, told_apart
+
+RECIPIENT_CHOICES = 5
+"""Members offered as the To field is typed."""
+
+
+class ComposeScreen(KioskScreen):
+    """A shout-out from `author`. `back_to` says where Cancel and Post lead: the author's
+    own screen underneath, or home for the next person."""
+
+    CSS_PATH = "composer.tcss"
+    BINDINGS = [Cancel.binding(), NextMatch.binding(), PreviousMatch.binding()]
+
+    def __init__(self, author: Member, back_to: Literal["member", "home"]) -> None:
+        super().__init__()
+        self.author = author
+        self.back_to = back_to
+        self.recipient: Member | None = None
+        self.offered: list[Member] = []
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="composer"):
+            yield Label(Content(f"A shout-out from {self.author.name}"), classes="title")
+            yield Label("To", classes="section-title")
+            yield Input(placeholder="Everyone, or type a member's name…", id="to")
+            yield OptionList(id="to-matches")
+            yield Label("To everyone.", id="to-match", classes="hint")
+            yield Label("Your message", classes="section-title")
+            # Coming back to the message keeps it whole, with the cursor at its end.
+            yield Input(placeholder="Say thanks, share news…", id="text", select_on_focus=False)
+            yield Label(f"0 / {SHOUTOUT_LIMIT}", id="counter", classes="hint")
+            with Horizontal(classes="buttons"):
+                yield Button("Post", id="post", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#to-matches").display = False
+        self.query_one("#to-matches").can_focus = False
+        self.query_one("#text", Input).focus()
+
+    # -- to whom ----------------------------------------------------------------------
+
+    @on(Input.Changed, "#to")
+    def recipient_typed(self, event: Input.Changed) -> None:
+        choices = self.query_one("#to-matches", OptionList)
+        typed = event.value.strip()
+        if self.recipient is not None and fold(typed) == fold(self.recipient.name):
+            return  # the name of the one just chosen
+        found = self.app.community.search(typed, RECIPIENT_CHOICES) if typed else []
+        self.offered = namesakes_together(found)
+        choices.set_options(Option(name_line(m, self.offered), id=m.id) for m in self.offered)
+        choices.display = bool(self.offered)
+        if self.offered:
+            choices.highlighted = 0
+        self.choose(self.offered[0] if self.offered else None)
+
+    def action_move(self, step: int) -> None:
+        choices = self.query_one("#to-matches", OptionList)
+        if choices.display and choices.option_count:
+            index = ((choices.highlighted or 0) + step) % choices.option_count
+            choices.highlighted = index
+            self.choose(self.offered[index])
+
+    @on(OptionList.OptionSelected, "#to-matches")
+    def recipient_tapped(self, event: OptionList.OptionSelected) -> None:
+        self.pick(self.offered[event.option_index])
+
+    @on(Input.Submitted, "#to")
+    def recipient_entered(self) -> None:
+        if self.recipient is not None:
+            self.pick(self.recipient)
+        self.query_one("#text", Input).focus()
+
+    def pick(self, member: Member) -> None:
+        """`member` is the one meant: their name goes in the field and the list closes."""
+        self.choose(member)
+        self.query_one("#to", Input).value = member.name
+        self.query_one("#to-matches").display = False
+
+    def choose(self, member: Member | None) -> None:
+        self.recipient = member
+        match = self.query_one("#to-match", Label)
+        typed = self.query_one("#to", Input).value.strip()
+        if member is not None:
+            about = told_apart(member, self.app.community.similar_names(member.name))
+            match.update(Content(f"To {member.name}" + (f" ({about})." if about else ".")))
+        elif typed:
+            match.update(Content(f"Nobody matches “{typed}”. Leave it empty for everyone."))
+        else:
+            match.update("To everyone.")
+
+    # -- the message --------------------------------------------------------------------
+
+    @on(Input.Changed, "#text")
+    def text_changed(self, event: Input.Changed) -> None:
+        length = len(clean(event.value))
+        counter = self.query_one("#counter", Label)
+        if length > SHOUTOUT_LIMIT:
+            counter.update(f"{length} / {SHOUTOUT_LIMIT} · {length - SHOUTOUT_LIMIT} too many")
+        else:
+            counter.update(f"{length} / {SHOUTOUT_LIMIT}")
+        counter.set_class(length > SHOUTOUT_LIMIT, "caution")
+
+    @on(Input.Submitted, "#text")
+    @on(Button.Pressed, "#post")
+    def post(self) -> None:
+        if self.query_one("#to", Input).value.strip() and self.recipient is None:
+            self.query_one("#to", Input).focus()
+            return  # the line under To already says nobody matches
+        button = self.query_one("#post", Button)
+        if button.disabled:
+            return  # already on its way
+        community = self.app.community
+        author, to = self.author.id, self.recipient.id if self.recipient else None
+        message = self.query_one("#text", Input).value
+        self.app.store_call(
+            lambda: community.post_shoutout(author, to, message),
+            self.posted,
+            saved="Your shout-out is on the wall.",
+            button=button,
+        )
+
+    def posted(self, shoutout: ShoutOut) -> None:
+        # Home shows the newest shout-outs first: this one is there to see.
+        self.app.go_home()
+
+    @on(Button.Pressed, "#cancel")
+    def action_back(self) -> None:
+        if self.back_to == "member":
+            self.app.pop_screen()
+        else:
+            self.app.go_home()

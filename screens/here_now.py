@@ -1,0 +1,58 @@
+"""Who is here, one line each, as many as the space allows, then how many more."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.geometry import Size
+from textual.widgets import Static
+
+from kiosk.models import STATUS_LABELS, Presence
+
+TOPICS_FROM_WIDTH = 50
+"""From this many columns a line has room for what the person is open to chatting about."""
+
+
+class HereNow(Static):
+    """Fills its height with names; never breaks a name mid-word."""
+
+    DEFAULT_CSS = """
+    HereNow { height: auto; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.here: list[Presence] = []
+        self.hidden = 0
+
+    def show(self, here: list[Presence], hidden: int) -> None:
+        """Show `here`, newest first, and say that `hidden` more are here but not shown."""
+        self.here, self.hidden = here, hidden
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(len(self.lines(width, len(self.here) + 1)), 1)
+
+    def render(self) -> Content:
+        width, height = self.content_size
+        lines = self.lines(width, max(height, 1))
+        return Content("\n").join(lines) if lines else Content("Nobody yet. Be the first!")
+
+    def lines(self, width: int, height: int) -> list[Content]:
+        """At most `height` lines of at most `width` cells."""
+        tail = [Content.styled(f"+ {self.hidden} not shown", "dim")] if self.hidden else []
+        room = height - len(tail)
+        shown = self.here if len(self.here) <= room else self.here[: max(room - 1, 0)]
+        lines = [self.line(presence, width) for presence in shown]
+        if len(shown) < len(self.here):
+            lines.append(Content.styled(f"…and {len(self.here) - len(shown)} more (F2)", "dim"))
+        return (lines + tail)[:height]
+
+    def line(self, presence: Presence, width: int) -> Content:
+        visit = presence.visit
+        status = Content.styled(f"  {STATUS_LABELS[visit.status]}", "dim")
+        name = Content.styled(presence.member.name, "bold")
+        if width >= TOPICS_FROM_WIDTH and visit.status == "open" and visit.topics:
+            status = Content.styled(f"  {', '.join(visit.topics)}", "dim")
+        # The name keeps at least half the line; what follows it gives way first.
+        name = name.truncate(max(width - status.cell_length, width // 2), ellipsis=True)
+        return Content.assemble(name, status).truncate(width, ellipsis=True)

@@ -1,0 +1,65 @@
+"""The latest shout-outs as cards, as many whole cards as the space allows."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from kiosk import hours
+from kiosk.community import Community
+from kiosk.models import ShoutOut
+
+CARD_EDGE = Content.styled("▎ ", "$accent")
+
+
+def card_heading(community: Community, shoutout: ShoutOut) -> Content:
+    """'Björn to Kofi': who to whom."""
+    return Content.assemble(
+        (community.name_of(shoutout.from_id), "bold"),
+        " to ",
+        (community.name_of(shoutout.to_id), "bold"),
+    )
+
+
+def card_time(community: Community, shoutout: ShoutOut) -> Content:
+    """'6 h ago', dimmed."""
+    return Content.styled(hours.ago(shoutout.created, community.clock()), "dim")
+
+
+class ShoutoutFeed(Static):
+    """Newest first; a card that would not fit whole is left out, never cut."""
+
+    def __init__(self, community: Community, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.community = community
+        self.shoutouts: list[ShoutOut] = []
+
+    def show(self, shoutouts: list[ShoutOut]) -> None:
+        self.shoutouts = shoutouts
+        self.refresh()
+
+    def render(self) -> Content:
+        width, height = self.content_size
+        lines: list[Content] = []
+        for shoutout in self.shoutouts:
+            card = self.card(shoutout, width)
+            needed = len(card) + (1 if lines else 0)
+            if len(lines) + needed > height:
+                break
+            lines += ([Content("")] if lines else []) + card
+        if not lines:
+            return Content.styled("No shout-outs yet." if not self.shoutouts else "", "dim")
+        return Content("\n").join(lines)
+
+    def card(self, shoutout: ShoutOut, width: int) -> list[Content]:
+        """The card's lines, each with the accent edge, at most `width` cells. The time
+        follows the words on their last line when it fits, and is never split."""
+        inner = max(width - CARD_EDGE.cell_length, 1)
+        heading = card_heading(self.community, shoutout).truncate(inner, ellipsis=True)
+        words = Content(shoutout.text).wrap(inner)
+        when = Content(" · ") + card_time(self.community, shoutout)
+        if words[-1].cell_length + when.cell_length <= inner:
+            words[-1] += when
+        else:
+            words.append(when[3:])
+        return [CARD_EDGE + line for line in [heading, *words]]

@@ -1,0 +1,84 @@
+"""Today's status: always exactly one of the choices, chosen by arrow keys or a tap."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import RadioButton
+
+from kiosk.models import PUBLIC_STATUSES, STATUS_LABELS, Status
+
+
+class StatusChoice(Widget, can_focus=True):
+    """A row of choices; ←/→ move the choice itself, as a row of toggles would."""
+
+    DEFAULT_CSS = """
+    StatusChoice {
+        layout: horizontal;
+        height: auto;
+        width: auto;
+        pointer: pointer;
+        & > RadioButton {
+            width: auto;
+            margin-right: 3;
+            background: transparent;
+            border: none;
+            padding: 0;
+            & > .toggle--button { color: $panel-darken-2; background: $panel; }
+        }
+        & > RadioButton.-on .toggle--button { color: $text-success; }
+        &:focus > RadioButton.-chosen > .toggle--label {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+    BINDINGS = [
+        Binding("right,down", "step(1)", "Next status", show=False),
+        Binding("left,up", "step(-1)", "Previous status", show=False),
+    ]
+
+    status: reactive[Status] = reactive[Status]("open")
+
+    def __init__(self, status: Status = "open", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.set_reactive(StatusChoice.status, status)
+
+    def compose(self) -> ComposeResult:
+        for status in PUBLIC_STATUSES:
+            button = RadioButton(STATUS_LABELS[status].capitalize(), value=status == self.status)
+            button.can_focus = False
+            button.set_class(status == self.status, "-chosen")
+            yield button
+
+    def action_step(self, step: int) -> None:
+        index = PUBLIC_STATUSES.index(self.status) + step
+        self.status = PUBLIC_STATUSES[index % len(PUBLIC_STATUSES)]
+
+    class Changed(Message):
+        """Another status was chosen."""
+
+    def watch_status(self) -> None:
+        self.show_status()
+        self.post_message(self.Changed())
+
+    @on(RadioButton.Changed)
+    def tapped(self, event: RadioButton.Changed) -> None:
+        # A tap toggles the button it hit; what it means here is "choose this one".
+        event.stop()
+        index = list(self.query(RadioButton)).index(event.radio_button)
+        self.status = PUBLIC_STATUSES[index]
+        self.show_status()
+
+    def show_status(self) -> None:
+        for status, button in zip(PUBLIC_STATUSES, self.query(RadioButton), strict=True):
+            chosen = status == self.status
+            button.set_class(chosen, "-chosen")
+            if button.value != chosen:
+                with button.prevent(RadioButton.Changed):
+                    button.value = chosen

@@ -1,0 +1,100 @@
+"""Home, the welcome and the board fit a small 80x24 terminal and use a big 160x48 one."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from screens.confirmation import CheckedInScreen
+from screens.here_now import TOPICS_FROM_WIDTH
+from tests.ui.driving import everyone_here, let_time_pass, settle, shown, stored, type_text
+
+
+def on_screen(pilot, selector: str) -> bool:
+    """Whether the widget is wholly inside the terminal."""
+    region = pilot.app.screen.query_one(selector).region
+    return bool(region) and pilot.app.screen.region.contains_region(region)
+
+
+async def test_a_small_home_lists_whole_names_then_how_many_more(make_app, demo_data, clock):
+    everyone_here(demo_data, clock)
+    community = stored(demo_data)
+    long = community.add_member("Maximiliane Wolfeschlegelsteinhausen-Bergerdorff")
+    community.check_in(long.id, "heads-down")
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        box = app.screen.query_one("#here")
+        here = str(box.render()).splitlines()
+        width, height = box.content_size
+        assert len(here) <= height and all(len(line) <= width for line in here)
+        # One member keeps off the board and a guest is here: counted, not named
+        assert here[-1] == "+ 2 not shown"
+        here = here[:-1]
+        assert here[-1].startswith("…and ") and here[-1].endswith(" more (F2)")
+        listed = len(here) - 1
+        assert here[-1] == f"…and {30 - listed} more (F2)"
+        assert here[0].startswith("Maximiliane Wolfesch…")
+        names = {m.name for m in stored(demo_data).members()}
+        # Each line starts with someone's whole name.
+        assert all(any(line.startswith(name) for name in names) for line in here[1:-1])
+
+
+async def test_a_big_home_gives_the_people_here_the_room(make_app, demo_data, clock):
+    everyone_here(demo_data, clock)
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        assert app.screen.query_one("#here").size.width >= TOPICS_FROM_WIDTH
+        assert "…and" not in str(app.screen.query_one("#here").render())
+        assert "Kofi Boateng  electronics, Python" in shown(pilot)
+        feed = str(app.screen.query_one("#latest").render())
+        assert all(s.text[:20] in feed for s in stored(demo_data).shoutouts())
+
+
+async def test_the_small_home_shows_only_whole_shout_out_cards(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        feed = app.screen.query_one("#latest")
+        lines = str(feed.render()).splitlines()
+        assert len(lines) <= feed.content_size.height
+        # Each card ends with how long ago it was written, never split from it.
+        assert lines[3].endswith("· 1 h ago")
+        assert "6 h ago" in shown(pilot)
+
+
+async def test_a_welcome_with_thirty_here_fits_and_stays_while_read(make_app, demo_data, clock):
+    everyone_here(demo_data, clock)
+    stored(demo_data).check_out("m29demo")
+    app = make_app(confirmation_seconds=6)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "kofi")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CheckedInScreen)
+        assert on_screen(pilot, "#countdown")
+        assert on_screen(pilot, "#done")
+        text = shown(pilot)
+        # Kofi likes electronics and Python: those who share them come first.
+        assert text.index("You share topics with") < text.index("Also here")
+        assert "Aisha Rahman  you both like Python · also startups" in text
+        await pilot.press("space")
+        await let_time_pass(pilot, 30)  # far past the countdown, within the idle time
+        assert isinstance(app.screen, CheckedInScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, CheckedInScreen)
+
+
+async def test_a_visit_from_an_earlier_day_says_which_day(make_app, demo_data, clock):
+    everyone_here(demo_data, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        board = app.screen.query_one("#board", DataTable)
+        cells = [str(cell) for cell in board.get_row("m01demo")]
+        assert cells[:3] == ["María José Pérez", "Tue 08:00", "open to chat"]
+
+
+async def test_topics_on_a_small_board_have_room_for_two(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        board = app.screen.query_one("#board", DataTable)
+        assert board.columns["topics"].width >= len("languages, gardening")

@@ -1,0 +1,41 @@
+"""Home always takes typing: whatever happened before, the next keys reach the search box."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from screens.home import HomeScreen
+from tests.ui.driving import settle, type_burst, type_text
+
+
+def search_box(app) -> Input:
+    return app.screen.query_one("#search", Input)
+
+
+async def test_a_burst_of_keys_on_the_welcome_reaches_home_whole(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        await type_burst(pilot, "kwame")
+        assert isinstance(app.screen, HomeScreen)
+        assert search_box(app).value == "kwame"
+
+
+async def test_typing_after_tapping_the_shout_outs_still_searches(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#latest")
+        await type_text(pilot, "ng")
+        assert search_box(app).value == "ng"
+
+
+async def test_typing_after_leaving_register_still_searches(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#register")
+        await pilot.press("escape")
+        await type_text(pilot, "ng")
+        assert isinstance(app.screen, HomeScreen)
+        assert search_box(app).value == "ng"

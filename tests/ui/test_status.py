@@ -1,0 +1,92 @@
+"""Today's status is always exactly one choice, by arrow keys or by taps."""
+
+from __future__ import annotations
+
+from textual.widgets import RadioButton
+
+from screens.confirmation import CheckedInScreen
+from tests.ui.driving import settle, shown, stored, type_text
+
+
+def lit(pilot) -> list[str]:
+    """The status choices shown as chosen."""
+    return [str(b.label) for b in pilot.app.screen.query(RadioButton) if b.value]
+
+
+async def test_a_member_screen_opens_with_open_to_chat_chosen(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "dmitri")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert lit(pilot) == ["Open to chat"]
+
+
+async def test_right_then_left_comes_back_to_open(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "dmitri")
+        await pilot.press("enter", "right")
+        assert lit(pilot) == ["Heads-down"]
+        await pilot.press("left")
+        assert lit(pilot) == ["Open to chat"]
+        await pilot.press("enter")
+        await settle(pilot)
+
+        assert isinstance(app.screen, CheckedInScreen)
+        assert "Checked in at 09:00 · open to chat" in shown(pilot)
+        assert stored(demo_data).visit_of("m11demo").status == "open"
+
+
+async def test_taps_choose_heads_down_and_then_open_again(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "dmitri")
+        await pilot.press("enter")
+        await pilot.click("#status RadioButton:last-of-type")
+        assert lit(pilot) == ["Heads-down"]
+        await pilot.click("#status RadioButton:first-of-type")
+        assert lit(pilot) == ["Open to chat"]
+        await pilot.click("#primary")
+        await settle(pilot)
+        assert stored(demo_data).visit_of("m11demo").status == "open"
+
+
+async def test_a_member_who_is_here_changes_status_and_topics_and_stays(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "maria jose")
+        await pilot.press("enter", "right")
+        await pilot.click("#topics", offset=(8, 0))  # "languages" off
+        await pilot.press("enter")
+        await settle(pilot)
+
+        assert "All set, María!" in shown(pilot)
+        visit = stored(demo_data).visit_of("m01demo")
+        assert (visit.status, visit.topics) == ("heads-down", ("gardening",))
+        assert visit.since.strftime("%H:%M") == "06:30"
+
+
+async def test_enter_checks_out_a_member_who_changed_nothing(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "maria jose")
+        await pilot.press("enter", "right", "left", "enter")
+        await settle(pilot)
+        assert "See you soon, María!" in shown(pilot)
+        assert stored(demo_data).visit_of("m01demo") is None
+
+
+async def test_after_a_check_in_elsewhere_the_screen_still_follows_the_choice(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        await pilot.press("enter")
+        app.community.check_in("m00demo")
+        app.community_changed.publish(None)
+        await settle(pilot)
+        assert "Here since 09:00" in shown(pilot)
+        await pilot.press("right", "enter")
+        await settle(pilot)
+        assert "All set, Zoë!" in shown(pilot)
+        assert stored(demo_data).visit_of("m00demo").status == "heads-down"
