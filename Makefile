@@ -26,7 +26,7 @@ lint: setup
 	$(BIN)/lint-imports
 
 bench: setup
-	$(BIN)/python tests/benchmarks/storage.py
+	$(BIN)/python -m tests.benchmarks
 
 clean-demo:
 	rm -rf kiosk-data
