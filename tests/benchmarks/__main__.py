@@ -41,18 +41,18 @@ Part = Callable[[Scratch], list[Section]]
 def parts() -> list[tuple[str, Part]]:
     """What is measured, in the order it runs (the table keeps the targets' order)."""
     return [
-        ("1", lambda s: [commands.measure(s)]),
-        ("2", startup.measure),
-        ("3", visits.busy_day_and_sqlite),
-        ("5", lambda s: [search.measure(s)]),
-        ("6", lambda s: [board.measure(s)]),
-        ("7", lambda s: [daily_backup.measure(s)]),
-        ("8", lambda s: [memory.demo_memory()]),
-        ("9", lambda s: [memory.flat_memory(s)]),
-        ("grows", visits.members_and_years),
-        ("grows", lambda s: [visits.people_here(s)]),
+        ("1 commands", lambda s: [commands.measure(s)]),
+        ("2 start and memory", startup.measure),
+        ("3-4 busy day, SQLite", visits.busy_day_and_sqlite),
+        ("5 search", lambda s: [search.measure(s)]),
+        ("6 board", lambda s: [board.measure(s)]),
+        ("7 daily backup", lambda s: [daily_backup.measure(s)]),
+        ("8 demo memory", lambda s: [memory.demo_memory()]),
+        ("9 flat memory", lambda s: [memory.flat_memory(s)]),
+        ("growth: members, years", visits.members_and_years),
+        ("growth: people here", lambda s: [visits.people_here(s)]),
         ("filing", lambda s: [visits.filing(s)]),
-        ("tinydb", lambda s: [visits.plain_tinydb(s)]),
+        ("plain TinyDB", lambda s: [visits.plain_tinydb(s)]),
     ]
 
 
@@ -116,7 +116,7 @@ def _housekeeping(
         for slug, seconds in scratch.backups.items()
     ]
     rows.append(Row("finding (or generating) the data sets", Figure([prepared])))
-    rows += [Row(f"time taken by part {name}", Figure([seconds])) for name, seconds in took.items()]
+    rows += [Row(f"time taken: {name}", Figure([seconds])) for name, seconds in took.items()]
     return Section(
         ABOUT,
         rows,
