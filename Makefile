@@ -27,7 +27,7 @@ lint: setup
 	$(BIN)/mypy
 
 bench: setup
-	$(BIN)/python tests/benchmarks/storage.py
+	$(BIN)/python -m tests.benchmarks
 
 clean-demo:
 	rm -rf kiosk-data

@@ -1,0 +1,109 @@
+"""Target 1: a `kiosk checkin`, `checkout` or `present --json` command, the whole process
+(start, imports, opening the data, the change, exit), at 50 members and in a big community.
+
+Each working copy has today's backup made first (`kiosk backup`), as the first change of
+the day would have started it, so no command here starts one. Members are named by id (a
+generated community repeats names). Rounds take turns between the sizes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import cycle
+from pathlib import Path
+
+from kiosk.community import FILE_AFTER
+from tests.benchmarks.datasets import LARGE, SMALL, TINY, Size
+from tests.benchmarks.figures import Case, interleaved
+from tests.benchmarks.processes import KIOSK, Finished, checked
+from tests.benchmarks.report import Row, Section, versus
+from tests.benchmarks.scenes import Scratch, absent, opened
+
+COMMANDS = ("checkin", "checkout", "present --json")
+
+
+def kiosk(data: Path, *arguments: str) -> Finished:
+    return checked([KIOSK, *arguments, "--data", data])
+
+
+def commands_case(data: Path, members: Iterator[str], name: str) -> Case:
+    def case() -> dict[str, float]:
+        member_id = next(members)
+        return {
+            f"{name} checkin": kiosk(data, "checkin", member_id).seconds,
+            f"{name} checkout": kiosk(data, "checkout", member_id).seconds,
+            f"{name} present --json": kiosk(data, "present", "--json").seconds,
+        }
+
+    return case
+
+
+def filing_case(data: Path, members: Iterator[str], name: str) -> Case:
+    """The command that files: 49 visits waiting (made in-process), then `kiosk checkout`."""
+
+    def case() -> dict[str, float]:
+        community = opened(data, everyone=False)
+        while len(community.store.unfiled_visits()) < FILE_AFTER - 1:
+            member_id = next(members)
+            community.check_in(member_id)
+            community.check_out(member_id)
+        member_id = next(members)
+        community.check_in(member_id)
+        seconds = kiosk(data, "checkout", member_id).seconds
+        if community.store.unfiled_visits():
+            raise RuntimeError("`kiosk checkout` did not file the waiting visits")
+        return {f"{name} filing checkout": seconds}
+
+    return case
+
+
+def measure(scratch: Scratch) -> Section:
+    print("  kiosk commands as whole processes ...", flush=True)
+    sizes: dict[str, Size] = {"tiny": TINY, "small": SMALL, "large": LARGE}
+    copies = {name: scratch.copy(size, backed_up=True) for name, size in sizes.items()}
+    members = {
+        name: cycle(list(absent(opened(data, everyone=False), 200, seed=2)))
+        for name, data in copies.items()
+    }
+    figures = interleaved([commands_case(copies[n], members[n], n) for n in sizes])
+    print("  `kiosk checkout` that files 50 visits ...", flush=True)
+    filing = {name: scratch.copy(sizes[name], backed_up=True) for name in ("tiny", "large")}
+    filing_members = {
+        name: cycle(list(absent(opened(data, everyone=False), 200, seed=3)))
+        for name, data in filing.items()
+    }
+    figures |= interleaved([filing_case(filing[n], filing_members[n], n) for n in filing])
+    rows = []
+    for command in COMMANDS:
+        rows += [
+            Row(f"kiosk {command}, {TINY.label}", figures[f"tiny {command}"]),
+            versus(
+                f"kiosk {command}, {SMALL.label} (vs 50)",
+                figures[f"small {command}"],
+                figures[f"tiny {command}"],
+            ),
+            versus(
+                f"kiosk {command}, {LARGE.label} (vs 50)",
+                figures[f"large {command}"],
+                figures[f"tiny {command}"],
+                1.5,
+            ),
+        ]
+    rows += [
+        Row(f"kiosk checkout that files 50 visits, {TINY.label}", figures["tiny filing checkout"]),
+        versus(
+            f"kiosk checkout that files 50 visits, {LARGE.label} (vs 50)",
+            figures["large filing checkout"],
+            figures["tiny filing checkout"],
+        ),
+    ]
+    return Section(
+        "1. A kiosk command, as a whole process, costs at most 1.5x at 50,000 members "
+        "what it costs at 50",
+        rows,
+        [
+            "each figure is `.venv/bin/kiosk ... --data COPY` from start to exit (wall time, "
+            "the parent's clock); a command's floor is Python starting and importing the kiosk",
+            "1 check-out in 50 files the waiting visits: the last two rows time that one",
+        ],
+    )
