@@ -155,6 +155,11 @@ class CommunityState:
         with self._lock:
             self._index, self._badges, self._index_fresh = index, badges, True
 
+    @property
+    def search_ready(self) -> bool:
+        """Whether a search can be answered without first reading everyone."""
+        return self._index is not None
+
     @contextmanager
     def _writing(self) -> Iterator[None]:
         with self._lock, self.store.locked():

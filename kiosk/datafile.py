@@ -22,6 +22,8 @@ class DataFile:
         self.path = path
         self.storage = AtomicJSONStorage(path)
         self._parsed: dict[str, tuple[Signature | None, list[Any]]] = {}
+        self._by_doc: dict[str, dict[str, tuple[dict[str, Any], Any]]] = {}
+        """For each table, each document id's document as last parsed, and its record."""
 
     def tables(self) -> Tables:
         """The file's tables as stored (empty when the file does not exist yet)."""
@@ -33,15 +35,24 @@ class DataFile:
     def records(self, table: str, parse: Callable[[dict[str, Any]], Record]) -> list[Record]:
         """The table's documents read by `parse`; a document it cannot read is damage.
 
-        Parsed once for each version of the file.
+        Parsed once for each version of the file; after this process's own change, only
+        the documents it added or replaced are parsed again.
         """
         docs = self.tables().get(table, {})
         current = self.storage.known_signature()
         cached = self._parsed.get(table)
         if cached is not None and cached[0] == current:
             return cached[1]
-        records = [self._read(table, doc, parse) for doc in docs.values()]
-        self._parsed[table] = (current, records)
+        before = self._by_doc.get(table, {})
+        after: dict[str, tuple[dict[str, Any], Any]] = {}
+        for doc_id, doc in docs.items():
+            known = before.get(doc_id)
+            if known is not None and known[0] is doc:
+                after[doc_id] = known
+            else:
+                after[doc_id] = (doc, self._read(table, doc, parse))
+        records = [record for _, record in after.values()]
+        self._parsed[table], self._by_doc[table] = (current, records), after
         return records
 
     def record(

@@ -57,10 +57,10 @@ def _visit_row(doc: dict[str, Any]) -> tuple[str, str, str, str | None, str, str
 def _documents(data: Path) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """Every member and visit document of a data folder, file by file."""
     store = Store(data)
-    for name in store.member_files():
-        yield "members", store.member_file(name).docs("members")
-    for name in store.history_files():
-        yield "visits", store.history_file(name).docs("visits")
+    for name in store.members.names():
+        yield "members", store.members.file(name).docs("members")
+    for name in store.history.names():
+        yield "visits", store.history.file(name).docs("visits")
     yield "visits", store.presence.docs("visits") + store.presence.docs("closed")
 
 

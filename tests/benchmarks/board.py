@@ -21,7 +21,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from kiosk.cli import _backup_when_due
+from kiosk.commands.running import backup_when_due
 from kiosk.community import Community, utc_now
 from kiosk.config import Config
 from screens.app import KioskApp
@@ -79,13 +79,13 @@ def measure(scratch: Scratch) -> Section:
 
 async def _on_the_board(data: Path, writer: Community) -> dict[str, Figure]:
     config = replace(Config(data_dir=data), idle_timeout=24 * 3600)
-    community = Community.open(config, utc_now, True, on_change=_backup_when_due(config))
+    community = Community.open(config, utc_now, True, on_change=backup_when_due(config))
     community.present()
     app = KioskApp(community, config, lock=False)
     names = ("handler", "handler wall", "idle", "idle wall", "shown", "command")
     figures = {name: Figure() for name in names}
     async with app.run_test(headless=True, size=(100, 30)) as pilot:
-        while community._index is None:  # the start's background read, out of the way
+        while not community.search_ready:  # the start's background read, out of the way
             await asyncio.sleep(0.05)
         await pilot.press("f2")
         await pilot.pause()

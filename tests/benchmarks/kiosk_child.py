@@ -22,7 +22,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from kiosk.cli import _backup_when_due
+from kiosk.commands.running import backup_when_due
 from kiosk.community import Community, utc_now
 from kiosk.config import Config
 from screens.app import KioskApp
@@ -35,7 +35,7 @@ TYPING_SECONDS = 2.0
 def main(data: Path, mode: str, stop: Path | None) -> None:
     marks: dict[str, float] = {}
     config = Config(data_dir=data)
-    community = Community.open(config, utc_now, True, on_change=_backup_when_due(config))
+    community = Community.open(config, utc_now, True, on_change=backup_when_due(config))
     community.present()
     app = KioskApp(community, config, lock=False)
 
@@ -47,7 +47,7 @@ def main(data: Path, mode: str, stop: Path | None) -> None:
         await painted.wait()
         marks["home"] = time.monotonic()
         if mode in ("index", "stay"):
-            while community._index is None:
+            while not community.search_ready:
                 await asyncio.sleep(0.005)
             marks["index"] = time.monotonic()
         if mode == "stay" and stop is not None:

@@ -16,7 +16,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from kiosk.community import FILE_AFTER, Community, utc_now
+from kiosk.attendance import FILE_AFTER
+from kiosk.community import Community, utc_now
 from kiosk.config import Config
 from kiosk.models import Visit
 from tests.benchmarks.datasets import Size, data_set, working_copy
@@ -62,7 +63,7 @@ def opened(data: Path, everyone: bool = True) -> Community:
 def absent(community: Community, count: int, seed: int = 1) -> Iterator[str]:
     """Ids of active members who are not here, in a shuffled order, up to `count` of them."""
     store = community.store
-    members = [m for m in store.all_members() if m.active and community.visit_of(m.id) is None]
+    members = [m for m in store.members.everyone() if m.active and community.visit_of(m.id) is None]
     random.Random(seed).shuffle(members)
     if not members and count:
         raise RuntimeError("every member is here; none is left to check in")
@@ -86,7 +87,7 @@ def check_in_and_out(community: Community, member_id: str) -> dict[str, float]:
 
 def todays_visits(community: Community, count: int, now: datetime) -> list[Visit]:
     """`count` finished visits of members, earlier today (UTC), spread over the day."""
-    members = [m.id for m in community.store.all_members() if m.active]
+    members = [m.id for m in community.store.members.everyone() if m.active]
     rng = random.Random(count)
     midnight = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     span = max((now - midnight).total_seconds() - 60, 1)

@@ -7,7 +7,8 @@ import statistics
 from itertools import cycle
 from pathlib import Path
 
-from kiosk.community import FILE_AFTER, Community
+from kiosk.attendance import FILE_AFTER
+from kiosk.community import Community
 from tests.benchmarks.datasets import LARGE
 from tests.benchmarks.figures import ROUNDS, WARMUP, Figure, interleaved, timed
 from tests.benchmarks.report import Row, Section, bound

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from itertools import cycle
 
-from kiosk.community import FILE_AFTER, Community
+from kiosk.attendance import FILE_AFTER
+from kiosk.community import Community
 from tests.benchmarks.baselines import PlainTinyDB, SqliteVisits, sqlite_database
 from tests.benchmarks.datasets import (
     FEW_DAYS,
