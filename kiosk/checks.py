@@ -9,8 +9,9 @@ from typing import Any
 
 from kiosk.datafile import DataFile
 from kiosk.errors import DataError
+from kiosk.journal import JournaledFile, check_journal
 from kiosk.models import Answer, Member, Question, ShoutOut, Visit
-from kiosk.storage import parse
+from kiosk.storage import parse, read_regular
 
 
 @dataclass(slots=True, frozen=True)
@@ -28,7 +29,11 @@ class DataProblem:
 
 def check(path: Path) -> None:
     """Raise DataError unless the file at `path` loads and every record in it is complete."""
-    data_file = DataFile(path)
+    if kind_of(path) == "journal":
+        check_journal(read_regular(path), path)
+        return
+    # presence.json is read with its journal, so the changes in it are checked too.
+    data_file = JournaledFile(path) if kind_of(path) == "presence" else DataFile(path)
     data_file.tables()  # a file with no records still has to parse
     for table, read in RECORDS.get(kind_of(path), ()):
         data_file.records(table, read)
@@ -36,6 +41,9 @@ def check(path: Path) -> None:
 
 def check_bytes(raw: bytes, path: Path) -> None:
     """Raise DataError unless `raw`, meant to be the file at `path`, is good data."""
+    if kind_of(path) == "journal":
+        check_journal(raw, path)
+        return
     data = parse(raw, path)
     for table, read in RECORDS.get(kind_of(path), ()):
         try:
@@ -64,6 +72,8 @@ RECORDS: dict[str, tuple[tuple[str, Callable[[dict[str, Any]], object]], ...]] =
 
 
 def kind_of(path: Path) -> str:
+    if path.suffix == ".journal":
+        return "journal"
     if path.parent.name in ("members", "history"):
         return path.parent.name
     return path.stem

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kiosk.errors import DataError
-from kiosk.storage import AtomicJSONStorage, Signature, signature
+from kiosk.storage import AtomicJSONStorage, signature
 
 Record = TypeVar("Record")
 Table = dict[str, dict[str, Any]]
@@ -21,7 +21,7 @@ class DataFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.storage = AtomicJSONStorage(path)
-        self._parsed: dict[str, tuple[Signature | None, list[Any]]] = {}
+        self._parsed: dict[str, tuple[object, list[Any]]] = {}
         self._by_doc: dict[str, dict[str, tuple[dict[str, Any], Any]]] = {}
         """For each table, each document id's document as last parsed, and its record."""
 
@@ -39,7 +39,7 @@ class DataFile:
         the documents it added or replaced are parsed again.
         """
         docs = self.tables().get(table, {})
-        current = self.storage.known_signature()
+        current = self.version()
         cached = self._parsed.get(table)
         if cached is not None and cached[0] == current:
             return cached[1]
@@ -61,7 +61,7 @@ class DataFile:
         """The one record of the table with this id, read alone (the others are not)."""
         docs = self.tables().get(table, {})
         cached = self._parsed.get(table)
-        if cached is not None and cached[0] == self.storage.known_signature():
+        if cached is not None and cached[0] == self.version():
             return next((r for r in cached[1] if getattr(r, "id", None) == record_id), None)
         for doc in docs.values():
             if doc.get("id") == record_id:
@@ -88,6 +88,11 @@ class DataFile:
         tables = {name: dict(docs) for name, docs in current.items()}
         yield tables
         self.storage.write(tables)
+
+    def version(self) -> object:
+        """What changes whenever the file's contents may have: parsed records are kept
+        for one version."""
+        return self.storage.known_signature()
 
     def changed(self) -> bool:
         return self.storage.changed()

@@ -39,6 +39,8 @@ class Erasure(Attendance):
             self.store.change_shoutouts(kept)
             self.store.put_answers(a for a in self._answers if a.member_id != member_id)
             self.store.members.remove(self.member(member_id))
+            # The journal of who came and went names them too: start it afresh.
+            self.store.presence.compact()
             self._load_shoutouts()
             self._load_questions()
             self._forget(member_id)
@@ -73,6 +75,7 @@ class Erasure(Attendance):
             merged = _merged(keep, other)
             self.store.members.put(merged, keep)
             self.store.members.remove(other)
+            self.store.presence.compact()
             self._load_presence()
             self._load_shoutouts()
             self._load_questions()

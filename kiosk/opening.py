@@ -18,6 +18,7 @@ closing time, which may be after midnight. A day listed in `closed` has no openi
 from __future__ import annotations
 
 import re
+import time as time_module
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -71,7 +72,7 @@ class OpeningHours:
     @property
     def zone(self) -> tzinfo:
         """The time zone the hours are in."""
-        return ZoneInfo(self.timezone) if self.timezone else tz.tzlocal()
+        return ZoneInfo(self.timezone) if self.timezone else _local_zone(time_module.tzname)
 
     def closes_all_day(self, day: date) -> bool:
         return any(first <= day <= last for first, last in self.closed)
@@ -95,6 +96,12 @@ class Span:
 
 
 # -- answers ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _local_zone(names: tuple[str, str]) -> tzinfo:
+    """The machine's local zone, made once for each setting of it (tests change it)."""
+    return tz.tzlocal()
 
 
 def local_day(moment: datetime, zone: tzinfo) -> date:

@@ -122,8 +122,10 @@ def schema_of(data: dict[str, Any]) -> Any:
 
 
 def encode(data: dict[str, Any]) -> bytes:
-    """The bytes of a data file holding `data`, marked with this kiosk's schema."""
-    data[META] = {"1": {"schema": SCHEMA}}
+    """The bytes of a data file holding `data`, marked with this kiosk's schema (and any
+    other mark it carries, such as a journal's generation)."""
+    marks = data.get(META, {}).get("1", {})
+    data[META] = {"1": {**(marks if isinstance(marks, dict) else {}), "schema": SCHEMA}}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 

@@ -30,6 +30,7 @@ from kiosk.checks import DataProblem, check
 from kiosk.datafile import DataFile, Table, drop, insert, put
 from kiosk.errors import DataError, NewerData, UsageError
 from kiosk.history import History
+from kiosk.journal import JournaledFile
 from kiosk.member_files import MemberFiles
 from kiosk.models import Answer, Member, Question, ShoutOut, Visit
 from kiosk.storage import FOLDER_MODE, FolderLock, signature
@@ -47,7 +48,7 @@ class Store:
         self.root = root
         self.members = MemberFiles(root / "members")
         self.history = History(root / "history")
-        self.presence = DataFile(root / "presence.json")
+        self.presence = JournaledFile(root / "presence.json")
         self.shoutouts_file = DataFile(root / "shoutouts.json")
         self.questions_file = DataFile(root / "questions.json")
         self.lock = FolderLock(root / ".lock")
@@ -221,7 +222,12 @@ class Store:
 
     def data_files(self) -> list[Path]:
         """Every data file, live and history."""
-        live = [self.presence.path, self.shoutouts_file.path, self.questions_file.path]
+        live = [
+            self.presence.path,
+            self.presence.journal,
+            self.shoutouts_file.path,
+            self.questions_file.path,
+        ]
         members = [self.members.folder / name for name in self.members.names()]
         history = [self.history.folder / name for name in self.history.names()]
         return [path for path in (*live, *members, *history) if signature(path) is not None]

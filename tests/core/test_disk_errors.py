@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from kiosk import storage
+from kiosk import journal, storage
 from kiosk.community import Community
 from kiosk.errors import StorageError
 from kiosk.models import Visit
@@ -29,14 +29,15 @@ READ_ONLY = (errno.EROFS, "read-only")
 
 
 class FailingDisk:
-    """Stands in for `os` inside kiosk.storage: `call` fails with `code` for `after` calls on."""
+    """Stands in for `os` inside kiosk.storage and kiosk.journal: `call` fails with `code`
+    for `after` calls on ("fsync" stands for fdatasync too)."""
 
     def __init__(self, call: str, code: int, after: int = 0) -> None:
         self.call, self.code, self.after = call, code, after
 
     def __getattr__(self, name: str) -> Any:
         real = getattr(os, name)
-        if name != self.call:
+        if name != self.call and not (self.call == "fsync" and name == "fdatasync"):
             return real
 
         def fail_in_turn(*args: Any, **kwargs: Any) -> Any:
@@ -60,6 +61,12 @@ def snapshot(root: Path) -> dict[str, bytes]:
     }
 
 
+def failing(monkeypatch: pytest.MonkeyPatch, disk: FailingDisk) -> None:
+    """Make the data folder's disk fail as `disk` says, for every kind of write."""
+    monkeypatch.setattr(storage, "os", disk)
+    monkeypatch.setattr(journal, "os", disk)
+
+
 @pytest.fixture
 def community(tmp_path: Path) -> Community:
     """Two members, one of them here, and today's backup already made."""
@@ -77,8 +84,6 @@ def community(tmp_path: Path) -> Community:
         ("fsync", FULL),  # where delayed allocation reports a full disk
         ("open", FULL),
         ("open", READ_ONLY),
-        ("replace", READ_ONLY),
-        ("utime", READ_ONLY),
     ],
 )
 def test_a_check_in_on_a_failing_disk_is_refused_and_changes_nothing(
@@ -91,7 +96,7 @@ def test_a_check_in_on_a_failing_disk_is_refused_and_changes_nothing(
     code, words = failure
     bjorn = community.find("Björn Andersson")
     before = snapshot(community.store.root)
-    monkeypatch.setattr(storage, "os", FailingDisk(call, code))
+    failing(monkeypatch, FailingDisk(call, code))
 
     # When Björn checks in, it is refused with a clear message
     with pytest.raises(StorageError) as refused:
@@ -111,13 +116,38 @@ def test_a_check_in_on_a_failing_disk_is_refused_and_changes_nothing(
     assert Community(Store.open(community.store.root)).visit_of(bjorn.id) is not None
 
 
+@pytest.mark.parametrize(
+    ("call", "failure"),
+    [("replace", READ_ONLY), ("utime", READ_ONLY), ("write", FULL), ("fsync", FULL)],
+)
+def test_a_journal_compaction_on_a_failing_disk_is_refused_and_changes_nothing(
+    community: Community,
+    monkeypatch: pytest.MonkeyPatch,
+    call: str,
+    failure: tuple[int, str],
+) -> None:
+    # Given a journal of who came and went that is due to be written out afresh
+    code, words = failure
+    before = snapshot(community.store.root)
+    failing(monkeypatch, FailingDisk(call, code))
+
+    # When it is compacted, it is refused with a clear message, and nothing changed
+    with pytest.raises(StorageError) as refused:
+        community.store.presence.compact()
+    assert words in str(refused.value)
+    assert snapshot(community.store.root) == before
+    assert not list(community.store.root.rglob("*.tmp"))
+    monkeypatch.undo()
+    assert Community(Store.open(community.store.root)).here_count() == 1
+
+
 def test_a_filing_cut_between_its_writes_is_finished_by_the_next_try(
     community: Community, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Given Zoë checked out, and a disk that fills up once her visit is marked for filing
     zoe = community.find("Zoë Martin")
     visit = community.check_out(zoe.id)
-    monkeypatch.setattr(storage, "os", FailingDisk("write", errno.ENOSPC, after=1))
+    failing(monkeypatch, FailingDisk("write", errno.ENOSPC, after=1))
 
     # When her visit is filed, it is refused, and her visit is still kept, waiting
     with pytest.raises(StorageError):

@@ -1,0 +1,250 @@
+"""A data file that changes often and must change fast: a TinyDB snapshot and a journal.
+
+    presence.json      the tables as they were at the last compaction (a TinyDB file),
+                       marked with a random generation
+    presence.journal   one line per change since, each naming that generation:
+                       {"g": GENERATION, "ops": [[TABLE, DOC_ID, DOC or null], ...]}
+
+A change appends one line and flushes the journal: one flush, no rename, so a check-in
+costs about what a database commit does. A line is whole or it is not there: a change is
+only confirmed once its line is on disk, and a line cut short by a power cut (the last
+one, without its line break) is a change that was never confirmed, so it is left out and
+cut away before the next line is written. Every so often the journal is compacted: the
+tables are written to a new snapshot with a new generation (atomically, as every data
+file is), which makes every older line stale at once, and the journal is emptied.
+Readers apply only the lines of their snapshot's generation, and read only the bytes
+added since they last looked.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from kiosk.datafile import DataFile, Tables
+from kiosk.errors import DataError, StorageError
+from kiosk.storage import FILE_MODE, META, Signature, explain, sync_folder
+
+COMPACT_AFTER = 256 << 10
+"""Journal bytes after which the next change compacts it into a new snapshot."""
+
+Op = tuple[str, str, dict[str, Any] | None]
+
+
+class JournaledFile(DataFile):
+    """A data file kept as a snapshot plus a journal of changes (see the module docstring)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.journal = path.with_suffix(".journal")
+        self._snapshot: Signature | None = None
+        self._generation = ""
+        self._tables: Tables = {}
+        self._read_to = 0
+        self._journal_inode = -1
+
+    # -- reading ---------------------------------------------------------------------
+
+    def tables(self) -> Tables:
+        while True:
+            snapshot = self.storage.read() or {}
+            current = self.storage.known_signature()
+            if current != self._snapshot:
+                self._snapshot, self._generation = current, generation_of(snapshot)
+                self._tables = {name: dict(docs) for name, docs in snapshot.items()}
+                self._read_to, self._journal_inode = 0, -1
+            if self._caught_up():
+                return self._tables
+            self._snapshot = None  # the journal was emptied or replaced: read both afresh
+
+    def _caught_up(self) -> bool:
+        """Apply the journal's lines written since the last look; False if the journal is
+        not the one read so far."""
+        try:
+            status = os.lstat(self.journal)
+        except FileNotFoundError:
+            return self._read_to == 0
+        if self._journal_inode == -1:
+            self._journal_inode = status.st_ino
+        if status.st_ino != self._journal_inode or status.st_size < self._read_to:
+            return False
+        if status.st_size > self._read_to:
+            added = _read_from(self.journal, self._read_to)
+            end = added.rfind(b"\n") + 1  # a last line without its break is not yet written
+            for number, line in enumerate(added[:end].splitlines()):
+                change = _line(line, self.journal, number)
+                if change["g"] == self._generation:
+                    self._apply(change["ops"])
+            self._read_to += end
+        return True
+
+    def _apply(self, ops: list[Op]) -> None:
+        for table, doc_id, doc in ops:
+            docs = self._tables.setdefault(table, {})
+            if doc is None:
+                docs.pop(doc_id, None)
+            else:
+                docs[doc_id] = doc
+
+    def changed(self) -> bool:
+        if self.storage.changed():
+            return True
+        try:
+            status = os.lstat(self.journal)
+        except FileNotFoundError:
+            return self._read_to != 0
+        return status.st_ino != self._journal_inode or status.st_size != self._read_to
+
+    def version(self) -> object:
+        return (self._snapshot, self._journal_inode, self._read_to)
+
+    # -- writing ---------------------------------------------------------------------
+
+    @contextmanager
+    def changing(self) -> Iterator[Tables]:
+        """Edit the tables; the change is appended to the journal as one line, flushed."""
+        before = self.tables()
+        tables = {name: dict(docs) for name, docs in before.items()}
+        yield tables
+        ops: list[Op] = []
+        for name, docs in tables.items():
+            old = before.get(name, {})
+            ops += [(name, i, doc) for i, doc in docs.items() if old.get(i) is not doc]
+            ops += [(name, i, None) for i in old if i not in docs]
+        if not ops:
+            return
+        if not self._generation or self._journal_size() >= COMPACT_AFTER:
+            self.compact(tables)
+        else:
+            self._read_to = self._append({"g": self._generation, "ops": ops})
+            self._apply(ops)
+
+    def _journal_size(self) -> int:
+        try:
+            return os.lstat(self.journal).st_size
+        except FileNotFoundError:
+            return 0
+
+    def compact(self, tables: Tables | None = None) -> None:
+        """Write the tables (as they are, or `tables`) as a new snapshot of a new
+        generation, then empty the journal, so it keeps no trace of earlier changes."""
+        if tables is None:
+            tables = {name: dict(docs) for name, docs in self.tables().items()}
+        tables[META] = {"1": {**tables.get(META, {}).get("1", {}), "journal": _new_generation()}}
+        self.storage.write(tables)
+        try:
+            if self.journal.exists():
+                descriptor = os.open(self.journal, os.O_WRONLY | os.O_NOFOLLOW)
+                try:
+                    os.ftruncate(descriptor, 0)
+                    os.fsync(descriptor)
+                finally:
+                    os.close(descriptor)
+        except OSError:
+            pass  # the journal's lines are of the old generation now: stale, whatever it holds
+        self.tables()
+
+    def _append(self, change: dict[str, Any]) -> int:
+        """Append one change, flushed; the journal's size after it."""
+        line = json.dumps(change, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+        new = not self.journal.exists()
+        try:
+            descriptor = os.open(
+                self.journal,
+                os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC,
+                FILE_MODE,
+            )
+        except OSError as error:
+            raise StorageError(explain(error, self.journal)) from error
+        size = os.fstat(descriptor).st_size
+        try:
+            _cut_unfinished_line(descriptor)
+            size = os.fstat(descriptor).st_size
+            view = memoryview(line)
+            while view:
+                view = view[os.write(descriptor, view) :]
+            os.fdatasync(descriptor)
+            if new:
+                sync_folder(self.journal.parent)
+                self._journal_inode = os.fstat(descriptor).st_ino
+            return os.fstat(descriptor).st_size
+        except OSError as error:
+            # This change was not made: whatever part of its line was written goes again,
+            # and so does the journal if this change made it.
+            with suppress(OSError):
+                if new:
+                    os.unlink(self.journal)
+                else:
+                    os.ftruncate(descriptor, size)
+            raise StorageError(explain(error, self.journal)) from error
+        finally:
+            os.close(descriptor)
+
+
+def generation_of(tables: Tables) -> str:
+    """The snapshot's generation: the journal lines that apply to it carry the same."""
+    meta = tables.get(META, {}).get("1", {})
+    value = meta.get("journal", "") if isinstance(meta, dict) else ""
+    return value if isinstance(value, str) else ""
+
+
+def _new_generation() -> str:
+    return secrets.token_hex(8)
+
+
+def _read_from(path: Path, offset: int) -> bytes:
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as error:
+        raise DataError(f"{path} cannot be read: {error.strerror}.", path) from error
+    try:
+        os.lseek(descriptor, offset, os.SEEK_SET)
+        chunks = []
+        while chunk := os.read(descriptor, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def _line(raw: bytes, path: Path, number: int) -> dict[str, Any]:
+    """One journal line, read strictly: anything else is damage."""
+    try:
+        change = json.loads(raw)
+        ops = change["ops"]
+        if not isinstance(change["g"], str) or not isinstance(ops, list):
+            raise TypeError
+        for op in ops:
+            table, doc_id, doc = op
+            if not isinstance(table, str) or not isinstance(doc_id, str):
+                raise TypeError
+            if doc is not None and not isinstance(doc, dict):
+                raise TypeError
+    except (ValueError, KeyError, TypeError, RecursionError):
+        raise DataError(
+            f"{path} is damaged: its line {number + 1} is not a change the kiosk wrote.", path
+        ) from None
+    return change  # type: ignore[no-any-return]
+
+
+def _cut_unfinished_line(descriptor: int) -> None:
+    """Cut away a last line a power cut left without its line break."""
+    size = os.fstat(descriptor).st_size
+    if size == 0 or os.pread(descriptor, 1, size - 1) == b"\n":
+        return
+    start = max(size - (1 << 16), 0)
+    tail = os.pread(descriptor, size - start, start)
+    end = tail.rfind(b"\n") + 1
+    os.ftruncate(descriptor, start + end if end else 0)
+
+
+def check_journal(raw: bytes, path: Path) -> None:
+    """Raise DataError unless every whole line of a journal is a change the kiosk wrote."""
+    end = raw.rfind(b"\n") + 1
+    for number, line in enumerate(raw[:end].splitlines()):
+        _line(line, path, number)
