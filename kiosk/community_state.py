@@ -14,7 +14,6 @@ from typing import Any
 from kiosk import text
 from kiosk.errors import Refused
 from kiosk.matching import MemberIndex
-from kiosk.member_files import file_of
 from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
 from kiosk.opening import NO_HOURS, OpeningHours
 from kiosk.store import Part, Store
@@ -52,7 +51,10 @@ class CommunityState:
         """Called with the community after each change is saved (the daily backup hooks
         in here)."""
         self._lock = threading.RLock()
+        self._loading = threading.Lock()
         self._members: dict[str, Member] = {}
+        self._in_file: dict[str, set[str]] = {}
+        """Once everyone is read: the ids of the members each member file holds."""
         self._everyone = False
         self._index: MemberIndex | None = None
         self._index_fresh = False
@@ -100,14 +102,20 @@ class CommunityState:
         changed = set(self.store.members.changed(time.monotonic()))
         if not changed:
             return False
-        before = {i: m for i, m in self._members.items() if file_of(i) in changed}
-        for member_id in before:
-            del self._members[member_id]
-        after = {m.id: m for m in self.store.members.everyone(changed)}
-        self._members.update(after)
-        if {i: _found_by(m) for i, m in before.items()} != {
-            i: _found_by(m) for i, m in after.items()
-        }:
+        # Read first, then swap, so a member is never missing while their file is read.
+        after = {name: {m.id: m for m in self.store.members.everyone([name])} for name in changed}
+        found_before: dict[str, tuple[str, bool, str] | None] = {}
+        found_after: dict[str, tuple[str, bool, str]] = {}
+        for name, members in after.items():
+            for member_id in self._in_file.get(name, set()) - set(members):
+                found_before[member_id] = _found_by(self._members.pop(member_id))
+            for member_id, member in members.items():
+                old = self._members.get(member_id)
+                found_before[member_id] = None if old is None else _found_by(old)
+                found_after[member_id] = _found_by(member)
+                self._members[member_id] = member
+            self._in_file[name] = set(members)
+        if any(found_before.get(i) != found_after.get(i) for i in found_before | found_after):
             self._index_fresh = False
         return True
 
@@ -131,13 +139,20 @@ class CommunityState:
         Read without holding the lock, so a check-in meanwhile need not wait; a file
         changed during the read is read again by the next refresh.
         """
-        if self._everyone:
-            return
-        self.store.members.changed(time.monotonic())  # from here on, follow changes
-        everyone = {m.id: m for m in self.store.members.everyone()}
-        with self._lock:
+        with self._loading:  # one reader at a time; the others wait for its members
             if not self._everyone:
-                self._members, self._everyone = everyone, True
+                self._read_everyone()
+
+    def _read_everyone(self) -> None:
+        self.store.members.changed(time.monotonic())  # from here on, follow changes
+        everyone: dict[str, Member] = {}
+        in_file: dict[str, set[str]] = {}
+        for name in self.store.members.names():
+            members = list(self.store.members.everyone([name]))
+            everyone.update((m.id, m) for m in members)
+            in_file[name] = {m.id for m in members}
+        with self._lock:
+            self._members, self._in_file, self._everyone = everyone, in_file, True
 
     def prepare_search(self) -> None:
         """Read everyone and build the search index now, ahead of the next key.
@@ -189,9 +204,11 @@ class CommunityState:
         return found
 
     def _member_or_none(self, member_id: str) -> Member | None:
+        if self._everyone:
+            # Without the lock: a refresh rereading changed member files must not hold up
+            # a screen that only looks a member up.
+            return self._members.get(member_id)
         with self._lock:
-            if self._everyone:
-                return self._members.get(member_id)
             return self.store.members.get(member_id) if text.is_id(member_id) else None
 
     def find(self, reference: str) -> Member:
