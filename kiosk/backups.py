@@ -294,6 +294,28 @@ class Backups:
     def _rotate(self) -> None:
         backups = self.all()
         live = {p.relative_to(self.store.root).as_posix() for p in self.store.data_files()}
+        intact: dict[Path, bool] = {}
+
+        def sound(backup: Backup, relative: str) -> bool:
+            # Every copy read as good data when it was made: its checksum says it is unchanged.
+            copy = backup.copy_of(relative, self.history)
+            if copy not in intact:
+                try:
+                    digest = hashlib.sha256(read_regular(copy)).hexdigest()
+                except DataError:
+                    digest = ""
+                intact[copy] = digest == backup.files[relative]
+            return intact[copy]
+
+        def covered(relative: str, old: Backup, newer: list[Backup]) -> bool:
+            return any(
+                # A history copy kept once for both is the same file: it stays for the newer.
+                (b.files[relative] == old.files[relative] and relative.startswith("history/"))
+                or sound(b, relative)
+                for b in newer
+                if relative in b.files
+            )
+
         for index in range(len(backups) - 1, self.keep - 1, -1):
             old, newer = backups[index], backups[:index]
             # A file's only good copy stays, however old, while the live file exists.
@@ -301,8 +323,8 @@ class Backups:
                 relative
                 for relative in old.files
                 if relative in live
-                and not any(relative in b.files and self.verify(b, relative) is None for b in newer)
-                and self.verify(old, relative) is None
+                and not covered(relative, old, newer)
+                and sound(old, relative)
             }
             if not needed:
                 shutil.rmtree(old.folder, ignore_errors=True)
