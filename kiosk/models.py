@@ -53,6 +53,8 @@ def history_day(since: datetime) -> date:
 
 def _text(doc: dict[str, Any], key: str, limit: int, required: bool = True) -> str:
     value = doc[key] if required else doc.get(key, "")
+    if value == "" and not required:
+        return value  # most optional fields are empty: read tens of thousands fast
     if type(value) is not str:
         raise TypeError(f"{key} should be text, not {value!r:.60}")
     cleaned = text.clean(value)
@@ -65,6 +67,8 @@ def _text(doc: dict[str, Any], key: str, limit: int, required: bool = True) -> s
 
 def _topics(doc: dict[str, Any], key: str) -> tuple[str, ...]:
     values = doc.get(key, [])
+    if values == [] and type(values) is list:
+        return ()
     if type(values) is not list or not all(type(v) is str for v in values):
         raise TypeError(f"{key} should be a list of texts, not {values!r:.60}")
     try:
