@@ -322,9 +322,7 @@ class Backups:
             needed = {
                 relative
                 for relative in old.files
-                if relative in live
-                and not covered(relative, old, newer)
-                and sound(old, relative)
+                if relative in live and not covered(relative, old, newer) and sound(old, relative)
             }
             if not needed:
                 shutil.rmtree(old.folder, ignore_errors=True)
