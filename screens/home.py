@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from kiosk.badge_codes import is_badge_code
 from kiosk.models import Member
 from screens.board import BoardScreen
 from screens.commands import Board, ClearSearch, NextMatch, PreviousMatch, Register, Wall
@@ -74,6 +75,11 @@ class HomeScreen(KioskScreen):
         self.search_box.value = ""
         self.search_box.focus()
 
+    @property
+    def at_rest(self) -> bool:
+        """Nothing typed, nothing asked for: as home is for the next person."""
+        return not self.search_box.value
+
     def take_typing(self, text: str) -> None:
         """Add `text` to the search, where the cursor is, as if typed there."""
         self.search_box.focus()
@@ -127,10 +133,13 @@ class HomeScreen(KioskScreen):
             matches.highlighted = (current + step) % matches.option_count
 
     @on(Input.Submitted, "#search")
-    def open_highlighted(self) -> None:
+    def open_highlighted(self, event: Input.Submitted) -> None:
         matches = self.query_one("#matches", OptionList)
         if matches.highlighted is not None and matches.option_count:
             self.open_member(matches.get_option_at_index(matches.highlighted).id)
+        elif is_badge_code(event.value):
+            # A badge code typed by hand, or a scan so slowed down that it came as typing.
+            self.app.take_badge(event.value)
 
     @on(OptionList.OptionSelected, "#matches")
     def open_selected(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,113 @@
+"""What a badge scan does, whatever screen is in front: check the member in or out and
+say so, without losing what anyone was typing.
+
+- On home and the screens that only show things (the board, the shout-out wall, a
+  member's own screen, a welcome or goodbye), a scan opens the welcome or goodbye, as
+  checking in or out from the member's screen does.
+- On a screen where someone is in the middle of something (registering, writing a
+  shout-out, the host's screens), the screen stays as it was and a notification says who
+  was checked in or out.
+- On the host PIN prompt nobody is checked in: the kiosk is in the host's hands, and may be
+  about to close. The member is told to scan again once the host is done.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from kiosk.badge_codes import normalize_badge_code
+from kiosk.door import Passage, pass_badge
+from screens.board import BoardScreen
+from screens.confirmation import CheckedInScreen, CheckedOutScreen, ConfirmationScreen
+from screens.home import HomeScreen
+from screens.member import MemberScreen
+from screens.pin import PinScreen
+from screens.shoutouts import WallScreen
+
+if TYPE_CHECKING:
+    from screens.app import KioskApp
+
+WELCOMING = (HomeScreen, BoardScreen, WallScreen, MemberScreen, ConfirmationScreen)
+"""Screens a scan may leave for the welcome or goodbye: nothing typed on them is lost."""
+
+Pending = Literal["pending"]
+PENDING: Pending = "pending"
+"""A badge taken whose check-in or check-out is still being saved."""
+
+NOT_KNOWN = (
+    "Nobody has this badge. It may have been replaced by a newer one. "
+    "Type your name to check in, or ask a host."
+)
+
+
+class BadgeDesk:
+    """Takes each badge scan: one at a time from the scanner, or a code typed at home."""
+
+    def __init__(self, app: KioskApp) -> None:
+        self.app = app
+        self._last: tuple[str, Passage | Pending | None] | None = None
+        """The last badge taken, and what it did once known."""
+
+    def take(self, code: str, repeat: bool = False) -> None:
+        """Check in or out the member whose badge has `code`; `repeat` when the scanner
+        saw the same badge a moment ago, which is then taken only once."""
+        app = self.app
+        badge = normalize_badge_code(code) or code
+        if isinstance(app.screen, PinScreen):
+            app.notify(
+                "The kiosk is waiting for the host's PIN. Scan your badge again once the "
+                "host is done.",
+                title="Badge not taken",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if repeat and self._last is not None and self._last[0] == badge:
+            self._say_repeat(self._last[1])
+            return
+        self._last = (badge, PENDING)
+        community = app.community
+        app.store_call(
+            lambda: pass_badge(community, code),
+            lambda passage: self._taken(badge, passage),
+            saved=self._said,
+        )
+
+    def _taken(self, badge: str, passage: Passage | None) -> None:
+        if self._last is not None and self._last[0] == badge:
+            self._last = (badge, passage)
+        app = self.app
+        if passage is None:
+            app.notify(NOT_KNOWN, title="Badge not known", severity="warning", markup=False)
+        elif isinstance(app.screen, WELCOMING):
+            replaced = app.screen
+            app.go_home()
+            if passage.arrived:
+                app.push_screen(CheckedInScreen(passage.member, passage.visit))
+            else:
+                app.push_screen(CheckedOutScreen(passage.member, passage.visit))
+            if isinstance(replaced, ConfirmationScreen) and replaced.member != passage.member:
+                # Scans one right after the other: the one before is still told.
+                said = self._said(Passage(replaced.member, replaced.visit))
+                app.notify(said, title="Badge scanned", markup=False)
+        else:
+            app.notify(self._said(passage), title="Badge scanned", markup=False)
+
+    def _said(self, passage: Passage | None) -> str:
+        """The scan's outcome in a sentence, for a notification."""
+        if passage is None:
+            return NOT_KNOWN
+        name = passage.member.first_name
+        if passage.arrived:
+            return f"Welcome, {name}! You are checked in."
+        return f"See you soon, {name}! You are checked out."
+
+    def _say_repeat(self, passage: Passage | Pending | None) -> None:
+        if isinstance(passage, Passage):
+            done = "checked in" if passage.arrived else "checked out"
+            said = f"{passage.member.first_name} is {done}: the badge was scanned a moment ago."
+        elif passage is None:
+            said = NOT_KNOWN
+        else:
+            said = "This badge was scanned a moment ago; once is enough."
+        self.app.notify(said, title="Scanned already", markup=False)
