@@ -98,14 +98,15 @@ class KioskApp(App[None]):
         call: Callable[[], Result],
         then: Callable[[Result], Any],
         *,
-        saved: str | Callable[[Result], str],
+        saved: str | None,
         button: Button | None = None,
     ) -> None:
         """Run `call` against the community off the UI thread, then `then` with its result.
 
         `button` is disabled meanwhile, so a second press cannot repeat the action. If the
         person has left the screen by the time the save is done, `saved` tells them it was
-        saved instead (given the result, when it is a function). A refused action or a
+        saved instead; with None, `then` runs whatever screen is in front (for a badge
+        scan, which is about the kiosk rather than one screen). A refused action or a
         failed write shows its message.
         """
         if button is not None:
@@ -118,7 +119,7 @@ class KioskApp(App[None]):
         call: Callable[[], Result],
         origin: Screen[Any],
         then: Callable[[Result], Any],
-        saved: str | Callable[[Result], str],
+        saved: str | None,
         button: Button | None,
     ) -> None:
         try:
@@ -132,14 +133,13 @@ class KioskApp(App[None]):
         self,
         origin: Screen[Any],
         then: Callable[[Result], Any],
-        saved: str | Callable[[Result], str],
+        saved: str | None,
         result: Result,
     ) -> None:
-        if origin.is_current:
+        if saved is None or origin.is_current:
             then(result)
         else:
-            said = saved if isinstance(saved, str) else saved(result)
-            self.notify(said, title="Saved", markup=False)
+            self.notify(saved, title="Saved", markup=False)
         self.community_changed.publish(None)
         self._prepare_search()
 

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 WELCOMING = (HomeScreen, BoardScreen, WallScreen, MemberScreen, ConfirmationScreen)
 """Screens a scan may leave for the welcome or goodbye: nothing typed on them is lost."""
 
+MOMENT = 3.0
+"""Seconds: a welcome or goodbye the next scan replaces sooner is said in a notification."""
+
 Pending = Literal["pending"]
 PENDING: Pending = "pending"
 """A badge taken whose check-in or check-out is still being saved."""
@@ -47,6 +50,8 @@ class BadgeDesk:
         self.app = app
         self._last: tuple[str, Passage | Pending | None] | None = None
         """The last badge taken, and what it did once known."""
+        self._opened: tuple[ConfirmationScreen, Passage, float] | None = None
+        """The welcome or goodbye the last scan opened, for whom, and when (app.timer)."""
 
     def take(self, code: str, repeat: bool = False) -> None:
         """Check in or out the member whose badge has `code`; `repeat` when the scanner
@@ -70,7 +75,7 @@ class BadgeDesk:
         app.store_call(
             lambda: pass_badge(community, code),
             lambda passage: self._taken(badge, passage),
-            saved=self._said,
+            saved=None,  # shown on whatever screen is in front by then
         )
 
     def _taken(self, badge: str, passage: Passage | None) -> None:
@@ -80,18 +85,27 @@ class BadgeDesk:
         if passage is None:
             app.notify(NOT_KNOWN, title="Badge not known", severity="warning", markup=False)
         elif isinstance(app.screen, WELCOMING):
-            replaced = app.screen
+            replaced = self._just_opened()
             app.go_home()
             if passage.arrived:
-                app.push_screen(CheckedInScreen(passage.member, passage.visit))
+                opened: ConfirmationScreen = CheckedInScreen(passage.member, passage.visit)
             else:
-                app.push_screen(CheckedOutScreen(passage.member, passage.visit))
-            if isinstance(replaced, ConfirmationScreen) and replaced.member != passage.member:
-                # Scans one right after the other: the one before is still told.
-                said = self._said(Passage(replaced.member, replaced.visit))
-                app.notify(said, title="Badge scanned", markup=False)
+                opened = CheckedOutScreen(passage.member, passage.visit)
+            app.push_screen(opened)
+            self._opened = (opened, passage, app.timer())
+            if replaced is not None:
+                # Scans one right after the other: who was shown only a blink is told too.
+                app.notify(self._said(replaced), title="Badge scanned", markup=False)
         else:
             app.notify(self._said(passage), title="Badge scanned", markup=False)
+
+    def _just_opened(self) -> Passage | None:
+        """Whose welcome or goodbye a scan opened a moment ago, if it is in front now."""
+        if self._opened is None:
+            return None
+        screen, passage, at = self._opened
+        in_front = self.app.screen is screen
+        return passage if in_front and self.app.timer() - at < MOMENT else None
 
     def _said(self, passage: Passage | None) -> str:
         """The scan's outcome in a sentence, for a notification."""

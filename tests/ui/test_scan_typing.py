@@ -83,6 +83,24 @@ async def test_two_scans_back_to_back_are_two_check_ins(make_app, demo_data):
         assert app.home.search_box.value == ""
 
 
+async def test_the_next_scan_in_a_moment_takes_the_screen_and_the_one_before_is_told(
+    make_app, demo_data
+):
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await scan_badges(pilot, badge(demo_data, ZOE))
+        await let_time_pass(pilot, 1)
+        await scan_badges(pilot, badge(demo_data, KOFI))
+
+        assert "See you soon, Kofi!" in shown(pilot)
+        assert toasts(pilot) == ["Badge scanned\nWelcome, Zoë! You are checked in."]
+        # Kofi has read his goodbye by now: the next scan just takes the screen.
+        await let_time_pass(pilot, 4)
+        await scan_badges(pilot, badge(demo_data, ZOE))
+        assert "See you soon, Zoë!" in shown(pilot)
+        assert toasts(pilot) == []
+
+
 async def test_the_same_badge_twice_within_three_seconds_is_taken_once(make_app, demo_data):
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
