@@ -43,11 +43,9 @@ class JoinCode(Vertical):
         return self.code.get_content_width(NO_ROOM, NO_ROOM)
 
     def rows_needed(self) -> int:
-        """Lines for the label, the whole code and the margins around them."""
+        """Lines for the label and the whole code."""
         label = len(Content(self.label).wrap(self.columns))
-        code = self.code.get_content_height(NO_ROOM, NO_ROOM, self.columns)
-        margin = self.styles.margin
-        return label + code + margin.top + margin.bottom
+        return label + self.code.get_content_height(NO_ROOM, NO_ROOM, self.columns)
 
 
 class JoinCodes(Vertical):
@@ -68,13 +66,16 @@ class JoinCodes(Vertical):
         self.fit()
 
     def fit(self) -> None:
-        """Show each code, in order, that still fits whole in the height left."""
+        """Show each code, in order, that still fits whole in the height left; each a line
+        below what is above it, where there is a line to spare."""
         room = self.content_size.height
         for code in self.query(JoinCode):
             needed = code.rows_needed()
+            gap = 1 if needed + 1 <= room else 0
+            code.styles.margin = (gap, 0, 0, 0)
             code.display = needed <= room
             if code.display:
-                room -= needed
+                room -= needed + gap
 
     @property
     def shown(self) -> list[JoinCode]:

@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Label
 
 from kiosk.config import load_config
+from kiosk.wifi import WifiNetwork, wifi_payload
 from screens.home import HomeScreen
 from screens.join_codes import JoinCode
 from screens.qr import QRCode
@@ -84,6 +85,27 @@ async def test_both_codes_on_a_big_home_read_back(make_app, tmp_path: Path):
             assert whole_and_on_top(app, code)
             image = picture(code, app.screen.styles.background, tmp_path / f"{name}.png")
             assert read_qr_text(image) == payload
+
+
+@needs_zbarimg
+async def test_a_long_passphrase_and_link_still_fit_whole_and_read_back(make_app, tmp_path: Path):
+    # 78 and 80 characters: both codes need version 5 at level M, 37 modules a side and a
+    # margin of 2 around.
+    network = WifiNetwork("Makerspace North 5GHz", "a-much-longer-passphrase-for-our-guests")
+    link = "https://chat.example.org/makerspace-north/channels/welcome-and-introductions-206"
+    payloads = {"wifi": wifi_payload(network), "chat": link}
+    assert (len(payloads["wifi"]), len(link)) == (78, 80)
+    for size in ((80, 24), (160, 48)):
+        app = make_app(wifi=network, community_url=link)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("f6")
+            names = ["wifi"] if size == (80, 24) else ["wifi", "chat"]
+            for name in names:
+                code = app.screen.query_one(f"#{name}-code", QRCode)
+                assert code.size == (37 + 4, (37 + 4 + 1) // 2)
+                assert whole_and_on_top(app, code)
+                image = picture(code, app.screen.styles.background, tmp_path / f"{name}.png")
+                assert read_qr_text(image) == payloads[name]
 
 
 async def test_a_small_home_shows_the_people_until_f6_then_only_the_code_that_fits(make_app):

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.app import ComposeResult
+from textual.widgets import Input, Label
 
 from screens.composer import ComposeScreen
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.home import HomeScreen
+from screens.kiosk_screen import KioskScreen
 from screens.member import MemberScreen
 from screens.register import RegisterScreen
+from screens.scanner import BadgeScanned
 from tests.ui.driving import scan_badges, settle, shown, stored, toasts, type_text
 
 ZOE = "m00demo"
@@ -166,3 +169,26 @@ async def test_a_scan_on_the_board_or_the_wall_welcomes_and_home_comes_back(make
         community = stored(demo_data)
         assert community.visit_of(ZOE) is not None
         assert community.visit_of(KOFI) is None
+
+
+class ProveWhoYouAre(KioskScreen):
+    """A screen that gives a scan its own meaning: the badge proves who is at the kiosk."""
+
+    def compose_body(self) -> ComposeResult:
+        yield Label("Scan your badge to open your profile.", id="ask")
+
+    def on_badge_scanned(self, scanned: BadgeScanned) -> None:
+        scanned.stop()  # taken here: nobody is checked in or out
+        member = self.app.community.by_badge(scanned.code)
+        self.query_one("#ask", Label).update(f"Hello, {member.first_name if member else '?'}")
+
+
+async def test_a_screen_may_take_a_scan_for_itself(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(ProveWhoYouAre())
+        await scan_badges(pilot, badge(demo_data, ZOE))
+
+        assert isinstance(app.screen, ProveWhoYouAre)
+        assert "Hello, Zoë" in shown(pilot)
+        assert stored(demo_data).visit_of(ZOE) is None
