@@ -30,6 +30,21 @@ def normalize_badge_code(typed: str) -> str | None:
     return code
 
 
+def is_badge_code(typed: str) -> bool:
+    """Whether `typed` is a badge code, as `normalize_badge_code` reads one."""
+    return normalize_badge_code(typed) is not None
+
+
+def could_begin_badge_code(typed: str) -> bool:
+    """Whether `typed` could be the first characters of a badge code as a scanner types
+    one: code characters and hyphens only, no more than a code has. A space, an accent or
+    an eleventh character says it is something else (a name, a sentence)."""
+    if not typed.isascii():
+        return False
+    code = typed.replace("-", "").upper().translate(_LOOKALIKES)
+    return len(code) <= LENGTH and all(char in ALPHABET for char in code)
+
+
 def spaced_badge_code(code: str) -> str:
     """The code as printed under its QR code, in two halves: '7G4KQ-9ZX2M'."""
     half = len(code) // 2

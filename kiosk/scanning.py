@@ -7,11 +7,14 @@ is: a scan (the characters are swallowed and the scan reported) or typing (the c
 go on to the input, in order, a few hundredths of a second late).
 
 `ScanRecognizer` is pure: it is given each key with the time it came and says which keys
-to let through now; it never reads a clock, so tests move time themselves.
+to let through now; it never reads a clock, so tests move time themselves. Told what a code
+looks like (`may_begin`, `is_code`), it holds back only what could still be one, and takes
+a burst for a scan only when it is one: a quick name of eight letters and an Enter is not.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -36,6 +39,10 @@ ENDS = frozenset("\r\n\t")
 """The characters a scanner ends a code with: Enter, line feed or Tab."""
 
 _END_KEYS = {"enter": "\r", "ctrl+j": "\n", "tab": "\t"}
+
+
+def _any_text(text: str) -> bool:
+    return True
 
 
 def typed(key: str, character: str | None) -> str | None:
@@ -72,6 +79,11 @@ class ScanRecognizer(Generic[Key]):
     shortest: int = SHORTEST_SCAN
     longest: int = LONGEST_SCAN
     repeat_window: float = REPEAT_WINDOW
+    may_begin: Callable[[str], bool] = _any_text
+    """Whether the characters held could be the beginning of a code. The key that makes them
+    no beginning of one lets them all through at once: a space, a letter no code has."""
+    is_code: Callable[[str], bool] = _any_text
+    """Whether a whole quick burst is a code; one that is not goes through with its end key."""
     _held: list[tuple[Key, str]] = field(default_factory=list, init=False, repr=False)
     _last_key_at: float | None = field(default=None, init=False, repr=False)
     _spoiled: bool = field(default=False, init=False, repr=False)
@@ -93,8 +105,8 @@ class ScanRecognizer(Generic[Key]):
             self._spoiled = False
         if character is not None and len(character) == 1 and character.isprintable():
             return self._character(key, character, released)
-        if character in ENDS and not self._spoiled and len(self._held) >= self.shortest:
-            code = "".join(char for _, char in self._held)
+        code = self._held_text()
+        if character in ENDS and not self._spoiled and self._is_scan(code):
             self._held.clear()
             return Outcome(tuple(released), self._scanned(code, at))
         return Outcome((*released, *self._release(), key))
@@ -121,7 +133,15 @@ class ScanRecognizer(Generic[Key]):
         if len(self._held) > self.longest:
             self._spoiled = True
             return Outcome((*released, *self._release()))
+        if not self.may_begin(self._held_text()):
+            return Outcome((*released, *self._release()))
         return Outcome(tuple(released), deadline=self._deadline())
+
+    def _held_text(self) -> str:
+        return "".join(char for _, char in self._held)
+
+    def _is_scan(self, code: str) -> bool:
+        return len(code) >= self.shortest and self.is_code(code)
 
     def _scanned(self, code: str, at: float) -> Scan:
         repeat = (

@@ -18,9 +18,11 @@ from kiosk.backups import Backups
 from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.errors import KioskError
+from screens.badge_desk import BadgeDesk
 from screens.commands import Quit
 from screens.home import HomeScreen
 from screens.pin import PinScreen
+from screens.scanner import BadgeScanned, ScanGate
 
 Result = TypeVar("Result")
 Timer = Callable[[], float]
@@ -57,6 +59,9 @@ class KioskApp(App[None]):
         self._backups = Backups(community.store, config.backups_to_keep)
         self._backup_problem: str | None = None
         self._refreshing: Worker[None] | None = None
+        self.scan_gate = ScanGate(self, timer, deliver=super().on_event)
+        """Every key passes it first, so a badge scan never lands in the focused field."""
+        self.badge_desk = BadgeDesk(self)
 
     def on_mount(self) -> None:
         self.title = self.config.space_name
@@ -72,7 +77,19 @@ class KioskApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
             self._last_activity = self.timer()
-        await super().on_event(event)
+        # Keys fresh from the keyboard; one a widget let bubble back up goes its usual way.
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.scan_gate.key(event)
+        else:
+            await super().on_event(event)
+
+    def on_badge_scanned(self, message: BadgeScanned) -> None:
+        # The screen in front did not take the scan for itself.
+        self.take_badge(message.code, repeat=message.repeat)
+
+    def take_badge(self, code: str, repeat: bool = False) -> None:
+        """Check in or out the member with this badge code, and say so (see BadgeDesk)."""
+        self.badge_desk.take(code, repeat)
 
     # -- store calls -------------------------------------------------------------
 
@@ -81,14 +98,16 @@ class KioskApp(App[None]):
         call: Callable[[], Result],
         then: Callable[[Result], Any],
         *,
-        saved: str,
+        saved: str | None,
         button: Button | None = None,
     ) -> None:
         """Run `call` against the community off the UI thread, then `then` with its result.
 
         `button` is disabled meanwhile, so a second press cannot repeat the action. If the
         person has left the screen by the time the save is done, `saved` tells them it was
-        saved instead. A refused action or a failed write shows its message.
+        saved instead; with None, `then` runs whatever screen is in front (for a badge
+        scan, which is about the kiosk rather than one screen). A refused action or a
+        failed write shows its message.
         """
         if button is not None:
             button.disabled = True
@@ -100,7 +119,7 @@ class KioskApp(App[None]):
         call: Callable[[], Result],
         origin: Screen[Any],
         then: Callable[[Result], Any],
-        saved: str,
+        saved: str | None,
         button: Button | None,
     ) -> None:
         try:
@@ -111,9 +130,13 @@ class KioskApp(App[None]):
         self.call_from_thread(self._saved, origin, then, saved, result)
 
     def _saved(
-        self, origin: Screen[Any], then: Callable[[Result], Any], saved: str, result: Result
+        self,
+        origin: Screen[Any],
+        then: Callable[[Result], Any],
+        saved: str | None,
+        result: Result,
     ) -> None:
-        if origin.is_current:
+        if saved is None or origin.is_current:
             then(result)
         else:
             self.notify(saved, title="Saved", markup=False)
@@ -135,9 +158,11 @@ class KioskApp(App[None]):
         now = self.timer()
         if now - self._last_activity >= self.config.idle_timeout:
             self._last_activity = now
-            if self.screen is not self.home or self.home.search_box.value:
+            if self.screen is not self.home or not self.home.at_rest:
                 self.go_home()
         self.ticked.publish(now)
+        if self.scan_gate.holding:  # its own timer lets them go sooner; this is a backstop
+            self.call_later(self.scan_gate.let_typing_through)
         # One reread at a time: a slow disk skips a second rather than piling them up.
         if self._refreshing is None or self._refreshing.is_finished:
             self._refreshing = self._refresh_worker()

@@ -117,6 +117,18 @@ class Register(Command):
     HELP = "Register as a new member."
 
 
+class ShowCodes(Command):
+    KEYS = "f6"
+    LABEL = "QR codes"
+    HELP = "Show the codes that join the Wi-Fi and our chat from a phone."
+
+
+class HideCodes(Command):
+    KEYS = "f6"
+    LABEL = "Hide codes"
+    HELP = "Back to who is here and the latest shout-outs."
+
+
 class FinishRegistration(Command):
     KEYS = "enter"
     LABEL = "Register"

@@ -1,4 +1,5 @@
-"""Home: find yourself by name, and see who is here and the latest shout-outs."""
+"""Home: find yourself by name, see who is here and the latest shout-outs, and join the
+Wi-Fi and our chat from a phone."""
 
 from __future__ import annotations
 
@@ -9,10 +10,21 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from kiosk.badge_codes import is_badge_code
 from kiosk.models import Member
 from screens.board import BoardScreen
-from screens.commands import Board, ClearSearch, NextMatch, PreviousMatch, Register, Wall
+from screens.commands import (
+    Board,
+    ClearSearch,
+    HideCodes,
+    NextMatch,
+    PreviousMatch,
+    Register,
+    ShowCodes,
+    Wall,
+)
 from screens.here_now import HereNow
+from screens.join_codes import JoinCodes
 from screens.kiosk_screen import KioskScreen
 from screens.member import MemberScreen
 from screens.namesakes import name_line, namesakes_together
@@ -35,12 +47,17 @@ class HomeScreen(KioskScreen):
         Board.binding(),
         Wall.binding(),
         Register.binding(),
+        ShowCodes.binding(),
+        HideCodes.binding(),
     ]
-    # A big screen shows the people and shout-outs side by side, with more of each.
+    # A big screen shows the people and shout-outs side by side, with more of each, and
+    # the codes to join beside them; a small one shows the codes on request (F6).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
 
     def compose_body(self) -> ComposeResult:
+        config = self.app.config
+        self.set_class(self.has_codes, "-with-codes")
         with Horizontal(id="columns"):
             with Vertical(id="find"):
                 yield Label("Type your name to check in or out.", classes="title")
@@ -48,9 +65,25 @@ class HomeScreen(KioskScreen):
                 yield OptionList(id="matches")
                 yield Label("", id="search-hint", classes="hint")
                 yield Button("New here? Register", id="register", variant="primary")
+                if self.has_codes:
+                    yield Label(self.codes_hint(), id="codes-hint", classes="hint")
             with Horizontal(id="side"):
                 yield HereNow(id="here")
                 yield ShoutoutFeed(self.app.community, id="latest")
+            if self.has_codes:
+                yield JoinCodes(config.wifi, config.community_url, id="codes")
+
+    @property
+    def has_codes(self) -> bool:
+        """Whether the config gives a Wi-Fi network or a chat link to join."""
+        config = self.app.config
+        return config.wifi is not None or bool(config.community_url)
+
+    def codes_hint(self) -> Content:
+        wifi = self.app.config.wifi
+        if wifi is None:
+            return Content("Our chat online: F6 shows the code to join.")
+        return Content(f"Wi-Fi: {wifi.ssid}. F6 shows the code to join.")
 
     def on_mount(self) -> None:
         self.query_one("#here").border_title = "Here now"
@@ -70,9 +103,15 @@ class HomeScreen(KioskScreen):
         return self.query_one("#search", Input)
 
     def reset(self) -> None:
-        """Forget what was typed."""
+        """Forget what was typed, and show who is here rather than the codes."""
         self.search_box.value = ""
         self.search_box.focus()
+        self.action_hide_codes()
+
+    @property
+    def at_rest(self) -> bool:
+        """Nothing typed, nothing asked for: as home is for the next person."""
+        return not self.search_box.value and not self.has_class("-showing-codes")
 
     def take_typing(self, text: str) -> None:
         """Add `text` to the search, where the cursor is, as if typed there."""
@@ -91,7 +130,24 @@ class HomeScreen(KioskScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_search":
             return any(box.value for box in self.query("#search").results(Input))
+        # A big screen always shows the codes; a small one, on request, instead of people.
+        on_request = self.has_codes and not self.has_class("-wide")
+        if action == "show_codes":
+            return on_request and not self.has_class("-showing-codes")
+        if action == "hide_codes":
+            return on_request and self.has_class("-showing-codes")
         return True
+
+    def on_resize(self) -> None:
+        self.refresh_bindings()  # the codes may have come into view, or gone
+
+    def action_show_codes(self) -> None:
+        self.add_class("-showing-codes")
+        self.refresh_bindings()
+
+    def action_hide_codes(self) -> None:
+        self.remove_class("-showing-codes")
+        self.refresh_bindings()
 
     # -- finding a member -----------------------------------------------------------
 
@@ -127,10 +183,13 @@ class HomeScreen(KioskScreen):
             matches.highlighted = (current + step) % matches.option_count
 
     @on(Input.Submitted, "#search")
-    def open_highlighted(self) -> None:
+    def open_highlighted(self, event: Input.Submitted) -> None:
         matches = self.query_one("#matches", OptionList)
         if matches.highlighted is not None and matches.option_count:
             self.open_member(matches.get_option_at_index(matches.highlighted).id)
+        elif is_badge_code(event.value):
+            # A badge code typed by hand, or a scan so slowed down that it came as typing.
+            self.app.take_badge(event.value)
 
     @on(OptionList.OptionSelected, "#matches")
     def open_selected(self, event: OptionList.OptionSelected) -> None:

@@ -6,7 +6,13 @@ import re
 
 import pytest
 
-from kiosk.badge_codes import new_badge_code, normalize_badge_code, spaced_badge_code
+from kiosk.badge_codes import (
+    could_begin_badge_code,
+    is_badge_code,
+    new_badge_code,
+    normalize_badge_code,
+    spaced_badge_code,
+)
 
 CROCKFORD_CODE = re.compile(r"[0-9ABCDEFGHJKMNPQRSTVWXYZ]{10}")
 
@@ -65,3 +71,21 @@ def test_a_new_code_reads_back_as_itself_in_lower_case_and_halves() -> None:
 
 def test_a_printed_code_shows_two_halves() -> None:
     assert spaced_badge_code("7G4KQ9ZX2M") == "7G4KQ-9ZX2M"
+
+
+@pytest.mark.parametrize("typed", ["", "7", "7g4kq", "7G4KQ-", "7G4KQ-9ZX2M", "O0oI1iLl23", "-"])
+def test_what_a_scanner_has_typed_so_far_may_begin_a_code(typed: str) -> None:
+    assert could_begin_badge_code(typed)
+
+
+@pytest.mark.parametrize("typed", ["zoe ", "u", "7G4KQ9ZX2M7", "Zoë", " 7G4", "7G4KQ_"])
+def test_a_space_an_accent_a_letter_no_code_has_or_an_eleventh_character_begins_none(
+    typed: str,
+) -> None:
+    assert not could_begin_badge_code(typed)
+
+
+def test_a_whole_code_is_a_badge_code_and_its_beginning_is_not() -> None:
+    assert is_badge_code("7g4kq-9zx2m")
+    assert not is_badge_code("7G4KQ9ZX2")
+    assert not is_badge_code("Margarethe Lindqvist")

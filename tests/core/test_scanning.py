@@ -6,7 +6,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.scanning import Outcome, Scan, ScanRecognizer, typed
+from kiosk.badge_codes import could_begin_badge_code, is_badge_code
+from kiosk.scanning import REPEAT_WINDOW, Outcome, Scan, ScanRecognizer, typed
 
 SCANNER = 0.005
 """Seconds between a USB scanner's keys."""
@@ -15,12 +16,17 @@ PERSON = 0.15
 CHARACTERS = {"enter": "\r", "tab": "\t", "ctrl+j": "\n", "left": None, "escape": "\x1b"}
 
 
+def badge_keyboard() -> Keyboard:
+    """A keyboard whose recognizer knows what a badge code looks like, as the kiosk's does."""
+    return Keyboard(ScanRecognizer(may_begin=could_begin_badge_code, is_code=is_badge_code))
+
+
 class Keyboard:
     """Keys pressed at moments the test chooses, through a recognizer, into an input that
     keeps what it was given; a timer calls `expire` at each deadline, as the kiosk's does."""
 
-    def __init__(self) -> None:
-        self.recognizer: ScanRecognizer[str] = ScanRecognizer()
+    def __init__(self, recognizer: ScanRecognizer[str] | None = None) -> None:
+        self.recognizer: ScanRecognizer[str] = recognizer or ScanRecognizer()
         self.now = 1000.0
         self.input: list[str] = []
         self.scans: list[Scan] = []
@@ -183,3 +189,45 @@ def test_the_end_keys_type_their_character_even_when_sent_without_one() -> None:
     assert typed("enter", "\r") == "\r"
     assert typed("a", "a") == "a"
     assert typed("left", None) is None
+
+
+# -- told what a badge code looks like -----------------------------------------------------
+
+
+def test_a_badge_is_a_scan_with_each_end_key_a_scanner_may_send() -> None:
+    keyboard = badge_keyboard()
+    for end in ("enter", "tab", "ctrl+j"):
+        keyboard.type([*"7G4KQ9ZX2M", end], every=SCANNER)
+        keyboard.wait(REPEAT_WINDOW + 1)
+    assert keyboard.scans == [Scan("7G4KQ9ZX2M", repeat=False)] * 3
+    assert keyboard.typed == ""
+
+
+def test_a_quick_word_of_code_letters_with_an_enter_is_no_badge_and_reaches_the_input() -> None:
+    keyboard = badge_keyboard()
+    keyboard.type([*"Margareth", "enter", *"ABCDEFGH", "ctrl+j"], every=SCANNER)
+    assert keyboard.scans == []
+    assert keyboard.typed == "Margareth<enter>ABCDEFGH<ctrl+j>"
+
+
+def test_a_key_no_badge_has_lets_the_burst_through_at_once() -> None:
+    keyboard = badge_keyboard()
+    keyboard.type("zoe m", every=SCANNER)
+    assert keyboard.typed == "zoe "  # the space: no badge has one
+    keyboard.type("ü", every=SCANNER)
+    assert keyboard.typed == "zoe mü"
+    assert keyboard.deadline is None
+
+
+def test_an_eleventh_code_character_is_no_badge_and_goes_through() -> None:
+    keyboard = badge_keyboard()
+    keyboard.type("7G4KQ9ZX2M7", every=SCANNER)
+    assert keyboard.typed == "7G4KQ9ZX2M7"
+    assert keyboard.deadline is None
+
+
+def test_a_badge_right_after_a_quick_word_is_still_heard() -> None:
+    keyboard = badge_keyboard()
+    keyboard.type([*"hi ", *"7g4kq-9zx2m", "enter"], every=SCANNER)
+    assert keyboard.typed == "hi "
+    assert keyboard.scans == [Scan("7g4kq-9zx2m", repeat=False)]

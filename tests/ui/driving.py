@@ -12,7 +12,9 @@ from textual.widgets import OptionList, Static
 from kiosk.community import Community
 from kiosk.pin import hash_pin
 from kiosk.store import Store
+from screens.app import KioskApp
 from tests.conftest import FakeClock
+from tests.core.test_scanning import PERSON
 
 PIN = "2468"
 PIN_HASH = hash_pin(PIN, salt="tests")
@@ -57,20 +59,54 @@ async def settle(pilot: Pilot) -> None:
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
-    await pilot.press(*("space" if char == " " else char for char in text))
+    """Type `text` as a person does, a key every PERSON seconds of the kiosk's timer, so
+    that it is never taken for a badge scanner; every key has reached the screen after."""
+    for char in text:
+        _stopwatch(pilot).advance(PERSON)
+        await pilot.press("space" if char == " " else char)
+    await keys_go_quiet(pilot)
 
 
 async def type_burst(pilot: Pilot, text: str) -> None:
-    """Keys arriving all at once, as a paste or a badge scanner sends them."""
+    """Keys arriving all at once, as a paste or a badge scanner sends them, and then a
+    pause, after which whatever they were not has reached the screen."""
     for char in text:
         pilot.app.post_message(events.Key(char, char))
     await pilot.pause()
+    await keys_go_quiet(pilot)
+
+
+async def scan_badges(pilot: Pilot, *codes: str, end: str = "enter") -> None:
+    """Scan badges with these codes, one right after the other, as a USB scanner types
+    them: all at once, each ended with `end` ('enter', 'tab' or 'ctrl+j'); then let the
+    check-ins be saved."""
+    ending = {"enter": "\r", "tab": "\t", "ctrl+j": "\n"}[end]
+    for code in codes:
+        for char in code:
+            pilot.app.post_message(events.Key(char, char))
+        pilot.app.post_message(events.Key(end, ending))
+    await settle(pilot)
+
+
+async def keys_go_quiet(pilot: Pilot) -> None:
+    """A moment passes without a key, so that keys the kiosk held back in case they were
+    a badge scan reach the screen (its own timer would do it on the moment)."""
+    _stopwatch(pilot).advance(PERSON)
+    app = pilot.app
+    assert isinstance(app, KioskApp)
+    await app.scan_gate.let_typing_through()
     await pilot.pause()
 
 
 def toasts(pilot: Pilot) -> list[str]:
     """The notifications on screen now; the app must run with `notifications=True`."""
     return [str(toast.render()) for toast in pilot.app.screen.query("Toast").results(Static)]
+
+
+def _stopwatch(pilot: Pilot) -> Stopwatch:
+    timer = pilot.app.timer
+    assert isinstance(timer, Stopwatch), "the kiosk runs on the tests' Stopwatch"
+    return timer
 
 
 class Stopwatch:
@@ -89,7 +125,7 @@ class Stopwatch:
 async def let_time_pass(pilot: Pilot, seconds: float) -> None:
     """Move the kiosk's timer on by `seconds`, and let the kiosk notice."""
     app = pilot.app
-    assert isinstance(app.timer, Stopwatch)
-    app.timer.advance(seconds)
+    assert isinstance(app, KioskApp)
+    _stopwatch(pilot).advance(seconds)
     app.tick()
     await settle(pilot)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.driving import everyone_here, settle, stored
+from tests.ui.driving import everyone_here, keys_go_quiet, settle, stored
 
 SIZES = [
     pytest.param((80, 24), id="80x24"),
@@ -22,6 +22,7 @@ def pressing(*keys: str):
 
     async def run_before(pilot) -> None:
         await pilot.press(*("space" if key == " " else key for key in keys))
+        await keys_go_quiet(pilot)
         await settle(pilot)
 
     return run_before

@@ -1,0 +1,127 @@
+"""What a badge scan does, whatever screen is in front: check the member in or out and
+say so, without losing what anyone was typing.
+
+- On home and the screens that only show things (the board, the shout-out wall, a
+  member's own screen, a welcome or goodbye), a scan opens the welcome or goodbye, as
+  checking in or out from the member's screen does.
+- On a screen where someone is in the middle of something (registering, writing a
+  shout-out, the host's screens), the screen stays as it was and a notification says who
+  was checked in or out.
+- On the host PIN prompt nobody is checked in: the kiosk is in the host's hands, and may be
+  about to close. The member is told to scan again once the host is done.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from kiosk.badge_codes import normalize_badge_code
+from kiosk.door import Passage, pass_badge
+from screens.board import BoardScreen
+from screens.confirmation import CheckedInScreen, CheckedOutScreen, ConfirmationScreen
+from screens.home import HomeScreen
+from screens.member import MemberScreen
+from screens.pin import PinScreen
+from screens.shoutouts import WallScreen
+
+if TYPE_CHECKING:
+    from screens.app import KioskApp
+
+WELCOMING = (HomeScreen, BoardScreen, WallScreen, MemberScreen, ConfirmationScreen)
+"""Screens a scan may leave for the welcome or goodbye: nothing typed on them is lost."""
+
+MOMENT = 3.0
+"""Seconds: a welcome or goodbye the next scan replaces sooner is said in a notification."""
+
+Pending = Literal["pending"]
+PENDING: Pending = "pending"
+"""A badge taken whose check-in or check-out is still being saved."""
+
+NOT_KNOWN = (
+    "Nobody has this badge. It may have been replaced by a newer one. "
+    "Type your name to check in, or ask a host."
+)
+
+
+class BadgeDesk:
+    """Takes each badge scan: one at a time from the scanner, or a code typed at home."""
+
+    def __init__(self, app: KioskApp) -> None:
+        self.app = app
+        self._last: tuple[str, Passage | Pending | None] | None = None
+        """The last badge taken, and what it did once known."""
+        self._opened: tuple[ConfirmationScreen, Passage, float] | None = None
+        """The welcome or goodbye the last scan opened, for whom, and when (app.timer)."""
+
+    def take(self, code: str, repeat: bool = False) -> None:
+        """Check in or out the member whose badge has `code`; `repeat` when the scanner
+        saw the same badge a moment ago, which is then taken only once."""
+        app = self.app
+        badge = normalize_badge_code(code) or code
+        if isinstance(app.screen, PinScreen):
+            app.notify(
+                "The kiosk is waiting for the host's PIN. Scan your badge again once the "
+                "host is done.",
+                title="Badge not taken",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if repeat and self._last is not None and self._last[0] == badge:
+            self._say_repeat(self._last[1])
+            return
+        self._last = (badge, PENDING)
+        community = app.community
+        app.store_call(
+            lambda: pass_badge(community, code),
+            lambda passage: self._taken(badge, passage),
+            saved=None,  # shown on whatever screen is in front by then
+        )
+
+    def _taken(self, badge: str, passage: Passage | None) -> None:
+        if self._last is not None and self._last[0] == badge:
+            self._last = (badge, passage)
+        app = self.app
+        if passage is None:
+            app.notify(NOT_KNOWN, title="Badge not known", severity="warning", markup=False)
+        elif isinstance(app.screen, WELCOMING):
+            replaced = self._just_opened()
+            app.go_home()
+            if passage.arrived:
+                opened: ConfirmationScreen = CheckedInScreen(passage.member, passage.visit)
+            else:
+                opened = CheckedOutScreen(passage.member, passage.visit)
+            app.push_screen(opened)
+            self._opened = (opened, passage, app.timer())
+            if replaced is not None:
+                # Scans one right after the other: who was shown only a blink is told too.
+                app.notify(self._said(replaced), title="Badge scanned", markup=False)
+        else:
+            app.notify(self._said(passage), title="Badge scanned", markup=False)
+
+    def _just_opened(self) -> Passage | None:
+        """Whose welcome or goodbye a scan opened a moment ago, if it is in front now."""
+        if self._opened is None:
+            return None
+        screen, passage, at = self._opened
+        in_front = self.app.screen is screen
+        return passage if in_front and self.app.timer() - at < MOMENT else None
+
+    def _said(self, passage: Passage | None) -> str:
+        """The scan's outcome in a sentence, for a notification."""
+        if passage is None:
+            return NOT_KNOWN
+        name = passage.member.first_name
+        if passage.arrived:
+            return f"Welcome, {name}! You are checked in."
+        return f"See you soon, {name}! You are checked out."
+
+    def _say_repeat(self, passage: Passage | Pending | None) -> None:
+        if isinstance(passage, Passage):
+            done = "checked in" if passage.arrived else "checked out"
+            said = f"{passage.member.first_name} is {done}: the badge was scanned a moment ago."
+        elif passage is None:
+            said = NOT_KNOWN
+        else:
+            said = "This badge was scanned a moment ago; once is enough."
+        self.app.notify(said, title="Scanned already", markup=False)

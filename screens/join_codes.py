@@ -1,0 +1,83 @@
+"""The codes a phone joins from: the space's Wi-Fi and its online chat, each labelled.
+
+A QR code cannot be drawn smaller than two modules a cell and still be read, so a code
+is shown whole or not at all: one that does not fit the height there is is left out.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.geometry import Size
+from textual.widgets import Label
+
+from kiosk.wifi import WifiNetwork, wifi_payload
+from screens.qr import QRCode
+
+NO_ROOM = Size(0, 0)
+"""What a QR code's size is measured against: it needs the size it needs."""
+
+
+def wifi_label(network: WifiNetwork) -> str:
+    return f"Join the Wi-Fi: {network.ssid}"
+
+
+class JoinCode(Vertical):
+    """A label over a QR code, as wide as the code; a long label wraps."""
+
+    def __init__(self, label: str, data: str, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="join-code")
+        self.label = label
+        self.code = QRCode(data, id=f"{id}-code" if id else None)
+
+    def compose(self) -> ComposeResult:
+        yield Label(Content(self.label), classes="join-label")
+        yield self.code
+
+    def on_mount(self) -> None:
+        self.styles.width = self.columns
+
+    @property
+    def columns(self) -> int:
+        return self.code.get_content_width(NO_ROOM, NO_ROOM)
+
+    def rows_needed(self) -> int:
+        """Lines for the label and the whole code."""
+        label = len(Content(self.label).wrap(self.columns))
+        return label + self.code.get_content_height(NO_ROOM, NO_ROOM, self.columns)
+
+
+class JoinCodes(Vertical):
+    """The Wi-Fi code, then the chat's, for those of them the config gives."""
+
+    def __init__(self, wifi: WifiNetwork | None, link: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.wifi = wifi
+        self.link = link
+
+    def compose(self) -> ComposeResult:
+        if self.wifi is not None:
+            yield JoinCode(wifi_label(self.wifi), wifi_payload(self.wifi), id="wifi")
+        if self.link:
+            yield JoinCode("Our chat", self.link, id="chat")
+
+    def on_resize(self) -> None:
+        self.fit()
+
+    def fit(self) -> None:
+        """Show each code, in order, that still fits whole in the height left; each a line
+        below what is above it, where there is a line to spare."""
+        room = self.content_size.height
+        for code in self.query(JoinCode):
+            needed = code.rows_needed()
+            gap = 1 if needed + 1 <= room else 0
+            code.styles.margin = (gap, 0, 0, 0)
+            code.display = needed <= room
+            if code.display:
+                room -= needed + gap
+
+    @property
+    def shown(self) -> list[JoinCode]:
+        """The codes on screen now."""
+        return [code for code in self.query(JoinCode) if code.display]

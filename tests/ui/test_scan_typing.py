@@ -1,0 +1,170 @@
+"""Scanner or person: a badge scanner's burst is a scan, each scan is taken once, and what a
+person types always reaches the screen, in order, never taken for a scan."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from screens.confirmation import CheckedInScreen, CheckedOutScreen
+from screens.home import HomeScreen
+from screens.member import MemberScreen
+from screens.pin import PinScreen
+from tests.core.test_scanning import PERSON
+from tests.ui.driving import (
+    keys_go_quiet,
+    let_time_pass,
+    scan_badges,
+    settle,
+    shown,
+    stored,
+    toasts,
+    type_burst,
+)
+from tests.ui.test_scan_checkin import KOFI, ZOE, badge
+
+NOT_KNOWN = (
+    "Badge not known\nNobody has this badge. It may have been replaced by a newer one. "
+    "Type your name to check in, or ask a host."
+)
+
+
+async def test_a_slow_typist_sees_each_key_as_they_type_and_is_never_a_scan(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        search = app.home.search_box
+        typed = "kwame"
+        for count, key in enumerate(typed):
+            app.timer.advance(PERSON)
+            await pilot.press(key)
+            # Each key shows once the next comes, or a moment after (see below).
+            assert search.value == typed[:count]
+        await keys_go_quiet(pilot)
+        assert search.value == "kwame"
+        await pilot.press("enter")
+        assert isinstance(app.screen, MemberScreen)
+        assert app.screen.member.name == "Kwame Mensah"
+
+
+async def test_a_badge_code_typed_slowly_is_typing_until_enter(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        code = badge(demo_data, ZOE)
+        for key in code:
+            app.timer.advance(PERSON)
+            await pilot.press(key)
+        await keys_go_quiet(pilot)
+        assert app.home.search_box.value == code
+        assert stored(demo_data).visit_of(ZOE) is None
+
+
+async def test_a_quick_burst_that_is_no_badge_reaches_the_search_whole_with_its_enter(
+    make_app,
+):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_burst(pilot, "kwame")
+        assert app.home.search_box.value == "kwame"
+        await pilot.press("enter")
+        assert isinstance(app.screen, MemberScreen)
+
+
+async def test_two_scans_back_to_back_are_two_check_ins(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await scan_badges(pilot, badge(demo_data, ZOE), badge(demo_data, KOFI))
+
+        community = stored(demo_data)
+        assert community.visit_of(ZOE) is not None  # Zoë came in
+        assert community.visit_of(KOFI) is None  # Kofi went out
+        # One of them sees their screen; the other is told in a notification.
+        assert isinstance(app.screen, CheckedInScreen | CheckedOutScreen)
+        said = "\n".join([shown(pilot), *toasts(pilot)])
+        assert "Zoë" in said and "Kofi" in said
+        assert app.home.search_box.value == ""
+
+
+async def test_the_next_scan_in_a_moment_takes_the_screen_and_the_one_before_is_told(
+    make_app, demo_data
+):
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await scan_badges(pilot, badge(demo_data, ZOE))
+        await let_time_pass(pilot, 1)
+        await scan_badges(pilot, badge(demo_data, KOFI))
+
+        assert "See you soon, Kofi!" in shown(pilot)
+        assert toasts(pilot) == ["Badge scanned\nWelcome, Zoë! You are checked in."]
+        # Kofi has read his goodbye by now: the next scan just takes the screen.
+        await let_time_pass(pilot, 4)
+        await scan_badges(pilot, badge(demo_data, ZOE))
+        assert "See you soon, Zoë!" in shown(pilot)
+        assert toasts(pilot) == []
+
+
+async def test_the_same_badge_twice_within_three_seconds_is_taken_once(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        code = badge(demo_data, ZOE)
+        await scan_badges(pilot, code)
+        await let_time_pass(pilot, 2)
+        await scan_badges(pilot, code)
+
+        assert isinstance(app.screen, CheckedInScreen)
+        assert toasts(pilot) == [
+            "Scanned already\nZoë is checked in: the badge was scanned a moment ago."
+        ]
+        assert stored(demo_data).visit_of(ZOE) is not None  # still in, not out again
+
+        # Three seconds after the last time, the badge is scanned anew: Zoë leaves.
+        await let_time_pass(pilot, 3.5)
+        await scan_badges(pilot, code)
+        assert isinstance(app.screen, CheckedOutScreen)
+        assert stored(demo_data).visit_of(ZOE) is None
+
+
+async def test_an_unknown_badge_is_told_politely_and_changes_nothing(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await scan_badges(pilot, "0000000000")
+
+        assert isinstance(app.screen, HomeScreen)
+        assert toasts(pilot) == [NOT_KNOWN]
+        assert app.home.search_box.value == ""
+        assert stored(demo_data).here_count() == 9
+
+
+async def test_a_replaced_badge_finds_nobody_and_the_new_one_checks_in(make_app, demo_data):
+    old_code = badge(demo_data, ZOE)
+    new_code = stored(demo_data).new_badge(ZOE).badge
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await scan_badges(pilot, old_code)
+        assert toasts(pilot) == [NOT_KNOWN]
+        assert stored(demo_data).visit_of(ZOE) is None
+
+        await scan_badges(pilot, new_code)
+        assert isinstance(app.screen, CheckedInScreen)
+        assert stored(demo_data).visit_of(ZOE) is not None
+
+
+async def test_a_scan_at_the_host_pin_prompt_checks_nobody_in_and_is_no_pin(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        await scan_badges(pilot, badge(demo_data, ZOE))
+
+        assert isinstance(app.screen, PinScreen)
+        entry = app.screen.query_one("#pin", Input)
+        assert (entry.value, entry.disabled) == ("", False)  # not taken as a wrong PIN
+        assert toasts(pilot) == [
+            "Badge not taken\nThe kiosk is waiting for the host's PIN. Scan your badge "
+            "again once the host is done."
+        ]
+        assert stored(demo_data).visit_of(ZOE) is None
+
+        # Once the host is done, the same badge at once is a new scan, not a repeat.
+        await pilot.press("escape")
+        await scan_badges(pilot, badge(demo_data, ZOE))
+        assert isinstance(app.screen, CheckedInScreen)
+        assert stored(demo_data).visit_of(ZOE) is not None
