@@ -54,7 +54,7 @@ def history_day(since: datetime) -> date:
 def _text(doc: dict[str, Any], key: str, limit: int, required: bool = True) -> str:
     value = doc[key] if required else doc.get(key, "")
     if value == "" and not required:
-        return value  # most optional fields are empty: read tens of thousands fast
+        return ""  # most optional fields are empty: read tens of thousands fast
     if type(value) is not str:
         raise TypeError(f"{key} should be text, not {value!r:.60}")
     cleaned = text.clean(value)
