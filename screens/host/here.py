@@ -11,6 +11,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, Label
+from textual.widgets.data_table import ColumnKey
 
 from kiosk import hours
 from kiosk.models import STATUS_LABELS, Presence, Visit
@@ -25,8 +26,9 @@ if TYPE_CHECKING:
     from screens.app import KioskApp
 
 SortBy = Literal["arrival", "name"]
-SORTED = {"arrival": "newest first", "name": "by name"}
 COLUMNS = ("Name", "Since", "Status", "Topics")
+SORTED_BY = {"arrival": "Since", "name": "Name"}
+"""The column each order sorts by, marked ▼ in its heading."""
 NAME, SINCE, STATUS = 22, 14, 24
 NARROW = 100
 NARROW_NAME, NARROW_STATUS = 18, 18
@@ -118,6 +120,9 @@ class HostBoard(Vertical):
             table.clear(columns=True)
             for label, width in zip(COLUMNS, widths, strict=True):
                 table.add_column(label, width=width, key=label.lower())
+        for label in COLUMNS:
+            heading = f"{label} ▼" if label == SORTED_BY[self.sort_by] else label
+            table.columns[ColumnKey(label.lower())].label = Text(heading)
         before = self.highlighted()
         everyone = community.present_for_hosts()
         typed = self.query_one("#here-filter", Input).value
@@ -149,7 +154,7 @@ class HostBoard(Vertical):
     def show_summary(self, everyone: list[Presence], typed: str) -> None:
         capacity = self.app.community.capacity
         count = len(everyone)
-        summary = f"{count} here" + (f" of {capacity}" if capacity else "")
+        summary = f"{count} of {capacity} here" if capacity else f"{count} here"
         guests = sum(1 for p in everyone if p.visit.guest)
         incognito = sum(1 for p in everyone if p.visit.status == "incognito")
         if guests:
@@ -158,7 +163,6 @@ class HostBoard(Vertical):
             summary += f" · {incognito} incognito"
         if typed.strip():
             summary += f" · {len(self.shown)} found"
-        summary += f" · {SORTED[self.sort_by]}"
         self.query_one("#here-summary", Label).update(summary)
 
     def highlighted(self) -> Presence | None:

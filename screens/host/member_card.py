@@ -220,9 +220,11 @@ class MemberCard(KioskScreen):
         if other is None or self.member is None:
             return
         keep = self.member
+        count = self.app.community.visits_so_far(other)
+        visits = "1 visit" if count == 1 else f"{count} visits"
         self.app.push_screen(
             ConfirmScreen(
-                f"Make {other.name} ({other.visits} visits) part of {keep.name}? Their "
+                f"Make {other.name} ({visits}) part of {keep.name}? Their "
                 f"visits, guests, shout-outs and topics become {keep.name}'s, and "
                 f"{other.name}'s record and badge are gone.",
                 "Merge",
