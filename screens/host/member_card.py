@@ -43,6 +43,7 @@ class MemberCard(KioskScreen):
         title = "A new member" if member is None else member.name
         yield Label(Content(title), id="card-title", classes="title")
         yield Label("", id="card-facts", classes="hint")
+        yield Label("Lists of topics are separated by commas.", classes="hint")
         yield Label(Content(self.note), id="card-note", classes="caution")
         with VerticalScroll(id="card-form"):
             yield from self.field("name", "Name", member.name if member else self.name_given)
@@ -50,7 +51,7 @@ class MemberCard(KioskScreen):
                 yield from self.field(text, PROFILE_LABELS[text], getattr(member, text, ""))
             for listed in LISTS:
                 value = ", ".join(getattr(member, listed, ()))
-                yield from self.field(listed, f"{PROFILE_LABELS[listed]} (commas)", value)
+                yield from self.field(listed, PROFILE_LABELS[listed], value)
             yield Checkbox(
                 "Shown on the who's-here board",
                 member.on_board if member else True,
@@ -93,9 +94,7 @@ class MemberCard(KioskScreen):
         if visit is not None:
             parts.append(f"here {hours.since(visit.since, community.clock())}")
         facts.update(Content(" · ".join(parts)))
-        self.query_one("#pause", Button).label = (
-            "Pause membership" if member.active else "Resume membership"
-        )
+        self.query_one("#pause", Button).label = "Pause" if member.active else "Resume"
 
     def say(self, note: str) -> None:
         label = self.query_one("#card-note", Label)

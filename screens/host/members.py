@@ -95,6 +95,7 @@ class MembersPane(Vertical):
             found = list(self.paused)
         self.found = namesakes_together(found)
         results.set_options(Option(self.line(m), id=m.id) for m in self.found)
+        results.display = bool(self.found)
         if self.found:
             results.highlighted = 0
         if typed and not self.found:

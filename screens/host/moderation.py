@@ -62,10 +62,13 @@ class ModerationPane(Vertical):
     def card(self, shoutout: ShoutOut) -> Content:
         community = self.app.community
         heading = card_heading(community, shoutout) + " · " + card_time(community, shoutout)
+        # A blank line after each, so one shout-out is told from the next.
         if shoutout.hidden:
             heading = Content.styled("HIDDEN ", "bold $error") + heading
-            return Content.assemble(heading, "\n", Content.styled(shoutout.text, "dim strike"))
-        return Content.assemble(heading, "\n", Content(shoutout.text))
+            words = Content.styled(shoutout.text, "dim strike")
+        else:
+            words = Content(shoutout.text)
+        return Content.assemble(heading, "\n", words, "\n")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hide_or_restore":

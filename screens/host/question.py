@@ -31,7 +31,9 @@ class QuestionPane(Vertical):
         yield Label("Asked now", classes="section-title")
         yield Label("", id="question-now")
         yield Label("A new question", classes="section-title")
-        yield Input(placeholder="Like: what are you making this week?", id="question-text")
+        yield Input(
+            placeholder="Like: what is something you learned this month?", id="question-text"
+        )
         yield Label(f"0 / {QUESTION_LIMIT}", id="question-counter", classes="hint")
         with Horizontal(classes="buttons"):
             yield Button("Ask this", id="ask", variant="primary")
