@@ -184,10 +184,13 @@ class KioskApp(App[None]):
 
     def _closed_day(self, closed: list[Visit]) -> None:
         if closed:
-            people = "person was" if len(closed) == 1 else "people were"
+            who = (
+                "1 person still here is"
+                if len(closed) == 1
+                else f"{len(closed)} people still here are"
+            )
             self.notify(
-                f"The space has closed: {len(closed)} {people} still checked in, and are now "
-                "checked out at closing time.",
+                f"The space has closed: {who} checked out at closing time.",
                 title="Closing time",
                 timeout=30,
             )

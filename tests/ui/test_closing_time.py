@@ -35,7 +35,10 @@ async def test_at_closing_time_everyone_still_here_is_checked_out_at_closing_tim
         await let_time_pass(pilot, 1)
         await settle(pilot)
         # Then everyone still here is checked out at 18:00, by the kiosk, and it says so
-        assert any("The space has closed: 9 people" in toast for toast in toasts(pilot))
+        assert any(
+            "The space has closed: 9 people still here are checked out" in toast
+            for toast in toasts(pilot)
+        )
         assert "nobody here yet" in masthead(pilot)
     community = stored(demo_data)
     assert community.here_count() == 0
