@@ -1,4 +1,5 @@
-"""The kiosk app: wires the community to the screens, keeps it fresh, and guards the exit."""
+"""The kiosk app: wires the community to the screens, keeps it fresh, closes the day at
+closing time, and guards the exit and the host console."""
 
 from __future__ import annotations
 
@@ -18,9 +19,13 @@ from kiosk.backups import Backups
 from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.errors import KioskError
+from kiosk.models import Visit
 from screens.badge_desk import BadgeDesk
-from screens.commands import Quit
+from screens.closing_time import ClosingTime
+from screens.commands import OpenHostConsole, Quit
 from screens.home import HomeScreen
+from screens.host.console import ConsoleScreen
+from screens.host.warnings import host_warnings
 from screens.pin import PinScreen
 from screens.scanner import BadgeScanned, ScanGate
 
@@ -37,7 +42,7 @@ class KioskApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     MODES = {"home": HomeScreen}
     DEFAULT_MODE = "home"
-    BINDINGS = [Quit.binding()]
+    BINDINGS = [Quit.binding(), OpenHostConsole.binding()]
 
     def __init__(
         self, community: Community, config: Config, *, lock: bool = True, timer: Timer = monotonic
@@ -62,6 +67,10 @@ class KioskApp(App[None]):
         self.scan_gate = ScanGate(self, timer, deliver=super().on_event)
         """Every key passes it first, so a badge scan never lands in the focused field."""
         self.badge_desk = BadgeDesk(self)
+        self._closing_time = ClosingTime(community)
+        self._day_closing: Worker[None] | None = None
+        self.host_warnings: list[str] = []
+        """What the host should put right in the setup (a demo PIN, a readable config)."""
 
     def on_mount(self) -> None:
         self.title = self.config.space_name
@@ -73,6 +82,7 @@ class KioskApp(App[None]):
             )
         self.set_interval(1.0, self.tick)
         self.call_after_refresh(self._prepare_search)
+        self._look_for_host_warnings()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
@@ -163,6 +173,10 @@ class KioskApp(App[None]):
         self.ticked.publish(now)
         if self.scan_gate.holding:  # its own timer lets them go sooner; this is a backstop
             self.call_later(self.scan_gate.let_typing_through)
+        if (
+            self._day_closing is None or self._day_closing.is_finished
+        ) and self._closing_time.due():
+            self._day_closing = self._close_day()
         # One reread at a time: a slow disk skips a second rather than piling them up.
         if self._refreshing is None or self._refreshing.is_finished:
             self._refreshing = self._refresh_worker()
@@ -183,6 +197,29 @@ class KioskApp(App[None]):
         if changed:
             self.call_from_thread(self.community_changed.publish, None)
             self.community.prepare_search()  # a moment's work, off the UI thread
+
+    @work(thread=True, group="closing")
+    def _close_day(self) -> None:
+        try:
+            closed = self.community.close_day()
+        except KioskError as error:
+            self.call_from_thread(self._refresh_failed, str(error))
+            return
+        self.call_from_thread(self._closed_day, closed)
+
+    def _closed_day(self, closed: list[Visit]) -> None:
+        if closed:
+            who = (
+                "1 person still here is"
+                if len(closed) == 1
+                else f"{len(closed)} people still here are"
+            )
+            self.notify(
+                f"The space has closed: {who} checked out at closing time.",
+                title="Closing time",
+                timeout=30,
+            )
+        self.community_changed.publish(None)
 
     def _tell_host(self, problem: str) -> None:
         self.notify(problem, title="For the host", severity="warning", timeout=30, markup=False)
@@ -224,7 +261,33 @@ class KioskApp(App[None]):
         assert isinstance(home, HomeScreen)
         return home
 
-    # -- quitting -----------------------------------------------------------------------
+    # -- the host console and quitting ---------------------------------------------------
+
+    @work(thread=True, group="host-warnings")
+    def _look_for_host_warnings(self) -> None:
+        warnings = host_warnings(self.config)
+        if warnings:
+            self.call_from_thread(self._warn_host, warnings)
+
+    def _warn_host(self, warnings: list[str]) -> None:
+        self.host_warnings = warnings
+        for warning in warnings:
+            self._tell_host(warning)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_host_console":
+            # Offered at home, where the kiosk waits for the next person.
+            return self.screen is self.screen_stack[0]
+        return True
+
+    def action_open_host_console(self) -> None:
+        self.push_screen(
+            PinScreen(self.host_access, "open the host console"), self._open_console_if_allowed
+        )
+
+    def _open_console_if_allowed(self, allowed: bool | None) -> None:
+        if allowed:
+            self.push_screen(ConsoleScreen())
 
     def action_request_quit(self) -> None:
         if not self.lock:

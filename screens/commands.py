@@ -185,3 +185,108 @@ class KeepOpen(Command):
     LABEL = "Keep open"
     HELP = "Stop the countdown, to read at leisure."
     KEY_DISPLAY = "space"
+
+
+# -- the host console -----------------------------------------------------------------
+
+
+class OpenHostConsole(Command):
+    KEYS = "f9"
+    LABEL = "Host"
+    HELP = "The host console: who is here, members, shout-outs, stats; asks for the host PIN."
+
+
+class LeaveConsole(Command):
+    KEYS = "escape"
+    LABEL = "Leave"
+    HELP = "End the host session and go back to home for the next person."
+
+
+class ShowHere(Command):
+    KEYS = "f2"
+    LABEL = "Here now"
+    HELP = "Everyone here, incognito members and guests included."
+    ACTION = "show_tab('here')"
+    SHOW = False
+
+
+class ShowMembers(Command):
+    KEYS = "f3"
+    LABEL = "Members"
+    HELP = "Find, add, edit, pause and merge members, and issue badges."
+    ACTION = "show_tab('members')"
+    SHOW = False
+
+
+class ShowShoutouts(Command):
+    KEYS = "f4"
+    LABEL = "Shout-outs"
+    HELP = "Every shout-out, hidden ones too: hide or restore them."
+    ACTION = "show_tab('shoutouts')"
+    SHOW = False
+
+
+class ShowQuestion(Command):
+    KEYS = "f5"
+    LABEL = "Question"
+    HELP = "Set or clear the question of the week."
+    ACTION = "show_tab('question')"
+    SHOW = False
+
+
+class ShowStats(Command):
+    KEYS = "f6"
+    LABEL = "Stats"
+    HELP = "Attendance in figures and charts."
+    ACTION = "show_tab('stats')"
+    SHOW = False
+
+
+class CheckOutPerson(Command):
+    KEYS = "enter"
+    LABEL = "Check out"
+    HELP = "Check out the person highlighted (with the guests they signed in)."
+    KEY_DISPLAY = "⏎"
+    # Before the table, which would only select the row.
+    PRIORITY = True
+
+
+class CheckOutEveryone(Command):
+    KEYS = "ctrl+o"
+    LABEL = "Everyone out"
+    HELP = "Check out everyone here, after asking to be sure."
+
+
+class SortBoard(Command):
+    KEYS = "ctrl+s"
+    LABEL = "Sort"
+    HELP = "Sort who is here by arrival or by name."
+
+
+class EditMember(Command):
+    KEYS = "enter"
+    LABEL = "Open"
+    HELP = "Open the highlighted member, to edit, pause, merge or issue a badge."
+    KEY_DISPLAY = "⏎"
+    PRIORITY = True
+
+
+class AddMember(Command):
+    KEYS = "ctrl+n"
+    LABEL = "Add member"
+    HELP = "Add a new member."
+
+
+class HideOrRestore(Command):
+    KEYS = "enter"
+    LABEL = "Hide / restore"
+    HELP = "Hide the highlighted shout-out from every public screen, or bring it back."
+    KEY_DISPLAY = "⏎"
+    PRIORITY = True
+
+
+class Save(Command):
+    KEYS = "ctrl+s"
+    LABEL = "Save"
+    HELP = "Keep the changes."
+    PRIORITY = True

@@ -1,4 +1,5 @@
-"""The strip at the top of every screen: the space's name, the time and how many are here."""
+"""The strip at the top of every screen: the space's name, the time, whether the space is
+open, and how many are here."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 
 class Masthead(Widget):
-    """Space name on the left; clock and head count on the right."""
+    """Space name on the left; clock, opening hours (when set) and head count on the right."""
 
     DEFAULT_CSS = """
     Masthead {
@@ -50,4 +51,6 @@ class Masthead(Widget):
         here = "nobody here yet" if not count else f"{count} here"
         if community.capacity:
             here = f"{count} of {community.capacity} here"
-        self.query_one("#now", Label).update(f"{hours.clock_time(community.clock())} · {here}")
+        now = community.clock()
+        shown = [hours.clock_time(now), hours.opening_status(self.app.config.hours, now), here]
+        self.query_one("#now", Label).update(" · ".join(part for part in shown if part))

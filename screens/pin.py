@@ -1,4 +1,4 @@
-"""The host PIN prompt that stands between the kiosk and quitting."""
+"""The host PIN prompt that stands between the kiosk and quitting, or the host console."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
@@ -24,8 +25,9 @@ if TYPE_CHECKING:
 class PinScreen(ModalScreen[bool]):
     """Dismisses with True once the right host PIN is entered.
 
-    The wait that wrong PINs earn is the kiosk's (`HostAccess`), so a new prompt keeps to
-    it; while it lasts, nothing can be typed, and the prompt counts it down.
+    `purpose` says what the PIN is for, like "quit the kiosk". The wait that wrong PINs
+    earn is the kiosk's (`HostAccess`), whatever the purpose, so a new prompt keeps to it;
+    while it lasts, nothing can be typed, and the prompt counts it down.
     """
 
     if TYPE_CHECKING:
@@ -34,27 +36,30 @@ class PinScreen(ModalScreen[bool]):
     CSS_PATH = "pin.tcss"
     BINDINGS = [Cancel.binding()]
 
-    def __init__(self, access: HostAccess) -> None:
+    def __init__(self, access: HostAccess, purpose: str = "quit the kiosk") -> None:
         super().__init__()
         self.access = access
+        self.purpose = purpose
         self._wait_until: datetime | None = None
         self._why = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label("Host PIN to quit the kiosk", classes="title")
+            yield Label(f"Host PIN to {self.purpose}", classes="title")
             if self.access.pin_hash:
                 yield Input(password=True, placeholder="PIN", id="pin")
                 yield Label("Escape to go back.", id="pin-message", classes="hint")
+                yield Label("", id="pin-problem", classes="caution")
             else:
                 yield Label(
-                    "No host PIN is set, so the kiosk cannot be quit here. Make one with "
+                    f"No host PIN is set, so nobody can {self.purpose} here. Make one with "
                     "`kiosk hash-pin` and put it in the config as host_pin_hash.",
                     classes="hint",
                 )
 
     def on_mount(self) -> None:
         if self.access.pin_hash:
+            self.show_problem()
             self.look_up_wait()
             self.app.ticked.subscribe(self, lambda _: self.show_wait())
 
@@ -81,6 +86,7 @@ class PinScreen(ModalScreen[bool]):
     def _judged(self, verdict: Verdict) -> None:
         if not self.is_current:  # gone back meanwhile; a new prompt asks afresh
             return
+        self.show_problem()
         if verdict.outcome == "right":
             self.dismiss(True)
         elif verdict.outcome == "wrong":
@@ -91,6 +97,7 @@ class PinScreen(ModalScreen[bool]):
     def _start_wait(self, why: str, wait: timedelta) -> None:
         if not self.is_current:
             return
+        self.show_problem()
         entry = self.query_one("#pin", Input)
         if wait <= timedelta(0):
             entry.disabled = False
@@ -118,6 +125,19 @@ class PinScreen(ModalScreen[bool]):
         entry.disabled = False
         entry.focus()
         message.update("Try again, or Escape to go back.")
+
+    def show_problem(self) -> None:
+        """Tell the host when the wait could not be kept in the data folder."""
+        problem = self.access.problem
+        label = self.query_one("#pin-problem", Label)
+        label.display = bool(problem)
+        if problem:
+            label.update(
+                Content(
+                    f"{problem} Until it can be, the wait for wrong PINs lasts only until "
+                    "the kiosk restarts."
+                )
+            )
 
     def action_back(self) -> None:
         self.dismiss(False)

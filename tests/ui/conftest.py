@@ -25,7 +25,7 @@ def make_app(demo_data: Path, clock: FakeClock) -> Callable[..., KioskApp]:
             Config(space_name="Makerspace North", data_dir=demo_data, host_pin_hash=PIN_HASH),
             **settings,
         )
-        community = Community(Store.open(demo_data), clock, config.capacity)
+        community = Community(Store.open(demo_data), clock, config.capacity, hours=config.hours)
         return KioskApp(community, config, lock=lock, timer=Stopwatch())
 
     return make

@@ -1,0 +1,43 @@
+"""Asking the host to be sure before a change that cannot be undone from the kiosk."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+from screens.commands import Cancel
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Dismisses True when the host presses the button that does it (focused, so Enter
+    does it); Escape or Cancel dismisses False."""
+
+    CSS_PATH = "host.tcss"
+    BINDINGS = [Cancel.binding()]
+
+    def __init__(self, question: str, doing: str) -> None:
+        super().__init__()
+        self.question = question
+        self.doing = doing
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(Content(self.question), classes="title")
+            with Horizontal(classes="buttons"):
+                yield Button(self.doing, id="yes", variant="error")
+                yield Button("Cancel", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes").focus()
+
+    @on(Button.Pressed, "#yes")
+    def yes(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def action_back(self) -> None:
+        self.dismiss(False)

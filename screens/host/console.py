@@ -1,0 +1,83 @@
+"""The host console: a tab for each part of looking after the community. Leaving it, or
+leaving the kiosk idle, ends the host session."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Label, TabbedContent, TabPane
+
+from screens.commands import (
+    LeaveConsole,
+    ShowHere,
+    ShowMembers,
+    ShowQuestion,
+    ShowShoutouts,
+    ShowStats,
+)
+from screens.host.here import HostBoard
+from screens.host.members import MembersPane
+from screens.host.moderation import ModerationPane
+from screens.host.question import QuestionPane
+from screens.host.stats import StatsPane
+from screens.kiosk_screen import KioskScreen
+
+FOCUSED_FIRST = {
+    "here": "#here-table",
+    "members": "#member-search",
+    "shoutouts": "#shoutout-list",
+    "question": "#question-text",
+    "stats": "#stats-pane",
+}
+"""What takes the keys when a tab opens."""
+
+
+class ConsoleScreen(KioskScreen):
+    """Tabs for who is here, members, shout-outs, the question of the week and stats,
+    with F2 to F6 as their keys; the host's warnings about the setup stay on top."""
+
+    CSS_PATH = "host.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS = [
+        LeaveConsole.binding(),
+        ShowHere.binding(),
+        ShowMembers.binding(),
+        ShowShoutouts.binding(),
+        ShowQuestion.binding(),
+        ShowStats.binding(),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        warnings = self.app.host_warnings
+        yield Label(
+            Content("\n".join(f"⚠ {warning}" for warning in warnings)),
+            id="host-warnings",
+            classes="caution",
+        )
+        with TabbedContent(id="areas"):
+            with TabPane("Here now F2", id="here"):
+                yield HostBoard()
+            with TabPane("Members F3", id="members"):
+                yield MembersPane()
+            with TabPane("Shout-outs F4", id="shoutouts"):
+                yield ModerationPane()
+            with TabPane("Question F5", id="question"):
+                yield QuestionPane()
+            with TabPane("Stats F6", id="stats"):
+                yield StatsPane(id="stats-pane")
+
+    def on_mount(self) -> None:
+        self.query_one("#host-warnings").display = bool(self.app.host_warnings)
+        self.call_after_refresh(self.action_show_tab, "here")
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = event.pane.id
+        if pane is not None:
+            self.query_one(FOCUSED_FIRST[pane]).focus()
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one("#areas", TabbedContent).active = tab
+        self.query_one(FOCUSED_FIRST[tab]).focus()
+
+    def action_leave_console(self) -> None:
+        self.app.go_home()

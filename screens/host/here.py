@@ -1,0 +1,257 @@
+"""The host's live board: everyone here, incognito members and guests included, to sort,
+filter and check out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, Input, Label
+from textual.widgets.data_table import ColumnKey
+
+from kiosk import hours
+from kiosk.models import STATUS_LABELS, Presence, Visit
+from kiosk.text import fold
+from screens.board import fit
+from screens.commands import CheckOutEveryone, CheckOutPerson, SortBoard
+from screens.host.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from screens.app import KioskApp
+
+SortBy = Literal["arrival", "name"]
+COLUMNS = ("Name", "Since", "Status", "Topics")
+SORTED_BY = {"arrival": "Since", "name": "Name"}
+"""The column each order sorts by, marked ▼ in its heading."""
+NAME, SINCE, STATUS = 22, 14, 24
+NARROW = 100
+NARROW_NAME, NARROW_STATUS = 18, 18
+SMALLEST_TOPICS = 10
+
+
+def who(presence: Presence) -> str:
+    """The name of the person here: a guest's own, or the member's."""
+    return presence.visit.guest or presence.member.name
+
+
+def status_of(presence: Presence) -> str:
+    """What the host needs to know about how someone is here, and what the public sees."""
+    visit, member = presence.visit, presence.member
+    if visit.guest:
+        return f"guest of {member.name}"
+    if visit.status == "incognito":
+        return "incognito · counted only"
+    label = STATUS_LABELS[visit.status]
+    return label if member.on_board else f"{label} · not on board"
+
+
+def wanted(presence: Presence, typed: str) -> bool:
+    """Whether the filter `typed` finds this person: by name, status or topic."""
+    words = fold(typed).split()
+    visit = presence.visit
+    about = fold(" ".join((who(presence), status_of(presence), *visit.topics)))
+    return all(word in about for word in words)
+
+
+def in_order(here: list[Presence], sort_by: SortBy) -> list[Presence]:
+    if sort_by == "name":
+        return sorted(here, key=lambda p: (fold(who(p)), p.visit.since))
+    return sorted(here, key=lambda p: p.visit.since, reverse=True)
+
+
+class HostBoard(Vertical):
+    """Everyone here, newest first or by name; typing filters. Enter (or a second tap on
+    a row) checks the highlighted person out, with the guests they signed in."""
+
+    BINDINGS = [CheckOutPerson.binding(), CheckOutEveryone.binding(), SortBoard.binding()]
+
+    if TYPE_CHECKING:
+        app = getters.app(KioskApp)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.sort_by: SortBy = "arrival"
+        self.shown: list[Presence] = []
+        self.widths: tuple[int, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="here-tools"):
+            yield Input(placeholder="Type to filter: name, status, topic", id="here-filter")
+            yield Label("", id="here-summary", classes="hint")
+        yield DataTable(id="here-table", cursor_type="row", zebra_stripes=True)
+        with Horizontal(classes="buttons"):
+            yield Button("Check out", id="check-out", variant="warning")
+            yield Button("Check out everyone…", id="everyone-out", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#check-out").can_focus = False
+        self.query_one("#everyone-out").can_focus = False
+        self.app.community_changed.subscribe(self, lambda _: self.show())
+        self.set_interval(60, self.show)
+
+    def on_resize(self) -> None:
+        self.show()
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#here-table", DataTable)
+
+    # -- showing ----------------------------------------------------------------------
+
+    def column_widths(self) -> tuple[int, ...]:
+        wide = self.size.width >= NARROW
+        fixed = (NAME if wide else NARROW_NAME, SINCE, STATUS if wide else NARROW_STATUS)
+        topics = max(self.size.width - 4 - sum(fixed) - 2 * len(COLUMNS), SMALLEST_TOPICS)
+        return (*fixed, topics)
+
+    def show(self) -> None:
+        """Show who is here now, filtered and sorted, keeping the highlighted person."""
+        community = self.app.community
+        table = self.table
+        widths = self.column_widths()
+        if widths != self.widths:
+            self.widths = widths
+            table.clear(columns=True)
+            for label, width in zip(COLUMNS, widths, strict=True):
+                table.add_column(label, width=width, key=label.lower())
+        for label in COLUMNS:
+            heading = f"{label} ▼" if label == SORTED_BY[self.sort_by] else label
+            table.columns[ColumnKey(label.lower())].label = Text(heading)
+        before = self.highlighted()
+        everyone = community.present_for_hosts()
+        typed = self.query_one("#here-filter", Input).value
+        self.shown = in_order([p for p in everyone if wanted(p, typed)], self.sort_by)
+        table.clear()
+        now = community.clock()
+        for presence in self.shown:
+            table.add_row(*self.row(presence, now), key=presence.visit.id, height=None)
+        visits = [p.visit.id for p in self.shown]
+        if before is not None and before.visit.id in visits:
+            table.move_cursor(row=visits.index(before.visit.id), animate=False)
+        self.show_summary(everyone, typed)
+        self.query_one("#check-out", Button).disabled = not self.shown
+        self.query_one("#everyone-out", Button).disabled = not everyone
+        self.screen.refresh_bindings()
+
+    def row(self, presence: Presence, now: datetime) -> tuple[Text, ...]:
+        visit = presence.visit
+        status = Text(status_of(presence))
+        if visit.status == "incognito" or visit.guest:
+            status.stylize("italic")
+        return (
+            Text(fit(who(presence), self.widths[0]), style="bold"),
+            Text(hours.arrived(visit.since, now)),
+            status,
+            Text(", ".join(visit.topics) if visit.topics else "-"),
+        )
+
+    def show_summary(self, everyone: list[Presence], typed: str) -> None:
+        capacity = self.app.community.capacity
+        count = len(everyone)
+        summary = f"{count} of {capacity} here" if capacity else f"{count} here"
+        guests = sum(1 for p in everyone if p.visit.guest)
+        incognito = sum(1 for p in everyone if p.visit.status == "incognito")
+        if guests:
+            summary += f" · {guests} guest{'s' if guests > 1 else ''}"
+        if incognito:
+            summary += f" · {incognito} incognito"
+        if typed.strip():
+            summary += f" · {len(self.shown)} found"
+        self.query_one("#here-summary", Label).update(summary)
+
+    def highlighted(self) -> Presence | None:
+        table = self.table
+        if not self.shown or not table.row_count:
+            return None
+        return self.shown[min(table.cursor_row, len(self.shown) - 1)]
+
+    # -- filtering and sorting ------------------------------------------------------------
+
+    @on(Input.Changed, "#here-filter")
+    def filter_changed(self) -> None:
+        self.show()
+
+    @on(Input.Submitted, "#here-filter")
+    def filter_done(self) -> None:
+        self.table.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # Typing on the table filters it, as typing on home finds a name.
+        entry = self.query_one("#here-filter", Input)
+        if event.is_printable and event.character and self.screen.focused is not entry:
+            event.stop()
+            entry.focus()
+            entry.insert_text_at_cursor(event.character)
+
+    def action_sort_board(self) -> None:
+        self.sort_by = "name" if self.sort_by == "arrival" else "arrival"
+        self.show()
+
+    @on(DataTable.HeaderSelected, "#here-table")
+    def header_tapped(self, event: DataTable.HeaderSelected) -> None:
+        if event.column_key.value in ("name", "since"):
+            self.sort_by = "name" if event.column_key.value == "name" else "arrival"
+            self.show()
+
+    # -- checking out -------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "check_out_person":
+            # Enter in the filter box goes to the table; only on the table does it check out.
+            return self.screen.focused is self.table and bool(self.shown)
+        if action == "check_out_everyone":
+            return bool(self.app.community.here_count())
+        return True
+
+    @on(DataTable.RowSelected, "#here-table")
+    @on(Button.Pressed, "#check-out")
+    def action_check_out_person(self) -> None:
+        presence = self.highlighted()
+        if presence is None:
+            return
+        community, visit_id = self.app.community, presence.visit.id
+        name = who(presence)
+        self.app.store_call(
+            lambda: community.check_out_visit(visit_id),
+            lambda visit: self.checked_out([visit]),
+            saved=f"{name} is checked out.",
+            button=self.query_one("#check-out", Button),
+        )
+
+    @on(Button.Pressed, "#everyone-out")
+    def action_check_out_everyone(self) -> None:
+        count = self.app.community.here_count()
+        if not count:
+            return
+        people = "the one person" if count == 1 else f"all {count} people"
+        self.app.push_screen(
+            ConfirmScreen(f"Check out {people} here now?", "Check out everyone"),
+            self.check_out_everyone,
+        )
+
+    def check_out_everyone(self, sure: bool | None) -> None:
+        if not sure:
+            return
+        community = self.app.community
+        self.app.store_call(
+            community.check_out_everyone,
+            self.checked_out,
+            saved="Everyone is checked out.",
+            button=self.query_one("#everyone-out", Button),
+        )
+
+    def checked_out(self, visits: list[Visit]) -> None:
+        self.query_one("#check-out", Button).disabled = False
+        self.query_one("#everyone-out", Button).disabled = False
+        if len(visits) == 1:
+            name = visits[0].guest or self.app.community.name_of(visits[0].member_id)
+            self.app.notify(f"{name} is checked out.", markup=False)
+        else:
+            self.app.notify(f"{len(visits)} people are checked out.", markup=False)
+        self.table.focus()

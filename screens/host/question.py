@@ -1,0 +1,116 @@
+"""The question of the week, for hosts: ask a new one, or ask none for now."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Input, Label
+
+from kiosk import hours
+from kiosk.models import Question
+from kiosk.text import QUESTION_LIMIT, clean
+from screens.host.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from screens.app import KioskApp
+
+
+class QuestionPane(Vertical):
+    """What is asked now and how many answered; Enter asks the question typed."""
+
+    if TYPE_CHECKING:
+        app = getters.app(KioskApp)
+
+    def compose(self) -> ComposeResult:
+        yield Label("Asked now", classes="section-title")
+        yield Label("", id="question-now")
+        yield Label("A new question", classes="section-title")
+        yield Input(
+            placeholder="Like: what is something you learned this month?", id="question-text"
+        )
+        yield Label(f"0 / {QUESTION_LIMIT}", id="question-counter", classes="hint")
+        with Horizontal(classes="buttons"):
+            yield Button("Ask this", id="ask", variant="primary")
+            yield Button("Ask no question", id="clear-question", variant="error")
+
+    def on_mount(self) -> None:
+        self.app.community_changed.subscribe(self, lambda _: self.show())
+        self.show()
+
+    def show(self) -> None:
+        community = self.app.community
+        question = community.question()
+        now = self.query_one("#question-now", Label)
+        if question is None:
+            now.update(Content.styled("No question is asked right now.", "dim"))
+        else:
+            count = len(community.answers())
+            answers = "1 answer" if count == 1 else f"{count} answers"
+            asked = hours.ago(question.asked, community.clock())
+            now.update(
+                Content.assemble(f"“{question.text}”", (f"  asked {asked}, {answers}", "dim"))
+            )
+        self.query_one("#clear-question", Button).disabled = question is None
+
+    @on(Input.Changed, "#question-text")
+    def count(self, event: Input.Changed) -> None:
+        length = len(clean(event.value))
+        counter = self.query_one("#question-counter", Label)
+        over = length - QUESTION_LIMIT
+        counter.update(f"{length} / {QUESTION_LIMIT}" + (f" · {over} too many" if over > 0 else ""))
+        counter.set_class(over > 0, "caution")
+
+    @on(Input.Submitted, "#question-text")
+    @on(Button.Pressed, "#ask")
+    def ask(self) -> None:
+        typed = self.query_one("#question-text", Input).value
+        if not typed.strip():
+            return
+        answers = len(self.app.community.answers())
+        if not answers:
+            self.asked_for(typed)
+            return
+        let_go = "its answer" if answers == 1 else f"its {answers} answers"
+        self.app.push_screen(
+            ConfirmScreen(f"Ask this instead of the question now, and let {let_go} go?", "Ask"),
+            lambda sure: self.asked_for(typed) if sure else None,
+        )
+
+    def asked_for(self, typed: str) -> None:
+        community = self.app.community
+        self.app.store_call(
+            lambda: community.ask(typed),
+            self.asked,
+            saved="The question of the week is set.",
+            button=self.query_one("#ask", Button),
+        )
+
+    def asked(self, question: Question) -> None:
+        self.query_one("#ask", Button).disabled = False
+        self.query_one("#question-text", Input).value = ""
+        self.app.notify("The question of the week is set.")
+        self.show()
+
+    @on(Button.Pressed, "#clear-question")
+    def ask_clear(self) -> None:
+        self.app.push_screen(
+            ConfirmScreen("Ask no question for now? Its answers are let go.", "Ask no question"),
+            self.clear,
+        )
+
+    def clear(self, sure: bool | None) -> None:
+        if not sure:
+            return
+        community = self.app.community
+        self.app.store_call(
+            community.clear_question,
+            lambda _: self.app.notify("No question is asked now."),
+            saved="No question is asked now.",
+            button=self.query_one("#clear-question", Button),
+        )

@@ -1,0 +1,168 @@
+"""The host console opens with the host PIN, keeps to the kiosk's wait for wrong PINs
+(the same wait quitting keeps to), ends by itself when the kiosk is left idle, and tells
+the host what to put right in the setup."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import Input
+
+from kiosk.access import DEMO_PIN_WARNING
+from kiosk.pin import hash_pin
+from screens.home import HomeScreen
+from screens.host.console import ConsoleScreen
+from screens.pin import PinScreen
+from tests.conftest import FakeClock
+from tests.ui.driving import PIN, let_time_pass, settle, shown, stored, toasts, type_text
+from tests.ui.hosting import open_console
+
+
+async def try_pin(pilot, pin: str) -> None:
+    await type_text(pilot, pin)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_the_host_key_asks_for_the_pin_and_the_right_one_opens_the_console(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f9")
+        await settle(pilot)
+        assert isinstance(app.screen, PinScreen)
+        assert "Host PIN to open the host console" in shown(pilot)
+        await try_pin(pilot, PIN)
+        assert isinstance(app.screen, ConsoleScreen)
+
+
+async def test_a_wrong_pin_keeps_the_console_shut(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f9")
+        await try_pin(pilot, "0000")
+        assert isinstance(app.screen, PinScreen)
+        assert "That PIN is not right. Try again." in shown(pilot)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_wrong_pins_for_the_console_make_quitting_wait_too(make_app, clock: FakeClock):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        # Given three wrong PINs at the console's prompt: the next try waits 2 seconds
+        await pilot.press("f9")
+        for _ in range(3):
+            await try_pin(pilot, "0000")
+        assert "Wait 2 seconds, then try again." in shown(pilot)
+        # When the host gives up and asks to quit instead
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        # Then quitting keeps to the same wait, even for the right PIN
+        assert "Wait 2 seconds, then try again." in shown(pilot)
+        await try_pin(pilot, PIN)
+        assert app.is_running
+        # And once it is over, the right PIN quits
+        clock.now += timedelta(seconds=2)
+        app.screen.show_wait()
+        await try_pin(pilot, PIN)
+    assert app.return_code == 0
+
+
+async def test_a_wait_that_cannot_be_kept_is_told_at_the_prompt(make_app, demo_data: Path):
+    # Given a data folder where the wait cannot be written (a folder stands in its place)
+    (demo_data / "host-access.json").mkdir()
+    (demo_data / "host-access.json" / "in-the-way").write_text("")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f9")
+        await settle(pilot)
+        # Then the host is made to wait all the same, and told why it will not last
+        assert "Wait" in shown(pilot)
+        assert "Not saved" in shown(pilot)
+        assert "the wait for wrong PINs lasts only until the kiosk restarts" in shown(pilot)
+
+
+async def test_the_host_session_ends_when_the_kiosk_is_left_idle(make_app):
+    app = make_app(idle_timeout=60)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_console(pilot, "f3")
+        await type_text(pilot, "zoe")
+        await let_time_pass(pilot, 59)
+        assert isinstance(app.screen, ConsoleScreen)
+        await let_time_pass(pilot, 1)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#search", Input).value == ""
+        # The console needs the PIN again
+        await pilot.press("f9")
+        await settle(pilot)
+        assert isinstance(app.screen, PinScreen)
+
+
+async def test_leaving_the_console_ends_the_session(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_console(pilot)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_host_key_is_offered_at_home_only(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f2")
+        await pilot.press("f9")
+        await settle(pilot)
+        assert not isinstance(app.screen, PinScreen)
+
+
+# -- what the host is told about the setup ------------------------------------------
+
+
+async def test_the_demo_pin_on_real_data_is_told_at_start_and_on_the_console(
+    make_app, demo_data: Path
+):
+    # Given a real member among the demo ones, and the published demo PIN
+    stored(demo_data).add_member("Ada Real")
+    demo_pin = hash_pin("1234", salt="tests")
+    app = make_app(host_pin_hash=demo_pin)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        # Then a toast tells the host at start
+        assert any(DEMO_PIN_WARNING in toast for toast in toasts(pilot))
+        # And the console says it for as long as it is so
+        await pilot.press("f9")
+        await try_pin(pilot, "1234")
+        assert isinstance(app.screen, ConsoleScreen)
+        assert DEMO_PIN_WARNING in shown(pilot).replace("\n", " ")
+
+
+async def test_the_untouched_demo_is_not_warned_about(make_app):
+    app = make_app(host_pin_hash=hash_pin("1234", salt="tests"))
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        assert toasts(pilot) == []
+
+
+async def test_a_config_others_can_read_is_told(make_app, tmp_path: Path):
+    config_file = tmp_path / "kiosk.toml"
+    config_file.write_text("")
+    config_file.chmod(0o644)
+    app = make_app(source=config_file)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        assert any(f"chmod 600 {config_file}" in toast for toast in toasts(pilot))
+        await pilot.press("f9")
+        await try_pin(pilot, PIN)
+        assert f"chmod 600 {config_file}" in shown(pilot).replace("\n", " ")
+
+
+async def test_a_private_config_is_not_warned_about(make_app, tmp_path: Path):
+    config_file = tmp_path / "kiosk.toml"
+    config_file.write_text("")
+    config_file.chmod(0o600)
+    app = make_app(source=config_file)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        assert toasts(pilot) == []

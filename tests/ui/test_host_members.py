@@ -1,0 +1,134 @@
+"""Members, for hosts: found by name, added, edited, paused and resumed, merged with a
+second record of the same person, and given a new badge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Checkbox, Input
+
+from kiosk.badge_codes import spaced_badge_code
+from screens.host.confirm import ConfirmScreen
+from screens.host.member_card import MemberCard
+from screens.host.merge import MergeScreen
+from tests.conftest import FakeClock
+from tests.ui.driving import settle, shown, stored, type_text
+from tests.ui.hosting import open_console
+
+
+async def open_member(pilot, typed: str) -> None:
+    await open_console(pilot, "f3")
+    await type_text(pilot, typed)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, MemberCard)
+
+
+async def press_button(pilot, selector: str) -> None:
+    await pilot.click(selector)
+    await settle(pilot)
+
+
+def field(pilot, name: str) -> Input:
+    return pilot.app.screen.query_one(f"#field-{name}", Input)
+
+
+async def test_the_host_adds_a_member_who_gets_a_badge_code(make_app, demo_data: Path):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_console(pilot, "f3")
+        # When the host types a name nobody has, and adds them with topics, off the board
+        await type_text(pilot, "Tove Jansson")
+        assert "Nobody called “Tove Jansson”" in shown(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert field(pilot, "name").value == "Tove Jansson"
+        field(pilot, "topics").value = "drawing, islands"
+        app.screen.query_one("#on-board", Checkbox).value = False
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        # Then they are a member, with their badge code shown
+        tove = stored(demo_data).find("Tove Jansson")
+        assert tove.topics == ("drawing", "islands")
+        assert not tove.on_board
+        assert tove.badge
+        assert f"Added, with the badge code {spaced_badge_code(tove.badge)}." in shown(pilot)
+
+
+async def test_the_host_edits_a_profile(make_app, demo_data: Path):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_member(pilot, "zoe")
+        field(pilot, "intro").value = "Ceramics and coffee."
+        field(pilot, "pronouns").value = "she/her"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, MemberCard)
+    zoe = stored(demo_data).find("Zoë Martin")
+    assert (zoe.intro, zoe.pronouns) == ("Ceramics and coffee.", "she/her")
+
+
+async def test_the_host_pauses_and_resumes_a_membership(make_app, demo_data: Path):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_member(pilot, "zoe")
+        await press_button(pilot, "#pause")
+        assert not stored(demo_data).find("Zoë Martin").active
+        assert "paused" in shown(pilot)
+        # A paused member is still found by the host, and marked
+        await pilot.press("escape")
+        await pilot.press(*["backspace"] * 3)
+        await type_text(pilot, "zoe")
+        assert "Zoë Martin  · paused" in shown(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await press_button(pilot, "#pause")
+        assert stored(demo_data).find("Zoë Martin").active
+
+
+async def test_the_host_issues_a_new_badge(make_app, demo_data: Path):
+    old = stored(demo_data).find("Zoë Martin").badge
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_member(pilot, "zoe")
+        await press_button(pilot, "#new-badge")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        new = stored(demo_data).find("Zoë Martin").badge
+        assert new != old
+        assert f"New badge code: {spaced_badge_code(new)}." in shown(pilot)
+    assert stored(demo_data).by_badge(old) is None
+
+
+async def test_the_host_merges_a_second_record_of_one_person(
+    make_app, demo_data: Path, clock: FakeClock
+):
+    # Given Zoë registered a second time, by a name without the diaeresis, and came once
+    community = stored(demo_data)
+    community.clock = clock
+    zoe = community.find("Zoë Martin")
+    twin = community.add_member("Zoe Martin", ("kilns",))
+    community.check_in(twin.id)
+    community.check_out(twin.id)
+    community.file_visits()
+    visits = community.visits_so_far(zoe) + community.visits_so_far(community.member(twin.id))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_member(pilot, "Zoë Martin")
+        # When the host merges the other record into this one
+        await press_button(pilot, "#merge")
+        assert isinstance(app.screen, MergeScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Make Zoe Martin (1 visit) part of Zoë Martin?" in shown(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Zoe Martin is merged into this record." in shown(pilot)
+    # Then one record is left, with both records' visits and topics
+    after = stored(demo_data)
+    merged = after.member(zoe.id)
+    assert [m.id for m in after.members() if m.name in ("Zoë Martin", "Zoe Martin")] == [zoe.id]
+    assert after.visits_so_far(merged) == visits
+    assert "kilns" in merged.topics

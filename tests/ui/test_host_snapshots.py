@@ -1,0 +1,36 @@
+"""The look of the host console at a small 80x24, a roomy 100x30 and a big 160x48 terminal,
+on the demo community and its eight weeks of history, the clock stopped at 09:00 UTC."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.driving import stored
+from tests.ui.hosting import open_console
+from tests.ui.test_snapshots import SIZES
+
+
+def in_console(tab: str = ""):
+    """A `run_before` that opens the console with the host PIN, then `tab`'s key."""
+
+    async def run_before(pilot) -> None:
+        await open_console(pilot, tab)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_host_board(snap_compare, make_app, demo_data, clock, size):
+    """Everyone here, a member incognito and a guest marked, counted against capacity."""
+    community = stored(demo_data)
+    community.clock = clock
+    community.check_in(community.find("Zoë Martin").id, "incognito")
+    app = make_app(capacity=40)
+    assert snap_compare(app, run_before=in_console(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_host_stats(snap_compare, make_app, size):
+    """Today's figures, members per day for thirty days, and the busiest hours."""
+    app = make_app(capacity=40)
+    assert snap_compare(app, run_before=in_console("f6"), terminal_size=size)
