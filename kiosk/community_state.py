@@ -14,6 +14,7 @@ from typing import Any
 from kiosk import text
 from kiosk.errors import Refused
 from kiosk.matching import MemberIndex
+from kiosk.member_files import file_of
 from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
 from kiosk.opening import NO_HOURS, OpeningHours
 from kiosk.store import Part, Store
@@ -108,7 +109,8 @@ class CommunityState:
         found_after: dict[str, tuple[str, bool, str]] = {}
         for name, members in after.items():
             for member_id in self._in_file.get(name, set()) - set(members):
-                found_before[member_id] = _found_by(self._members.pop(member_id))
+                gone = self._members.pop(member_id, None)
+                found_before[member_id] = None if gone is None else _found_by(gone)
             for member_id, member in members.items():
                 old = self._members.get(member_id)
                 found_before[member_id] = None if old is None else _found_by(old)
@@ -187,12 +189,14 @@ class CommunityState:
         if self._everyone:
             before = self._members.get(member.id)
             self._members[member.id] = member
+            self._in_file.setdefault(file_of(member.id), set()).add(member.id)
             if before is None or _found_by(before) != _found_by(member):
                 self._index_fresh = False
 
     def _forget(self, member_id: str) -> None:
         if self._everyone:
             self._members.pop(member_id, None)
+            self._in_file.get(file_of(member_id), set()).discard(member_id)
             self._index_fresh = False
 
     # -- finding a member ---------------------------------------------------------

@@ -19,7 +19,8 @@ from kiosk.backups import Backups
 from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.errors import KioskError
-from kiosk.models import Visit
+from kiosk.member_access import MemberAccess
+from kiosk.models import Member, Visit
 from screens.badge_desk import BadgeDesk
 from screens.closing_time import ClosingTime
 from screens.commands import OpenHostConsole, Quit
@@ -61,6 +62,8 @@ class KioskApp(App[None]):
         self._last_activity = timer()
         self._refresh_problem: str | None = None
         self.host_access = HostAccess(community.store.root, config.host_pin_hash, community.clock)
+        self.member_access = MemberAccess(community.pin_opens, community.clock)
+        """Members' personal PINs, which open their profiles, and the wait wrong ones earn."""
         self._backups = Backups(community.store, config.backups_to_keep)
         self._backup_problem: str | None = None
         self._refreshing: Worker[None] | None = None
@@ -254,6 +257,13 @@ class KioskApp(App[None]):
         if self.screen is not self.home:
             self.go_home()
         self.home.take_typing(text)
+
+    def open_profile(self, member: Member) -> None:
+        """Open `member`'s own profile, for a member who proved who they are (a badge
+        scan): over the current screen, closing a PIN prompt that asked for it."""
+        from screens.profile_access import open_profile
+
+        open_profile(self, member)
 
     @property
     def home(self) -> HomeScreen:

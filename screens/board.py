@@ -1,4 +1,5 @@
-"""Who's here: everyone present who agreed to be shown, newest first."""
+"""Who's here: everyone present who agreed to be shown, newest first, and beside them what
+people are open to chatting about, who could use a hand, and this week's answers."""
 
 from __future__ import annotations
 
@@ -7,11 +8,15 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Label
+from textual.containers import Container, VerticalScroll
+from textual.content import Content
+from textual.widgets import DataTable, Label, Static
 
 from kiosk import hours
-from kiosk.models import STATUS_LABELS, Presence
+from kiosk.gathering import GuestHere, Here
+from kiosk.models import STATUS_LABELS, Visit
 from screens.commands import Back
+from screens.gathering_lines import answer_lines, everyone, hand_lines, short_names, topic_lines
 from screens.kiosk_screen import KioskScreen
 
 NAME, SINCE, STATUS = 20, 14, 12
@@ -19,6 +24,9 @@ NAME, SINCE, STATUS = 20, 14, 12
 NARROW = 100
 NARROW_NAME = 16
 SMALLEST_TOPICS = 12
+WIDE = 120
+"""From this width the conversation starters stand beside the table, not below it."""
+STARTERS_WIDTH = 56
 
 
 def fit(text: str, width: int) -> str:
@@ -47,11 +55,13 @@ class BoardScreen(KioskScreen):
     """A live board; it follows check-ins made anywhere within a couple of seconds.
 
     A change touches only the rows it concerns, so the board stays where it was scrolled
-    and a busy day costs little.
+    and a busy day costs little. Incognito members are on it nowhere; heads-down members
+    without their topics; guests as "guest of Ana".
     """
 
     CSS_PATH = "board.tcss"
     BINDINGS = [Back.binding()]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -62,7 +72,20 @@ class BoardScreen(KioskScreen):
     def compose_body(self) -> ComposeResult:
         yield Label("Who's here", classes="title")
         yield Label("", id="summary", classes="hint")
-        yield DataTable(id="board", cursor_type="none", zebra_stripes=True)
+        with Container(id="board-area"):
+            yield DataTable(id="board", cursor_type="none", zebra_stripes=True)
+            with Container(id="starters"):
+                with Container(id="people-starters"):
+                    yield self.panel("topics", "Open to chatting about")
+                    yield self.panel("hands", "Could use a hand with")
+                yield self.panel("answers", "This week's question")
+
+    def panel(self, name: str, title: str) -> VerticalScroll:
+        """A box of conversation starters, `#{name}-lines` inside, scrolled by touch."""
+        scroll = VerticalScroll(Static(id=f"{name}-lines"), id=f"{name}-panel", classes="panel")
+        scroll.border_title = title
+        scroll.can_focus = False
+        return scroll
 
     def on_mount(self) -> None:
         self.app.community_changed.subscribe(self, lambda _: self.show_board())
@@ -74,14 +97,16 @@ class BoardScreen(KioskScreen):
     def column_widths(self) -> tuple[int, ...]:
         # Fixed widths, so one long name cannot push the other columns off the screen;
         # topics take what is left, and wrap. Each column has a cell of padding either side.
-        name = NAME if self.size.width >= NARROW else NARROW_NAME
+        width = self.size.width - (STARTERS_WIDTH if self.size.width >= WIDE else 0)
+        name = NAME if width >= NARROW else NARROW_NAME
         fixed = (name, SINCE, STATUS)
-        topics = max(self.size.width - 4 - sum(fixed) - 2 * 4, SMALLEST_TOPICS)
+        topics = max(width - 4 - sum(fixed) - 2 * 4, SMALLEST_TOPICS)
         return (*fixed, topics)
 
     def show_board(self) -> None:
         community = self.app.community
-        here = community.present()
+        gathering = community.gathering()
+        shown = {here.member.id: here for here in everyone(gathering)}
         table = self.query_one("#board", DataTable)
         widths = self.column_widths()
         if widths != self.widths:
@@ -91,33 +116,72 @@ class BoardScreen(KioskScreen):
             for label, width in zip(("Name", "Since", "Status", "Topics"), widths, strict=True):
                 table.add_column(label, width=width, key=label.lower())
         now = community.clock()
-        wanted = {p.member.id: self.row(p, now) for p in here}
+        wanted = {key: self.row(here, now) for key, here in shown.items()}
+        for guest, visit in self.guest_visits(gathering.guests):
+            wanted[visit.id] = self.guest_row(guest, visit, now)
         for gone in self.rows.keys() - wanted.keys():
             table.remove_row(gone)
             del self.rows[gone]
         added = False
         for key, row in wanted.items():
-            shown = self.rows.get(key)
-            if shown is None:
+            shown_row = self.rows.get(key)
+            if shown_row is None:
                 table.add_row(*row, key=key, height=None)
                 added = True
-            elif shown != row:
-                for column, old, new in zip(table.columns, shown, row, strict=True):
+            elif shown_row != row:
+                for column, old, new in zip(table.columns, shown_row, row, strict=True):
                     if old != new:
                         table.update_cell(key, column, new, update_width=False)
             self.rows[key] = row
         if added:
             table.sort("since", key=lambda arrival: arrival.since, reverse=True)
-        self.show_summary(len(here), community.here_count() - len(here))
+        self.show_summary(len(wanted), community.here_count() - len(wanted))
+        names = short_names(here.member for here in shown.values())
+        self.show_panel("topics", topic_lines(gathering, names), "Nobody is open to chat yet.")
+        self.show_panel("hands", hand_lines(gathering, names), "No requests right now.")
+        question = community.question()
+        answers = answer_lines(community.answers_shown())
+        if question is None:
+            self.show_panel("answers", [], "No question this week.")
+        else:
+            self.show_panel("answers", [Content.styled(question.text, "italic"), *answers], "")
 
-    def row(self, presence: Presence, now: datetime) -> Row:
-        visit = presence.visit
-        topics = ", ".join(visit.topics) if visit.status == "open" and visit.topics else "-"
+    def guest_visits(self, guests: tuple[GuestHere, ...]) -> list[tuple[GuestHere, Visit]]:
+        """The guests the board shows, each with their visit (for when they came)."""
+        visits = [p.visit for p in self.app.community.present_for_hosts() if p.visit.guest]
+        paired = []
+        for guest in guests:
+            visit = next((v for v in visits if v.guest == guest.name), None)
+            if visit is not None:
+                visits.remove(visit)
+                paired.append((guest, visit))
+        return paired
+
+    def show_panel(self, panel: str, lines: list[Content], empty: str) -> None:
+        shown = Content("\n").join(lines) if lines else Content.styled(empty, "dim")
+        self.query_one(f"#{panel}-lines", Static).update(shown)
+
+    def row(self, here: Here, now: datetime) -> Row:
+        member, visit = here.member, here.visit
+        open_topics = visit.status == "open" and member.shows("topics") and visit.topics
+        name = Text(fit(member.name, self.widths[0]), style="bold")
+        if here.milestone is not None:
+            style = "bold reverse" if here.newcomer else "italic"
+            name.append("\n").append(here.milestone.badge, style=style)
         return (
-            Text(fit(presence.member.name, self.widths[0]), style="bold"),
+            name,
             Arrival(visit.since, hours.arrived(visit.since, now)),
             STATUS_LABELS[visit.status],
-            Text(topics),
+            Text(", ".join(visit.topics) if open_topics else "-"),
+        )
+
+    def guest_row(self, guest: GuestHere, visit: Visit, now: datetime) -> Row:
+        host = f"guest of {guest.host.name}" if guest.host else "a guest"
+        return (
+            Text(fit(guest.name, self.widths[0]), style="bold"),
+            Arrival(visit.since, hours.arrived(visit.since, now)),
+            "guest",
+            Text(host, style="italic"),
         )
 
     def show_summary(self, shown: int, hidden: int) -> None:

@@ -187,6 +187,51 @@ class KeepOpen(Command):
     KEY_DISPLAY = "space"
 
 
+class AddTopic(Command):
+    KEYS = "enter"
+    LABEL = "Add topic"
+    HELP = "Add the topic typed, or the suggestion chosen, to today's topics."
+    KEY_DISPLAY = "⏎"
+    PRIORITY = True
+
+
+class MyProfile(Command):
+    KEYS = "f6"
+    LABEL = "My profile"
+    HELP = "See and change your profile, your visits and your PIN, or delete your data."
+    ACTION = "profile"
+
+
+# -- a member's own profile -------------------------------------------------------------
+
+
+class SaveProfile(Command):
+    KEYS = "ctrl+s"
+    LABEL = "Save"
+    HELP = "Keep the profile as it is now on the screen."
+    PRIORITY = True
+
+
+class ShareAnswer(Command):
+    KEYS = "enter"
+    LABEL = "Share answer"
+    HELP = "Share your answer to the question of the week on the board."
+    KEY_DISPLAY = "⏎"
+    PRIORITY = True
+
+
+class SkipQuestion(Command):
+    KEYS = "escape"
+    LABEL = "Skip"
+    HELP = "Leave the question of the week unanswered."
+
+
+class AnswerQuestion(Command):
+    KEYS = "tab"
+    LABEL = "Answer the question"
+    HELP = "Answer the question of the week in one line."
+
+
 # -- the host console -----------------------------------------------------------------
 
 

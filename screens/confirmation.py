@@ -6,19 +6,29 @@ from math import ceil
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
 from kiosk import hours
-from kiosk.models import STATUS_LABELS, Member, Presence, Visit
-from kiosk.text import fold
-from screens.commands import Done, KeepOpen, WriteShoutOut
+from kiosk.models import STATUS_LABELS, Member, Visit
+from screens.commands import (
+    AnswerQuestion,
+    Done,
+    KeepOpen,
+    ShareAnswer,
+    SkipQuestion,
+    WriteShoutOut,
+)
 from screens.composer import ComposeScreen
 from screens.kiosk_screen import KioskScreen
+from screens.question_prompt import QuestionPrompt
+from screens.welcome import others_here, shoutout_for_you, suggestion_intro, suggestion_line
 
 SECONDS_PER_MATCH = 2
-"""Extra reading time for each person listed with what you share."""
+"""Extra reading time for each person suggested to meet."""
+SECONDS_PER_SHOUTOUT = 3
+"""Extra reading time for each shout-out for the member, and for a milestone."""
 MOST_EXTRA_SECONDS = 12
 
 
@@ -27,6 +37,8 @@ class ConfirmationScreen(KioskScreen):
 
     CSS_PATH = "confirmation.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    AUTO_FOCUS = ""  # nothing: keys are for the commands, or go home for the next person
     BINDINGS = [Done.binding(), KeepOpen.binding(), WriteShoutOut.binding()]
 
     def __init__(self, member: Member, visit: Visit) -> None:
@@ -67,13 +79,14 @@ class ConfirmationScreen(KioskScreen):
             self.action_done()
             return
         seconds = "1 second" if remaining == 1 else f"{remaining} seconds"
-        self.query_one("#countdown", Label).update(
-            f"Back to the start in {seconds}. Space keeps this open."
-        )
+        self.say(f"Back to the start in {seconds}. Space keeps this open.")
+
+    def say(self, message: str) -> None:
+        self.query_one("#countdown", Label).update(message)
 
     def action_keep_open(self) -> None:
         self.kept_open = True
-        self.query_one("#countdown", Label).update("Kept open. Enter or Escape when you are done.")
+        self.say("Kept open. Enter or Escape when you are done.")
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -96,20 +109,37 @@ class ConfirmationScreen(KioskScreen):
 
 
 class CheckedInScreen(ConfirmationScreen):
-    """Welcome, and who is here to meet: those you share topics with first."""
+    """Welcome: the milestone of this visit, people here to meet and why, shout-outs for
+    the member, and the question of the week to answer (Tab) or skip."""
+
+    # A subclass's bindings of a key replace its base's, so Enter and Escape list all theirs.
+    BINDINGS = [
+        ShareAnswer.binding(),
+        SkipQuestion.binding(),
+        *ConfirmationScreen.BINDINGS,
+        AnswerQuestion.binding(),
+    ]
 
     def __init__(self, member: Member, visit: Visit, updated: bool = False) -> None:
         super().__init__(member, visit)
         self.updated = updated
         """Today's status or topics were changed, rather than a check-in made."""
-        others = [p for p in self.app.community.present() if p.member.id != member.id]
-        self.matches = [p for p in others if shared_topics(p, visit.topics)]
-        self.rest = [p for p in others if p not in self.matches]
-        self.matches.sort(key=lambda p: -len(shared_topics(p, visit.topics)))
+        community = self.app.community
+        welcome = community.welcome(member.id)
+        self.suggestions = welcome.suggestions
+        # Told once, at the check-in itself.
+        self.milestone = None if updated else welcome.milestone
+        self.shoutouts = [] if updated else welcome.shoutouts
+        self.question = None if updated else community.question()
+        self.others = sum(1 for p in community.present() if p.member.id != member.id)
 
     def reading_seconds(self) -> int:
-        extra = min(SECONDS_PER_MATCH * len(self.matches), MOST_EXTRA_SECONDS)
-        return super().reading_seconds() + extra
+        extra = (
+            SECONDS_PER_MATCH * len(self.suggestions)
+            + SECONDS_PER_SHOUTOUT * len(self.shoutouts)
+            + (SECONDS_PER_SHOUTOUT if self.milestone else 0)
+        )
+        return super().reading_seconds() + min(extra, MOST_EXTRA_SECONDS)
 
     def compose_message(self) -> ComposeResult:
         name = self.member.first_name
@@ -125,20 +155,88 @@ class CheckedInScreen(ConfirmationScreen):
             done = f"Checked in at {hours.clock_time(visit.since)}"
         yield Label(Content(greeting), id="greeting", classes="title")
         yield Label(f"{done} · {STATUS_LABELS[visit.status]}", classes="hint")
-        if not self.matches and not self.rest:
-            yield Label("Nobody else is on the board right now.", classes="section-title")
-            return
+        if self.milestone is not None:
+            yield Static(Content(self.milestone.welcome), id="milestone")
         with VerticalScroll(id="others"):
-            if self.matches:
-                yield Label("You share topics with: say hi!", classes="section-title")
-                for presence in self.matches:
-                    yield Static(also_here(presence, visit.topics), classes="other")
-            if self.rest:
-                title = "Also here" if self.matches else "Also here now: say hi!"
-                yield Label(title, classes="section-title")
-                with Grid(id="rest"):
-                    for presence in self.rest:
-                        yield Static(about_them(presence), classes="other")
+            if self.suggestions:
+                yield Label("People here you might connect with", classes="section-title")
+                for suggestion in self.suggestions:
+                    yield Static(suggestion_line(suggestion), classes="suggestion")
+                    yield Static(suggestion_intro(suggestion), classes="intro")
+            else:
+                yield Label(others_here(self.others), classes="section-title")
+            if self.shoutouts:
+                yield Label("Shout-outs for you", classes="section-title")
+                now = self.app.community.clock()
+                for shoutout in self.shoutouts:
+                    # An author who deleted their data left it unsigned: "a former member".
+                    author = self.app.community.name_of(shoutout.from_id or "")
+                    yield Static(shoutout_for_you(shoutout, author, now), classes="shoutout")
+        if self.question is not None:
+            given = next(
+                (
+                    answer
+                    for answer in self.app.community.answers()
+                    if answer.member_id == self.member.id and answer.question_id == self.question.id
+                ),
+                None,
+            )
+            yield QuestionPrompt(self.question, given, id="prompt")
+
+    # -- the question of the week ------------------------------------------------------
+
+    @property
+    def answering(self) -> bool:
+        return any(prompt.answering for prompt in self.query(QuestionPrompt))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Tab, or a tap on the answer line: the countdown waits while the member writes.
+        if self.answering:
+            self.kept_open = True
+            self.say("Enter shares your answer; Escape skips the question.")
+            self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
+    def action_answer_question(self) -> None:
+        self.query_one(QuestionPrompt).answer_box.focus()
+
+    def action_share_answer(self) -> None:
+        prompt = self.query_one(QuestionPrompt)
+        typed = prompt.answer_box.value
+        if not typed.strip():
+            self.action_skip_question()
+            return
+        community, member = self.app.community, self.member
+        shown = "on the board this week" if member.on_board else "kept (you are not on the board)"
+        self.app.store_call(
+            lambda: community.answer(member.id, typed),
+            lambda _: self.question_closed(f"Thank you! Your answer is {shown}."),
+            saved="Your answer is saved.",
+        )
+
+    def action_skip_question(self) -> None:
+        self.question_closed("No answer this time; there is always next week.")
+
+    def question_closed(self, said: str) -> None:
+        self.query_one(QuestionPrompt).close(said)
+        self.set_focus(None)
+        # Time to read what was said, then home for the next person.
+        self.kept_open = False
+        self.deadline = self.app.timer() + self.app.config.confirmation_seconds
+        self.count_down(self.app.timer())
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        answering = self.answering
+        if action in ("share_answer", "skip_question"):
+            return answering
+        if action == "answer_question":
+            return not answering and any(p.query("#answer") for p in self.query(QuestionPrompt))
+        if action in ("done", "keep_open") and answering:
+            return False
+        return super().check_action(action, parameters)
 
 
 class CheckedOutScreen(ConfirmationScreen):
@@ -151,33 +249,3 @@ class CheckedOutScreen(ConfirmationScreen):
             f"You were here {stayed}. Checked out at {hours.clock_time(self.visit.until)}.",
             classes="hint",
         )
-
-
-def shared_topics(presence: Presence, my_topics: tuple[str, ...]) -> list[str]:
-    """Topics someone open to chat offers today that you chose too."""
-    if presence.visit.status != "open":
-        return []
-    mine = {fold(topic) for topic in my_topics}
-    return [topic for topic in presence.visit.topics if fold(topic) in mine]
-
-
-def also_here(presence: Presence, my_topics: tuple[str, ...]) -> Content:
-    """One line about someone in the room: what you share first, then what else they like."""
-    visit = presence.visit
-    shared = shared_topics(presence, my_topics)
-    rest = [topic for topic in visit.topics if topic not in shared]
-    return Content.assemble(
-        (presence.member.name, "bold"),
-        (f"  you both like {', '.join(shared)}", "bold $accent"),
-        (f" · also {', '.join(rest)}" if rest else "", "dim"),
-    )
-
-
-def about_them(presence: Presence) -> Content:
-    """Someone else here, with what they are open to chatting about."""
-    visit = presence.visit
-    if visit.status == "heads-down":
-        about = "  heads-down"
-    else:
-        about = f"  {', '.join(visit.topics)}" if visit.topics else ""
-    return Content.assemble((presence.member.name, "bold"), (about, "dim"))

@@ -51,7 +51,8 @@ class HereNow(Static):
         visit = presence.visit
         status = Content.styled(f"  {STATUS_LABELS[visit.status]}", "dim")
         name = Content.styled(presence.member.name, "bold")
-        if width >= TOPICS_FROM_WIDTH and visit.status == "open" and visit.topics:
+        shown = visit.status == "open" and visit.topics and presence.member.shows("topics")
+        if width >= TOPICS_FROM_WIDTH and shown:
             status = Content.styled(f"  {', '.join(visit.topics)}", "dim")
         # The name keeps at least half the line; what follows it gives way first.
         name = name.truncate(max(width - status.cell_length, width // 2), ellipsis=True)

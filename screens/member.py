@@ -7,17 +7,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Label, SelectionList
+from textual.widgets import Button, Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from kiosk import hours
-from kiosk.models import PUBLIC_STATUSES, STATUS_LABELS, Member, Status
-from kiosk.text import fold
-from screens.commands import Back, CheckIn, CheckOut, SaveToday, WriteShoutOut
+from kiosk.errors import Refused
+from kiosk.models import STATUS_LABELS, Member, Status
+from kiosk.text import topic_key
+from screens.commands import AddTopic, Back, CheckIn, CheckOut, MyProfile, SaveToday, WriteShoutOut
 from screens.composer import ComposeScreen
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.kiosk_screen import KioskScreen
-from screens.status_choice import StatusChoice
+from screens.profile_access import ask_for_profile
+from screens.status_choice import STATUS_MEANINGS, StatusChoice
+from screens.topic_adder import TopicAdder
 
 FOOTER_ROWS = 1
 MIN_TOPIC_ROWS = 3
@@ -28,30 +31,41 @@ class MemberScreen(KioskScreen):
 
     CSS_PATH = "member.tcss"
     BINDINGS = [
+        AddTopic.binding(),
         CheckIn.binding(),
         SaveToday.binding(),
         CheckOut.binding(),
         Back.binding(),
         WriteShoutOut.binding(),
+        MyProfile.binding(),
     ]
 
-    def __init__(self, member: Member, greeting: str = "") -> None:
+    def __init__(self, member: Member, greeting: str = "", registered: bool = False) -> None:
         super().__init__()
         self.member = member
         self.greeting = greeting
         """Said first, for a member who has just registered."""
+        self.registered = registered
+        """The member registered a moment ago, here: their profile opens without a PIN."""
         self.visit = self.app.community.visit_of(member.id)
 
     def compose_body(self) -> ComposeResult:
         visit = self.visit
+        status = visit.status if visit else "open"
         with Vertical(id="card"):
-            yield Label(Content(self.member.name), id="name", classes="title")
+            with Horizontal(id="name-row"):
+                yield Label(Content(self.member.name), id="name", classes="title")
+                profile = Button("My profile (F6)", id="profile", compact=True)
+                profile.can_focus = False  # F6 or a tap; Tab stays with today's choices
+                yield profile
             yield Label(Content(self.greeting + self.how_to()), id="how-to", classes="hint")
             yield Label("Today I am", classes="section-title")
-            status = visit.status if visit and visit.status in PUBLIC_STATUSES else "open"
             yield StatusChoice(status, id="status")
+            yield Label(STATUS_MEANINGS[status], id="status-meaning", classes="hint")
             yield Label("Open to chatting about", classes="section-title")
-            yield SelectionList[str](*self.topic_choices(), id="topics")
+            with Horizontal(id="topic-area"):
+                yield SelectionList[str](*self.topic_choices(), id="topics")
+                yield TopicAdder(id="adder")
             with Horizontal(classes="buttons"):
                 if visit is None:
                     yield Button("Check in", id="primary", variant="success")
@@ -65,7 +79,7 @@ class MemberScreen(KioskScreen):
         if self.visit is None:
             return (
                 "Not checked in yet. Enter checks you in. ←/→ change today's status; "
-                "Tab, then Space, changes topics."
+                "Tab, then Space, ticks topics; or type a new one."
             )
         here = hours.since(self.visit.since, self.app.community.clock())
         return (
@@ -80,14 +94,15 @@ class MemberScreen(KioskScreen):
         seen: set[str] = set()
         choices = []
         for topic in offered:
-            if fold(topic) not in seen:
-                seen.add(fold(topic))
+            if topic_key(topic) not in seen:
+                seen.add(topic_key(topic))
                 choices.append(Selection(Content(topic), topic, topic in ticked))
         return choices
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.fit_topics)
         self.focus_first()
+        self.query_one(TopicAdder).choose_from(self.chosen()[1])
         self.app.community_changed.subscribe(self, lambda _: self.follow_changes())
 
     def on_resize(self) -> None:
@@ -101,8 +116,9 @@ class MemberScreen(KioskScreen):
             self.call_after_refresh(self.fit_topics)  # not laid out yet
             return
         below = buttons.outer_size.height + buttons.styles.margin.top + FOOTER_ROWS
-        room = self.size.height - topics.region.y - below
-        topics.styles.max_height = max(room, MIN_TOPIC_ROWS)
+        room = max(self.size.height - topics.region.y - below, MIN_TOPIC_ROWS)
+        topics.styles.max_height = room
+        self.query_one(TopicAdder).styles.max_height = room
 
     def focus_first(self) -> None:
         self.query_one("#status").focus()
@@ -111,10 +127,16 @@ class MemberScreen(KioskScreen):
         self.follow_changes()
 
     def follow_changes(self) -> None:
-        """Checked in or out elsewhere meanwhile: show what is true now."""
-        visit = self.app.community.visit_of(self.member.id)
-        if self.is_current and (visit is None) != (self.visit is None):
-            self.visit = visit
+        """Checked in or out elsewhere meanwhile, or the profile changed: show what is true
+        now."""
+        community = self.app.community
+        try:
+            member = community.member(self.member.id)
+        except Refused:
+            return  # their data was deleted: the profile took them home
+        visit = community.visit_of(self.member.id)
+        if self.is_current and ((visit is None) != (self.visit is None) or member != self.member):
+            self.member, self.visit = member, visit
             self.refresh(recompose=True)
             self.call_after_refresh(self.focus_first)
 
@@ -134,12 +156,42 @@ class MemberScreen(KioskScreen):
     @on(SelectionList.SelectedChanged)
     @on(StatusChoice.Changed)
     def choices_changed(self) -> None:
+        if not self.query("#topics"):
+            return  # the screen is being rebuilt
+        status, topics = self.chosen()
+        self.query_one("#status-meaning", Label).update(STATUS_MEANINGS[status])
+        self.query_one(TopicAdder).choose_from(topics)
         if self.visit is not None:
             self.query_one("#save", Button).disabled = not self.changed()
         self.refresh_bindings()
 
+    @on(Input.Changed, "#new-topic")
+    def topic_typed(self) -> None:
+        self.refresh_bindings()  # Enter adds the topic while one is typed
+
+    @on(TopicAdder.Added)
+    def topic_added(self, event: TopicAdder.Added) -> None:
+        """Tick the topic, adding it to the list when it is not there yet."""
+        topics = self.query_one("#topics", SelectionList)
+        key = topic_key(event.topic)
+        for index in range(topics.option_count):
+            value = str(topics.get_option_at_index(index).value)
+            if topic_key(value) == key:
+                topics.select(value)
+                break
+        else:
+            topics.add_option(Selection(Content(event.topic), event.topic, True))
+            index = topics.option_count - 1
+            self.call_after_refresh(self.fit_topics)
+        topics.highlighted = index  # in view, for the member to see it ticked
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Enter is one of three commands, whichever fits; the footer shows only that one.
+        # Enter is one of four commands, whichever fits; the footer shows only that one.
+        adding = any(adder.typing for adder in self.query(TopicAdder))
+        if action == "add_topic":
+            return adding
+        if adding and action in ("check_in", "save_today", "check_out"):
+            return False
         if action == "check_in":
             return self.visit is None
         if action == "save_today":
@@ -149,6 +201,9 @@ class MemberScreen(KioskScreen):
         return True
 
     # -- the commands ---------------------------------------------------------------------
+
+    def action_add_topic(self) -> None:
+        self.query_one(TopicAdder).add()
 
     def action_check_in(self) -> None:
         self.press_focused_or("#primary")
@@ -199,6 +254,10 @@ class MemberScreen(KioskScreen):
     @on(Button.Pressed, "#shoutout")
     def action_shoutout(self) -> None:
         self.app.push_screen(ComposeScreen(self.member, back_to="member"))
+
+    @on(Button.Pressed, "#profile")
+    def action_profile(self) -> None:
+        ask_for_profile(self.app, self.member.id, proven=self.registered)
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label
@@ -14,15 +13,10 @@ from kiosk.errors import Refused
 from kiosk.models import Member
 from kiosk.text import split_topics
 from screens.commands import Cancel, FinishRegistration
+from screens.consent import Consent
 from screens.kiosk_screen import KioskScreen
 from screens.member import MemberScreen
 from screens.namesakes import namesakes_together, told_apart
-
-
-class Consent(Checkbox, inherit_bindings=False):
-    """A choice only Space or a tap changes: Enter passes by, so it never opts in by accident."""
-
-    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
 
 
 class RegisterScreen(KioskScreen):
@@ -93,8 +87,11 @@ class RegisterScreen(KioskScreen):
         )
 
     def registered(self, member: Member) -> None:
-        greeting = f"Welcome, {member.first_name}! You are registered. "
-        self.app.switch_screen(MemberScreen(member, greeting=greeting))
+        greeting = (
+            f"Welcome, {member.first_name}! You are registered; F6 sets up your profile "
+            "whenever you like. "
+        )
+        self.app.switch_screen(MemberScreen(member, greeting=greeting, registered=True))
 
     @on(Button.Pressed, "#cancel")
     def action_back(self) -> None:

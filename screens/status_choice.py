@@ -10,7 +10,14 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import RadioButton
 
-from kiosk.models import PUBLIC_STATUSES, STATUS_LABELS, Status
+from kiosk.models import STATUS_LABELS, STATUSES, Status
+
+STATUS_MEANINGS: dict[Status, str] = {
+    "open": "On the board with your topics: people may come and say hi.",
+    "heads-down": "On the board as focused, without topics: people let you work.",
+    "incognito": "Counted for the hosts only: your name is on no screen anyone else sees.",
+}
+"""What each status means for who sees you, in a few words."""
 
 
 class StatusChoice(Widget, can_focus=True):
@@ -50,15 +57,17 @@ class StatusChoice(Widget, can_focus=True):
         self.set_reactive(StatusChoice.status, status)
 
     def compose(self) -> ComposeResult:
-        for status in PUBLIC_STATUSES:
-            button = RadioButton(STATUS_LABELS[status].capitalize(), value=status == self.status)
+        for status in STATUSES:
+            button = RadioButton(
+                STATUS_LABELS[status].capitalize(), value=status == self.status, classes=status
+            )
             button.can_focus = False
             button.set_class(status == self.status, "-chosen")
             yield button
 
     def action_step(self, step: int) -> None:
-        index = PUBLIC_STATUSES.index(self.status) + step
-        self.status = PUBLIC_STATUSES[index % len(PUBLIC_STATUSES)]
+        index = STATUSES.index(self.status) + step
+        self.status = STATUSES[index % len(STATUSES)]
 
     class Changed(Message):
         """Another status was chosen."""
@@ -72,11 +81,11 @@ class StatusChoice(Widget, can_focus=True):
         # A tap toggles the button it hit; what it means here is "choose this one".
         event.stop()
         index = list(self.query(RadioButton)).index(event.radio_button)
-        self.status = PUBLIC_STATUSES[index]
+        self.status = STATUSES[index]
         self.show_status()
 
     def show_status(self) -> None:
-        for status, button in zip(PUBLIC_STATUSES, self.query(RadioButton), strict=True):
+        for status, button in zip(STATUSES, self.query(RadioButton), strict=True):
             chosen = status == self.status
             button.set_class(chosen, "-chosen")
             if button.value != chosen:

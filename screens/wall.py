@@ -14,8 +14,9 @@ from textual.widgets import Label, Static
 
 from kiosk import hours
 from kiosk.dates import MONTHS, WEEKDAYS
-from kiosk.gathering import Gathering, Here, InGroup
+from kiosk.gathering import Here, InGroup
 from kiosk.wall import WallView
+from screens.gathering_lines import everyone
 
 
 def page_starts(blocks: Iterable[tuple[int, int]], height: int) -> list[int]:
@@ -166,7 +167,7 @@ def _card(title: Content | str, lines: Iterable[Content], classes: str = "") -> 
 
 def _people_cards(view: WallView) -> list[Static]:
     gathering = view.gathering
-    people = _everyone(gathering)
+    people = everyone(gathering)
     cards = []
     celebrated = [here for here in people if here.milestone is not None]
     if celebrated:
@@ -207,17 +208,6 @@ def _people_cards(view: WallView) -> list[Static]:
         more = f"{view.here} here, not shown on the board." if view.here else "Nobody here yet."
         cards.append(_card("Nobody on the board right now", [Content(more)], "quiet"))
     return cards
-
-
-def _everyone(gathering: Gathering) -> list[Here]:
-    """Each member shown, once, by name."""
-    seen: dict[str, Here] = {}
-    for group in gathering.groups:
-        for in_group in group.people:
-            seen.setdefault(in_group.here.member.id, in_group.here)
-    for here in (*gathering.without_topics, *gathering.heads_down):
-        seen.setdefault(here.member.id, here)
-    return sorted(seen.values(), key=lambda here: here.member.name.casefold())
 
 
 def _name(here: Here, note: str = "") -> Content:

@@ -97,3 +97,19 @@ def test_two_records_of_one_person_become_one(
     assert fresh.by_badge(other.badge) is None
     assert [s.to_id for s in fresh.shoutouts() if s.text == "Lovely poem"] == [ada]
     assert other.id not in live_text(community.store.root)
+
+
+def test_a_kiosk_that_knows_everyone_follows_a_deletion_and_its_own_next_look(
+    community: Community, ada: str
+) -> None:
+    # Given a kiosk that has read everyone (as it does once its first screen is up)
+    community.load_everyone()
+    community.refresh()
+
+    # When a member's data is deleted there, and it next looks at the data folder
+    community.delete_member(ada)
+    community.refresh()
+
+    # Then she is gone from it, and from a search
+    assert all(member.id != ada for member in community.members())
+    assert community.search("ada") == []

@@ -72,9 +72,12 @@ async def test_a_welcome_with_thirty_here_fits_and_stays_while_read(make_app, de
         assert on_screen(pilot, "#countdown")
         assert on_screen(pilot, "#done")
         text = shown(pilot)
-        # Kofi likes electronics and Python: those who share them come first.
-        assert text.index("You share topics with") < text.index("Also here")
-        assert "Aisha Rahman  you both like Python · also startups" in text
+        # Kofi is learning 3D printing, which Hiroshi mentors in: he comes first.
+        suggested = text.split("People here you might connect with\n")[1].splitlines()
+        assert (
+            suggested[0] == "Hiroshi Tanaka (he/him)  mentors in 3D printing, which you're learning"
+        )
+        assert len([line for line in suggested if "you both like" in line]) == 2
         await pilot.press("space")
         await let_time_pass(pilot, 30)  # far past the countdown, within the idle time
         assert isinstance(app.screen, CheckedInScreen)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from kiosk.cli import main as kiosk_cli
 from screens.board import BoardScreen
@@ -10,7 +10,8 @@ from tests.ui.driving import let_time_pass, shown, stored
 
 
 def names_on(board: DataTable) -> list[str]:
-    return [str(board.get_row_at(row)[0]) for row in range(board.row_count)]
+    """The names on the board, top to bottom (without what is celebrated under them)."""
+    return [str(board.get_row_at(row)[0]).split("\n")[0] for row in range(board.row_count)]
 
 
 async def test_the_board_lists_who_is_here_newest_first(make_app):
@@ -25,13 +26,17 @@ async def test_the_board_lists_who_is_here_newest_first(make_app):
             "Kofi Boateng",
             "Léa Fontaine",
             "Mei Lin Chen",
+            "Sam Okoro",
             "Jürgen Weiß",
             "Ngozi Okafor",
             "María José Pérez",
         ]
         first = [str(cell) for cell in board.get_row_at(0)]
         assert first == ["Åsa Lindqvist", "08:56 · 4 min", "heads-down", "-"]
-        assert "8 people on the board, and 1 more not shown." in shown(pilot)
+        # A guest comes with whoever signed them in.
+        guest = [str(cell) for cell in board.get_row_at(5)]
+        assert guest == ["Sam Okoro", "08:05 · 55 min", "guest", "guest of Jürgen Weiß"]
+        assert "9 people on the board." in shown(pilot)
 
 
 async def test_a_check_in_from_another_process_shows_within_two_seconds(make_app, demo_data):
@@ -54,7 +59,7 @@ async def test_members_who_keep_off_the_board_are_counted_but_not_named(make_app
         app.community_changed.publish(None)
         await pilot.pause()
         assert "Quiet Quentin" not in names_on(app.screen.query_one("#board", DataTable))
-        assert "8 people on the board, and 2 more not shown." in shown(pilot)
+        assert "9 people on the board, and 1 more not shown." in shown(pilot)
         assert "10 here" in shown(pilot)
 
 
@@ -72,8 +77,9 @@ async def test_a_very_long_name_is_shortened_and_every_column_still_fits(make_ap
         app.community.check_in(long.id)
         await pilot.press("f2")
         board = app.screen.query_one("#board", DataTable)
-        name = str(board.get_row_at(0)[0])
+        name, badge = str(board.get_row_at(0)[0]).split("\n")
         assert name.startswith("Wolfeschlegel") and name.endswith("…")
+        assert badge == "new here, say hi"  # joined today
         assert sum(column.get_render_width(board) for column in board.columns.values()) <= 78
 
 
@@ -99,7 +105,7 @@ async def test_a_change_keeps_the_board_where_it_was_scrolled(make_app, demo_dat
         await pilot.pause()
         assert board.scroll_y > 0
         assert "María José Pérez" not in names_on(board)
-        assert len(names_on(board)) == 28
+        assert len(names_on(board)) == 29  # with Jürgen's guest
 
 
 async def test_with_hundreds_here_a_check_in_adds_one_row_and_rebuilds_none(
@@ -113,12 +119,72 @@ async def test_with_hundreds_here_a_check_in_adds_one_row_and_rebuilds_none(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f2")
         board = app.screen.query_one("#board", DataTable)
-        assert board.row_count == 308
+        assert board.row_count == 309  # and Jürgen's guest
         untouched = board.get_cell("m01demo", "name")
         clock.advance(minutes=1)
         app.community.check_in("m02demo")
         app.community_changed.publish(None)
         await pilot.pause()
-        assert board.row_count == 309
+        assert board.row_count == 310
         assert names_on(board)[0] == "Björn Andersson"  # the newest first
         assert board.get_cell("m01demo", "name") is untouched
+
+
+def panel(pilot, name: str) -> list[str]:
+    """The lines of one box of conversation starters beside the table."""
+    return str(pilot.app.screen.query_one(f"#{name}-lines", Static).render()).splitlines()
+
+
+async def test_the_board_gathers_who_is_here_by_what_they_are_open_to_chatting_about(make_app):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("f2")
+        topics = panel(pilot, "topics")
+        # Jürgen and Rafał offer woodworking today, and Jürgen is happy to mentor in it;
+        # Kofi came for the first time this morning.
+        assert "woodworking: Jürgen (mentor) · Rafał" in topics
+        assert "electronics: Jürgen · Kofi (new here)" in topics
+        assert topics.index("woodworking: Jürgen (mentor) · Rafał") < topics.index("data: Mei")
+        # Heads-down members are listed, without their topics.
+        assert topics[-1] == "heads-down: Åsa, Ngozi"
+        assert not any("music" in line or "field recording" in line for line in topics)
+        # Those here who could use a hand, and this week's answers, those here first.
+        assert panel(pilot, "hands") == ["Kofi: home automation", "Mei: electronics"]
+        answers = panel(pilot, "answers")
+        assert answers[0] == "What are you making this week?"
+        assert answers[1].startswith("Jürgen Weiß · here: A walnut box")
+        assert answers[-1] == "Siobhán O'Connor: Chapter nine, finally"
+        # Milestones under the names: Kofi's first visit, Mei Lin's tenth.
+        board = app.screen.query_one("#board", DataTable)
+        assert str(board.get_cell("m29demo", "name")) == "Kofi Boateng\nnew here, say hi"
+        assert str(board.get_cell("m17demo", "name")) == "Mei Lin Chen\n10th visit"
+
+
+async def test_what_a_member_keeps_for_hosts_is_never_on_the_board(make_app, demo_data):
+    community = stored(demo_data)
+    pat = community.add_member(
+        "Pat Private", ("knitting",), looking_for=["a bookbinder"], mentor=["knitting"]
+    )
+    community.edit_member(pat.id, hosts_only=["topics", "looking_for", "mentor"])
+    community.check_in(pat.id)
+    community.check_in("m03demo")  # Chloé keeps "a co-founder" (looking for) for hosts
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("f2")
+        board = app.screen.query_one("#board", DataTable)
+        assert [str(cell) for cell in board.get_row(pat.id)][2:] == ["open to chat", "-"]
+        text = shown(pilot)
+        assert "Pat" in text  # open to chat, with no topic shown
+        cells = [str(cell) for row in board.ordered_rows for cell in board.get_row(row.key)]
+        for kept in ("knitting", "a bookbinder", "a co-founder"):
+            assert kept not in text
+            assert not any(kept in cell for cell in cells)
+
+
+async def test_topics_kept_for_hosts_are_not_beside_the_name_on_home_either(make_app, demo_data):
+    stored(demo_data).edit_member("m29demo", hosts_only=["topics"])
+    app = make_app()
+    async with app.run_test(size=(160, 48)):
+        here = str(app.screen.query_one("#here").render())
+        assert "Kofi Boateng  open to chat" in here
+        assert "electronics, Python" not in here

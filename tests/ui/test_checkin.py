@@ -49,9 +49,12 @@ async def test_a_few_letters_enter_enter_checks_a_member_in(make_app, demo_data)
         assert isinstance(app.screen, CheckedInScreen)
         text = shown(pilot)
         assert "Welcome back, Zoë!" in text
-        # Who shares a topic with Zoë comes first, with what they share; then the rest.
-        assert "You share topics with: say hi!\nLéa Fontaine  you both like design" in text
-        assert "María José Pérez  languages, gardening" in text
+        # Zoë could use a hand with laser cutting, which Jürgen offers: he comes first.
+        assert (
+            "People here you might connect with\n"
+            "Jürgen Weiß (he/him)  can help with laser cutting (you're looking for a hand)"
+        ) in text
+        assert "Léa Fontaine (she/her)  you both like design" in text
         visit = stored(demo_data).visit_of("m00demo")
         assert visit is not None
         assert visit.status == "open"
@@ -65,8 +68,9 @@ async def test_the_confirmation_returns_home_by_itself(make_app):
         await pilot.press("enter", "enter")
         await settle(pilot)
         assert isinstance(app.screen, CheckedInScreen)
-        # Four seconds, and two more for each of the two people Zoë shares a topic with.
-        await let_time_pass(pilot, 7)
+        # Four seconds, two more for each of the three people to meet, and three for the
+        # shout-out Hiroshi left her.
+        await let_time_pass(pilot, 12)
         assert "Back to the start in 1 second." in shown(pilot)
         await let_time_pass(pilot, 1)
         assert isinstance(app.screen, HomeScreen)
@@ -79,7 +83,7 @@ async def test_status_and_topics_can_be_changed_before_checking_in(make_app, dem
         await type_text(pilot, "zoe")
         await pilot.press("enter")
         # A touch screen: tap "Heads-down", tap "3D printing" off, tap Check in.
-        await pilot.click("#status RadioButton:last-of-type")
+        await pilot.click("#status .heads-down")
         await pilot.click("#topics", offset=(8, 0))
         await pilot.click("#primary")
         await settle(pilot)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import RadioButton
+from textual.widgets import DataTable, RadioButton
 
 from screens.confirmation import CheckedInScreen
 from tests.ui.driving import settle, shown, stored, type_text
@@ -43,7 +43,7 @@ async def test_taps_choose_heads_down_and_then_open_again(make_app, demo_data):
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "dmitri")
         await pilot.press("enter")
-        await pilot.click("#status RadioButton:last-of-type")
+        await pilot.click("#status .heads-down")
         assert lit(pilot) == ["Heads-down"]
         await pilot.click("#status RadioButton:first-of-type")
         assert lit(pilot) == ["Open to chat"]
@@ -90,3 +90,43 @@ async def test_after_a_check_in_elsewhere_the_screen_still_follows_the_choice(ma
         await settle(pilot)
         assert "All set, Zoë!" in shown(pilot)
         assert stored(demo_data).visit_of("m00demo").status == "heads-down"
+
+
+async def test_incognito_is_counted_but_shown_on_no_public_screen(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        await pilot.press("enter", "right", "right")
+        assert lit(pilot) == ["Incognito"]
+        assert "Counted for the hosts only" in shown(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Checked in at 09:00 · incognito" in shown(pilot)
+        assert stored(demo_data).visit_of("m00demo").status == "incognito"
+
+        await pilot.press("escape")
+        # Counted at the top of every screen, named nowhere.
+        assert "09:00 · 10 here" in shown(pilot)
+        assert "Zoë" not in str(app.screen.query_one("#here").render())
+        await type_text(pilot, "zoe")
+        assert "Zoë Martin" in shown(pilot)
+        assert "here now" not in shown(pilot)
+        await pilot.press("escape", "f2")
+        assert "Zoë" not in shown(pilot)
+        names = [str(row.key.value) for row in app.screen.query_one(DataTable).ordered_rows]
+        assert "m00demo" not in names
+        assert "9 people on the board, and 1 more not shown." in shown(pilot)
+
+
+async def test_a_member_here_incognito_sees_incognito_chosen(make_app, demo_data):
+    stored(demo_data).check_in("m00demo", "incognito")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        await pilot.press("enter")
+        assert lit(pilot) == ["Incognito"]
+        assert "incognito" in shown(pilot)
+        # Changing nothing, Enter checks her out, as for any status.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert stored(demo_data).visit_of("m00demo") is None

@@ -1,0 +1,12 @@
+"""A choice about what others see, which only Space or a tap changes."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import Checkbox
+
+
+class Consent(Checkbox, inherit_bindings=False):
+    """A choice only Space or a tap changes: Enter passes by, so it never opts in by accident."""
+
+    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]

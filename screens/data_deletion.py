@@ -1,0 +1,86 @@
+"""Deleting one's own data, after saying plainly what goes and what stays."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, RadioButton, RadioSet
+
+from kiosk.erasure import TheirShoutouts
+from kiosk.models import Member
+from screens.commands import Cancel
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from screens.app import KioskApp
+
+WHAT_GOES = (
+    "Your profile, your badge code and PIN, your answers to the question of the week and "
+    "the shout-outs to you are deleted. Your visits stay only as anonymous counts, with "
+    "no name and no topics. This cannot be undone."
+)
+CHOICES: dict[TheirShoutouts, str] = {
+    "remove": "Delete them too",
+    "anonymous": "Keep them on the wall, without my name",
+}
+
+
+class DeleteDataScreen(ModalScreen[None]):
+    """Nothing is deleted until the red button is pressed; Escape or Keep leaves all as it is."""
+
+    if TYPE_CHECKING:
+        app = getters.app(KioskApp)
+
+    CSS_PATH = "data_deletion.tcss"
+    BINDINGS = [Cancel.binding()]
+
+    def __init__(self, member: Member) -> None:
+        super().__init__()
+        self.member = member
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(Content(f"Delete {self.member.name}'s data?"), classes="title")
+            yield Label(WHAT_GOES, classes="hint")
+            yield Label("The shout-outs you wrote to others:", classes="section-title")
+            with RadioSet(id="their-shoutouts"):
+                for index, (choice, label) in enumerate(CHOICES.items()):
+                    yield RadioButton(label, value=index == 0, classes=choice)
+            with Horizontal(classes="buttons"):
+                yield Button("Keep my data", id="keep", variant="primary")
+                yield Button("Delete my data", id="delete", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#keep", Button).focus()
+
+    def chosen(self) -> TheirShoutouts:
+        index = self.query_one("#their-shoutouts", RadioSet).pressed_index
+        return list(CHOICES)[max(index, 0)]
+
+    @on(Button.Pressed, "#delete")
+    def delete(self, event: Button.Pressed) -> None:
+        community, member_id, choice = self.app.community, self.member.id, self.chosen()
+        self.app.store_call(
+            lambda: community.delete_member(member_id, choice),
+            lambda _: self.deleted(),
+            saved="Your data is deleted.",
+            button=event.button,
+        )
+
+    def deleted(self) -> None:
+        self.app.go_home()
+        self.app.notify(
+            "Your data is deleted. Thank you for being part of this place.",
+            title="Deleted",
+            markup=False,
+        )
+
+    @on(Button.Pressed, "#keep")
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,275 @@
+"""A member's own profile and data: their words, who sees each line, their visits, their
+badge and PIN, and deleting it all.
+
+Open it only for a member who proved who they are (see `screens.profile_access`): it shows
+what they keep for hosts, and lets them delete their data.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from kiosk import hours
+from kiosk.badge_codes import spaced_badge_code
+from kiosk.dates import MONTHS, WEEKDAYS
+from kiosk.errors import KioskError
+from kiosk.models import PROFILE_FIELDS, PROFILE_LABELS, Member, ProfileField, Visit
+from kiosk.pin import NEW_PIN_MINIMUM
+from kiosk.text import INTRO_LIMIT, PRONOUNS_LIMIT, clean, split_topics
+from screens.commands import Cancel, SaveProfile
+from screens.consent import Consent
+from screens.data_deletion import DeleteDataScreen
+from screens.kiosk_screen import KioskScreen
+from screens.qr import QRCode
+
+VISITS_SHOWN = 8
+VISITS_LOOKED_BACK = timedelta(days=90)
+"""How far back "my recent visits" looks in the history."""
+TEXT_LIMITS: dict[ProfileField, int] = {"pronouns": PRONOUNS_LIMIT, "intro": INTRO_LIMIT}
+PLACEHOLDERS: dict[ProfileField, str] = {
+    "pronouns": "like she/her, they/them",
+    "intro": "One line about you, in your own words",
+    "topics": "Topics, separated by commas",
+    "ask_me_about": "What people may ask you about",
+    "looking_for": "What you'd like a hand with",
+    "learning": "What you are learning",
+    "mentor": "What you'd gladly teach",
+}
+
+
+class ProfileScreen(KioskScreen):
+    """Everything the kiosk keeps about one member, theirs to change. Enter moves on to the
+    next line; Save (or Ctrl+S) keeps the profile; Escape leaves without saving."""
+
+    CSS_PATH = "profile.tcss"
+    BINDINGS = [Cancel.binding(), SaveProfile.binding()]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+
+    def __init__(self, member: Member) -> None:
+        super().__init__()
+        self.member = member
+
+    def compose_body(self) -> ComposeResult:
+        member = self.member
+        with VerticalScroll(id="page"), Horizontal(id="columns"):
+            with Vertical(id="about"):
+                yield Label(Content(f"My profile · {member.name}"), classes="title")
+                yield Label(
+                    "Only you see this page. For each line, choose who sees it: everyone "
+                    "on the board, or the hosts only.",
+                    classes="hint",
+                )
+                yield Label(
+                    "Further down: your badge code, your visits, your PIN, and deleting your data.",
+                    id="further",
+                    classes="hint",
+                )
+                yield Consent(
+                    "Show me on the who's-here board (if not, I'm only counted)",
+                    member.on_board,
+                    id="on-board",
+                )
+                for field in PROFILE_FIELDS:
+                    yield from self.compose_field(field)
+                with Horizontal(classes="buttons"):
+                    yield Button("Save", id="save", variant="primary")
+                    yield Button("Back", id="back")
+                yield Label("", id="saved", classes="hint")
+            with Vertical(id="mine"):
+                yield from self.compose_badge()
+                yield Label("My recent visits", classes="section-title")
+                yield Static("Looking them up…", id="visits", classes="hint")
+                yield from self.compose_pin()
+                yield Label("My data", classes="section-title")
+                yield Label(
+                    "Deleting your data takes your profile, your answers and the shout-outs "
+                    "to you away; your visits stay only as anonymous counts.",
+                    classes="hint",
+                )
+                with Horizontal(classes="buttons"):
+                    yield Button("Delete my data…", id="delete", variant="error")
+
+    def compose_field(self, field: ProfileField) -> ComposeResult:
+        with Horizontal(classes="field-head"):
+            yield Label(PROFILE_LABELS[field].capitalize(), classes="field-label")
+            yield Consent("hosts only", field in self.member.hosts_only, id=f"hosts-{field}")
+        yield Input(
+            self.shown_value(field),
+            placeholder=PLACEHOLDERS[field],
+            id=f"field-{field}",
+            compact=True,
+            select_on_focus=False,
+        )
+        if field == "intro":
+            yield Label("", id="intro-count", classes="hint")
+
+    def shown_value(self, field: ProfileField) -> str:
+        value = getattr(self.member, field)
+        return value if isinstance(value, str) else ", ".join(value)
+
+    def compose_badge(self) -> ComposeResult:
+        yield Label("My badge", classes="section-title")
+        if not self.member.badge:
+            yield Label("You have no badge code yet; a host can make you one.", classes="hint")
+            return
+        yield QRCode(self.member.badge, id="badge-qr")
+        yield Label(
+            f"Code {spaced_badge_code(self.member.badge)}. Photograph it: showing the photo "
+            "to the scanner works like your badge.",
+            classes="hint",
+        )
+
+    def compose_pin(self) -> ComposeResult:
+        yield Label("My PIN", classes="section-title")
+        state = "You have a PIN; a new one replaces it." if self.member.pin_hash else ""
+        yield Label(
+            f"{state} With a PIN, F6 on your screen opens this page without your badge. "
+            f"At least {NEW_PIN_MINIMUM} characters.".strip(),
+            id="pin-hint",
+            classes="hint",
+        )
+        yield Input(password=True, placeholder="New PIN", id="new-pin", compact=True)
+        yield Input(password=True, placeholder="The same again", id="pin-again", compact=True)
+        with Horizontal(classes="buttons"):
+            yield Button("Set my PIN", id="set-pin")
+
+    def on_mount(self) -> None:
+        self.query_one("#field-pronouns", Input).focus()
+        self.count_intro()
+        self.show_visits()
+
+    # -- the profile ------------------------------------------------------------------
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        if event.input.id == "pin-again":
+            self.set_pin()
+        else:
+            self.focus_next(Input)
+
+    @on(Input.Changed, "#field-intro")
+    def count_intro(self) -> None:
+        length = len(clean(self.query_one("#field-intro", Input).value))
+        counter = self.query_one("#intro-count", Label)
+        over = length - INTRO_LIMIT
+        counter.update(f"{length} / {INTRO_LIMIT}" + (f" · {over} too many" if over > 0 else ""))
+        counter.set_class(over > 0, "caution")
+
+    def changes(self) -> dict[str, object]:
+        """The profile as on the screen, as `Community.edit_member` takes it."""
+        changes: dict[str, object] = {
+            "on_board": self.query_one("#on-board", Checkbox).value,
+            "hosts_only": [
+                field
+                for field in PROFILE_FIELDS
+                if self.query_one(f"#hosts-{field}", Checkbox).value
+            ],
+        }
+        for field in PROFILE_FIELDS:
+            typed = self.query_one(f"#field-{field}", Input).value
+            changes[field] = typed if field in TEXT_LIMITS else split_topics(typed)
+        return changes
+
+    @on(Button.Pressed, "#save")
+    def action_save_profile(self) -> None:
+        community, member_id = self.app.community, self.member.id
+        try:
+            changes = self.changes()
+        except KioskError as problem:  # a topic too long, or too many
+            self.app.notify(str(problem), title="Sorry", severity="error", markup=False)
+            return
+        self.app.store_call(
+            lambda: community.edit_member(member_id, **changes),
+            self.saved,
+            saved="Your profile is saved.",
+            button=self.query_one("#save", Button),
+        )
+
+    def saved(self, member: Member) -> None:
+        self.member = member
+        self.query_one("#save", Button).disabled = False
+        shown = "on the board while you are here" if member.on_board else "to the hosts only"
+        self.query_one("#saved", Label).update(f"Saved. Your profile is shown {shown}.")
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    # -- visits -----------------------------------------------------------------------
+
+    @work(thread=True, group="my-visits", exclusive=True)
+    def show_visits(self) -> None:
+        community = self.app.community
+        today = community.clock().date()
+        try:
+            past = community.past_visits(today - VISITS_LOOKED_BACK, today)
+            mine = [visit for visit in past if visit.member_id == self.member.id]
+            total = community.visits_so_far(community.member(self.member.id))
+        except KioskError as problem:
+            self.app.call_from_thread(self.list_visits, [], 0, str(problem))
+            return
+        here = community.visit_of(self.member.id)
+        newest = ([here] if here else []) + mine[::-1]
+        self.app.call_from_thread(self.list_visits, newest[:VISITS_SHOWN], total, "")
+
+    def list_visits(self, visits: list[Visit], total: int, problem: str) -> None:
+        if not self.is_attached:
+            return  # the member left meanwhile
+        lines = [Content(problem)] if problem else []
+        if not visits and not problem:
+            lines.append(Content("No visits yet."))
+        elif visits:
+            lines.append(Content(f"{total} in all; the latest:"))
+        lines += [self.visit_line(visit) for visit in visits]
+        self.query_one("#visits", Static).update(Content("\n").join(lines))
+
+    def visit_line(self, visit: Visit) -> Content:
+        zone = self.app.community.zone
+        day = visit.since.astimezone(zone)
+        when = f"{WEEKDAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1][:3]}"
+        start = hours.clock_time(visit.since, zone)
+        end = "here now" if visit.until is None else hours.clock_time(visit.until, zone)
+        status = f" · {visit.status}" if visit.status != "open" else ""
+        return Content.assemble(when, f"  {start}–{end}", (status, "dim"))
+
+    # -- the PIN and the data ---------------------------------------------------------
+
+    @on(Button.Pressed, "#set-pin")
+    def set_pin(self) -> None:
+        pin = self.query_one("#new-pin", Input).value
+        again = self.query_one("#pin-again", Input)
+        if pin != again.value:
+            self.pin_said("The two PINs are not the same; please type them again.", True)
+            again.value = ""
+            self.query_one("#new-pin", Input).focus()
+            return
+        community, member_id = self.app.community, self.member.id
+        self.app.store_call(
+            lambda: community.set_pin(member_id, pin),
+            self.pin_set,
+            saved="Your PIN is set.",
+            button=self.query_one("#set-pin", Button),
+        )
+
+    def pin_set(self, member: Member) -> None:
+        self.member = member
+        for entry in self.query("#new-pin, #pin-again").results(Input):
+            entry.value = ""
+        self.query_one("#set-pin", Button).disabled = False
+        self.pin_said("Your PIN is set. Next time, F6 on your screen and your PIN open this page.")
+
+    def pin_said(self, message: str, caution: bool = False) -> None:
+        hint = self.query_one("#pin-hint", Label)
+        hint.update(message)
+        hint.set_class(caution, "caution")
+        hint.set_class(not caution, "hint")
+
+    @on(Button.Pressed, "#delete")
+    def delete(self) -> None:
+        self.app.push_screen(DeleteDataScreen(self.member))

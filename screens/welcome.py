@@ -1,0 +1,47 @@
+"""What the welcome after check-in says, line by line: people to meet and why, and the
+shout-outs waiting for the member. Only what public screens may show of others is used."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.content import Content
+
+from kiosk import hours
+from kiosk.connections import Suggestion
+from kiosk.models import ShoutOut
+
+
+def suggestion_line(suggestion: Suggestion) -> Content:
+    """'Kofi Boateng (he/him)  can help with electronics'."""
+    member = suggestion.member
+    pronouns = f" ({member.pronouns})" if member.pronouns and member.shows("pronouns") else ""
+    return Content.assemble(
+        (member.name, "bold"), (pronouns, "dim"), "  ", (suggestion.reason, "$accent")
+    )
+
+
+def suggestion_intro(suggestion: Suggestion) -> Content:
+    """Their intro in their own words, when they show it; empty otherwise."""
+    member = suggestion.member
+    if not (member.intro and member.shows("intro")):
+        return Content("")
+    return Content.styled(f"“{member.intro}”", "dim italic")
+
+
+def shoutout_for_you(shoutout: ShoutOut, author: str, now: datetime) -> Content:
+    """'From Björn · 2 h ago', then the words."""
+    return Content.assemble(
+        (f"From {author}", "bold"),
+        (f" · {hours.ago(shoutout.created, now)}", "dim"),
+        "\n",
+        shoutout.text,
+    )
+
+
+def others_here(count: int) -> str:
+    """What to say when there is nobody in particular to suggest."""
+    if count == 0:
+        return "Nobody else is on the board right now."
+    people = "1 other person is" if count == 1 else f"{count} others are"
+    return f"{people} here: the board (F2 at the start) shows what they are open to chatting about."

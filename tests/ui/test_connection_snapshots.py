@@ -1,0 +1,91 @@
+"""The look of the screens that help members meet, at 80x24, 100x30 and 160x48: the welcome
+with people to meet and a milestone, and a member's own profile.
+
+The clock stands still at 09:00 UTC unless a test moves it; keys are pressed inside
+`run_before`, which lets every save finish (see test_snapshots.py)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Button
+
+from tests.conftest import FakeClock
+from tests.ui.driving import settle, stored, type_text
+from tests.ui.test_snapshots import SIZES, pressing
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_welcome_on_a_first_visit(snap_compare, make_app, demo_data, clock: FakeClock, size):
+    """Ada's first visit: the milestone, three people to meet with their reasons (Jürgen
+    offers the laser cutting she could use a hand with), a shout-out from Björn, and the
+    question of the week."""
+    community = stored(demo_data)
+    community.clock = clock
+    ada = community.add_member(
+        "Ada Lovelace", ("electronics", "design"), looking_for=["laser cutting"]
+    )
+    clock.advance(minutes=5)
+    community.post_shoutout("m02demo", ada.id, "Welcome! Come by the workshop any time.")
+    keys = [*"ada", "enter", "enter"]
+    assert snap_compare(make_app(), run_before=pressing(*keys), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_welcome_while_answering(snap_compare, make_app, size):
+    """Zoë answers the question of the week: the countdown waits, Enter shares, Escape skips."""
+    keys = [*"zoe", "enter", "enter", "tab", *"A dolls' house sofa"]
+    assert snap_compare(make_app(), run_before=pressing(*keys), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_member_typing_a_topic(snap_compare, make_app, size):
+    """Zoë types "py" beside her topics: the community's Python is suggested."""
+
+    async def run_before(pilot) -> None:
+        await type_text(pilot, "zoe")
+        await pilot.press("enter")
+        await pilot.click("#new-topic")
+        await settle(pilot)
+        await type_text(pilot, "py")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), run_before=run_before, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_profile(snap_compare, make_app, demo_data, size):
+    """Zoë's own profile: her words, each with who sees it, her badge code, her visits,
+    her PIN, and deleting her data."""
+    zoe = stored(demo_data).member("m00demo")
+
+    async def run_before(pilot) -> None:
+        pilot.app.open_profile(zoe)
+        await settle(pilot)
+
+    assert snap_compare(make_app(), run_before=run_before, terminal_size=size)
+
+
+def test_profile_pin_after_wrong_tries(snap_compare, make_app, demo_data):
+    """Three wrong PINs: the prompt waits, and says for how long."""
+    stored(demo_data).set_pin("m00demo", "tiny-chairs")
+
+    async def run_before(pilot) -> None:
+        await pilot.press(*"zoe", "enter", "f6")
+        for guess in ("123456", "654321", "111111"):
+            await pilot.press(*guess, "enter")
+            await settle(pilot)  # each PIN is checked before the next is typed
+
+    assert snap_compare(make_app(), run_before=run_before, terminal_size=(80, 24))
+
+
+def test_deleting_ones_data(snap_compare, make_app, demo_data):
+    """What goes and what stays, and the choice about one's shout-outs; Keep has the focus."""
+    hiroshi = stored(demo_data).member("m05demo")
+
+    async def run_before(pilot) -> None:
+        pilot.app.open_profile(hiroshi)
+        await settle(pilot)
+        pilot.app.screen.query_one("#delete", Button).press()
+        await settle(pilot)
+
+    assert snap_compare(make_app(), run_before=run_before, terminal_size=(80, 24))

@@ -1,0 +1,141 @@
+"""The welcome after check-in: the milestone, people to meet and why, shout-outs waiting,
+and the question of the week to answer or skip."""
+
+from __future__ import annotations
+
+from screens.board import BoardScreen
+from screens.confirmation import CheckedInScreen
+from screens.home import HomeScreen
+from tests.conftest import FakeClock
+from tests.ui.driving import let_time_pass, settle, shown, stored, type_text
+
+
+async def check_in(pilot, name: str) -> None:
+    await type_text(pilot, name)
+    await pilot.press("enter", "enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, CheckedInScreen)
+
+
+async def test_people_to_meet_come_with_their_reason_and_their_own_words(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await check_in(pilot, "zoe")
+        text = shown(pilot)
+        # Zoë could use a hand with laser cutting, which Jürgen offers; she and Léa both
+        # like design, she and Mei Lin 3D printing: three at the most, the best reason first.
+        people = text.split("People here you might connect with\n")[1].splitlines()
+        assert people[:2] == [
+            "Jürgen Weiß (he/him)  can help with laser cutting (you're looking for a hand)",
+            "“Cabinet maker. Runs the laser cutter induction.”",
+        ]
+        assert sum("you both like" in line for line in people) == 2
+
+
+async def test_what_someone_keeps_for_hosts_is_not_shown_beside_their_name(make_app, demo_data):
+    stored(demo_data).edit_member("m09demo", hosts_only=["pronouns", "intro"])
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await check_in(pilot, "zoe")
+        text = shown(pilot)
+        assert "Jürgen Weiß  can help with laser cutting" in text
+        assert "he/him" not in text.split("Jürgen Weiß")[1].splitlines()[0]
+        assert "Cabinet maker" not in text
+
+
+async def test_shout_outs_left_since_the_last_visit_are_waiting(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await check_in(pilot, "zoe")
+        text = shown(pilot)
+        assert "Shout-outs for you\nFrom Hiroshi Tanaka · 1 h ago\nThanks for fixing" in text
+
+
+async def test_a_first_visit_is_celebrated(make_app, demo_data):
+    stored(demo_data).add_member("Ada Lovelace", ("electronics",))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await check_in(pilot, "ada")
+        milestone = str(app.screen.query_one("#milestone").render())
+        assert milestone.startswith("Welcome to your first visit!")
+
+
+async def test_the_tenth_visit_is_celebrated(make_app, demo_data, clock: FakeClock):
+    community = stored(demo_data)
+    ada = community.add_member("Ada Lovelace")
+    community.clock = clock
+    for _ in range(9):
+        community.check_in(ada.id)
+        clock.advance(hours=2)
+        community.check_out(ada.id)
+        clock.advance(days=1)
+    community.file_visits()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await check_in(pilot, "ada")
+        milestone = str(app.screen.query_one("#milestone").render())
+        assert milestone.startswith("This is your 10th visit.")
+
+
+async def test_a_member_answers_the_question_of_the_week_and_the_board_shows_it(
+    make_app, demo_data
+):
+    app = make_app(confirmation_seconds=5)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await check_in(pilot, "zoe")
+        await pilot.press("tab")
+        await type_text(pilot, "A dolls' house sofa")
+        # While she writes, the kiosk does not go home under her.
+        await let_time_pass(pilot, 40)
+        assert isinstance(app.screen, CheckedInScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+
+        assert "Thank you! Your answer is on the board this week." in shown(pilot)
+        answers = stored(demo_data).answers()
+        assert [(a.member_id, a.text) for a in answers if a.member_id == "m00demo"] == [
+            ("m00demo", "A dolls' house sofa")
+        ]
+        # Then home comes back by itself, and the board has her answer among those here.
+        await let_time_pass(pilot, 5)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("f2")
+        assert isinstance(app.screen, BoardScreen)
+        assert "Zoë Martin · here: A dolls' house sofa" in shown(pilot)
+
+
+async def test_escape_skips_the_question_and_nothing_is_stored(make_app, demo_data):
+    app = make_app(confirmation_seconds=5)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await check_in(pilot, "zoe")
+        await pilot.press("tab")
+        await type_text(pilot, "Never mind")
+        await pilot.press("escape")
+        assert isinstance(app.screen, CheckedInScreen)
+        assert "No answer this time" in shown(pilot)
+        await let_time_pass(pilot, 15)  # past the countdown with time to read, not idle
+        assert isinstance(app.screen, HomeScreen)
+        assert not [a for a in stored(demo_data).answers() if a.member_id == "m00demo"]
+
+
+async def test_enter_is_done_without_answering(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await check_in(pilot, "zoe")
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+        assert not [a for a in stored(demo_data).answers() if a.member_id == "m00demo"]
+
+
+async def test_an_earlier_answer_is_there_to_change(make_app, demo_data):
+    stored(demo_data).answer("m00demo", "Tiny chairs")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await check_in(pilot, "zoe")
+        assert "Tab to change your answer" in shown(pilot)
+        await pilot.press("tab", "ctrl+u")
+        await type_text(pilot, "Tiny tables")
+        await pilot.press("enter")
+        await settle(pilot)
+        answers = [a.text for a in stored(demo_data).answers() if a.member_id == "m00demo"]
+        assert answers == ["Tiny tables"]
