@@ -131,7 +131,6 @@ async def test_a_badge_scan_opens_the_profile_in_place_of_the_pin_prompt(make_ap
         assert isinstance(app.screen, MemberScreen)
 
 
-
 async def test_the_profile_shows_the_badge_code_and_recent_visits(make_app, demo_data):
     zoe = stored(demo_data).member("m00demo")
     app = make_app()
