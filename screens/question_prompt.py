@@ -55,7 +55,8 @@ class QuestionPrompt(Vertical):
 
     @property
     def answering(self) -> bool:
-        return any(box.has_focus for box in self.query("#answer").results(Input))
+        # The screen's record, not the box's own flag, which lags until its blur is handled.
+        return any(box is self.screen.focused for box in self.query("#answer").results(Input))
 
     def close(self, said: str) -> None:
         """The question is answered or skipped: say so where the answer was typed."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
 
 from kiosk.community import Community
 from kiosk.config import Config
@@ -29,3 +31,23 @@ def make_app(demo_data: Path, clock: FakeClock) -> Callable[..., KioskApp]:
         return KioskApp(community, config, lock=lock, timer=Stopwatch())
 
     return make
+
+
+@pytest.fixture
+def snap_compare(snap_compare: Callable[..., bool]) -> Callable[..., bool]:
+    """The plugin's comparison, with every text cursor held still before the picture, so
+    that a busy machine never catches one mid-blink."""
+
+    def compare(
+        app: KioskApp, *, run_before: Callable[[Pilot], Awaitable[None]] | None = None, **kwargs
+    ) -> bool:
+        async def then_hold_cursors(pilot: Pilot) -> None:
+            if run_before is not None:
+                await run_before(pilot)
+            for widget in pilot.app.screen.query("Input, TextArea").results((Input, TextArea)):
+                widget.cursor_blink = False
+            await pilot.pause()
+
+        return snap_compare(app, run_before=then_hold_cursors, **kwargs)
+
+    return compare
