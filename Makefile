@@ -17,8 +17,9 @@ run: setup
 	test -d kiosk-data || $(BIN)/kiosk demo --config config.example.toml
 	$(BIN)/kiosk --config config.example.toml
 
+# Two workers: the suite is mostly the kiosk driven on screen, one core each.
 test: setup lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2
 
 lint: setup
 	$(BIN)/ruff check .
