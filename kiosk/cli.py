@@ -30,9 +30,9 @@ AREAS = (members, visits, talk, badges, wall, data)
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    args = _parser().parse_args(arguments)
     config = Config()
     try:
+        args = _parser().parse_args(arguments)
         config_path = _path(args.config, "--config", "a config file, like --config kiosk.toml")
         data = _path(args.data, "--data", "a data folder, like --data kiosk-data")
         config = load_config(config_path)
