@@ -173,6 +173,12 @@ class WriteShoutOut(Command):
     ACTION = "shoutout"
 
 
+class BringGuest(Command):
+    KEYS = "ctrl+g"
+    LABEL = "Bring a guest"
+    HELP = "Sign in a guest who came with you; they leave when you check out."
+
+
 class Done(Command):
     KEYS = "enter,escape"
     LABEL = "Done"

@@ -14,9 +14,19 @@ from kiosk import hours
 from kiosk.errors import Refused
 from kiosk.models import STATUS_LABELS, Member, Status
 from kiosk.text import topic_key
-from screens.commands import AddTopic, Back, CheckIn, CheckOut, MyProfile, SaveToday, WriteShoutOut
+from screens.commands import (
+    AddTopic,
+    Back,
+    BringGuest,
+    CheckIn,
+    CheckOut,
+    MyProfile,
+    SaveToday,
+    WriteShoutOut,
+)
 from screens.composer import ComposeScreen
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
+from screens.guest import GuestScreen
 from screens.kiosk_screen import KioskScreen
 from screens.profile_access import ask_for_profile
 from screens.status_choice import STATUS_MEANINGS, StatusChoice
@@ -30,6 +40,7 @@ class MemberScreen(KioskScreen):
     """Enter does the obvious thing: check in when out, save changes, or check out."""
 
     CSS_PATH = "member.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         AddTopic.binding(),
         CheckIn.binding(),
@@ -37,6 +48,7 @@ class MemberScreen(KioskScreen):
         CheckOut.binding(),
         Back.binding(),
         WriteShoutOut.binding(),
+        BringGuest.binding(),
         MyProfile.binding(),
     ]
 
@@ -73,6 +85,8 @@ class MemberScreen(KioskScreen):
                     yield Button("Check out", id="primary", variant="warning")
                     yield Button("Save changes", id="save", disabled=True)
                 yield Button("Write a shout-out", id="shoutout")
+                if visit is not None:
+                    yield Button("Bring a guest", id="guest")
                 yield Button("Back", id="back")
 
     def how_to(self) -> str:
@@ -198,6 +212,8 @@ class MemberScreen(KioskScreen):
             return self.changed()
         if action == "check_out":
             return self.visit is not None and not self.changed()
+        if action == "bring_guest":
+            return self.visit is not None
         return True
 
     # -- the commands ---------------------------------------------------------------------
@@ -254,6 +270,10 @@ class MemberScreen(KioskScreen):
     @on(Button.Pressed, "#shoutout")
     def action_shoutout(self) -> None:
         self.app.push_screen(ComposeScreen(self.member, back_to="member"))
+
+    @on(Button.Pressed, "#guest")
+    def action_bring_guest(self) -> None:
+        self.app.push_screen(GuestScreen(self.member))
 
     @on(Button.Pressed, "#profile")
     def action_profile(self) -> None:

@@ -1,0 +1,71 @@
+"""Signing in a guest of a member who is here: a name, nothing else."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Input, Label
+
+from kiosk.models import Member, Visit
+from kiosk.text import NAME_LIMIT
+from screens.commands import Cancel
+from screens.kiosk_screen import KioskScreen
+
+
+class GuestScreen(KioskScreen):
+    """The guest's name, then home: they show on the board as "guest of <host>"."""
+
+    CSS_PATH = "guest.tcss"
+    BINDINGS = [Cancel.binding()]
+
+    def __init__(self, host: Member) -> None:
+        super().__init__()
+        self.host = host
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="guest-form"):
+            yield Label(Content(f"A guest of {self.host.name}"), classes="title")
+            yield Label(
+                Content(
+                    "Their name is all we need. They show on the board as "
+                    f"“guest of {self.host.first_name}” and leave when you check out."
+                ),
+                classes="hint",
+            )
+            yield Label("Your guest's name", classes="section-title")
+            yield Input(placeholder="Name", max_length=NAME_LIMIT, id="guest-name")
+            with Horizontal(classes="buttons"):
+                yield Button("Sign in", id="sign-in", variant="success")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#guest-name", Input).focus()
+
+    @on(Input.Submitted, "#guest-name")
+    def name_given(self) -> None:
+        self.query_one("#sign-in", Button).press()
+
+    @on(Button.Pressed, "#sign-in")
+    def sign_in(self, event: Button.Pressed) -> None:
+        community, host = self.app.community, self.host
+        name = self.query_one("#guest-name", Input).value
+        self.app.store_call(
+            lambda: community.sign_in_guest(host.id, name),
+            self.signed_in,
+            saved=f"Your guest is signed in, {host.first_name}.",
+            button=event.button,
+        )
+
+    def signed_in(self, visit: Visit) -> None:
+        self.app.go_home()
+        self.app.notify(
+            f"Welcome, {visit.guest}! Signed in as a guest of {self.host.name}.",
+            title="Guest signed in",
+            markup=False,
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def cancel(self) -> None:
+        self.action_back()

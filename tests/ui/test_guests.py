@@ -1,0 +1,82 @@
+"""A member who is here signs in a guest at the kiosk: a name, nothing else."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from screens.guest import GuestScreen
+from screens.home import HomeScreen
+from screens.member import MemberScreen
+from tests.ui.driving import settle, shown, stored, toasts, type_text
+
+
+async def open_maria(pilot) -> None:
+    """María José, who is here since this morning, opens her screen."""
+    await type_text(pilot, "maria")
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, MemberScreen)
+
+
+def guests_of(data_dir, member_id: str) -> list[str]:
+    community = stored(data_dir)
+    return [visit.guest for visit in community.guests_of(member_id) if visit.guest]
+
+
+async def test_a_member_here_signs_in_a_guest_who_shows_on_the_board(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_maria(pilot)
+        await pilot.press("ctrl+g")
+        assert isinstance(app.screen, GuestScreen)
+        assert "A guest of María José Pérez" in shown(pilot)
+        await type_text(pilot, "Tomás Ruiz")
+        await pilot.press("enter")
+        await settle(pilot)
+
+        assert isinstance(app.screen, HomeScreen)
+        assert toasts(pilot) == [
+            "Guest signed in\nWelcome, Tomás Ruiz! Signed in as a guest of María José Pérez."
+        ]
+        assert guests_of(demo_data, "m01demo") == ["Tomás Ruiz"]
+        await pilot.press("f2")
+        board = app.screen.query_one(DataTable)
+        rows = [[str(cell) for cell in board.get_row_at(i)] for i in range(board.row_count)]
+        assert ["Tomás Ruiz", "guest of María José Pérez"] in [[r[0], r[-1]] for r in rows]
+
+
+async def test_a_tap_on_the_button_does_the_same(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_maria(pilot)
+        await pilot.click("#guest")
+        await type_text(pilot, "Tomás")
+        await pilot.click("#sign-in")
+        await settle(pilot)
+        assert guests_of(demo_data, "m01demo") == ["Tomás"]
+
+
+async def test_a_guest_needs_a_name_and_escape_signs_in_nobody(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await open_maria(pilot)
+        await pilot.press("ctrl+g")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GuestScreen)
+        assert toasts(pilot) == ["Sorry\nPlease enter the guest's name."]
+        await pilot.press("escape")
+        assert isinstance(app.screen, MemberScreen)
+        assert guests_of(demo_data, "m01demo") == []
+
+
+async def test_only_a_member_who_is_here_can_bring_a_guest(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not app.screen.query("#guest")
+        await pilot.press("ctrl+g")
+        assert isinstance(app.screen, MemberScreen)
+        assert "Bring a guest" not in shown(pilot)
