@@ -69,7 +69,9 @@ def measure(scratch: Scratch) -> Section:
             )
         )
 
-    community = Community.open(config, clock, False, on_change=kiosk.cli.backup_when_due(config))
+    community = Community.open(
+        config, clock, False, on_change=kiosk.commands.running.backup_when_due(config)
+    )
     members = cycle(list(absent(community, 200, seed=7)))
     figures = {name: Figure() for name in ("first", "second", "after", "backup")}
     real_start = kiosk.commands.running.start_backup
