@@ -68,6 +68,8 @@ class BoardScreen(KioskScreen):
         self.rows: dict[str, Row] = {}
         """What each member's row shows now, by member id (the row's key)."""
         self.widths: tuple[int, ...] = ()
+        self.panels: dict[str, Content] = {}
+        """What each panel of conversation starters shows now."""
 
     def compose_body(self) -> ComposeResult:
         yield Label("Who's here", classes="title")
@@ -159,7 +161,10 @@ class BoardScreen(KioskScreen):
 
     def show_panel(self, panel: str, lines: list[Content], empty: str) -> None:
         shown = Content("\n").join(lines) if lines else Content.styled(empty, "dim")
-        self.query_one(f"#{panel}-lines", Static).update(shown)
+        # A new text means laying the screen out again: only when the words changed.
+        if self.panels.get(panel) != shown:
+            self.panels[panel] = shown
+            self.query_one(f"#{panel}-lines", Static).update(shown)
 
     def row(self, here: Here, now: datetime) -> Row:
         member, visit = here.member, here.visit

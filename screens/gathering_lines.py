@@ -16,6 +16,9 @@ from kiosk.text import fold
 
 MENTOR = Content.styled(" (mentor)", "$text-success")
 NEW_HERE = Content.styled(" (new here)", "bold $text-warning")
+NAMES_A_LINE = 8
+"""Names on one line of the panel; the rest are counted ("+12 more"): a topic line stays
+readable on a busy day, and the table beside it lists everyone."""
 
 
 def everyone(gathering: Gathering) -> list[Here]:
@@ -55,17 +58,24 @@ def topic_lines(gathering: Gathering, names: dict[str, str]) -> list[Content]:
 
     lines = [
         Content.assemble(
-            (group.topic, "bold $accent"), ": ", Content(" · ").join(map(in_group, group.people))
+            (group.topic, "bold $accent"), ": ", _some([in_group(p) for p in group.people], " · ")
         )
         for group in gathering.groups
     ]
     if gathering.without_topics:
-        people = Content(" · ").join(named(here) for here in gathering.without_topics)
+        people = _some([named(here) for here in gathering.without_topics], " · ")
         lines.append(Content.assemble(("open to chat", "bold"), ": ", people))
     if gathering.heads_down:
-        people = Content(", ").join(named(here) for here in gathering.heads_down)
+        people = _some([named(here) for here in gathering.heads_down], ", ")
         lines.append(Content.assemble(("heads-down", "bold dim"), ": ", people))
     return lines
+
+
+def _some(names: list[Content], separator: str) -> Content:
+    """The first NAMES_A_LINE names, and how many more there are."""
+    shown = Content(separator).join(names[:NAMES_A_LINE])
+    more = len(names) - NAMES_A_LINE
+    return Content.assemble(shown, (f" +{more} more", "dim")) if more > 0 else shown
 
 
 def hand_lines(gathering: Gathering, names: dict[str, str]) -> list[Content]:

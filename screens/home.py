@@ -91,12 +91,18 @@ class HomeScreen(KioskScreen):
         # Only the search box takes focus, so typing is never caught elsewhere.
         self.query_one("#matches").can_focus = False
         self.query_one("#register").can_focus = False
-        self.app.community_changed.subscribe(self, lambda _: self.show_community())
+        self.app.community_changed.subscribe(self, lambda _: self.community_changed())
         self.show_community()
         self.show_matches("")
 
     def on_screen_resume(self) -> None:
         self.search_box.focus()
+        self.show_community()
+
+    def community_changed(self) -> None:
+        # Under another screen, home catches up when it is shown again.
+        if self.is_current:
+            self.show_community()
 
     @property
     def search_box(self) -> Input:

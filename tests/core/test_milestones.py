@@ -6,11 +6,17 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from dateutil import tz
 
-from kiosk.milestones import milestone_at_check_in, milestone_on_board, newcomer_today
+from kiosk.milestones import (
+    local_day,
+    milestone_at_check_in,
+    milestone_on_board,
+    newcomer_today,
+)
 from kiosk.models import Member, Visit
 
 NEW_YORK_WINTER = timezone(timedelta(hours=-5))
@@ -218,3 +224,12 @@ def test_milestones_on_the_board(visits_after: int, since: str, now: str, badge:
 def test_a_guest_visit_shows_no_milestone_of_the_member_who_brought_them() -> None:
     guest = visit_since(at("2026-03-01 09:00"), guest="Kim")
     assert milestone_on_board(ana(10), guest, at("2026-03-01 10:00"), UTC) is None
+
+
+def test_a_moment_falls_on_the_day_of_the_zone_asked_about_every_time() -> None:
+    late_evening = datetime(2026, 11, 26, 23, 30, tzinfo=UTC)
+    berlin, new_york = tz.gettz("Europe/Berlin"), tz.gettz("America/New_York")
+    for _ in range(2):  # the second time from what was worked out the first
+        assert local_day(late_evening, berlin) == date(2026, 11, 27)
+        assert local_day(late_evening, new_york) == date(2026, 11, 26)
+        assert local_day(late_evening, UTC) == date(2026, 11, 26)

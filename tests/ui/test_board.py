@@ -5,7 +5,10 @@ from __future__ import annotations
 from textual.widgets import DataTable, Static
 
 from kiosk.cli import main as kiosk_cli
+from kiosk.gathering import gather
 from screens.board import BoardScreen
+from screens.gathering_lines import topic_lines
+from tests.core.test_gathering import NOW, here
 from tests.ui.driving import let_time_pass, shown, stored
 
 
@@ -188,3 +191,14 @@ async def test_topics_kept_for_hosts_are_not_beside_the_name_on_home_either(make
         here = str(app.screen.query_one("#here").render())
         assert "Kofi Boateng  open to chat" in here
         assert "electronics, Python" not in here
+
+
+def test_a_busy_topic_names_eight_and_counts_the_rest():
+    """The panel stays readable on a busy day; the table beside it lists everyone."""
+    people = [here(f"P{number:02}", ("Python",)) for number in range(11)]
+    heads_down = [here(f"Q{number:02}", status="heads-down") for number in range(9)]
+    lines = [line.plain for line in topic_lines(gather(people + heads_down, NOW), {})]
+    assert lines == [
+        "Python: " + " · ".join(f"P{number:02}" for number in range(8)) + " +3 more",
+        "heads-down: " + ", ".join(f"Q{number:02}" for number in range(8)) + " +1 more",
+    ]
