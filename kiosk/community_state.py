@@ -113,6 +113,8 @@ class CommunityState:
                 found_before[member_id] = None if gone is None else _found_by(gone)
             for member_id, member in members.items():
                 old = self._members.get(member_id)
+                if old == member:
+                    continue  # the file changed for another member of it: keep this one
                 found_before[member_id] = None if old is None else _found_by(old)
                 found_after[member_id] = _found_by(member)
                 self._members[member_id] = member
@@ -250,7 +252,7 @@ class CommunityState:
         if self._index is None or not (self._index_fresh or self.index_in_background):
             self.prepare_search()
         assert self._index is not None
-        found = (self._members.get(m.id) for m in self._index.search(query, limit))
+        found = (self._members.get(member_id) for member_id in self._index.search(query, limit))
         return [m for m in found if m is not None and m.active]
 
     def by_badge(self, code: str) -> Member | None:

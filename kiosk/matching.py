@@ -57,9 +57,10 @@ class MemberIndex:
     """
 
     def __init__(self, members: Iterable[Member]) -> None:
-        keyed = sorted((" ".join(fold(m.name).split()), m.id, m) for m in members)
-        self._members = [member for _, _, member in keyed]
-        self._names = [name for name, _, _ in keyed]
+        keyed = sorted((" ".join(fold(m.name).split()), m.id) for m in members)
+        # Ids, not the members: a member whose file is reread is not kept twice.
+        self._ids = [member_id for _, member_id in keyed]
+        self._names = [name for name, _ in keyed]
         self._text = "\n".join(self._names)
         self._line_starts = array(
             "l", accumulate((len(n) + 1 for n in self._names[:-1]), initial=0)
@@ -78,11 +79,12 @@ class MemberIndex:
         self._near = {key: tuple(words) for key, words in near.items()}
 
     def __len__(self) -> int:
-        return len(self._members)
+        return len(self._ids)
 
-    def search(self, query: str, limit: int = 8) -> list[Member]:
-        """Members matching `query`: name and name-part prefixes first, then substrings,
-        then names each typed word starts, one typo forgiven; alphabetical within each."""
+    def search(self, query: str, limit: int = 8) -> list[str]:
+        """The ids of members matching `query`: name and name-part prefixes first, then
+        substrings, then names each typed word starts, one typo forgiven; alphabetical
+        within each."""
         wanted = " ".join(fold(query).split())
         if not wanted or limit < 1:
             return []
@@ -96,8 +98,8 @@ class MemberIndex:
             for position in stage:
                 found.setdefault(position, None)
                 if len(found) == limit:
-                    return [self._members[position] for position in found]
-        return [self._members[position] for position in found]
+                    return [self._ids[position] for position in found]
+        return [self._ids[position] for position in found]
 
     def _name_prefixes(self, wanted: str) -> Iterator[int]:
         position = bisect_left(self._names, wanted)

@@ -15,11 +15,12 @@ JOINED = datetime(2026, 1, 5, tzinfo=UTC)
 
 
 def index_of(*names: str) -> MemberIndex:
-    return MemberIndex(Member(f"m{n}", name, JOINED) for n, name in enumerate(names))
+    """An index of members with these names, each with an id that names them too."""
+    return MemberIndex(Member(f"{name}#{n}", name, JOINED) for n, name in enumerate(names))
 
 
-def names(found: list[Member]) -> list[str]:
-    return [member.name for member in found]
+def names(found: list[str]) -> list[str]:
+    return [member_id.rsplit("#", 1)[0] for member_id in found]
 
 
 # -- accents and case ----------------------------------------------------------
@@ -192,7 +193,7 @@ def test_within_one_edit(a: str, b: str, expected: bool) -> None:
 
 def test_same_name_finds_exact_and_one_typo_names_for_a_newcomer() -> None:
     people = [Member(f"m{n}", name, JOINED) for n, name in enumerate(["Zoë Martin", "Zoe Marten"])]
-    assert names(same_name("zoe  martin", people)) == ["Zoë Martin", "Zoe Marten"]
+    assert [m.name for m in same_name("zoe  martin", people)] == ["Zoë Martin", "Zoe Marten"]
     assert same_name("Zoe Marine", people) == []
 
 
