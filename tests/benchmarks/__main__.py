@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 
 from tests.benchmarks import (
     board,
+    board_memory,
     commands,
     daily_backup,
     memory,
@@ -49,6 +50,7 @@ def parts() -> list[tuple[str, Part]]:
         ("7 daily backup", lambda s: [daily_backup.measure(s)]),
         ("8 demo memory", lambda s: [memory.demo_memory()]),
         ("9 flat memory", lambda s: [memory.flat_memory(s)]),
+        ("10 wall board memory", lambda s: [board_memory.section(s)]),
         ("growth: members, years", visits.members_and_years),
         ("growth: people here", lambda s: [visits.people_here(s)]),
         ("filing", lambda s: [visits.filing(s)]),

@@ -1,12 +1,12 @@
 """Whether the wall board runs for days without growing: the memory of a running board
 while another process makes thousands of changes.
 
-A report, not a test: it runs `WallApp` in a terminal of its own (a pseudo-terminal) on a
-demo community, looking for changes far more often than the usual once a second, while
-this process checks members in and out and leaves a shout-out now and then, pausing after
-each tenth of the changes. It prints the board's resident memory (RSS) as the changes,
-the board's refreshes and its redraws add up, and a last line comparing the end with the
-memory after warming up.
+It runs `WallApp` in a terminal of its own (a pseudo-terminal) on a demo community,
+looking for changes far more often than the usual once a second, while this process
+checks members in and out and leaves a shout-out now and then, pausing after each tenth
+of the changes. `make bench` reports the growth after warming up (`section`); run alone,
+it prints the board's resident memory (RSS) as the changes, the board's refreshes and
+its redraws add up.
 
     python tests/benchmarks/board_memory.py [--changes 3000] [--every 0.02] [--size 80x24]
 """
@@ -31,6 +31,9 @@ from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.demo import seed_demo
 from kiosk.errors import Refused
+from tests.benchmarks.figures import Figure
+from tests.benchmarks.report import Row, Section, bound
+from tests.benchmarks.scenes import Scratch
 
 GROWTH_ALLOWED_MB = 8.0
 """What the end may be above the warmed-up board and still count as flat."""
@@ -38,6 +41,9 @@ WARM_UP = 0.3
 """The share of the changes made before the first figure counts."""
 QUIET = 4.0
 """Seconds without changes after each tenth of them, as on a quiet afternoon."""
+Tally = tuple[int, int, int, float]
+"""After a tenth of the changes: how many were made, the board's refreshes and redraws so
+far, and its RSS in MiB."""
 
 
 def main() -> int:
@@ -53,7 +59,40 @@ def main() -> int:
         return 0
     columns, rows = (int(n) for n in args.size.split("x"))
     with tempfile.TemporaryDirectory() as folder:
-        return measure(Path(folder), args.changes, args.every, columns, rows)
+        started = time.monotonic()
+        figures = measure(Path(folder), args.changes, args.every, columns, rows)
+        report(figures, args.changes, time.monotonic() - started, columns, rows)
+    return 0
+
+
+def section(scratch: Scratch) -> Section:
+    """The growth of a running wall board, for `make bench`."""
+    changes, every = 3000, 0.02
+    print(f"  the wall board while {changes:,} changes are made ...", flush=True)
+    folder = scratch.folder / "wall-board"
+    folder.mkdir()
+    figures = measure(folder, changes, every, 80, 24)
+    warmed, end = _warmed(figures, changes), figures[-1]
+    growth = Figure(samples=[(end[3] - warmed[3]) * 2**20], unit="B")
+    return Section(
+        "10. The wall board's memory stays flat (demo community, 80x24)",
+        [
+            bound(
+                f"board RSS growth from {warmed[0]:,} to {end[0]:,} changes",
+                growth,
+                GROWTH_ALLOWED_MB * 2**20,
+                f"<= {GROWTH_ALLOWED_MB:.0f} MiB",
+            ),
+            Row("  board RSS after warming up", Figure(samples=[warmed[3] * 2**20], unit="B")),
+        ],
+        [
+            f"`kiosk board` in a pseudo-terminal, rereading every {every} s rather than every "
+            f"second; meanwhile {end[1] - warmed[1]:,} refreshes and {end[2] - warmed[2]:,} "
+            "redraws; RSS after each tenth of the changes: "
+            + ", ".join(f"{change}: {rss:.1f}" for change, _, _, rss in figures)
+            + " MiB",
+        ],
+    )
 
 
 # -- the board, in its own process ---------------------------------------------------------
@@ -89,7 +128,8 @@ def run_board(data: Path, every: float, counts: Path) -> None:
 # -- this process: the changes and the figures ------------------------------------------
 
 
-def measure(folder: Path, changes: int, every: float, columns: int, rows: int) -> int:
+def measure(folder: Path, changes: int, every: float, columns: int, rows: int) -> list[Tally]:
+    """A `Tally` after each tenth of the changes."""
     data = folder / "data"
     seed_demo(data, datetime.now(UTC))
     counts = folder / "counts"
@@ -99,8 +139,7 @@ def measure(folder: Path, changes: int, every: float, columns: int, rows: int) -
         community = Community.open(Config(data_dir=data), create=False)
         members = [member.id for member in community.members()]
         chooser = random.Random(7)
-        figures: list[tuple[int, int, int, float]] = []
-        started = time.monotonic()
+        figures: list[Tally] = []
         for change in range(1, changes + 1):
             make_change(community, chooser, chooser.choice(members), change)
             time.sleep(every / 4)  # busy: several changes to a refresh, each one redrawn
@@ -108,11 +147,9 @@ def measure(folder: Path, changes: int, every: float, columns: int, rows: int) -
                 time.sleep(QUIET)  # quiet: refreshes that find nothing new
                 refreshes, shown = (int(n) for n in counts.read_text().split())
                 figures.append((change, refreshes, shown, board.rss_mb()))
-        seconds = time.monotonic() - started
     finally:
         board.stop()
-    report(figures, changes, seconds, columns, rows)
-    return 0
+    return figures
 
 
 class Board:
@@ -155,7 +192,7 @@ class Board:
                 if line.startswith("VmRSS:"):
                     return int(line.split()[1]) / 1024
         said = self.last_output.decode(errors="replace")
-        raise SystemExit(f"The board stopped. The last it showed:\n{said}")
+        raise RuntimeError(f"The board stopped. The last it showed:\n{said}")
 
     def stop(self) -> None:
         self.process.terminate()
@@ -180,12 +217,12 @@ def wait_for(condition: object, what: str, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while not condition():  # type: ignore[operator]
         if time.monotonic() > deadline:
-            raise SystemExit(f"Gave up waiting for {what}.")
+            raise RuntimeError(f"Gave up waiting for {what}.")
         time.sleep(0.1)
 
 
 def report(
-    figures: list[tuple[int, int, int, float]],
+    figures: list[Tally],
     changes: int,
     seconds: float,
     columns: int,
@@ -195,8 +232,7 @@ def report(
     print(f"{'changes':>8}  {'refreshes':>9}  {'redrawn':>7}  {'RSS':>8}")
     for change, refreshes, shown, rss in figures:
         print(f"{change:>8}  {refreshes:>9}  {shown:>7}  {rss:>5.1f} MB")
-    warmed = next(f for f in figures if f[0] >= changes * WARM_UP)
-    end = figures[-1]
+    warmed, end = _warmed(figures, changes), figures[-1]
     growth = end[3] - warmed[3]
     flat = growth <= GROWTH_ALLOWED_MB
     print(
@@ -204,6 +240,11 @@ def report(
         f"{end[2] - warmed[2]} redrawn) the board grew {growth:+.1f} MB: "
         f"{'flat' if flat else 'GROWING'} (allowed {GROWTH_ALLOWED_MB:.0f} MB)."
     )
+
+
+def _warmed(figures: list[Tally], changes: int) -> Tally:
+    """The first figure after warming up."""
+    return next(f for f in figures if f[0] >= changes * WARM_UP)
 
 
 if __name__ == "__main__":
