@@ -3,6 +3,7 @@ closing time, and guards the exit and the host console."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from time import monotonic
 from typing import Any, TypeVar
@@ -67,6 +68,8 @@ class KioskApp(App[None]):
         self._backups = Backups(community.store, config.backups_to_keep)
         self._backup_problem: str | None = None
         self._refreshing: Worker[None] | None = None
+        self._set_aside = False
+        """Whether the members read at the start are kept out of the collector's passes."""
         self.scan_gate = ScanGate(self, timer, deliver=super().on_event)
         """Every key passes it first, so a badge scan never lands in the focused field."""
         self.badge_desk = BadgeDesk(self)
@@ -235,6 +238,17 @@ class KioskApp(App[None]):
             self.community.prepare_search()
         except KioskError as error:
             self.call_from_thread(self._refresh_failed, str(error))
+            return
+        if not self._set_aside:
+            # Everyone just read lives as long as the kiosk: the garbage collector's full
+            # passes need not walk them, which at 50,000 members held the screen for a
+            # third of a second now and then.
+            self._set_aside = True
+            gc.freeze()
+
+    def on_unmount(self) -> None:
+        if self._set_aside:
+            gc.unfreeze()  # what the kiosk leaves behind may be collected again
 
     def _refresh_failed(self, problem: str) -> None:
         # Said once, not every second, until the problem changes or goes away.

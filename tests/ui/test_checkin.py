@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -251,3 +252,15 @@ async def test_two_members_of_one_name_are_told_apart_by_their_topics(make_app, 
         # Without topics, the day they joined; never an id, which means nothing to people.
         assert "Sam Kim  joined 29 Nov 2026" in shown(pilot)
         assert quiet.id not in shown(pilot)
+
+
+async def test_members_read_at_the_start_are_set_aside_from_the_collector_until_the_end(
+    make_app,
+):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.community.search_ready
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0  # what the kiosk left behind can be collected
