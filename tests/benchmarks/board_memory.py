@@ -8,7 +8,7 @@ of the changes. `make bench` reports the growth after warming up (`section`); ru
 it prints the board's resident memory (RSS) as the changes, the board's refreshes and
 its redraws add up.
 
-    python tests/benchmarks/board_memory.py [--changes 3000] [--every 0.02] [--size 80x24]
+    python -m tests.benchmarks.board_memory [--changes 3000] [--every 0.02] [--size 80x24]
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from kiosk.config import Config
 from kiosk.demo import seed_demo
 from kiosk.errors import Refused
 from tests.benchmarks.figures import Figure
+from tests.benchmarks.processes import ROOT
 from tests.benchmarks.report import Row, Section, bound
 from tests.benchmarks.scenes import Scratch
 
@@ -159,12 +160,14 @@ class Board:
     def __init__(self, data: Path, every: float, counts: Path, columns: int, rows: int) -> None:
         controller, terminal = os.openpty()
         fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        command = [sys.executable, __file__, "--board", str(data), "--every", str(every)]
+        module = "tests.benchmarks.board_memory"
+        command = [sys.executable, "-m", module, "--board", str(data), "--every", str(every)]
         self.process = subprocess.Popen(
             [*command, "--counts", str(counts)],
             stdin=terminal,
             stdout=terminal,
             stderr=terminal,
+            cwd=ROOT,
             env={**os.environ, "TERM": "xterm-256color"},
             start_new_session=True,
         )
