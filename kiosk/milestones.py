@@ -15,6 +15,7 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 from kiosk.models import Member, Visit
+from kiosk.opening import local_day
 
 MilestoneKind = Literal["first-visit", "visits", "anniversary"]
 VISIT_MILESTONES = (10, 50, 100)
@@ -29,28 +30,6 @@ class Milestone:
     """A sentence for the welcome after check-in."""
     badge: str
     """A few words for beside the member's name on the board."""
-
-
-DAYS_REMEMBERED = 20_000
-_days: dict[tuple[datetime, int], tuple[tzinfo, date]] = {}
-"""Days worked out before, by moment and zone: the board asks for the day of everyone here
-on each change, and applying a zone's rules is slow. The zone is kept beside its day, so
-the key's id cannot come to mean another zone."""
-
-
-def local_day(moment: datetime, tz: tzinfo | None = None) -> date:
-    """The day `moment` falls on at the kiosk."""
-    if tz is None:  # the machine's time zone, which may be changed under a running process
-        return moment.astimezone().date()
-    key = (moment, id(tz))
-    known = _days.get(key)
-    if known is not None and known[0] is tz:
-        return known[1]
-    if len(_days) >= DAYS_REMEMBERED:
-        _days.clear()
-    day = moment.astimezone(tz).date()
-    _days[key] = (tz, day)
-    return day
 
 
 def milestone_at_check_in(

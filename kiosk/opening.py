@@ -104,9 +104,26 @@ def _local_zone(names: tuple[str, str]) -> tzinfo:
     return tz.tzlocal()
 
 
-def local_day(moment: datetime, zone: tzinfo) -> date:
-    """The local date of `moment` in `zone`."""
-    return moment.astimezone(zone).date()
+DAYS_REMEMBERED = 20_000
+_days: dict[tuple[datetime, int], tuple[tzinfo, date]] = {}
+"""Days worked out before, by moment and zone: the board asks for the day of everyone here
+on each change, and applying a zone's rules is slow. The zone is kept beside its day, so
+the key's id cannot come to mean another zone."""
+
+
+def local_day(moment: datetime, zone: tzinfo | None) -> date:
+    """The local date of `moment` in `zone` (None: the machine's time zone)."""
+    if zone is None:  # the machine's, which may be changed under a running process
+        return moment.astimezone().date()
+    key = (moment, id(zone))
+    known = _days.get(key)
+    if known is not None and known[0] is zone:
+        return known[1]
+    if len(_days) >= DAYS_REMEMBERED:
+        _days.clear()
+    day = moment.astimezone(zone).date()
+    _days[key] = (zone, day)
+    return day
 
 
 def at(day: date, clock: time, zone: tzinfo) -> datetime:

@@ -11,13 +11,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from dateutil import tz
 
-from kiosk.milestones import (
-    local_day,
-    milestone_at_check_in,
-    milestone_on_board,
-    newcomer_today,
-)
+from kiosk.milestones import milestone_at_check_in, milestone_on_board, newcomer_today
 from kiosk.models import Member, Visit
+from kiosk.opening import local_day
 
 NEW_YORK_WINTER = timezone(timedelta(hours=-5))
 TOKYO = timezone(timedelta(hours=9))
