@@ -92,10 +92,10 @@ class HomeScreen(KioskScreen):
         self.query_one("#matches").can_focus = False
         self.query_one("#register").can_focus = False
         self.app.community_changed.subscribe(self, lambda _: self.community_changed())
-        self.show_community()
         self.show_matches("")
 
     def on_screen_resume(self) -> None:
+        # Shown first, or again: who is here and the shout-outs as they are now.
         self.search_box.focus()
         self.show_community()
 
