@@ -46,6 +46,9 @@ class ConfirmationScreen(KioskScreen):
         self.member = member
         self.visit = visit
         self.kept_open = False
+        # Held here, not looked up: a scan right after this one may swap the screen away
+        # while it is still being put up.
+        self.countdown = Label(id="countdown", classes="hint")
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="message"):
@@ -54,7 +57,7 @@ class ConfirmationScreen(KioskScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Done", id="done", variant="primary")
                 yield Button("Write a shout-out", id="shoutout")
-            yield Label(id="countdown", classes="hint")
+            yield self.countdown
 
     def compose_message(self) -> ComposeResult:
         raise NotImplementedError
@@ -82,7 +85,7 @@ class ConfirmationScreen(KioskScreen):
         self.say(f"Back to the start in {seconds}. Space keeps this open.")
 
     def say(self, message: str) -> None:
-        self.query_one("#countdown", Label).update(message)
+        self.countdown.update(message)
 
     def action_keep_open(self) -> None:
         self.kept_open = True

@@ -36,9 +36,14 @@ class Masthead(Widget):
     if TYPE_CHECKING:
         app = getters.app(KioskApp)
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Held here, not looked up: a screen swapped away mid-mount may lose it first.
+        self.now = Label(id="now")
+
     def compose(self) -> ComposeResult:
         yield Label(Content(self.app.config.space_name), id="space")
-        yield Label(id="now")
+        yield self.now
 
     def on_mount(self) -> None:
         self.update_now()
@@ -53,4 +58,4 @@ class Masthead(Widget):
             here = f"{count} of {community.capacity} here"
         now = community.clock()
         shown = [hours.clock_time(now), hours.opening_status(self.app.config.hours, now), here]
-        self.query_one("#now", Label).update(" · ".join(part for part in shown if part))
+        self.now.update(" · ".join(part for part in shown if part))

@@ -53,8 +53,16 @@ def everyone_here(data_dir: Path, clock: FakeClock) -> None:
 async def settle(pilot: Pilot) -> None:
     """Let store calls and PIN checks finish and the screen catch up."""
     await pilot.pause()
-    waited = [worker for worker in pilot.app.workers if worker.group not in BACKGROUND]
-    await pilot.app.workers.wait_for_complete(waited)
+    # A finished call may start another (a second scan waits on the first); and what it
+    # opens, a screen or a notification, takes a frame or two more to be shown.
+    while waited := [
+        worker
+        for worker in pilot.app.workers
+        if worker.group not in BACKGROUND and not worker.is_finished
+    ]:
+        await pilot.app.workers.wait_for_complete(waited)
+        await pilot.pause()
+    await pilot.pause()
     await pilot.pause()
 
 
