@@ -184,9 +184,13 @@ def test_temporary_names_cannot_be_guessed(tmp_path: Path, monkeypatch) -> None:
     for _ in range(20):
         write_atomically(tmp_path / "presence.json", b"{}")
 
-    # Then no two are alike, and none is made from the process id
+    # Then no two are alike, and none is made from the process id: each carries at
+    # least 64 random bits (16 hex digits) where a process id could have been
     assert len(set(names)) == 20
-    assert not any(str(os.getpid()) in name for name in names)
+    for name in names:
+        middle = name.removeprefix(".presence.json.").removesuffix(".tmp")
+        assert len(middle) >= 16 and middle != str(os.getpid())
+        assert all(char in "0123456789abcdef" for char in middle)
 
 
 @pytest.mark.parametrize("kind", ["fifo", "link", "folder"])
