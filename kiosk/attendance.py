@@ -15,7 +15,7 @@ from kiosk.errors import Refused
 from kiosk.gathering import Gathering, gather
 from kiosk.milestones import Milestone, milestone_at_check_in
 from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
-from kiosk.opening import visit_closing
+from kiosk.opening import local_day, visit_closing
 
 FILE_AFTER = 50
 """Finished visits that wait in presence before a check-out files them into the history."""
@@ -34,6 +34,9 @@ class Welcome:
 
 
 class Attendance(CommunityState):
+    _gathered: tuple[tuple[int, date], Gathering] | None = None
+    """The last gathering worked out, with the changes count and local day it holds for."""
+
     def visit_of(self, member_id: str) -> Visit | None:
         """The member's open visit, if they are here."""
         return self._visit_of.get(member_id)
@@ -218,7 +221,17 @@ class Attendance(CommunityState):
         return here
 
     def gathering(self) -> Gathering:
-        """Who is here as the board gathers them: by topic, newcomers marked."""
+        """Who is here as the board gathers them: by topic, newcomers marked.
+
+        Worked out again only after a change or when the day turns, so the kiosk can work
+        it out off the UI thread and its boards then find it ready.
+        """
+        now = self.clock()
+        holds_for = (self.changes, local_day(now, self.zone))
+        kept = self._gathered
+        # Until everyone is read, a member read on demand may be newer than the count says.
+        if kept is not None and kept[0] == holds_for and self._everyone:
+            return kept[1]
         counted = [
             Presence(replace(p.member, visits=self.visits_so_far(p.member)), p.visit)
             for p in self.present()
@@ -228,7 +241,9 @@ class Attendance(CommunityState):
             for v in self._visits
             if v.guest and self._member_or_none(v.member_id) is not None
         ]
-        return gather(counted + guests, self.clock(), self.zone)
+        gathering = gather(counted + guests, now, self.zone)
+        self._gathered = (holds_for, gathering)
+        return gathering
 
     def welcome(self, member_id: str) -> Welcome:
         """What to tell a member who has just checked in."""

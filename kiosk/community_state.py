@@ -70,6 +70,9 @@ class CommunityState:
         self._shoutouts: list[ShoutOut] = []
         self._question: Question | None = None
         self._answers: list[Answer] = []
+        self.changes = 0
+        """How many changes were made here or read from disk: what is worked out from the
+        data may be kept until this moves."""
         self._load_presence()
         self._load_shoutouts()
         self._load_questions()
@@ -92,8 +95,10 @@ class CommunityState:
             }
             for part in parts:
                 loaders[part]()
-            members = self._reload_member_files()
-            return bool(parts) or members
+            changed = self._reload_member_files() or bool(parts)
+            if changed:
+                self.changes += 1
+            return changed
 
     def _reload_member_files(self) -> bool:
         # Until everyone is in memory, each member is read from their file when needed,
@@ -183,7 +188,10 @@ class CommunityState:
     def _writing(self) -> Iterator[None]:
         with self._lock, self.store.locked():
             self.refresh()
-            yield
+            try:
+                yield
+            finally:
+                self.changes += 1
         if self.on_change is not None:
             self.on_change(self)
 

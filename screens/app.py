@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from contextlib import suppress
 from time import monotonic
 from typing import Any, TypeVar
 
@@ -143,6 +144,8 @@ class KioskApp(App[None]):
         except KioskError as error:
             self.call_from_thread(self._refused, error, button)
             return
+        with suppress(KioskError):  # saved all the same; a screen that reads it says so
+            self.community.gathering()  # for the boards: worked out here, not on the UI thread
         self.call_from_thread(self._saved, origin, then, saved, result)
 
     def _saved(
@@ -152,7 +155,8 @@ class KioskApp(App[None]):
         saved: str | None,
         result: Result,
     ) -> None:
-        if saved is None or origin.is_current:
+        # In front, not only `is_current`: that also holds for the screen just beneath it.
+        if saved is None or origin is self.screen:
             then(result)
         else:
             self.notify(saved, title="Saved", markup=False)
@@ -196,6 +200,8 @@ class KioskApp(App[None]):
                 self.call_from_thread(self._tell_host, problem)
         try:
             changed = self.community.refresh()
+            if changed:
+                self.community.gathering()  # for the boards: worked out here, not on the UI thread
         except KioskError as error:
             self.call_from_thread(self._refresh_failed, str(error))
             return

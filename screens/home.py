@@ -100,8 +100,9 @@ class HomeScreen(KioskScreen):
         self.show_community()
 
     def community_changed(self) -> None:
-        # Under another screen, home catches up when it is shown again.
-        if self.is_current:
+        # Under another screen, home catches up when it is shown again. (Not `is_current`,
+        # which also holds for the screen just beneath the one in front.)
+        if self.app.screen is self:
             self.show_community()
 
     @property

@@ -4,10 +4,14 @@ with mentors marked, newcomers flagged, open requests and guests."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+from kiosk.community import Community
 from kiosk.gathering import Gathering, Here, gather
 from kiosk.models import Member, Presence, Status, Visit
+from kiosk.store import Store
+from tests.conftest import FakeClock
 
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 MORNING = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
@@ -184,3 +188,44 @@ def test_guests_are_listed_with_their_host_only_when_the_host_is_shown() -> None
     assert guests == [("Kim", "Ana"), ("Lu", None), ("Mo", None)]
     # a guest is not counted as the member who signed them in
     assert names(gathering.without_topics) == ["Ana"]
+
+
+def on_the_board(community: Community) -> list[str]:
+    """Everyone the community's gathering shows, by name, "(new)" after a newcomer."""
+    gathering = community.gathering()
+    people = [
+        *(person.here for group in gathering.groups for person in group.people),
+        *gathering.without_topics,
+        *gathering.heads_down,
+    ]
+    return sorted({here.member.name + (" (new)" if here.newcomer else "") for here in people})
+
+
+def test_the_gathering_follows_each_change_made_here_or_elsewhere_and_the_turn_of_the_day(
+    community: Community, clock: FakeClock, tmp_path: Path
+) -> None:
+    # Given a kiosk's community with everyone read, and another process on the same folder
+    other = Community(Store.open(tmp_path / "data"), clock=clock)
+    ana = community.add_member("Ana Silva")
+    community.load_everyone()
+    community.check_in(ana.id)
+    assert on_the_board(community) == ["Ana Silva (new)"]
+    # Asked again with nothing changed, it is the same
+    assert community.gathering() is community.gathering()
+
+    # When another process checks someone in, the next reread shows them
+    ben = other.add_member("Ben Okafor")
+    other.check_in(ben.id)
+    community.refresh()
+    assert on_the_board(community) == ["Ana Silva (new)", "Ben Okafor (new)"]
+
+    # A change of name made elsewhere, and a change of status made here, show too
+    other.edit_member(ben.id, name="Benjamin Okafor")
+    community.refresh()
+    community.update_visit(ana.id, "heads-down", ())
+    assert on_the_board(community) == ["Ana Silva (new)", "Benjamin Okafor (new)"]
+    assert [here.member.name for here in community.gathering().heads_down] == ["Ana Silva"]
+
+    # The next day, still checked in, nobody is new any more
+    clock.advance(days=1)
+    assert on_the_board(community) == ["Ana Silva", "Benjamin Okafor"]
