@@ -3,18 +3,17 @@ people are open to chatting about, who could use a hand, and this week's answers
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import Label, Static
 
 from kiosk import hours
 from kiosk.gathering import GuestHere, Here
 from kiosk.models import STATUS_LABELS, Visit
+from screens.board_table import BoardTable
 from screens.commands import Back
 from screens.gathering_lines import answer_lines, everyone, hand_lines, short_names, topic_lines
 from screens.kiosk_screen import KioskScreen
@@ -34,21 +33,8 @@ def fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-@dataclass(frozen=True, slots=True)
-class Arrival:
-    """The Since cell: shows when someone arrived, and sorts the board by it."""
-
-    since: datetime
-    text: str
-
-    def __rich__(self) -> Text:
-        return Text(self.text)
-
-    def __str__(self) -> str:
-        return self.text
-
-
-Row = tuple[Text, Arrival, str, Text]
+Row = tuple[Content, Content, Content, Content]
+"""Name (and a milestone under it), since, status and topics."""
 
 
 class BoardScreen(KioskScreen):
@@ -65,8 +51,9 @@ class BoardScreen(KioskScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: dict[str, Row] = {}
-        """What each member's row shows now, by member id (the row's key)."""
+        self.made: dict[str, tuple[tuple[Here, str], Row]] = {}
+        """Each member's row by member id, with whom it was made from and when they
+        arrived as it said then."""
         self.widths: tuple[int, ...] = ()
         self.panels: dict[str, Content] = {}
         """What each panel of conversation starters shows now."""
@@ -75,7 +62,7 @@ class BoardScreen(KioskScreen):
         yield Label("Who's here", classes="title")
         yield Label("", id="summary", classes="hint")
         with Container(id="board-area"):
-            yield DataTable(id="board", cursor_type="none", zebra_stripes=True)
+            yield BoardTable(id="board")
             with Container(id="starters"):
                 with Container(id="people-starters"):
                     yield self.panel("topics", "Open to chatting about")
@@ -109,34 +96,20 @@ class BoardScreen(KioskScreen):
         community = self.app.community
         gathering = community.gathering()
         shown = {here.member.id: here for here in everyone(gathering)}
-        table = self.query_one("#board", DataTable)
+        table = self.query_one("#board", BoardTable)
         widths = self.column_widths()
         if widths != self.widths:
             self.widths = widths
-            self.rows = {}
-            table.clear(columns=True)
-            for label, width in zip(("Name", "Since", "Status", "Topics"), widths, strict=True):
-                table.add_column(label, width=width, key=label.lower())
+            self.made = {}
+            table.set_columns(("Name", "Since", "Status", "Topics"), widths)
         now = community.clock()
         wanted = {key: self.row(here, now) for key, here in shown.items()}
+        for key in self.made.keys() - wanted.keys():
+            del self.made[key]
         for guest, visit in self.guest_visits(gathering.guests):
-            wanted[visit.id] = self.guest_row(guest, visit, now)
-        for gone in self.rows.keys() - wanted.keys():
-            table.remove_row(gone)
-            del self.rows[gone]
-        added = False
-        for key, row in wanted.items():
-            shown_row = self.rows.get(key)
-            if shown_row is None:
-                table.add_row(*row, key=key, height=None)
-                added = True
-            elif shown_row != row:
-                for column, old, new in zip(table.columns, shown_row, row, strict=True):
-                    if old != new:
-                        table.update_cell(key, column, new, update_width=False)
-            self.rows[key] = row
-        if added:
-            table.sort("since", key=lambda arrival: arrival.since, reverse=True)
+            wanted[visit.id] = (visit.since, self.guest_row(guest, visit, now))
+        newest_first = sorted(wanted.items(), key=lambda item: item[1][0], reverse=True)
+        table.show([(key, row) for key, (_, row) in newest_first])
         self.show_summary(len(wanted), community.here_count() - len(wanted))
         names = short_names(here.member for here in shown.values())
         self.show_panel("topics", topic_lines(gathering, names), "Nobody is open to chat yet.")
@@ -166,33 +139,42 @@ class BoardScreen(KioskScreen):
             self.panels[panel] = shown
             self.query_one(f"#{panel}-lines", Static).update(shown)
 
-    def row(self, here: Here, now: datetime) -> Row:
+    def row(self, here: Here, now: datetime) -> tuple[datetime, Row]:
+        """A member's row, and when they came (the board is newest first)."""
         member, visit = here.member, here.visit
+        arrived = hours.arrived(visit.since, now)
+        # Most rows are as they were: made again only when their member, visit or time moved.
+        kept = self.made.get(member.id)
+        if kept is not None and kept[0] == (here, arrived):
+            return visit.since, kept[1]
         open_topics = visit.status == "open" and member.shows("topics") and visit.topics
-        name = Text(fit(member.name, self.widths[0]), style="bold")
+        name = Content.styled(fit(member.name, self.widths[0]), "bold")
         if here.milestone is not None:
             style = "bold reverse" if here.newcomer else "italic"
-            name.append("\n").append(here.milestone.badge, style=style)
-        return (
+            name = Content.assemble(name, "\n", Content.styled(here.milestone.badge, style))
+        row = (
             name,
-            Arrival(visit.since, hours.arrived(visit.since, now)),
-            STATUS_LABELS[visit.status],
-            Text(", ".join(visit.topics) if open_topics else "-"),
+            Content(arrived),
+            Content(STATUS_LABELS[visit.status]),
+            Content(", ".join(visit.topics) if open_topics else "-"),
         )
+        self.made[member.id] = ((here, arrived), row)
+        return visit.since, row
 
     def guest_row(self, guest: GuestHere, visit: Visit, now: datetime) -> Row:
         host = f"guest of {guest.host.name}" if guest.host else "a guest"
         return (
-            Text(fit(guest.name, self.widths[0]), style="bold"),
-            Arrival(visit.since, hours.arrived(visit.since, now)),
-            "guest",
-            Text(host, style="italic"),
+            Content.styled(fit(guest.name, self.widths[0]), "bold"),
+            Content(hours.arrived(visit.since, now)),
+            Content("guest"),
+            Content.styled(host, "italic"),
         )
 
     def show_summary(self, shown: int, hidden: int) -> None:
         summary = f"{shown} {'person' if shown == 1 else 'people'} on the board"
         if hidden:
             summary += f", and {hidden} more not shown"
+        # One line the screen wide (board.tcss): new words need no new layout.
         self.query_one("#summary", Label).update(
-            summary + "." if shown or hidden else "Nobody is here yet."
+            summary + "." if shown or hidden else "Nobody is here yet.", layout=False
         )

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Label
 
 from kiosk import hours
 
@@ -19,7 +17,11 @@ if TYPE_CHECKING:
 
 
 class Masthead(Widget):
-    """Space name on the left; clock, opening hours (when set) and head count on the right."""
+    """Space name on the left; clock, opening hours (when set) and head count on the right.
+
+    One line drawn whole, so the clock's tick and a new count redraw it without laying out
+    the screen again.
+    """
 
     DEFAULT_CSS = """
     Masthead {
@@ -27,10 +29,7 @@ class Masthead(Widget):
         dock: top;
         background: $primary;
         color: $text;
-        layout: horizontal;
     }
-    Masthead #space { width: 1fr; padding: 0 1; text-style: bold; }
-    Masthead #now { width: auto; padding: 0 1; }
     """
 
     if TYPE_CHECKING:
@@ -38,12 +37,8 @@ class Masthead(Widget):
 
     def __init__(self) -> None:
         super().__init__()
-        # Held here, not looked up: a screen swapped away mid-mount may lose it first.
-        self.now = Label(id="now")
-
-    def compose(self) -> ComposeResult:
-        yield Label(Content(self.app.config.space_name), id="space")
-        yield self.now
+        self.now = ""
+        """What the right-hand side says: the time, whether open, and how many are here."""
 
     def on_mount(self) -> None:
         self.update_now()
@@ -58,4 +53,16 @@ class Masthead(Widget):
             here = f"{count} of {community.capacity} here"
         now = community.clock()
         shown = [hours.clock_time(now), hours.opening_status(self.app.config.hours, now), here]
-        self.now.update(" · ".join(part for part in shown if part))
+        said = " · ".join(part for part in shown if part)
+        if said != self.now:
+            self.now = said
+            self.refresh()
+
+    def render(self) -> Content:
+        # A cell of padding at each end; the name gives way to the time and count.
+        width = self.size.width - 2
+        now = Content(self.now)
+        room = max(width - now.cell_length - 2, 1)
+        name = Content.styled(self.app.config.space_name, "bold").truncate(room, ellipsis=True)
+        gap = " " * max(width - name.cell_length - now.cell_length, 1)
+        return Content.assemble(" ", name, gap, now, " ").truncate(self.size.width)

@@ -13,6 +13,7 @@ from kiosk.community import Community
 from kiosk.pin import hash_pin
 from kiosk.store import Store
 from screens.app import KioskApp
+from screens.masthead import Masthead
 from tests.conftest import FakeClock
 from tests.core.test_scanning import PERSON
 
@@ -26,9 +27,10 @@ def stored(data_dir: Path) -> Community:
 
 
 def shown(pilot: Pilot) -> str:
-    """All text on the current screen: labels, statics and list options."""
+    """All text on the current screen: the masthead, labels, statics and list options."""
     screen = pilot.app.screen
-    parts = [str(widget.render()) for widget in screen.query(Static) if widget.display]
+    parts = [str(masthead.render()) for masthead in screen.query(Masthead)]
+    parts += [str(widget.render()) for widget in screen.query(Static) if widget.display]
     for options in screen.query(OptionList):
         parts += [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
     return "\n".join(parts)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from kiosk.cli import main as kiosk_cli
 from kiosk.gathering import gather
 from screens.board import BoardScreen
+from screens.board_table import BoardTable
 from screens.gathering_lines import topic_lines
 from tests.core.test_gathering import NOW, here
 from tests.ui.driving import let_time_pass, shown, stored
 
 
-def names_on(board: DataTable) -> list[str]:
+def names_on(board: BoardTable) -> list[str]:
     """The names on the board, top to bottom (without what is celebrated under them)."""
-    return [str(board.get_row_at(row)[0]).split("\n")[0] for row in range(board.row_count)]
+    return [str(board.row(key)[0]).split("\n")[0] for key in board.keys]
 
 
 async def test_the_board_lists_who_is_here_newest_first(make_app):
@@ -22,7 +23,7 @@ async def test_the_board_lists_who_is_here_newest_first(make_app):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f2")
         assert isinstance(app.screen, BoardScreen)
-        board = app.screen.query_one("#board", DataTable)
+        board = app.screen.query_one("#board", BoardTable)
         assert names_on(board) == [
             "Åsa Lindqvist",
             "Rafał Nowak",
@@ -34,10 +35,10 @@ async def test_the_board_lists_who_is_here_newest_first(make_app):
             "Ngozi Okafor",
             "María José Pérez",
         ]
-        first = [str(cell) for cell in board.get_row_at(0)]
+        first = [str(cell) for cell in board.row(board.keys[0])]
         assert first == ["Åsa Lindqvist", "08:56 · 4 min", "heads-down", "-"]
         # A guest comes with whoever signed them in.
-        guest = [str(cell) for cell in board.get_row_at(5)]
+        guest = [str(cell) for cell in board.row(board.keys[5])]
         assert guest == ["Sam Okoro", "08:05 · 55 min", "guest", "guest of Jürgen Weiß"]
         assert "9 people on the board." in shown(pilot)
 
@@ -48,7 +49,7 @@ async def test_a_check_in_from_another_process_shows_within_two_seconds(make_app
         await pilot.press("f2")
         assert kiosk_cli(["checkin", "Zoë Martin", "--data", str(demo_data)]) == 0
         await let_time_pass(pilot, 1)
-        board = app.screen.query_one("#board", DataTable)
+        board = app.screen.query_one("#board", BoardTable)
         assert "Zoë Martin" in names_on(board)
         assert "10 here" in shown(pilot)
 
@@ -61,7 +62,7 @@ async def test_members_who_keep_off_the_board_are_counted_but_not_named(make_app
         app.community.check_in(hidden.id)
         app.community_changed.publish(None)
         await pilot.pause()
-        assert "Quiet Quentin" not in names_on(app.screen.query_one("#board", DataTable))
+        assert "Quiet Quentin" not in names_on(app.screen.query_one("#board", BoardTable))
         assert "9 people on the board, and 1 more not shown." in shown(pilot)
         assert "10 here" in shown(pilot)
 
@@ -79,11 +80,13 @@ async def test_a_very_long_name_is_shortened_and_every_column_still_fits(make_ap
         long = app.community.add_member("Wolfeschlegelsteinhausenbergerdorff " * 2)
         app.community.check_in(long.id)
         await pilot.press("f2")
-        board = app.screen.query_one("#board", DataTable)
-        name, badge = str(board.get_row_at(0)[0]).split("\n")
+        board = app.screen.query_one("#board", BoardTable)
+        name, badge = str(board.row(board.keys[0])[0]).split("\n")
         assert name.startswith("Wolfeschlegel") and name.endswith("…")
         assert badge == "new here, say hi"  # joined today
-        assert sum(column.get_render_width(board) for column in board.columns.values()) <= 78
+        assert sum(width + 2 for width in board.widths) <= 78  # each with a cell either side
+        drawn = [str(board.render_line(y).text) for y in range(3)]
+        assert drawn[1].startswith(" Wolfeschlegel") and drawn[2].startswith(" new here, say hi")
 
 
 async def test_a_change_keeps_the_board_where_it_was_scrolled(make_app, demo_data):
@@ -94,7 +97,7 @@ async def test_a_change_keeps_the_board_where_it_was_scrolled(make_app, demo_dat
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f2")
-        board = app.screen.query_one("#board", DataTable)
+        board = app.screen.query_one("#board", BoardTable)
         await pilot.click("#board")
         await pilot.press("pagedown")
         scrolled = board.scroll_y
@@ -121,16 +124,16 @@ async def test_with_hundreds_here_a_check_in_adds_one_row_and_rebuilds_none(
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f2")
-        board = app.screen.query_one("#board", DataTable)
+        board = app.screen.query_one("#board", BoardTable)
         assert board.row_count == 309  # and Jürgen's guest
-        untouched = board.get_cell("m01demo", "name")
+        untouched = board.row("m01demo")[0]
         clock.advance(minutes=1)
         app.community.check_in("m02demo")
         app.community_changed.publish(None)
         await pilot.pause()
         assert board.row_count == 310
         assert names_on(board)[0] == "Björn Andersson"  # the newest first
-        assert board.get_cell("m01demo", "name") is untouched
+        assert board.row("m01demo")[0] is untouched
 
 
 def panel(pilot, name: str) -> list[str]:
@@ -158,9 +161,9 @@ async def test_the_board_gathers_who_is_here_by_what_they_are_open_to_chatting_a
         assert answers[1].startswith("Jürgen Weiß · here: A walnut box")
         assert answers[-1] == "Siobhán O'Connor: Chapter nine, finally"
         # Milestones under the names: Kofi's first visit, Mei Lin's tenth.
-        board = app.screen.query_one("#board", DataTable)
-        assert str(board.get_cell("m29demo", "name")) == "Kofi Boateng\nnew here, say hi"
-        assert str(board.get_cell("m17demo", "name")) == "Mei Lin Chen\n10th visit"
+        board = app.screen.query_one("#board", BoardTable)
+        assert str(board.row("m29demo")[0]) == "Kofi Boateng\nnew here, say hi"
+        assert str(board.row("m17demo")[0]) == "Mei Lin Chen\n10th visit"
 
 
 async def test_what_a_member_keeps_for_hosts_is_never_on_the_board(make_app, demo_data):
@@ -174,11 +177,11 @@ async def test_what_a_member_keeps_for_hosts_is_never_on_the_board(make_app, dem
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.press("f2")
-        board = app.screen.query_one("#board", DataTable)
-        assert [str(cell) for cell in board.get_row(pat.id)][2:] == ["open to chat", "-"]
+        board = app.screen.query_one("#board", BoardTable)
+        assert [str(cell) for cell in board.row(pat.id)][2:] == ["open to chat", "-"]
         text = shown(pilot)
         assert "Pat" in text  # open to chat, with no topic shown
-        cells = [str(cell) for row in board.ordered_rows for cell in board.get_row(row.key)]
+        cells = [str(cell) for key in board.keys for cell in board.row(key)]
         for kept in ("knitting", "a bookbinder", "a co-founder"):
             assert kept not in text
             assert not any(kept in cell for cell in cells)

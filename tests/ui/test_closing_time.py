@@ -7,6 +7,7 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 from kiosk.opening import Opening, OpeningHours
+from screens.masthead import Masthead
 from tests.conftest import FakeClock
 from tests.ui.driving import let_time_pass, settle, stored, toasts
 
@@ -17,7 +18,7 @@ CLOSING = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
 
 
 def masthead(pilot) -> str:
-    return str(pilot.app.screen.query_one("#now").render())
+    return str(pilot.app.screen.query_one(Masthead).render())
 
 
 async def test_at_closing_time_everyone_still_here_is_checked_out_at_closing_time(

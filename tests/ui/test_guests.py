@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable
-
+from screens.board_table import BoardTable
 from screens.guest import GuestScreen
 from screens.home import HomeScreen
 from screens.member import MemberScreen
@@ -40,8 +39,8 @@ async def test_a_member_here_signs_in_a_guest_who_shows_on_the_board(make_app, d
         ]
         assert guests_of(demo_data, "m01demo") == ["Tomás Ruiz"]
         await pilot.press("f2")
-        board = app.screen.query_one(DataTable)
-        rows = [[str(cell) for cell in board.get_row_at(i)] for i in range(board.row_count)]
+        board = app.screen.query_one(BoardTable)
+        rows = [[str(cell) for cell in board.row(key)] for key in board.keys]
         assert ["Tomás Ruiz", "guest of María José Pérez"] in [[r[0], r[-1]] for r in rows]
 
 
