@@ -71,14 +71,13 @@ class BoardTable(ScrollView, can_focus=True):
         return self._cells[key]
 
     def set_columns(self, labels: Sequence[str], widths: Sequence[int]) -> None:
-        """Name the columns and give each its width; every row is drawn again if they
-        changed."""
+        """Name the columns and give each its width. New columns empty the table: the
+        rows, made for the old widths, come again with the next `show`."""
         columns = (tuple(Content(label) for label in labels), tuple(widths))
         if columns != (self.labels, self.widths):
             self.labels, self.widths = columns
-            self._drawn.clear()
             self._header = self._draw_cells(self.labels)
-            self._measure()
+            self.show([])
 
     def show(self, rows: Sequence[tuple[str, Cells]]) -> None:
         """Show these rows, top to bottom; a row is drawn again only if its cells changed."""

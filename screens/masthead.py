@@ -37,7 +37,7 @@ class Masthead(Widget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.now = ""
+        self.status = ""
         """What the right-hand side says: the time, whether open, and how many are here."""
 
     def on_mount(self) -> None:
@@ -54,15 +54,15 @@ class Masthead(Widget):
         now = community.clock()
         shown = [hours.clock_time(now), hours.opening_status(self.app.config.hours, now), here]
         said = " · ".join(part for part in shown if part)
-        if said != self.now:
-            self.now = said
+        if said != self.status:
+            self.status = said
             self.refresh()
 
     def render(self) -> Content:
         # A cell of padding at each end; the name gives way to the time and count.
         width = self.size.width - 2
-        now = Content(self.now)
-        room = max(width - now.cell_length - 2, 1)
+        status = Content(self.status)
+        room = max(width - status.cell_length - 2, 1)
         name = Content.styled(self.app.config.space_name, "bold").truncate(room, ellipsis=True)
-        gap = " " * max(width - name.cell_length - now.cell_length, 1)
-        return Content.assemble(" ", name, gap, now, " ").truncate(self.size.width)
+        gap = " " * max(width - name.cell_length - status.cell_length, 1)
+        return Content.assemble(" ", name, gap, status, " ").truncate(self.size.width)
