@@ -108,11 +108,13 @@ class CommunityState:
         changed = set(self.store.members.changed(time.monotonic()))
         if not changed:
             return False
-        # Read first, then swap, so a member is never missing while their file is read.
-        after = {name: {m.id: m for m in self.store.members.everyone([name])} for name in changed}
+        # One file at a time, read first and then swapped: a member is never missing
+        # while their file is read, and a filing that touched hundreds of files never
+        # holds all of them in memory at once.
         found_before: dict[str, tuple[str, bool, str] | None] = {}
         found_after: dict[str, tuple[str, bool, str]] = {}
-        for name, members in after.items():
+        for name in changed:
+            members = {m.id: m for m in self.store.members.everyone([name])}
             for member_id in self._in_file.get(name, set()) - set(members):
                 gone = self._members.pop(member_id, None)
                 found_before[member_id] = None if gone is None else _found_by(gone)

@@ -120,7 +120,12 @@ class MemberFiles:
         for member in members:
             put(tables_of(file_of(member.id)).setdefault("members", {}), member.to_doc())
             key = name_key(member.name)
-            _put_pointer(tables_of(file_of(key)), {"key": key, "id": member.id})
+            pointer = {"key": key, "id": member.id}
+            pointers = files.get(file_of(key)) or self.file(file_of(key)).tables()
+            # A file whose pointer is already there is not rewritten: a member counted
+            # at a filing changes one file, not two, for every kiosk watching to read.
+            if pointer not in pointers.get("names", {}).values():
+                _put_pointer(tables_of(file_of(key)), pointer)
         if files:
             make_folder(self.folder)
             write_together({self.folder / name: encode(tables) for name, tables in files.items()})

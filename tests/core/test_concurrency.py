@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,11 +14,14 @@ import pytest
 from kiosk import storage
 from kiosk.community import Community
 from kiosk.errors import Refused
+from kiosk.member_files import file_of
 from kiosk.store import Store
+from tests.conftest import FakeClock
 
 PROCESSES = 4
 ROUNDS = 15
 fork = multiprocessing.get_context("fork")
+MEMBER_FILE = re.compile(r"[0-9a-f]{3}\.json")
 
 
 def toggle_members(root: Path, member_ids: list[str], start: Any, report: Path) -> None:
@@ -183,3 +187,32 @@ def test_a_shout_out_from_another_process_rereads_only_shout_outs(
     assert board.refresh() is True
     assert [s.text for s in board.shoutouts()] == ["Hello from the CLI"]
     assert parsed == ["shoutouts.json"]
+
+
+def test_a_filing_rewrites_only_the_counted_members_own_files(
+    demo_data: Path, clock: FakeClock, parsed: list[str]
+) -> None:
+    # Given a board holding everyone, and three members who came and went at the door
+    board = Community(Store.open(demo_data), clock=clock)
+    door = Community(Store.open(demo_data), clock=clock)
+    came = [m for m in door.members() if door.visit_of(m.id) is None][:3]
+    board.members()
+    counts = {m.id: m.visits for m in came}
+    for member in came:
+        door.check_in(member.id)
+    clock.advance(hours=1)
+    for member in came:
+        door.check_out(member.id)
+    board.refresh()
+
+    # When the door files their visits
+    door.file_visits()
+    parsed.clear()
+
+    # Then the board rereads only the files of the three members, and sees their counts
+    assert board.refresh() is True
+    member_files = {name for name in parsed if MEMBER_FILE.fullmatch(name)}
+    assert member_files == {file_of(m.id) for m in came}
+    assert {m.id: board.member(m.id).visits for m in came} == {
+        member_id: count + 1 for member_id, count in counts.items()
+    }
