@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from textual.app import ComposeResult
-from textual.containers import Container, VerticalScroll
+from textual.containers import Container
 from textual.content import Content
-from textual.widgets import Label, Static
+from textual.widgets import Label
 
 from kiosk import hours
 from kiosk.gathering import GuestHere, Here
@@ -17,6 +17,7 @@ from screens.board_table import BoardTable
 from screens.commands import Back
 from screens.gathering_lines import answer_lines, everyone, hand_lines, short_names, topic_lines
 from screens.kiosk_screen import KioskScreen
+from screens.starter_lines import StarterLines
 
 NAME, SINCE, STATUS = 20, 14, 12
 """Column widths on a roomy screen; a narrow one gives the name less."""
@@ -55,8 +56,6 @@ class BoardScreen(KioskScreen):
         """Each member's row by member id, with whom it was made from and when they
         arrived as it said then."""
         self.widths: tuple[int, ...] = ()
-        self.panels: dict[str, Content] = {}
-        """What each panel of conversation starters shows now."""
 
     def compose_body(self) -> ComposeResult:
         yield Label("Who's here", classes="title")
@@ -69,12 +68,11 @@ class BoardScreen(KioskScreen):
                     yield self.panel("hands", "Could use a hand with")
                 yield self.panel("answers", "This week's question")
 
-    def panel(self, name: str, title: str) -> VerticalScroll:
-        """A box of conversation starters, `#{name}-lines` inside, scrolled by touch."""
-        scroll = VerticalScroll(Static(id=f"{name}-lines"), id=f"{name}-panel", classes="panel")
-        scroll.border_title = title
-        scroll.can_focus = False
-        return scroll
+    def panel(self, name: str, title: str) -> StarterLines:
+        """A box of conversation starters, scrolled by touch."""
+        panel = StarterLines(id=f"{name}-panel", classes="panel")
+        panel.border_title = title
+        return panel
 
     def on_mount(self) -> None:
         self.app.community_changed.subscribe(self, lambda _: self.show_board())
@@ -133,11 +131,8 @@ class BoardScreen(KioskScreen):
         return paired
 
     def show_panel(self, panel: str, lines: list[Content], empty: str) -> None:
-        shown = Content("\n").join(lines) if lines else Content.styled(empty, "dim")
-        # A new text means laying the screen out again: only when the words changed.
-        if self.panels.get(panel) != shown:
-            self.panels[panel] = shown
-            self.query_one(f"#{panel}-lines", Static).update(shown)
+        shown = lines or [Content.styled(empty, "dim")]
+        self.query_one(f"#{panel}-panel", StarterLines).show(shown)
 
     def row(self, here: Here, now: datetime) -> tuple[datetime, Row]:
         """A member's row, and when they came (the board is newest first)."""

@@ -13,7 +13,14 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from screens.line_drawing import Look, look, set_content_size
+
 Cells = tuple[Content, ...]
+
+
+def looks(cells: Cells | None) -> tuple[Look, ...] | None:
+    """What a row's cells show, words and styles (`Content` compares by words alone)."""
+    return None if cells is None else tuple(look(cell) for cell in cells)
 
 
 class BoardTable(ScrollView, can_focus=True):
@@ -83,7 +90,8 @@ class BoardTable(ScrollView, can_focus=True):
         """Show these rows, top to bottom; a row is drawn again only if its cells changed."""
         cells = dict(rows)
         for key in list(self._drawn):
-            if cells.get(key) != self._cells.get(key):
+            row, before = cells.get(key), self._cells.get(key)
+            if row is not before and looks(row) != looks(before):
                 del self._drawn[key]
         self._cells = cells
         self.keys = [key for key, _ in rows]
@@ -95,8 +103,8 @@ class BoardTable(ScrollView, can_focus=True):
             starts.append(line)
             line += len(self._draw(key))
         self._starts, self._lines = starts, line
-        self.virtual_size = Size(sum(width + 2 for width in self.widths), line + 1)
-        self.refresh()
+        set_content_size(self, Size(sum(width + 2 for width in self.widths), line + 1))
+        self.refresh()  # rows shift and alternate in shade: what is below a change moves
 
     def _draw(self, key: str) -> list[Strip]:
         drawn = self._drawn.get(key)

@@ -5,7 +5,8 @@ shown answers hold, which is only what public screens may show."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 from textual.content import Content
 
@@ -16,6 +17,7 @@ from kiosk.text import fold
 
 MENTOR = Content.styled(" (mentor)", "$text-success")
 NEW_HERE = Content.styled(" (new here)", "bold $text-warning")
+P = TypeVar("P")
 NAMES_A_LINE = 8
 """Names on one line of the panel; the rest are counted ("+12 more"): a topic line stays
 readable on a busy day, and the table beside it lists everyone."""
@@ -34,11 +36,11 @@ def everyone(gathering: Gathering) -> list[Here]:
 
 def short_names(members: Iterable[Member]) -> dict[str, str]:
     """First names where they tell people apart, whole names where two share one."""
-    members = list(members)
-    firsts = Counter(fold(member.first_name) for member in members)
+    folded = [(member, fold(member.first_name)) for member in members]
+    firsts = Counter(first for _, first in folded)
     return {
-        member.id: member.first_name if firsts[fold(member.first_name)] == 1 else member.name
-        for member in members
+        member.id: member.first_name if firsts[first] == 1 else member.name
+        for member, first in folded
     }
 
 
@@ -57,24 +59,22 @@ def topic_lines(gathering: Gathering, names: dict[str, str]) -> list[Content]:
         return named(person.here, person.mentor)
 
     lines = [
-        Content.assemble(
-            (group.topic, "bold $accent"), ": ", _some([in_group(p) for p in group.people], " · ")
-        )
+        Content.assemble((group.topic, "bold $accent"), ": ", _some(group.people, in_group, " · "))
         for group in gathering.groups
     ]
     if gathering.without_topics:
-        people = _some([named(here) for here in gathering.without_topics], " · ")
+        people = _some(gathering.without_topics, named, " · ")
         lines.append(Content.assemble(("open to chat", "bold"), ": ", people))
     if gathering.heads_down:
-        people = _some([named(here) for here in gathering.heads_down], ", ")
+        people = _some(gathering.heads_down, named, ", ")
         lines.append(Content.assemble(("heads-down", "bold dim"), ": ", people))
     return lines
 
 
-def _some(names: list[Content], separator: str) -> Content:
-    """The first NAMES_A_LINE names, and how many more there are."""
-    shown = Content(separator).join(names[:NAMES_A_LINE])
-    more = len(names) - NAMES_A_LINE
+def _some(people: Sequence[P], name: Callable[[P], Content], separator: str) -> Content:
+    """The first NAMES_A_LINE people by name, and how many more there are."""
+    shown = Content(separator).join([name(person) for person in people[:NAMES_A_LINE]])
+    more = len(people) - NAMES_A_LINE
     return Content.assemble(shown, (f" +{more} more", "dim")) if more > 0 else shown
 
 

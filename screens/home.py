@@ -91,7 +91,11 @@ class HomeScreen(KioskScreen):
         # Only the search box takes focus, so typing is never caught elsewhere.
         self.query_one("#matches").can_focus = False
         self.query_one("#register").can_focus = False
-        self.app.community_changed.subscribe(self, lambda _: self.community_changed())
+        # Called at once rather than posted: a message to home while it is beneath another
+        # screen has Textual redraw the whole of the screen in front.
+        self.app.community_changed.subscribe(
+            self, lambda _: self.community_changed(), immediate=True
+        )
         self.show_matches("")
 
     def on_screen_resume(self) -> None:

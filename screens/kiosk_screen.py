@@ -32,5 +32,8 @@ class KioskScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
 
+    def on_screen_resume(self) -> None:
+        self.query_one(Masthead).update_now()  # it waited while another screen was in front
+
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -46,6 +46,10 @@ class Masthead(Widget):
         self.app.community_changed.subscribe(self, lambda _: self.update_now())
 
     def update_now(self) -> None:
+        # Beneath another screen it waits, and its screen asks again once back in front:
+        # Textual redraws the whole screen in front for any change to the one beneath.
+        if self.screen is not self.app.screen:
+            return
         community = self.app.community
         count = community.here_count()
         here = "nobody here yet" if not count else f"{count} here"

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
+from textual.app import App, ComposeResult
+from textual.content import Content
 
 from kiosk.cli import main as kiosk_cli
 from kiosk.gathering import gather
 from screens.board import BoardScreen
 from screens.board_table import BoardTable
 from screens.gathering_lines import topic_lines
+from screens.starter_lines import StarterLines
 from tests.core.test_gathering import NOW, here
-from tests.ui.driving import let_time_pass, shown, stored
+from tests.ui.driving import everyone_here, let_time_pass, shown, stored
 
 
 def names_on(board: BoardTable) -> list[str]:
@@ -138,7 +140,7 @@ async def test_with_hundreds_here_a_check_in_adds_one_row_and_rebuilds_none(
 
 def panel(pilot, name: str) -> list[str]:
     """The lines of one box of conversation starters beside the table."""
-    return str(pilot.app.screen.query_one(f"#{name}-lines", Static).render()).splitlines()
+    return pilot.app.screen.query_one(f"#{name}-panel", StarterLines).text.splitlines()
 
 
 async def test_the_board_gathers_who_is_here_by_what_they_are_open_to_chatting_about(make_app):
@@ -205,3 +207,95 @@ def test_a_busy_topic_names_eight_and_counts_the_rest():
         "Python: " + " · ".join(f"P{number:02}" for number in range(8)) + " +3 more",
         "heads-down: " + ", ".join(f"Q{number:02}" for number in range(8)) + " +1 more",
     ]
+
+
+def drawn(view: BoardTable | StarterLines) -> list[str]:
+    """The lines a table or panel draws on the screen now, top to bottom."""
+    return [view.render_line(y).text.rstrip() for y in range(view.scrollable_content_region.height)]
+
+
+async def test_rows_that_come_and_go_below_the_fold_can_be_scrolled_to(make_app, demo_data, clock):
+    everyone_here(demo_data, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        board = app.screen.query_one("#board", BoardTable)
+        await pilot.click("#board")
+        await pilot.press("end")
+        assert drawn(board)[-1].strip().startswith(names_on(board)[-1])
+
+        # When five more come while the list runs past the screen, the end is theirs to see
+        clock.advance(minutes=5)
+        for number in range(5):
+            app.community.check_in(app.community.add_member(f"Zed Late{number}").id)
+        app.community_changed.publish(None)
+        await pilot.pause()
+        await pilot.press("home")
+        assert names_on(board)[0].startswith("Zed Late")
+        assert drawn(board)[1].strip().startswith(names_on(board)[0])
+        await pilot.press("end")
+        assert drawn(board)[-1].strip().startswith(names_on(board)[-1])
+
+        # And when most leave, what is left is drawn from the top, nothing scrolled away
+        for key in board.keys[3:]:
+            if app.community.visit_of(key) is not None:
+                app.community.check_out(key)
+        app.community_changed.publish(None)
+        await pilot.pause()
+        assert board.scroll_y == 0
+        assert len(names_on(board)) == 3
+        rows = [line.split("  ")[0].strip() for line in drawn(board)[1:] if line]
+        # each new member's row says so under their name
+        assert rows[::2] == names_on(board)
+        assert rows[1::2] == ["new here, say hi"] * 3
+
+
+async def test_a_busy_panel_redraws_the_line_that_changed(make_app, demo_data, clock):
+    everyone_here(demo_data, clock)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f2")
+        topics = app.screen.query_one("#topics-panel", StarterLines)
+        assert topics.virtual_size.height > topics.scrollable_content_region.height
+        assert "Aaron" not in " ".join(drawn(topics))
+
+        aaron = app.community.add_member("Aaron Abbott", ("coffee",))
+        app.community.check_in(aaron.id)
+        app.community_changed.publish(None)
+        await pilot.pause()
+
+        assert drawn(topics)[0].startswith("coffee: Aaron")
+        assert panel(pilot, "topics")[0].startswith("coffee: Aaron")
+
+
+async def test_home_beneath_the_board_is_up_to_date_when_it_is_back(make_app, demo_data):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "9 here" in shown(pilot)
+        await pilot.press("f2")
+        assert kiosk_cli(["checkin", "Zoë Martin", "--data", str(demo_data)]) == 0
+        await let_time_pass(pilot, 1)
+        assert "10 here" in shown(pilot)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, BoardScreen)
+        assert "10 here" in shown(pilot)
+        assert "Zoë Martin" in shown(pilot)
+
+
+async def test_a_row_whose_look_changes_but_not_its_words_is_drawn_again():
+    class Table(App[None]):
+        def compose(self) -> ComposeResult:
+            yield BoardTable()
+
+    app = Table()
+    async with app.run_test(size=(40, 6)) as pilot:
+        table = app.query_one(BoardTable)
+        table.set_columns(["Name"], [20])
+        table.show([("ana", (Content.styled("Ana", "bold"),))])
+        await pilot.pause()
+        bold = [segment.style for segment in table.render_line(1) if segment.text == "Ana"]
+        table.show([("ana", (Content.styled("Ana", "italic"),))])
+        await pilot.pause()
+        italic = [segment.style for segment in table.render_line(1) if segment.text == "Ana"]
+        assert bold and bold[0].bold and not bold[0].italic
+        assert italic and italic[0].italic and not italic[0].bold
