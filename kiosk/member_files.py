@@ -121,11 +121,11 @@ class MemberFiles:
             put(tables_of(file_of(member.id)).setdefault("members", {}), member.to_doc())
             key = name_key(member.name)
             pointer = {"key": key, "id": member.id}
-            pointers = files.get(file_of(key)) or self.file(file_of(key)).tables()
+            named_in = file_of(key)
             # A file whose pointer is already there is not rewritten: a member counted
             # at a filing changes one file, not two, for every kiosk watching to read.
-            if pointer not in pointers.get("names", {}).values():
-                _put_pointer(tables_of(file_of(key)), pointer)
+            if not _has_pointer(files.get(named_in) or self.file(named_in).tables(), pointer):
+                _put_pointer(tables_of(named_in), pointer)
         if files:
             make_folder(self.folder)
             write_together({self.folder / name: encode(tables) for name, tables in files.items()})
@@ -178,10 +178,13 @@ class MemberFiles:
         return changed
 
 
+def _has_pointer(tables: Tables, pointer: dict[str, str]) -> bool:
+    return pointer in tables.get("names", {}).values()
+
+
 def _put_pointer(tables: Tables, pointer: dict[str, str]) -> None:
-    names = tables.setdefault("names", {})
-    if pointer not in names.values():
-        insert(names, pointer)
+    if not _has_pointer(tables, pointer):
+        insert(tables.setdefault("names", {}), pointer)
 
 
 def _drop_pointer(tables: Tables, key: str, member_id: str) -> None:
