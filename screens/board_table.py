@@ -13,14 +13,9 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from screens.line_drawing import Look, look, set_content_size
+from screens.line_drawing import looks, set_content_size
 
 Cells = tuple[Content, ...]
-
-
-def looks(cells: Cells | None) -> tuple[Look, ...] | None:
-    """What a row's cells show, words and styles (`Content` compares by words alone)."""
-    return None if cells is None else tuple(look(cell) for cell in cells)
 
 
 class BoardTable(ScrollView, can_focus=True):

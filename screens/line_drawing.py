@@ -3,6 +3,8 @@ again, and growing or shrinking without laying out the whole screen again."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.content import Content
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -13,6 +15,11 @@ Look = tuple[str, tuple[object, ...]]
 
 def look(content: Content) -> Look:
     return content.plain, tuple(content.spans)
+
+
+def looks(contents: Sequence[Content] | None) -> tuple[Look, ...] | None:
+    """What a row of cells or a list of lines shows, words and styles."""
+    return None if contents is None else tuple(look(content) for content in contents)
 
 
 def set_content_size(view: ScrollView, size: Size) -> None:

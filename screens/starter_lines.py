@@ -10,7 +10,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from screens.line_drawing import Look, look, set_content_size
+from screens.line_drawing import Look, look, looks, set_content_size
 
 
 class StarterLines(ScrollView, can_focus=False):
@@ -40,7 +40,7 @@ class StarterLines(ScrollView, can_focus=False):
 
     def show(self, lines: Sequence[Content]) -> None:
         """Show these lines, top to bottom."""
-        if [look(line) for line in lines] != [look(line) for line in self.lines]:
+        if looks(lines) != looks(self.lines):
             self.lines = tuple(lines)
             self._draw()
 
