@@ -12,7 +12,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from kiosk import text
-from kiosk.errors import Refused
+from kiosk.errors import KioskError, Refused
 from kiosk.matching import MemberIndex
 from kiosk.member_files import file_of
 from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
@@ -110,11 +110,18 @@ class CommunityState:
             return False
         # One file at a time, read first and then swapped: a member is never missing
         # while their file is read, and a filing that touched hundreds of files never
-        # holds all of them in memory at once.
+        # holds all of them in memory at once. A file that cannot be read holds back no
+        # other, and is read again at the next refresh until it can be.
         found_before: dict[str, tuple[str, bool, str] | None] = {}
         found_after: dict[str, tuple[str, bool, str]] = {}
+        unread: KioskError | None = None
         for name in changed:
-            members = {m.id: m for m in self.store.members.everyone([name])}
+            try:
+                members = {m.id: m for m in self.store.members.everyone([name])}
+            except KioskError as error:
+                self.store.members.forget(name)
+                unread = unread or error
+                continue
             for member_id in self._in_file.get(name, set()) - set(members):
                 gone = self._members.pop(member_id, None)
                 found_before[member_id] = None if gone is None else _found_by(gone)
@@ -128,6 +135,8 @@ class CommunityState:
             self._in_file[name] = set(members)
         if any(found_before.get(i) != found_after.get(i) for i in found_before | found_after):
             self._index_fresh = False
+        if unread is not None:
+            raise unread
         return True
 
     def _load_presence(self) -> None:

@@ -154,6 +154,11 @@ class MemberFiles:
             insert(pointers["names"], {"key": key, "id": member.id})
         write_together({self.folder / name: encode(tables) for name, tables in files.items()})
 
+    def forget(self, name: str) -> None:
+        """Have the next `changed` name this file again: it could not be read this time."""
+        self._seen.pop(name, None)
+        self._folder_seen = None
+
     def changed(self, now: float) -> list[str]:
         """Member files changed since the last call (the first call names them all).
 

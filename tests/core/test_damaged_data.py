@@ -298,3 +298,32 @@ def test_a_member_who_chose_to_be_hidden_is_never_shown_because_of_a_hand_edit(
     out, err = capsys.readouterr()
     assert "Zoë" not in out
     assert "on_board should be true or false" in err
+
+
+def test_a_member_file_damaged_by_hand_holds_back_no_other_and_is_read_once_mended(
+    demo_data: Path, clock
+) -> None:
+    # Given a kiosk holding everyone, ready to search
+    kiosk = Community(Store.open(demo_data), clock=clock)
+    kiosk.prepare_search()
+    elsewhere = Community(Store.open(demo_data), clock=clock)
+    renamed, damaged = kiosk.members()[0], kiosk.members()[5]
+    assert member_file_of(renamed.id) != member_file_of(damaged.id)
+
+    # When another process renames one member, and a careless hand damages another's file
+    elsewhere.edit_member(renamed.id, name="Zuzana Renamed")
+    damaged_file = demo_data / "members" / member_file_of(damaged.id)
+    text = damaged_file.read_text()
+    damaged_file.write_text(text.replace('"name"', '"nmae"', 1))
+
+    # Then the refresh says which file is damaged, and the rename is seen and found
+    with pytest.raises(DataError, match=member_file_of(damaged.id)):
+        kiosk.refresh()
+    assert kiosk.member(renamed.id).name == "Zuzana Renamed"
+    assert [m.id for m in kiosk.search("Zuzana")] == [renamed.id]
+    assert kiosk.member(damaged.id) == damaged  # kept as last read
+
+    # And once the file is mended in place, the next refresh reads it without complaint
+    damaged_file.write_text(text)
+    assert kiosk.refresh() is True
+    assert kiosk.member(damaged.id) == damaged
