@@ -27,7 +27,7 @@ class Community(Membership, Erasure, Conversation):
     def open(
         cls,
         config: Config,
-        clock: Clock = utc_now,
+        clock: Clock,
         create: bool = True,
         on_change: Callable[[Community], None] | None = None,
     ) -> Community:

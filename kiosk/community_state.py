@@ -23,6 +23,8 @@ Clock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
+    """The machine's clock: what a running kiosk and every command pass as their clock.
+    Nothing reads it by default, so a test can never meet the real date by accident."""
     return datetime.now(UTC)
 
 
@@ -39,7 +41,7 @@ class CommunityState:
     def __init__(
         self,
         store: Store,
-        clock: Clock = utc_now,
+        clock: Clock,
         capacity: int = 0,
         on_change: Callable[[Any], None] | None = None,
         hours: OpeningHours = NO_HOURS,

@@ -68,6 +68,15 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+@pytest.fixture(autouse=True)
+def commands_on_the_test_clock(monkeypatch: pytest.MonkeyPatch, clock: FakeClock) -> None:
+    """Commands run in-process (`cli.main`) tell the time by the `clock` fixture: no test
+    meets the real date, so the suite passes on any day."""
+    from kiosk.commands import running
+
+    monkeypatch.setattr(running, "utc_now", clock)
+
+
 @pytest.fixture
 def community(tmp_path: Path, clock: FakeClock) -> Community:
     """An empty community in tmp_path/data, on the `clock` fixture's time, with no capacity."""

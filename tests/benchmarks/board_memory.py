@@ -27,7 +27,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk.community import Community
+from kiosk.community import Community, utc_now
 from kiosk.config import Config
 from kiosk.demo import seed_demo
 from kiosk.errors import Refused
@@ -126,7 +126,7 @@ def run_board(data: Path, every: float, counts: Path) -> None:
     Community.refresh = counted_refresh  # type: ignore[method-assign]
     WallScreen.show = counted_show  # type: ignore[method-assign]
     config = Config(space_name="Makerspace North", data_dir=data)
-    WallApp(Community.open(config, create=False), config, refresh_seconds=every).run()
+    WallApp(Community.open(config, utc_now, create=False), config, refresh_seconds=every).run()
 
 
 # -- this process: the changes and the figures ------------------------------------------
@@ -140,7 +140,7 @@ def measure(folder: Path, changes: int, every: float, columns: int, rows: int) -
     board = Board(data, every, counts, columns, rows)
     try:
         wait_for(lambda: counts.exists(), "the board to start")
-        community = Community.open(Config(data_dir=data), create=False)
+        community = Community.open(Config(data_dir=data), utc_now, create=False)
         members = [member.id for member in community.members()]
         chooser = random.Random(7)
         figures: list[Tally] = []

@@ -54,7 +54,7 @@ class Scratch:
 def opened(data: Path, everyone: bool = True) -> Community:
     """The community of a data folder, as the kiosk holds it once started: everyone read
     and the search index built (`everyone`), or as a command opens it."""
-    community = Community.open(Config(data_dir=data), create=False)
+    community = Community.open(Config(data_dir=data), utc_now, create=False)
     if everyone:
         community.prepare_search()
     return community

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.commands import running
 from tests.cli.running import Kiosk
-from tests.conftest import FakeClock
 
 
 @pytest.fixture
@@ -16,12 +14,10 @@ def kiosk(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    clock: FakeClock,
 ) -> Kiosk:
     """The kiosk command, run in tmp_path (so its default data folder is
-    tmp_path/kiosk-data) with the `clock` fixture's time."""
+    tmp_path/kiosk-data) with the `clock` fixture's time (as every test has)."""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(running, "utc_now", clock)
     return Kiosk(capsys)
 
 

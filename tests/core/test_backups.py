@@ -165,7 +165,7 @@ def test_backups_are_ordered_by_when_they_were_made_not_by_the_clock(
     for path in (community.store.root / "members").glob("*.json"):
         path.write_text("{")
     assert main(["--data", str(community.store.root), "doctor", "--restore"]) == 0
-    names = [m.name for m in Community(Store.open(community.store.root)).members()]
+    names = [m.name for m in Community(Store.open(community.store.root), community.clock).members()]
     assert "Ngozi Okafor" in names
 
 

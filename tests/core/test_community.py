@@ -25,7 +25,7 @@ def test_a_new_member_is_stored_cleaned_and_can_be_read_back(community: Communit
         START,
         True,
     )
-    reopened = Community(Store.open(community.store.root))
+    reopened = Community(Store.open(community.store.root), community.clock)
     assert reopened.members() == [zoe]
 
 

@@ -24,9 +24,11 @@ fork = multiprocessing.get_context("fork")
 MEMBER_FILE = re.compile(r"[0-9a-f]{3}\.json")
 
 
-def toggle_members(root: Path, member_ids: list[str], start: Any, report: Path) -> None:
+def toggle_members(
+    root: Path, member_ids: list[str], start: Any, report: Path, clock: FakeClock
+) -> None:
     """Check each member in or out, ROUNDS times over, and report what was confirmed."""
-    community = Community(Store.open(root))
+    community = Community(Store.open(root), clock)
     confirmed: dict[str, Any] = {"in": [], "out": [], "refused": 0}
     start.wait()
     for _ in range(ROUNDS):
@@ -43,11 +45,13 @@ def toggle_members(root: Path, member_ids: list[str], start: Any, report: Path) 
     report.write_text(json.dumps(confirmed))
 
 
-def run_together(root: Path, members_of: Callable[[int], list[str]]) -> list[dict[str, Any]]:
+def run_together(
+    root: Path, members_of: Callable[[int], list[str]], clock: FakeClock
+) -> list[dict[str, Any]]:
     start = fork.Barrier(PROCESSES)
     reports = [root.parent / f"report-{n}.json" for n in range(PROCESSES)]
     workers = [
-        fork.Process(target=toggle_members, args=(root, members_of(n), start, reports[n]))
+        fork.Process(target=toggle_members, args=(root, members_of(n), start, reports[n], clock))
         for n in range(PROCESSES)
     ]
     for worker in workers:
@@ -68,8 +72,8 @@ def visits_on_disk(root: Path) -> tuple[list[str], list[str]]:
 
 
 @pytest.fixture
-def community(tmp_path: Path) -> Community:
-    community = Community(Store.open(tmp_path / "data"))
+def community(tmp_path: Path, clock: FakeClock) -> Community:
+    community = Community(Store.open(tmp_path / "data"), clock)
     for n in range(12):
         community.add_member(f"Member {n}")
     return community
@@ -78,7 +82,7 @@ def community(tmp_path: Path) -> Community:
 def test_four_processes_each_with_their_own_members_lose_nothing(community: Community) -> None:
     # Given four processes, each checking its own three members in and out at once
     ids = [member.id for member in community.members()]
-    reports = run_together(community.store.root, lambda n: ids[3 * n : 3 * n + 3])
+    reports = run_together(community.store.root, lambda n: ids[3 * n : 3 * n + 3], community.clock)
 
     # Then none was refused, and the disk holds exactly the visits they confirmed
     here, past = visits_on_disk(community.store.root)
@@ -92,7 +96,7 @@ def test_four_processes_each_with_their_own_members_lose_nothing(community: Comm
 def test_four_processes_racing_for_the_same_members_lose_nothing(community: Community) -> None:
     # Given four processes all checking the same three members in and out at once
     ids = [member.id for member in community.members()][:3]
-    reports = run_together(community.store.root, lambda n: ids)
+    reports = run_together(community.store.root, lambda n: ids, community.clock)
 
     # Then every change was confirmed or refused (another process got there first),
     # none failed, and every confirmed check-out is in the history exactly once
@@ -108,12 +112,12 @@ def test_four_processes_racing_for_the_same_members_lose_nothing(community: Comm
     assert len(here) <= 3
 
 
-def check_in_elsewhere(root: Path, member_id: str) -> None:
-    Community(Store.open(root)).check_in(member_id)
+def check_in_elsewhere(root: Path, member_id: str, clock: FakeClock) -> None:
+    Community(Store.open(root), clock).check_in(member_id)
 
 
-def post_elsewhere(root: Path, member_id: str) -> None:
-    Community(Store.open(root)).post_shoutout(member_id, None, "Hello from the CLI")
+def post_elsewhere(root: Path, member_id: str, clock: FakeClock) -> None:
+    Community(Store.open(root), clock).post_shoutout(member_id, None, "Hello from the CLI")
 
 
 def in_another_process(target: Callable[..., None], *args: Any) -> None:
@@ -147,7 +151,7 @@ def test_a_board_sees_a_check_in_made_by_another_process(
     parsed.clear()
 
     # When another process (the kiosk at the door) checks her in
-    in_another_process(check_in_elsewhere, board.store.root, zoe.id)
+    in_another_process(check_in_elsewhere, board.store.root, zoe.id, board.clock)
 
     # Then the board's refresh notices, and shows her, having parsed only presence.json
     assert board.refresh() is True
@@ -181,7 +185,7 @@ def test_a_shout_out_from_another_process_rereads_only_shout_outs(
     parsed.clear()
 
     # When the shout-out is posted in another process
-    in_another_process(post_elsewhere, board.store.root, zoe.id)
+    in_another_process(post_elsewhere, board.store.root, zoe.id, board.clock)
 
     # Then the board shows it after one refresh, parsing only shoutouts.json
     assert board.refresh() is True

@@ -15,7 +15,7 @@ def test_a_hidden_shout_out_leaves_public_screens_in_every_process_until_restore
 ) -> None:
     ana = community.add_member("Ana Lima")
     posted = community.post_shoutout(ana.id, None, "Thanks all!")
-    board = Community(Store.open(community.store.root))
+    board = Community(Store.open(community.store.root), community.clock)
     community.hide_shoutout(posted.id)
     assert board.refresh()
     assert board.shoutouts() == []
@@ -67,7 +67,7 @@ def test_the_question_of_the_week_is_answered_once_a_member_and_cleared(
     community.answer(ana.id, "A synth")
     clock.advance(minutes=5)
     community.answer(ana.id, "A  modular\tsynth")
-    fresh = Community(Store.open(community.store.root))
+    fresh = Community(Store.open(community.store.root), community.clock)
     assert fresh.question() == asked
     assert [(a.member_id, a.text) for a in fresh.answers()] == [(ana.id, "A modular synth")]
     assert [a.text for a in fresh.answers_shown()] == ["A modular synth"]
@@ -75,7 +75,7 @@ def test_the_question_of_the_week_is_answered_once_a_member_and_cleared(
     community.ask("Best tool you own?")
     assert community.answers() == []
     community.clear_question()
-    assert Community(Store.open(community.store.root)).question() is None
+    assert Community(Store.open(community.store.root), community.clock).question() is None
 
 
 def test_a_first_visit_and_the_tenth_are_celebrated_on_the_welcome(

@@ -15,20 +15,28 @@ import os
 import random
 import signal
 import time
+from datetime import datetime
 from pathlib import Path
 
 from kiosk.community import Community
 from kiosk.models import Visit
 from kiosk.store import Store
+from tests.conftest import FakeClock
 
 TRIALS = 100
 NAMES = ("Zoë Martin", "Björn Andersson", "Ngozi Okafor", "Hiroshi Tanaka", "Léa Fontaine")
 
 
-def write_until_killed(root: Path, log: Path, seed: int) -> None:
+def write_until_killed(root: Path, log: Path, seed: int, clock: FakeClock) -> None:
     """Check members in and out, leave shout-outs and file visits, logging each change."""
     rng = random.Random(seed)
-    community = Community(Store.open(root))
+
+    def ticking() -> datetime:
+        # Each change a moment after the last, as at a real door: a member's visits are
+        # counted once each by when they began.
+        return clock.advance(minutes=0.001)
+
+    community = Community(Store.open(root), ticking)
     members = community.members()
     confirmed = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
 
@@ -50,10 +58,12 @@ def write_until_killed(root: Path, log: Path, seed: int) -> None:
         note(line)
 
 
-def test_kill_9_while_writing_never_loses_a_confirmed_change(tmp_path: Path) -> None:
+def test_kill_9_while_writing_never_loses_a_confirmed_change(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     # Given a community with a few members, and a log of what writers confirmed
     root = tmp_path / "data"
-    founders = Community(Store.open(root))
+    founders = Community(Store.open(root), clock)
     for name in NAMES:
         founders.add_member(name)
     log = tmp_path / "confirmed.log"
@@ -63,8 +73,9 @@ def test_kill_9_while_writing_never_loses_a_confirmed_change(tmp_path: Path) -> 
     mid_change = 0
 
     for trial in range(TRIALS):
-        # When a writer is killed at a random moment
-        writer = fork.Process(target=write_until_killed, args=(root, log, trial))
+        # When a writer is killed at a random moment (each an hour after the last)
+        clock.advance(hours=1)
+        writer = fork.Process(target=write_until_killed, args=(root, log, trial, clock))
         writer.start()
         time.sleep(rng.uniform(0, 0.04))
         os.kill(writer.pid, signal.SIGKILL)
@@ -77,7 +88,7 @@ def test_kill_9_while_writing_never_loses_a_confirmed_change(tmp_path: Path) -> 
         # Then every data file still loads, and every confirmed change is there
         store = Store.open(root)
         assert store.problems() == [], f"trial {trial}"
-        assert_confirmed_changes_kept(store, lines, trial)
+        assert_confirmed_changes_kept(store, lines, trial, clock)
 
     # And most kills landed in the middle of a change, so the trials tried what they meant to
     assert mid_change >= TRIALS // 2, f"only {mid_change} of {TRIALS} kills came mid-change"
@@ -87,7 +98,9 @@ def test_kill_9_while_writing_never_loses_a_confirmed_change(tmp_path: Path) -> 
     assert not list(root.rglob("*.tmp"))
 
 
-def assert_confirmed_changes_kept(store: Store, lines: list[str], trial: int) -> None:
+def assert_confirmed_changes_kept(
+    store: Store, lines: list[str], trial: int, clock: FakeClock
+) -> None:
     confirmed: dict[str, set[str]] = {"in": set(), "out": set(), "shoutout": set()}
     for line in lines:
         kind, _, value = line.partition(" ")
@@ -110,7 +123,7 @@ def assert_confirmed_changes_kept(store: Store, lines: list[str], trial: int) ->
     assert confirmed["shoutout"] <= shoutout_ids, f"trial {trial}: a shout-out is lost"
     # And once a filing cut short is finished, each member's count of visits is exactly
     # what the history holds
-    Community(store).file_visits()
+    Community(store, clock).file_visits()
     counts: dict[str, int] = {}
     for visit in filed_visits(store):
         counts[visit.member_id] = counts.get(visit.member_id, 0) + 1

@@ -25,6 +25,7 @@ from kiosk.errors import DataError
 from kiosk.member_files import file_of as member_file_of
 from kiosk.storage import write_atomically
 from kiosk.store import Store
+from tests.conftest import FakeClock
 
 NOW = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)
 
@@ -74,7 +75,7 @@ def root(tmp_path: Path) -> Path:
 
 
 def zoes_file(root: Path) -> Path:
-    zoe = Community(Store.open(root)).find("Zoë Martin")
+    zoe = Community(Store.open(root), FakeClock()).find("Zoë Martin")
     return root / "members" / member_file_of(zoe.id)
 
 
@@ -138,9 +139,9 @@ def test_every_command_refuses_damaged_data_with_exit_2(
     assert path.read_bytes() == damaged_bytes
 
 
-def test_without_a_backup_the_refusal_says_so(tmp_path: Path, capsys) -> None:
+def test_without_a_backup_the_refusal_says_so(tmp_path: Path, capsys, clock: FakeClock) -> None:
     # Given a data folder never backed up, whose only member file is damaged
-    community = Community(Store.open(tmp_path / "data"))
+    community = Community(Store.open(tmp_path / "data"), clock)
     zoe = community.add_member("Zoë Martin")
     cut_short(community.store.root / "members" / member_file_of(zoe.id))
 
@@ -168,7 +169,10 @@ def test_doctor_names_the_damaged_file_and_exits_1(
 
 @pytest.mark.parametrize("damage", ["cut short", "nested too deeply", "a FIFO", "a link"])
 def test_doctor_restore_puts_the_backup_back_and_keeps_the_damaged_file(
-    root: Path, damage: str, capsys: pytest.CaptureFixture[str]
+    root: Path,
+    damage: str,
+    capsys: pytest.CaptureFixture[str],
+    clock: FakeClock,
 ) -> None:
     path = zoes_file(root)
     good = path.read_bytes()
@@ -186,7 +190,7 @@ def test_doctor_restore_puts_the_backup_back_and_keeps_the_damaged_file(
     [aside] = path.parent.glob(f"{path.name}.damaged-*")
     assert snapshot(aside)[0] == before[0]
     assert main(["--data", str(root), "doctor"]) == 0
-    assert [m.name for m in Community.open(Config(data_dir=root)).members()] == [
+    assert [m.name for m in Community.open(Config(data_dir=root), clock).members()] == [
         "Björn Andersson",
         "Zoë Martin",
     ]
@@ -262,6 +266,7 @@ def test_a_record_with_a_wrong_value_is_damage_named_at_start_and_by_doctor(
     value: object,
     problem: str,
     capsys: pytest.CaptureFixture[str],
+    clock: FakeClock,
 ) -> None:
     # Given Zoë's record hand-edited into a value of the wrong kind, the file still JSON
     path = zoes_file(root)
@@ -272,7 +277,7 @@ def test_a_record_with_a_wrong_value_is_damage_named_at_start_and_by_doctor(
 
     # Then opening refuses it, naming the file, the problem and the newest backup
     with pytest.raises(DataError) as refused:
-        Community.open(Config(data_dir=root)).present()  # as the kiosk does at start
+        Community.open(Config(data_dir=root), clock).present()  # as the kiosk does at start
     assert f"{path} is damaged: a record in its members is incomplete or wrong" in str(
         refused.value
     )

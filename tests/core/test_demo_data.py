@@ -10,10 +10,13 @@ import pytest
 from kiosk.cli import main
 from kiosk.community import Community
 from kiosk.store import Store
+from tests.conftest import FakeClock
 
 
 def test_a_synthetic_community_with_history_is_seeded_and_loads(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    clock: FakeClock,
 ) -> None:
     # When a host seeds 45 members with 30 days of history into an empty folder
     root = tmp_path / "data"
@@ -24,29 +27,31 @@ def test_a_synthetic_community_with_history_is_seeded_and_loads(
     assert capsys.readouterr().out == f"Seeded 45 members and 150 past visits in {root}.\n"
     store = Store.open(root)
     assert store.problems() == []
-    community = Community(store)
+    community = Community(store, clock)
     assert len(community.members()) == 45
     assert len(store.history_days()) == 30
     assert len(list(community.past_visits(date.min, date.max))) == 150
     assert community.here_count() == 2
 
 
-def test_the_friendly_demo_community_loads(tmp_path: Path) -> None:
+def test_the_friendly_demo_community_loads(tmp_path: Path, clock: FakeClock) -> None:
     # When the small demo community is seeded
     assert main(["--data", str(tmp_path / "data"), "demo"]) == 0
 
     # Then it has members, people here and shout-outs
-    community = Community(Store.open(tmp_path / "data"))
+    community = Community(Store.open(tmp_path / "data"), clock)
     assert len(community.members()) == 30
     assert community.present() and community.shoutouts()
 
 
 def test_demo_data_never_goes_over_existing_data(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    clock: FakeClock,
 ) -> None:
     # Given a folder that already holds a community, and a plain file
     root = tmp_path / "data"
-    Community(Store.open(root)).add_member("Zoë Martin")
+    Community(Store.open(root), clock).add_member("Zoë Martin")
     before = {path: path.read_bytes() for path in root.rglob("*.json")}
     a_file = tmp_path / "notes.txt"
     a_file.write_text("not a folder")

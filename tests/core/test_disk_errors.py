@@ -23,6 +23,7 @@ from kiosk.community import Community
 from kiosk.errors import StorageError
 from kiosk.models import Visit
 from kiosk.store import Store
+from tests.conftest import FakeClock
 
 FULL = (errno.ENOSPC, "is full")
 READ_ONLY = (errno.EROFS, "read-only")
@@ -68,9 +69,9 @@ def failing(monkeypatch: pytest.MonkeyPatch, disk: FailingDisk) -> None:
 
 
 @pytest.fixture
-def community(tmp_path: Path) -> Community:
+def community(tmp_path: Path, clock: FakeClock) -> Community:
     """Two members, one of them here, and today's backup already made."""
-    community = Community(Store.open(tmp_path / "data"))
+    community = Community(Store.open(tmp_path / "data"), clock)
     zoe = community.add_member("Zoë Martin", ("design",))
     community.add_member("Björn Andersson")
     community.check_in(zoe.id)
@@ -108,12 +109,14 @@ def test_a_check_in_on_a_failing_disk_is_refused_and_changes_nothing(
     assert snapshot(community.store.root) == before
     assert not list(community.store.root.rglob("*.tmp"))
     assert community.visit_of(bjorn.id) is None
-    assert Community(Store.open(community.store.root)).visit_of(bjorn.id) is None
+    assert Community(Store.open(community.store.root), community.clock).visit_of(bjorn.id) is None
 
     # And once the disk works again, the same kiosk checks him in
     monkeypatch.undo()
     community.check_in(bjorn.id)
-    assert Community(Store.open(community.store.root)).visit_of(bjorn.id) is not None
+    assert (
+        Community(Store.open(community.store.root), community.clock).visit_of(bjorn.id) is not None
+    )
 
 
 @pytest.mark.parametrize(
@@ -138,7 +141,7 @@ def test_a_journal_compaction_on_a_failing_disk_is_refused_and_changes_nothing(
     assert snapshot(community.store.root) == before
     assert not list(community.store.root.rglob("*.tmp"))
     monkeypatch.undo()
-    assert Community(Store.open(community.store.root)).here_count() == 1
+    assert Community(Store.open(community.store.root), community.clock).here_count() == 1
 
 
 def test_a_filing_cut_between_its_writes_is_finished_by_the_next_try(
@@ -159,7 +162,7 @@ def test_a_filing_cut_between_its_writes_is_finished_by_the_next_try(
     # Then once space is freed, filing again files her visit exactly once, and counts it
     monkeypatch.undo()
     assert community.file_visits() == 1
-    reopened = Community(Store.open(community.store.root))
+    reopened = Community(Store.open(community.store.root), community.clock)
     filed = [
         v.id
         for name in reopened.store.history.names()
@@ -219,17 +222,19 @@ def remount(disk: Path, mode: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def community_on(disk: Path) -> Community:
-    community = Community(Store.open(disk / "data"))
+def community_on(disk: Path, clock: FakeClock) -> Community:
+    community = Community(Store.open(disk / "data"), clock)
     zoe = community.add_member("Zoë Martin")
     community.add_member("Björn Andersson")
     community.check_in(zoe.id)
     return community
 
 
-def test_a_really_full_disk_refuses_a_check_in_until_space_is_freed(small_disk: Path) -> None:
+def test_a_really_full_disk_refuses_a_check_in_until_space_is_freed(
+    small_disk: Path, clock: FakeClock
+) -> None:
     # Given a kiosk on a disk that then fills up
-    community = community_on(small_disk)
+    community = community_on(small_disk, clock)
     bjorn = community.find("Björn Andersson")
     before = snapshot(community.store.root)
     filler = fill(small_disk)
@@ -246,12 +251,14 @@ def test_a_really_full_disk_refuses_a_check_in_until_space_is_freed(small_disk: 
     # And when space is freed, the same kiosk checks him in
     filler.unlink()
     community.check_in(bjorn.id)
-    assert Community(Store.open(community.store.root)).here_count() == 2
+    assert Community(Store.open(community.store.root), community.clock).here_count() == 2
 
 
-def test_a_read_only_data_folder_refuses_changes_but_can_still_be_read(small_disk: Path) -> None:
+def test_a_read_only_data_folder_refuses_changes_but_can_still_be_read(
+    small_disk: Path, clock: FakeClock
+) -> None:
     # Given a kiosk whose disk turns read-only
-    community = community_on(small_disk)
+    community = community_on(small_disk, clock)
     zoe = community.find("Zoë Martin")
     before = snapshot(community.store.root)
     remount(small_disk, "ro")
@@ -262,10 +269,10 @@ def test_a_read_only_data_folder_refuses_changes_but_can_still_be_read(small_dis
 
     # Then the data is untouched, and a board can still open and show it
     assert snapshot(community.store.root) == before
-    board = Community(Store.open(community.store.root))
+    board = Community(Store.open(community.store.root), community.clock)
     assert [p.member.name for p in board.present()] == ["Zoë Martin"]
 
     # And once the folder is writable again, the same kiosk checks her out
     remount(small_disk, "rw")
     community.check_out(zoe.id)
-    assert Community(Store.open(community.store.root)).here_count() == 0
+    assert Community(Store.open(community.store.root), community.clock).here_count() == 0

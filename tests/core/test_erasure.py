@@ -61,7 +61,7 @@ def test_a_deleted_member_leaves_nothing_that_names_them(
     text = live_text(root)
     for trace in (ada, "Ada Lovelace", "Analytical Engine", before.badge, "looms", "difference"):
         assert trace not in text, trace
-    fresh = Community(Store.open(root))
+    fresh = Community(Store.open(root), clock)
     with pytest.raises(Refused):
         fresh.member(ada)
     # Her visits stay as anonymous counts: as many as before on each day, and today's
@@ -88,7 +88,7 @@ def test_two_records_of_one_person_become_one(
 
     merged = community.merge_members(ada, other.id)
 
-    fresh = Community(Store.open(community.store.root))
+    fresh = Community(Store.open(community.store.root), community.clock)
     assert fresh.member(ada) == merged
     assert merged.topics == ("engines", "poetry")
     assert fresh.visits_so_far(merged) == 5  # three, one of the other record, and today

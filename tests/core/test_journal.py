@@ -35,7 +35,7 @@ def test_a_check_in_appends_one_line_and_rewrites_no_file(here: Community) -> No
     here.check_in(cy.id)
     assert (here.store.root / "presence.json").read_bytes() == snapshot
     assert journal_of(here).read_bytes().count(b"\n") == lines + 1
-    assert Community(Store.open(here.store.root)).visit_of(cy.id) is not None
+    assert Community(Store.open(here.store.root), here.clock).visit_of(cy.id) is not None
 
 
 def test_a_line_cut_short_by_a_power_cut_was_never_made_and_is_cut_away(here: Community) -> None:
@@ -45,16 +45,16 @@ def test_a_line_cut_short_by_a_power_cut_was_never_made_and_is_cut_away(here: Co
         file.write(torn)
 
     # Then readers leave it out, and the next change cuts it away before its own line
-    fresh = Community(Store.open(here.store.root))
+    fresh = Community(Store.open(here.store.root), here.clock)
     assert fresh.here_count() == 2
     fresh.check_in(fresh.find("Cy Chen").id)
     assert torn not in journal_of(here).read_bytes()
     assert all(json.loads(line) for line in journal_of(here).read_bytes().splitlines())
-    assert Community(Store.open(here.store.root)).here_count() == 3
+    assert Community(Store.open(here.store.root), here.clock).here_count() == 3
 
 
 def test_another_process_reads_only_what_was_added(here: Community) -> None:
-    board = Community(Store.open(here.store.root))
+    board = Community(Store.open(here.store.root), here.clock)
     board.here_count()
     here.check_in(here.find("Cy Chen").id)
     assert board.refresh() is True
@@ -71,7 +71,7 @@ def test_a_long_journal_is_compacted_and_nothing_is_lost(
         here.check_in(cy.id)
         here.check_out(cy.id)
     assert journal_of(here).stat().st_size < 1200
-    fresh = Community(Store.open(here.store.root))
+    fresh = Community(Store.open(here.store.root), here.clock)
     assert fresh.here_count() == 2
     assert len(fresh.store.unfiled_visits()) == 10
 
@@ -88,14 +88,14 @@ def test_a_snapshot_put_back_from_a_backup_ignores_the_journal_of_another(
     # When the older snapshot is put back, the journal's lines are not applied to it
     (here.store.root / "presence.json").write_bytes(saved)
     in_it = len(json.loads(saved)["visits"])
-    assert Community(Store.open(here.store.root)).here_count() == in_it
+    assert Community(Store.open(here.store.root), here.clock).here_count() == in_it
 
 
 def test_a_damaged_line_in_the_middle_is_reported(here: Community) -> None:
     lines = journal_of(here).read_bytes().splitlines(keepends=True)
     journal_of(here).write_bytes(b"{not json}\n" + b"".join(lines))
     with pytest.raises(DataError, match=r"presence\.journal is damaged: its line 1"):
-        Community(Store.open(here.store.root))
+        Community(Store.open(here.store.root), here.clock)
     assert [p.path.name for p in Store.open(here.store.root).problems()] == [
         "presence.json",
         "presence.journal",

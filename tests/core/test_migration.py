@@ -7,6 +7,7 @@ import errno
 import json
 import os
 import threading
+import time
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -21,6 +22,7 @@ from kiosk.migration import migrate_if_needed
 from kiosk.models import Member, Visit
 from kiosk.storage import signature, write_atomically
 from kiosk.store import Store
+from tests.conftest import FakeClock
 
 NOW = datetime(2025, 3, 14, 10, 0, tzinfo=UTC)
 NEW_YORK = timezone(timedelta(hours=-5))
@@ -94,9 +96,9 @@ def test_a_schema_1_folder_opens_with_the_same_members_visits_and_history(root: 
     assert (root / "backups" / "kiosk-schema-1.json").read_bytes() == legacy_bytes
 
 
-def test_a_visit_is_filed_under_the_utc_day_it_began(root: Path) -> None:
+def test_a_visit_is_filed_under_the_utc_day_it_began(root: Path, clock: FakeClock) -> None:
     # When the schema 1 folder is opened
-    community = Community(Store.open(root))
+    community = Community(Store.open(root), clock)
 
     # Then the visit that began at 23:30 in New York is found on the next day, in UTC
     assert "v4" in [v.id for v in community.past_visits(date(2025, 3, 11), date(2025, 3, 11))]
@@ -149,7 +151,9 @@ def test_a_migration_cut_short_is_simply_done_again(
     assert community.here_count() == len(OPEN)
 
 
-def test_two_processes_opening_a_schema_1_folder_at_once_both_succeed(root: Path) -> None:
+def test_two_processes_opening_a_schema_1_folder_at_once_both_succeed(
+    root: Path, clock: FakeClock
+) -> None:
     # Given one process that holds the lock and is about to migrate
     first = Store(root)
     errors: list[BaseException] = []
@@ -164,13 +168,13 @@ def test_two_processes_opening_a_schema_1_folder_at_once_both_succeed(root: Path
         # When a second one opens the folder meanwhile (it sees the old file, and waits)
         second = threading.Thread(target=open_second)
         second.start()
-        second.join(timeout=0.3)
+        time.sleep(0.3)
         migrate_if_needed(first)
 
     # Then once the first is done, the second opens the migrated folder without error
-    second.join(timeout=20)
+    second.join()
     assert errors == []
-    assert len(Community(Store.open(root)).members()) == len(MEMBERS)
+    assert len(Community(Store.open(root), clock).members()) == len(MEMBERS)
 
 
 def test_a_damaged_schema_1_file_is_refused_and_left_alone(root: Path) -> None:
@@ -220,6 +224,7 @@ def schema_2(tmp_path: Path) -> Path:
 
 def test_a_schema_2_folder_opens_with_the_same_members_spread_over_small_files(
     schema_2: Path,
+    clock: FakeClock,
 ) -> None:
     members_bytes = (schema_2 / "members.json").read_bytes()
 
@@ -229,7 +234,7 @@ def test_a_schema_2_folder_opens_with_the_same_members_spread_over_small_files(
     # Then the members are the same, each in a small file, and found by id and by name
     assert [strip_counts(m) for m in sorted(community.members(), key=lambda m: m.id)] == MEMBERS
     assert len(list((schema_2 / "members").glob("*.json"))) >= len(MEMBERS)
-    fresh = Community(Store.open(schema_2))
+    fresh = Community(Store.open(schema_2), clock)
     assert fresh.find("Björn Andersson").id == "m2"
     assert fresh.find("m3").name == "Ngozi Okafor"
     assert [community.visit_of(v.member_id) for v in OPEN] == OPEN

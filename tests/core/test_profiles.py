@@ -11,7 +11,7 @@ from tests.conftest import FakeClock
 
 
 def reopened(community: Community) -> Community:
-    return Community(Store.open(community.store.root))
+    return Community(Store.open(community.store.root), community.clock)
 
 
 def test_a_profile_is_stored_cleaned_and_read_back(community: Community) -> None:

@@ -14,6 +14,7 @@ from kiosk.community import Community
 from kiosk.errors import DataError
 from kiosk.storage import SCHEMA, AtomicJSONStorage, load, signature, write_atomically
 from kiosk.store import Store
+from tests.conftest import FakeClock
 
 
 def test_a_write_replaces_the_file_and_leaves_no_temporary_file(tmp_path: Path) -> None:
@@ -117,12 +118,14 @@ def test_a_damaged_file_is_explained_by_name(tmp_path: Path, contents: bytes, pr
     assert problem in str(refused.value)
 
 
-def test_files_and_folders_are_for_their_owner_whatever_the_umask(tmp_path: Path) -> None:
+def test_files_and_folders_are_for_their_owner_whatever_the_umask(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     # Given a permissive umask, as a desktop session might have
     old = os.umask(0o000)
     try:
         # When the kiosk makes its data folder and writes to it
-        community = Community(Store.open(tmp_path / "data"))
+        community = Community(Store.open(tmp_path / "data"), clock)
         zoe = community.add_member("Zoë Martin")
         community.check_in(zoe.id)
         community.check_out(zoe.id)
@@ -147,10 +150,11 @@ def test_a_data_folder_others_could_read_is_closed_to_them(tmp_path: Path) -> No
 
 def test_a_link_planted_where_a_temporary_file_could_go_is_never_followed(
     tmp_path: Path,
+    clock: FakeClock,
 ) -> None:
     # Given links planted under every name an older kiosk gave its temporary files
     root = tmp_path / "data"
-    community = Community(Store.open(root))
+    community = Community(Store.open(root), clock)
     outside = tmp_path / "outside.txt"
     outside.write_text("untouched")
     for pid in range(os.getpid() - 5, os.getpid() + 5):
@@ -165,7 +169,7 @@ def test_a_link_planted_where_a_temporary_file_could_go_is_never_followed(
 
     # Then nothing was written through a link, and the data is where it belongs
     assert outside.read_text() == "untouched"
-    assert Community(Store.open(root)).visit_of(zoe.id) is not None
+    assert Community(Store.open(root), clock).visit_of(zoe.id) is not None
 
 
 def test_temporary_names_cannot_be_guessed(tmp_path: Path, monkeypatch) -> None:

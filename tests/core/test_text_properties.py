@@ -24,6 +24,7 @@ from kiosk.community import Community
 from kiosk.errors import Refused
 from kiosk.store import Store
 from kiosk.text import NAME_LIMIT, SHOUTOUT_LIMIT, TOPIC_LIMIT, TOPICS_LIMIT, clean, fold
+from tests.conftest import FakeClock
 
 MARKUP = ("[bold]x[/]", "[red]Zoë[/red]", "[link=https://x.org]hi[/link]", "[/]", "<b>hi</b>")
 ESCAPES = ("\x1b[31mred\x1b[0m", "\x1b]8;;https://x.org\x07link", "a\rb", "\u202eevil\u202c")
@@ -75,8 +76,9 @@ def assert_sentence(refusal: Refused) -> None:
 @given(name=typed, topics=many_topics)
 def test_a_new_member_is_stored_cleaned_or_refused(name: str, topics: list[str]) -> None:
     with data_folder() as root:
+        clock = FakeClock()
         # Given an empty community
-        community = Community(Store.open(root))
+        community = Community(Store.open(root), clock)
 
         # When someone registers with whatever they typed
         try:
@@ -85,22 +87,23 @@ def test_a_new_member_is_stored_cleaned_or_refused(name: str, topics: list[str])
             # Then either it is refused, in a sentence, for a real reason, and nothing is kept
             assert_sentence(refusal)
             assert not acceptable(name, cleaned_topics(topics))
-            assert Community(Store.open(root)).members() == []
+            assert Community(Store.open(root), clock).members() == []
             return
 
         # Or it is stored cleaned, and a fresh reader finds exactly that on disk
         assert acceptable(name, cleaned_topics(topics))
         assert member.name == clean(name)
         assert member.topics == cleaned_topics(topics)
-        assert Community(Store.open(root)).members() == [member]
+        assert Community(Store.open(root), clock).members() == [member]
 
 
 @settings(max_examples=60, deadline=None)
 @given(topics=many_topics)
 def test_todays_topics_at_check_in_are_stored_cleaned_or_refused(topics: list[str]) -> None:
     with data_folder() as root:
+        clock = FakeClock()
         # Given a member
-        community = Community(Store.open(root))
+        community = Community(Store.open(root), clock)
         zoe = community.add_member("Zoë Martin")
 
         # When she checks in with whatever she typed as today's topics
@@ -109,20 +112,21 @@ def test_todays_topics_at_check_in_are_stored_cleaned_or_refused(topics: list[st
         except Refused as refusal:
             assert_sentence(refusal)
             assert not acceptable(zoe.name, cleaned_topics(topics))
-            assert Community(Store.open(root)).visit_of(zoe.id) is None
+            assert Community(Store.open(root), clock).visit_of(zoe.id) is None
             return
 
         # Then they are kept cleaned, on disk too
         assert visit.topics == cleaned_topics(topics)
-        assert Community(Store.open(root)).visit_of(zoe.id) == visit
+        assert Community(Store.open(root), clock).visit_of(zoe.id) == visit
 
 
 @settings(max_examples=80, deadline=None)
 @given(message=typed)
 def test_a_shout_out_is_stored_cleaned_or_refused(message: str) -> None:
     with data_folder() as root:
+        clock = FakeClock()
         # Given a member
-        community = Community(Store.open(root))
+        community = Community(Store.open(root), clock)
         zoe = community.add_member("Zoë Martin")
 
         # When she leaves a shout-out saying anything at all
@@ -131,12 +135,12 @@ def test_a_shout_out_is_stored_cleaned_or_refused(message: str) -> None:
         except Refused as refusal:
             assert_sentence(refusal)
             assert not 0 < len(clean(message)) <= SHOUTOUT_LIMIT
-            assert Community(Store.open(root)).shoutouts() == []
+            assert Community(Store.open(root), clock).shoutouts() == []
             return
 
         # Then it is kept cleaned, on disk too
         assert posted.text == clean(message)
-        assert Community(Store.open(root)).shoutouts() == [posted]
+        assert Community(Store.open(root), clock).shoutouts() == [posted]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

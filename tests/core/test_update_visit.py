@@ -24,7 +24,7 @@ def test_status_and_topics_change_and_the_arrival_stays(
         ("chess", "design"),
         START,
     )
-    reopened = Community(Store.open(community.store.root))
+    reopened = Community(Store.open(community.store.root), community.clock)
     assert reopened.visit_of(zoe.id) == changed
     assert reopened.here_count() == 1
 

@@ -22,9 +22,9 @@ PIN = "2468"
 PIN_HASH = hash_pin(PIN, salt="tests")
 
 
-def stored(data_dir: Path) -> Community:
-    """The community as another process would read it from disk now."""
-    return Community(Store.open(data_dir))
+def stored(data_dir: Path, clock: FakeClock) -> Community:
+    """The community as another process would read it from disk now, on the test clock."""
+    return Community(Store.open(data_dir), clock)
 
 
 def shown(pilot: Pilot) -> str:
@@ -45,7 +45,7 @@ BACKGROUND = ("refresh", "search")
 
 def everyone_here(data_dir: Path, clock: FakeClock) -> None:
     """All thirty demo members checked in; María José since Tuesday 08:00, two days ago."""
-    community = stored(data_dir)
+    community = stored(data_dir, clock)
     community.check_out("m01demo")
     community.clock = lambda: clock.now - timedelta(days=2, hours=1)
     community.check_in("m01demo")

@@ -16,8 +16,9 @@ def on_screen(pilot, selector: str) -> bool:
 
 async def test_a_small_home_lists_whole_names_then_how_many_more(make_app, demo_data, clock):
     everyone_here(demo_data, clock)
-    community = stored(demo_data)
+    community = stored(demo_data, clock)
     long = community.add_member("Maximiliane Wolfeschlegelsteinhausen-Bergerdorff")
+    clock.advance(minutes=1)  # the latest to arrive, so the first on home
     community.check_in(long.id, "heads-down")
     app = make_app()
     async with app.run_test(size=(80, 24)):
@@ -32,7 +33,7 @@ async def test_a_small_home_lists_whole_names_then_how_many_more(make_app, demo_
         listed = len(here) - 1
         assert here[-1] == f"…and {30 - listed} more (F2)"
         assert here[0].startswith("Maximiliane Wolfesch…")
-        names = {m.name for m in stored(demo_data).members()}
+        names = {m.name for m in stored(demo_data, clock).members()}
         # Each line starts with someone's whole name.
         assert all(any(line.startswith(name) for name in names) for line in here[1:-1])
 
@@ -45,7 +46,7 @@ async def test_a_big_home_gives_the_people_here_the_room(make_app, demo_data, cl
         assert "…and" not in str(app.screen.query_one("#here").render())
         assert "Kofi Boateng  electronics, Python" in shown(pilot)
         feed = str(app.screen.query_one("#latest").render())
-        assert all(s.text[:20] in feed for s in stored(demo_data).shoutouts())
+        assert all(s.text[:20] in feed for s in stored(demo_data, clock).shoutouts())
 
 
 async def test_the_small_home_shows_only_whole_shout_out_cards(make_app):
@@ -61,7 +62,7 @@ async def test_the_small_home_shows_only_whole_shout_out_cards(make_app):
 
 async def test_a_welcome_with_thirty_here_fits_and_stays_while_read(make_app, demo_data, clock):
     everyone_here(demo_data, clock)
-    stored(demo_data).check_out("m29demo")
+    stored(demo_data, clock).check_out("m29demo")
     app = make_app(confirmation_seconds=6)
     async with app.run_test(size=(80, 24)) as pilot:
         await type_text(pilot, "kofi")

@@ -12,6 +12,7 @@ from screens.board_table import BoardTable
 from screens.gathering_lines import topic_lines
 from screens.masthead import Masthead
 from screens.starter_lines import StarterLines
+from tests.conftest import FakeClock
 from tests.core.test_gathering import NOW, here
 from tests.ui.driving import everyone_here, let_time_pass, shown, stored
 
@@ -92,8 +93,10 @@ async def test_a_very_long_name_is_shortened_and_every_column_still_fits(make_ap
         assert drawn[1].startswith(" Wolfeschlegel") and drawn[2].startswith(" new here, say hi")
 
 
-async def test_a_change_keeps_the_board_where_it_was_scrolled(make_app, demo_data):
-    community = stored(demo_data)
+async def test_a_change_keeps_the_board_where_it_was_scrolled(
+    make_app, demo_data, clock: FakeClock
+):
+    community = stored(demo_data, clock)
     for member in community.members():
         if community.visit_of(member.id) is None:
             community.check_in(member.id)
@@ -120,7 +123,7 @@ async def test_a_change_keeps_the_board_where_it_was_scrolled(make_app, demo_dat
 async def test_with_hundreds_here_a_check_in_adds_one_row_and_rebuilds_none(
     make_app, demo_data, clock
 ):
-    community = stored(demo_data)
+    community = stored(demo_data, clock)
     community.clock = clock
     for number in range(300):
         community.check_in(community.add_member(f"Member {number:03}").id)
@@ -169,8 +172,10 @@ async def test_the_board_gathers_who_is_here_by_what_they_are_open_to_chatting_a
         assert str(board.row("m17demo")[0]) == "Mei Lin Chen\n10th visit"
 
 
-async def test_what_a_member_keeps_for_hosts_is_never_on_the_board(make_app, demo_data):
-    community = stored(demo_data)
+async def test_what_a_member_keeps_for_hosts_is_never_on_the_board(
+    make_app, demo_data, clock: FakeClock
+):
+    community = stored(demo_data, clock)
     pat = community.add_member(
         "Pat Private", ("knitting",), looking_for=["a bookbinder"], mentor=["knitting"]
     )
@@ -190,8 +195,10 @@ async def test_what_a_member_keeps_for_hosts_is_never_on_the_board(make_app, dem
             assert not any(kept in cell for cell in cells)
 
 
-async def test_topics_kept_for_hosts_are_not_beside_the_name_on_home_either(make_app, demo_data):
-    stored(demo_data).edit_member("m29demo", hosts_only=["topics"])
+async def test_topics_kept_for_hosts_are_not_beside_the_name_on_home_either(
+    make_app, demo_data, clock: FakeClock
+):
+    stored(demo_data, clock).edit_member("m29demo", hosts_only=["topics"])
     app = make_app()
     async with app.run_test(size=(160, 48)):
         here = str(app.screen.query_one("#here").render())

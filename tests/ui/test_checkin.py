@@ -16,6 +16,7 @@ from kiosk.storage import FolderLock
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.home import HomeScreen
 from screens.member import MemberScreen
+from tests.conftest import FakeClock
 from tests.ui.driving import let_time_pass, settle, shown, stored, toasts, type_text
 
 
@@ -38,7 +39,7 @@ async def test_typing_finds_members_ignoring_accents_and_case(make_app):
         assert matches.highlighted == 0
 
 
-async def test_a_few_letters_enter_enter_checks_a_member_in(make_app, demo_data):
+async def test_a_few_letters_enter_enter_checks_a_member_in(make_app, demo_data, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -56,7 +57,7 @@ async def test_a_few_letters_enter_enter_checks_a_member_in(make_app, demo_data)
             "Jürgen Weiß (he/him)  can help with laser cutting (you're looking for a hand)"
         ) in text
         assert "Léa Fontaine (she/her)  you both like design" in text
-        visit = stored(demo_data).visit_of("m00demo")
+        visit = stored(demo_data, clock).visit_of("m00demo")
         assert visit is not None
         assert visit.status == "open"
         assert visit.topics == ("3D printing", "design")
@@ -78,7 +79,9 @@ async def test_the_confirmation_returns_home_by_itself(make_app):
         assert app.screen.query_one("#search", Input).value == ""
 
 
-async def test_status_and_topics_can_be_changed_before_checking_in(make_app, demo_data):
+async def test_status_and_topics_can_be_changed_before_checking_in(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -90,7 +93,7 @@ async def test_status_and_topics_can_be_changed_before_checking_in(make_app, dem
         await settle(pilot)
 
         assert "heads-down" in shown(pilot)
-        visit = stored(demo_data).visit_of("m00demo")
+        visit = stored(demo_data, clock).visit_of("m00demo")
         assert visit is not None
         assert visit.status == "heads-down"
         assert visit.topics == ("design",)
@@ -107,7 +110,7 @@ async def test_enter_checks_out_a_member_who_is_here_and_says_how_long(make_app,
 
         assert isinstance(app.screen, CheckedOutScreen)
         assert "You were here 2 h 30 min." in shown(pilot)
-        community = stored(demo_data)
+        community = stored(demo_data, clock)
         assert community.visit_of("m01demo") is None
         past = list(community.past_visits(clock.now.date(), clock.now.date()))
         assert [v.member_id for v in past] == ["m01demo"]
@@ -123,8 +126,8 @@ async def test_clicking_a_match_opens_the_member(make_app):
         assert app.screen.member.name == "Ngozi Okafor"
 
 
-async def test_people_text_is_shown_as_typed_never_as_markup(make_app, demo_data):
-    stored(demo_data).add_member("[bold]Bob[/] Builder")
+async def test_people_text_is_shown_as_typed_never_as_markup(make_app, demo_data, clock: FakeClock):
+    stored(demo_data, clock).add_member("[bold]Bob[/] Builder")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "bob")
@@ -133,7 +136,9 @@ async def test_people_text_is_shown_as_typed_never_as_markup(make_app, demo_data
         assert "[bold]Bob[/] Builder" in shown(pilot)
 
 
-async def test_a_refused_check_in_is_explained_and_nothing_changes(make_app, demo_data):
+async def test_a_refused_check_in_is_explained_and_nothing_changes(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app(capacity=6)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await type_text(pilot, "zoe")
@@ -142,11 +147,14 @@ async def test_a_refused_check_in_is_explained_and_nothing_changes(make_app, dem
 
         assert isinstance(app.screen, MemberScreen)
         assert any("The space is full (6 people)" in toast for toast in toasts(pilot))
-        assert stored(demo_data).visit_of("m00demo") is None
+        assert stored(demo_data, clock).visit_of("m00demo") is None
 
 
 async def test_a_full_disk_refuses_the_check_in_and_the_kiosk_stays_up(
-    make_app, demo_data, monkeypatch
+    make_app,
+    demo_data,
+    monkeypatch,
+    clock: FakeClock,
 ):
     def disk_full(descriptor: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -162,7 +170,7 @@ async def test_a_full_disk_refuses_the_check_in_and_the_kiosk_stays_up(
         assert isinstance(app.screen, MemberScreen)
         assert any("Not saved: the disk holding" in t and "is full" in t for t in toasts(pilot))
         monkeypatch.undo()
-        assert stored(demo_data).visit_of("m00demo") is None
+        assert stored(demo_data, clock).visit_of("m00demo") is None
         assert not list(demo_data.glob(".*.tmp"))
 
         # The person reads the message, then tries again.
@@ -171,14 +179,14 @@ async def test_a_full_disk_refuses_the_check_in_and_the_kiosk_stays_up(
         assert isinstance(app.screen, CheckedInScreen)
 
 
-async def test_the_keyboard_alone_chooses_heads_down(make_app, demo_data):
+async def test_the_keyboard_alone_chooses_heads_down(make_app, demo_data, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
         await pilot.press("enter", "right", "enter")
         await settle(pilot)
         assert isinstance(app.screen, CheckedInScreen)
-        assert stored(demo_data).visit_of("m00demo").status == "heads-down"
+        assert stored(demo_data, clock).visit_of("m00demo").status == "heads-down"
 
 
 async def test_the_next_person_can_start_typing_on_a_confirmation(make_app):
@@ -213,7 +221,9 @@ def data_held_by_another_program(data: Path) -> Iterator[threading.Event]:
         holder.join()
 
 
-async def test_a_slow_save_finishing_after_the_member_left_is_still_confirmed(make_app, demo_data):
+async def test_a_slow_save_finishing_after_the_member_left_is_still_confirmed(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         with data_held_by_another_program(demo_data) as release:
@@ -228,7 +238,7 @@ async def test_a_slow_save_finishing_after_the_member_left_is_still_confirmed(ma
         assert isinstance(app.screen, HomeScreen)
         assert any("Zoë Martin is checked in." in toast for toast in toasts(pilot))
         assert not any("already checked in" in toast for toast in toasts(pilot))
-        assert stored(demo_data).visit_of("m00demo") is not None
+        assert stored(demo_data, clock).visit_of("m00demo") is not None
 
 
 async def test_members_off_the_board_are_not_marked_here_in_search(make_app):

@@ -24,13 +24,13 @@ def masthead(pilot) -> str:
 async def test_at_closing_time_everyone_still_here_is_checked_out_at_closing_time(
     make_app, demo_data: Path, clock: FakeClock
 ):
-    here = {p.visit.id for p in stored(demo_data).present_for_hosts()}
+    here = {p.visit.id for p in stored(demo_data, clock).present_for_hosts()}
     app = make_app(hours=DAILY)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         # Before closing, nobody is checked out
         clock.now = CLOSING - timedelta(seconds=1)
         await let_time_pass(pilot, 1)
-        assert stored(demo_data).here_count() == len(here) == 9
+        assert stored(demo_data, clock).here_count() == len(here) == 9
         # When closing time passes while the kiosk runs
         clock.now = CLOSING + timedelta(seconds=1)
         await let_time_pass(pilot, 1)
@@ -41,7 +41,7 @@ async def test_at_closing_time_everyone_still_here_is_checked_out_at_closing_tim
             for toast in toasts(pilot)
         )
         assert "nobody here yet" in masthead(pilot)
-    community = stored(demo_data)
+    community = stored(demo_data, clock)
     assert community.here_count() == 0
     today = CLOSING.date()
     closed = [v for v in community.past_visits(today, today) if v.id in here]
@@ -56,7 +56,7 @@ async def test_a_kiosk_started_after_closing_time_closes_the_day(
     app = make_app(hours=DAILY)
     async with app.run_test(size=(100, 30)) as pilot:
         await let_time_pass(pilot, 1)
-    community = stored(demo_data)
+    community = stored(demo_data, clock)
     assert community.here_count() == 0
     today = CLOSING.date()
     assert all(v.until == CLOSING for v in community.past_visits(today, today) if v.automatic)
@@ -69,7 +69,7 @@ async def test_without_opening_hours_the_kiosk_never_closes_by_itself(
     async with app.run_test(size=(100, 30)) as pilot:
         clock.now += timedelta(days=2)
         await let_time_pass(pilot, 1)
-    assert stored(demo_data).here_count() == 9
+    assert stored(demo_data, clock).here_count() == 9
 
 
 async def test_every_screen_says_until_when_the_space_is_open(make_app, clock: FakeClock):

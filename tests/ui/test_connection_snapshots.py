@@ -19,7 +19,7 @@ def test_welcome_on_a_first_visit(snap_compare, make_app, demo_data, clock: Fake
     """Ada's first visit: the milestone, three people to meet with their reasons (Jürgen
     offers the laser cutting she could use a hand with), a shout-out from Björn, and the
     question of the week."""
-    community = stored(demo_data)
+    community = stored(demo_data, clock)
     community.clock = clock
     ada = community.add_member(
         "Ada Lovelace", ("electronics", "design"), looking_for=["laser cutting"]
@@ -53,10 +53,10 @@ def test_member_typing_a_topic(snap_compare, make_app, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_profile(snap_compare, make_app, demo_data, size):
+def test_profile(snap_compare, make_app, demo_data, size, clock: FakeClock):
     """Zoë's own profile: her words, each with who sees it, her badge code, her visits,
     her PIN, and deleting her data."""
-    zoe = stored(demo_data).member("m00demo")
+    zoe = stored(demo_data, clock).member("m00demo")
 
     async def run_before(pilot) -> None:
         pilot.app.open_profile(zoe)
@@ -65,9 +65,9 @@ def test_profile(snap_compare, make_app, demo_data, size):
     assert snap_compare(make_app(), run_before=run_before, terminal_size=size)
 
 
-def test_profile_pin_after_wrong_tries(snap_compare, make_app, demo_data):
+def test_profile_pin_after_wrong_tries(snap_compare, make_app, demo_data, clock: FakeClock):
     """Three wrong PINs: the prompt waits, and says for how long."""
-    stored(demo_data).set_pin("m00demo", "tiny-chairs")
+    stored(demo_data, clock).set_pin("m00demo", "tiny-chairs")
 
     async def run_before(pilot) -> None:
         await pilot.press(*"zoe", "enter", "f6")
@@ -78,9 +78,9 @@ def test_profile_pin_after_wrong_tries(snap_compare, make_app, demo_data):
     assert snap_compare(make_app(), run_before=run_before, terminal_size=(80, 24))
 
 
-def test_deleting_ones_data(snap_compare, make_app, demo_data):
+def test_deleting_ones_data(snap_compare, make_app, demo_data, clock: FakeClock):
     """What goes and what stays, and the choice about one's shout-outs; Keep has the focus."""
-    hiroshi = stored(demo_data).member("m05demo")
+    hiroshi = stored(demo_data, clock).member("m05demo")
 
     async def run_before(pilot) -> None:
         pilot.app.open_profile(hiroshi)

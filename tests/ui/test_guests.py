@@ -6,6 +6,7 @@ from screens.board_table import BoardTable
 from screens.guest import GuestScreen
 from screens.home import HomeScreen
 from screens.member import MemberScreen
+from tests.conftest import FakeClock
 from tests.ui.driving import settle, shown, stored, toasts, type_text
 
 
@@ -17,12 +18,14 @@ async def open_maria(pilot) -> None:
     assert isinstance(pilot.app.screen, MemberScreen)
 
 
-def guests_of(data_dir, member_id: str) -> list[str]:
-    community = stored(data_dir)
+def guests_of(data_dir, member_id: str, clock: FakeClock) -> list[str]:
+    community = stored(data_dir, clock)
     return [visit.guest for visit in community.guests_of(member_id) if visit.guest]
 
 
-async def test_a_member_here_signs_in_a_guest_who_shows_on_the_board(make_app, demo_data):
+async def test_a_member_here_signs_in_a_guest_who_shows_on_the_board(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_maria(pilot)
@@ -37,14 +40,14 @@ async def test_a_member_here_signs_in_a_guest_who_shows_on_the_board(make_app, d
         assert toasts(pilot) == [
             "Guest signed in\nWelcome, Tomás Ruiz! Signed in as a guest of María José Pérez."
         ]
-        assert guests_of(demo_data, "m01demo") == ["Tomás Ruiz"]
+        assert guests_of(demo_data, "m01demo", clock) == ["Tomás Ruiz"]
         await pilot.press("f2")
         board = app.screen.query_one(BoardTable)
         rows = [[str(cell) for cell in board.row(key)] for key in board.keys]
         assert ["Tomás Ruiz", "guest of María José Pérez"] in [[r[0], r[-1]] for r in rows]
 
 
-async def test_a_tap_on_the_button_does_the_same(make_app, demo_data):
+async def test_a_tap_on_the_button_does_the_same(make_app, demo_data, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_maria(pilot)
@@ -52,10 +55,12 @@ async def test_a_tap_on_the_button_does_the_same(make_app, demo_data):
         await type_text(pilot, "Tomás")
         await pilot.click("#sign-in")
         await settle(pilot)
-        assert guests_of(demo_data, "m01demo") == ["Tomás"]
+        assert guests_of(demo_data, "m01demo", clock) == ["Tomás"]
 
 
-async def test_a_guest_needs_a_name_and_escape_signs_in_nobody(make_app, demo_data):
+async def test_a_guest_needs_a_name_and_escape_signs_in_nobody(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await open_maria(pilot)
@@ -66,7 +71,7 @@ async def test_a_guest_needs_a_name_and_escape_signs_in_nobody(make_app, demo_da
         assert toasts(pilot) == ["Sorry\nPlease enter the guest's name."]
         await pilot.press("escape")
         assert isinstance(app.screen, MemberScreen)
-        assert guests_of(demo_data, "m01demo") == []
+        assert guests_of(demo_data, "m01demo", clock) == []
 
 
 async def test_only_a_member_who_is_here_can_bring_a_guest(make_app, demo_data):

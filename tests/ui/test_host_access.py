@@ -121,10 +121,12 @@ async def test_the_host_key_is_offered_at_home_only(make_app):
 
 
 async def test_the_demo_pin_on_real_data_is_told_at_start_and_on_the_console(
-    make_app, demo_data: Path
+    make_app,
+    demo_data: Path,
+    clock: FakeClock,
 ):
     # Given a real member among the demo ones, and the published demo PIN
-    stored(demo_data).add_member("Ada Real")
+    stored(demo_data, clock).add_member("Ada Real")
     demo_pin = hash_pin("1234", salt="tests")
     app = make_app(host_pin_hash=demo_pin)
     async with app.run_test(size=(120, 30), notifications=True) as pilot:

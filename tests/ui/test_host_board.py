@@ -31,7 +31,7 @@ async def test_everyone_here_is_on_the_hosts_board_incognito_and_guests_marked(
     make_app, demo_data: Path, clock: FakeClock
 ):
     # Given Zoë checked in incognito, beside the demo's eight members and Jürgen's guest
-    community = stored(demo_data)
+    community = stored(demo_data, clock)
     community.clock = clock
     zoe = community.find("Zoë Martin")
     community.check_in(zoe.id, "incognito")
@@ -47,8 +47,10 @@ async def test_everyone_here_is_on_the_hosts_board_incognito_and_guests_marked(
         assert f"{everyone} of 40 here · 1 guest · 1 incognito" in shown(pilot)
 
 
-async def test_the_board_sorts_by_name_and_filters_as_the_host_types(make_app, demo_data: Path):
-    community = stored(demo_data)
+async def test_the_board_sorts_by_name_and_filters_as_the_host_types(
+    make_app, demo_data: Path, clock: FakeClock
+):
+    community = stored(demo_data, clock)
     newest_first = [p.visit.guest or p.member.name for p in community.present_for_hosts()]
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
@@ -76,7 +78,9 @@ async def test_the_board_sorts_by_name_and_filters_as_the_host_types(make_app, d
         assert sorted(names_on_board(pilot)) == sorted(heads_down)
 
 
-async def test_the_host_checks_out_one_person_with_their_guests(make_app, demo_data: Path):
+async def test_the_host_checks_out_one_person_with_their_guests(
+    make_app, demo_data: Path, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await open_console(pilot)
@@ -87,14 +91,14 @@ async def test_the_host_checks_out_one_person_with_their_guests(make_app, demo_d
         await pilot.press("down", "enter")
         await settle(pilot)
     # Then he is checked out, and Sam, his guest, leaves with him
-    community = stored(demo_data)
+    community = stored(demo_data, clock)
     jurgen = community.find("Jürgen Weiß")
     assert community.visit_of(jurgen.id) is None
     assert community.guests_of(jurgen.id) == []
     assert community.here_count() == 7
 
 
-async def test_a_guest_can_be_checked_out_alone(make_app, demo_data: Path):
+async def test_a_guest_can_be_checked_out_alone(make_app, demo_data: Path, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await open_console(pilot)
@@ -102,13 +106,13 @@ async def test_a_guest_can_be_checked_out_alone(make_app, demo_data: Path):
         await pilot.press("enter", "enter")
         await settle(pilot)
         assert "Sam Okoro" not in names_on_board(pilot)
-    community = stored(demo_data)
+    community = stored(demo_data, clock)
     jurgen = community.find("Jürgen Weiß")
     assert community.guests_of(jurgen.id) == []
     assert community.visit_of(jurgen.id) is not None
 
 
-async def test_checking_everyone_out_asks_first(make_app, demo_data: Path):
+async def test_checking_everyone_out_asks_first(make_app, demo_data: Path, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await open_console(pilot)
@@ -119,11 +123,11 @@ async def test_checking_everyone_out_asks_first(make_app, demo_data: Path):
         # Escape leaves everyone here
         await pilot.press("escape")
         await settle(pilot)
-        assert stored(demo_data).here_count() == 9
+        assert stored(demo_data, clock).here_count() == 9
         # Yes checks everyone out
         await pilot.press("ctrl+o")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert names_on_board(pilot) == []
-    assert stored(demo_data).here_count() == 0
+    assert stored(demo_data, clock).here_count() == 0

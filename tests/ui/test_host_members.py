@@ -33,7 +33,9 @@ def field(pilot, name: str) -> Input:
     return pilot.app.screen.query_one(f"#field-{name}", Input)
 
 
-async def test_the_host_adds_a_member_who_gets_a_badge_code(make_app, demo_data: Path):
+async def test_the_host_adds_a_member_who_gets_a_badge_code(
+    make_app, demo_data: Path, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_console(pilot, "f3")
@@ -48,14 +50,14 @@ async def test_the_host_adds_a_member_who_gets_a_badge_code(make_app, demo_data:
         await pilot.press("ctrl+s")
         await settle(pilot)
         # Then they are a member, with their badge code shown
-        tove = stored(demo_data).find("Tove Jansson")
+        tove = stored(demo_data, clock).find("Tove Jansson")
         assert tove.topics == ("drawing", "islands")
         assert not tove.on_board
         assert tove.badge
         assert f"Added, with the badge code {spaced_badge_code(tove.badge)}." in shown(pilot)
 
 
-async def test_the_host_edits_a_profile(make_app, demo_data: Path):
+async def test_the_host_edits_a_profile(make_app, demo_data: Path, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_member(pilot, "zoe")
@@ -64,16 +66,18 @@ async def test_the_host_edits_a_profile(make_app, demo_data: Path):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, MemberCard)
-    zoe = stored(demo_data).find("Zoë Martin")
+    zoe = stored(demo_data, clock).find("Zoë Martin")
     assert (zoe.intro, zoe.pronouns) == ("Ceramics and coffee.", "she/her")
 
 
-async def test_the_host_pauses_and_resumes_a_membership(make_app, demo_data: Path):
+async def test_the_host_pauses_and_resumes_a_membership(
+    make_app, demo_data: Path, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_member(pilot, "zoe")
         await press_button(pilot, "#pause")
-        assert not stored(demo_data).find("Zoë Martin").active
+        assert not stored(demo_data, clock).find("Zoë Martin").active
         assert "paused" in shown(pilot)
         # A paused member is still found by the host, and marked
         await pilot.press("escape")
@@ -83,11 +87,11 @@ async def test_the_host_pauses_and_resumes_a_membership(make_app, demo_data: Pat
         await pilot.press("enter")
         await settle(pilot)
         await press_button(pilot, "#pause")
-        assert stored(demo_data).find("Zoë Martin").active
+        assert stored(demo_data, clock).find("Zoë Martin").active
 
 
-async def test_the_host_issues_a_new_badge(make_app, demo_data: Path):
-    old = stored(demo_data).find("Zoë Martin").badge
+async def test_the_host_issues_a_new_badge(make_app, demo_data: Path, clock: FakeClock):
+    old = stored(demo_data, clock).find("Zoë Martin").badge
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_member(pilot, "zoe")
@@ -95,17 +99,17 @@ async def test_the_host_issues_a_new_badge(make_app, demo_data: Path):
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("enter")
         await settle(pilot)
-        new = stored(demo_data).find("Zoë Martin").badge
+        new = stored(demo_data, clock).find("Zoë Martin").badge
         assert new != old
         assert f"New badge code: {spaced_badge_code(new)}." in shown(pilot)
-    assert stored(demo_data).by_badge(old) is None
+    assert stored(demo_data, clock).by_badge(old) is None
 
 
 async def test_the_host_merges_a_second_record_of_one_person(
     make_app, demo_data: Path, clock: FakeClock
 ):
     # Given Zoë registered a second time, by a name without the diaeresis, and came once
-    community = stored(demo_data)
+    community = stored(demo_data, clock)
     community.clock = clock
     zoe = community.find("Zoë Martin")
     twin = community.add_member("Zoe Martin", ("kilns",))
@@ -127,7 +131,7 @@ async def test_the_host_merges_a_second_record_of_one_person(
         await settle(pilot)
         assert "Zoe Martin is merged into this record." in shown(pilot)
     # Then one record is left, with both records' visits and topics
-    after = stored(demo_data)
+    after = stored(demo_data, clock)
     merged = after.member(zoe.id)
     assert [m.id for m in after.members() if m.name in ("Zoë Martin", "Zoe Martin")] == [zoe.id]
     assert after.visits_so_far(merged) == visits

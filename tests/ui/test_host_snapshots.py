@@ -22,7 +22,7 @@ def in_console(tab: str = ""):
 @pytest.mark.parametrize("size", SIZES)
 def test_host_board(snap_compare, make_app, demo_data, clock, size):
     """Everyone here, a member incognito and a guest marked, counted against capacity."""
-    community = stored(demo_data)
+    community = stored(demo_data, clock)
     community.clock = clock
     community.check_in(community.find("Zoë Martin").id, "incognito")
     app = make_app(capacity=40)

@@ -9,13 +9,16 @@ from kiosk import stats
 from kiosk.opening import local_day
 from kiosk.stats import Period
 from screens.host.figures import CHART_DAYS, gather
+from tests.conftest import FakeClock
 from tests.ui.driving import shown, stored
 from tests.ui.hosting import open_console
 
 
-def test_newcomers_are_told_apart_as_the_whole_history_would_tell_them(demo_data: Path):
+def test_newcomers_are_told_apart_as_the_whole_history_would_tell_them(
+    demo_data: Path, clock: FakeClock
+):
     # Given the demo's eight weeks, and a member who first came long before them
-    community = stored(demo_data)
+    community = stored(demo_data, clock)
     today = local_day(community.clock(), community.zone)
     month = Period.last_days(today, CHART_DAYS, community.zone)
     everything = [
@@ -30,8 +33,10 @@ def test_newcomers_are_told_apart_as_the_whole_history_would_tell_them(demo_data
     assert figures.per_day == stats.people_per_day(everything, month)
 
 
-async def test_the_stats_show_who_is_here_today_and_the_last_month(make_app, demo_data: Path):
-    community = stored(demo_data)
+async def test_the_stats_show_who_is_here_today_and_the_last_month(
+    make_app, demo_data: Path, clock: FakeClock
+):
+    community = stored(demo_data, clock)
     figures = gather(community)
     app = make_app(capacity=40)
     async with app.run_test(size=(160, 48)) as pilot:

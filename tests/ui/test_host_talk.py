@@ -6,15 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from screens.host.confirm import ConfirmScreen
+from tests.conftest import FakeClock
 from tests.ui.driving import settle, shown, stored, type_text
 from tests.ui.hosting import open_console
 
 
 async def test_a_hidden_shout_out_leaves_every_public_screen_and_comes_back(
-    make_app, demo_data: Path
+    make_app,
+    demo_data: Path,
+    clock: FakeClock,
 ):
     # Given another process showing the shout-outs (a wall board), and the newest one
-    elsewhere = stored(demo_data)
+    elsewhere = stored(demo_data, clock)
     newest = elsewhere.shoutouts()[0]
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
@@ -35,7 +38,7 @@ async def test_a_hidden_shout_out_leaves_every_public_screen_and_comes_back(
         assert elsewhere.shoutouts()[0].id == newest.id
 
 
-async def test_the_host_sets_the_question_of_the_week(make_app, demo_data: Path):
+async def test_the_host_sets_the_question_of_the_week(make_app, demo_data: Path, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await open_console(pilot, "f5")
@@ -47,11 +50,13 @@ async def test_the_host_sets_the_question_of_the_week(make_app, demo_data: Path)
         await pilot.press("enter")
         await settle(pilot)
         assert "“What did you fix this week?”" in shown(pilot)
-    question = stored(demo_data).question()
+    question = stored(demo_data, clock).question()
     assert question is not None and question.text == "What did you fix this week?"
 
 
-async def test_the_host_clears_the_question_of_the_week(make_app, demo_data: Path):
+async def test_the_host_clears_the_question_of_the_week(
+    make_app, demo_data: Path, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await open_console(pilot, "f5")
@@ -61,4 +66,4 @@ async def test_the_host_clears_the_question_of_the_week(make_app, demo_data: Pat
         await pilot.press("enter")
         await settle(pilot)
         assert "No question is asked right now." in shown(pilot)
-    assert stored(demo_data).question() is None
+    assert stored(demo_data, clock).question() is None

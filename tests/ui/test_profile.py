@@ -57,8 +57,8 @@ async def replace_text(pilot, selector: str, text: str) -> None:
     await type_text(pilot, text)
 
 
-async def test_a_member_edits_their_profile_after_their_pin(make_app, demo_data):
-    stored(demo_data).set_pin("m00demo", ZOES_PIN)
+async def test_a_member_edits_their_profile_after_their_pin(make_app, demo_data, clock: FakeClock):
+    stored(demo_data, clock).set_pin("m00demo", ZOES_PIN)
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
         await ask_for_zoes_profile(pilot)
@@ -73,7 +73,7 @@ async def test_a_member_edits_their_profile_after_their_pin(make_app, demo_data)
         await settle(pilot)
 
         assert "Saved." in shown(pilot)
-        zoe = stored(demo_data).member("m00demo")
+        zoe = stored(demo_data, clock).member("m00demo")
         assert zoe.intro == "Makes tiny furniture, big plans."
         assert zoe.learning == ("electronics", "Rust")
         assert zoe.hosts_only == {"looking_for"}
@@ -83,7 +83,7 @@ async def test_a_member_edits_their_profile_after_their_pin(make_app, demo_data)
 async def test_a_wrong_pin_is_refused_and_the_next_tries_wait(
     make_app, demo_data, clock: FakeClock
 ):
-    stored(demo_data).set_pin("m00demo", ZOES_PIN)
+    stored(demo_data, clock).set_pin("m00demo", ZOES_PIN)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await ask_for_zoes_profile(pilot)
@@ -131,8 +131,10 @@ async def test_a_badge_scan_opens_the_profile_in_place_of_the_pin_prompt(make_ap
         assert isinstance(app.screen, MemberScreen)
 
 
-async def test_the_profile_shows_the_badge_code_and_recent_visits(make_app, demo_data):
-    zoe = stored(demo_data).member("m00demo")
+async def test_the_profile_shows_the_badge_code_and_recent_visits(
+    make_app, demo_data, clock: FakeClock
+):
+    zoe = stored(demo_data, clock).member("m00demo")
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
         app.open_profile(zoe)
@@ -144,7 +146,9 @@ async def test_the_profile_shows_the_badge_code_and_recent_visits(make_app, demo
 
 
 async def test_a_new_member_sets_up_a_profile_and_a_pin_right_after_registering(
-    make_app, demo_data
+    make_app,
+    demo_data,
+    clock: FakeClock,
 ):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -164,13 +168,13 @@ async def test_a_new_member_sets_up_a_profile_and_a_pin_right_after_registering(
         await settle(pilot)
 
         assert "Your PIN is set." in shown(pilot)
-        community = stored(demo_data)
+        community = stored(demo_data, clock)
         ada = community.find("Ada Lovelace")
         assert ada.mentor == ("maths",)
         assert community.pin_opens(ada.id, "analytical")
 
 
-async def test_two_different_pins_are_not_set(make_app, demo_data):
+async def test_two_different_pins_are_not_set(make_app, demo_data, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_profile(app.community.member("m00demo"))
@@ -180,13 +184,15 @@ async def test_two_different_pins_are_not_set(make_app, demo_data):
         await pilot.press("enter")
         await settle(pilot)
         assert "The two PINs are not the same" in shown(pilot)
-        assert not stored(demo_data).member("m00demo").pin_hash
+        assert not stored(demo_data, clock).member("m00demo").pin_hash
 
 
 async def test_a_member_deletes_their_data_keeping_their_shout_outs_without_their_name(
-    make_app, demo_data
+    make_app,
+    demo_data,
+    clock: FakeClock,
 ):
-    hiroshi = stored(demo_data).member("m05demo")
+    hiroshi = stored(demo_data, clock).member("m05demo")
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         app.open_profile(hiroshi)
@@ -200,13 +206,13 @@ async def test_a_member_deletes_their_data_keeping_their_shout_outs_without_thei
 
         assert isinstance(app.screen, HomeScreen)
         assert any("Your data is deleted." in toast for toast in toasts(pilot))
-        community = stored(demo_data)
+        community = stored(demo_data, clock)
         assert all(member.id != hiroshi.id for member in community.members())
         thanks = [s for s in community.shoutouts() if s.text.startswith("Thanks for fixing")]
         assert [s.from_id for s in thanks] == [None]
 
 
-async def test_keeping_ones_data_deletes_nothing(make_app, demo_data):
+async def test_keeping_ones_data_deletes_nothing(make_app, demo_data, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_profile(app.community.member("m05demo"))
@@ -217,4 +223,4 @@ async def test_keeping_ones_data_deletes_nothing(make_app, demo_data):
         await tap(pilot, "#delete")
         await pilot.press("enter")  # "Keep my data" has the focus
         assert isinstance(app.screen, ProfileScreen)
-        assert stored(demo_data).member("m05demo").name == "Hiroshi Tanaka"
+        assert stored(demo_data, clock).member("m05demo").name == "Hiroshi Tanaka"

@@ -15,6 +15,7 @@ from screens.kiosk_screen import KioskScreen
 from screens.member import MemberScreen
 from screens.register import RegisterScreen
 from screens.scanner import BadgeScanned
+from tests.conftest import FakeClock
 from tests.ui.driving import scan_badges, settle, shown, stored, toasts, type_text
 
 ZOE = "m00demo"
@@ -26,35 +27,39 @@ KOFI = "m29demo"
 
 
 def badge(data: Path, member_id: str) -> str:
-    return stored(data).member(member_id).badge
+    return stored(data, FakeClock()).member(member_id).badge
 
 
-async def test_a_scan_on_home_checks_in_as_usual_and_welcomes(make_app, demo_data):
+async def test_a_scan_on_home_checks_in_as_usual_and_welcomes(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await scan_badges(pilot, badge(demo_data, ZOE))
 
         assert isinstance(app.screen, CheckedInScreen)
         assert "Welcome back, Zoë!" in shown(pilot)
-        visit = stored(demo_data).visit_of(ZOE)
+        visit = stored(demo_data, clock).visit_of(ZOE)
         assert visit is not None
         assert (visit.status, visit.topics) == ("open", ("3D printing", "design"))
         # Under the welcome, home is as the next person should find it.
         assert app.home.search_box.value == ""
 
 
-async def test_a_scan_of_someone_here_checks_them_out(make_app, demo_data):
+async def test_a_scan_of_someone_here_checks_them_out(make_app, demo_data, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await scan_badges(pilot, badge(demo_data, MARIA))
 
         assert isinstance(app.screen, CheckedOutScreen)
         assert "See you soon, María!" in shown(pilot)
-        assert stored(demo_data).visit_of(MARIA) is None
+        assert stored(demo_data, clock).visit_of(MARIA) is None
 
 
 async def test_a_scan_while_a_name_is_half_typed_on_home_checks_in_and_types_nothing(
-    make_app, demo_data
+    make_app,
+    demo_data,
+    clock: FakeClock,
 ):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -62,11 +67,13 @@ async def test_a_scan_while_a_name_is_half_typed_on_home_checks_in_and_types_not
         await scan_badges(pilot, badge(demo_data, ZOE))
 
         assert isinstance(app.screen, CheckedInScreen)
-        assert stored(demo_data).visit_of(ZOE) is not None
+        assert stored(demo_data, clock).visit_of(ZOE) is not None
         assert badge(demo_data, ZOE) not in app.home.search_box.value
 
 
-async def test_a_scan_on_the_member_screen_checks_in_as_enter_would(make_app, demo_data):
+async def test_a_scan_on_the_member_screen_checks_in_as_enter_would(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -76,11 +83,13 @@ async def test_a_scan_on_the_member_screen_checks_in_as_enter_would(make_app, de
 
         assert isinstance(app.screen, CheckedInScreen)
         assert "Welcome back, Zoë!" in shown(pilot)
-        assert stored(demo_data).visit_of(ZOE) is not None
+        assert stored(demo_data, clock).visit_of(ZOE) is not None
         assert len(app.screen_stack) == 2  # home, and the welcome over it
 
 
-async def test_a_scan_on_someone_s_welcome_welcomes_the_next_person(make_app, demo_data):
+async def test_a_scan_on_someone_s_welcome_welcomes_the_next_person(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -91,13 +100,15 @@ async def test_a_scan_on_someone_s_welcome_welcomes_the_next_person(make_app, de
 
         assert isinstance(app.screen, CheckedOutScreen)
         assert "See you soon, Kofi!" in shown(pilot)
-        community = stored(demo_data)
+        community = stored(demo_data, clock)
         assert community.visit_of(ZOE) is not None
         assert community.visit_of(KOFI) is None
 
 
 async def test_a_scan_on_a_half_filled_register_form_keeps_it_and_says_who_came_in(
-    make_app, demo_data
+    make_app,
+    demo_data,
+    clock: FakeClock,
 ):
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
@@ -110,13 +121,15 @@ async def test_a_scan_on_a_half_filled_register_form_keeps_it_and_says_who_came_
         assert (name_box.value, name_box.cursor_position) == ("Ada Lov", 7)
         assert app.focused is name_box
         assert toasts(pilot) == ["Badge scanned\nWelcome, Zoë! You are checked in."]
-        assert stored(demo_data).visit_of(ZOE) is not None
+        assert stored(demo_data, clock).visit_of(ZOE) is not None
         # The form goes on where it was.
         await type_text(pilot, "elace")
         assert name_box.value == "Ada Lovelace"
 
 
-async def test_a_scan_while_writing_a_shout_out_keeps_the_message(make_app, demo_data):
+async def test_a_scan_while_writing_a_shout_out_keeps_the_message(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await type_text(pilot, "bjorn")
@@ -129,10 +142,12 @@ async def test_a_scan_while_writing_a_shout_out_keeps_the_message(make_app, demo
         assert isinstance(app.screen, ComposeScreen)
         assert app.screen.query_one("#text", Input).value == "Thanks for"
         assert toasts(pilot) == ["Badge scanned\nSee you soon, Kofi! You are checked out."]
-        assert stored(demo_data).visit_of(KOFI) is None
+        assert stored(demo_data, clock).visit_of(KOFI) is None
 
 
-async def test_scanners_ending_with_tab_or_a_line_feed_check_in_too(make_app, demo_data):
+async def test_scanners_ending_with_tab_or_a_line_feed_check_in_too(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await scan_badges(pilot, badge(demo_data, ZOE), end="tab")
@@ -140,12 +155,12 @@ async def test_scanners_ending_with_tab_or_a_line_feed_check_in_too(make_app, de
         await pilot.press("enter")  # Done
         await scan_badges(pilot, badge(demo_data, KOFI), end="ctrl+j")
         assert isinstance(app.screen, CheckedOutScreen)
-        community = stored(demo_data)
+        community = stored(demo_data, clock)
         assert community.visit_of(ZOE) is not None
         assert community.visit_of(KOFI) is None
 
 
-async def test_a_code_typed_by_hand_in_the_search_checks_in(make_app, demo_data):
+async def test_a_code_typed_by_hand_in_the_search_checks_in(make_app, demo_data, clock: FakeClock):
     # A scan that came as slowly as typing (a busy machine) reaches the search box whole.
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -154,10 +169,12 @@ async def test_a_code_typed_by_hand_in_the_search_checks_in(make_app, demo_data)
         await settle(pilot)
 
         assert isinstance(app.screen, CheckedInScreen)
-        assert stored(demo_data).visit_of(ZOE) is not None
+        assert stored(demo_data, clock).visit_of(ZOE) is not None
 
 
-async def test_a_scan_on_the_board_or_the_wall_welcomes_and_home_comes_back(make_app, demo_data):
+async def test_a_scan_on_the_board_or_the_wall_welcomes_and_home_comes_back(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         for key, member_id in (("f2", ZOE), ("f3", KOFI)):
@@ -166,7 +183,7 @@ async def test_a_scan_on_the_board_or_the_wall_welcomes_and_home_comes_back(make
             assert isinstance(app.screen, CheckedInScreen | CheckedOutScreen)
             await pilot.press("enter")  # Done
             assert isinstance(app.screen, HomeScreen)
-        community = stored(demo_data)
+        community = stored(demo_data, clock)
         assert community.visit_of(ZOE) is not None
         assert community.visit_of(KOFI) is None
 
@@ -183,7 +200,7 @@ class ProveWhoYouAre(KioskScreen):
         self.query_one("#ask", Label).update(f"Hello, {member.first_name if member else '?'}")
 
 
-async def test_a_screen_may_take_a_scan_for_itself(make_app, demo_data):
+async def test_a_screen_may_take_a_scan_for_itself(make_app, demo_data, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await app.push_screen(ProveWhoYouAre())
@@ -191,4 +208,4 @@ async def test_a_screen_may_take_a_scan_for_itself(make_app, demo_data):
 
         assert isinstance(app.screen, ProveWhoYouAre)
         assert "Hello, Zoë" in shown(pilot)
-        assert stored(demo_data).visit_of(ZOE) is None
+        assert stored(demo_data, clock).visit_of(ZOE) is None

@@ -9,6 +9,7 @@ from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.home import HomeScreen
 from screens.member import MemberScreen
 from screens.pin import PinScreen
+from tests.conftest import FakeClock
 from tests.core.test_scanning import PERSON
 from tests.ui.driving import (
     keys_go_quiet,
@@ -45,7 +46,9 @@ async def test_a_slow_typist_sees_each_key_as_they_type_and_is_never_a_scan(make
         assert app.screen.member.name == "Kwame Mensah"
 
 
-async def test_a_badge_code_typed_slowly_is_typing_until_enter(make_app, demo_data):
+async def test_a_badge_code_typed_slowly_is_typing_until_enter(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         code = badge(demo_data, ZOE)
@@ -54,7 +57,7 @@ async def test_a_badge_code_typed_slowly_is_typing_until_enter(make_app, demo_da
             await pilot.press(key)
         await keys_go_quiet(pilot)
         assert app.home.search_box.value == code
-        assert stored(demo_data).visit_of(ZOE) is None
+        assert stored(demo_data, clock).visit_of(ZOE) is None
 
 
 async def test_a_quick_burst_that_is_no_badge_reaches_the_search_whole_with_its_enter(
@@ -68,12 +71,12 @@ async def test_a_quick_burst_that_is_no_badge_reaches_the_search_whole_with_its_
         assert isinstance(app.screen, MemberScreen)
 
 
-async def test_two_scans_back_to_back_are_two_check_ins(make_app, demo_data):
+async def test_two_scans_back_to_back_are_two_check_ins(make_app, demo_data, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await scan_badges(pilot, badge(demo_data, ZOE), badge(demo_data, KOFI))
 
-        community = stored(demo_data)
+        community = stored(demo_data, clock)
         assert community.visit_of(ZOE) is not None  # Zoë came in
         assert community.visit_of(KOFI) is None  # Kofi went out
         # One of them sees their screen; the other is told in a notification.
@@ -101,7 +104,9 @@ async def test_the_next_scan_in_a_moment_takes_the_screen_and_the_one_before_is_
         assert toasts(pilot) == []
 
 
-async def test_the_same_badge_twice_within_three_seconds_is_taken_once(make_app, demo_data):
+async def test_the_same_badge_twice_within_three_seconds_is_taken_once(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         code = badge(demo_data, ZOE)
@@ -113,16 +118,18 @@ async def test_the_same_badge_twice_within_three_seconds_is_taken_once(make_app,
         assert toasts(pilot) == [
             "Scanned already\nZoë is checked in: the badge was scanned a moment ago."
         ]
-        assert stored(demo_data).visit_of(ZOE) is not None  # still in, not out again
+        assert stored(demo_data, clock).visit_of(ZOE) is not None  # still in, not out again
 
         # Three seconds after the last time, the badge is scanned anew: Zoë leaves.
         await let_time_pass(pilot, 3.5)
         await scan_badges(pilot, code)
         assert isinstance(app.screen, CheckedOutScreen)
-        assert stored(demo_data).visit_of(ZOE) is None
+        assert stored(demo_data, clock).visit_of(ZOE) is None
 
 
-async def test_an_unknown_badge_is_told_politely_and_changes_nothing(make_app, demo_data):
+async def test_an_unknown_badge_is_told_politely_and_changes_nothing(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await scan_badges(pilot, "0000000000")
@@ -130,24 +137,28 @@ async def test_an_unknown_badge_is_told_politely_and_changes_nothing(make_app, d
         assert isinstance(app.screen, HomeScreen)
         assert toasts(pilot) == [NOT_KNOWN]
         assert app.home.search_box.value == ""
-        assert stored(demo_data).here_count() == 9
+        assert stored(demo_data, clock).here_count() == 9
 
 
-async def test_a_replaced_badge_finds_nobody_and_the_new_one_checks_in(make_app, demo_data):
+async def test_a_replaced_badge_finds_nobody_and_the_new_one_checks_in(
+    make_app, demo_data, clock: FakeClock
+):
     old_code = badge(demo_data, ZOE)
-    new_code = stored(demo_data).new_badge(ZOE).badge
+    new_code = stored(demo_data, clock).new_badge(ZOE).badge
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await scan_badges(pilot, old_code)
         assert toasts(pilot) == [NOT_KNOWN]
-        assert stored(demo_data).visit_of(ZOE) is None
+        assert stored(demo_data, clock).visit_of(ZOE) is None
 
         await scan_badges(pilot, new_code)
         assert isinstance(app.screen, CheckedInScreen)
-        assert stored(demo_data).visit_of(ZOE) is not None
+        assert stored(demo_data, clock).visit_of(ZOE) is not None
 
 
-async def test_a_scan_at_the_host_pin_prompt_checks_nobody_in_and_is_no_pin(make_app, demo_data):
+async def test_a_scan_at_the_host_pin_prompt_checks_nobody_in_and_is_no_pin(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.press("ctrl+q")
@@ -161,10 +172,10 @@ async def test_a_scan_at_the_host_pin_prompt_checks_nobody_in_and_is_no_pin(make
             "Badge not taken\nThe kiosk is waiting for the host's PIN. Scan your badge "
             "again once the host is done."
         ]
-        assert stored(demo_data).visit_of(ZOE) is None
+        assert stored(demo_data, clock).visit_of(ZOE) is None
 
         # Once the host is done, the same badge at once is a new scan, not a repeat.
         await pilot.press("escape")
         await scan_badges(pilot, badge(demo_data, ZOE))
         assert isinstance(app.screen, CheckedInScreen)
-        assert stored(demo_data).visit_of(ZOE) is not None
+        assert stored(demo_data, clock).visit_of(ZOE) is not None

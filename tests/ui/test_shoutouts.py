@@ -7,6 +7,7 @@ from textual.widgets import Input, OptionList
 from screens.composer import ComposeScreen
 from screens.home import HomeScreen
 from screens.shoutouts import WallScreen
+from tests.conftest import FakeClock
 from tests.ui.driving import settle, shown, stored, toasts, type_text
 
 
@@ -17,7 +18,9 @@ async def open_composer(pilot, name: str) -> None:
     assert isinstance(pilot.app.screen, ComposeScreen)
 
 
-async def test_a_shout_out_to_one_member_is_stored_and_on_the_wall(make_app, demo_data):
+async def test_a_shout_out_to_one_member_is_stored_and_on_the_wall(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_composer(pilot, "bjorn")
@@ -31,7 +34,7 @@ async def test_a_shout_out_to_one_member_is_stored_and_on_the_wall(make_app, dem
         await settle(pilot)
 
         assert isinstance(app.screen, HomeScreen)
-        newest = stored(demo_data).shoutouts()[0]
+        newest = stored(demo_data, clock).shoutouts()[0]
         assert (newest.from_id, newest.to_id) == ("m02demo", "m29demo")
         assert newest.text == "Thanks for the soldering tips!"
         assert "Thanks for the soldering tips!" in shown(pilot)  # home shows the latest three
@@ -40,7 +43,9 @@ async def test_a_shout_out_to_one_member_is_stored_and_on_the_wall(make_app, dem
         assert shown(pilot).index("soldering tips") < shown(pilot).index("jammed printer")
 
 
-async def test_a_shout_out_with_no_recipient_goes_to_everyone(make_app, demo_data):
+async def test_a_shout_out_with_no_recipient_goes_to_everyone(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_composer(pilot, "zoe")
@@ -48,11 +53,13 @@ async def test_a_shout_out_with_no_recipient_goes_to_everyone(make_app, demo_dat
         await type_text(pilot, "Cake in the kitchen")
         await pilot.click("#post")
         await settle(pilot)
-        newest = stored(demo_data).shoutouts()[0]
+        newest = stored(demo_data, clock).shoutouts()[0]
         assert (newest.to_id, newest.text) == (None, "Cake in the kitchen")
 
 
-async def test_the_counter_warns_past_280_and_posting_is_refused(make_app, demo_data):
+async def test_the_counter_warns_past_280_and_posting_is_refused(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await open_composer(pilot, "zoe")
@@ -63,10 +70,10 @@ async def test_the_counter_warns_past_280_and_posting_is_refused(make_app, demo_
         await settle(pilot)
         assert isinstance(app.screen, ComposeScreen)
         assert any("at most 280" in toast for toast in toasts(pilot))
-        assert len(stored(demo_data).shoutouts()) == 5
+        assert len(stored(demo_data, clock).shoutouts()) == 5
 
 
-async def test_an_unknown_recipient_is_refused_politely(make_app, demo_data):
+async def test_an_unknown_recipient_is_refused_politely(make_app, demo_data, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_composer(pilot, "zoe")
@@ -78,11 +85,11 @@ async def test_an_unknown_recipient_is_refused_politely(make_app, demo_data):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ComposeScreen)
-        assert len(stored(demo_data).shoutouts()) == 5
+        assert len(stored(demo_data, clock).shoutouts()) == 5
 
 
-async def test_a_namesake_is_chosen_by_what_tells_them_apart(make_app, demo_data):
-    community = stored(demo_data)
+async def test_a_namesake_is_chosen_by_what_tells_them_apart(make_app, demo_data, clock: FakeClock):
+    community = stored(demo_data, clock)
     community.add_member("Sam Lee", ("pottery",))
     chess = community.add_member("Sam Lee", ("chess",))
     app = make_app()
@@ -101,7 +108,7 @@ async def test_a_namesake_is_chosen_by_what_tells_them_apart(make_app, demo_data
         await type_text(pilot, "Good game!")
         await pilot.press("enter")
         await settle(pilot)
-        assert stored(demo_data).shoutouts()[0].to_id == chess.id
+        assert stored(demo_data, clock).shoutouts()[0].to_id == chess.id
 
 
 async def test_coming_back_to_the_message_keeps_it_and_the_cursor_at_its_end(make_app):

@@ -6,8 +6,11 @@ pressed inside `run_before`, which then lets every save finish, so nothing races
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
+from tests.conftest import FakeClock
 from tests.ui.driving import everyone_here, keys_go_quiet, settle, stored
 
 SIZES = [
@@ -65,7 +68,7 @@ def test_check_in_confirmation(snap_compare, make_app, size):
 def test_welcome_with_everyone_here(snap_compare, make_app, demo_data, clock, size):
     """Thirty here: who shares a topic first, the rest in a paragraph, buttons on screen."""
     everyone_here(demo_data, clock)
-    stored(demo_data).check_out("m29demo")
+    stored(demo_data, clock).check_out("m29demo")
     keys = [*"kofi", "enter", "enter"]
     assert snap_compare(make_app(), run_before=pressing(*keys), terminal_size=size)
 
@@ -90,9 +93,11 @@ def test_shoutout_wall(snap_compare, make_app, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_shoutout_to_a_namesake(snap_compare, make_app, demo_data, size):
+def test_shoutout_to_a_namesake(snap_compare, make_app, demo_data, size, clock: FakeClock):
     """The composer offers both Kofis, told apart by their topics."""
-    stored(demo_data).add_member("Kofi Boateng", ("chess", "cycling"))
+    # The second Kofi registered after the first: on a clock a few minutes on
+    later = FakeClock(clock.now + timedelta(minutes=5))
+    stored(demo_data, later).add_member("Kofi Boateng", ("chess", "cycling"))
     keys = [*"zoe", "enter", "ctrl+s", "shift+tab", *"kofi", "down"]
     assert snap_compare(make_app(), run_before=pressing(*keys), terminal_size=size)
 

@@ -6,6 +6,7 @@ from textual.widgets import RadioButton
 
 from screens.board_table import BoardTable
 from screens.confirmation import CheckedInScreen
+from tests.conftest import FakeClock
 from tests.ui.driving import settle, shown, stored, type_text
 
 
@@ -23,7 +24,7 @@ async def test_a_member_screen_opens_with_open_to_chat_chosen(make_app):
         assert lit(pilot) == ["Open to chat"]
 
 
-async def test_right_then_left_comes_back_to_open(make_app, demo_data):
+async def test_right_then_left_comes_back_to_open(make_app, demo_data, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "dmitri")
@@ -36,10 +37,10 @@ async def test_right_then_left_comes_back_to_open(make_app, demo_data):
 
         assert isinstance(app.screen, CheckedInScreen)
         assert "Checked in at 09:00 · open to chat" in shown(pilot)
-        assert stored(demo_data).visit_of("m11demo").status == "open"
+        assert stored(demo_data, clock).visit_of("m11demo").status == "open"
 
 
-async def test_taps_choose_heads_down_and_then_open_again(make_app, demo_data):
+async def test_taps_choose_heads_down_and_then_open_again(make_app, demo_data, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "dmitri")
@@ -50,10 +51,12 @@ async def test_taps_choose_heads_down_and_then_open_again(make_app, demo_data):
         assert lit(pilot) == ["Open to chat"]
         await pilot.click("#primary")
         await settle(pilot)
-        assert stored(demo_data).visit_of("m11demo").status == "open"
+        assert stored(demo_data, clock).visit_of("m11demo").status == "open"
 
 
-async def test_a_member_who_is_here_changes_status_and_topics_and_stays(make_app, demo_data):
+async def test_a_member_who_is_here_changes_status_and_topics_and_stays(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "maria jose")
@@ -63,22 +66,24 @@ async def test_a_member_who_is_here_changes_status_and_topics_and_stays(make_app
         await settle(pilot)
 
         assert "All set, María!" in shown(pilot)
-        visit = stored(demo_data).visit_of("m01demo")
+        visit = stored(demo_data, clock).visit_of("m01demo")
         assert (visit.status, visit.topics) == ("heads-down", ("gardening",))
         assert visit.since.strftime("%H:%M") == "06:30"
 
 
-async def test_enter_checks_out_a_member_who_changed_nothing(make_app, demo_data):
+async def test_enter_checks_out_a_member_who_changed_nothing(make_app, demo_data, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "maria jose")
         await pilot.press("enter", "right", "left", "enter")
         await settle(pilot)
         assert "See you soon, María!" in shown(pilot)
-        assert stored(demo_data).visit_of("m01demo") is None
+        assert stored(demo_data, clock).visit_of("m01demo") is None
 
 
-async def test_after_a_check_in_elsewhere_the_screen_still_follows_the_choice(make_app, demo_data):
+async def test_after_a_check_in_elsewhere_the_screen_still_follows_the_choice(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -90,10 +95,12 @@ async def test_after_a_check_in_elsewhere_the_screen_still_follows_the_choice(ma
         await pilot.press("right", "enter")
         await settle(pilot)
         assert "All set, Zoë!" in shown(pilot)
-        assert stored(demo_data).visit_of("m00demo").status == "heads-down"
+        assert stored(demo_data, clock).visit_of("m00demo").status == "heads-down"
 
 
-async def test_incognito_is_counted_but_shown_on_no_public_screen(make_app, demo_data):
+async def test_incognito_is_counted_but_shown_on_no_public_screen(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -103,7 +110,7 @@ async def test_incognito_is_counted_but_shown_on_no_public_screen(make_app, demo
         await pilot.press("enter")
         await settle(pilot)
         assert "Checked in at 09:00 · incognito" in shown(pilot)
-        assert stored(demo_data).visit_of("m00demo").status == "incognito"
+        assert stored(demo_data, clock).visit_of("m00demo").status == "incognito"
 
         await pilot.press("escape")
         # Counted at the top of every screen, named nowhere.
@@ -119,8 +126,8 @@ async def test_incognito_is_counted_but_shown_on_no_public_screen(make_app, demo
         assert "9 people on the board, and 1 more not shown." in shown(pilot)
 
 
-async def test_a_member_here_incognito_sees_incognito_chosen(make_app, demo_data):
-    stored(demo_data).check_in("m00demo", "incognito")
+async def test_a_member_here_incognito_sees_incognito_chosen(make_app, demo_data, clock: FakeClock):
+    stored(demo_data, clock).check_in("m00demo", "incognito")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -130,4 +137,4 @@ async def test_a_member_here_incognito_sees_incognito_chosen(make_app, demo_data
         # Changing nothing, Enter checks her out, as for any status.
         await pilot.press("enter")
         await settle(pilot)
-        assert stored(demo_data).visit_of("m00demo") is None
+        assert stored(demo_data, clock).visit_of("m00demo") is None

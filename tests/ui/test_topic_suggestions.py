@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import SelectionList
 
 from screens.member import MemberScreen
+from tests.conftest import FakeClock
 from tests.ui.driving import settle, shown, stored, type_text
 
 
@@ -25,7 +26,9 @@ async def open_zoe_and_start_typing_a_topic(pilot) -> None:
     await settle(pilot)  # the community's topics are counted meanwhile
 
 
-async def test_typing_suggests_the_communitys_topics_and_one_is_picked(make_app, demo_data):
+async def test_typing_suggests_the_communitys_topics_and_one_is_picked(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_zoe_and_start_typing_a_topic(pilot)
@@ -38,11 +41,13 @@ async def test_typing_suggests_the_communitys_topics_and_one_is_picked(make_app,
         # With the box empty again, Enter checks in with the topics ticked.
         await pilot.press("enter")
         await settle(pilot)
-        visit = stored(demo_data).visit_of("m00demo")
+        visit = stored(demo_data, clock).visit_of("m00demo")
         assert visit.topics == ("3D printing", "design", "Python")
 
 
-async def test_a_topic_typed_in_another_spelling_is_the_communitys(make_app, demo_data):
+async def test_a_topic_typed_in_another_spelling_is_the_communitys(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_zoe_and_start_typing_a_topic(pilot)
@@ -60,7 +65,7 @@ async def test_a_topic_typed_in_another_spelling_is_the_communitys(make_app, dem
         assert ticked(pilot)[-1] == "Bookbinding"
         await pilot.press("enter")
         await settle(pilot)
-        visit = stored(demo_data).visit_of("m00demo")
+        visit = stored(demo_data, clock).visit_of("m00demo")
         assert visit.topics == ("3D printing", "design", "Rust", "Bookbinding")
 
 

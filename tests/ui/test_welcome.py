@@ -32,8 +32,10 @@ async def test_people_to_meet_come_with_their_reason_and_their_own_words(make_ap
         assert sum("you both like" in line for line in people) == 2
 
 
-async def test_what_someone_keeps_for_hosts_is_not_shown_beside_their_name(make_app, demo_data):
-    stored(demo_data).edit_member("m09demo", hosts_only=["pronouns", "intro"])
+async def test_what_someone_keeps_for_hosts_is_not_shown_beside_their_name(
+    make_app, demo_data, clock: FakeClock
+):
+    stored(demo_data, clock).edit_member("m09demo", hosts_only=["pronouns", "intro"])
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await check_in(pilot, "zoe")
@@ -51,8 +53,8 @@ async def test_shout_outs_left_since_the_last_visit_are_waiting(make_app):
         assert "Shout-outs for you\nFrom Hiroshi Tanaka · 1 h ago\nThanks for fixing" in text
 
 
-async def test_a_first_visit_is_celebrated(make_app, demo_data):
-    stored(demo_data).add_member("Ada Lovelace", ("electronics",))
+async def test_a_first_visit_is_celebrated(make_app, demo_data, clock: FakeClock):
+    stored(demo_data, clock).add_member("Ada Lovelace", ("electronics",))
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await check_in(pilot, "ada")
@@ -61,7 +63,7 @@ async def test_a_first_visit_is_celebrated(make_app, demo_data):
 
 
 async def test_the_tenth_visit_is_celebrated(make_app, demo_data, clock: FakeClock):
-    community = stored(demo_data)
+    community = stored(demo_data, clock)
     ada = community.add_member("Ada Lovelace")
     community.clock = clock
     for _ in range(9):
@@ -78,7 +80,9 @@ async def test_the_tenth_visit_is_celebrated(make_app, demo_data, clock: FakeClo
 
 
 async def test_a_member_answers_the_question_of_the_week_and_the_board_shows_it(
-    make_app, demo_data
+    make_app,
+    demo_data,
+    clock: FakeClock,
 ):
     app = make_app(confirmation_seconds=5)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -92,7 +96,7 @@ async def test_a_member_answers_the_question_of_the_week_and_the_board_shows_it(
         await settle(pilot)
 
         assert "Thank you! Your answer is on the board this week." in shown(pilot)
-        answers = stored(demo_data).answers()
+        answers = stored(demo_data, clock).answers()
         assert [(a.member_id, a.text) for a in answers if a.member_id == "m00demo"] == [
             ("m00demo", "A dolls' house sofa")
         ]
@@ -104,7 +108,9 @@ async def test_a_member_answers_the_question_of_the_week_and_the_board_shows_it(
         assert "Zoë Martin · here: A dolls' house sofa" in shown(pilot)
 
 
-async def test_escape_skips_the_question_and_nothing_is_stored(make_app, demo_data):
+async def test_escape_skips_the_question_and_nothing_is_stored(
+    make_app, demo_data, clock: FakeClock
+):
     app = make_app(confirmation_seconds=5)
     async with app.run_test(size=(100, 30)) as pilot:
         await check_in(pilot, "zoe")
@@ -115,20 +121,20 @@ async def test_escape_skips_the_question_and_nothing_is_stored(make_app, demo_da
         assert "No answer this time" in shown(pilot)
         await let_time_pass(pilot, 15)  # past the countdown with time to read, not idle
         assert isinstance(app.screen, HomeScreen)
-        assert not [a for a in stored(demo_data).answers() if a.member_id == "m00demo"]
+        assert not [a for a in stored(demo_data, clock).answers() if a.member_id == "m00demo"]
 
 
-async def test_enter_is_done_without_answering(make_app, demo_data):
+async def test_enter_is_done_without_answering(make_app, demo_data, clock: FakeClock):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await check_in(pilot, "zoe")
         await pilot.press("enter")
         assert isinstance(app.screen, HomeScreen)
-        assert not [a for a in stored(demo_data).answers() if a.member_id == "m00demo"]
+        assert not [a for a in stored(demo_data, clock).answers() if a.member_id == "m00demo"]
 
 
-async def test_an_earlier_answer_is_there_to_change(make_app, demo_data):
-    stored(demo_data).answer("m00demo", "Tiny chairs")
+async def test_an_earlier_answer_is_there_to_change(make_app, demo_data, clock: FakeClock):
+    stored(demo_data, clock).answer("m00demo", "Tiny chairs")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await check_in(pilot, "zoe")
@@ -137,5 +143,5 @@ async def test_an_earlier_answer_is_there_to_change(make_app, demo_data):
         await type_text(pilot, "Tiny tables")
         await pilot.press("enter")
         await settle(pilot)
-        answers = [a.text for a in stored(demo_data).answers() if a.member_id == "m00demo"]
+        answers = [a.text for a in stored(demo_data, clock).answers() if a.member_id == "m00demo"]
         assert answers == ["Tiny tables"]
