@@ -233,14 +233,24 @@ def _line(raw: bytes, path: Path, number: int) -> dict[str, Any]:
 
 
 def _cut_unfinished_line(descriptor: int) -> None:
-    """Cut away a last line a power cut left without its line break."""
+    """Cut away a last line a power cut left without its line break, however long it is:
+    only that line goes, never a whole line before it."""
     size = os.fstat(descriptor).st_size
     if size == 0 or os.pread(descriptor, 1, size - 1) == b"\n":
         return
-    start = max(size - (1 << 16), 0)
-    tail = os.pread(descriptor, size - start, start)
-    end = tail.rfind(b"\n") + 1
-    os.ftruncate(descriptor, start + end if end else 0)
+    end = size
+    while end > 0:
+        start = max(end - _LOOK_BACK, 0)
+        line_break = os.pread(descriptor, end - start, start).rfind(b"\n")
+        if line_break >= 0:
+            os.ftruncate(descriptor, start + line_break + 1)
+            return
+        end = start
+    os.ftruncate(descriptor, 0)  # the journal holds that one unfinished line alone
+
+
+_LOOK_BACK = 1 << 16
+"""Bytes read at a time, from the end, looking for the last whole line."""
 
 
 def check_journal(raw: bytes, path: Path) -> None:

@@ -53,6 +53,28 @@ def test_a_line_cut_short_by_a_power_cut_was_never_made_and_is_cut_away(here: Co
     assert Community(Store.open(here.store.root), here.clock).here_count() == 3
 
 
+@pytest.mark.parametrize("length", [30, (1 << 16) - 1, 1 << 16, 200_000])
+def test_a_line_cut_short_costs_only_its_own_change_however_long_it_is(
+    here: Community, length: int
+) -> None:
+    # Given two confirmed check-ins, then a long change (closing the day for a crowd)
+    # cut short by a power cut before its line break
+    confirmed = journal_of(here).read_bytes()
+    with journal_of(here).open("ab") as file:
+        file.write(b'{"g":"' + b"x" * length)
+
+    # When the next member checks in
+    fresh = Community(Store.open(here.store.root), here.clock)
+    fresh.check_in(fresh.find("Cy Chen").id)
+
+    # Then both confirmed check-ins are kept, with hers after them, and only the
+    # unconfirmed change is gone
+    lines = journal_of(here).read_bytes()
+    assert lines.startswith(confirmed)
+    assert lines.count(b"\n") == confirmed.count(b"\n") + 1
+    assert Community(Store.open(here.store.root), here.clock).here_count() == 3
+
+
 def test_another_process_reads_only_what_was_added(here: Community) -> None:
     board = Community(Store.open(here.store.root), here.clock)
     board.here_count()
