@@ -46,6 +46,7 @@ class JournaledFile(DataFile):
         self._generation = ""
         self._tables: Tables = {}
         self._read_to = 0
+        self._lines_read = 0
         self._journal_inode = -1
 
     # -- reading ---------------------------------------------------------------------
@@ -57,7 +58,7 @@ class JournaledFile(DataFile):
             if current != self._snapshot:
                 self._snapshot, self._generation = current, generation_of(snapshot)
                 self._tables = {name: dict(docs) for name, docs in snapshot.items()}
-                self._read_to, self._journal_inode = 0, -1
+                self._read_to, self._lines_read, self._journal_inode = 0, 0, -1
             if self._caught_up():
                 return self._tables
             self._snapshot = None  # the journal was emptied or replaced: read both afresh
@@ -76,12 +77,32 @@ class JournaledFile(DataFile):
         if status.st_size > self._read_to:
             added = _read_from(self.journal, self._read_to)
             end = added.rfind(b"\n") + 1  # a last line without its break is not yet written
-            for number, line in enumerate(added[:end].splitlines()):
-                change = _line(line, self.journal, number)
+            lines = added[:end].splitlines()
+            try:
+                changes = [
+                    _line(line, self.journal, self._lines_read + number)
+                    for number, line in enumerate(lines)
+                ]
+            except DataError:
+                if self._replaced_since(status):
+                    return False  # a compaction emptied it while it was read: not damage
+                raise
+            for change in changes:
                 if change["g"] == self._generation:
                     self._apply(change["ops"])
             self._read_to += end
+            self._lines_read += len(lines)
         return True
+
+    def _replaced_since(self, seen: os.stat_result) -> bool:
+        """Whether the snapshot or the journal changed since the journal was seen as
+        `seen`, as a compaction by another process changes them: what was read from the
+        journal may then be the middle of a line written after it was emptied."""
+        try:
+            now = os.lstat(self.journal)
+        except FileNotFoundError:
+            return True
+        return self.storage.changed() or now.st_ino != seen.st_ino or now.st_size < seen.st_size
 
     def _apply(self, ops: list[Op]) -> None:
         for table, doc_id, doc in ops:
@@ -122,6 +143,7 @@ class JournaledFile(DataFile):
             self.compact(tables)
         else:
             self._read_to = self._append({"g": self._generation, "ops": ops})
+            self._lines_read += 1
             self._apply(ops)
 
     def _journal_size(self) -> int:

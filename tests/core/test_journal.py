@@ -84,6 +84,35 @@ def test_another_process_reads_only_what_was_added(here: Community) -> None:
     assert board.refresh() is False
 
 
+def test_a_reader_racing_a_compaction_reads_again_instead_of_calling_it_damage(
+    here: Community, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a board that has read the journal so far, and one more check-in since
+    board = Community(Store.open(here.store.root), here.clock)
+    assert board.here_count() == 2
+    cy = here.find("Cy Chen")
+    here.check_in(cy.id)
+
+    # When, just as the board reads on, the kiosk compacts the journal and writes more
+    # changes into it than the board had read, so the board's place lands mid-line
+    reading = journal._read_from
+
+    def compacted_meanwhile(path: Path, offset: int) -> bytes:
+        monkeypatch.setattr(journal, "_read_from", reading)
+        here.store.presence.compact()
+        for _ in range(3):
+            here.check_out(cy.id)
+            here.check_in(cy.id)
+        return reading(path, offset)
+
+    monkeypatch.setattr(journal, "_read_from", compacted_meanwhile)
+
+    # Then the board reads both files afresh, and finds the journal whole
+    assert board.refresh() is True
+    assert board.here_count() == 3
+    assert Store.open(here.store.root).problems() == []
+
+
 def test_a_long_journal_is_compacted_and_nothing_is_lost(
     here: Community, monkeypatch: pytest.MonkeyPatch
 ) -> None:
