@@ -10,6 +10,7 @@ from typing import Any
 from kiosk.datafile import DataFile
 from kiosk.errors import DataError
 from kiosk.journal import JournaledFile, check_journal
+from kiosk.member_files import pointer_of
 from kiosk.models import Answer, Member, Question, ShoutOut, Visit
 from kiosk.storage import parse, read_regular
 
@@ -56,13 +57,8 @@ def check_bytes(raw: bytes, path: Path) -> None:
             ) from error
 
 
-def _pointer(doc: dict[str, Any]) -> None:
-    if type(doc["key"]) is not str or type(doc["id"]) is not str:
-        raise TypeError(f"a name pointer should hold a key and an id, not {doc!r:.60}")
-
-
 RECORDS: dict[str, tuple[tuple[str, Callable[[dict[str, Any]], object]], ...]] = {
-    "members": (("members", Member.from_doc), ("names", _pointer)),
+    "members": (("members", Member.from_doc), ("names", pointer_of)),
     "presence": (("visits", Visit.from_doc), ("closed", Visit.from_doc)),
     "shoutouts": (("shoutouts", ShoutOut.from_doc),),
     "questions": (("question", Question.from_doc), ("answers", Answer.from_doc)),
