@@ -6,11 +6,12 @@ import argparse
 import getpass
 import os
 
+from kiosk.access import ACCESS_FILE, HostAccess, read_wrong_tries
 from kiosk.backups import Backups, backup_hint
 from kiosk.commands.running import Declare, Group, now
 from kiosk.config import Config
 from kiosk.demo import seed_demo, seed_synthetic
-from kiosk.errors import Refused, UsageError
+from kiosk.errors import DataError, Refused, UsageError
 from kiosk.output import say
 from kiosk.pin import hash_pin, require_new_pin
 from kiosk.store import Store
@@ -101,13 +102,32 @@ def doctor(args: argparse.Namespace, config: Config) -> int:
             say("  No good backup of it exists; it was left as it is.")
         else:
             say(f"  Restored from {restored.folder}; the damaged file was kept beside it.")
+    access_fine = _check_host_access(config, restore=args.restore and writable)
     damaged_copies = backups.problems()
     for copy in damaged_copies:
         say(f"Backup copy {copy}")
     if damaged_copies:
         say("  The other backups are used instead; `kiosk backup` makes a fresh one.")
     live_fine = not problems or (args.restore and not store.problems())
-    return 0 if live_fine and not damaged_copies else 1
+    return 0 if live_fine and access_fine and not damaged_copies else 1
+
+
+def _check_host_access(config: Config, restore: bool) -> bool:
+    """Whether the wrong host PINs' file reads (or was mended); says what is wrong."""
+    try:
+        read_wrong_tries(config.data_dir / ACCESS_FILE)
+    except DataError as error:
+        say(str(error))
+        if restore:
+            HostAccess(config.data_dir, config.host_pin_hash, now).mend(now())
+            say("  Written afresh: the next host PIN waits the longest wait.")
+            return True
+        say(
+            "  The kiosk makes the next host PIN wait the longest wait and writes the file "
+            "afresh; `kiosk doctor --restore` does it now."
+        )
+        return False
+    return True
 
 
 def count(value: str) -> int:

@@ -3,6 +3,10 @@ back backups needs to write."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from kiosk.store import Store
@@ -64,3 +68,33 @@ def test_restoring_into_a_read_only_folder_is_refused_and_changes_nothing(
     assert (refused.code, refused.err) == (1, "")
     assert "  Not restored, as the folder is read-only. Nothing was changed. " in refused.out
     assert snapshot(data) == before
+
+
+def test_a_fifo_as_the_host_pin_file_is_named_without_hanging_and_mended(
+    kiosk: Kiosk, tmp_path: Path
+) -> None:
+    # Given a FIFO planted where the kiosk keeps the wait for wrong host PINs
+    kiosk.add_member("Zoë Martin")
+    access = tmp_path / "kiosk-data" / "host-access.json"
+    os.mkfifo(access)
+
+    # When the host runs the doctor (in a process of its own, so a hang would show)
+    checked = subprocess.run(
+        [sys.executable, "-m", "kiosk.cli", "--data", str(access.parent), "doctor"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+
+    # Then the file is named, with what the kiosk does about it
+    assert checked.returncode == 1, checked.stderr
+    assert f"{access} is damaged: it is not a regular file." in checked.stdout
+    assert "`kiosk doctor --restore` does it now" in checked.stdout
+
+    # And --restore writes it afresh with the longest wait, after which all is well
+    mended = kiosk("doctor", "--restore")
+    assert mended.code == 0, mended.out
+    assert "Written afresh: the next host PIN waits the longest wait." in mended.out
+    assert json.loads(access.read_bytes())["wrong_tries"] == 8
+    assert kiosk("doctor").code == 0
