@@ -36,6 +36,16 @@ class CommunityState:
     Members are read from disk as they are needed, all of them only once something
     needs everyone (a search, a list). Every change takes the data folder's lock,
     rereads, checks, and writes durably before returning.
+
+    Threads. In the kiosk, the UI thread reads (finding and searching members, who is
+    here, shout-outs), while workers change and refresh: one store call at a time, one
+    refresh at a time, the search index and everyone's first reading. What is kept in
+    memory is owned by whoever holds `_lock`: every change, refresh and reading of
+    everyone takes it. Readers take no lock. Instead, the state they read is never
+    changed in place: `_members`, `_visits`, `_visit_of`, `_unfiled`, `_shoutouts`,
+    `_question`, `_answers`, `_index` and `_badges` are each replaced whole by the
+    thread holding the lock, so a reader iterating one holds a snapshot no writer
+    touches. `_in_file` is read and written only under the lock.
     """
 
     def __init__(
@@ -117,6 +127,7 @@ class CommunityState:
         found_before: dict[str, tuple[str, bool, str] | None] = {}
         found_after: dict[str, tuple[str, bool, str]] = {}
         unread: KioskError | None = None
+        known = dict(self._members)  # replaced whole: see "Threads" above
         for name in changed:
             try:
                 members = {m.id: m for m in self.store.members.everyone([name])}
@@ -125,16 +136,17 @@ class CommunityState:
                 unread = unread or error
                 continue
             for member_id in self._in_file.get(name, set()) - set(members):
-                gone = self._members.pop(member_id, None)
+                gone = known.pop(member_id, None)
                 found_before[member_id] = None if gone is None else _found_by(gone)
             for member_id, member in members.items():
-                old = self._members.get(member_id)
+                old = known.get(member_id)
                 if old == member:
                     continue  # the file changed for another member of it: keep this one
                 found_before[member_id] = None if old is None else _found_by(old)
                 found_after[member_id] = _found_by(member)
-                self._members[member_id] = member
+                known[member_id] = member
             self._in_file[name] = set(members)
+        self._members = known
         if any(found_before.get(i) != found_after.get(i) for i in found_before | found_after):
             self._index_fresh = False
         if unread is not None:
@@ -208,17 +220,21 @@ class CommunityState:
         if self.on_change is not None:
             self.on_change(self)
 
-    def _remember(self, member: Member) -> None:
-        if self._everyone:
-            before = self._members.get(member.id)
-            self._members[member.id] = member
+    def _remember(self, *members: Member) -> None:
+        if not self._everyone:
+            return
+        known = dict(self._members)  # replaced whole: see "Threads" above
+        for member in members:
+            before = known.get(member.id)
+            known[member.id] = member
             self._in_file.setdefault(file_of(member.id), set()).add(member.id)
             if before is None or _found_by(before) != _found_by(member):
                 self._index_fresh = False
+        self._members = known
 
     def _forget(self, member_id: str) -> None:
         if self._everyone:
-            self._members.pop(member_id, None)
+            self._members = {i: m for i, m in self._members.items() if i != member_id}
             self._in_file.get(file_of(member_id), set()).discard(member_id)
             self._index_fresh = False
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import multiprocessing
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from kiosk import storage
+from kiosk import membership, storage
 from kiosk.community import Community
 from kiosk.errors import Refused
 from kiosk.member_files import file_of
@@ -220,3 +221,32 @@ def test_a_filing_rewrites_only_the_counted_members_own_files(
     assert {m.id: board.member(m.id).visits for m in came} == {
         member_id: count + 1 for member_id, count in counts.items()
     }
+
+
+def test_a_name_check_on_the_ui_thread_survives_a_refresh_taking_in_a_new_member(
+    demo_data: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a kiosk holding everyone, and a member registered at another kiosk meanwhile
+    kiosk = Community(Store.open(demo_data), clock)
+    kiosk.load_everyone()
+    Community(Store.open(demo_data), clock).add_member("Quentin Ashworth")
+
+    # When, while the UI thread checks a name against everyone, the refresh worker runs
+    # on its own thread and takes in the new member
+    look_alike = membership.within_one_edit
+    refreshes: list[threading.Thread] = []
+
+    def worker_runs_meanwhile(wanted: str, name: str) -> bool:
+        if not refreshes:
+            refreshes.append(threading.Thread(target=kiosk.refresh))
+            refreshes[0].start()
+            refreshes[0].join()
+        return look_alike(wanted, name)
+
+    monkeypatch.setattr(membership, "within_one_edit", worker_runs_meanwhile)
+    similar = kiosk.similar_names("Quentin Ashworth")
+
+    # Then the check ends well, with everyone as they were when it began, and the next
+    # check finds her
+    assert refreshes and similar == []
+    assert [m.name for m in kiosk.similar_names("Quentin Ashworth")] == ["Quentin Ashworth"]
