@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -11,7 +12,7 @@ from kiosk import text
 from kiosk.closing import plan_close_day
 from kiosk.community_state import CommunityState
 from kiosk.connections import Suggestion, suggestions
-from kiosk.errors import Refused
+from kiosk.errors import Refused, StorageError
 from kiosk.gathering import Gathering, gather
 from kiosk.milestones import Milestone, milestone_at_check_in
 from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
@@ -141,9 +142,9 @@ class Attendance(CommunityState):
         with self._writing():
             closed = plan_close_day(self.hours, self._visits, self.clock())
             self.store.close_visits(closed)
+            if closed:
+                self.file_visits()  # in the same change: the day is closed whole, or not
             self._load_presence()
-        if closed:
-            self.file_visits()
         return closed
 
     def check_out_everyone(self) -> list[Visit]:
@@ -159,19 +160,21 @@ class Attendance(CommunityState):
 
     def _file_when_many(self) -> None:
         if len(self._unfiled) >= FILE_AFTER:
-            self.file_visits()
+            # The check-out is made already; if the filing cannot be, the visits wait in
+            # presence, whole, and a later check-out files them.
+            with suppress(StorageError):
+                self.file_visits()
 
     def file_visits(self) -> int:
         """File finished visits into the history, counting them for their members."""
-        with self._lock:
+        with self._writing():
             filed = self.store.file_visits(self._counted)
             self._load_presence()
-            if filed:
-                self._reload_member_files()
         return filed
 
     def _counted(self, visits: list[Visit]) -> list[Member]:
-        """Members with filed visits added to their counts, once however often repeated."""
+        """Members with the visits being filed added to their counts. Filing is one
+        change, made whole or not at all, so each visit is counted once."""
         by_member: dict[str, list[Visit]] = {}
         for visit in visits:
             if visit.member_id and not visit.guest:
@@ -181,10 +184,11 @@ class Attendance(CommunityState):
             member = self.store.members.get(member_id)
             if member is None:
                 continue  # deleted since: their visits stay as anonymous counts
-            new = [v for v in theirs if member.last_visit is None or v.since > member.last_visit]
-            if new:
-                last = max(v.since for v in new)
-                counted.append(replace(member, visits=member.visits + len(new), last_visit=last))
+            last = max(v.since for v in theirs)
+            if member.last_visit is not None:  # never earlier: the clock may have gone back
+                last = max(last, member.last_visit)
+            counted.append(replace(member, visits=member.visits + len(theirs), last_visit=last))
+        self._remember(*counted)
         return counted
 
     def visits_so_far(self, member: Member) -> int:
@@ -192,13 +196,8 @@ class Attendance(CommunityState):
         return member.visits + len(self._unfiled_of(member)) + (member.id in self._visit_of)
 
     def _unfiled_of(self, member: Member) -> list[Visit]:
-        return [
-            v
-            for v in self._unfiled
-            if v.member_id == member.id
-            and not v.guest
-            and (member.last_visit is None or v.since > member.last_visit)
-        ]
+        """The member's finished visits not yet filed, and so not yet counted."""
+        return [v for v in self._unfiled if v.member_id == member.id and not v.guest]
 
     def past_visits(self, first: date, last: date) -> Iterator[Visit]:
         """Finished visits that began between `first` and `last` (UTC days), oldest first."""

@@ -82,6 +82,8 @@ class CommunityState:
         self._shoutouts: list[ShoutOut] = []
         self._question: Question | None = None
         self._answers: list[Answer] = []
+        self._changing = False
+        """Whether a change is under way (on the thread holding `_lock`)."""
         self.changes = 0
         """How many changes were made here or read from disk: what is worked out from the
         data may be kept until this moves."""
@@ -99,6 +101,7 @@ class CommunityState:
     def refresh(self) -> bool:
         """Reread whatever another process changed; True if anything was."""
         with self._lock:
+            self.store.finish_unfinished()
             parts = self.store.changed_parts()
             loaders: dict[Part, Callable[[], None]] = {
                 "presence": self._load_presence,
@@ -211,14 +214,38 @@ class CommunityState:
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
-        with self._lock, self.store.locked():
-            self.refresh()
-            try:
+        """Make one change: under the lock, after rereading, every write within the block
+        is made all at once, or none is (see Store.all_or_nothing), and what is kept in
+        memory follows. Within a change already under way, the block is part of it."""
+        with self._lock:
+            if self._changing:
                 yield
+                return
+            kept = self._members
+            self._changing = True
+            try:
+                with self.store.all_or_nothing():
+                    self.refresh()
+                    yield
+            except BaseException:
+                self._forget_unsaved(kept)
+                raise
             finally:
+                self._changing = False
                 self.changes += 1
         if self.on_change is not None:
             self.on_change(self)
+
+    def _forget_unsaved(self, members: dict[str, Member]) -> None:
+        """Read again what a change that was not made had put in memory."""
+        if self._everyone:
+            in_file: dict[str, set[str]] = {}
+            for member_id in members:
+                in_file.setdefault(file_of(member_id), set()).add(member_id)
+            self._members, self._in_file, self._index_fresh = members, in_file, False
+        self._load_presence()
+        self._load_shoutouts()
+        self._load_questions()
 
     def _remember(self, *members: Member) -> None:
         if not self._everyone:

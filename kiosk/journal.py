@@ -11,9 +11,10 @@ only confirmed once its line is on disk, and a line cut short by a power cut (th
 one, without its line break) is a change that was never confirmed, so it is left out and
 cut away before the next line is written. Every so often the journal is compacted: the
 tables are written to a new snapshot with a new generation (atomically, as every data
-file is), which makes every older line stale at once, and the journal is emptied.
-Readers apply only the lines of their snapshot's generation, and read only the bytes
-added since they last looked.
+file is), which makes every older line stale at once, and the journal is replaced by an
+empty one. A change that touches other files too is written that way, with them (see
+kiosk.intent). Readers apply only the lines of their snapshot's generation, and read
+only the bytes added since they last looked.
 """
 
 from __future__ import annotations
@@ -26,14 +27,14 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+from kiosk import staging
 from kiosk.datafile import DataFile, Tables
 from kiosk.errors import DataError, StorageError
-from kiosk.storage import FILE_MODE, META, Signature, explain, sync_folder
+from kiosk.staging import HeldJournal, Op, Signature
+from kiosk.storage import FILE_MODE, META, encode, explain, sync_folder, write_atomically
 
 COMPACT_AFTER = 256 << 10
 """Journal bytes after which the next change compacts it into a new snapshot."""
-
-Op = tuple[str, str, dict[str, Any] | None]
 
 
 class JournaledFile(DataFile):
@@ -52,6 +53,9 @@ class JournaledFile(DataFile):
     # -- reading ---------------------------------------------------------------------
 
     def tables(self) -> Tables:
+        held = self._held()
+        if held is not None:
+            return held.tables
         while True:
             snapshot = self.storage.read() or {}
             current = self.storage.known_signature()
@@ -122,13 +126,22 @@ class JournaledFile(DataFile):
         return status.st_ino != self._journal_inode or status.st_size != self._read_to
 
     def version(self) -> object:
+        held = self._held()
+        if held is not None:
+            return held.serial
         return (self._snapshot, self._journal_inode, self._read_to)
+
+    def _held(self) -> HeldJournal | None:
+        """The tables a change open on this thread holds back for this file, if any."""
+        staged = staging.current()
+        return None if staged is None else staged.held_journal(self.path)
 
     # -- writing ---------------------------------------------------------------------
 
     @contextmanager
     def changing(self) -> Iterator[Tables]:
-        """Edit the tables; the change is appended to the journal as one line, flushed."""
+        """Edit the tables; the change is appended to the journal as one line, flushed
+        (within a change to several files, the tables are written whole with them)."""
         before = self.tables()
         tables = {name: dict(docs) for name, docs in before.items()}
         yield tables
@@ -139,8 +152,15 @@ class JournaledFile(DataFile):
             ops += [(name, i, None) for i in old if i not in docs]
         if not ops:
             return
-        if not self._generation or self._journal_size() >= COMPACT_AFTER:
-            self.compact(tables)
+        staged = staging.current()
+        if staged is not None:
+            staged.hold_journal(self.path, self, tables, ops)
+        else:
+            self.write_change(tables, ops)
+
+    def write_change(self, tables: Tables, ops: list[Op] | None) -> None:
+        if ops is None or not self._generation or self._journal_size() >= COMPACT_AFTER:
+            self._compact(tables)
         else:
             self._read_to = self._append({"g": self._generation, "ops": ops})
             self._lines_read += 1
@@ -157,18 +177,23 @@ class JournaledFile(DataFile):
         generation, then empty the journal, so it keeps no trace of earlier changes."""
         if tables is None:
             tables = {name: dict(docs) for name, docs in self.tables().items()}
+        staged = staging.current()
+        if staged is not None:
+            staged.hold_journal(self.path, self, tables, None)
+        else:
+            self._compact(tables)
+
+    def snapshot(self, tables: Tables) -> dict[Path, bytes]:
         tables[META] = {"1": {**tables.get(META, {}).get("1", {}), "journal": _new_generation()}}
-        self.storage.write(tables)
-        try:
-            if self.journal.exists():
-                descriptor = os.open(self.journal, os.O_WRONLY | os.O_NOFOLLOW)
-                try:
-                    os.ftruncate(descriptor, 0)
-                    os.fsync(descriptor)
-                finally:
-                    os.close(descriptor)
-        except OSError:
-            pass  # the journal's lines are of the old generation now: stale, whatever it holds
+        return {self.path: encode(tables), self.journal: b""}
+
+    def _compact(self, tables: Tables) -> None:
+        files = self.snapshot(tables)
+        write_atomically(self.path, files[self.path])
+        # The journal's lines are of the old generation now, stale whatever it holds: if
+        # it cannot be emptied, the change is made all the same.
+        with suppress(StorageError):
+            write_atomically(self.journal, files[self.journal])
         self.tables()
 
     def _append(self, change: dict[str, Any]) -> int:

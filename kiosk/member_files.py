@@ -11,7 +11,6 @@ never a member no pointer leads to.
 
 from __future__ import annotations
 
-import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -19,7 +18,8 @@ from typing import Any
 
 from kiosk.datafile import DataFile, Tables, drop, insert, put
 from kiosk.models import Member
-from kiosk.storage import Signature, encode, make_folder, signature, write_together
+from kiosk.staging import Signature
+from kiosk.storage import encode, make_folder, names_in, signature, write_together
 from kiosk.text import is_id, topic_key
 
 FILES = 1024
@@ -71,14 +71,11 @@ class MemberFiles:
 
     def names(self) -> list[str]:
         """The names of the member files that exist."""
-        try:
-            return sorted(
-                entry.name
-                for entry in os.scandir(self.folder)
-                if entry.name.endswith(".json") and not entry.name.startswith(".")
-            )
-        except FileNotFoundError:
-            return []
+        return [
+            name
+            for name in names_in(self.folder)
+            if name.endswith(".json") and not name.startswith(".")
+        ]
 
     def everyone(self, names: Iterable[str] | None = None) -> Iterator[Member]:
         """Every member (of the files `names`, or of all).

@@ -19,13 +19,13 @@ batches, away from anyone waiting at the door.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from kiosk import intent, staging
 from kiosk.checks import DataProblem, check
 from kiosk.datafile import DataFile, Table, drop, insert, put
 from kiosk.errors import DataError, NewerData, UsageError
@@ -36,9 +36,6 @@ from kiosk.models import Answer, Member, Question, ShoutOut, Visit
 from kiosk.storage import FOLDER_MODE, FolderLock, signature
 
 Part = Literal["presence", "shoutouts", "questions"]
-
-_BATCH = re.compile(r"\d{4}-\d\d-\d\d\.[A-Za-z0-9_-]{1,64}\.json")
-"""The history file a waiting visit is marked for (never a path elsewhere)."""
 
 
 class Store:
@@ -77,13 +74,36 @@ class Store:
         keep_private(root)
         store = cls(root)
         migrate_if_needed(store)
+        store.finish_unfinished()
         return store
 
     @contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the lock every process takes around a read-modify-write."""
+        """Hold the lock every process takes around a read-modify-write; a change to
+        several files that a stopped process left unfinished is finished first."""
         with self.lock.held():
+            intent.finish(self.root)
             yield
+
+    @contextmanager
+    def all_or_nothing(self) -> Iterator[None]:
+        """Hold the lock, and make every write within the block one change to the data
+        folder: all of it is made, or none (see kiosk.intent). Within a change already
+        open, the block is part of it."""
+        if staging.current() is not None:
+            yield
+            return
+        with self.locked():
+            with staging.staging() as staged:
+                yield
+            intent.commit(self.root, staged)
+
+    def finish_unfinished(self) -> None:
+        """Finish a change to several files that a stopped process left, if there is one
+        and the folder can be written; a reader that cannot finish it reads on."""
+        if intent.unfinished(self.root) and os.access(self.root, os.W_OK):
+            with self.locked():
+                pass
 
     def remove_leftovers(self) -> list[Path]:
         """Delete temporary files left by a process that died while writing."""
@@ -126,39 +146,28 @@ class Store:
     def file_visits(self, counted: Callable[[list[Visit]], list[Member]]) -> int:
         """File every finished visit into the history; how many were filed.
 
-        First each waiting visit is marked with the history file it goes to, then those
-        files are written, then `counted` gives the members whose visit counts change (it
-        must be safe to repeat), and only once all that is on disk do the visits leave
-        presence. A filing cut short is done again from the marks, writing the same
-        files with the same visits, so no visit is ever filed twice.
+        One change, all of it made or none: the history files of the visits, the
+        members `counted` gives with those visits added to their counts, and the visits
+        leaving presence. So each visit is filed, and counted, exactly once.
         """
-        with self.locked():
-            self.unfiled_visits()  # every waiting visit must read as good data first
-            with self.presence.changing() as tables:
-                waiting = tables.setdefault("closed", {})
-                unmarked: dict[date, list[tuple[str, Visit]]] = {}
-                for doc_id, doc in waiting.items():
-                    if not _BATCH.fullmatch(str(doc.get("batch", ""))):
-                        visit = Visit.from_doc(doc)
-                        unmarked.setdefault(visit.history_day, []).append((doc_id, visit))
-                for day, visits in unmarked.items():
-                    first = min(visits, key=lambda pair: (pair[1].since, pair[1].id))[1]
-                    for doc_id, _ in visits:
-                        waiting[doc_id] = {**waiting[doc_id], "batch": f"{day}.{first.id}.json"}
-            marked = list(waiting.values())
-            if not marked:
+        with self.all_or_nothing():
+            waiting = self.unfiled_visits()
+            if not waiting:
                 return 0
+            by_day: dict[date, list[Visit]] = {}
+            for visit in waiting:
+                by_day.setdefault(visit.history_day, []).append(visit)
             batches: dict[str, Table] = {}
-            for doc in marked:
-                visit_doc = {key: value for key, value in doc.items() if key != "batch"}
-                insert(batches.setdefault(doc["batch"], {}), visit_doc)
+            for day, visits in by_day.items():
+                first = min(visits, key=lambda visit: (visit.since, visit.id))
+                batch = batches[f"{day}.{first.id}.json"] = {}
+                for visit in visits:
+                    insert(batch, visit.to_doc())
             self.history.write(batches)
-            filing = [Visit.from_doc(doc) for doc in marked]
-            self.members.update(counted(filing))
-            filed = {visit.id for visit in filing}
+            self.members.update(counted(waiting))
             with self.presence.changing() as tables:
-                drop(tables.setdefault("closed", {}), lambda doc: doc.get("id") not in filed)
-            return len(filing)
+                tables["closed"] = {}
+            return len(waiting)
 
     def history_days(self) -> list[date]:
         """Days that have finished visits, filed or not, oldest first."""
