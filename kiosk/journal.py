@@ -22,16 +22,20 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk import staging
+from kiosk import staging, text
 from kiosk.datafile import DataFile, Tables
 from kiosk.errors import DataError, StorageError
 from kiosk.staging import HeldJournal, Op, Signature
 from kiosk.storage import FILE_MODE, META, encode, explain, sync_folder, write_atomically
+
+Reads = Mapping[str, Callable[[dict[str, Any]], object]]
+"""How the documents of each table are read: one that cannot be read is damage."""
 
 COMPACT_AFTER = 256 << 10
 """Journal bytes after which the next change compacts it into a new snapshot."""
@@ -40,9 +44,10 @@ COMPACT_AFTER = 256 << 10
 class JournaledFile(DataFile):
     """A data file kept as a snapshot plus a journal of changes (see the module docstring)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, reads: Reads) -> None:
         super().__init__(path)
         self.journal = path.with_suffix(".journal")
+        self.reads = reads
         self._snapshot: Signature | None = None
         self._generation = ""
         self._tables: Tables = {}
@@ -84,7 +89,7 @@ class JournaledFile(DataFile):
             lines = added[:end].splitlines()
             try:
                 changes = [
-                    _line(line, self.journal, self._lines_read + number)
+                    _line(line, self.journal, self._lines_read + number, self.reads)
                     for number, line in enumerate(lines)
                 ]
             except DataError:
@@ -259,22 +264,28 @@ def _read_from(path: Path, offset: int) -> bytes:
         os.close(descriptor)
 
 
-def _line(raw: bytes, path: Path, number: int) -> dict[str, Any]:
-    """One journal line, read strictly: anything else is damage."""
+def _line(raw: bytes, path: Path, number: int, reads: Reads) -> dict[str, Any]:
+    """One journal line, read strictly: anything but a change the kiosk wrote, with every
+    record in it complete, is damage."""
     try:
         change = json.loads(raw)
         ops = change["ops"]
         if not isinstance(change["g"], str) or not isinstance(ops, list):
-            raise TypeError
+            raise TypeError("it is not a change")
         for op in ops:
             table, doc_id, doc = op
             if not isinstance(table, str) or not isinstance(doc_id, str):
-                raise TypeError
+                raise TypeError("it is not a change")
             if doc is not None and not isinstance(doc, dict):
-                raise TypeError
-    except (ValueError, KeyError, TypeError, RecursionError):
+                raise TypeError("it is not a change")
+            if doc is not None and table in reads:
+                reads[table](doc)
+    except (ValueError, KeyError, TypeError, RecursionError) as error:
+        problem = f"{error.args[0]} is missing" if isinstance(error, KeyError) else str(error)
         raise DataError(
-            f"{path} is damaged: its line {number + 1} is not a change the kiosk wrote.", path
+            f"{path} is damaged: its line {number + 1} is not a change the kiosk wrote "
+            f"({text.shortened(problem or 'it is not a change', 100)}).",
+            path,
         ) from None
     return change  # type: ignore[no-any-return]
 
@@ -300,8 +311,33 @@ _LOOK_BACK = 1 << 16
 """Bytes read at a time, from the end, looking for the last whole line."""
 
 
-def check_journal(raw: bytes, path: Path) -> None:
+def check_journal(raw: bytes, path: Path, reads: Reads) -> None:
     """Raise DataError unless every whole line of a journal is a change the kiosk wrote."""
+    bad = sort_lines(raw, path, reads)[1]
+    if bad:
+        raise bad[0].error
+
+
+@dataclass(frozen=True, slots=True)
+class BadLine:
+    """A whole line of a journal that is not a change the kiosk wrote."""
+
+    number: int
+    """From 1, as an editor counts."""
+    raw: bytes
+    error: DataError
+
+
+def sort_lines(raw: bytes, path: Path, reads: Reads) -> tuple[list[bytes], list[BadLine]]:
+    """A journal's whole lines, each with its line break: the good ones, and the bad.
+    A last line without its line break was never confirmed and is in neither."""
+    good: list[bytes] = []
+    bad: list[BadLine] = []
     end = raw.rfind(b"\n") + 1
-    for number, line in enumerate(raw[:end].splitlines()):
-        _line(line, path, number)
+    for number, line in enumerate(raw[:end].splitlines(keepends=True)):
+        try:
+            _line(line, path, number, reads)
+            good.append(line)
+        except DataError as error:
+            bad.append(BadLine(number + 1, line, error))
+    return good, bad

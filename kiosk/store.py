@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 from kiosk import intent, staging
-from kiosk.checks import DataProblem, check
+from kiosk.checks import PRESENCE, DataProblem, check
 from kiosk.datafile import DataFile, Table, drop, insert, put
 from kiosk.errors import DataError, NewerData, UsageError
 from kiosk.history import History
@@ -45,7 +45,7 @@ class Store:
         self.root = root
         self.members = MemberFiles(root / "members")
         self.history = History(root / "history")
-        self.presence = JournaledFile(root / "presence.json")
+        self.presence = JournaledFile(root / "presence.json", PRESENCE)
         self.shoutouts_file = DataFile(root / "shoutouts.json")
         self.questions_file = DataFile(root / "questions.json")
         self.lock = FolderLock(root / ".lock")
@@ -98,12 +98,14 @@ class Store:
                 yield
             intent.commit(self.root, staged)
 
-    def finish_unfinished(self) -> None:
+    def finish_unfinished(self) -> bool:
         """Finish a change to several files that a stopped process left, if there is one
-        and the folder can be written; a reader that cannot finish it reads on."""
-        if intent.unfinished(self.root) and os.access(self.root, os.W_OK):
-            with self.locked():
-                pass
+        and the folder can be written (a reader that cannot finish it reads on); True if
+        there was one."""
+        if not intent.unfinished(self.root) or not os.access(self.root, os.W_OK):
+            return False
+        with self.lock.held():
+            return intent.finish(self.root)
 
     def remove_leftovers(self) -> list[Path]:
         """Delete temporary files left by a process that died while writing."""

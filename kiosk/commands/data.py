@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+from pathlib import Path
 
+from kiosk import intent
 from kiosk.access import ACCESS_FILE, HostAccess, read_wrong_tries
 from kiosk.backups import Backups, backup_hint
 from kiosk.commands.running import Declare, Group, now
@@ -14,6 +16,7 @@ from kiosk.demo import seed_demo, seed_synthetic
 from kiosk.errors import DataError, Refused, UsageError
 from kiosk.output import say
 from kiosk.pin import hash_pin, require_new_pin
+from kiosk.repair import Repaired, repair
 from kiosk.store import Store
 from kiosk.text import shortened
 
@@ -80,28 +83,38 @@ def doctor(args: argparse.Namespace, config: Config) -> int:
     # Checking only reads; a read-only folder is checked all the same.
     writable = os.access(root, os.W_OK)
     if writable:
-        leftovers = store.remove_leftovers()
-        if leftovers:
-            say(f"Removed {len(leftovers)} temporary files left by an interrupted write.")
+        _tidy(store, backups)
     else:
         say(
             f"{root} is read-only, so it is only checked: temporary files left by an "
             "interrupted write, if any, stay where they are."
         )
+        _name_leftovers(store, backups)
     problems = store.problems()
     if not problems:
         say(f"All {len(store.data_files())} data files in {root} are fine.")
+    repairs: dict[Path, Repaired | None] = {}
+    if args.restore and writable:
+        with store.all_or_nothing():  # every repair is made, or none is
+            for problem in problems:
+                if not problem.newer:
+                    repairs[problem.path] = repair(backups, problem.path, now())
     for problem in problems:
         say(str(problem))
-        hint = backup_hint(backups, problem.path, problem.newer)
-        if not args.restore or problem.newer:
-            say(f"  {hint}")
-        elif not writable:
+        if problem.path in repairs:
+            _tell_repair(repairs[problem.path])
+        elif args.restore and not problem.newer:
+            hint = backup_hint(backups, problem.path, problem.newer)
             say(f"  Not restored, as the folder is read-only. {hint}")
-        elif (restored := backups.restore(problem.path, now())) is None:
-            say("  No good backup of it exists; it was left as it is.")
         else:
-            say(f"  Restored from {restored.folder}; the damaged file was kept beside it.")
+            say(f"  {backup_hint(backups, problem.path, problem.newer)}")
+    for aside in backups.asides():
+        when = (
+            "at the next backup"
+            if aside.after == 0
+            else f"once backup {aside.after} and those before it are rotated out"
+        )
+        say(f"{aside.path} is a damaged file kept from a repair; it is removed {when}.")
     access_fine = _check_host_access(config, restore=args.restore and writable)
     damaged_copies = backups.problems()
     for copy in damaged_copies:
@@ -110,6 +123,45 @@ def doctor(args: argparse.Namespace, config: Config) -> int:
         say("  The other backups are used instead; `kiosk backup` makes a fresh one.")
     live_fine = not problems or (args.restore and not store.problems())
     return 0 if live_fine and access_fine and not damaged_copies else 1
+
+
+def _tidy(store: Store, backups: Backups) -> None:
+    """Finish or clear what stopped processes left, and what is past its time."""
+    if store.finish_unfinished():
+        say("Finished a change to several files that a stopped process had begun.")
+    leftovers = store.remove_leftovers()
+    if leftovers:
+        say(f"Removed {len(leftovers)} temporary files left by an interrupted write.")
+    cleared = backups.clear_leftovers()
+    if cleared is None:
+        say("A backup is being made right now; what earlier ones left, if anything, stays.")
+    for leftover in cleared or ():
+        say(f"Removed {leftover}, left by a backup that was stopped part way.")
+    for aside in backups.remove_old_asides():
+        say(f"Removed {aside.path}: kept from a repair, it was older than every backup.")
+
+
+def _name_leftovers(store: Store, backups: Backups) -> None:
+    if intent.unfinished(store.root):
+        say(
+            f"{store.root / intent.INTENT} is a change to several files that a stopped "
+            "process had begun; the next kiosk command that can write finishes it."
+        )
+    for leftover in backups.leftovers():
+        say(f"{leftover} was left by a backup that was stopped part way.")
+
+
+def _tell_repair(repaired: Repaired | None) -> None:
+    if repaired is None:
+        say("  No good backup of it exists; it was left as it is.")
+        return
+    if repaired.whole:
+        assert repaired.backup is not None
+        say(f"  Restored from {repaired.backup.folder}; the damaged file was kept beside it.")
+    for sentence in repaired.said:
+        say(f"  {sentence}")
+    if not repaired.whole:
+        say("  Repaired; the damaged file was kept beside it.")
 
 
 def _check_host_access(config: Config, restore: bool) -> bool:
