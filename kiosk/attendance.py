@@ -16,7 +16,7 @@ from kiosk.errors import Refused, StorageError
 from kiosk.gathering import Gathering, gather
 from kiosk.milestones import Milestone, milestone_at_check_in
 from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
-from kiosk.opening import local_day, visit_closing
+from kiosk.opening import local_day
 
 FILE_AFTER = 50
 """Finished visits that wait in presence before a check-out files them into the history."""
@@ -37,6 +37,11 @@ class Welcome:
 class Attendance(CommunityState):
     _gathered: tuple[tuple[int, date], Gathering] | None = None
     """The last gathering worked out, with the changes count and local day it holds for."""
+
+    def visits_over(self) -> list[Visit]:
+        """Visits whose day is over that nobody checked out: their members are no longer
+        here, and the next change writes them as ended at that day's closing time."""
+        return self._here.at(self.clock()).over
 
     def visit_of(self, member_id: str) -> Visit | None:
         """The member's open visit, if they are here."""
@@ -105,14 +110,19 @@ class Attendance(CommunityState):
     def check_out(self, member_id: str) -> Visit:
         """Check a member out, with the guests they signed in.
 
-        A visit left open from a day that is over ends at that day's closing time (local
-        midnight when no hours are set), never stretched to now.
+        A visit left open from a day that is over has ended at that day's closing time
+        (local midnight when no hours are set), never stretched to now: that is the visit
+        returned.
         """
-        with self._writing():
-            visit = self._open_visit(member_id)
-            closed = [self._ended(v) for v in (visit, *self.guests_of(member_id))]
-            self.store.close_visits(closed)
-            self._load_presence()
+        with self._writing() as ended:
+            over = [v for v in ended if v.member_id == member_id and not v.guest]
+            if over:
+                closed = over
+            else:
+                visit = self._open_visit(member_id)
+                closed = [self._ended(v) for v in (visit, *self.guests_of(member_id))]
+                self.store.close_visits(closed)
+                self._load_presence()
         self._file_when_many()
         return closed[0]
 
@@ -130,18 +140,16 @@ class Attendance(CommunityState):
         return closed[0]
 
     def _ended(self, visit: Visit) -> Visit:
-        now = self.clock()
-        day_over = visit_closing(self.hours, visit.since)
-        if day_over <= now:
-            return replace(visit, until=max(day_over, visit.since), automatic=True)
-        return replace(visit, until=max(now, visit.since))
+        """A visit going on, checked out now (its day is not over: see `_writing`)."""
+        return replace(visit, until=max(self.clock(), visit.since))
 
     def close_day(self) -> list[Visit]:
         """Check out whoever is still here once their day has closed, at its closing time
         (at the time this runs when no hours are set); safe to run twice or late."""
-        with self._writing():
-            closed = plan_close_day(self.hours, self._visits, self.clock())
-            self.store.close_visits(closed)
+        with self._writing() as ended:
+            planned = plan_close_day(self.hours, self._visits, self.clock())
+            self.store.close_visits(planned)
+            closed = sorted([*ended, *planned], key=lambda visit: (visit.since, visit.id))
             if closed:
                 self.file_visits()  # in the same change: the day is closed whole, or not
             self._load_presence()
@@ -192,8 +200,13 @@ class Attendance(CommunityState):
         return counted
 
     def visits_so_far(self, member: Member) -> int:
-        """How many times `member` has come, counting a visit open now."""
-        return member.visits + len(self._unfiled_of(member)) + (member.id in self._visit_of)
+        """How many times `member` has come, counting a visit open now (or one whose day
+        is over, not yet written as ended)."""
+        here = self._here.at(self.clock())
+        opened = member.id in here.visit_of or any(
+            v.member_id == member.id and not v.guest for v in here.over
+        )
+        return member.visits + len(self._unfiled_of(member)) + opened
 
     def _unfiled_of(self, member: Member) -> list[Visit]:
         """The member's finished visits not yet filed, and so not yet counted."""

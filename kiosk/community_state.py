@@ -8,11 +8,13 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from kiosk import text
 from kiosk.errors import KioskError, Refused
+from kiosk.here_now import HereNow
 from kiosk.matching import MemberIndex
 from kiosk.member_files import file_of
 from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
@@ -42,7 +44,7 @@ class CommunityState:
     refresh at a time, the search index and everyone's first reading. What is kept in
     memory is owned by whoever holds `_lock`: every change, refresh and reading of
     everyone takes it. Readers take no lock. Instead, the state they read is never
-    changed in place: `_members`, `_visits`, `_visit_of`, `_unfiled`, `_shoutouts`,
+    changed in place: `_members`, `_here`, `_unfiled`, `_shoutouts`,
     `_question`, `_answers`, `_index` and `_badges` are each replaced whole by the
     thread holding the lock, so a reader iterating one holds a snapshot no writer
     touches. `_in_file` is read and written only under the lock.
@@ -76,8 +78,7 @@ class CommunityState:
         the background after changes; until then searches use the index a moment old.
         Otherwise a search after a change builds the index again first."""
         self._badges: dict[str, str] = {}
-        self._visits: list[Visit] = []
-        self._visit_of: dict[str, Visit] = {}
+        self._here = HereNow.of((), hours, clock())
         self._unfiled: list[Visit] = []
         self._shoutouts: list[ShoutOut] = []
         self._question: Question | None = None
@@ -110,7 +111,10 @@ class CommunityState:
             }
             for part in parts:
                 loaders[part]()
-            changed = self._reload_member_files() or bool(parts)
+            here = self._here.at(self.clock())
+            # Kept only here, under the lock: a reader works it out for itself meanwhile.
+            day_over, self._here = here is not self._here, here
+            changed = self._reload_member_files() or bool(parts) or day_over
             if changed:
                 self.changes += 1
             return changed
@@ -158,9 +162,18 @@ class CommunityState:
 
     def _load_presence(self) -> None:
         visits = self.store.open_visits()
-        self._visits = sorted(visits, key=lambda v: v.since, reverse=True)
-        self._visit_of = {v.member_id: v for v in visits if not v.guest}
+        self._here = HereNow.of(visits, self.hours, self.clock(), self._here.ends)
         self._unfiled = self.store.unfiled_visits()
+
+    @property
+    def _visits(self) -> list[Visit]:
+        """Who is here now, newest first: visits whose day is not over."""
+        return self._here.at(self.clock()).visits
+
+    @property
+    def _visit_of(self) -> dict[str, Visit]:
+        """Members' own visits going on now, by member id."""
+        return self._here.at(self.clock()).visit_of
 
     def _load_shoutouts(self) -> None:
         shoutouts = self.store.shoutouts()
@@ -213,20 +226,22 @@ class CommunityState:
         return self._index is not None
 
     @contextmanager
-    def _writing(self) -> Iterator[None]:
+    def _writing(self) -> Iterator[list[Visit]]:
         """Make one change: under the lock, after rereading, every write within the block
         is made all at once, or none is (see Store.all_or_nothing), and what is kept in
-        memory follows. Within a change already under way, the block is part of it."""
+        memory follows. Before anything else, visits whose day is over are ended, at
+        its closing time: the block is given them. Within a change already under way,
+        the block is part of it (and is given none)."""
         with self._lock:
             if self._changing:
-                yield
+                yield []
                 return
             kept = self._members
             self._changing = True
             try:
                 with self.store.all_or_nothing():
                     self.refresh()
-                    yield
+                    yield self._end_days_over()
             except BaseException:
                 self._forget_unsaved(kept)
                 raise
@@ -235,6 +250,17 @@ class CommunityState:
                 self.changes += 1
         if self.on_change is not None:
             self.on_change(self)
+
+    def _end_days_over(self) -> list[Visit]:
+        """End each visit whose day is over at that day's closing time."""
+        ended = [
+            replace(visit, until=max(self._here.ends[visit.id], visit.since), automatic=True)
+            for visit in self._here.over
+        ]
+        if ended:
+            self.store.close_visits(ended)
+            self._load_presence()
+        return ended
 
     def _forget_unsaved(self, members: dict[str, Member]) -> None:
         """Read again what a change that was not made had put in memory."""

@@ -12,7 +12,6 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -27,8 +26,6 @@ from kiosk.member_files import name_key
 from kiosk.storage import write_atomically
 from kiosk.store import Store
 from tests.conftest import FakeClock
-
-NOW = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)
 
 
 def cut_short(path: Path) -> None:
@@ -65,13 +62,13 @@ DAMAGE: dict[str, tuple[Callable[[Path], None], str]] = {
 
 
 @pytest.fixture
-def root(tmp_path: Path) -> Path:
+def root(tmp_path: Path, clock: FakeClock) -> Path:
     """A data folder with two members, Zoë here, backed up."""
-    community = Community(Store.open(tmp_path / "data"), clock=lambda: NOW)
+    community = Community(Store.open(tmp_path / "data"), clock)
     zoe = community.add_member("Zoë Martin", ("design",))
     community.add_member("Björn Andersson")
     community.check_in(zoe.id)
-    Backups(community.store).make(NOW)
+    Backups(community.store).make(clock())
     return community.store.root
 
 
@@ -237,10 +234,10 @@ def test_a_fifo_or_deep_nesting_is_reported_by_another_process_without_hanging(
 
 
 def test_a_damaged_history_day_is_found_by_doctor(
-    root: Path, capsys: pytest.CaptureFixture[str]
+    root: Path, capsys: pytest.CaptureFixture[str], clock: FakeClock
 ) -> None:
     # Given a visit filed in the history, and that day's file then damaged
-    community = Community(Store.open(root), clock=lambda: NOW)
+    community = Community(Store.open(root), clock)
     community.check_out(community.find("Zoë Martin").id)
     community.file_visits()
     [day_file] = (root / "history").glob("*.json")
