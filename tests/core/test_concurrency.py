@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import re
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,8 +16,10 @@ import pytest
 
 from kiosk import membership, storage
 from kiosk.community import Community
+from kiosk.door import pass_badge
 from kiosk.errors import Refused
-from kiosk.member_files import file_of
+from kiosk.member_files import MemberFiles, file_of
+from kiosk.models import Member
 from kiosk.store import Store
 from tests.conftest import FakeClock
 
@@ -250,3 +254,46 @@ def test_a_name_check_on_the_ui_thread_survives_a_refresh_taking_in_a_new_member
     # check finds her
     assert refreshes and similar == []
     assert [m.name for m in kiosk.similar_names("Quentin Ashworth")] == ["Quentin Ashworth"]
+
+
+REFUSED = 3
+
+
+def scan_badge(kiosk: Community, code: str, deleting: Any) -> None:
+    """A badge scan at the door, in a process of its own, made once the deletion has
+    begun: it exits with REFUSED if it was refused."""
+    deleting.wait()
+    try:
+        pass_badge(kiosk, code)
+    except Refused:
+        os._exit(REFUSED)
+    os._exit(0)
+
+
+def test_a_badge_scanned_while_its_member_is_deleted_leaves_no_visit_of_theirs(
+    community: Community, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given Ana, and a kiosk at the door that knows her badge
+    ana = community.add_member("Ana Lima")
+    kiosk = Community(Store.open(community.store.root), clock)
+    kiosk.prepare_search()
+    fork = multiprocessing.get_context("fork")
+    deleting = fork.Event()
+    door = fork.Process(target=scan_badge, args=(kiosk, ana.badge, deleting))
+    door.start()
+
+    # When her badge is scanned just as a host deletes her data
+    removing = MemberFiles.remove
+
+    def scanned_meanwhile(files: MemberFiles, member: Member) -> None:
+        deleting.set()
+        time.sleep(0.2)  # the scan waits for the data folder, which the deletion holds
+        removing(files, member)
+
+    monkeypatch.setattr(MemberFiles, "remove", scanned_meanwhile)
+    community.delete_member(ana.id)
+    door.join()
+
+    # Then the scan is refused, and no visit is left open in her name
+    assert door.exitcode == REFUSED
+    assert Store.open(community.store.root).open_visits() == []
