@@ -72,6 +72,32 @@ def folder_state(root: Path) -> State:
     }
 
 
+def folder_files(root: Path) -> dict[str, bytes]:
+    """Every file of the data folder but backups and the lock, with its bytes: what a
+    reader finds, with a pending intent.json carried out and its temporary files unseen."""
+    files = _Files(root)
+    found = {}
+    for path in root.rglob("*"):
+        relative = path.relative_to(root).as_posix()
+        if path.is_symlink() or not path.is_file() or _not_data(relative):
+            continue
+        found[relative] = files.raw(relative)
+    for relative, source in files.instead.items():
+        found[relative] = files.raw(relative)
+        if source is None:
+            del found[relative]
+    return {relative: raw for relative, raw in sorted(found.items()) if raw is not None}
+
+
+def _not_data(relative: str) -> bool:
+    name = relative.rpartition("/")[2]
+    return (
+        relative.startswith("backups/")
+        or name in (".lock", "intent.json")
+        or (name.startswith(".") and name.endswith(".tmp"))
+    )
+
+
 def _by_id(docs: Any) -> dict[str, Any]:
     found = {}
     for doc in docs:
