@@ -293,8 +293,12 @@ class Backups:
             copies.flush()
             os.rename(building, target)
             sync_folder(self.folder)
-        except OSError as error:
-            raise StorageError(explain(error, target, "The backup was not made")) from error
+        except (OSError, StorageError) as error:
+            # Said of the backup, not of the folder it was being made in.
+            failed = error if isinstance(error, OSError) else error.__cause__
+            if not isinstance(failed, OSError):
+                raise
+            raise StorageError(explain(failed, target, "The backup was not made")) from error
         finally:
             shutil.rmtree(building, ignore_errors=True)
         self._made_on = day
