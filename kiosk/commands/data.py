@@ -202,6 +202,6 @@ def register(command: Declare, group: Group) -> None:
     sub = command("backup", backup, "back up all data now")
     sub.add_argument("--if-due", action="store_true", help="only if none was made today")
     sub = command(
-        "doctor", doctor, "check every data file and backup; --restore puts back good copies"
+        "doctor", doctor, "check every data file and backup; --restore repairs what is damaged"
     )
     sub.add_argument("--restore", action="store_true")
