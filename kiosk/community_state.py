@@ -102,7 +102,8 @@ class CommunityState:
     def refresh(self) -> bool:
         """Reread whatever another process changed; True if anything was."""
         with self._lock:
-            self.store.finish_unfinished()
+            if not self._changing:  # a change has finished it already, taking the lock
+                self.store.finish_unfinished()
             parts = self.store.changed_parts()
             loaders: dict[Part, Callable[[], None]] = {
                 "presence": self._load_presence,
