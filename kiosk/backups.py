@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.checks import check_bytes
+from kiosk import intent
+from kiosk.checks import check_bytes, kind_of
 from kiosk.errors import Busy, DataError, StorageError
 from kiosk.storage import (
     FolderLock,
@@ -485,6 +486,13 @@ class Aside:
 
 def backup_hint(backups: Backups, path: Path, newer: bool) -> str:
     """What a host can do about a file that cannot be read, naming the newest good backup."""
+    if kind_of(path) == "journal" and not newer:
+        return (
+            "Nothing was changed. `kiosk doctor --restore` leaves out each line that is not "
+            "a whole change, and keeps the rest."
+        )
+    if path.name == intent.INTENT:
+        return f"Nothing was changed. {intent.WHEN_DAMAGED}"
     backup = backups.newest_good(path) if path.is_relative_to(backups.store.root) else None
     if newer:
         older = "" if backup is None else f" The newest backup, of older data, is {backup.folder}."

@@ -37,6 +37,10 @@ from kiosk.storage import (
 )
 
 INTENT = "intent.json"
+WHEN_DAMAGED = (
+    "`kiosk doctor --restore` sets it aside, leaving the change it recorded as far as it got."
+)
+"""What a host can do about an intent that cannot be read."""
 _TEMPORARY = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{16}\.tmp")
 _ASIDE = re.compile(r"(?P<name>.+)\.damaged-[0-9A-Za-z-]+")
 

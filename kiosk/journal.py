@@ -281,7 +281,12 @@ def _line(raw: bytes, path: Path, number: int, reads: Reads) -> dict[str, Any]:
             if doc is not None and table in reads:
                 reads[table](doc)
     except (ValueError, KeyError, TypeError, RecursionError) as error:
-        problem = f"{error.args[0]} is missing" if isinstance(error, KeyError) else str(error)
+        if isinstance(error, json.JSONDecodeError | UnicodeDecodeError):
+            problem = "it is not valid JSON"
+        elif isinstance(error, KeyError):
+            problem = f"{error.args[0]} is missing"
+        else:
+            problem = str(error)
         raise DataError(
             f"{path} is damaged: its line {number + 1} is not a change the kiosk wrote "
             f"({text.shortened(problem or 'it is not a change', 100)}).",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kiosk import intent
 from kiosk.access import ACCESS_FILE, HostAccess, read_wrong_tries
-from kiosk.backups import Backups, backup_hint
+from kiosk.backups import Backups, aside_name, backup_hint
 from kiosk.commands.running import Declare, Group, now
 from kiosk.config import Config
 from kiosk.demo import seed_demo, seed_synthetic
@@ -17,6 +17,7 @@ from kiosk.errors import DataError, Refused, UsageError
 from kiosk.output import say
 from kiosk.pin import hash_pin, require_new_pin
 from kiosk.repair import Repaired, repair
+from kiosk.storage import move_aside
 from kiosk.store import Store
 from kiosk.text import shortened
 
@@ -83,6 +84,8 @@ def doctor(args: argparse.Namespace, config: Config) -> int:
     # Checking only reads; a read-only folder is checked all the same.
     writable = os.access(root, os.W_OK)
     if writable:
+        if not _finish_unfinished(store, backups, args.restore):
+            return 1
         _tidy(store, backups)
     else:
         say(
@@ -125,10 +128,26 @@ def doctor(args: argparse.Namespace, config: Config) -> int:
     return 0 if live_fine and access_fine and not damaged_copies else 1
 
 
+def _finish_unfinished(store: Store, backups: Backups, restore: bool) -> bool:
+    """Finish a change a stopped process recorded; False while its record cannot be read."""
+    try:
+        if store.finish_unfinished():
+            say("Finished a change to several files that a stopped process had begun.")
+        return True
+    except DataError as error:
+        say(str(error))
+    record = store.root / intent.INTENT
+    if not restore:
+        say(f"  Nothing was changed, nor can be until it is dealt with. {intent.WHEN_DAMAGED}")
+        return False
+    aside = aside_name(record, now(), backups)
+    move_aside(record, aside)
+    say(f"  Set aside as {aside}; the change it recorded stays as far as it got.")
+    return True
+
+
 def _tidy(store: Store, backups: Backups) -> None:
-    """Finish or clear what stopped processes left, and what is past its time."""
-    if store.finish_unfinished():
-        say("Finished a change to several files that a stopped process had begun.")
+    """Clear what stopped processes left, and what is past its time."""
     leftovers = store.remove_leftovers()
     if leftovers:
         say(f"Removed {len(leftovers)} temporary files left by an interrupted write.")

@@ -98,3 +98,29 @@ def test_a_fifo_as_the_host_pin_file_is_named_without_hanging_and_mended(
     assert "Written afresh: the next host PIN waits the longest wait." in mended.out
     assert json.loads(access.read_bytes())["wrong_tries"] == 8
     assert kiosk("doctor").code == 0
+
+
+def test_a_record_of_a_change_that_cannot_be_read_is_named_and_set_aside(
+    kiosk: Kiosk, tmp_path: Path
+) -> None:
+    # Given a record of an unfinished change spoiled by hand: it would move a file from
+    # outside the data folder into it
+    kiosk.add_member("Zoë Martin")
+    record = tmp_path / "kiosk-data" / "intent.json"
+    record.write_text('{"moves": [], "renames": [["../../etc/passwd", "members/000.json"]]}')
+
+    # Then every command refuses to go on, naming it, and nothing is moved
+    refused = kiosk("checkin", "Zoë Martin")
+    assert refused.code == 2
+    assert "intent.json is damaged: it is not a change the kiosk recorded" in refused.err
+    assert "`kiosk doctor --restore` sets it aside" in refused.err
+    assert not (tmp_path / "kiosk-data" / "members" / "000.json").exists()
+    checked = kiosk("doctor")
+    assert checked.code == 1
+    assert "`kiosk doctor --restore` sets it aside" in checked.out
+
+    # And --restore sets it aside, after which the kiosk works again
+    mended = kiosk("doctor", "--restore")
+    assert mended.code == 0, mended.out
+    assert "  Set aside as kiosk-data/intent.json.damaged-" in mended.out
+    assert kiosk("checkin", "Zoë Martin").code == 0
