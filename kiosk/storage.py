@@ -6,7 +6,8 @@ exclusively, never through a link), is flushed to the disk, then renamed over th
 file, and the folder itself is flushed, so a power cut leaves either the old file or the
 new one. Files are readable by their owner alone. Reads are cached and checked against
 the file's identity (inode, size, modification time), so a process sees another's writes
-without parsing unchanged files again.
+without parsing unchanged files again. Within a change (kiosk.staging) writes are held
+back, and the thread making it reads the files as the change has them.
 """
 
 from __future__ import annotations

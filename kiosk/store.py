@@ -8,6 +8,7 @@ Layout (schema 3):
     questions.json        the question of the week and its answers
     history/DAY[.BATCH].json   finished visits, by the UTC day they began (kiosk.history)
     backups/              see kiosk.backups
+    intent.json           a change to several files being made (see kiosk.intent)
     .lock                 taken around every read-modify-write, by every process
 
 A check-in and a check-out each rewrite presence.json alone, and a command reads only
