@@ -57,7 +57,8 @@ class History:
         seen: set[str] = set()
         for day in sorted(by_day):
             for visit in sorted(by_day[day], key=lambda v: (v.since, v.id)):
-                # A filing cut short leaves a visit both filed and waiting: once is right.
+                # An earlier kiosk whose filing was cut short could leave a visit both
+                # filed and waiting: once is right.
                 if visit.id not in seen:
                     seen.add(visit.id)
                     yield visit
