@@ -157,7 +157,7 @@ def _tidy(store: Store, backups: Backups) -> None:
     for leftover in cleared or ():
         say(f"Removed {leftover}, left by a backup that was stopped part way.")
     for aside in backups.remove_old_asides():
-        say(f"Removed {aside.path}: kept from a repair, it was older than every backup.")
+        say(f"Removed {aside.path}, kept from a repair: no backup of its time is kept now.")
 
 
 def _name_leftovers(store: Store, backups: Backups) -> None:

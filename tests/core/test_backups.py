@@ -400,3 +400,22 @@ def test_a_damaged_file_kept_from_a_repair_leaves_with_the_backups_of_its_time(
         for p in community.store.root.rglob("*")
         if p.is_file() and "backups" not in p.parts
     )
+
+
+def test_doctor_removes_a_damaged_file_kept_past_the_backups_of_its_time(
+    community: Community, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a damaged file kept from a repair made before backup 1, which is kept no more
+    backups = Backups(community.store, keep=1)
+    backups.make(clock())
+    a_day_later(community, clock, backups)
+    aside = community.store.root / "presence.json.damaged-20250310-090000-000001"
+    aside.write_text("{cut short")
+
+    # When a host runs the doctor, then it is removed, and said so
+    assert main(["--data", str(community.store.root), "doctor"]) == 0
+    assert (
+        f"Removed {aside}, kept from a repair: no backup of its time is kept now."
+        in capsys.readouterr().out
+    )
+    assert not aside.exists()
