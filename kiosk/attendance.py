@@ -45,17 +45,38 @@ class Attendance(CommunityState):
         self, member_id: str, status: Status = "open", topics: tuple[str, ...] | None = None
     ) -> Visit:
         """Check a member in with today's status and topics (their usual ones by default)."""
+        return self._arrive(member_id, status, topics, at_door=False)
+
+    def check_in_at_door(
+        self, member_id: str, status: Status = "open", topics: tuple[str, ...] | None = None
+    ) -> Visit:
+        """Check in a member found by their typed name, as `check_in` does.
+
+        Anyone can type a name, so the door shows a member here incognito or off the
+        board as out (`seen_at_door`), and checking them in looks the same as for a
+        member who was out: their visit so far ends now and a new one begins, with the
+        status and topics chosen.
+        """
+        return self._arrive(member_id, status, topics, at_door=True)
+
+    def _arrive(
+        self, member_id: str, status: Status, topics: tuple[str, ...] | None, at_door: bool
+    ) -> Visit:
         _check_status(status)
         with self._writing():
             member = self.member(member_id)
             chosen = text.topics(member.topics if topics is None else topics)
-            if member_id in self._visit_of:
-                since = self._visit_of[member_id].since.astimezone(self.zone)
+            earlier = self._visit_of.get(member_id)
+            unseen = at_door and earlier is not None and self.seen_at_door(member) is None
+            if earlier is not None and not unseen:
+                since = earlier.since.astimezone(self.zone)
                 raise Refused(f"{member.name} is already checked in, since {since:%H:%M}.")
             if not member.active:
                 raise Refused(f"{member.name}'s membership is paused. Please check with a host.")
             self._refuse_when_full()
             visit = Visit(_visit_id(), member_id, self.clock(), status, chosen)
+            if unseen and earlier is not None:
+                self.store.close_visits([self._ended(earlier)])
             self.store.add_visit(visit)
             self._load_presence()
         return visit

@@ -13,6 +13,7 @@ from typing import Any
 
 from kiosk import text
 from kiosk.errors import KioskError, Refused
+from kiosk.gathering import shown_on_board
 from kiosk.matching import MemberIndex
 from kiosk.member_files import file_of
 from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
@@ -291,14 +292,18 @@ class CommunityState:
     def present(self) -> list[Presence]:
         """Who is here, as public screens show it: members who agreed to it and are not
         incognito, newest first."""
-        here = []
-        for visit in self._visits:
-            if visit.guest or not visit.public:
-                continue
-            member = self._member_or_none(visit.member_id)
-            if member is not None and member.on_board:
-                here.append(Presence(member, visit))
-        return here
+        members = ((self._member_or_none(v.member_id), v) for v in self._visits)
+        here = (Presence(member, visit) for member, visit in members if member is not None)
+        return [presence for presence in here if shown_on_board(presence)]
+
+    def seen_at_door(self, member: Member) -> Visit | None:
+        """The member's visit as anyone who types their name may learn of it: their open
+        visit when public screens show it. Here incognito or off the board, they look as
+        if they were out."""
+        visit = self._visit_of.get(member.id)
+        if visit is None or not shown_on_board(Presence(member, visit)):
+            return None
+        return visit
 
     def name_of(self, member_id: str | None) -> str:
         """A member's name for display; 'everyone' for None."""

@@ -183,9 +183,7 @@ class HomeScreen(KioskScreen):
 
     def match_line(self, member: Member, found: list[Member]) -> Content:
         """A member's name, what tells them from a namesake, and whether they are here."""
-        # "Here now" only for members who agreed to be seen on the board, and not incognito.
-        visit = self.app.community.visit_of(member.id)
-        here = member.on_board and visit is not None and visit.public
+        here = self.app.community.seen_at_door(member) is not None
         return name_line(member, found) + Content.styled("  · here now" if here else "", "dim")
 
     def action_move(self, step: int) -> None:
