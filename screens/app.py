@@ -176,6 +176,8 @@ class KioskApp(App[None]):
     def tick(self) -> None:
         """What the kiosk does every second: go home when idle, count down, and reread."""
         now = self.timer()
+        if any(isinstance(screen, PinScreen) for screen in self.screen_stack):
+            self._last_activity = now  # a host is at the keys: nothing goes home under them
         if now - self._last_activity >= self.config.idle_timeout:
             self._last_activity = now
             if self.screen is not self.home or not self.home.at_rest:

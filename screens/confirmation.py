@@ -46,6 +46,8 @@ class ConfirmationScreen(KioskScreen):
         self.member = member
         self.visit = visit
         self.kept_open = False
+        self.left: float | None = None
+        """Seconds of the countdown left when a host's PIN prompt came over the screen."""
         # Held here, not looked up: a scan right after this one may swap the screen away
         # while it is still being put up.
         self.countdown = Label(id="countdown", classes="hint")
@@ -74,8 +76,18 @@ class ConfirmationScreen(KioskScreen):
         for button in self.query(Button):
             button.can_focus = False
 
+    def on_screen_suspend(self) -> None:
+        # A host's PIN prompt (ctrl+q) came over the screen: the countdown waits for it,
+        # so that home never takes the prompt away and the PIN lands in the name field.
+        self.left = self.deadline - self.app.timer()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.left is not None:
+            self.deadline, self.left = self.app.timer() + self.left, None
+
     def count_down(self, now: float) -> None:
-        if self.kept_open:
+        if self.kept_open or self.app.screen is not self:
             return
         remaining = ceil(self.deadline - now)
         if remaining <= 0:
