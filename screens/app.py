@@ -77,7 +77,9 @@ class KioskApp(App[None]):
         self._closing_time = ClosingTime(community)
         self._day_closing: Worker[None] | None = None
         self.host_warnings: list[str] = []
-        """What the host should put right in the setup (a demo PIN, a readable config)."""
+        """What the host should put right in the setup (a demo PIN, a readable config):
+        shown on the host console, never on the public screens, and said on stderr
+        when the kiosk stops."""
 
     def on_mount(self) -> None:
         self.title = self.config.space_name
@@ -302,9 +304,7 @@ class KioskApp(App[None]):
             self.call_from_thread(self._warn_host, warnings)
 
     def _warn_host(self, warnings: list[str]) -> None:
-        self.host_warnings = warnings
-        for warning in warnings:
-            self._tell_host(warning)
+        self.host_warnings = warnings  # for the console; no toast covers the public screens
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_host_console":
