@@ -64,7 +64,9 @@ class KioskApp(App[None]):
         self._last_activity = timer()
         self._refresh_problem: str | None = None
         self.host_access = HostAccess(community.store.root, config.host_pin_hash, community.clock)
-        self.member_access = MemberAccess(community.pin_opens, community.clock)
+        self.member_access = MemberAccess(
+            community.store.root, community.pin_opens, community.clock
+        )
         """Members' personal PINs, which open their profiles, and the wait wrong ones earn."""
         self._backups = Backups(community.store, config.backups_to_keep)
         self._backup_problem: str | None = None

@@ -73,8 +73,14 @@ class ProfilePinScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         if self.member.pin_hash:
-            self.wait_for(self.app.member_access.wait(), "")
+            self.look_up_wait()
             self.app.ticked.subscribe(self, lambda _: self.show_wait())
+
+    @work(thread=True, group="pin-wait")
+    def look_up_wait(self) -> None:
+        # Read from the data folder, where wrong PINs at any kiosk left it.
+        wait = self.app.member_access.wait()
+        self.app.call_from_thread(self.wait_for, wait, "")
 
     @on(Input.Submitted, "#pin")
     def check(self, event: Input.Submitted) -> None:

@@ -224,3 +224,25 @@ async def test_keeping_ones_data_deletes_nothing(make_app, demo_data, clock: Fak
         await pilot.press("enter")  # "Keep my data" has the focus
         assert isinstance(app.screen, ProfileScreen)
         assert stored(demo_data, clock).member("m05demo").name == "Hiroshi Tanaka"
+
+
+async def test_a_new_kiosk_process_keeps_to_the_wait_for_personal_pins(
+    make_app, demo_data, clock: FakeClock
+):
+    # Given three wrong PINs for Zoë's profile: a wait of 2 seconds
+    stored(demo_data, clock).set_pin("m00demo", ZOES_PIN)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask_for_zoes_profile(pilot)
+        for guess in ("123456", "654321", "111111"):
+            await type_pin(pilot, guess)
+        assert "Too many wrong PINs: wait 2 seconds" in shown(pilot)
+    # When the kiosk starts afresh (a browser reconnects: a new process)
+    again = make_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await ask_for_zoes_profile(pilot)
+        await settle(pilot)
+        # Then the wait still holds, and even her PIN opens nothing yet
+        assert "Too many wrong PINs: wait 2 seconds" in shown(pilot)
+        await type_pin(pilot, ZOES_PIN)
+        assert isinstance(again.screen, ProfilePinScreen)
