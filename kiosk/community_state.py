@@ -14,7 +14,7 @@ from typing import Any
 from kiosk import text
 from kiosk.errors import KioskError, Refused
 from kiosk.gathering import shown_on_board
-from kiosk.matching import MemberIndex
+from kiosk.matching import MOST_FOUND, DoorSearch
 from kiosk.member_files import file_of
 from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
 from kiosk.opening import NO_HOURS, OpeningHours
@@ -60,7 +60,7 @@ class CommunityState:
         self._in_file: dict[str, set[str]] = {}
         """Once everyone is read: the ids of the members each member file holds."""
         self._everyone = False
-        self._index: MemberIndex | None = None
+        self._index: DoorSearch | None = None
         self._index_fresh = False
         self.index_in_background = False
         """True when whoever runs this community (the kiosk) calls `prepare_search` in
@@ -115,8 +115,8 @@ class CommunityState:
         # while their file is read, and a filing that touched hundreds of files never
         # holds all of them in memory at once. A file that cannot be read holds back no
         # other, and is read again at the next refresh until it can be.
-        found_before: dict[str, tuple[str, bool, str] | None] = {}
-        found_after: dict[str, tuple[str, bool, str]] = {}
+        found_before: dict[str, tuple[str, bool, bool, str] | None] = {}
+        found_after: dict[str, tuple[str, bool, bool, str]] = {}
         unread: KioskError | None = None
         for name in changed:
             try:
@@ -188,7 +188,7 @@ class CommunityState:
             if self._index_fresh:
                 return
             members = [m for m in self._members.values() if m.active]
-        index = MemberIndex(members)
+        index = DoorSearch(members)
         badges = {m.badge: m.id for m in members if m.badge}
         with self._lock:
             self._index, self._badges, self._index_fresh = index, badges, True
@@ -265,16 +265,27 @@ class CommunityState:
             )
         raise Refused(f"No member has the id or the name '{shown}'.")
 
-    def search(self, query: str, limit: int = 8) -> list[Member]:
-        """Active members whose name matches what was typed so far, best first.
+    def search(self, query: str, limit: int = MOST_FOUND) -> list[Member]:
+        """Active members whose name matches what was typed so far at the door, best
+        first, as `matching.DoorSearch` lists them (hard to scrape).
 
         With `index_in_background`, until a change to members is taken into the index,
         the index a moment old is used, with each member as they are now.
         """
+        return self._found(self._fresh_index().at_door(query, limit))
+
+    def search_for_hosts(self, query: str, limit: int) -> list[Member]:
+        """Active members whose name matches `query`, best first, off the board too."""
+        return self._found(self._fresh_index().for_hosts(query, limit))
+
+    def _fresh_index(self) -> DoorSearch:
         if self._index is None or not (self._index_fresh or self.index_in_background):
             self.prepare_search()
         assert self._index is not None
-        found = (self._members.get(member_id) for member_id in self._index.search(query, limit))
+        return self._index
+
+    def _found(self, ids: list[str]) -> list[Member]:
+        found = (self._members.get(member_id) for member_id in ids)
         return [m for m in found if m is not None and m.active]
 
     def by_badge(self, code: str) -> Member | None:
@@ -313,9 +324,9 @@ class CommunityState:
         return member.name if member else "a former member"
 
 
-def _found_by(member: Member) -> tuple[str, bool, str]:
+def _found_by(member: Member) -> tuple[str, bool, bool, str]:
     """What search and scanning find a member by: a change to it needs a new index."""
-    return (member.name, member.active, member.badge)
+    return (member.name, member.active, member.on_board, member.badge)
 
 
 def listed(items: Iterable[str]) -> str:

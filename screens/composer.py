@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from kiosk.matching import MIN_LETTERS, enough_letters
 from kiosk.models import Member, ShoutOut
 from kiosk.text import SHOUTOUT_LIMIT, clean, fold
 from screens.commands import Cancel, NextMatch, PreviousMatch
@@ -101,6 +102,8 @@ class ComposeScreen(KioskScreen):
         if member is not None:
             about = told_apart(member, self.app.community.similar_names(member.name))
             match.update(Content(f"To {member.name}" + (f" ({about})." if about else ".")))
+        elif typed and not enough_letters(typed):
+            match.update(f"Keep typing: {MIN_LETTERS} letters or more find a member.")
         elif typed:
             match.update(Content(f"Nobody matches “{typed}”. Leave it empty for everyone."))
         else:

@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from kiosk.badge_codes import is_badge_code
+from kiosk.matching import MIN_LETTERS, enough_letters
 from kiosk.models import Member
 from screens.board import BoardScreen
 from screens.commands import (
@@ -175,10 +176,12 @@ class HomeScreen(KioskScreen):
         if found:
             matches.highlighted = 0
             hint.update("↑↓ to choose, Enter to open.")
-        elif query.strip():
-            hint.update("Nobody by that name yet. New here? Register below (F4).")
-        else:
+        elif not query.strip():
             hint.update("A few letters are enough; accents and typos are fine.")
+        elif not enough_letters(query):
+            hint.update(f"Keep typing: {MIN_LETTERS} letters or more find you.")
+        else:
+            hint.update("Nobody by that name yet. New here? Register below (F4).")
         self.refresh_bindings()
 
     def match_line(self, member: Member, found: list[Member]) -> Content:

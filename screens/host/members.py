@@ -88,7 +88,7 @@ class MembersPane(Vertical):
         hint = self.query_one("#member-hint", Label)
         if typed:
             badge = community.by_badge(typed)
-            found = [badge] if badge is not None else community.search(typed, FOUND)
+            found = [badge] if badge is not None else community.search_for_hosts(typed, FOUND)
             words = fold(typed).split()
             found += [m for m in self.paused if all(w in fold(m.name) for w in words)]
         else:

@@ -7,7 +7,7 @@ their badge), which also checks them out."""
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import SelectionList
+from textual.widgets import OptionList, SelectionList
 
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.member import MemberScreen
@@ -41,6 +41,12 @@ async def prove_with_pin(pilot: Pilot, name: str, pin: str) -> None:
     await pilot.press("escape")
     await settle(pilot)
     assert isinstance(pilot.app.screen, MemberScreen)
+
+
+def listed(pilot: Pilot) -> list[str]:
+    """The names home lists for what was typed."""
+    matches = pilot.app.screen.query_one("#matches", OptionList)
+    return [str(matches.get_option_at_index(i).prompt) for i in range(matches.option_count)]
 
 
 def ticked(pilot: Pilot) -> list[str]:
@@ -167,3 +173,22 @@ async def test_a_member_off_the_board_who_is_here_looks_out_and_shows_no_topics(
         assert "Not checked in yet." in text
         assert "chess" not in text
         assert "09:00" not in text
+
+
+async def test_a_few_letters_are_needed_before_anyone_is_listed(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zo")
+        assert listed(pilot) == []
+        assert "Keep typing: 3 letters or more find you." in shown(pilot)
+        await type_text(pilot, "e")
+        assert listed(pilot) == ["Zoë Martin"]
+
+
+async def test_a_member_off_the_board_is_listed_for_her_whole_name_only(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "saanvi")
+        assert listed(pilot) == []
+        await type_text(pilot, " iyer")
+        assert listed(pilot) == ["Saanvi Iyer"]
