@@ -2,9 +2,11 @@
 
 Columns (an import may leave any out but `name`; case, spaces and hyphens in the header do
 not matter): id, name, joined, topics, pronouns, intro, ask_me_about, looking_for,
-learning, mentor, on_board, active, badge. Lists are written "coffee; Python", yes/no
-columns "yes" or "no" (an import also takes "true" and "false"), and `joined` as a local
-day, 2026-11-26 (an import also takes a date and time).
+learning, mentor, on_board, hosts_only, active, badge. Lists are written "coffee;
+Python", yes/no columns "yes" or "no" (an import also takes "true" and "false"), and
+`joined` as a local day, 2026-11-26 (an import also takes a date and time). `hosts_only`
+lists the profile fields a member keeps for hosts ("intro; looking_for"), or says "none",
+so that every choice of who sees what goes wherever the file goes.
 
 Which member a row is:
 1. a row with an id is the member of that id; if there is none, a new member with that id;
@@ -33,7 +35,7 @@ from typing import Any, TextIO
 
 from kiosk import text
 from kiosk.errors import Refused
-from kiosk.models import Member
+from kiosk.models import PROFILE_FIELDS, Member, ProfileField
 from kiosk.opening import at, local_day
 from kiosk.spreadsheet import unguarded, write_rows
 
@@ -49,11 +51,14 @@ MEMBER_COLUMNS = (
     "learning",
     "mentor",
     "on_board",
+    "hosts_only",
     "active",
     "badge",
 )
 LIST_COLUMNS = ("topics", "ask_me_about", "looking_for", "learning", "mentor")
 SEPARATOR = "; "
+NONE = "none"
+"""A `hosts_only` cell for a member who keeps nothing for hosts."""
 PROGRESS_EVERY = 500
 """Rows checked between two calls of an import's progress callback."""
 _YES = {"yes": True, "true": True, "no": False, "false": False}
@@ -83,6 +88,7 @@ def member_row(member: Member, zone: tzinfo) -> list[str]:
         SEPARATOR.join(member.learning),
         SEPARATOR.join(member.mentor),
         "yes" if member.on_board else "no",
+        SEPARATOR.join(sorted(member.hosts_only)) or NONE,
         "yes" if member.active else "no",
         member.badge,
     ]
@@ -306,12 +312,27 @@ def _value(column: str, cell: str, zone: tzinfo) -> Any:
         return _joined(cell.strip(), zone)
     if column in LIST_COLUMNS:
         return text.topics(cell.split(";"))
+    if column == "hosts_only":
+        return _hosts_only(cell)
     if column in ("on_board", "active"):
         if cell.strip().lower() not in _YES:
             raise Refused(f"{text.shortened(cell, 30)!r} is not yes or no")
         return _YES[cell.strip().lower()]
     what, limit = _TEXT_LIMITS[column]
     return text.optional(cell, what, limit)
+
+
+def _hosts_only(cell: str) -> frozenset[ProfileField]:
+    named = [name for part in cell.split(";") if (name := text.clean(part).lower())]
+    if named == [NONE]:
+        return frozenset()
+    unknown = [name for name in named if name not in PROFILE_FIELDS]
+    if unknown:
+        raise Refused(
+            f"{text.shortened(unknown[0], 30)!r} is not a profile field; hosts_only lists "
+            f"some of {', '.join(PROFILE_FIELDS)}, or says {NONE}"
+        )
+    return frozenset(name for name in PROFILE_FIELDS if name in named)
 
 
 def _joined(cell: str, zone: tzinfo) -> datetime:

@@ -46,7 +46,9 @@ def members_list(args: argparse.Namespace, config: Config) -> int:
     if not members:
         say("No members yet.")
     for member in members:
-        topics = f"  ({', '.join(member.topics)})" if member.topics else ""
+        # As in the JSON form: a field the member keeps for hosts is in no listing.
+        shown = member.topics if "topics" not in member.hosts_only else ()
+        topics = f"  ({', '.join(shown)})" if shown else ""
         paused = "  [paused]" if not member.active else ""
         say(f"{member.id}  {member.name}{topics}{paused}")
     return 0

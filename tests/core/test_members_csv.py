@@ -28,6 +28,7 @@ ANA = Member(
     mentor=("Python",),
     badge="B-100",
     visits=12,
+    hosts_only=frozenset({"looking_for", "intro"}),
 )
 BO_1 = Member(id="bo1", name="Bo", joined=datetime(2026, 2, 1, 12, tzinfo=UTC), on_board=False)
 BO_2 = Member(id="bo2", name="Bo", joined=datetime(2026, 3, 1, 12, tzinfo=UTC), active=False)
@@ -60,14 +61,15 @@ def test_the_export_has_a_row_for_each_member() -> None:
     assert rows == [
         [
             "id", "name", "joined", "topics", "pronouns", "intro", "ask_me_about",
-            "looking_for", "learning", "mentor", "on_board", "active", "badge",
+            "looking_for", "learning", "mentor", "on_board", "hosts_only", "active", "badge",
         ],
         [
             "ana", "Ana Lima", "2026-01-05", "coffee; Python", "she/her", "I fix bikes",
-            "bikes", "a lathe; time", "welding", "Python", "yes", "yes", "B-100",
+            "bikes", "a lathe; time", "welding", "Python", "yes", "intro; looking_for", "yes",
+            "B-100",
         ],
-        ["bo1", "Bo", "2026-02-01", "", "", "", "", "", "", "", "no", "yes", ""],
-        ["bo2", "Bo", "2026-03-01", "", "", "", "", "", "", "", "yes", "no", ""],
+        ["bo1", "Bo", "2026-02-01", "", "", "", "", "", "", "", "no", "none", "yes", ""],
+        ["bo2", "Bo", "2026-03-01", "", "", "", "", "", "", "", "yes", "none", "no", ""],
     ]  # fmt: skip
 
 
@@ -129,6 +131,31 @@ def test_a_new_member_gets_what_the_row_gives_and_is_kept_off_the_board() -> Non
     )
 
 
+def test_every_choice_of_who_sees_what_comes_back_into_a_new_folder() -> None:
+    # Given members who keep fields for hosts, or keep off the board, exported
+    text = exported(MEMBERS)
+    # When the file is imported where none of them is yet
+    result = plan(text, [])
+    # Then each is as they were, every choice of who sees what with them
+    assert [(m.id, m.on_board, m.hosts_only) for m in result.add] == [
+        (m.id, m.on_board, m.hosts_only) for m in MEMBERS
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "kept"),
+    [
+        ("none", set()),
+        ("NONE", set()),
+        ("Intro;  looking_for ;", {"intro", "looking_for"}),
+        ("", {"intro", "looking_for"}),  # an empty cell leaves the choice as it is
+    ],
+)
+def test_a_hosts_only_cell_lists_fields_or_says_none(cell: str, kept: set[str]) -> None:
+    [updated] = (*plan(f"id,name,hosts_only\nana,Ana L.,{cell}\n").update,)
+    assert updated.hosts_only == kept
+
+
 def test_an_update_changes_the_fields_given_and_empty_cells_leave_them() -> None:
     result = plan("id,name,topics,intro,badge,active\nana,Ana Lima,,Here on Fridays,,no\n")
     assert result.update == (replace(ANA, intro="Here on Fridays", active=False),)
@@ -152,6 +179,10 @@ def test_importing_the_same_file_twice_adds_nobody_twice() -> None:
     ("content", "problems"),
     [
         ("name,on_board\nCy,maybe\n", ["line 2, column on_board: 'maybe' is not yes or no"]),
+        (
+            "name,hosts_only\nCy,email\n",
+            ["line 2, column hosts_only: 'email' is not a profile field; hosts_only lists"],
+        ),
         ("name,active\nCy,TRUE\nDee,False\n", []),
         ("name,joined\nCy,12/01/2026\n", ["line 2, column joined: '12/01/2026' is not a day"]),
         ("name,pronouns\n  ,he\n", ["line 2, column name: is empty; every member needs a name"]),
