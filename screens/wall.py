@@ -197,12 +197,7 @@ def _people_cards(view: WallView) -> list[Static]:
         names = [_name(here) for here in gathering.heads_down]
         cards.append(_card("Heads-down", [Content(", ").join(names)], "quiet"))
     if gathering.guests:
-        guests = [
-            Content.assemble(
-                (guest.name, "bold"), f", guest of {guest.host.name}" if guest.host else ", a guest"
-            )
-            for guest in gathering.guests
-        ]
+        guests = [Content.styled(guest.shown_as, "italic") for guest in gathering.guests]
         cards.append(_card("Guests", guests))
     if not cards:
         more = f"{view.here} here, not shown on the board." if view.here else "Nobody here yet."

@@ -33,7 +33,7 @@ def test_a_guest_is_signed_in_by_a_member_who_is_here(community: Community, ana:
     # A guest is counted, shown apart from members, and never as a member on the board
     assert [p.visit.id for p in community.present()] == [community.visit_of(ana).id]
     [shown] = community.gathering().guests
-    assert (shown.name, shown.host.id if shown.host else None) == ("Sam Guest", ana)
+    assert (shown.shown_as, shown.visit_id) == ("guest of Ana", guest.id)
 
 
 def test_a_member_who_is_not_here_cannot_sign_in_a_guest(community: Community) -> None:

@@ -34,16 +34,17 @@ async def test_the_board_lists_who_is_here_newest_first(make_app):
             "Kofi Boateng",
             "Léa Fontaine",
             "Mei Lin Chen",
-            "Sam Okoro",
+            "guest of Jürgen",
             "Jürgen Weiß",
             "Ngozi Okafor",
             "María José Pérez",
         ]
         first = [str(cell) for cell in board.row(board.keys[0])]
         assert first == ["Åsa Lindqvist", "08:56 · 4 min", "heads-down", "-"]
-        # A guest comes with whoever signed them in.
+        # A guest is shown as their host was told, never by their own name.
         guest = [str(cell) for cell in board.row(board.keys[5])]
-        assert guest == ["Sam Okoro", "08:05 · 55 min", "guest", "guest of Jürgen Weiß"]
+        assert guest == ["guest of Jürgen", "08:05 · 55 min", "guest", "-"]
+        assert "Sam Okoro" not in shown(pilot)
         assert "9 people on the board." in shown(pilot)
 
 
