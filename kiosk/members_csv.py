@@ -2,7 +2,7 @@
 
 Columns (an import may leave any out but `name`; case, spaces and hyphens in the header do
 not matter): id, name, joined, topics, pronouns, intro, ask_me_about, looking_for,
-learning, mentor, on_board, hosts_only, active, badge. Lists are written "coffee;
+learning, mentor, on_board, hosts_only, named_online, active, badge. Lists are written "coffee;
 Python", yes/no columns "yes" or "no" (an import also takes "true" and "false"), and
 `joined` as a local day, 2026-11-26 (an import also takes a date and time). `hosts_only`
 lists the profile fields a member keeps for hosts ("intro; looking_for"), or says "none",
@@ -52,6 +52,7 @@ MEMBER_COLUMNS = (
     "mentor",
     "on_board",
     "hosts_only",
+    "named_online",
     "active",
     "badge",
 )
@@ -89,6 +90,7 @@ def member_row(member: Member, zone: tzinfo) -> list[str]:
         SEPARATOR.join(member.mentor),
         "yes" if member.on_board else "no",
         SEPARATOR.join(sorted(member.hosts_only)) or NONE,
+        "yes" if member.named_online else "no",
         "yes" if member.active else "no",
         member.badge,
     ]
@@ -314,7 +316,7 @@ def _value(column: str, cell: str, zone: tzinfo) -> Any:
         return text.topics(cell.split(";"))
     if column == "hosts_only":
         return _hosts_only(cell)
-    if column in ("on_board", "active"):
+    if column in ("on_board", "named_online", "active"):
         if cell.strip().lower() not in _YES:
             raise Refused(f"{text.shortened(cell, 30)!r} is not yes or no")
         return _YES[cell.strip().lower()]

@@ -71,15 +71,13 @@ class Membership(CommunityState):
     def edit_member(self, member_id: str, **changes: Any) -> Member:
         """Change a member's name or profile: any of pronouns, intro, topics, ask_me_about,
         looking_for, learning, mentor (text, or lists of topics), hosts_only (the profile
-        fields kept for hosts) and on_board."""
-        unknown = set(changes) - {"name", "on_board", "hosts_only", *PROFILE_FIELDS}
+        fields kept for hosts), on_board and named_online."""
+        choices = ("on_board", "named_online")
+        unknown = set(changes) - {"name", *choices, "hosts_only", *PROFILE_FIELDS}
         if unknown:
             raise Refused(f"A profile has no field {', '.join(sorted(unknown))}.")
-        fields = _profile(
-            **{k: v for k, v in changes.items() if k not in ("on_board", "hosts_only")}
-        )
-        if "on_board" in changes:
-            fields["on_board"] = bool(changes["on_board"])
+        fields = _profile(**{k: v for k, v in changes.items() if k not in (*choices, "hosts_only")})
+        fields |= {choice: bool(changes[choice]) for choice in choices if choice in changes}
         if "hosts_only" in changes:
             fields["hosts_only"] = _hosts_only(changes["hosts_only"])
         return self._change(member_id, **fields)

@@ -145,6 +145,9 @@ class Member:
     """Open to chatting about: the topics offered at each check-in."""
     on_board: bool = True
     """The member agreed to be shown on public screens (the board, the wall board)."""
+    named_online: bool = False
+    """The member agreed, besides, to be named while here in the space's status online
+    (the SpaceAPI file); otherwise it only counts them."""
     pronouns: str = ""
     intro: str = ""
     """A one-line introduction in the member's own words."""
@@ -182,6 +185,7 @@ class Member:
             "joined": self.joined.isoformat(),
             "topics": list(self.topics),
             "on_board": self.on_board,
+            "named_online": self.named_online,
             "pronouns": self.pronouns,
             "intro": self.intro,
             "ask_me_about": list(self.ask_me_about),
@@ -210,6 +214,7 @@ class Member:
             joined=_moment(doc["joined"], "joined"),
             topics=_topics(doc, "topics"),
             on_board=_flag(doc, "on_board", True),
+            named_online=_flag(doc, "named_online", False),
             pronouns=_text(doc, "pronouns", text.PRONOUNS_LIMIT, required=False),
             intro=_text(doc, "intro", text.INTRO_LIMIT, required=False),
             ask_me_about=_topics(doc, "ask_me_about"),

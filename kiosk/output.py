@@ -63,6 +63,7 @@ def member_json(member: Member) -> dict[str, Any]:
         "name": member.name,
         "joined": member.joined.isoformat(),
         "on_board": member.on_board,
+        "named_online": member.named_online,
         "active": member.active,
         "badge": member.badge,
         **_profile_json(member, lambda field: field not in member.hosts_only),

@@ -85,6 +85,11 @@ class ProfileScreen(KioskScreen):
                     member.on_board,
                     id="on-board",
                 )
+                yield Consent(
+                    "Name me in the space's status online (SpaceAPI) too",
+                    member.named_online,
+                    id="named-online",
+                )
                 for field in PROFILE_FIELDS:
                     yield from self.compose_field(field)
                 with Horizontal(classes="buttons"):
@@ -182,6 +187,7 @@ class ProfileScreen(KioskScreen):
         """The profile as on the screen, as `Community.edit_member` takes it."""
         changes: dict[str, object] = {
             "on_board": self.query_one("#on-board", Checkbox).value,
+            "named_online": self.query_one("#named-online", Checkbox).value,
             "hosts_only": [
                 field
                 for field in PROFILE_FIELDS

@@ -70,6 +70,7 @@ def members_show(args: argparse.Namespace, config: Config) -> int:
     say(f"  joined {member.joined.astimezone(community.zone):%d %B %Y}".replace(" 0", " "))
     say(f"  badge {member.badge or '(none yet)'}")
     say(f"  on the board: {'yes' if member.on_board else 'no, counted only'}")
+    say(f"  named in the SpaceAPI file: {'yes' if member.named_online else 'no, counted only'}")
     say(f"  visits: {community.visits_so_far(member)}")
     for field in PROFILE_FIELDS:
         value = getattr(member, field)
@@ -88,6 +89,8 @@ def members_edit(args: argparse.Namespace, config: Config) -> int:
             changes[field] = tuple(given) if field in LIST_OPTIONS else given
     if args.on_board is not None:
         changes["on_board"] = YES_NO[args.on_board]
+    if args.named_online is not None:
+        changes["named_online"] = YES_NO[args.named_online]
     if args.hosts_only is not None:
         changes["hosts_only"] = [] if args.hosts_only == ["none"] else args.hosts_only
     if not changes:
@@ -206,6 +209,11 @@ def register(command: Declare, group: Group) -> None:
         else:
             sub.add_argument(option, dest=field, metavar="TEXT", help=help)
     sub.add_argument("--on-board", choices=YES_NO, help="show them on public screens")
+    sub.add_argument(
+        "--named-online",
+        choices=YES_NO,
+        help="name them, while here and on the board, in the SpaceAPI file (the internet)",
+    )
     sub.add_argument(
         "--hosts-only",
         nargs="+",

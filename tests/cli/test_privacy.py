@@ -1,5 +1,6 @@
 """What the command line lets out: no field a member keeps for hosts in a listing, and
-every choice of who sees what kept through an export and an import."""
+every choice of who sees what (the board, hosts only, named online) kept through an
+export and an import."""
 
 from __future__ import annotations
 
@@ -21,12 +22,13 @@ def test_a_plain_listing_shows_no_topic_kept_for_hosts(kiosk: Kiosk) -> None:
 def test_an_export_imported_into_a_new_folder_keeps_who_sees_what(
     kiosk: Kiosk, tmp_path: Path
 ) -> None:
-    # Given Ana, who keeps what she is looking for and her topics for hosts, and Bo, off
-    # the board
+    # Given Ana, who keeps what she is looking for and her topics for hosts and agreed to
+    # be named online, and Bo, off the board
     ana = kiosk.add_member("Ana Lima", "--topic", "tax forms")
     kiosk(
         "members", "edit", ana, "--looking-for", "a lawyer", "--hosts-only", "looking_for", "topics"
     )
+    kiosk("members", "edit", ana, "--named-online", "yes")
     kiosk.add_member("Bo Berg", "--hidden")
     export = tmp_path / "members.csv"
     assert kiosk("members", "export", str(export)).code == 0
@@ -37,6 +39,7 @@ def test_an_export_imported_into_a_new_folder_keeps_who_sees_what(
     # Then each choice came along: nothing kept for hosts is listed or shown
     shown = kiosk("--data", moved, "members", "show", "Ana Lima", "--json").json()
     assert shown["hosts_only"] == ["looking_for", "topics"]
+    assert shown["named_online"] is True
     assert "tax forms" not in kiosk("--data", moved, "members", "list").out
     assert (
         kiosk("--data", moved, "members", "show", "Bo Berg", "--json").json()["on_board"] is False

@@ -29,6 +29,7 @@ ANA = Member(
     badge="B-100",
     visits=12,
     hosts_only=frozenset({"looking_for", "intro"}),
+    named_online=True,
 )
 BO_1 = Member(id="bo1", name="Bo", joined=datetime(2026, 2, 1, 12, tzinfo=UTC), on_board=False)
 BO_2 = Member(id="bo2", name="Bo", joined=datetime(2026, 3, 1, 12, tzinfo=UTC), active=False)
@@ -61,15 +62,16 @@ def test_the_export_has_a_row_for_each_member() -> None:
     assert rows == [
         [
             "id", "name", "joined", "topics", "pronouns", "intro", "ask_me_about",
-            "looking_for", "learning", "mentor", "on_board", "hosts_only", "active", "badge",
+            "looking_for", "learning", "mentor", "on_board", "hosts_only", "named_online",
+            "active", "badge",
         ],
         [
             "ana", "Ana Lima", "2026-01-05", "coffee; Python", "she/her", "I fix bikes",
             "bikes", "a lathe; time", "welding", "Python", "yes", "intro; looking_for", "yes",
-            "B-100",
+            "yes", "B-100",
         ],
-        ["bo1", "Bo", "2026-02-01", "", "", "", "", "", "", "", "no", "none", "yes", ""],
-        ["bo2", "Bo", "2026-03-01", "", "", "", "", "", "", "", "yes", "none", "no", ""],
+        ["bo1", "Bo", "2026-02-01", "", "", "", "", "", "", "", "no", "none", "no", "yes", ""],
+        ["bo2", "Bo", "2026-03-01", "", "", "", "", "", "", "", "yes", "none", "no", "no", ""],
     ]  # fmt: skip
 
 
@@ -137,9 +139,8 @@ def test_every_choice_of_who_sees_what_comes_back_into_a_new_folder() -> None:
     # When the file is imported where none of them is yet
     result = plan(text, [])
     # Then each is as they were, every choice of who sees what with them
-    assert [(m.id, m.on_board, m.hosts_only) for m in result.add] == [
-        (m.id, m.on_board, m.hosts_only) for m in MEMBERS
-    ]
+    choices = [(m.id, m.on_board, m.hosts_only, m.named_online) for m in MEMBERS]
+    assert [(m.id, m.on_board, m.hosts_only, m.named_online) for m in result.add] == choices
 
 
 @pytest.mark.parametrize(

@@ -246,3 +246,17 @@ async def test_a_new_kiosk_process_keeps_to_the_wait_for_personal_pins(
         assert "Too many wrong PINs: wait 2 seconds" in shown(pilot)
         await type_pin(pilot, ZOES_PIN)
         assert isinstance(again.screen, ProfilePinScreen)
+
+
+async def test_a_member_agrees_on_her_profile_to_be_named_online(
+    make_app, demo_data, clock: FakeClock
+):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_profile(app.community.member("m00demo"))
+        await settle(pilot)
+        assert not stored(demo_data, clock).member("m00demo").named_online
+        await tap(pilot, "#named-online")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert stored(demo_data, clock).member("m00demo").named_online
