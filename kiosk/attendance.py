@@ -278,7 +278,7 @@ class Attendance(CommunityState):
         for_them = [
             s
             for s in self._shoutouts
-            if s.to_id == member_id and not s.hidden and s.created > since
+            if s.to_id == member_id and self.shown_publicly(s) and s.created > since
         ]
         return Welcome(
             milestone=milestone_at_check_in(before, visit.since, self.zone),

@@ -316,6 +316,25 @@ class CommunityState:
             return None
         return visit
 
+    def shown_publicly(self, shoutout: ShoutOut) -> bool:
+        """Whether public screens may show a shout-out: one no host hid, and for one its
+        author wrote while here unseen, only once they have left (its being new would
+        say they are here)."""
+        if shoutout.hidden:
+            return False
+        visit = self._visit_of.get(shoutout.from_id or "")
+        return not shoutout.quiet or visit is None or shoutout.created < visit.since
+
+    def public_name(self, member_id: str | None, nobody: str) -> str:
+        """A member's name as public screens give it: "a member" for one off the board,
+        "a former member" for one who deleted their data, and `nobody` for None."""
+        if member_id is None:
+            return nobody
+        member = self._member_or_none(member_id) if member_id else None
+        if member is None:
+            return "a former member"
+        return member.name if member.on_board else "a member"
+
     def name_of(self, member_id: str | None) -> str:
         """A member's name for display; 'everyone' for None."""
         if member_id is None:

@@ -16,8 +16,8 @@ class Conversation(CommunityState):
     # -- shout-outs ----------------------------------------------------------------
 
     def shoutouts(self, limit: int | None = None) -> list[ShoutOut]:
-        """Shout-outs public screens show (none a host hid), newest first."""
-        return [s for s in self._shoutouts if not s.hidden][:limit]
+        """Shout-outs public screens show (`shown_publicly`), newest first."""
+        return [s for s in self._shoutouts if self.shown_publicly(s)][:limit]
 
     def all_shoutouts(self) -> list[ShoutOut]:
         """Every shout-out, hidden ones too (for hosts), newest first."""
@@ -27,7 +27,7 @@ class Conversation(CommunityState):
         """Leave a shout-out to one member, or to everyone when `to_id` is None."""
         message = text.required(message, "a shout-out", text.SHOUTOUT_LIMIT)
         with self._writing():
-            self.member(from_id)
+            author = self.member(from_id)
             if to_id is not None:
                 self.member(to_id)
             shoutout = ShoutOut(
@@ -36,6 +36,7 @@ class Conversation(CommunityState):
                 to_id=to_id,
                 text=message,
                 created=self.clock(),
+                quiet=from_id in self._visit_of and self.seen_at_door(author) is None,
             )
             self.store.put_shoutout(shoutout)
             self._load_shoutouts()

@@ -52,12 +52,26 @@ def ago(moment: datetime, now: datetime) -> str:
         return f"{minutes} min ago"
     if minutes < 24 * 60:
         return f"{minutes // 60} h ago"
+    return day_of(moment, now)
+
+
+def day_of(moment: datetime, now: datetime) -> str:
+    """The day of a moment, as `ago` says it past a day: 'today', 'yesterday', '3 days
+    ago' or '12 Nov'."""
     days = (now.astimezone().date() - moment.astimezone().date()).days
-    if days <= 1:
+    if days <= 0:
+        return "today"
+    if days == 1:
         return "yesterday"
     if days < 7:
         return f"{days} days ago"
     return f"{moment.astimezone():%d %b}".lstrip("0")
+
+
+def posted(moment: datetime, now: datetime, day_only: bool) -> str:
+    """When a shout-out was posted, as `ago` says it; its day alone for one written by a
+    member here unseen (`ShoutOut.quiet`), whose time would say when they were here."""
+    return day_of(moment, now) if day_only else ago(moment, now)
 
 
 def opening_status(hours: OpeningHours, now: datetime) -> str:

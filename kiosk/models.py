@@ -305,6 +305,9 @@ class ShoutOut:
     """None means the shout-out is to everyone."""
     hidden: bool = False
     """Hidden by a host: on no public screen until restored."""
+    quiet: bool = False
+    """Written while its author was here unseen (incognito, or off the board): public
+    screens show it once they have left, and give its day, never its time."""
 
     def to_doc(self) -> dict[str, Any]:
         doc: dict[str, Any] = {
@@ -316,6 +319,8 @@ class ShoutOut:
         }
         if self.hidden:
             doc["hidden"] = True
+        if self.quiet:
+            doc["quiet"] = True
         return doc
 
     @classmethod
@@ -327,6 +332,7 @@ class ShoutOut:
             text=_text(doc, "text", text.SHOUTOUT_LIMIT),
             created=_moment(doc["created"], "created"),
             hidden=_flag(doc, "hidden", False),
+            quiet=_flag(doc, "quiet", False),
         )
 
 

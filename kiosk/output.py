@@ -13,6 +13,7 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from datetime import UTC
 from typing import Any
 
 from kiosk.models import PROFILE_FIELDS, Member, Presence, ProfileField, ShoutOut
@@ -94,8 +95,13 @@ def _profile_json(member: Member, shown: Callable[[ProfileField], bool]) -> dict
     }
 
 
-def shoutout_json(shoutout: ShoutOut, name_of: Callable[[str | None], str]) -> dict[str, Any]:
-    """A shout-out as `kiosk shoutouts --json` lists it; `name_of` names its members."""
+def shoutout_json(
+    shoutout: ShoutOut, name_of: Callable[[str | None], str], exact: bool
+) -> dict[str, Any]:
+    """A shout-out as `kiosk shoutouts --json` lists it; `name_of` names its members.
+    Unless `exact` (for hosts), one written by a member here unseen gives only its UTC
+    day, as public screens do (`ShoutOut.quiet`)."""
+    created = shoutout.created.astimezone(UTC)
     return {
         "id": shoutout.id,
         "from": name_of(shoutout.from_id),
@@ -103,5 +109,5 @@ def shoutout_json(shoutout: ShoutOut, name_of: Callable[[str | None], str]) -> d
         "to": None if shoutout.to_id is None else name_of(shoutout.to_id),
         "to_id": shoutout.to_id,
         "text": shoutout.text,
-        "created": shoutout.created.isoformat(),
+        "created": (created.date() if shoutout.quiet and not exact else created).isoformat(),
     }

@@ -14,10 +14,9 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from kiosk import stats
 from kiosk.answers import ShownAnswer
 from kiosk.community import Community
-from kiosk.errors import Refused
 from kiosk.gathering import Gathering
 from kiosk.hours import opening_status
-from kiosk.models import Member, Question
+from kiosk.models import Question
 from kiosk.opening import local_day
 
 SHOUTOUTS_SHOWN = 6
@@ -32,6 +31,8 @@ class WallShoutOut:
     to: str
     text: str
     created: datetime
+    quiet: bool
+    """Its day is said, never its time (`ShoutOut.quiet`)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -80,31 +81,15 @@ def came_today(community: Community, now: datetime, zone: tzinfo) -> int:
     return stats.people(visits, today, "members") + stats.people(visits, today, "guests")
 
 
-def _member_or_none(community: Community, member_id: str) -> Member | None:
-    try:
-        return community.member(member_id)
-    except Refused:
-        return None
-
-
 def _shoutouts(community: Community) -> list[WallShoutOut]:
-    shown = community.shoutouts(SHOUTOUTS_SHOWN)  # none a host hid
+    shown = community.shoutouts(SHOUTOUTS_SHOWN)
     return [
         WallShoutOut(
-            author=_public_name(community, s.from_id, "someone"),
-            to=_public_name(community, s.to_id, "everyone"),
+            author=community.public_name(s.from_id, "someone"),
+            to=community.public_name(s.to_id, "everyone"),
             text=s.text,
             created=s.created,
+            quiet=s.quiet,
         )
         for s in shown
     ]
-
-
-def _public_name(community: Community, member_id: str | None, nobody: str) -> str:
-    """A member's name if they are on the board; `nobody` for no member at all."""
-    if member_id is None:
-        return nobody
-    member = _member_or_none(community, member_id)
-    if member is None:
-        return "a former member"
-    return member.name if member.on_board else "a member"

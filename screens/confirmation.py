@@ -184,8 +184,8 @@ class CheckedInScreen(ConfirmationScreen):
                 yield Label("Shout-outs for you", classes="section-title")
                 now = self.app.community.clock()
                 for shoutout in self.shoutouts:
-                    # An author who deleted their data left it unsigned: "a former member".
-                    author = self.app.community.name_of(shoutout.from_id or "")
+                    # An author who deleted their data left it unsigned.
+                    author = self.app.community.public_name(shoutout.from_id, "a former member")
                     yield Static(shoutout_for_you(shoutout, author, now), classes="shoutout")
         if self.question is not None:
             given = next(

@@ -33,7 +33,7 @@ def shoutout_for_you(shoutout: ShoutOut, author: str, now: datetime) -> Content:
     """'From Björn · 2 h ago', then the words."""
     return Content.assemble(
         (f"From {author}", "bold"),
-        (f" · {hours.ago(shoutout.created, now)}", "dim"),
+        (f" · {hours.posted(shoutout.created, now, shoutout.quiet)}", "dim"),
         "\n",
         shoutout.text,
     )

@@ -34,6 +34,8 @@ def seed_secrets(data_dir: Path, clock: Callable[[], datetime]) -> Secrets:
     ivo = community.add_member("Ivo Incognito", ("lockpicking",))
     community.check_in(ivo.id, "incognito")
     olga = community.add_member("Olga Offboard", ("knitting",), on_board=False)
+    # Written before she came in; one written while she is here waits until she leaves.
+    community.post_shoutout(olga.id, ana.id, "Thanks from the quiet corner")
     community.check_in(olga.id)
     hana = community.add_member("Hana Private", ("beekeeping",))
     community.edit_member(
@@ -45,7 +47,6 @@ def seed_secrets(data_dir: Path, clock: Callable[[], datetime]) -> Secrets:
         hosts_only=("topics", "looking_for", "mentor", "pronouns", "intro"),
     )
     community.check_in(hana.id)
-    community.post_shoutout(olga.id, ana.id, "Thanks from the quiet corner")
     hidden = community.post_shoutout(ana.id, None, "Nobody should read this one")
     community.hide_shoutout(hidden.id)
     return Secrets(

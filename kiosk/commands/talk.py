@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from functools import partial
 
 from kiosk.commands.running import Declare, Group, open_community, print_json, saved
 from kiosk.config import Config
@@ -20,17 +21,22 @@ def shoutout(args: argparse.Namespace, config: Config) -> int:
 
 def shoutouts(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
-    wall = community.all_shoutouts() if args.all else community.shoutouts()
+    # The wall as the public sees it; with --all, everything, as hosts see it.
+    if args.all:
+        wall, name_of = community.all_shoutouts(), community.name_of
+    else:
+        wall = community.shoutouts()
+        name_of = partial(community.public_name, nobody="everyone")
     if args.json:
-        return print_json([shoutout_json(s, community.name_of) for s in wall])
+        return print_json([shoutout_json(s, name_of, exact=args.all) for s in wall])
     if not wall:
         say("No shout-outs yet.")
     for s in wall:
         hidden = "  [hidden]" if s.hidden else ""
-        say(
-            f"{s.created.astimezone(community.zone):%Y-%m-%d %H:%M}  {s.id}  "
-            f"{community.name_of(s.from_id)} → {community.name_of(s.to_id)}: {s.text}{hidden}"
-        )
+        when = f"{s.created.astimezone(community.zone):%Y-%m-%d %H:%M}"
+        if s.quiet and not args.all:
+            when = when[:10].ljust(len(when))
+        say(f"{when}  {s.id}  {name_of(s.from_id)} → {name_of(s.to_id)}: {s.text}{hidden}")
     return 0
 
 
@@ -75,7 +81,9 @@ def register(command: Declare, group: Group) -> None:
     sub.add_argument("text", metavar="TEXT")
     sub = command("shoutouts", shoutouts, "the shout-out wall, newest first")
     sub.add_argument("--json", action="store_true")
-    sub.add_argument("--all", action="store_true", help="hidden ones too (for hosts)")
+    sub.add_argument(
+        "--all", action="store_true", help="as hosts see them: hidden ones too, every time exact"
+    )
     for name, help in (
         ("hide-shoutout", "hide a shout-out from every public screen"),
         ("restore-shoutout", "put a hidden shout-out back on the wall"),

@@ -1,12 +1,13 @@
 """What the command line lets out: no field a member keeps for hosts in a listing, and
 every choice of who sees what (the board, hosts only, named online) kept through an
-export and an import."""
+export and an import, and no shout-out that says when a member was here unseen."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from tests.cli.running import Kiosk
+from tests.conftest import FakeClock
 
 
 def test_a_plain_listing_shows_no_topic_kept_for_hosts(kiosk: Kiosk) -> None:
@@ -49,3 +50,23 @@ def test_an_export_imported_into_a_new_folder_keeps_who_sees_what(
     here = kiosk("--data", moved, "present", "--json").out
     assert "Bo Berg" not in here
     assert "a lawyer" not in here and "tax forms" not in here
+
+
+def test_a_shout_out_written_here_unseen_is_listed_once_its_author_left_by_its_day(
+    kiosk: Kiosk, clock: FakeClock
+) -> None:
+    # Given Ana, here incognito, who thanks everyone at 09:00
+    ana = kiosk.add_member("Ana Lima")
+    kiosk("checkin", ana, "--status", "incognito")
+    kiosk("shoutout", "--from", ana, "Cake in the kitchen")
+    # Then the wall as the public sees it lists nothing while she is here
+    assert kiosk("shoutouts", "--json").json() == []
+    # And once she has left, it is listed with its day, never its time
+    clock.advance(hours=2)
+    kiosk("checkout", ana)
+    [listed] = kiosk("shoutouts", "--json").json()
+    assert listed["created"] == "2026-11-26"
+    assert "09:00" not in kiosk("shoutouts").out
+    # While hosts see it as it was
+    [exact] = kiosk("shoutouts", "--all", "--json").json()
+    assert exact["created"] == "2026-11-26T09:00:00+00:00"

@@ -192,3 +192,32 @@ async def test_a_member_off_the_board_is_listed_for_her_whole_name_only(make_app
         assert listed(pilot) == []
         await type_text(pilot, " iyer")
         assert listed(pilot) == ["Saanvi Iyer"]
+
+
+async def test_a_shout_out_written_here_incognito_gives_nothing_away_on_the_wall(
+    make_app, demo_data, clock: FakeClock
+):
+    # Given Zoë, here incognito, who writes a shout-out from her screen
+    stored(demo_data, clock).check_in(ZOE, "incognito")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_member(pilot, "zoe")
+        await pilot.click("#shoutout")
+        await pilot.click("#text")
+        await type_text(pilot, "Whoever left the sourdough: thank you")
+        await pilot.press("enter")
+        await settle(pilot)
+        # Then neither home nor the wall shows it while she is here
+        assert "sourdough: thank you" not in shown(pilot)
+        await pilot.press("f3")
+        assert "sourdough: thank you" not in shown(pilot)
+        await pilot.press("escape")
+        # And once she has left, it is there, of today, never "just now"
+        clock.advance(minutes=5)
+        app.community.check_out(ZOE)
+        app.community_changed.publish(None)
+        await pilot.press("f3")
+        wall = shown(pilot)
+        assert "Whoever left the sourdough: thank you" in wall
+        assert "Zoë Martin to everyone · today" in wall
+        assert "just now" not in wall and "min ago" not in wall
