@@ -46,6 +46,9 @@ class Config:
     """How many people the space holds; 0 for no limit."""
     suggested_topics: tuple[str, ...] = DEFAULT_TOPICS
     backups_to_keep: int = 7
+    anonymous_after_days: int = 0
+    """Days after which a visit keeps no member or guest's name, only its count (with the
+    daily backup); 0 keeps them all."""
     theme: str = "textual-dark"
     hours: OpeningHours = NO_HOURS
     """Opening hours, from the [hours] table; none by default, and then the kiosk never
@@ -72,10 +75,17 @@ _EXPECTED: dict[str, tuple[type[Any], str]] = {
         f'a list of texts of at most {TOPIC_LIMIT} characters, like ["coffee", "Python"]',
     ),
     "backups_to_keep": (int, "a whole number of daily backups, at least 1"),
+    "anonymous_after_days": (int, "a whole number of days, or 0 to keep every visit's name"),
     "theme": (str, 'a Textual theme name, like "textual-dark" or "textual-light"'),
     "hours": (dict, "a table of opening hours written [hours], with [[hours.open]] tables"),
 }
-_MINIMUM = {"idle_timeout": 5, "confirmation_seconds": 1, "capacity": 0, "backups_to_keep": 1}
+_MINIMUM = {
+    "idle_timeout": 5,
+    "confirmation_seconds": 1,
+    "capacity": 0,
+    "backups_to_keep": 1,
+    "anonymous_after_days": 0,
+}
 
 URL_LIMIT = 80
 """The longest community_url, so that its QR code still fits a small screen."""

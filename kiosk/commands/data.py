@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+from contextlib import suppress
 
 from kiosk.backups import Backups, backup_hint
-from kiosk.commands.running import Declare, Group, now
+from kiosk.commands.running import Declare, Group, now, open_community
 from kiosk.config import Config
 from kiosk.demo import seed_demo, seed_synthetic
-from kiosk.errors import Refused, UsageError
+from kiosk.errors import DataError, Refused, StorageError, UsageError
 from kiosk.output import say
 from kiosk.pin import hash_pin, require_new_pin
+from kiosk.retention import fade_old_visits
 from kiosk.store import Store
 from kiosk.text import shortened
 
@@ -58,6 +60,12 @@ def backup(args: argparse.Namespace, config: Config) -> int:
     moment = now()
     if args.if_due and not backups.due(moment.astimezone().date().isoformat()):
         return 0
+    if config.anonymous_after_days:
+        # Old visits fade into counts first, so today's backup holds them so. Damaged
+        # data or a full disk stops this, not the backup, which says what is wrong;
+        # the visits fade on a later day.
+        with suppress(DataError, StorageError):
+            fade_old_visits(open_community(config), config.anonymous_after_days)
     made = backups.make(moment)
     if args.if_due:
         return 0  # made in the background, where nobody reads what it says

@@ -70,3 +70,23 @@ def test_a_shout_out_written_here_unseen_is_listed_once_its_author_left_by_its_d
     # While hosts see it as it was
     [exact] = kiosk("shoutouts", "--all", "--json").json()
     assert exact["created"] == "2026-11-26T09:00:00+00:00"
+
+
+def test_the_daily_backup_makes_visits_older_than_the_days_kept_anonymous(
+    kiosk: Kiosk, clock: FakeClock, tmp_path: Path
+) -> None:
+    # Given Ana, who came 40 days ago, and a config that keeps visits named for 30 days
+    ana = kiosk.add_member("Ana Lima")
+    kiosk("checkin", ana)
+    clock.advance(hours=3)
+    kiosk("checkout", ana)
+    kiosk("close-day")  # files her visit into the history
+    clock.advance(days=40)
+    settings = tmp_path / "kiosk.toml"
+    settings.write_text('data_dir = "kiosk-data"\nanonymous_after_days = 30\n', encoding="utf-8")
+    # When the day's backup is made
+    assert kiosk("--config", str(settings), "backup").code == 0
+    # Then her old visit counts still, and names nobody
+    old = kiosk("export", "visits", "--from", "2026-11-26").out
+    assert "Ana Lima" not in old and ana not in old
+    assert old.count("\n") == 2  # the header, and the visit

@@ -53,6 +53,7 @@ def test_every_key_is_read(tmp_path: Path) -> None:
         capacity = 40
         suggested_topics = ["  coffee ", "Python"]
         backups_to_keep = 14
+        anonymous_after_days = 365
         theme = "textual-light"
         """,
     )
@@ -65,6 +66,7 @@ def test_every_key_is_read(tmp_path: Path) -> None:
         capacity=40,
         suggested_topics=("coffee", "Python"),
         backups_to_keep=14,
+        anonymous_after_days=365,
         theme="textual-light",
     )
 
@@ -188,6 +190,7 @@ HOURS_MISTAKES = [
         ("capacity = true", "'capacity' should be a whole number of people, 0 for no limit"),
         ("capacity = -1", "'capacity' should be a whole number of people"),
         ("backups_to_keep = 0", "'backups_to_keep' should be a whole number of daily backups"),
+        ("anonymous_after_days = -1", "'anonymous_after_days' should be a whole number of days"),
         ("space_name = 42", "'space_name' should be text"),
         ("theme = []", "'theme' should be a Textual theme name"),
         ("data_dir = 5", "'data_dir' should be a folder path as text"),
