@@ -99,9 +99,8 @@ def shoutout_json(
     shoutout: ShoutOut, name_of: Callable[[str | None], str], exact: bool
 ) -> dict[str, Any]:
     """A shout-out as `kiosk shoutouts --json` lists it; `name_of` names its members.
-    Unless `exact` (for hosts), one written by a member here unseen gives only its UTC
-    day, as public screens do (`ShoutOut.quiet`)."""
-    created = shoutout.created.astimezone(UTC)
+    Unless `exact` (for hosts), one written by a member here unseen gives only its day
+    (`public_created`)."""
     return {
         "id": shoutout.id,
         "from": name_of(shoutout.from_id),
@@ -109,5 +108,13 @@ def shoutout_json(
         "to": None if shoutout.to_id is None else name_of(shoutout.to_id),
         "to_id": shoutout.to_id,
         "text": shoutout.text,
-        "created": (created.date() if shoutout.quiet and not exact else created).isoformat(),
+        "created": shoutout.created.isoformat() if exact else public_created(shoutout),
     }
+
+
+def public_created(shoutout: ShoutOut) -> str:
+    """When a shout-out was written, in ISO form, as anyone may read it: its UTC day
+    alone when its author was here unseen, whose presence the time would give away
+    (`ShoutOut.quiet`)."""
+    created = shoutout.created.astimezone(UTC)
+    return (created.date() if shoutout.quiet else created).isoformat()

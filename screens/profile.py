@@ -9,6 +9,7 @@ them once more, as their current PIN does, before a PIN is changed.
 
 from __future__ import annotations
 
+import io
 import math
 from datetime import timedelta
 
@@ -23,7 +24,9 @@ from kiosk.access import Verdict
 from kiosk.badge_codes import spaced_badge_code
 from kiosk.dates import MONTHS, WEEKDAYS
 from kiosk.errors import KioskError, Refused
+from kiosk.member_data import member_data
 from kiosk.models import PROFILE_FIELDS, PROFILE_LABELS, Member, ProfileField, Visit
+from kiosk.output import json_text
 from kiosk.pin import NEW_PIN_MINIMUM, require_new_pin
 from kiosk.text import INTRO_LIMIT, PRONOUNS_LIMIT, clean, split_topics
 from screens.commands import Cancel, SaveProfile
@@ -33,6 +36,10 @@ from screens.kiosk_screen import KioskScreen
 from screens.qr import QRCode
 from screens.scanner import BadgeScanned
 
+NO_DOWNLOAD = (
+    "This kiosk cannot hand you a file. A host can give you all of your data "
+    "(`kiosk members data`), or open the kiosk in a browser for you to download it here."
+)
 VISITS_SHOWN = 8
 VISITS_LOOKED_BACK = timedelta(days=90)
 """How far back "my recent visits" looks in the history."""
@@ -103,11 +110,14 @@ class ProfileScreen(KioskScreen):
                 yield from self.compose_pin()
                 yield Label("My data", classes="section-title")
                 yield Label(
-                    "Deleting your data takes your profile, your answers and the shout-outs "
-                    "to you away; your visits stay only as anonymous counts.",
+                    "Take all of it with you as a file, or delete it: that takes your "
+                    "profile, your answers and the shout-outs to you away; your visits "
+                    "stay only as anonymous counts.",
+                    id="data-hint",
                     classes="hint",
                 )
                 with Horizontal(classes="buttons"):
+                    yield Button("Download my data", id="take-data")
                     yield Button("Delete my data…", id="delete", variant="error")
 
     def compose_field(self, field: ProfileField) -> ComposeResult:
@@ -314,6 +324,27 @@ class ProfileScreen(KioskScreen):
         hint.update(message)
         hint.set_class(caution, "caution")
         hint.set_class(not caution, "hint")
+
+    @on(Button.Pressed, "#take-data")
+    def take_data(self) -> None:
+        """All of the member's data as a JSON file, downloaded to the browser the kiosk
+        runs in; a kiosk in a terminal has nowhere to hand a file, and says so."""
+        if not self.app.is_web:
+            self.query_one("#data-hint", Label).update(NO_DOWNLOAD)
+            return
+        community, member_id = self.app.community, self.member.id
+        self.app.store_call(
+            lambda: json_text(member_data(community, member_id)),
+            self.deliver,
+            saved=None,  # a download for this browser, whatever screen is in front
+            button=self.query_one("#take-data", Button),
+        )
+
+    def deliver(self, document: str) -> None:
+        self.app.deliver_text(io.StringIO(document), save_filename="my-data.json")
+        if self.is_attached:
+            self.query_one("#take-data", Button).disabled = False
+            self.query_one("#data-hint", Label).update("Your data is on its way, as my-data.json.")
 
     @on(Button.Pressed, "#delete")
     def delete(self) -> None:

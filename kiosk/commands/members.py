@@ -11,10 +11,12 @@ from kiosk import text
 from kiosk.commands.running import Declare, Group, counted, open_community, print_json, saved
 from kiosk.config import Config
 from kiosk.errors import Refused, StorageError, UsageError
+from kiosk.member_data import member_data
 from kiosk.members_csv import write_members
 from kiosk.models import PROFILE_FIELDS, PROFILE_LABELS
-from kiosk.output import member_json, say
+from kiosk.output import json_text, member_json, say
 from kiosk.progress import ProgressBar
+from kiosk.storage import write_atomically
 
 YES_NO = {"yes": True, "no": False}
 
@@ -181,6 +183,19 @@ def members_export(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def members_data(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member = community.find(args.member)
+    document = json_text(member_data(community, member.id)) + "\n"
+    if args.out is None:
+        say(document.rstrip("\n"))
+        return 0
+    # Theirs alone: made readable by its owner only, and whole or not at all.
+    write_atomically(args.out, document.encode())
+    say(f"Wrote {member.name}'s data to {args.out}.")
+    return 0
+
+
 def topics_merge(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     changed = community.merge_topics(args.old, args.new)
@@ -244,6 +259,9 @@ def register(command: Declare, group: Group) -> None:
     sub.add_argument("--skip-bad-rows", action="store_true", help="import the good rows")
     sub = command("export", members_export, "write every member to a CSV file", members)
     sub.add_argument("file", type=Path, metavar="FILE")
+    sub = command("data", members_data, "all of one member's data, as JSON, for them", members)
+    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    sub.add_argument("--out", type=Path, metavar="FILE", help="write to FILE (default: print)")
 
     topics = group("topics", "the community's topics")
     sub = command("merge", topics_merge, "make two topics one, for every member", topics)

@@ -4,6 +4,7 @@ export and an import, and no shout-out that says when a member was here unseen."
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.cli.running import Kiosk
@@ -90,3 +91,21 @@ def test_the_daily_backup_makes_visits_older_than_the_days_kept_anonymous(
     old = kiosk("export", "visits", "--from", "2026-11-26").out
     assert "Ana Lima" not in old and ana not in old
     assert old.count("\n") == 2  # the header, and the visit
+
+
+def test_a_host_gives_a_member_all_of_her_data_as_a_file_of_her_own(
+    kiosk: Kiosk, tmp_path: Path
+) -> None:
+    ana = kiosk.add_member("Ana Lima", "--topic", "tax forms")
+    kiosk("members", "edit", ana, "--hosts-only", "topics")
+    kiosk("checkin", ana)
+    kiosk.add_member("Bo Berg")
+    out = tmp_path / "ana.json"
+    written = kiosk("members", "data", "Ana Lima", "--out", str(out))
+    assert (written.code, written.out) == (0, f"Wrote Ana Lima's data to {out}.\n")
+    assert out.stat().st_mode & 0o777 == 0o600  # hers: nobody else on the machine reads it
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["profile"]["topics"] == ["tax forms"]
+    assert len(data["visits"]) == 1
+    assert "Bo Berg" not in out.read_text(encoding="utf-8")
+    assert json.loads(kiosk("members", "data", ana).out) == data

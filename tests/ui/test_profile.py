@@ -3,9 +3,13 @@ alone; edited in their own words, with what each line shows; their data deleted 
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from textual.widgets import Input
 
 from kiosk.badge_codes import spaced_badge_code
+from screens.app import KioskApp
 from screens.data_deletion import DeleteDataScreen
 from screens.home import HomeScreen
 from screens.member import MemberScreen
@@ -260,3 +264,36 @@ async def test_a_member_agrees_on_her_profile_to_be_named_online(
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert stored(demo_data, clock).member("m00demo").named_online
+
+
+async def test_in_a_terminal_the_kiosk_says_how_to_get_one_s_data(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_profile(app.community.member("m00demo"))
+        await settle(pilot)
+        await tap(pilot, "#take-data")
+        await settle(pilot)
+        assert "This kiosk cannot hand you a file." in shown(pilot)
+
+
+async def test_in_a_browser_a_member_downloads_her_data(make_app, monkeypatch: pytest.MonkeyPatch):
+    # Given the kiosk in a browser, which takes whatever file it is handed
+    delivered: list[tuple[str, str]] = []
+
+    def deliver(app, file, *, save_filename: str, **_: object) -> None:
+        delivered.append((save_filename, file.read()))
+
+    monkeypatch.setattr(KioskApp, "is_web", property(lambda app: True))
+    monkeypatch.setattr(KioskApp, "deliver_text", deliver)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_profile(app.community.member("m00demo"))
+        await settle(pilot)
+        # When Zoë asks for her data
+        await tap(pilot, "#take-data")
+        await settle(pilot)
+        # Then the browser is handed all of it, as JSON
+        [(name, document)] = delivered
+        assert name == "my-data.json"
+        assert json.loads(document)["profile"]["name"] == "Zoë Martin"
+        assert "on its way" in shown(pilot)
