@@ -221,3 +221,13 @@ async def test_a_shout_out_written_here_incognito_gives_nothing_away_on_the_wall
         assert "Whoever left the sourdough: thank you" in wall
         assert "Zoë Martin to everyone · today" in wall
         assert "just now" not in wall and "min ago" not in wall
+
+
+async def test_a_member_who_registers_off_the_board_is_told_how_the_door_finds_her(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        await type_text(pilot, "Quiet Quentin")
+        await pilot.click("#register")  # the board left unticked: counted only
+        await settle(pilot)
+        assert "Off the board, you find yourself here by your whole name" in shown(pilot)
