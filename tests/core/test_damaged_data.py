@@ -255,6 +255,7 @@ def test_a_damaged_history_day_is_found_by_doctor(
     [
         ("joined", None, "joined should be a time"),
         ("on_board", "no", "on_board should be true or false"),
+        ("named_online", 1, "named_online should be true or false"),
         ("topics", "design", "topics should be a list of texts"),
         ("name", "\u180e", "name is blank"),
         ("visits", -1, "visits should be a whole number"),
