@@ -18,6 +18,7 @@ Loaded only by `kiosk serve` (see kiosk.serving).
 from __future__ import annotations
 
 import hmac
+from functools import partial
 from urllib.parse import urlsplit
 
 import aiohttp_jinja2
@@ -56,10 +57,12 @@ class GuardedServer(Server):
         return self.public_url + ("/" if self.secret is None else f"/?{SECRET}={self.secret}")
 
     async def on_startup(self, app: web.Application) -> None:
-        self.console.print(f"Serving {self.title} at {self.page_address}", highlight=False)
+        # Unwrapped, so that the address can be copied whole however narrow the log.
+        say = partial(self.console.print, highlight=False, soft_wrap=True)
+        say(f"Serving {self.title} at {self.page_address}")
         if self.secret is not None:
-            self.console.print("Anyone with this address can use the kiosk: keep it private.")
-        self.console.print("Ctrl+C stops the server.")
+            say("Anyone with this address can use the kiosk: keep it private.")
+        say("Ctrl+C stops the server.")
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         self._admit(request, websocket=False)
