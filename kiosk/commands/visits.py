@@ -62,7 +62,8 @@ def present(args: argparse.Namespace, config: Config) -> int:
         say("Nobody is here right now.")
     now = community.clock()
     for p in here:
-        topics = ", ".join(p.visit.topics) if p.visit.status == "open" else ""
+        shown = p.visit.status == "open" and p.member.shows("topics")  # as on the board
+        topics = ", ".join(p.visit.topics) if shown else ""
         say(
             f"{p.member.name}  {hours.since(p.visit.since, now)}  "
             f"{STATUS_LABELS[p.visit.status]}  {topics or '-'}"

@@ -11,7 +11,7 @@ from tests.cli.running import Kiosk
 from tests.conftest import FakeClock
 
 
-def test_a_plain_listing_shows_no_topic_kept_for_hosts(kiosk: Kiosk) -> None:
+def test_no_listing_shows_a_topic_kept_for_hosts(kiosk: Kiosk) -> None:
     ana = kiosk.add_member("Ana Lima", "--topic", "tax forms")
     kiosk.add_member("Bo Berg", "--topic", "synths")
     kiosk("members", "edit", ana, "--hosts-only", "topics")
@@ -19,6 +19,10 @@ def test_a_plain_listing_shows_no_topic_kept_for_hosts(kiosk: Kiosk) -> None:
     assert "tax forms" not in listed
     assert "(synths)" in listed
     assert "topics" not in kiosk("members", "list", "--json").json()[0]
+    # Nor does the list of who is here, though she brought them today
+    kiosk("checkin", ana)
+    assert "tax forms" not in kiosk("present").out
+    assert "tax forms" not in kiosk("present", "--json").out
 
 
 def test_an_export_imported_into_a_new_folder_keeps_who_sees_what(
