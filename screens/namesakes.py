@@ -43,4 +43,4 @@ def namesakes_together(found: list[Member]) -> list[Member]:
     first_place: dict[str, int] = {}
     for place, member in enumerate(found):
         first_place.setdefault(fold(member.name), place)
-    return sorted(found, key=lambda m: (first_place[fold(m.name)], m.joined))
+    return sorted(found, key=lambda m: (first_place[fold(m.name)], m.joined, m.id))

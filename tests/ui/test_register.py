@@ -114,6 +114,7 @@ async def test_an_overlong_name_is_explained(make_app, demo_data, clock: FakeClo
 async def test_namesakes_in_the_warning_are_told_apart(make_app, demo_data, clock: FakeClock):
     community = stored(demo_data, clock)
     community.add_member("Sam Lee", ("chess",))
+    clock.advance(minutes=1)  # the longer-standing member is listed first
     community.add_member("Sam Lee", ("pottery",))
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
