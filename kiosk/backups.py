@@ -24,11 +24,12 @@ import sys
 import tempfile
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from kiosk.checks import check_bytes
 from kiosk.errors import Busy, DataError, StorageError
+from kiosk.opening import local_day
 from kiosk.storage import (
     FolderLock,
     explain,
@@ -205,13 +206,14 @@ class Backups:
 
     # -- making --------------------------------------------------------------------
 
-    def make(self, now: datetime) -> Backup | None:
-        """Make a backup now and rotate; None when another process is making one."""
+    def make(self, now: datetime, zone: tzinfo) -> Backup | None:
+        """Make a backup now and rotate; None when another process is making one. Its
+        folder is named for the day of `now` in `zone`, the kiosk's time zone."""
         try:
             make_folder(self.folder)
             lock = FolderLock(self.folder / ".lock", timeout=0)
             with lock.held():
-                backup = self._make(now)
+                backup = self._make(now, local_day(now, zone).isoformat())
                 self._rotate()
         except Busy:
             return None  # another process is making this backup right now
@@ -221,10 +223,9 @@ class Backups:
         self._clear_problem()
         return backup
 
-    def _make(self, now: datetime) -> Backup:
+    def _make(self, now: datetime, day: str) -> Backup:
         previous = self.all()
         sequence = max((int(p.name[:6]) for p in self._numbered()), default=0) + 1
-        day = now.astimezone().date().isoformat()
         target = self.folder / f"{sequence:06d}-{day}"
         building = Path(tempfile.mkdtemp(prefix=".building-", dir=self.folder))
         try:

@@ -137,7 +137,7 @@ class BoardScreen(KioskScreen):
     def row(self, here: Here, now: datetime) -> tuple[datetime, Row]:
         """A member's row, and when they came (the board is newest first)."""
         member, visit = here.member, here.visit
-        arrived = hours.arrived(visit.since, now)
+        arrived = hours.arrived(visit.since, now, self.app.community.zone)
         # Most rows are as they were: made again only when their member, visit or time moved.
         kept = self.made.get(member.id)
         if kept is not None and kept[0] == (here, arrived):
@@ -160,7 +160,7 @@ class BoardScreen(KioskScreen):
         host = f"guest of {guest.host.name}" if guest.host else "a guest"
         return (
             Content.styled(fit(guest.name, self.widths[0]), "bold"),
-            Content(hours.arrived(visit.since, now)),
+            Content(hours.arrived(visit.since, now, self.app.community.zone)),
             Content("guest"),
             Content.styled(host, "italic"),
         )

@@ -186,7 +186,9 @@ class HomeScreen(KioskScreen):
         # "Here now" only for members who agreed to be seen on the board, and not incognito.
         visit = self.app.community.visit_of(member.id)
         here = member.on_board and visit is not None and visit.public
-        return name_line(member, found) + Content.styled("  · here now" if here else "", "dim")
+        return name_line(member, found, self.app.community.zone) + Content.styled(
+            "  · here now" if here else "", "dim"
+        )
 
     def action_move(self, step: int) -> None:
         matches = self.query_one("#matches", OptionList)

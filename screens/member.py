@@ -95,7 +95,7 @@ class MemberScreen(KioskScreen):
                 "Not checked in yet. Enter checks you in. ←/→ change today's status; "
                 "Tab, then Space, ticks topics; or type a new one."
             )
-        here = hours.since(self.visit.since, self.app.community.clock())
+        here = hours.since(self.visit.since, self.app.community.clock(), self.app.community.zone)
         return (
             f"Here {here}, {STATUS_LABELS[self.visit.status]}. Change today's status or "
             "topics and save them, or Enter to check out."

@@ -23,7 +23,7 @@ def card_heading(community: Community, shoutout: ShoutOut) -> Content:
 
 def card_time(community: Community, shoutout: ShoutOut) -> Content:
     """'6 h ago', dimmed."""
-    return Content.styled(hours.ago(shoutout.created, community.clock()), "dim")
+    return Content.styled(hours.ago(shoutout.created, community.clock(), community.zone), "dim")
 
 
 class ShoutoutFeed(Static):

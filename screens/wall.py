@@ -246,7 +246,8 @@ def _shoutout_cards(view: WallView) -> list[Static]:
             Content.assemble((shoutout.author, "bold"), " to ", (shoutout.to, "bold")),
             [
                 Content.assemble(
-                    shoutout.text, (f"  · {hours.ago(shoutout.created, view.now)}", "dim")
+                    shoutout.text,
+                    (f"  · {hours.ago(shoutout.created, view.now, view.zone)}", "dim"),
                 )
             ],
             "shoutout",

@@ -11,6 +11,7 @@ from kiosk.commands.running import Declare, Group, now
 from kiosk.config import Config
 from kiosk.demo import seed_demo, seed_synthetic
 from kiosk.errors import Refused, UsageError
+from kiosk.opening import local_day
 from kiosk.output import say
 from kiosk.pin import hash_pin, require_new_pin
 from kiosk.store import Store
@@ -56,9 +57,9 @@ def backup(args: argparse.Namespace, config: Config) -> int:
     store = Store.open(config.data_dir, create=False)
     backups = Backups(store, config.backups_to_keep)
     moment = now()
-    if args.if_due and not backups.due(moment.astimezone().date().isoformat()):
+    if args.if_due and not backups.due(local_day(moment, config.zone).isoformat()):
         return 0
-    made = backups.make(moment)
+    made = backups.make(moment, config.zone)
     if args.if_due:
         return 0  # made in the background, where nobody reads what it says
     if made is None:

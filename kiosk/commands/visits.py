@@ -64,7 +64,7 @@ def present(args: argparse.Namespace, config: Config) -> int:
     for p in here:
         topics = ", ".join(p.visit.topics) if p.visit.status == "open" else ""
         say(
-            f"{p.member.name}  {hours.since(p.visit.since, now)}  "
+            f"{p.member.name}  {hours.since(p.visit.since, now, community.zone)}  "
             f"{STATUS_LABELS[p.visit.status]}  {topics or '-'}"
         )
     return 0

@@ -146,7 +146,7 @@ class HostBoard(Vertical):
             status.stylize("italic")
         return (
             Text(fit(who(presence), self.widths[0]), style="bold"),
-            Text(hours.arrived(visit.since, now)),
+            Text(hours.arrived(visit.since, now, self.app.community.zone)),
             status,
             Text(", ".join(visit.topics) if visit.topics else "-"),
         )

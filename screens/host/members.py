@@ -114,7 +114,7 @@ class MembersPane(Vertical):
             notes.append("paused")
         if self.app.community.visit_of(member.id) is not None:
             notes.append("here now")
-        return name_line(member, self.found) + Content.styled(
+        return name_line(member, self.found, self.app.community.zone) + Content.styled(
             "".join(f"  · {note}" for note in notes), "dim"
         )
 

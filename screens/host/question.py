@@ -52,7 +52,7 @@ class QuestionPane(Vertical):
         else:
             count = len(community.answers())
             answers = "1 answer" if count == 1 else f"{count} answers"
-            asked = hours.ago(question.asked, community.clock())
+            asked = hours.ago(question.asked, community.clock(), community.zone)
             now.update(
                 Content.assemble(f"“{question.text}”", (f"  asked {asked}, {answers}", "dim"))
             )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -303,3 +305,41 @@ def test_a_config_without_a_pin_hash_may_be_read_by_anyone(tmp_path: Path) -> No
     path.chmod(0o644)
     assert permissions_warning(path, load_config(path)) is None
     assert permissions_warning(None, Config()) is None
+
+
+def test_one_time_zone_for_everything_from_the_top_level_key(tmp_path: Path) -> None:
+    config = load_config(config_file(tmp_path, 'timezone = "Europe/Berlin"\n'))
+    assert config.timezone == "Europe/Berlin"
+    assert config.zone == ZoneInfo("Europe/Berlin")
+    assert config.hours.zone == ZoneInfo("Europe/Berlin")
+
+
+def test_an_older_hours_time_zone_is_read_as_the_one_zone(tmp_path: Path) -> None:
+    config = load_config(config_file(tmp_path, '[hours]\ntimezone = "Europe/Berlin"\n'))
+    assert (config.timezone, config.hours.timezone) == ("Europe/Berlin", "Europe/Berlin")
+
+
+def test_the_same_zone_twice_is_fine(tmp_path: Path) -> None:
+    toml = 'timezone = "Europe/Berlin"\n[hours]\ntimezone = "Europe/Berlin"\n'
+    assert load_config(config_file(tmp_path, toml)).timezone == "Europe/Berlin"
+
+
+def test_two_zones_that_disagree_are_refused(tmp_path: Path) -> None:
+    toml = 'timezone = "Europe/Berlin"\n[hours]\ntimezone = "Europe/Lisbon"\n'
+    with pytest.raises(UsageError) as refused:
+        load_config(config_file(tmp_path, toml))
+    assert str(refused.value) == (
+        f"Config file {tmp_path / 'kiosk.toml'}: 'timezone' is 'Europe/Berlin' but "
+        "'hours.timezone' is 'Europe/Lisbon'. The kiosk shows every time in one zone: keep "
+        "the top-level 'timezone' and remove 'hours.timezone'."
+    )
+
+
+def test_an_unknown_time_zone_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="no time zone of that name is known"):
+        load_config(config_file(tmp_path, 'timezone = "Europe/Atlantis"\n'))
+
+
+def test_without_a_zone_the_machines_is_used() -> None:
+    # conftest pins the machine to UTC
+    assert datetime(2026, 7, 1, 12, tzinfo=UTC).astimezone(Config().zone).hour == 12
