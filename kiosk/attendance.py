@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from kiosk import text
-from kiosk.closing import plan_close_day
+from kiosk.closing import DayEnd, plan_day_end
 from kiosk.community_state import CommunityState
 from kiosk.connections import Suggestion, suggestions
 from kiosk.errors import Refused
@@ -135,16 +135,21 @@ class Attendance(CommunityState):
             return replace(visit, until=max(day_over, visit.since), automatic=True)
         return replace(visit, until=max(now, visit.since))
 
-    def close_day(self) -> list[Visit]:
-        """Check out whoever is still here once their day has closed, at its closing time
-        (at the time this runs when no hours are set); safe to run twice or late."""
+    def day_end(self, now_too: bool = False) -> DayEnd:
+        """What closing the day now would do (see `kiosk.closing.plan_day_end`)."""
+        return plan_day_end(self.hours, self._visits, self.clock(), now_too)
+
+    def close_day(self, now_too: bool = False) -> DayEnd:
+        """Check out whoever is still here once their day has closed, at its closing time;
+        before today's closing (any time, when no hours are set) today's visits stay,
+        unless `now_too` ends them now. Safe to run twice or late."""
         with self._writing():
-            closed = plan_close_day(self.hours, self._visits, self.clock())
-            self.store.close_visits(closed)
+            ending = self.day_end(now_too)
+            self.store.close_visits(ending.ending)
             self._load_presence()
-        if closed:
+        if ending.ending:
             self.file_visits()
-        return closed
+        return ending
 
     def check_out_everyone(self) -> list[Visit]:
         """Check out everyone here now (for hosts)."""

@@ -8,10 +8,12 @@ from datetime import timedelta
 from pathlib import Path
 
 from kiosk import hours
+from kiosk.closing import DayEnd
 from kiosk.commands.running import Declare, Group, counted, open_community, print_json, saved
+from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.dates import read_day
-from kiosk.errors import StorageError, UsageError
+from kiosk.errors import Refused, StorageError, UsageError
 from kiosk.models import STATUS_LABELS, STATUSES
 from kiosk.opening import local_day
 from kiosk.output import presence_json, say
@@ -72,16 +74,46 @@ def present(args: argparse.Namespace, config: Config) -> int:
 
 def close_day(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
-    closed = community.close_day()
-    if not closed:
-        say("Nobody was left to check out.")
-        return 0
-    say(f"Checked out {counted(len(closed), 'visit')} nobody had ended:")
-    for visit in closed:
+    if args.dry_run:
+        plan = community.day_end(args.now)
+        heading = f"Would check out {counted(len(plan.ending), 'visit')} nobody has ended:"
+    else:
+        plan = community.close_day(args.now)
+        heading = f"Checked out {counted(len(plan.ending), 'visit')} nobody had ended:"
+    if plan.ending:
+        say(heading)
+    for visit in plan.ending:
         assert visit.until is not None
         who = visit.guest or community.name_of(visit.member_id)
         say(f"  {who}, at {hours.clock_time(visit.until, community.zone)}")
-    return saved(community)
+    if plan.staying:
+        staying = _staying(community, plan)
+        if not plan.ending:
+            raise Refused(staying)
+        say(staying)
+    elif not plan.ending:
+        say("Nobody was left to check out.")
+    if args.dry_run:
+        say("Nothing was changed (--dry-run).")
+        return 0
+    return saved(community) if plan.ending else 0
+
+
+def _staying(community: Community, plan: DayEnd) -> str:
+    """Why the people here stay checked in, and how to check them out all the same."""
+    count = len(plan.staying)
+    people = "1 person here stays" if count == 1 else f"{count} people here stay"
+    if plan.closing is None:
+        return (
+            "No opening hours are set ([hours] in the config), so today has no closing time "
+            f"before midnight: {people} checked in. Add --now to check them out now."
+        )
+    now = hours.clock_time(community.clock(), community.zone)
+    closing = hours.clock_time(plan.closing, community.zone)
+    return (
+        f"It is {now}, before today's closing time at {closing}: {people} checked in. "
+        "Run close-day after closing, or add --now to check them out now."
+    )
 
 
 def export_visits(args: argparse.Namespace, config: Config) -> int:
@@ -124,7 +156,17 @@ def register(command: Declare, group: Group) -> None:
     sub.add_argument("--of", dest="host", required=True, metavar="MEMBER", help="their host")
     sub = command("present", present, "who is here now, as the board shows it")
     sub.add_argument("--json", action="store_true")
-    command("close-day", close_day, "check out whoever is still here once the day has closed")
+    sub = command(
+        "close-day",
+        close_day,
+        "check out whoever is still here once the day has closed (for cron); before "
+        "today's closing time, and any time when no hours are set, people here stay "
+        "unless --now is given",
+    )
+    sub.add_argument("--now", action="store_true", help="the day is over now: check out everyone")
+    sub.add_argument(
+        "--dry-run", action="store_true", help="say who would be checked out, and change nothing"
+    )
     export = group("export", "write records to a CSV file")
     sub = command("visits", export_visits, "visits between two days, as CSV", export)
     sub.add_argument(
