@@ -5,7 +5,8 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
+from itertools import chain
 
 from kiosk import text
 from kiosk.closing import DayEnd, plan_day_end
@@ -208,6 +209,20 @@ class Attendance(CommunityState):
     def past_visits(self, first: date, last: date) -> Iterator[Visit]:
         """Finished visits that began between `first` and `last` (UTC days), oldest first."""
         return self.store.past_visits(first, last)
+
+    def visits_begun(self, first: date, last: date) -> list[Visit]:
+        """Every visit begun on the local days `first` to `last`, finished or still going
+        (with no `until`), oldest first: what a host exports."""
+        # Visits are filed by their UTC day: a day either side covers every local day.
+        filed = self.past_visits(first - timedelta(days=1), last + timedelta(days=1))
+        return sorted(
+            (
+                v
+                for v in chain(filed, self._visits)
+                if first <= local_day(v.since, self.zone) <= last
+            ),
+            key=lambda visit: visit.since,
+        )
 
     # -- who is here ---------------------------------------------------------------
 

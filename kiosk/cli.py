@@ -152,7 +152,11 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     def common(parser: argparse.ArgumentParser, default: Any) -> None:
         parser.add_argument(
-            "--config", default=default, metavar="FILE", help="the TOML config file"
+            "--config",
+            default=default,
+            metavar="FILE",
+            help="the TOML config file (else the one KIOSK_CONFIG names, else kiosk.toml "
+            "here, ~/.config/kiosk/config.toml or /etc/kiosk/config.toml)",
         )
         parser.add_argument(
             "--data",

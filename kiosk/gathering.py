@@ -62,6 +62,7 @@ class GuestHere:
     name: str
     host: Member | None
     """Who signed them in; None when naming them would show someone who is not shown."""
+    since: datetime
 
 
 @dataclass(slots=True, frozen=True)
@@ -143,5 +144,6 @@ def _guests(present: Sequence[Presence], shown_members: set[str]) -> tuple[Guest
         key=lambda p: (fold(p.visit.guest), p.visit.id),
     )
     return tuple(
-        GuestHere(p.visit.guest, p.member if p.member.id in shown_members else None) for p in guests
+        GuestHere(p.visit.guest, p.member if p.member.id in shown_members else None, p.visit.since)
+        for p in guests
     )

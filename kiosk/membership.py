@@ -37,6 +37,11 @@ class Membership(CommunityState):
         self.load_everyone()
         return [m for m in self._members.values() if within_one_edit(wanted, text.looks(m.name))]
 
+    def namesakes(self, name: str) -> list[Member]:
+        """Members whose name looks just like `name`, case and accents aside."""
+        wanted = text.looks(name)
+        return [m for m in self.similar_names(name) if text.looks(m.name) == wanted]
+
     def add_member(
         self, name: str, topics: tuple[str, ...] = (), on_board: bool = True, **profile: Any
     ) -> Member:
@@ -101,6 +106,21 @@ class Membership(CommunityState):
         """Give a member a new badge code; the old badge stops working at once."""
         self.load_everyone()  # so that the new code is checked against everyone's
         return self._change(member_id, badge=self._new_badge_code())
+
+    def give_missing_badges(self) -> list[Member]:
+        """Give a badge code to every member without one; the members given one."""
+        self.load_everyone()
+        with self._writing():
+            given = [
+                replace(m, badge=self._new_badge_code())
+                for m in sorted(self._members.values(), key=lambda m: (text.fold(m.name), m.id))
+                if not m.badge
+            ]
+            self.store.members.update(given)
+            for member in given:
+                self._remember(member)
+                self._badges[member.badge] = member.id
+        return given
 
     # -- a member's own PIN ----------------------------------------------------------
 

@@ -15,7 +15,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from kiosk.models import PROFILE_FIELDS, Member, Presence, ProfileField, ShoutOut
+from kiosk.gathering import GuestHere
+from kiosk.models import PROFILE_FIELDS, Answer, Member, Presence, ProfileField, ShoutOut
 from kiosk.text import UNSEEN, ZWJ, ZWNJ
 
 _HARMLESS = {"\n", ZWJ, ZWNJ, "\ufe0e", "\ufe0f"}
@@ -84,6 +85,18 @@ def presence_json(here: Presence) -> dict[str, Any]:
     }
 
 
+def guest_json(guest: GuestHere) -> dict[str, Any]:
+    """A guest here, as `kiosk present --json` shows the board: their host named only
+    when the board shows the host."""
+    return {
+        "id": None,
+        "name": guest.name,
+        "since": guest.since.isoformat(),
+        "status": "guest",
+        "guest_of": None if guest.host is None else guest.host.name,
+    }
+
+
 def _profile_json(member: Member, shown: Callable[[ProfileField], bool]) -> dict[str, Any]:
     return {
         field: list(value) if isinstance(value, tuple) else value
@@ -103,4 +116,15 @@ def shoutout_json(shoutout: ShoutOut, name_of: Callable[[str | None], str]) -> d
         "to_id": shoutout.to_id,
         "text": shoutout.text,
         "created": shoutout.created.isoformat(),
+    }
+
+
+def answer_json(answer: Answer, name: str) -> dict[str, Any]:
+    """An answer to the question of the week as `kiosk question show --json` lists it."""
+    return {
+        "member": name,
+        "member_id": answer.member_id,
+        "text": answer.text,
+        "given": answer.given.isoformat(),
+        "hidden": answer.hidden,
     }

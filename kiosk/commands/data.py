@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
 
 from kiosk.backups import Backups, backup_hint
 from kiosk.commands.running import Declare, Group, now
@@ -14,6 +15,7 @@ from kiosk.errors import Refused, UsageError
 from kiosk.opening import local_day
 from kiosk.output import say
 from kiosk.pin import hash_pin, require_new_pin
+from kiosk.progress import progress_shown
 from kiosk.store import Store
 from kiosk.text import shortened
 
@@ -26,13 +28,15 @@ def demo(args: argparse.Namespace, config: Config) -> int:
         count = seed_demo(config.data_dir, now())
         say(f"Seeded a demo community of {count} members in {config.data_dir}.")
         return 0
-    members, visits = seed_synthetic(
-        config.data_dir,
-        now(),
-        30 if args.members is None else args.members,
-        args.history_days or 0,
-        args.visits,
-    )
+    with progress_shown("Days of history", sys.stderr) as progress:
+        members, visits = seed_synthetic(
+            config.data_dir,
+            now(),
+            30 if args.members is None else args.members,
+            args.history_days or 0,
+            args.visits,
+            progress=progress,
+        )
     say(f"Seeded {members} members and {visits} past visits in {config.data_dir}.")
     return 0
 
@@ -59,7 +63,8 @@ def backup(args: argparse.Namespace, config: Config) -> int:
     moment = now()
     if args.if_due and not backups.due(local_day(moment, config.zone).isoformat()):
         return 0
-    made = backups.make(moment, config.zone)
+    with progress_shown("Backing up files", sys.stderr) as progress:
+        made = backups.make(moment, config.zone, progress)
     if args.if_due:
         return 0  # made in the background, where nobody reads what it says
     if made is None:

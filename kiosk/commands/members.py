@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import text
+from kiosk.badge_codes import spaced_badge_code
 from kiosk.commands.running import Declare, Group, counted, open_community, print_json, saved
+from kiosk.community import Community
+from kiosk.community_state import listed
 from kiosk.config import Config
 from kiosk.errors import Refused, StorageError, UsageError
 from kiosk.members_csv import write_members
@@ -34,9 +37,29 @@ LIST_OPTIONS = {"topics", "ask_me_about", "looking_for", "learning", "mentor"}
 
 def members_add(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config, create=True)
+    if not args.allow_duplicate:
+        _check_namesakes(community, args.name)
     member = community.add_member(args.name, tuple(args.topic), on_board=not args.hidden)
     say(member.id)
     return saved(community)
+
+
+def _check_namesakes(community: Community, name: str) -> None:
+    """Warn of members whose name looks the same, and ask whether to add another;
+    refused where nobody can answer."""
+    namesakes = community.namesakes(name)
+    if not namesakes:
+        return
+    them = listed(f"{m.name} ({m.id})" for m in namesakes)
+    warning = f"{them} {'is' if len(namesakes) == 1 else 'are'} already a member"
+    if not sys.stdin.isatty():
+        raise Refused(
+            f"{warning}. If this is someone else, add --allow-duplicate; if not, use "
+            "`kiosk members edit` on the one there is."
+        )
+    answer = input(f"{warning}. Add another member all the same? [y/N] ")
+    if answer.strip().lower() not in ("y", "yes"):
+        raise Refused("Nobody was added.")
 
 
 def members_list(args: argparse.Namespace, config: Config) -> int:
@@ -46,9 +69,10 @@ def members_list(args: argparse.Namespace, config: Config) -> int:
     if not members:
         say("No members yet.")
     for member in members:
+        badge = spaced_badge_code(member.badge) if member.badge else "(no badge)"
         topics = f"  ({', '.join(member.topics)})" if member.topics else ""
         paused = "  [paused]" if not member.active else ""
-        say(f"{member.id}  {member.name}{topics}{paused}")
+        say(f"{member.id}  {badge}  {member.name}{topics}{paused}")
     return 0
 
 
@@ -116,7 +140,19 @@ def members_delete(args: argparse.Namespace, config: Config) -> int:
 
 
 def members_new_badge(args: argparse.Namespace, config: Config) -> int:
+    if (args.member is None) == (not args.all_missing):
+        raise UsageError("Name one member, or give --all-missing for everyone without a badge.")
     community = open_community(config)
+    if args.all_missing:
+        given = community.give_missing_badges()
+        if not given:
+            say("Every member has a badge already.")
+            return 0
+        say(f"Gave {counted(len(given), 'member')} a badge code:")
+        for member in given:
+            say(f"  {member.name} ({member.id}): {member.badge}")
+        say("Print their badges with `kiosk badges --out DIR --member MEMBER`.")
+        return saved(community)
     member = community.new_badge(community.find(args.member).id)
     say(f"{member.name}'s new badge code is {member.badge}; the old badge no longer works.")
     return saved(community)
@@ -191,6 +227,11 @@ def register(command: Declare, group: Group) -> None:
     sub.add_argument("name", metavar="NAME")
     sub.add_argument("--topic", action="append", default=[], metavar="T")
     sub.add_argument("--hidden", action="store_true", help="never show them on the board")
+    sub.add_argument(
+        "--allow-duplicate",
+        action="store_true",
+        help="add them even when a member of the same name exists (otherwise: asked, or refused)",
+    )
     sub = command("list", members_list, "list members", members)
     sub.add_argument("--json", action="store_true")
     sub = command("show", members_show, "a member's profile, as hosts see it", members)
@@ -220,8 +261,16 @@ def register(command: Declare, group: Group) -> None:
         default="remove",
         help="what becomes of the shout-outs they wrote (default: remove)",
     )
-    sub = command("new-badge", members_new_badge, "give a member a new badge code", members)
-    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    sub = command(
+        "new-badge",
+        members_new_badge,
+        "give a member a new badge code, or all without one",
+        members,
+    )
+    sub.add_argument("member", nargs="?", metavar="MEMBER", help="a member id, or a name")
+    sub.add_argument(
+        "--all-missing", action="store_true", help="a badge for every member without one"
+    )
     for name, help in (("deactivate", "pause a membership"), ("reactivate", "resume one")):
         sub = command(name, members_pause, help, members)
         sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")

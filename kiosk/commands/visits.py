@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import timedelta
 from pathlib import Path
 
 from kiosk import hours
@@ -14,12 +13,13 @@ from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.dates import read_day
 from kiosk.errors import Refused, StorageError, UsageError
-from kiosk.models import STATUS_LABELS, STATUSES
+from kiosk.models import STATUS_LABELS, STATUSES, Presence
 from kiosk.opening import local_day
-from kiosk.output import presence_json, say
-from kiosk.visits_csv import write_visits
+from kiosk.output import guest_json, presence_json, say
+from kiosk.visits_csv import COLUMN_MEANINGS, write_visits
 
-ONE_DAY = timedelta(days=1)
+STANDARD_OUTPUT = "-"
+"""What --out takes for standard output, as other commands do."""
 
 
 def checkin(args: argparse.Namespace, config: Config) -> int:
@@ -58,18 +58,29 @@ def guest(args: argparse.Namespace, config: Config) -> int:
 def present(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     here = community.present()
+    guests = community.gathering().guests
     if args.json:
-        return print_json([presence_json(p) for p in here])
-    if not here:
+        return print_json([presence_json(p) for p in here] + [guest_json(g) for g in guests])
+    if not here and not guests:
         say("Nobody is here right now.")
-    now = community.clock()
-    for p in here:
-        topics = ", ".join(p.visit.topics) if p.visit.status == "open" else ""
-        say(
-            f"{p.member.name}  {hours.since(p.visit.since, now, community.zone)}  "
-            f"{STATUS_LABELS[p.visit.status]}  {topics or '-'}"
-        )
+    now, zone = community.clock(), community.zone
+    lines = [
+        (p.visit.since, p.member.name, STATUS_LABELS[p.visit.status], _public_topics(p))
+        for p in here
+    ] + [
+        (g.since, g.name, "guest", f"guest of {g.host.name}" if g.host else "a guest")
+        for g in guests
+    ]
+    # Newest first, as the board lists them.
+    for since, name, status, about in sorted(lines, key=lambda line: line[0], reverse=True):
+        say(f"{name}  {hours.since(since, now, zone)}  {status}  {about}")
     return 0
+
+
+def _public_topics(here: Presence) -> str:
+    """Today's topics as the board shows them: only while open to chat."""
+    open_to_chat = here.visit.status == "open" and here.member.shows("topics")
+    return ", ".join(here.visit.topics) if open_to_chat and here.visit.topics else "-"
 
 
 def close_day(args: argparse.Namespace, config: Config) -> int:
@@ -124,23 +135,19 @@ def export_visits(args: argparse.Namespace, config: Config) -> int:
     if last.day < first.day:
         raise UsageError(f"The days are the wrong way round: {first.sentence}, {last.sentence}.")
     say(f"Visits {first.sentence} {last.sentence}.", err=True)
-    # Visits are filed by their UTC day: a day either side covers every local day.
-    visits = [
-        v
-        for v in community.past_visits(first.day - ONE_DAY, last.day + ONE_DAY)
-        if first.day <= local_day(v.since, community.zone) <= last.day
-    ]
+    visits = community.visits_begun(first.day, last.day)
     members = {m.id: m for m in community.members()}
+    if args.out == STANDARD_OUTPUT:
+        # A reader that stops early (head) closes the pipe: main says nothing then.
+        write_visits(sys.stdout, visits, members, community.zone)
+        return 0
+    out = Path(args.out)
     try:
-        if args.out is None:
-            count = write_visits(sys.stdout, visits, members, community.zone)
-        else:
-            with args.out.open("w", encoding="utf-8", newline="") as file:
-                count = write_visits(file, visits, members, community.zone)
+        with out.open("w", encoding="utf-8", newline="") as file:
+            count = write_visits(file, visits, members, community.zone)
     except OSError as error:
-        raise StorageError(f"{args.out} could not be written ({error.strerror}).") from None
-    if args.out is not None:
-        say(f"Wrote {counted(count, 'visit')} to {args.out}.")
+        raise StorageError(f"{out} could not be written ({error.strerror}).") from None
+    say(f"Wrote {counted(count, 'visit')} to {out}.")
     return 0
 
 
@@ -154,7 +161,7 @@ def register(command: Declare, group: Group) -> None:
     sub = command("guest", guest, "sign in a guest of a member who is here")
     sub.add_argument("name", metavar="NAME", help="the guest's name")
     sub.add_argument("--of", dest="host", required=True, metavar="MEMBER", help="their host")
-    sub = command("present", present, "who is here now, as the board shows it")
+    sub = command("present", present, "who is here now, as the public board shows it: guests too")
     sub.add_argument("--json", action="store_true")
     sub = command(
         "close-day",
@@ -177,4 +184,13 @@ def register(command: Declare, group: Group) -> None:
         help="like 2026-11-02 or 'last monday'",
     )
     sub.add_argument("--to", dest="last", default="today", metavar="DAY", help="default: today")
-    sub.add_argument("--out", type=Path, metavar="FILE", help="the file (default: the screen)")
+    sub.add_argument(
+        "--out",
+        default=STANDARD_OUTPUT,
+        metavar="FILE",
+        help="the file to write; - (the default) for standard output",
+    )
+    sub.formatter_class = argparse.RawDescriptionHelpFormatter
+    sub.epilog = "columns:\n" + "\n".join(
+        f"  {column:<12} {meaning}" for column, meaning in COLUMN_MEANINGS.items()
+    )
