@@ -71,6 +71,11 @@ def print_json(value: Any) -> int:
     return 0
 
 
+def asked(question: str) -> bool:
+    """Whether the person at the terminal answers yes to `question` (no is the default)."""
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+
+
 def counted(count: int, thing: str) -> str:
     """ "1 badge", "3 badges"."""
     return f"{count} {thing}" if count == 1 else f"{count} {thing}s"
