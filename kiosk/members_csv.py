@@ -42,7 +42,7 @@ from dateutil.parser import parse
 from kiosk import text
 from kiosk.errors import Refused
 from kiosk.member_sheet import Sheet, SheetRow, day_order
-from kiosk.models import Member
+from kiosk.models import PROFILE_FIELDS, Member
 from kiosk.opening import at, local_day
 from kiosk.progress import Progress
 from kiosk.spreadsheet import write_rows
@@ -102,17 +102,9 @@ def write_members(file: TextIO, members: Iterable[Member], zone: tzinfo) -> int:
 
 # -- import -------------------------------------------------------------------------
 
-MEMBER_CHOICES = (
-    "topics",
-    "pronouns",
-    "intro",
-    "ask_me_about",
-    "looking_for",
-    "learning",
-    "mentor",
-    "on_board",
-)
-"""Fields a member chose at the kiosk, which an import leaves as they are unless told."""
+MEMBER_CHOICES: tuple[str, ...] = (*PROFILE_FIELDS, "on_board")
+"""Fields a member chose at the kiosk (their words and their choice about the board),
+which an import leaves as they are unless told."""
 
 
 @dataclass(slots=True, frozen=True)
