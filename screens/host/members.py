@@ -69,8 +69,8 @@ class MembersPane(Vertical):
         with Horizontal(id="member-tools"):
             yield Input(placeholder="Find a member: a few letters of the name", id="member-search")
             yield Button("Add member", id="add-member", variant="primary")
-        yield OptionList(id="member-results")
         yield Label("", id="member-hint", classes="hint")
+        yield OptionList(id="member-results")
         yield Label(CSV_HINT, classes="hint")
 
     def on_mount(self) -> None:
