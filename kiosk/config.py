@@ -13,6 +13,7 @@ import os
 import stat
 import tomllib
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 from pathlib import Path
@@ -191,6 +192,10 @@ def load_config(path: Path | None) -> Config:
     """Read `path` (or the defaults when None); a problem raises UsageError naming file and key."""
     if path is None:
         return Config()
+    with suppress(OSError):  # a path that cannot even be looked at is said below
+        if stat.S_ISFIFO(path.stat().st_mode):
+            # Opening a FIFO waits for a writer: the command would hang.
+            raise UsageError(f"Config file {path} is a FIFO, not a file.")
     try:
         with path.open("rb") as file:
             raw = tomllib.load(file)

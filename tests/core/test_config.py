@@ -255,6 +255,13 @@ def test_a_folder_instead_of_a_file_cannot_be_read(tmp_path: Path) -> None:
     assert str(error.value) == f"Config file {tmp_path} cannot be read: Is a directory."
 
 
+def test_a_fifo_found_as_the_config_is_refused_without_waiting(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "kiosk.toml")
+    with pytest.raises(UsageError) as error:
+        load_config(tmp_path / "kiosk.toml")
+    assert str(error.value) == f"Config file {tmp_path / 'kiosk.toml'} is a FIFO, not a file."
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
 def test_a_file_without_read_permission_cannot_be_read(tmp_path: Path) -> None:
     path = config_file(tmp_path, 'space_name = "North"')
