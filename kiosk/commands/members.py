@@ -358,7 +358,7 @@ def register(command: Declare, group: Group) -> None:
         dest="day_first",
         action="store_const",
         const=False,
-        help="read dates like 03/04/2026 as March 4",
+        help="read dates like 03/04/2026 as 4 March",
     )
     sub = command("export", members_export, "write every member to a CSV file", members)
     sub.add_argument("file", type=Path, metavar="FILE")
