@@ -5,10 +5,11 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
+from itertools import chain
 
 from kiosk import text
-from kiosk.closing import plan_close_day
+from kiosk.closing import DayEnd, plan_day_end
 from kiosk.community_state import CommunityState
 from kiosk.connections import Suggestion, suggestions
 from kiosk.errors import Refused
@@ -156,16 +157,21 @@ class Attendance(CommunityState):
             return replace(visit, until=max(day_over, visit.since), automatic=True)
         return replace(visit, until=max(now, visit.since))
 
-    def close_day(self) -> list[Visit]:
-        """Check out whoever is still here once their day has closed, at its closing time
-        (at the time this runs when no hours are set); safe to run twice or late."""
+    def day_end(self, now_too: bool = False) -> DayEnd:
+        """What closing the day now would do (see `kiosk.closing.plan_day_end`)."""
+        return plan_day_end(self.hours, self._visits, self.clock(), now_too)
+
+    def close_day(self, now_too: bool = False) -> DayEnd:
+        """Check out whoever is still here once their day has closed, at its closing time;
+        before today's closing (any time, when no hours are set) today's visits stay,
+        unless `now_too` ends them now. Safe to run twice or late."""
         with self._writing():
-            closed = plan_close_day(self.hours, self._visits, self.clock())
-            self.store.close_visits(closed)
+            ending = self.day_end(now_too)
+            self.store.close_visits(ending.ending)
             self._load_presence()
-        if closed:
+        if ending.ending:
             self.file_visits()
-        return closed
+        return ending
 
     def check_out_everyone(self) -> list[Visit]:
         """Check out everyone here now (for hosts)."""
@@ -224,6 +230,20 @@ class Attendance(CommunityState):
     def past_visits(self, first: date, last: date) -> Iterator[Visit]:
         """Finished visits that began between `first` and `last` (UTC days), oldest first."""
         return self.store.past_visits(first, last)
+
+    def visits_begun(self, first: date, last: date) -> list[Visit]:
+        """Every visit begun on the local days `first` to `last`, finished or still going
+        (with no `until`), oldest first: what a host exports."""
+        # Visits are filed by their UTC day: a day either side covers every local day.
+        filed = self.past_visits(first - timedelta(days=1), last + timedelta(days=1))
+        return sorted(
+            (
+                v
+                for v in chain(filed, self._visits)
+                if first <= local_day(v.since, self.zone) <= last
+            ),
+            key=lambda visit: visit.since,
+        )
 
     # -- who is here ---------------------------------------------------------------
 

@@ -263,7 +263,16 @@ class CommunityState:
             raise Refused(
                 f"{len(named)} members are called '{shown}' (ids {ids}); please use an id."
             )
-        raise Refused(f"No member has the id or the name '{shown}'.")
+        missing = f"No member has the id or the name '{shown}'."
+        raise Refused(f"{missing}{self._did_you_mean(reference)}")
+
+    def _did_you_mean(self, reference: str) -> str:
+        """A question naming whom search finds for `reference`, as the kiosk's search box
+        would: " Did you mean Zoë Martin (m00demo)?"; empty when it finds nobody."""
+        found = self.search(reference, limit=3) if reference.strip() else []
+        if not found:
+            return ""
+        return f" Did you mean {listed((f'{m.name} ({m.id})' for m in found), 'or')}?"
 
     def search(self, query: str, limit: int = MOST_FOUND) -> list[Member]:
         """Active members whose name matches what was typed so far at the door, best
@@ -348,7 +357,7 @@ def _found_by(member: Member) -> tuple[str, bool, bool, str]:
     return (member.name, member.active, member.on_board, member.badge)
 
 
-def listed(items: Iterable[str]) -> str:
-    """Items as a sentence lists them: "a", "a and b", "a, b and c"."""
+def listed(items: Iterable[str], last: str = "and") -> str:
+    """Items as a sentence lists them: "a", "a and b", "a, b and c" (or "a, b or c")."""
     items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]

@@ -91,6 +91,20 @@ class Conversation(CommunityState):
             self._load_questions()
         return given
 
+    def hide_answer(self, member_id: str, hidden: bool = True) -> Answer:
+        """Hide a member's answer to the question of the week from every board, or
+        restore it (for hosts)."""
+        with self._writing():
+            member = self.member(member_id)
+            given = next((a for a in self._answers if a.member_id == member_id), None)
+            if self._question is None or given is None or given.question_id != self._question.id:
+                raise Refused(f"{member.name} has not answered the question of the week.")
+            changed = replace(given, hidden=hidden)
+            others = [a for a in self._answers if a.member_id != member_id]
+            self.store.put_answers([*others, changed])
+            self._load_questions()
+        return changed
+
     def answers_shown(self, limit: int = 5) -> list[ShownAnswer]:
         """This week's answers the board shows as conversation starters."""
         people = {a.member_id: self._member_or_none(a.member_id) for a in self._answers}

@@ -82,7 +82,7 @@ class Gathering:
     """By who they are a guest of, then by arrival."""
 
 
-def gather(present: Sequence[Presence], now: datetime, tz: tzinfo | None = None) -> Gathering:
+def gather(present: Sequence[Presence], now: datetime, tz: tzinfo) -> Gathering:
     """Who is here, as the public board shows them at `now` (`tz` decides the day of a
     milestone; None means the machine's local time)."""
     shown = [presence for presence in present if shown_on_board(presence)]

@@ -364,14 +364,19 @@ class Answer:
     member_id: str
     text: str
     given: datetime
+    hidden: bool = False
+    """Hidden by a host: on no board until restored."""
 
     def to_doc(self) -> dict[str, Any]:
-        return {
+        doc: dict[str, Any] = {
             "question": self.question_id,
             "member": self.member_id,
             "text": self.text,
             "given": self.given.isoformat(),
         }
+        if self.hidden:
+            doc["hidden"] = True
+        return doc
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Answer:
@@ -380,6 +385,7 @@ class Answer:
             member_id=_id(doc, "member"),
             text=_text(doc, "text", text.ANSWER_LIMIT),
             given=_moment(doc["given"], "given"),
+            hidden=_flag(doc, "hidden", False),
         )
 
 

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from datetime import UTC
 from typing import Any
 
-from kiosk.models import PROFILE_FIELDS, Member, Presence, ProfileField, ShoutOut
+from kiosk.gathering import GuestHere
+from kiosk.models import PROFILE_FIELDS, Answer, Member, Presence, ProfileField, ShoutOut
 from kiosk.text import UNSEEN, ZWJ, ZWNJ
 
 _HARMLESS = {"\n", ZWJ, ZWNJ, "\ufe0e", "\ufe0f"}
@@ -86,6 +87,17 @@ def presence_json(here: Presence) -> dict[str, Any]:
     }
 
 
+def guest_json(guest: GuestHere) -> dict[str, Any]:
+    """A guest here, as `kiosk present --json` shows the board: never by their own name,
+    as "guest of Zoë", or "a guest" when the board does not show their host."""
+    return {
+        "id": None,
+        "name": guest.shown_as,
+        "since": guest.since.isoformat(),
+        "status": "guest",
+    }
+
+
 def _profile_json(member: Member, shown: Callable[[ProfileField], bool]) -> dict[str, Any]:
     return {
         field: list(value) if isinstance(value, tuple) else value
@@ -118,3 +130,14 @@ def public_created(shoutout: ShoutOut) -> str:
     (`ShoutOut.quiet`)."""
     created = shoutout.created.astimezone(UTC)
     return (created.date() if shoutout.quiet else created).isoformat()
+
+
+def answer_json(answer: Answer, name: str) -> dict[str, Any]:
+    """An answer to the question of the week as `kiosk question show --json` lists it."""
+    return {
+        "member": name,
+        "member_id": answer.member_id,
+        "text": answer.text,
+        "given": answer.given.isoformat(),
+        "hidden": answer.hidden,
+    }

@@ -17,7 +17,7 @@ from kiosk.community import Community
 from kiosk.gathering import Gathering
 from kiosk.hours import opening_status
 from kiosk.models import Question
-from kiosk.opening import local_day
+from kiosk.opening import local_day, local_time
 
 SHOUTOUTS_SHOWN = 6
 ANSWERS_SHOWN = 6
@@ -41,6 +41,8 @@ class WallView:
 
     now: datetime
     """In the time zone of the board."""
+    zone: tzinfo
+    """The kiosk's one time zone, which every time on the board is in."""
     here: int
     """Everyone here, as the home screen counts: incognito members and guests too."""
     came_today: int
@@ -55,11 +57,12 @@ class WallView:
 
 def wall_view(community: Community) -> WallView:
     """The wall board's picture of `community` now, its days and times those of the
-    community's time zone (the opening hours', or the machine's)."""
+    kiosk's one time zone."""
     zone = community.zone
-    now = community.clock().astimezone(zone).replace(second=0, microsecond=0)
+    now = local_time(community.clock(), zone).replace(second=0, microsecond=0)
     return WallView(
         now=now,
+        zone=zone,
         here=community.here_count(),
         came_today=came_today(community, now, zone),
         opening=opening_status(community.hours, now),

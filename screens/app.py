@@ -219,7 +219,7 @@ class KioskApp(App[None]):
     @work(thread=True, group="closing")
     def _close_day(self) -> None:
         try:
-            closed = self.community.close_day()
+            closed = self.community.close_day().ending
         except KioskError as error:
             self.call_from_thread(self._refresh_failed, str(error))
             return

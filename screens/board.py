@@ -126,7 +126,7 @@ class BoardScreen(KioskScreen):
     def row(self, here: Here, now: datetime) -> tuple[datetime, Row]:
         """A member's row, and when they came (the board is newest first)."""
         member, visit = here.member, here.visit
-        arrived = hours.arrived(visit.since, now)
+        arrived = hours.arrived(visit.since, now, self.app.community.zone)
         # Most rows are as they were: made again only when their member, visit or time moved.
         kept = self.made.get(member.id)
         if kept is not None and kept[0] == (here, arrived):
@@ -148,7 +148,7 @@ class BoardScreen(KioskScreen):
     def guest_row(self, guest: GuestHere, now: datetime) -> Row:
         return (
             Content.styled(fit(guest.shown_as, self.widths[0]), "italic"),
-            Content(hours.arrived(guest.since, now)),
+            Content(hours.arrived(guest.since, now, self.app.community.zone)),
             Content("guest"),
             Content("-"),
         )

@@ -187,7 +187,9 @@ class HomeScreen(KioskScreen):
     def match_line(self, member: Member, found: list[Member]) -> Content:
         """A member's name, what tells them from a namesake, and whether they are here."""
         here = self.app.community.seen_at_door(member) is not None
-        return name_line(member, found) + Content.styled("  · here now" if here else "", "dim")
+        return name_line(member, found, self.app.community.zone) + Content.styled(
+            "  · here now" if here else "", "dim"
+        )
 
     def action_move(self, step: int) -> None:
         matches = self.query_one("#matches", OptionList)

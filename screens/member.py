@@ -124,7 +124,7 @@ class MemberScreen(KioskScreen):
                     "or F6 and your PIN show your visit."
                 )
             )
-        here = hours.since(self.visit.since, self.app.community.clock())
+        here = hours.since(self.visit.since, self.app.community.clock(), self.app.community.zone)
         return (
             f"Here {here}, {STATUS_LABELS[self.visit.status]}. Change today's status or "
             "topics and save them, or Enter to check out."

@@ -53,7 +53,7 @@ class RegisterScreen(KioskScreen):
         shown = namesakes_together(similar[:3])
         names = []
         for member in shown:
-            about = told_apart(member, shown)
+            about = told_apart(member, shown, self.app.community.zone)
             names.append(f"{member.name} ({about})" if about else member.name)
         self.warn(
             f"Already a member: {'; '.join(names)}. If that's you, go back and find your name."

@@ -23,7 +23,7 @@ def card_heading(community: Community, shoutout: ShoutOut) -> Content:
 
 def card_time(community: Community, shoutout: ShoutOut) -> Content:
     """'6 h ago', dimmed."""
-    when = hours.posted(shoutout.created, community.clock(), shoutout.quiet)
+    when = hours.posted(shoutout.created, community.clock(), community.zone, shoutout.quiet)
     return Content.styled(when, "dim")
 
 

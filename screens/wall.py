@@ -15,7 +15,7 @@ from textual.widgets import Label, Static
 from kiosk import hours
 from kiosk.dates import MONTHS, WEEKDAYS
 from kiosk.gathering import Here, InGroup
-from kiosk.wall import WallView
+from kiosk.wall import WallShoutOut, WallView
 from screens.gathering_lines import everyone
 
 
@@ -236,15 +236,13 @@ def _question_cards(view: WallView) -> list[Static]:
 
 
 def _shoutout_cards(view: WallView) -> list[Static]:
+    def when(shoutout: WallShoutOut) -> str:
+        return hours.posted(shoutout.created, view.now, view.zone, shoutout.quiet)
+
     return [
         _card(
             Content.assemble((shoutout.author, "bold"), " to ", (shoutout.to, "bold")),
-            [
-                Content.assemble(
-                    shoutout.text,
-                    (f"  · {hours.posted(shoutout.created, view.now, shoutout.quiet)}", "dim"),
-                )
-            ],
+            [Content.assemble(shoutout.text, (f"  · {when(shoutout)}", "dim"))],
             "shoutout",
         )
         for shoutout in view.shoutouts

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
 from contextlib import suppress
 
 from kiosk.backups import Backups, backup_hint
@@ -12,8 +13,10 @@ from kiosk.commands.running import Declare, Group, now, open_community
 from kiosk.config import Config
 from kiosk.demo import seed_demo, seed_synthetic
 from kiosk.errors import DataError, Refused, StorageError, UsageError
+from kiosk.opening import local_day
 from kiosk.output import say
 from kiosk.pin import hash_pin, require_new_pin
+from kiosk.progress import progress_shown
 from kiosk.retention import fade_old_visits
 from kiosk.store import Store
 from kiosk.text import shortened
@@ -27,13 +30,15 @@ def demo(args: argparse.Namespace, config: Config) -> int:
         count = seed_demo(config.data_dir, now())
         say(f"Seeded a demo community of {count} members in {config.data_dir}.")
         return 0
-    members, visits = seed_synthetic(
-        config.data_dir,
-        now(),
-        30 if args.members is None else args.members,
-        args.history_days or 0,
-        args.visits,
-    )
+    with progress_shown("Days of history", sys.stderr) as progress:
+        members, visits = seed_synthetic(
+            config.data_dir,
+            now(),
+            30 if args.members is None else args.members,
+            args.history_days or 0,
+            args.visits,
+            progress=progress,
+        )
     say(f"Seeded {members} members and {visits} past visits in {config.data_dir}.")
     return 0
 
@@ -58,7 +63,7 @@ def backup(args: argparse.Namespace, config: Config) -> int:
     store = Store.open(config.data_dir, create=False)
     backups = Backups(store, config.backups_to_keep)
     moment = now()
-    if args.if_due and not backups.due(moment.astimezone().date().isoformat()):
+    if args.if_due and not backups.due(local_day(moment, config.zone).isoformat()):
         return 0
     if config.anonymous_after_days:
         # Old visits fade into counts first, so today's backup holds them so. Damaged
@@ -66,7 +71,8 @@ def backup(args: argparse.Namespace, config: Config) -> int:
         # the visits fade on a later day.
         with suppress(DataError, StorageError):
             fade_old_visits(open_community(config), config.anonymous_after_days)
-    made = backups.make(moment)
+    with progress_shown("Backing up files", sys.stderr) as progress:
+        made = backups.make(moment, config.zone, progress)
     if args.if_due:
         return 0  # made in the background, where nobody reads what it says
     if made is None:

@@ -1,4 +1,5 @@
-"""`kiosk shoutout`, `shoutouts` and `question`: what members say to each other."""
+"""`kiosk shoutout`, `shoutouts`, `question` and the answers to it: what members say to
+each other."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from functools import partial
 
 from kiosk.commands.running import Declare, Group, open_community, print_json, saved
 from kiosk.config import Config
-from kiosk.output import say, shoutout_json
+from kiosk.models import Answer
+from kiosk.opening import local_time
+from kiosk.output import answer_json, say, shoutout_json
 
 
 def shoutout(args: argparse.Namespace, config: Config) -> int:
@@ -33,7 +36,7 @@ def shoutouts(args: argparse.Namespace, config: Config) -> int:
         say("No shout-outs yet.")
     for s in wall:
         hidden = "  [hidden]" if s.hidden else ""
-        when = f"{s.created.astimezone(community.zone):%Y-%m-%d %H:%M}"
+        when = f"{local_time(s.created, community.zone):%Y-%m-%d %H:%M}"
         if s.quiet and not args.all:
             when = when[:10].ljust(len(when))
         say(f"{when}  {s.id}  {name_of(s.from_id)} → {name_of(s.to_id)}: {s.text}{hidden}")
@@ -66,12 +69,39 @@ def question_show(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     asked = community.question()
     if asked is None:
+        if args.json:
+            return print_json(None)
         say("There is no question of the week.")
         return 0
+    answers = (
+        [(community.name_of(a.member_id), a) for a in community.answers()]
+        if args.all
+        else [
+            (shown.member.name, Answer(asked.id, shown.member.id, shown.text, shown.given))
+            for shown in community.answers_shown(limit=len(community.answers()))
+        ]
+    )
+    if args.json:
+        return print_json(
+            {
+                "question": asked.text,
+                "asked": asked.asked.isoformat(),
+                "answers": [answer_json(answer, name) for name, answer in answers],
+            }
+        )
     say(asked.text)
-    for answer in community.answers_shown(limit=1000):
-        say(f"  {answer.member.name}: {answer.text}")
+    for name, answer in answers:
+        say(f"  {name}: {answer.text}{'  [hidden]' if answer.hidden else ''}")
     return 0
+
+
+def answer_hide(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    hidden = args.command_name == "hide-answer"
+    answer = community.hide_answer(community.find(args.member).id, hidden)
+    name = community.name_of(answer.member_id)
+    say(f"{name}'s answer is {'hidden from every board' if hidden else 'back on the boards'}.")
+    return saved(community)
 
 
 def register(command: Declare, group: Group) -> None:
@@ -95,4 +125,13 @@ def register(command: Declare, group: Group) -> None:
     sub = command("set", question_set, "ask a new question of the week", questions)
     sub.add_argument("text", metavar="TEXT")
     command("clear", question_clear, "ask no question for now", questions)
-    command("show", question_show, "the question and this week's answers", questions)
+    sub = command("show", question_show, "the question and this week's answers", questions)
+    sub.add_argument("--json", action="store_true")
+    sub.add_argument("--all", action="store_true", help="hidden answers too (for hosts)")
+    for name, help in (
+        ("hide-answer", "hide a member's answer to the question from every board"),
+        ("restore-answer", "put a hidden answer back on the boards"),
+    ):
+        sub = command(name, answer_hide, help)
+        sub.add_argument("member", metavar="MEMBER", help="whose answer: a member id, or a name")
+        sub.set_defaults(command_name=name)

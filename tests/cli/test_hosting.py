@@ -31,17 +31,6 @@ def test_a_guest_is_signed_in_and_leaves_with_their_host(kiosk: Kiosk, clock: Fa
     ]
 
 
-def test_close_day_checks_out_whoever_is_left_and_can_run_twice(
-    kiosk: Kiosk, clock: FakeClock
-) -> None:
-    ana = kiosk.add_member("Ana Lima")
-    kiosk("checkin", ana)
-    clock.advance(hours=9)
-    closed = kiosk("close-day")
-    assert closed.out == "Checked out 1 visit nobody had ended:\n  Ana Lima, at 18:00\n"
-    assert kiosk("close-day").out == "Nobody was left to check out.\n"
-
-
 def test_export_states_the_days_it_read_and_writes_a_file(
     kiosk: Kiosk, clock: FakeClock, tmp_path: Path
 ) -> None:

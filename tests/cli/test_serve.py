@@ -35,9 +35,14 @@ def served(monkeypatch: pytest.MonkeyPatch, no_one_yet: Kiosk) -> Kiosk:
 def test_each_browser_gets_a_board_of_its_own_on_this_machine(served: Kiosk, tmp_path):
     result = served("serve", "--port", "8123")
     assert (result.code, result.err) == (0, "")
+    # the host's config, found in the folder it runs in, goes with the board
+    config = str((tmp_path / "kiosk.toml").resolve())
     data = str((tmp_path / "kiosk-data").resolve())
     assert Served.made == {
-        "command": [sys.executable, "-P", "-m", "kiosk.cli", "--data", data, "board"],
+        "command": [
+            *(sys.executable, "-P", "-m", "kiosk.cli"),
+            *("--config", config, "--data", data, "board"),
+        ],
         "host": "127.0.0.1",
         "port": 8123,
         "title": "Our Space wall board",

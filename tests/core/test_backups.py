@@ -51,7 +51,7 @@ def a_day_later(community: Community, clock: FakeClock, backups: Backups) -> Non
     """Another day: someone new registers, and the day's backup is made."""
     clock.advance(days=1)
     community.add_member(f"Member of {clock().date()}")
-    backups.make(clock())
+    backups.make(clock(), UTC)
 
 
 def copies(folder: Path) -> list[Path]:
@@ -62,7 +62,7 @@ def test_a_backup_holds_a_checked_copy_of_every_data_file(
     community: Community, clock: FakeClock
 ) -> None:
     # When a backup is made
-    backup = Backups(community.store).make(clock())
+    backup = Backups(community.store).make(clock(), UTC)
     assert backup is not None
 
     # Then it lists every data file with the SHA-256 of the file as it is
@@ -107,7 +107,7 @@ def test_damaging_one_copy_in_place_damages_no_other(
 ) -> None:
     # Given two days of backups, and the newest copy of presence.json then broken in place
     backups = Backups(community.store)
-    backups.make(clock())
+    backups.make(clock(), UTC)
     a_day_later(community, clock, backups)
     newest, older = backups.all()
     broken = newest.folder / "presence.json"
@@ -132,7 +132,7 @@ def test_a_damaged_file_is_never_backed_up_and_its_last_good_copy_outlives_rotat
 ) -> None:
     # Given Monday's history backed up while good, then damaged in place
     backups = Backups(community.store, keep=2)
-    backups.make(clock())
+    backups.make(clock(), UTC)
     [monday] = (community.store.root / "history").glob("2025-03-10*.json")
     good = monday.read_bytes()
     monday.write_bytes(good[: len(good) // 2])
@@ -154,11 +154,11 @@ def test_backups_are_ordered_by_when_they_were_made_not_by_the_clock(
     # Given a backup made one day with the clock wrongly at 2099
     backups = Backups(community.store)
     wrong = FakeClock(datetime(2099, 1, 1, tzinfo=UTC))
-    backups.make(wrong())
+    backups.make(wrong(), UTC)
 
     # When the clock is right again, a member registers and the day's backup is made
     community.add_member("Ngozi Okafor")
-    later = backups.make(clock())
+    later = backups.make(clock(), UTC)
     assert later is not None and backups.all()[0].folder == later.folder
 
     # Then restoring damaged members brings back the newest data, Ngozi included
@@ -218,7 +218,7 @@ def test_a_backup_cut_short_leaves_no_half_backup_and_tells_the_host(
     # When a backup is tried, it fails, leaving no backup folder, finished or not
     backups = Backups(community.store)
     with pytest.raises(StorageError):
-        backups.make(clock())
+        backups.make(clock(), UTC)
     assert backups.all() == []
     assert sorted(p.name for p in (community.store.root / "backups").iterdir()) == [
         ".lock",
@@ -230,7 +230,7 @@ def test_a_backup_cut_short_leaves_no_half_backup_and_tells_the_host(
 
     # Then the next backup that works clears it
     monkeypatch.undo()
-    assert backups.make(clock()) is not None
+    assert backups.make(clock(), UTC) is not None
     assert backups.last_problem() is None
 
 
@@ -270,7 +270,7 @@ def test_a_backup_manifest_that_cannot_be_read_is_named_by_doctor(
     community: Community, clock: FakeClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
     backups = Backups(community.store)
-    backup = backups.make(clock())
+    backup = backups.make(clock(), UTC)
     assert backup is not None
     (backup.folder / "manifest.json").write_text(json.dumps({"made": 1}))
     assert main(["--data", str(community.store.root), "doctor"]) == 1
@@ -280,7 +280,7 @@ def test_a_backup_manifest_that_cannot_be_read_is_named_by_doctor(
 def test_backups_are_readable_by_their_owner_alone(community: Community, clock: FakeClock) -> None:
     old = os.umask(0o022)
     try:
-        Backups(community.store).make(clock())
+        Backups(community.store).make(clock(), UTC)
     finally:
         os.umask(old)
     folder = community.store.root / "backups"

@@ -43,7 +43,7 @@ def test_a_shout_out_written_here_incognito_waits_for_its_author_to_leave(
     clock.advance(hours=1)
     community.check_out(ana.id)
     assert [s.id for s in community.shoutouts()] == [thanks.id]
-    assert hours.posted(thanks.created, clock.now, thanks.quiet) == "today"
+    assert hours.posted(thanks.created, clock.now, community.zone, thanks.quiet) == "today"
     # Even when she comes back, it stays, as it was written on a visit before
     community.check_in(ana.id, "incognito")
     assert [s.id for s in community.shoutouts()] == [thanks.id]

@@ -70,7 +70,7 @@ def root(tmp_path: Path) -> Path:
     zoe = community.add_member("Zoë Martin", ("design",))
     community.add_member("Björn Andersson")
     community.check_in(zoe.id)
-    Backups(community.store).make(NOW)
+    Backups(community.store).make(NOW, UTC)
     return community.store.root
 
 
@@ -104,7 +104,9 @@ def test_opening_damaged_data_is_refused_naming_file_problem_and_backup(
     before = snapshot(path)
 
     # When a script asks who is here (Zoë is, so her file is needed)
-    code = main(["--data", str(root), "present"])
+    config = root.parent / "kiosk.toml"
+    config.write_text("")
+    code = main(["--config", str(config), "--data", str(root), "present"])
 
     # Then it is refused with exit 2, naming the file, what is wrong and the newest backup
     err = capsys.readouterr().err

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from textual.app import App, ComposeResult
 from textual.content import Content
 
@@ -211,7 +213,7 @@ def test_a_busy_topic_names_eight_and_counts_the_rest():
     """The panel stays readable on a busy day; the table beside it lists everyone."""
     people = [here(f"P{number:02}", ("Python",)) for number in range(11)]
     heads_down = [here(f"Q{number:02}", status="heads-down") for number in range(9)]
-    lines = [line.plain for line in topic_lines(gather(people + heads_down, NOW), {})]
+    lines = [line.plain for line in topic_lines(gather(people + heads_down, NOW, UTC), {})]
     assert lines == [
         "Python: " + " · ".join(f"P{number:02}" for number in range(8)) + " +3 more",
         "heads-down: " + ", ".join(f"Q{number:02}" for number in range(8)) + " +1 more",
