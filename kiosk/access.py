@@ -1,7 +1,8 @@
 """The host's way out of the kiosk: the PIN, and the wait that wrong PINs earn.
 
-The wait belongs to the kiosk, not to one PIN prompt: closing the prompt or restarting
-the kiosk does not end it. It is kept in the data folder as `host-access.json`:
+The wait belongs to the kiosk, not to one PIN prompt: closing the prompt, restarting the
+kiosk or trying from a second kiosk process does not end it. It is kept in the data
+folder as `host-access.json`, read and written under the data folder's lock at every try:
 
     {"wrong_tries": 4, "last_wrong_try": "2026-11-26T09:00:00+00:00"}
 
@@ -16,7 +17,8 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -26,8 +28,8 @@ from kiosk import text
 from kiosk.config import Config
 from kiosk.errors import DataError, StorageError
 from kiosk.pin import pin_matches
-from kiosk.storage import read_regular, signature, write_atomically
-from kiosk.store import Store
+from kiosk.storage import FolderLock, read_regular, signature, write_atomically
+from kiosk.store import LOCK_FILE, Store
 
 Clock = Callable[[], datetime]
 
@@ -88,51 +90,72 @@ class Verdict:
     wait: timedelta = _NO_WAIT
 
 
-class HostAccess:
-    """Checks the host PIN, making each try wait as long as the wrong ones before it earn.
+class PinGuard:
+    """Checks PINs one at a time, each try waiting as long as the wrong ones before it
+    earn, for every kiosk process on the data folder together.
 
-    One object serves the whole kiosk: tries are checked one at a time, the wait is kept
-    in memory and written to the data folder, and it is read from there on first use.
+    The wrong tries are read from `path` and written back under the data folder's lock
+    at every try, so eight kiosks (or eight browsers, each a process) wait as one does.
+    When the folder cannot be locked or written (a full or read-only disk), the tries
+    this process saw still count, in memory, and `problem` says why.
     """
 
-    def __init__(self, folder: Path, pin_hash: str, clock: Clock) -> None:
-        self.path = folder / ACCESS_FILE
-        self.pin_hash = pin_hash
+    def __init__(self, path: Path, clock: Clock, right_forgives: bool) -> None:
+        self.path = path
         self.clock = clock
+        self.right_forgives = right_forgives
+        """Whether the right PIN starts the count afresh (the one host PIN), or not (many
+        members' PINs: knowing one's own must not wipe out guesses at others')."""
+        self._folder_lock = FolderLock(path.parent / LOCK_FILE)
         self._lock = threading.Lock()
-        self._tries: WrongTries | None = None
+        self._tries = WrongTries()
+        """The tries as this process last knew them."""
         self.problem: str | None = None
-        """Why the wait could not be written to the data folder, when it could not."""
+        """Why the wait could not be kept in the data folder, when it could not."""
 
     def wait(self) -> timedelta:
         """How long until the next PIN may be tried; zero when it may be tried now."""
-        with self._lock:
+        with self._held():
             now = self.clock()
             return self._current(now).wait_at(now)
 
-    def try_pin(self, pin: str) -> Verdict:
-        """Check `pin`, unless it comes before the wait is over; count it if wrong."""
-        with self._lock:
+    def try_pin(self, right: Callable[[], bool]) -> Verdict:
+        """Try a PIN (`right` checks it), unless it comes before the wait is over; count
+        it if wrong."""
+        with self._held():
             now = self.clock()
             tries = self._current(now)
             wait = tries.wait_at(now)
             if wait > _NO_WAIT:
                 return Verdict("too soon", wait)
-            if pin_matches(pin, self.pin_hash):
-                if tries != WrongTries():
+            if right():
+                if self.right_forgives and tries != WrongTries():
                     self._keep(WrongTries())
                 return Verdict("right")
-            # Hashing took a moment on purpose; the wait counts from its end.
+            # The check took a moment on purpose; the wait counts from its end.
             now = self.clock()
             tries = WrongTries(tries.count + 1, now)
             self._keep(tries)
             return Verdict("wrong", tries.wait_at(now))
 
+    @contextmanager
+    def _held(self) -> Iterator[None]:
+        with self._lock, ExitStack() as stack:
+            try:
+                stack.enter_context(self._folder_lock.held())
+            except StorageError as error:
+                self.problem = str(error)
+            yield
+
     def _current(self, now: datetime) -> WrongTries:
-        if self._tries is None:
-            self._tries = self._read(now)
-        self._tries = self._tries.as_of(now)
-        return self._tries
+        kept = self._read(now)
+        if self.problem is not None and self._tries.count > kept.count:
+            kept = self._tries  # the file missed the latest tries: they count all the same
+        current = kept.as_of(now)
+        if current != kept:
+            self._keep(current)  # forgotten, or the clock was set back: from now on
+        self._tries = current
+        return current
 
     def _read(self, now: datetime) -> WrongTries:
         try:
@@ -140,10 +163,14 @@ class HostAccess:
         except DataError:
             # Someone may have damaged it to get rid of the wait: the longest wait, from
             # now, and the file is made whole again.
-            return self.mend(now)
+            return self._mended(now)
 
-    def mend(self, now: datetime) -> WrongTries:
+    def mend(self, now: datetime) -> None:
         """Keep the longest wait, from `now`, in place of a file that cannot be read."""
+        with self._held():
+            self._mended(now)
+
+    def _mended(self, now: datetime) -> WrongTries:
         strictest = WrongTries(_STRICTEST, now)
         self._keep(strictest)
         return strictest
@@ -159,6 +186,29 @@ class HostAccess:
             self.problem = str(error)
         else:
             self.problem = None
+
+
+class HostAccess:
+    """Checks the host PIN, making each try wait as long as the wrong ones before it earn
+    (kept in `host-access.json`, see `PinGuard`)."""
+
+    def __init__(self, folder: Path, pin_hash: str, clock: Clock) -> None:
+        self.pin_hash = pin_hash
+        self.clock = clock
+        self._guard = PinGuard(folder / ACCESS_FILE, clock, right_forgives=True)
+
+    @property
+    def problem(self) -> str | None:
+        """Why the wait could not be kept in the data folder, when it could not."""
+        return self._guard.problem
+
+    def wait(self) -> timedelta:
+        """How long until the next PIN may be tried; zero when it may be tried now."""
+        return self._guard.wait()
+
+    def try_pin(self, pin: str) -> Verdict:
+        """Check `pin`, unless it comes before the wait is over; count it if wrong."""
+        return self._guard.try_pin(lambda: pin_matches(pin, self.pin_hash))
 
 
 def read_wrong_tries(path: Path) -> WrongTries:
@@ -177,7 +227,7 @@ def read_wrong_tries(path: Path) -> WrongTries:
             raise ValueError(f"last_wrong_try {last!r:.40} has no time zone")
     except (ValueError, KeyError, TypeError, RecursionError) as error:
         raise DataError(
-            f"{path} is damaged: it does not say how many wrong host PINs were typed "
+            f"{path} is damaged: it does not say how many wrong PINs were typed "
             f"({text.shortened(str(error) or type(error).__name__, 80)}).",
             path,
         ) from None

@@ -32,8 +32,9 @@ def answers_to_show(
     limit: int = 5,
 ) -> list[ShownAnswer]:
     """Up to `limit` answers to `question` from the last week, one a member (their
-    latest): members here first, then the newest. Members not on the board, deactivated
-    or deleted are left out; a member here incognito is not told apart from one away."""
+    latest): members here first, then the newest. Answers a host hid, and members not on
+    the board, deactivated or deleted are left out; a member here incognito is not told
+    apart from one away."""
     if question is None or limit < 1:
         return []
     shown_here = {presence.member.id for presence in present if shown_on_board(presence)}
@@ -42,6 +43,7 @@ def answers_to_show(
         member = members.get(answer.member_id)
         if (
             answer.question_id != question.id
+            or answer.hidden
             or not question.asked <= answer.given <= now
             or now - answer.given > ANSWERS_LAST
             or member is None

@@ -6,10 +6,11 @@ import secrets
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
+from itertools import chain
 
 from kiosk import text
-from kiosk.closing import plan_close_day
+from kiosk.closing import DayEnd, plan_day_end
 from kiosk.community_state import CommunityState
 from kiosk.connections import Suggestion, suggestions
 from kiosk.errors import Refused, StorageError
@@ -51,17 +52,38 @@ class Attendance(CommunityState):
         self, member_id: str, status: Status = "open", topics: tuple[str, ...] | None = None
     ) -> Visit:
         """Check a member in with today's status and topics (their usual ones by default)."""
+        return self._arrive(member_id, status, topics, at_door=False)
+
+    def check_in_at_door(
+        self, member_id: str, status: Status = "open", topics: tuple[str, ...] | None = None
+    ) -> Visit:
+        """Check in a member found by their typed name, as `check_in` does.
+
+        Anyone can type a name, so the door shows a member here incognito or off the
+        board as out (`seen_at_door`), and checking them in looks the same as for a
+        member who was out: their visit so far ends now and a new one begins, with the
+        status and topics chosen.
+        """
+        return self._arrive(member_id, status, topics, at_door=True)
+
+    def _arrive(
+        self, member_id: str, status: Status, topics: tuple[str, ...] | None, at_door: bool
+    ) -> Visit:
         _check_status(status)
         with self._writing():
             member = self.member(member_id)
             chosen = text.topics(member.topics if topics is None else topics)
-            if member_id in self._visit_of:
-                since = self._visit_of[member_id].since.astimezone(self.zone)
+            earlier = self._visit_of.get(member_id)
+            unseen = at_door and earlier is not None and self.seen_at_door(member) is None
+            if earlier is not None and not unseen:
+                since = earlier.since.astimezone(self.zone)
                 raise Refused(f"{member.name} is already checked in, since {since:%H:%M}.")
             if not member.active:
                 raise Refused(f"{member.name}'s membership is paused. Please check with a host.")
             self._refuse_when_full()
             visit = Visit(_visit_id(), member_id, self.clock(), status, chosen)
+            if unseen and earlier is not None:
+                self.store.close_visits([self._ended(earlier)])
             self.store.add_visit(visit)
             self._load_presence()
         return visit
@@ -143,17 +165,24 @@ class Attendance(CommunityState):
         """A visit going on, checked out now (its day is not over: see `_writing`)."""
         return replace(visit, until=max(self.clock(), visit.since))
 
-    def close_day(self) -> list[Visit]:
-        """Check out whoever is still here once their day has closed, at its closing time
-        (at the time this runs when no hours are set); safe to run twice or late."""
+    def day_end(self, now_too: bool = False) -> DayEnd:
+        """What closing the day now would do (see `kiosk.closing.plan_day_end`), visits
+        whose day is over, not yet written as ended, included."""
+        now = self.clock()
+        return plan_day_end(self.hours, self._here.at(now).open, now, now_too)
+
+    def close_day(self, now_too: bool = False) -> DayEnd:
+        """Check out whoever is still here once their day has closed, at its closing time;
+        before today's closing (any time, when no hours are set) today's visits stay,
+        unless `now_too` ends them now. Safe to run twice or late."""
         with self._writing() as ended:
-            planned = plan_close_day(self.hours, self._visits, self.clock())
-            self.store.close_visits(planned)
-            closed = sorted([*ended, *planned], key=lambda visit: (visit.since, visit.id))
+            ending = plan_day_end(self.hours, self._visits, self.clock(), now_too)
+            self.store.close_visits(ending.ending)
+            closed = sorted([*ended, *ending.ending], key=lambda visit: (visit.since, visit.id))
             if closed:
                 self.file_visits()  # in the same change: the day is closed whole, or not
             self._load_presence()
-        return closed
+        return replace(ending, ending=closed)
 
     def check_out_everyone(self) -> list[Visit]:
         """Check out everyone here now (for hosts)."""
@@ -216,6 +245,20 @@ class Attendance(CommunityState):
         """Finished visits that began between `first` and `last` (UTC days), oldest first."""
         return self.store.past_visits(first, last)
 
+    def visits_begun(self, first: date, last: date) -> list[Visit]:
+        """Every visit begun on the local days `first` to `last`, finished or still going
+        (with no `until`), oldest first: what a host exports."""
+        # Visits are filed by their UTC day: a day either side covers every local day.
+        filed = self.past_visits(first - timedelta(days=1), last + timedelta(days=1))
+        return sorted(
+            (
+                v
+                for v in chain(filed, self._visits)
+                if first <= local_day(v.since, self.zone) <= last
+            ),
+            key=lambda visit: visit.since,
+        )
+
     # -- who is here ---------------------------------------------------------------
 
     def here_count(self) -> int:
@@ -269,7 +312,7 @@ class Attendance(CommunityState):
         for_them = [
             s
             for s in self._shoutouts
-            if s.to_id == member_id and not s.hidden and s.created > since
+            if s.to_id == member_id and self.shown_publicly(s) and s.created > since
         ]
         return Welcome(
             milestone=milestone_at_check_in(before, visit.since, self.zone),

@@ -24,12 +24,14 @@ import sys
 import tempfile
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from kiosk import intent
 from kiosk.checks import check_bytes, kind_of
 from kiosk.errors import Busy, DataError, StorageError
+from kiosk.opening import local_day
+from kiosk.progress import Progress
 from kiosk.storage import (
     FolderLock,
     explain,
@@ -232,13 +234,15 @@ class Backups:
 
     # -- making --------------------------------------------------------------------
 
-    def make(self, now: datetime) -> Backup | None:
-        """Make a backup now and rotate; None when another process is making one."""
+    def make(self, now: datetime, zone: tzinfo, progress: Progress | None = None) -> Backup | None:
+        """Make a backup now and rotate; None when another process is making one. Its
+        folder is named for the day of `now` in `zone`, the kiosk's time zone; `progress`
+        hears of each file backed up."""
         try:
             make_folder(self.folder)
             with self._lock().held():
                 self._clear_leftovers()
-                backup = self._make(now)
+                backup = self._make(now, local_day(now, zone).isoformat(), progress)
                 self._rotate()
         except Busy:
             return None  # another process is making this backup right now
@@ -273,16 +277,15 @@ class Backups:
             shutil.rmtree(leftover, ignore_errors=True)
         return leftovers
 
-    def _make(self, now: datetime) -> Backup:
+    def _make(self, now: datetime, day: str, progress: Progress | None) -> Backup:
         previous = self.all()
         sequence = max((int(p.name[:6]) for p in self._numbered()), default=0) + 1
-        day = now.astimezone().date().isoformat()
         target = self.folder / f"{sequence:06d}-{day}"
         building = Path(tempfile.mkdtemp(prefix=".building-", dir=self.folder))
         try:
             make_folder(self.history)
             copies = _Copies()
-            files, stamps, skipped = self._copy_files(building, previous, copies)
+            files, stamps, skipped = self._copy_files(building, previous, copies, progress)
             manifest = {
                 "made": now.isoformat(),
                 "day": day,
@@ -308,7 +311,7 @@ class Backups:
         return backup
 
     def _copy_files(
-        self, building: Path, previous: list[Backup], copies: _Copies
+        self, building: Path, previous: list[Backup], copies: _Copies, progress: Progress | None
     ) -> tuple[dict[str, str], dict[str, list[int]], dict[str, str]]:
         files: dict[str, str] = {}
         stamps: dict[str, list[int]] = {}
@@ -318,7 +321,10 @@ class Backups:
             for relative, stamp in backup.stamps.items():
                 known[relative] = (stamp, backup.files[relative])
         root = self.store.root
-        for path in self.store.data_files():
+        live = list(self.store.data_files())
+        for done, path in enumerate(live):
+            if progress is not None:
+                progress(done, len(live))
             relative = path.relative_to(root).as_posix()
             status = os.lstat(path)
             stamp = [status.st_size, status.st_mtime_ns]
@@ -345,6 +351,8 @@ class Backups:
                 make_folder(copy.parent)
                 copies.add(copy, raw)
             files[relative] = checksum
+        if progress is not None:
+            progress(len(live), len(live))
         return files, stamps, skipped
 
     def _rotate(self) -> None:

@@ -16,15 +16,15 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from kiosk.backups import Backups, backup_hint
-from kiosk.commands import badges, data, members, talk, visits, wall
+from kiosk.commands import badges, data, members, settings, talk, visits, wall
 from kiosk.commands.running import Command, open_community
-from kiosk.config import Config, load_config, permissions_warning
+from kiosk.config import Config, defaults_notice, find_config, load_config, permissions_warning
 from kiosk.errors import DataError, KioskError, NewerData, UsageError
 from kiosk.output import say
 from kiosk.store import Store
 from kiosk.text import shortened
 
-AREAS = (members, visits, talk, badges, wall, data)
+AREAS = (members, visits, talk, badges, wall, data, settings)
 """The modules that declare the subcommands, in the order `kiosk --help` lists them."""
 
 
@@ -35,6 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(arguments)
         config_path = _path(args.config, "--config", "a config file, like --config kiosk.toml")
         data = _path(args.data, "--data", "a data folder, like --data kiosk-data")
+        found = find_config(config_path)
+        if found is None:
+            say(f"kiosk: {defaults_notice()}", err=True)
+        config_path = found.path if found is not None else None
         config = load_config(config_path)
         warning = permissions_warning(config_path, config)
         if warning:
@@ -77,6 +81,12 @@ def run_kiosk(args: argparse.Namespace, config: Config) -> int:
 
     app = KioskApp(community, config, lock=not args.no_lock)
     app.run()
+    # While it ran, the kiosk showed these on the host console only; the config's mode
+    # was said before it started.
+    said = permissions_warning(config.source, config)
+    for warning in app.host_warnings:
+        if warning != said:
+            say(f"kiosk: warning: {warning}", err=True)
     # Non-zero when the kiosk stopped on an error, so a service manager restarts it.
     return app.return_code or 0
 
@@ -148,7 +158,11 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     def common(parser: argparse.ArgumentParser, default: Any) -> None:
         parser.add_argument(
-            "--config", default=default, metavar="FILE", help="the TOML config file"
+            "--config",
+            default=default,
+            metavar="FILE",
+            help="the TOML config file (else the one KIOSK_CONFIG names, else kiosk.toml "
+            "here, ~/.config/kiosk/config.toml or /etc/kiosk/config.toml)",
         )
         parser.add_argument(
             "--data",

@@ -14,8 +14,9 @@ from typing import Any
 
 from kiosk import text
 from kiosk.errors import KioskError, Refused
+from kiosk.gathering import shown_on_board
 from kiosk.here_now import HereNow
-from kiosk.matching import MemberIndex
+from kiosk.matching import MOST_FOUND, DoorSearch
 from kiosk.member_files import file_of
 from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
 from kiosk.opening import NO_HOURS, OpeningHours
@@ -71,7 +72,7 @@ class CommunityState:
         self._in_file: dict[str, set[str]] = {}
         """Once everyone is read: the ids of the members each member file holds."""
         self._everyone = False
-        self._index: MemberIndex | None = None
+        self._index: DoorSearch | None = None
         self._index_fresh = False
         self.index_in_background = False
         """True when whoever runs this community (the kiosk) calls `prepare_search` in
@@ -132,8 +133,8 @@ class CommunityState:
         # while their file is read, and a filing that touched hundreds of files never
         # holds all of them in memory at once. A file that cannot be read holds back no
         # other, and is read again at the next refresh until it can be.
-        found_before: dict[str, tuple[str, bool, str] | None] = {}
-        found_after: dict[str, tuple[str, bool, str]] = {}
+        found_before: dict[str, tuple[str, bool, bool, str] | None] = {}
+        found_after: dict[str, tuple[str, bool, bool, str]] = {}
         unread: KioskError | None = None
         known = dict(self._members)  # replaced whole: see "Threads" above
         for name in changed:
@@ -216,7 +217,7 @@ class CommunityState:
             if self._index_fresh:
                 return
             members = [m for m in self._members.values() if m.active]
-        index = MemberIndex(members)
+        index = DoorSearch(members)
         badges = {m.badge: m.id for m in members if m.badge}
         with self._lock:
             self._index, self._badges, self._index_fresh = index, badges, True
@@ -332,18 +333,38 @@ class CommunityState:
             raise Refused(
                 f"{len(named)} members are called '{shown}' (ids {ids}); please use an id."
             )
-        raise Refused(f"No member has the id or the name '{shown}'.")
+        missing = f"No member has the id or the name '{shown}'."
+        raise Refused(f"{missing}{self._did_you_mean(reference)}")
 
-    def search(self, query: str, limit: int = 8) -> list[Member]:
-        """Active members whose name matches what was typed so far, best first.
+    def _did_you_mean(self, reference: str) -> str:
+        """A question naming whom search finds for `reference`, as the kiosk's search box
+        would: " Did you mean Zoë Martin (m00demo)?"; empty when it finds nobody."""
+        found = self.search(reference, limit=3) if reference.strip() else []
+        if not found:
+            return ""
+        return f" Did you mean {listed((f'{m.name} ({m.id})' for m in found), 'or')}?"
+
+    def search(self, query: str, limit: int = MOST_FOUND) -> list[Member]:
+        """Active members whose name matches what was typed so far at the door, best
+        first, as `matching.DoorSearch` lists them (hard to scrape).
 
         With `index_in_background`, until a change to members is taken into the index,
         the index a moment old is used, with each member as they are now.
         """
+        return self._found(self._fresh_index().at_door(query, limit))
+
+    def search_for_hosts(self, query: str, limit: int) -> list[Member]:
+        """Active members whose name matches `query`, best first, off the board too."""
+        return self._found(self._fresh_index().for_hosts(query, limit))
+
+    def _fresh_index(self) -> DoorSearch:
         if self._index is None or not (self._index_fresh or self.index_in_background):
             self.prepare_search()
         assert self._index is not None
-        found = (self._members.get(member_id) for member_id in self._index.search(query, limit))
+        return self._index
+
+    def _found(self, ids: list[str]) -> list[Member]:
+        found = (self._members.get(member_id) for member_id in ids)
         return [m for m in found if m is not None and m.active]
 
     def by_badge(self, code: str) -> Member | None:
@@ -361,14 +382,37 @@ class CommunityState:
     def present(self) -> list[Presence]:
         """Who is here, as public screens show it: members who agreed to it and are not
         incognito, newest first."""
-        here = []
-        for visit in self._visits:
-            if visit.guest or not visit.public:
-                continue
-            member = self._member_or_none(visit.member_id)
-            if member is not None and member.on_board:
-                here.append(Presence(member, visit))
-        return here
+        members = ((self._member_or_none(v.member_id), v) for v in self._visits)
+        here = (Presence(member, visit) for member, visit in members if member is not None)
+        return [presence for presence in here if shown_on_board(presence)]
+
+    def seen_at_door(self, member: Member) -> Visit | None:
+        """The member's visit as anyone who types their name may learn of it: their open
+        visit when public screens show it. Here incognito or off the board, they look as
+        if they were out."""
+        visit = self._visit_of.get(member.id)
+        if visit is None or not shown_on_board(Presence(member, visit)):
+            return None
+        return visit
+
+    def shown_publicly(self, shoutout: ShoutOut) -> bool:
+        """Whether public screens may show a shout-out: one no host hid, and for one its
+        author wrote while here unseen, only once they have left (its being new would
+        say they are here)."""
+        if shoutout.hidden:
+            return False
+        visit = self._visit_of.get(shoutout.from_id or "")
+        return not shoutout.quiet or visit is None or shoutout.created < visit.since
+
+    def public_name(self, member_id: str | None, nobody: str) -> str:
+        """A member's name as public screens give it: "a member" for one off the board,
+        "a former member" for one who deleted their data, and `nobody` for None."""
+        if member_id is None:
+            return nobody
+        member = self._member_or_none(member_id) if member_id else None
+        if member is None:
+            return "a former member"
+        return member.name if member.on_board else "a member"
 
     def name_of(self, member_id: str | None) -> str:
         """A member's name for display; 'everyone' for None."""
@@ -378,12 +422,12 @@ class CommunityState:
         return member.name if member else "a former member"
 
 
-def _found_by(member: Member) -> tuple[str, bool, str]:
+def _found_by(member: Member) -> tuple[str, bool, bool, str]:
     """What search and scanning find a member by: a change to it needs a new index."""
-    return (member.name, member.active, member.badge)
+    return (member.name, member.active, member.on_board, member.badge)
 
 
-def listed(items: Iterable[str]) -> str:
-    """Items as a sentence lists them: "a", "a and b", "a, b and c"."""
+def listed(items: Iterable[str], last: str = "and") -> str:
+    """Items as a sentence lists them: "a", "a and b", "a, b and c" (or "a, b or c")."""
     items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]

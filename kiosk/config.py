@@ -1,4 +1,11 @@
-"""The kiosk's settings, read from one TOML file; every key is optional."""
+"""The kiosk's settings, read from one TOML file; every key is optional.
+
+The file is found the conventional way (see `find_config`): the one given with
+--config, else the one the KIOSK_CONFIG environment variable names, else kiosk.toml in
+the current folder, else the user's own ($XDG_CONFIG_HOME/kiosk/config.toml, by default
+~/.config/kiosk/config.toml), else the machine's (/etc/kiosk/config.toml). With none of
+them, the built-in defaults are used.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +13,15 @@ import os
 import stat
 import tomllib
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from kiosk.errors import UsageError
-from kiosk.opening import NO_HOURS, OpeningHours, read_hours
+from kiosk.opening import NO_HOURS, OpeningHours, read_hours, read_timezone, time_zone
 from kiosk.pin import is_pin_hash
 from kiosk.spaceapi import NO_LISTING, SpaceListing, read_spaceapi
 from kiosk.text import TOPIC_LIMIT, clean, shortened
@@ -46,7 +55,13 @@ class Config:
     """How many people the space holds; 0 for no limit."""
     suggested_topics: tuple[str, ...] = DEFAULT_TOPICS
     backups_to_keep: int = 7
+    anonymous_after_days: int = 0
+    """Days after which a visit keeps no member or guest's name, only its count (with the
+    daily backup); 0 keeps them all."""
     theme: str = "textual-dark"
+    timezone: str = ""
+    """The one time zone of every time shown or written, like "Europe/Berlin"; empty for
+    the machine's own."""
     hours: OpeningHours = NO_HOURS
     """Opening hours, from the [hours] table; none by default, and then the kiosk never
     closes by itself."""
@@ -58,6 +73,11 @@ class Config:
     """From the [spaceapi] section: what the SpaceAPI file says about the space."""
     source: Path | None = field(default=None, compare=False)
     """The file these settings were read from; None for the defaults."""
+
+    @property
+    def zone(self) -> tzinfo:
+        """The time zone of every time the kiosk shows or writes."""
+        return time_zone(self.timezone)
 
 
 _EXPECTED: dict[str, tuple[type[Any], str]] = {
@@ -72,10 +92,18 @@ _EXPECTED: dict[str, tuple[type[Any], str]] = {
         f'a list of texts of at most {TOPIC_LIMIT} characters, like ["coffee", "Python"]',
     ),
     "backups_to_keep": (int, "a whole number of daily backups, at least 1"),
+    "anonymous_after_days": (int, "a whole number of days, or 0 to keep every visit's name"),
     "theme": (str, 'a Textual theme name, like "textual-dark" or "textual-light"'),
+    "timezone": (str, 'a time zone name like "Europe/Berlin", or empty for the machine\'s own'),
     "hours": (dict, "a table of opening hours written [hours], with [[hours.open]] tables"),
 }
-_MINIMUM = {"idle_timeout": 5, "confirmation_seconds": 1, "capacity": 0, "backups_to_keep": 1}
+_MINIMUM = {
+    "idle_timeout": 5,
+    "confirmation_seconds": 1,
+    "capacity": 0,
+    "backups_to_keep": 1,
+    "anonymous_after_days": 0,
+}
 
 URL_LIMIT = 80
 """The longest community_url, so that its QR code still fits a small screen."""
@@ -102,10 +130,82 @@ _SECTION_KEYS: dict[str, dict[str, tuple[type[Any], str]]] = {
 }
 
 
+CONFIG_VARIABLE = "KIOSK_CONFIG"
+"""The environment variable that names the config file when --config does not."""
+LOCAL_CONFIG = Path("kiosk.toml")
+SYSTEM_CONFIG = Path("/etc/kiosk/config.toml")
+
+
+@dataclass(slots=True, frozen=True)
+class ConfigFile:
+    """The config file in use, and how it was found."""
+
+    path: Path
+    found_by: str
+    """Like "--config" or "kiosk.toml in the current folder"."""
+
+
+def user_config() -> Path:
+    """The user's own config file: under $XDG_CONFIG_HOME, or else ~/.config."""
+    base = os.environ.get("XDG_CONFIG_HOME", "")
+    folder = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
+    return folder / "kiosk" / "config.toml"
+
+
+def config_places() -> tuple[tuple[Path, str], ...]:
+    """Where a config file is looked for when none is named, in order, with how to say
+    each."""
+    return (
+        (LOCAL_CONFIG, "kiosk.toml in the current folder"),
+        (user_config(), "the user's config folder"),
+        (SYSTEM_CONFIG, "the machine's config folder"),
+    )
+
+
+def find_config(given: Path | None) -> ConfigFile | None:
+    """The config file to use: `given` (from --config), else the one KIOSK_CONFIG names,
+    else the first of `config_places` that is there; None when there is none."""
+    if given is not None:
+        return ConfigFile(given, "--config")
+    named = os.environ.get(CONFIG_VARIABLE, "")
+    if named.strip():
+        if "\0" in named:
+            raise UsageError(f"{CONFIG_VARIABLE} holds a NUL character, which no path can.")
+        return ConfigFile(Path(named), f"the {CONFIG_VARIABLE} environment variable")
+    for path, found_by in config_places():
+        try:
+            path.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError:
+            pass  # there, but not to be read: load_config says why
+        return ConfigFile(path, found_by)
+    return None
+
+
+def defaults_notice() -> str:
+    """What a command says when it found no config file."""
+    places = ", ".join(_shown(path) for path, _ in config_places())
+    return (
+        f"no config file found ({CONFIG_VARIABLE} is not set; none at {places}), so the "
+        "built-in defaults are used; name one with --config FILE."
+    )
+
+
+def _shown(path: Path) -> str:
+    """`path` as a person writes it, ~ for their home folder."""
+    home = Path.home()
+    return f"~/{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
+
+
 def load_config(path: Path | None) -> Config:
     """Read `path` (or the defaults when None); a problem raises UsageError naming file and key."""
     if path is None:
         return Config()
+    with suppress(OSError):  # a path that cannot even be looked at is said below
+        if stat.S_ISFIFO(path.stat().st_mode):
+            # Opening a FIFO waits for a writer: the command would hang.
+            raise UsageError(f"Config file {path} is a FIFO, not a file.")
     try:
         with path.open("rb") as file:
             raw = tomllib.load(file)
@@ -126,10 +226,24 @@ def load_config(path: Path | None) -> Config:
                 f"{', '.join(_EXPECTED)}; sections: {', '.join(f'[{name}]' for name in _SECTIONS)}."
             )
         values[key] = _checked(path, key, value)
-    config = replace(Config(), **values, source=path)
+    config = _one_zone(path, replace(Config(), **values, source=path), "timezone" in values)
     if not config.data_dir.is_absolute():
         config = replace(config, data_dir=path.parent / config.data_dir)
     return config
+
+
+def _one_zone(path: Path, config: Config, given: bool) -> Config:
+    """The settings with one time zone: the top-level `timezone`, or else the one an older
+    config wrote in [hours], which is read as the same setting; both may be given alike."""
+    older = config.hours.timezone
+    if given and older and older != config.timezone:
+        raise UsageError(
+            f"Config file {path}: 'timezone' is {config.timezone!r} but 'hours.timezone' is "
+            f"{older!r}. The kiosk shows every time in one zone: keep the top-level "
+            "'timezone' and remove 'hours.timezone'."
+        )
+    zone = config.timezone if given else older
+    return replace(config, timezone=zone, hours=replace(config.hours, timezone=zone))
 
 
 def _checked(path: Path, key: str, value: Any) -> Any:
@@ -159,6 +273,11 @@ def _checked(path: Path, key: str, value: Any) -> Any:
         return Path(value).expanduser()
     if key == "host_pin_hash" and value and not is_pin_hash(value):
         raise wrong()
+    if key == "timezone":
+        try:
+            return read_timezone(value, "timezone")
+        except ValueError as error:
+            raise UsageError(f"Config file {path}: {error}.") from None
     if key == "hours":
         try:
             return read_hours(value)

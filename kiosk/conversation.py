@@ -16,8 +16,8 @@ class Conversation(CommunityState):
     # -- shout-outs ----------------------------------------------------------------
 
     def shoutouts(self, limit: int | None = None) -> list[ShoutOut]:
-        """Shout-outs public screens show (none a host hid), newest first."""
-        return [s for s in self._shoutouts if not s.hidden][:limit]
+        """Shout-outs public screens show (`shown_publicly`), newest first."""
+        return [s for s in self._shoutouts if self.shown_publicly(s)][:limit]
 
     def all_shoutouts(self) -> list[ShoutOut]:
         """Every shout-out, hidden ones too (for hosts), newest first."""
@@ -27,7 +27,7 @@ class Conversation(CommunityState):
         """Leave a shout-out to one member, or to everyone when `to_id` is None."""
         message = text.required(message, "a shout-out", text.SHOUTOUT_LIMIT)
         with self._writing():
-            self.member(from_id)
+            author = self.member(from_id)
             if to_id is not None:
                 self.member(to_id)
             shoutout = ShoutOut(
@@ -36,6 +36,7 @@ class Conversation(CommunityState):
                 to_id=to_id,
                 text=message,
                 created=self.clock(),
+                quiet=from_id in self._visit_of and self.seen_at_door(author) is None,
             )
             self.store.put_shoutout(shoutout)
             self._load_shoutouts()
@@ -89,6 +90,20 @@ class Conversation(CommunityState):
             self.store.put_answers([*others, given])
             self._load_questions()
         return given
+
+    def hide_answer(self, member_id: str, hidden: bool = True) -> Answer:
+        """Hide a member's answer to the question of the week from every board, or
+        restore it (for hosts)."""
+        with self._writing():
+            member = self.member(member_id)
+            given = next((a for a in self._answers if a.member_id == member_id), None)
+            if self._question is None or given is None or given.question_id != self._question.id:
+                raise Refused(f"{member.name} has not answered the question of the week.")
+            changed = replace(given, hidden=hidden)
+            others = [a for a in self._answers if a.member_id != member_id]
+            self.store.put_answers([*others, changed])
+            self._load_questions()
+        return changed
 
     def answers_shown(self, limit: int = 5) -> list[ShownAnswer]:
         """This week's answers the board shows as conversation starters."""

@@ -29,6 +29,7 @@ from kiosk.demo_community import (
 from kiosk.errors import Refused
 from kiosk.migration import SCHEMA_1_FILE
 from kiosk.models import PUBLIC_STATUSES, Answer, Member, Question, ShoutOut, Visit, history_day
+from kiosk.progress import Progress
 from kiosk.storage import encode, make_folder, write_atomically
 from kiosk.store import Store
 
@@ -232,11 +233,13 @@ def seed_synthetic(
     history_days: int,
     visits: int | None = None,
     seed: int = 7,
+    progress: Progress | None = None,
 ) -> tuple[int, int]:
     """Fill an empty data folder with a generated community and its past visits.
 
     Returns (members, past visits). Without `visits`, each member comes about one day in
-    nine. History is written a day at a time, so memory does not grow with it.
+    nine. History is written a day at a time, so memory does not grow with it; `progress`
+    hears of each day written.
     """
     _require_empty(root)
     rng = random.Random(seed)
@@ -281,6 +284,8 @@ def seed_synthetic(
             number += 1
         if past:
             _write(store.history.folder / f"{history_day(day).isoformat()}.json", "visits", past)
+        if progress is not None:
+            progress(history_days - back + 1, history_days)
     people = [
         replace(m, visits=counts[i][0], last_visit=counts[i][1]) if i in counts else m
         for i, m in enumerate(people)

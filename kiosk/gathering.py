@@ -59,9 +59,13 @@ class HandWanted:
 
 @dataclass(slots=True, frozen=True)
 class GuestHere:
-    name: str
-    host: Member | None
-    """Who signed them in; None when naming them would show someone who is not shown."""
+    """A guest as public screens show them: never by their own name, but as the member
+    who signed them in was told, "guest of Zoë"; "a guest" when naming that member would
+    show someone who is not shown."""
+
+    shown_as: str
+    since: datetime
+    visit_id: str
 
 
 @dataclass(slots=True, frozen=True)
@@ -75,10 +79,10 @@ class Gathering:
     hands_wanted: tuple[HandWanted, ...]
     """Members open to chat who could use a hand; by name."""
     guests: tuple[GuestHere, ...]
-    """By name."""
+    """By who they are a guest of, then by arrival."""
 
 
-def gather(present: Sequence[Presence], now: datetime, tz: tzinfo | None = None) -> Gathering:
+def gather(present: Sequence[Presence], now: datetime, tz: tzinfo) -> Gathering:
     """Who is here, as the public board shows them at `now` (`tz` decides the day of a
     milestone; None means the machine's local time)."""
     shown = [presence for presence in present if shown_on_board(presence)]
@@ -138,10 +142,13 @@ def _mentors(member: Member, key: str) -> bool:
 
 def _guests(present: Sequence[Presence], shown_members: set[str]) -> tuple[GuestHere, ...]:
     """Guests not incognito; their host is named only when the host is shown too."""
-    guests = sorted(
-        (p for p in present if p.visit.guest and p.visit.public),
-        key=lambda p: (fold(p.visit.guest), p.visit.id),
+    guests = (
+        GuestHere(
+            f"guest of {p.member.first_name}" if p.member.id in shown_members else "a guest",
+            p.visit.since,
+            p.visit.id,
+        )
+        for p in present
+        if p.visit.guest and p.visit.public
     )
-    return tuple(
-        GuestHere(p.visit.guest, p.member if p.member.id in shown_members else None) for p in guests
-    )
+    return tuple(sorted(guests, key=lambda g: (fold(g.shown_as), g.since, g.visit_id)))

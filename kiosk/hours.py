@@ -1,16 +1,24 @@
-"""Times and durations the way people read them on the board."""
+"""Times and durations the way people read them on the board, each in the kiosk's one
+time zone (Config.timezone), which every caller passes in."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
 from kiosk.dates import MONTHS, WEEKDAYS
-from kiosk.opening import OpeningHours, closing_today, is_open, next_opening
+from kiosk.opening import (
+    OpeningHours,
+    closing_today,
+    is_open,
+    local_day,
+    local_time,
+    next_opening,
+)
 
 
-def clock_time(moment: datetime, zone: tzinfo | None = None) -> str:
-    """Time of day in `zone` (the machine's local time when None), like 09:14."""
-    return f"{moment.astimezone(zone):%H:%M}"
+def clock_time(moment: datetime, zone: tzinfo) -> str:
+    """Time of day in `zone`, like 09:14."""
+    return f"{local_time(moment, zone):%H:%M}"
 
 
 def duration(span: timedelta) -> str:
@@ -24,26 +32,26 @@ def duration(span: timedelta) -> str:
     return f"{hours} h" if not minutes else f"{hours} h {minutes} min"
 
 
-def arrived(moment: datetime, now: datetime) -> str:
+def arrived(moment: datetime, now: datetime, zone: tzinfo) -> str:
     """When someone arrived: 'today 09:14 · 2 h' reads '09:14 · 2 h'; an earlier day is
     named instead of counted, like 'Tue 09:14', or '12 Nov 09:14' after a week."""
-    local, today = moment.astimezone(), now.astimezone().date()
-    days = (today - local.date()).days
+    local = local_time(moment, zone)
+    days = (local_day(now, zone) - local.date()).days
     if days <= 0:
         minutes = max(int((now - moment).total_seconds() // 60), 0)
         ago = f"{minutes // 60} h" if minutes >= 60 else f"{minutes} min"
-        return f"{clock_time(moment)} · {ago}"
+        return f"{clock_time(moment, zone)} · {ago}"
     if days < 7:
         return f"{local:%a %H:%M}"
     return f"{local:%d %b %H:%M}".lstrip("0")
 
 
-def since(moment: datetime, now: datetime) -> str:
+def since(moment: datetime, now: datetime, zone: tzinfo) -> str:
     """When someone arrived, like 'since 09:14 · 2 h' or 'since Tue 09:14'."""
-    return f"since {arrived(moment, now)}"
+    return f"since {arrived(moment, now, zone)}"
 
 
-def ago(moment: datetime, now: datetime) -> str:
+def ago(moment: datetime, now: datetime, zone: tzinfo) -> str:
     """How long ago, like 'just now', '25 min ago', '5 h ago', 'yesterday' or '12 Nov'."""
     minutes = int((now - moment).total_seconds() // 60)
     if minutes < 1:
@@ -52,12 +60,26 @@ def ago(moment: datetime, now: datetime) -> str:
         return f"{minutes} min ago"
     if minutes < 24 * 60:
         return f"{minutes // 60} h ago"
-    days = (now.astimezone().date() - moment.astimezone().date()).days
-    if days <= 1:
+    return day_of(moment, now, zone)
+
+
+def day_of(moment: datetime, now: datetime, zone: tzinfo) -> str:
+    """The day of a moment, as `ago` says it past a day: 'today', 'yesterday', '3 days
+    ago' or '12 Nov'."""
+    days = (local_day(now, zone) - local_day(moment, zone)).days
+    if days <= 0:
+        return "today"
+    if days == 1:
         return "yesterday"
     if days < 7:
         return f"{days} days ago"
-    return f"{moment.astimezone():%d %b}".lstrip("0")
+    return f"{local_time(moment, zone):%d %b}".lstrip("0")
+
+
+def posted(moment: datetime, now: datetime, zone: tzinfo, day_only: bool) -> str:
+    """When a shout-out was posted, as `ago` says it; its day alone for one written by a
+    member here unseen (`ShoutOut.quiet`), whose time would say when they were here."""
+    return day_of(moment, now, zone) if day_only else ago(moment, now, zone)
 
 
 def opening_status(hours: OpeningHours, now: datetime) -> str:
@@ -77,8 +99,8 @@ def opening_status(hours: OpeningHours, now: datetime) -> str:
 def _when(moment: datetime, now: datetime, zone: tzinfo) -> str:
     """A moment soon after `now`, as "at 09:00", "tomorrow at 09:00", "Monday at
     09:00" (within a week) or "2 January at 09:00"."""
-    local = moment.astimezone(zone)
-    days = (local.date() - now.astimezone(zone).date()).days
+    local = local_time(moment, zone)
+    days = (local.date() - local_day(now, zone)).days
     clock = f"at {local:%H:%M}"
     # After midnight but before morning, a closing is still "tonight".
     if days == 0 or (days == 1 and moment - now < timedelta(hours=12) and local.hour < 6):

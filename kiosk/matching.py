@@ -155,5 +155,54 @@ def _starts_nearly(word: str, part: str) -> bool:
 
 def same_name(name: str, members: Iterable[Member]) -> list[Member]:
     """Members whose name is the same as `name`, or one typo away, ignoring accents and case."""
-    wanted = " ".join(fold(name).split())
-    return [m for m in members if within_one_edit(wanted, " ".join(fold(m.name).split()))]
+    wanted = whole_name(name)
+    return [m for m in members if within_one_edit(wanted, whole_name(m.name))]
+
+
+MIN_LETTERS = 3
+"""Letters a search at the door needs before it lists anyone by part of a name."""
+MOST_FOUND = 5
+"""The most members a search at the door lists."""
+
+
+def whole_name(text: str) -> str:
+    """A name as searches compare it: accents and case ignored, spaces made single."""
+    return " ".join(fold(text).split())
+
+
+def enough_letters(query: str) -> bool:
+    """Whether `query` has the letters the door needs to list anyone by part of a name."""
+    return sum(char.isalnum() for char in query) >= MIN_LETTERS
+
+
+class DoorSearch:
+    """Search at the door, made hard to scrape, with the hosts' search beside it.
+
+    Anyone can type at the kiosk, so the door lists members only for a few letters or
+    more (`MIN_LETTERS`), at most `MOST_FOUND` of them, and a member who keeps off the
+    board only for their whole name (accents, case and spaces forgiven). Fewer letters
+    find a whole name too, so a member called "Li" still finds herself. Hosts find
+    everyone by any part of a name.
+    """
+
+    def __init__(self, members: Iterable[Member]) -> None:
+        everyone = list(members)
+        self._everyone = MemberIndex(everyone)
+        self._on_board = MemberIndex(m for m in everyone if m.on_board)
+        self._named: dict[str, list[str]] = defaultdict(list)
+        for member in everyone:
+            self._named[whole_name(member.name)].append(member.id)
+
+    def at_door(self, query: str, limit: int = MOST_FOUND) -> list[str]:
+        """The ids of members the door lists for `query` (at most `MOST_FOUND`), best
+        first: whole names, then members on the board as `MemberIndex.search` finds them."""
+        limit = min(limit, MOST_FOUND)
+        wanted = whole_name(query)
+        found = dict.fromkeys(self._named.get(wanted, ()))
+        if enough_letters(wanted):
+            found.update(dict.fromkeys(self._on_board.search(query, limit)))
+        return list(found)[:limit]
+
+    def for_hosts(self, query: str, limit: int) -> list[str]:
+        """The ids of every member matching `query`, best first (for hosts)."""
+        return self._everyone.search(query, limit)

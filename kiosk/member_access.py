@@ -7,17 +7,20 @@ right PIN does not wipe out the wrong tries made for others. The waits follow th
 PIN's (`kiosk.access.wait_after`): two wrong PINs are free, then 2, 4, 8 ... seconds up to
 a minute; wrong tries an hour old, with none since, are forgotten.
 
-The wait is kept in memory only. Quitting the kiosk takes the host PIN, and restarting
-the machine takes longer than the longest wait, so a file would add nothing.
+The wait is kept in the data folder as `member-access.json`, as the host PIN's is
+(`kiosk.access.PinGuard`): a kiosk in a browser is a new process at each reconnect, and
+several kiosks may share the folder, and none of them may start the count afresh.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 
-from kiosk.access import Verdict, WrongTries
+from kiosk.access import PinGuard, Verdict
+
+ACCESS_FILE = "member-access.json"
 
 Clock = Callable[[], datetime]
 PinCheck = Callable[[str, str], bool]
@@ -28,28 +31,15 @@ class MemberAccess:
     """Checks members' personal PINs one at a time, each try waiting as long as the wrong
     ones before it earn."""
 
-    def __init__(self, opens: PinCheck, clock: Clock) -> None:
+    def __init__(self, folder: Path, opens: PinCheck, clock: Clock) -> None:
         self.opens = opens
         self.clock = clock
-        self._lock = threading.Lock()
-        self._wrong = WrongTries()
+        self._guard = PinGuard(folder / ACCESS_FILE, clock, right_forgives=False)
 
     def wait(self) -> timedelta:
         """How long until the next PIN may be tried; zero when it may be tried now."""
-        with self._lock:
-            now = self.clock()
-            self._wrong = self._wrong.as_of(now)
-            return self._wrong.wait_at(now)
+        return self._guard.wait()
 
     def try_pin(self, member_id: str, pin: str) -> Verdict:
         """Check `pin` for the member, unless the wait is not over; count it if wrong."""
-        with self._lock:
-            now = self.clock()
-            self._wrong = self._wrong.as_of(now)
-            if (wait := self._wrong.wait_at(now)) > timedelta(0):
-                return Verdict("too soon", wait)
-            if self.opens(member_id, pin):
-                return Verdict("right")
-            # The check took a moment on purpose; the wait counts from its end.
-            self._wrong = WrongTries(self._wrong.count + 1, self.clock())
-            return Verdict("wrong", self._wrong.wait_at(self.clock()))
+        return self._guard.try_pin(lambda: self.opens(member_id, pin))

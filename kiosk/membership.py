@@ -13,9 +13,11 @@ from kiosk.badge_codes import new_badge_code
 from kiosk.community_state import CommunityState
 from kiosk.errors import Refused
 from kiosk.matching import within_one_edit
-from kiosk.members_csv import ImportPlan, Progress, plan_import
+from kiosk.member_sheet import Sheet
+from kiosk.members_csv import ImportChoices, ImportPlan, plan_import
 from kiosk.models import PROFILE_FIELDS, Member, ProfileField
 from kiosk.pin import hash_pin, pin_matches, require_new_pin
+from kiosk.progress import Progress
 from kiosk.topics import TopicIndex, plan_merge
 
 TEXT_FIELDS: dict[str, tuple[str, int]] = {
@@ -36,6 +38,11 @@ class Membership(CommunityState):
         wanted = text.looks(name)
         self.load_everyone()
         return [m for m in self._members.values() if within_one_edit(wanted, text.looks(m.name))]
+
+    def namesakes(self, name: str) -> list[Member]:
+        """Members whose name looks just like `name`, case and accents aside."""
+        wanted = text.looks(name)
+        return [m for m in self.similar_names(name) if text.looks(m.name) == wanted]
 
     def add_member(
         self, name: str, topics: tuple[str, ...] = (), on_board: bool = True, **profile: Any
@@ -71,15 +78,13 @@ class Membership(CommunityState):
     def edit_member(self, member_id: str, **changes: Any) -> Member:
         """Change a member's name or profile: any of pronouns, intro, topics, ask_me_about,
         looking_for, learning, mentor (text, or lists of topics), hosts_only (the profile
-        fields kept for hosts) and on_board."""
-        unknown = set(changes) - {"name", "on_board", "hosts_only", *PROFILE_FIELDS}
+        fields kept for hosts), on_board and named_online."""
+        choices = ("on_board", "named_online")
+        unknown = set(changes) - {"name", *choices, "hosts_only", *PROFILE_FIELDS}
         if unknown:
             raise Refused(f"A profile has no field {', '.join(sorted(unknown))}.")
-        fields = _profile(
-            **{k: v for k, v in changes.items() if k not in ("on_board", "hosts_only")}
-        )
-        if "on_board" in changes:
-            fields["on_board"] = bool(changes["on_board"])
+        fields = _profile(**{k: v for k, v in changes.items() if k not in (*choices, "hosts_only")})
+        fields |= {choice: bool(changes[choice]) for choice in choices if choice in changes}
         if "hosts_only" in changes:
             fields["hosts_only"] = _hosts_only(changes["hosts_only"])
         return self._change(member_id, **fields)
@@ -101,6 +106,21 @@ class Membership(CommunityState):
         """Give a member a new badge code; the old badge stops working at once."""
         self.load_everyone()  # so that the new code is checked against everyone's
         return self._change(member_id, badge=self._new_badge_code())
+
+    def give_missing_badges(self) -> list[Member]:
+        """Give a badge code to every member without one; the members given one."""
+        self.load_everyone()
+        with self._writing():
+            given = [
+                replace(m, badge=self._new_badge_code())
+                for m in sorted(self._members.values(), key=lambda m: (text.fold(m.name), m.id))
+                if not m.badge
+            ]
+            self.store.members.update(given)
+            for member in given:
+                self._remember(member)
+                self._badges[member.badge] = member.id
+        return given
 
     # -- a member's own PIN ----------------------------------------------------------
 
@@ -131,23 +151,30 @@ class Membership(CommunityState):
 
     # -- importing ---------------------------------------------------------------------
 
-    def import_members(
-        self, lines: Iterable[str], skip_bad_rows: bool = False, progress: Progress | None = None
+    def plan_member_import(
+        self, sheet: Sheet, choices: ImportChoices, progress: Progress | None = None
     ) -> ImportPlan:
-        """Add and update members from CSV lines; nothing at all if any row is bad,
+        """What importing `sheet` would do now, changing nothing."""
+        self.load_everyone()
+        return plan_import(
+            sheet,
+            self._members.values(),
+            now=self.clock(),
+            zone=self.zone,
+            new_id=self._new_member_id,
+            choices=choices,
+            progress=progress,
+        )
+
+    def import_members(
+        self, sheet: Sheet, choices: ImportChoices, progress: Progress | None = None
+    ) -> ImportPlan:
+        """Add and update members from a members' file; nothing at all if any row is bad,
         unless bad rows are to be skipped. Safe to run twice."""
         self.load_everyone()
         with self._writing():
-            plan = plan_import(
-                lines,
-                self._members.values(),
-                now=self.clock(),
-                zone=self.zone,
-                new_id=self._new_member_id,
-                skip_bad_rows=skip_bad_rows,
-                progress=progress,
-            )
-            if plan.problems and not skip_bad_rows:
+            plan = self.plan_member_import(sheet, choices, progress)
+            if plan.problems and not choices.skip_bad_rows:
                 return plan
             added = [m if m.badge else replace(m, badge=self._new_badge_code()) for m in plan.add]
             for member in plan.update:

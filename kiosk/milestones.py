@@ -32,9 +32,7 @@ class Milestone:
     """A few words for beside the member's name on the board."""
 
 
-def milestone_at_check_in(
-    member: Member, now: datetime, tz: tzinfo | None = None
-) -> Milestone | None:
+def milestone_at_check_in(member: Member, now: datetime, tz: tzinfo) -> Milestone | None:
     """What the check-in `member` is making at `now` celebrates, if anything.
 
     `member` is as stored before this check-in: `member.visits` counts the visits before
@@ -46,9 +44,7 @@ def milestone_at_check_in(
     return _visit_number(member.visits + 1) or _anniversary(member, local_day(now, tz), tz)
 
 
-def milestone_on_board(
-    member: Member, visit: Visit, now: datetime, tz: tzinfo | None = None
-) -> Milestone | None:
+def milestone_on_board(member: Member, visit: Visit, now: datetime, tz: tzinfo) -> Milestone | None:
     """The milestone to show beside a member on the board at `now`: the one their check-in
     of today brought, or their anniversary, for the whole local day.
 
@@ -64,7 +60,7 @@ def milestone_on_board(
     return _anniversary(member, today, tz)
 
 
-def newcomer_today(member: Member, visit: Visit, now: datetime, tz: tzinfo | None = None) -> bool:
+def newcomer_today(member: Member, visit: Visit, now: datetime, tz: tzinfo) -> bool:
     """Whether the board should say "new here, say hi" beside `member` at `now`: their
     first visit began today, local time, and `visit` is of today.
 
@@ -95,7 +91,7 @@ def _visit_number(number: int) -> Milestone | None:
     )
 
 
-def _anniversary(member: Member, today: date, tz: tzinfo | None) -> Milestone | None:
+def _anniversary(member: Member, today: date, tz: tzinfo) -> Milestone | None:
     joined = local_day(member.joined, tz)
     years = today.year - joined.year
     # relativedelta keeps the day within the month: 29 February plus a year is 28 February.

@@ -145,6 +145,9 @@ class Member:
     """Open to chatting about: the topics offered at each check-in."""
     on_board: bool = True
     """The member agreed to be shown on public screens (the board, the wall board)."""
+    named_online: bool = False
+    """The member agreed, besides, to be named while here in the space's status online
+    (the SpaceAPI file); otherwise it only counts them."""
     pronouns: str = ""
     intro: str = ""
     """A one-line introduction in the member's own words."""
@@ -182,6 +185,7 @@ class Member:
             "joined": self.joined.isoformat(),
             "topics": list(self.topics),
             "on_board": self.on_board,
+            "named_online": self.named_online,
             "pronouns": self.pronouns,
             "intro": self.intro,
             "ask_me_about": list(self.ask_me_about),
@@ -210,6 +214,7 @@ class Member:
             joined=_moment(doc["joined"], "joined"),
             topics=_topics(doc, "topics"),
             on_board=_flag(doc, "on_board", True),
+            named_online=_flag(doc, "named_online", False),
             pronouns=_text(doc, "pronouns", text.PRONOUNS_LIMIT, required=False),
             intro=_text(doc, "intro", text.INTRO_LIMIT, required=False),
             ask_me_about=_topics(doc, "ask_me_about"),
@@ -300,6 +305,9 @@ class ShoutOut:
     """None means the shout-out is to everyone."""
     hidden: bool = False
     """Hidden by a host: on no public screen until restored."""
+    quiet: bool = False
+    """Written while its author was here unseen (incognito, or off the board): public
+    screens show it once they have left, and give its day, never its time."""
 
     def to_doc(self) -> dict[str, Any]:
         doc: dict[str, Any] = {
@@ -311,6 +319,8 @@ class ShoutOut:
         }
         if self.hidden:
             doc["hidden"] = True
+        if self.quiet:
+            doc["quiet"] = True
         return doc
 
     @classmethod
@@ -322,6 +332,7 @@ class ShoutOut:
             text=_text(doc, "text", text.SHOUTOUT_LIMIT),
             created=_moment(doc["created"], "created"),
             hidden=_flag(doc, "hidden", False),
+            quiet=_flag(doc, "quiet", False),
         )
 
 
@@ -353,14 +364,19 @@ class Answer:
     member_id: str
     text: str
     given: datetime
+    hidden: bool = False
+    """Hidden by a host: on no board until restored."""
 
     def to_doc(self) -> dict[str, Any]:
-        return {
+        doc: dict[str, Any] = {
             "question": self.question_id,
             "member": self.member_id,
             "text": self.text,
             "given": self.given.isoformat(),
         }
+        if self.hidden:
+            doc["hidden"] = True
+        return doc
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Answer:
@@ -369,6 +385,7 @@ class Answer:
             member_id=_id(doc, "member"),
             text=_text(doc, "text", text.ANSWER_LIMIT),
             given=_moment(doc["given"], "given"),
+            hidden=_flag(doc, "hidden", False),
         )
 
 

@@ -71,8 +71,8 @@ class OpeningHours:
 
     @property
     def zone(self) -> tzinfo:
-        """The time zone the hours are in."""
-        return ZoneInfo(self.timezone) if self.timezone else _local_zone(time_module.tzname)
+        """The time zone the hours are in: the kiosk's one zone (see Config.timezone)."""
+        return time_zone(self.timezone)
 
     def closes_all_day(self, day: date) -> bool:
         return any(first <= day <= last for first, last in self.closed)
@@ -98,6 +98,12 @@ class Span:
 # -- answers ------------------------------------------------------------------------
 
 
+def time_zone(name: str) -> tzinfo:
+    """The zone of every time the kiosk shows or writes: the one named (checked by
+    `read_timezone`), or the machine's own when the name is empty."""
+    return ZoneInfo(name) if name else _local_zone(time_module.tzname)
+
+
 @lru_cache(maxsize=4)
 def _local_zone(names: tuple[str, str]) -> tzinfo:
     """The machine's local zone, made once for each setting of it (tests change it)."""
@@ -111,10 +117,8 @@ on each change, and applying a zone's rules is slow. The zone is kept beside its
 the key's id cannot come to mean another zone."""
 
 
-def local_day(moment: datetime, zone: tzinfo | None) -> date:
-    """The local date of `moment` in `zone` (None: the machine's time zone)."""
-    if zone is None:  # the machine's, which may be changed under a running process
-        return moment.astimezone().date()
+def local_day(moment: datetime, zone: tzinfo) -> date:
+    """The date of `moment` in `zone`, the kiosk's one zone: what "today" is."""
     key = (moment, id(zone))
     known = _days.get(key)
     if known is not None and known[0] is zone:
@@ -124,6 +128,11 @@ def local_day(moment: datetime, zone: tzinfo | None) -> date:
     day = moment.astimezone(zone).date()
     _days[key] = (zone, day)
     return day
+
+
+def local_time(moment: datetime, zone: tzinfo) -> datetime:
+    """`moment` as the clocks in `zone`, the kiosk's one zone, show it."""
+    return moment.astimezone(zone)
 
 
 def at(day: date, clock: time, zone: tzinfo) -> datetime:
@@ -238,7 +247,7 @@ def read_hours(table: dict[str, Any]) -> OpeningHours:
             raise ValueError(
                 f"unknown key 'hours.{key}'. Known keys in [hours]: {', '.join(_HOURS_KEYS)}"
             )
-    timezone = _timezone(table.get("timezone", ""))
+    timezone = read_timezone(table.get("timezone", ""), "hours.timezone")
     closed = _closed_days(table.get("closed", []))
     openings = table.get("open", [])
     if not isinstance(openings, list) or not all(isinstance(o, dict) for o in openings):
@@ -258,16 +267,17 @@ def _nth(number: int) -> str:
     return f"the {number}{suffix} [[hours.open]]"
 
 
-def _timezone(value: Any) -> str:
+def read_timezone(value: Any, key: str) -> str:
+    """A time zone name from the config's `key`; ValueError when no zone has it."""
     expected = 'a time zone name like "Europe/Berlin", or empty for the machine\'s own'
     if not isinstance(value, str):
-        raise ValueError(f"'hours.timezone' should be {expected}, not {value!r}")
+        raise ValueError(f"'{key}' should be {expected}, not {value!r}")
     if value:
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(
-                f"'hours.timezone' should be {expected}, not {value!r}: no time zone "
+                f"'{key}' should be {expected}, not {value!r}: no time zone "
                 "of that name is known (names are like Region/City)"
             ) from None
     return value

@@ -13,9 +13,11 @@ import json
 import re
 import sys
 from collections.abc import Callable
+from datetime import UTC
 from typing import Any
 
-from kiosk.models import PROFILE_FIELDS, Member, Presence, ProfileField, ShoutOut
+from kiosk.gathering import GuestHere
+from kiosk.models import PROFILE_FIELDS, Answer, Member, Presence, ProfileField, ShoutOut
 from kiosk.text import UNSEEN, ZWJ, ZWNJ
 
 _HARMLESS = {"\n", ZWJ, ZWNJ, "\ufe0e", "\ufe0f"}
@@ -63,6 +65,7 @@ def member_json(member: Member) -> dict[str, Any]:
         "name": member.name,
         "joined": member.joined.isoformat(),
         "on_board": member.on_board,
+        "named_online": member.named_online,
         "active": member.active,
         "badge": member.badge,
         **_profile_json(member, lambda field: field not in member.hosts_only),
@@ -84,6 +87,17 @@ def presence_json(here: Presence) -> dict[str, Any]:
     }
 
 
+def guest_json(guest: GuestHere) -> dict[str, Any]:
+    """A guest here, as `kiosk present --json` shows the board: never by their own name,
+    as "guest of Zoë", or "a guest" when the board does not show their host."""
+    return {
+        "id": None,
+        "name": guest.shown_as,
+        "since": guest.since.isoformat(),
+        "status": "guest",
+    }
+
+
 def _profile_json(member: Member, shown: Callable[[ProfileField], bool]) -> dict[str, Any]:
     return {
         field: list(value) if isinstance(value, tuple) else value
@@ -93,8 +107,12 @@ def _profile_json(member: Member, shown: Callable[[ProfileField], bool]) -> dict
     }
 
 
-def shoutout_json(shoutout: ShoutOut, name_of: Callable[[str | None], str]) -> dict[str, Any]:
-    """A shout-out as `kiosk shoutouts --json` lists it; `name_of` names its members."""
+def shoutout_json(
+    shoutout: ShoutOut, name_of: Callable[[str | None], str], exact: bool
+) -> dict[str, Any]:
+    """A shout-out as `kiosk shoutouts --json` lists it; `name_of` names its members.
+    Unless `exact` (for hosts), one written by a member here unseen gives only its day
+    (`public_created`)."""
     return {
         "id": shoutout.id,
         "from": name_of(shoutout.from_id),
@@ -102,5 +120,24 @@ def shoutout_json(shoutout: ShoutOut, name_of: Callable[[str | None], str]) -> d
         "to": None if shoutout.to_id is None else name_of(shoutout.to_id),
         "to_id": shoutout.to_id,
         "text": shoutout.text,
-        "created": shoutout.created.isoformat(),
+        "created": shoutout.created.isoformat() if exact else public_created(shoutout),
+    }
+
+
+def public_created(shoutout: ShoutOut) -> str:
+    """When a shout-out was written, in ISO form, as anyone may read it: its UTC day
+    alone when its author was here unseen, whose presence the time would give away
+    (`ShoutOut.quiet`)."""
+    created = shoutout.created.astimezone(UTC)
+    return (created.date() if shoutout.quiet else created).isoformat()
+
+
+def answer_json(answer: Answer, name: str) -> dict[str, Any]:
+    """An answer to the question of the week as `kiosk question show --json` lists it."""
+    return {
+        "member": name,
+        "member_id": answer.member_id,
+        "text": answer.text,
+        "given": answer.given.isoformat(),
+        "hidden": answer.hidden,
     }

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import TextIO
+
+Progress = Callable[[int, int], None]
+"""Called with (pieces of work done, pieces in all) as long work goes on."""
 
 
 class ProgressBar:
@@ -51,3 +56,14 @@ class ProgressBar:
             self._stream.write("\r" + line)
             self._stream.flush()
             self._shown = line
+
+
+@contextmanager
+def progress_shown(label: str, stream: TextIO) -> Iterator[Progress | None]:
+    """A `Progress` that draws a bar on `stream` while a person watches it (a terminal);
+    None when nobody does (a pipe, a file, cron), so nothing is drawn there."""
+    if not stream.isatty():
+        yield None
+        return
+    with ProgressBar(label, 1, stream) as bar:
+        yield bar.reached

@@ -2,21 +2,32 @@
 
 Each browser that opens the page gets a process of its own, `kiosk board` (or `kiosk`),
 on the same data folder: the board only reads it, and the kiosk writes as every kiosk
-process does, under the data folder's lock.
+process does, under the data folder's lock. Only pages of the server itself may connect,
+a few browsers at a time, and the kiosk only with the secret address printed at start
+(kiosk.web_server).
 """
 
 from __future__ import annotations
 
 import ipaddress
+import re
+import secrets
 import shlex
 import socket
 import sys
+from pathlib import Path
 
 from kiosk.config import Config
-from kiosk.errors import UsageError
+from kiosk.errors import DataError, UsageError
+from kiosk.storage import read_regular, write_atomically
 
 WILDCARDS = ("0.0.0.0", "::", "")
 """Hosts that mean every network interface of this machine."""
+SESSIONS = 4
+"""Browsers served at once unless told otherwise: each runs a process of its own."""
+SECRET_FILE = "serve-secret"
+"""In the data folder: the secret in the served kiosk's address, kept across restarts."""
+SECRET = re.compile(r"[A-Za-z0-9_-]{32,128}")
 
 
 def is_loopback(host: str) -> bool:
@@ -52,6 +63,22 @@ def session_command(config: Config, kiosk: bool) -> str:
     return shlex.join(command)
 
 
+def kiosk_secret(data_dir: Path) -> str:
+    """The secret in the served kiosk's address: made once and kept in the data folder,
+    which only its owner may read, so a tablet's address outlives a restart. Deleting
+    the file makes a new one at the next start."""
+    path = data_dir / SECRET_FILE
+    try:
+        kept = read_regular(path).decode("ascii").strip()
+    except (DataError, UnicodeDecodeError):
+        kept = ""  # none yet, or not one this kiosk made: a new one
+    if SECRET.fullmatch(kept):
+        return kept
+    made = secrets.token_urlsafe(32)
+    write_atomically(path, made.encode() + b"\n")
+    return made
+
+
 def page_address(host: str, port: int, url: str | None) -> str:
     """Where browsers find the page: `url` when given; for a server on every interface,
     this machine's name, since a browser cannot open 0.0.0.0."""
@@ -65,24 +92,34 @@ def page_address(host: str, port: int, url: str | None) -> str:
 
 
 def serve(
-    config: Config, host: str, port: int, *, public: bool, kiosk: bool, url: str | None
+    config: Config,
+    host: str,
+    port: int,
+    *,
+    public: bool,
+    kiosk: bool,
+    url: str | None,
+    sessions: int = SESSIONS,
 ) -> None:
-    """Serve the board (or the kiosk) until interrupted."""
+    """Serve the board (or the kiosk, behind a secret made now) to at most `sessions`
+    browsers at once, until interrupted."""
     check_host(host, public)
     if not config.data_dir.is_dir():
         raise UsageError(
             f"There is no data folder at {config.data_dir}. Start one with `kiosk demo` or "
             "`kiosk members add NAME`, or give the right folder with --data."
         )
-    from textual_serve.server import Server  # the web server loads only when serving
+    from kiosk.web_server import GuardedServer  # the web server loads only when serving
 
     what = "kiosk" if kiosk else "wall board"
-    server = Server(
+    server = GuardedServer(
         session_command(config, kiosk),
         host=host,
         port=port,
         title=f"{config.space_name} {what}",
         public_url=page_address(host, port, url),
+        secret=kiosk_secret(config.data_dir) if kiosk else None,
+        sessions=sessions,
     )
     try:
         server.serve()

@@ -4,8 +4,10 @@ whether the space is open and how many are there.
 What the space is (logo, web site, contact, location) comes from the config file's
 `[spaceapi]` table. Whether it is open comes from the opening hours; a space without hours
 is open while anyone is here. The people present are counted as the home screen counts
-them, everyone included, but only members the board shows are named: never an incognito
-member, a guest, or a member who keeps off the board.
+them, everyone included. The file goes out to the internet-wide directory, so it names
+only members the board shows who agreed to be named there too (`Member.named_online`):
+never an incognito member, a guest, or a member who keeps off the board, and by default
+nobody.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.errors import StorageError, UsageError
-from kiosk.gathering import shown_on_board
 from kiosk.hours import opening_status
 from kiosk.opening import is_open
 from kiosk.output import json_text
@@ -160,7 +161,7 @@ def spaceapi_document(config: Config, community: Community) -> dict[str, Any]:
     }
     present: dict[str, Any] = {"value": here}
     names = sorted(
-        (p.member.name for p in community.present() if shown_on_board(p)),
+        (p.member.name for p in community.present() if p.member.named_online),
         key=lambda name: (fold(name), name),
     )
     if names:  # the schema wants at least one name when there are names at all

@@ -162,11 +162,14 @@ def newcomers(visits: Iterable[Visit], period: Period) -> Newcomers:
 
 
 def person(visit: Visit) -> str:
-    """Who a visit counts as: the member, a guest by name and host, or, for a member who
-    deleted their data, someone seen once."""
+    """Who a visit counts as: the member, a guest by name and host, or, for a visit that
+    names nobody (its member deleted their data, or it is old and anonymous), someone
+    seen once."""
+    if not visit.member_id:
+        return f"visit {visit.id}"
     if visit.guest:
         return f"guest {visit.member_id} {fold(visit.guest)}"
-    return visit.member_id or f"visit {visit.id}"
+    return visit.member_id
 
 
 def _of(visits: Iterable[Visit], who: Who) -> Iterable[Visit]:

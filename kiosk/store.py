@@ -37,6 +37,8 @@ from kiosk.models import Answer, Member, Question, ShoutOut, Visit
 from kiosk.storage import FOLDER_MODE, FolderLock, signature
 
 Part = Literal["presence", "shoutouts", "questions"]
+LOCK_FILE = ".lock"
+"""Taken by every process around a read-modify-write of the data folder."""
 
 
 class Store:
@@ -49,7 +51,7 @@ class Store:
         self.presence = JournaledFile(root / "presence.json", PRESENCE)
         self.shoutouts_file = DataFile(root / "shoutouts.json")
         self.questions_file = DataFile(root / "questions.json")
-        self.lock = FolderLock(root / ".lock")
+        self.lock = FolderLock(root / LOCK_FILE)
 
     @classmethod
     def open(cls, root: Path, create: bool = True) -> Store:

@@ -1,9 +1,9 @@
-"""Visits as a CSV file for hosts: one row a visit, in local time.
+"""Visits as a CSV file for hosts: one row a visit, in the kiosk's time zone.
 
 A guest's visit has no member id, the guest's name, and the name of the member who signed
 them in under "guest-of". A visit of a member who since deleted their data has neither id
-nor name. Times are local, written "2026-11-26 09:14" so that spreadsheets read them; an
-open visit has no "until" and no "minutes".
+nor name. Times are written "2026-11-26 09:14" so that spreadsheets read them; a visit
+still in progress has no "until" and no "minutes", and "yes" under "in progress".
 """
 
 from __future__ import annotations
@@ -13,18 +13,22 @@ from datetime import datetime, tzinfo
 from typing import TextIO
 
 from kiosk.models import Member, Visit
+from kiosk.opening import local_time
 from kiosk.spreadsheet import write_rows
 
-VISIT_COLUMNS = (
-    "member id",
-    "name",
-    "guest-of",
-    "since",
-    "until",
-    "minutes",
-    "status",
-    "automatic",
-)
+COLUMN_MEANINGS = {
+    "member id": "the member's id; empty for a guest or a member who deleted their data",
+    "name": "the member's name, or the guest's",
+    "guest-of": "for a guest, the member who signed them in",
+    "since": "when the visit began, like 2026-11-26 09:14, in the kiosk's time zone",
+    "until": "when it ended; empty while it is in progress",
+    "minutes": "how long it lasted, in whole minutes; empty while in progress",
+    "status": "open, heads-down or incognito, as chosen at check-in",
+    "automatic": "yes when nobody checked out and the kiosk ended the visit at closing time",
+    "in progress": "yes while the person is still here",
+}
+"""Each column of a visits export, and what it holds (shown in `--help`)."""
+VISIT_COLUMNS = tuple(COLUMN_MEANINGS)
 
 
 def visit_row(visit: Visit, members: Mapping[str, Member], zone: tzinfo) -> list[str]:
@@ -43,6 +47,7 @@ def visit_row(visit: Visit, members: Mapping[str, Member], zone: tzinfo) -> list
         minutes,
         visit.status,
         "yes" if visit.automatic else "no",
+        "yes" if visit.until is None else "no",
     ]
 
 
@@ -54,4 +59,4 @@ def write_visits(
 
 
 def _local(moment: datetime, zone: tzinfo) -> str:
-    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M}"
+    return f"{local_time(moment, zone):%Y-%m-%d %H:%M}"

@@ -14,11 +14,10 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from kiosk import stats
 from kiosk.answers import ShownAnswer
 from kiosk.community import Community
-from kiosk.errors import Refused
 from kiosk.gathering import Gathering
 from kiosk.hours import opening_status
-from kiosk.models import Member, Question
-from kiosk.opening import local_day
+from kiosk.models import Question
+from kiosk.opening import local_day, local_time
 
 SHOUTOUTS_SHOWN = 6
 ANSWERS_SHOWN = 6
@@ -32,6 +31,8 @@ class WallShoutOut:
     to: str
     text: str
     created: datetime
+    quiet: bool
+    """Its day is said, never its time (`ShoutOut.quiet`)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -40,6 +41,8 @@ class WallView:
 
     now: datetime
     """In the time zone of the board."""
+    zone: tzinfo
+    """The kiosk's one time zone, which every time on the board is in."""
     here: int
     """Everyone here, as the home screen counts: incognito members and guests too."""
     came_today: int
@@ -54,11 +57,12 @@ class WallView:
 
 def wall_view(community: Community) -> WallView:
     """The wall board's picture of `community` now, its days and times those of the
-    community's time zone (the opening hours', or the machine's)."""
+    kiosk's one time zone."""
     zone = community.zone
-    now = community.clock().astimezone(zone).replace(second=0, microsecond=0)
+    now = local_time(community.clock(), zone).replace(second=0, microsecond=0)
     return WallView(
         now=now,
+        zone=zone,
         here=community.here_count(),
         came_today=came_today(community, now, zone),
         opening=opening_status(community.hours, now),
@@ -80,31 +84,15 @@ def came_today(community: Community, now: datetime, zone: tzinfo) -> int:
     return stats.people(visits, today, "members") + stats.people(visits, today, "guests")
 
 
-def _member_or_none(community: Community, member_id: str) -> Member | None:
-    try:
-        return community.member(member_id)
-    except Refused:
-        return None
-
-
 def _shoutouts(community: Community) -> list[WallShoutOut]:
-    shown = community.shoutouts(SHOUTOUTS_SHOWN)  # none a host hid
+    shown = community.shoutouts(SHOUTOUTS_SHOWN)
     return [
         WallShoutOut(
-            author=_public_name(community, s.from_id, "someone"),
-            to=_public_name(community, s.to_id, "everyone"),
+            author=community.public_name(s.from_id, "someone"),
+            to=community.public_name(s.to_id, "everyone"),
             text=s.text,
             created=s.created,
+            quiet=s.quiet,
         )
         for s in shown
     ]
-
-
-def _public_name(community: Community, member_id: str | None, nobody: str) -> str:
-    """A member's name if they are on the board; `nobody` for no member at all."""
-    if member_id is None:
-        return nobody
-    member = _member_or_none(community, member_id)
-    if member is None:
-        return "a former member"
-    return member.name if member.on_board else "a member"

@@ -64,7 +64,9 @@ class KioskApp(App[None]):
         self._last_activity = timer()
         self._refresh_problem: str | None = None
         self.host_access = HostAccess(community.store.root, config.host_pin_hash, community.clock)
-        self.member_access = MemberAccess(community.pin_opens, community.clock)
+        self.member_access = MemberAccess(
+            community.store.root, community.pin_opens, community.clock
+        )
         """Members' personal PINs, which open their profiles, and the wait wrong ones earn."""
         self._backups = Backups(community.store, config.backups_to_keep)
         self._backup_problem: str | None = None
@@ -77,7 +79,9 @@ class KioskApp(App[None]):
         self._closing_time = ClosingTime(community)
         self._day_closing: Worker[None] | None = None
         self.host_warnings: list[str] = []
-        """What the host should put right in the setup (a demo PIN, a readable config)."""
+        """What the host should put right in the setup (a demo PIN, a readable config):
+        shown on the host console, never on the public screens, and said on stderr
+        when the kiosk stops."""
 
     def on_mount(self) -> None:
         self.title = self.config.space_name
@@ -176,6 +180,8 @@ class KioskApp(App[None]):
     def tick(self) -> None:
         """What the kiosk does every second: go home when idle, count down, and reread."""
         now = self.timer()
+        if any(isinstance(screen, PinScreen) for screen in self.screen_stack):
+            self._last_activity = now  # a host is at the keys: nothing goes home under them
         if now - self._last_activity >= self.config.idle_timeout:
             self._last_activity = now
             if self.screen is not self.home or not self.home.at_rest:
@@ -213,7 +219,7 @@ class KioskApp(App[None]):
     @work(thread=True, group="closing")
     def _close_day(self) -> None:
         try:
-            closed = self.community.close_day()
+            closed = self.community.close_day().ending
         except KioskError as error:
             self.call_from_thread(self._refresh_failed, str(error))
             return
@@ -300,9 +306,7 @@ class KioskApp(App[None]):
             self.call_from_thread(self._warn_host, warnings)
 
     def _warn_host(self, warnings: list[str]) -> None:
-        self.host_warnings = warnings
-        for warning in warnings:
-            self._tell_host(warning)
+        self.host_warnings = warnings  # for the console; no toast covers the public screens
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_host_console":

@@ -9,6 +9,8 @@ say so, without losing what anyone was typing.
   was checked in or out.
 - On the host PIN prompt nobody is checked in: the kiosk is in the host's hands, and may be
   about to close. The member is told to scan again once the host is done.
+- A screen private to one member (`screens.private`) closes, and the kiosk goes home, when
+  anyone else's badge (or one nobody has) is scanned: the scan is then taken as at home.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from screens.confirmation import CheckedInScreen, CheckedOutScreen, Confirmation
 from screens.home import HomeScreen
 from screens.member import MemberScreen
 from screens.pin import PinScreen
+from screens.private import owners
 from screens.shoutouts import WallScreen
 
 if TYPE_CHECKING:
@@ -82,6 +85,9 @@ class BadgeDesk:
         if self._last is not None and self._last[0] == badge:
             self._last = (badge, passage)
         app = self.app
+        private = owners(app.screen_stack)
+        if private and (passage is None or passage.member.id not in private):
+            app.go_home()  # someone else stands at the kiosk now
         if passage is None:
             app.notify(NOT_KNOWN, title="Badge not known", severity="warning", markup=False)
         elif isinstance(app.screen, WELCOMING):

@@ -12,7 +12,7 @@ from textual.widgets import Label
 
 from kiosk import hours
 from kiosk.gathering import GuestHere, Here
-from kiosk.models import STATUS_LABELS, Visit
+from kiosk.models import STATUS_LABELS
 from screens.board_table import BoardTable
 from screens.commands import Back
 from screens.gathering_lines import answer_lines, everyone, hand_lines, short_names, topic_lines
@@ -104,8 +104,8 @@ class BoardScreen(KioskScreen):
         wanted = {key: self.row(here, now) for key, here in shown.items()}
         for key in self.made.keys() - wanted.keys():
             del self.made[key]
-        for guest, visit in self.guest_visits(gathering.guests):
-            wanted[visit.id] = (visit.since, self.guest_row(guest, visit, now))
+        for guest in gathering.guests:
+            wanted[guest.visit_id] = (guest.since, self.guest_row(guest, now))
         newest_first = sorted(wanted.items(), key=lambda item: item[1][0], reverse=True)
         table.show([(key, row) for key, (_, row) in newest_first])
         self.show_summary(len(wanted), community.here_count() - len(wanted))
@@ -119,17 +119,6 @@ class BoardScreen(KioskScreen):
         else:
             self.show_panel("answers", [Content.styled(question.text, "italic"), *answers], "")
 
-    def guest_visits(self, guests: tuple[GuestHere, ...]) -> list[tuple[GuestHere, Visit]]:
-        """The guests the board shows, each with their visit (for when they came)."""
-        visits = [p.visit for p in self.app.community.present_for_hosts() if p.visit.guest]
-        paired = []
-        for guest in guests:
-            visit = next((v for v in visits if v.guest == guest.name), None)
-            if visit is not None:
-                visits.remove(visit)
-                paired.append((guest, visit))
-        return paired
-
     def show_panel(self, panel: str, lines: list[Content], empty: str) -> None:
         shown = lines or [Content.styled(empty, "dim")]
         self.query_one(f"#{panel}-panel", StarterLines).show(shown)
@@ -137,7 +126,7 @@ class BoardScreen(KioskScreen):
     def row(self, here: Here, now: datetime) -> tuple[datetime, Row]:
         """A member's row, and when they came (the board is newest first)."""
         member, visit = here.member, here.visit
-        arrived = hours.arrived(visit.since, now)
+        arrived = hours.arrived(visit.since, now, self.app.community.zone)
         # Most rows are as they were: made again only when their member, visit or time moved.
         kept = self.made.get(member.id)
         if kept is not None and kept[0] == (here, arrived):
@@ -156,13 +145,12 @@ class BoardScreen(KioskScreen):
         self.made[member.id] = ((here, arrived), row)
         return visit.since, row
 
-    def guest_row(self, guest: GuestHere, visit: Visit, now: datetime) -> Row:
-        host = f"guest of {guest.host.name}" if guest.host else "a guest"
+    def guest_row(self, guest: GuestHere, now: datetime) -> Row:
         return (
-            Content.styled(fit(guest.name, self.widths[0]), "bold"),
-            Content(hours.arrived(visit.since, now)),
+            Content.styled(fit(guest.shown_as, self.widths[0]), "italic"),
+            Content(hours.arrived(guest.since, now, self.app.community.zone)),
             Content("guest"),
-            Content.styled(host, "italic"),
+            Content("-"),
         )
 
     def show_summary(self, shown: int, hidden: int) -> None:

@@ -99,6 +99,22 @@ class PreviousMatch(Command):
     SHOW = False
 
 
+class NextPage(Command):
+    KEYS = "pagedown"
+    LABEL = "Next page"
+    HELP = "Show the next page of the list."
+    ACTION = "page(1)"
+    KEY_DISPLAY = "PgDn"
+
+
+class PreviousPage(Command):
+    KEYS = "pageup"
+    LABEL = "Previous page"
+    HELP = "Show the previous page of the list."
+    ACTION = "page(-1)"
+    KEY_DISPLAY = "PgUp"
+
+
 class Board(Command):
     KEYS = "f2"
     LABEL = "Who's here"
@@ -296,7 +312,7 @@ class ShowStats(Command):
 class CheckOutPerson(Command):
     KEYS = "enter"
     LABEL = "Check out"
-    HELP = "Check out the person highlighted (with the guests they signed in)."
+    HELP = "Check out the person highlighted (with the guests they signed in), after asking."
     KEY_DISPLAY = "⏎"
     # Before the table, which would only select the row.
     PRIORITY = True

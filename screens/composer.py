@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from kiosk.matching import MIN_LETTERS, enough_letters
 from kiosk.models import Member, ShoutOut
 from kiosk.text import SHOUTOUT_LIMIT, clean, fold
 from screens.commands import Cancel, NextMatch, PreviousMatch
@@ -65,7 +66,10 @@ class ComposeScreen(KioskScreen):
             return  # the name of the one just chosen
         found = self.app.community.search(typed, RECIPIENT_CHOICES) if typed else []
         self.offered = namesakes_together(found)
-        choices.set_options(Option(name_line(m, self.offered), id=m.id) for m in self.offered)
+        choices.set_options(
+            Option(name_line(m, self.offered, self.app.community.zone), id=m.id)
+            for m in self.offered
+        )
         choices.display = bool(self.offered)
         if self.offered:
             choices.highlighted = 0
@@ -99,8 +103,14 @@ class ComposeScreen(KioskScreen):
         match = self.query_one("#to-match", Label)
         typed = self.query_one("#to", Input).value.strip()
         if member is not None:
-            about = told_apart(member, self.app.community.similar_names(member.name))
+            about = told_apart(
+                member,
+                self.app.community.similar_names(member.name),
+                self.app.community.zone,
+            )
             match.update(Content(f"To {member.name}" + (f" ({about})." if about else ".")))
+        elif typed and not enough_letters(typed):
+            match.update(f"Keep typing: {MIN_LETTERS} letters or more find a member.")
         elif typed:
             match.update(Content(f"Nobody matches “{typed}”. Leave it empty for everyone."))
         else:

@@ -12,6 +12,7 @@ from textual.widgets import Button, Label, Static
 
 from kiosk import hours
 from kiosk.models import STATUS_LABELS, Member, Visit
+from kiosk.opening import local_day
 from screens.commands import (
     AnswerQuestion,
     Done,
@@ -46,6 +47,8 @@ class ConfirmationScreen(KioskScreen):
         self.member = member
         self.visit = visit
         self.kept_open = False
+        self.left: float | None = None
+        """Seconds of the countdown left when a host's PIN prompt came over the screen."""
         # Held here, not looked up: a scan right after this one may swap the screen away
         # while it is still being put up.
         self.countdown = Label(id="countdown", classes="hint")
@@ -74,8 +77,18 @@ class ConfirmationScreen(KioskScreen):
         for button in self.query(Button):
             button.can_focus = False
 
+    def on_screen_suspend(self) -> None:
+        # A host's PIN prompt (ctrl+q) came over the screen: the countdown waits for it,
+        # so that home never takes the prompt away and the PIN lands in the name field.
+        self.left = self.deadline - self.app.timer()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.left is not None:
+            self.deadline, self.left = self.app.timer() + self.left, None
+
     def count_down(self, now: float) -> None:
-        if self.kept_open:
+        if self.kept_open or self.app.screen is not self:
             return
         remaining = ceil(self.deadline - now)
         if remaining <= 0:
@@ -146,16 +159,17 @@ class CheckedInScreen(ConfirmationScreen):
 
     def compose_message(self) -> ComposeResult:
         name = self.member.first_name
-        visit = self.visit
+        visit, community = self.visit, self.app.community
         if self.updated:
             greeting = f"All set, {name}!"
-            done = f"Here {hours.since(visit.since, self.app.community.clock())}"
+            done = f"Here {hours.since(visit.since, community.clock(), community.zone)}"
         else:
-            new = visit.since.astimezone().date() == self.member.joined.astimezone().date()
+            day = local_day(visit.since, community.zone)
+            new = day == local_day(self.member.joined, community.zone)
             greeting = (
                 f"Welcome, {name}! Great to have you here." if new else f"Welcome back, {name}!"
             )
-            done = f"Checked in at {hours.clock_time(visit.since)}"
+            done = f"Checked in at {hours.clock_time(visit.since, community.zone)}"
         yield Label(Content(greeting), id="greeting", classes="title")
         yield Label(f"{done} · {STATUS_LABELS[visit.status]}", classes="hint")
         if self.milestone is not None:
@@ -172,9 +186,12 @@ class CheckedInScreen(ConfirmationScreen):
                 yield Label("Shout-outs for you", classes="section-title")
                 now = self.app.community.clock()
                 for shoutout in self.shoutouts:
-                    # An author who deleted their data left it unsigned: "a former member".
-                    author = self.app.community.name_of(shoutout.from_id or "")
-                    yield Static(shoutout_for_you(shoutout, author, now), classes="shoutout")
+                    # An author who deleted their data left it unsigned.
+                    author = self.app.community.public_name(shoutout.from_id, "a former member")
+                    yield Static(
+                        shoutout_for_you(shoutout, author, now, self.app.community.zone),
+                        classes="shoutout",
+                    )
         if self.question is not None:
             given = next(
                 (
@@ -248,7 +265,8 @@ class CheckedOutScreen(ConfirmationScreen):
         assert self.visit.until is not None
         stayed = hours.duration(self.visit.until - self.visit.since)
         yield Label(Content(f"See you soon, {name}!"), id="greeting", classes="title")
+        left = hours.clock_time(self.visit.until, self.app.community.zone)
         yield Label(
-            f"You were here {stayed}. Checked out at {hours.clock_time(self.visit.until)}.",
+            f"You were here {stayed}. Checked out at {left}.",
             classes="hint",
         )

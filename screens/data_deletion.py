@@ -44,6 +44,9 @@ class DeleteDataScreen(ModalScreen[None]):
         super().__init__()
         self.member = member
 
+    def private_to(self) -> str | None:
+        return self.member.id
+
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Content(f"Delete {self.member.name}'s data?"), classes="title")

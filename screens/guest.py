@@ -60,8 +60,9 @@ class GuestScreen(KioskScreen):
 
     def signed_in(self, visit: Visit) -> None:
         self.app.go_home()
+        # Said on home, for the next person to read too: as the board says it.
         self.app.notify(
-            f"Welcome, {visit.guest}! Signed in as a guest of {self.host.name}.",
+            f"Welcome! Your guest shows on the board as “guest of {self.host.first_name}”.",
             title="Guest signed in",
             markup=False,
         )

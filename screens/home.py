@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from kiosk.badge_codes import is_badge_code
+from kiosk.matching import MIN_LETTERS, enough_letters
 from kiosk.models import Member
 from screens.board import BoardScreen
 from screens.commands import (
@@ -175,18 +176,20 @@ class HomeScreen(KioskScreen):
         if found:
             matches.highlighted = 0
             hint.update("↑↓ to choose, Enter to open.")
-        elif query.strip():
-            hint.update("Nobody by that name yet. New here? Register below (F4).")
-        else:
+        elif not query.strip():
             hint.update("A few letters are enough; accents and typos are fine.")
+        elif not enough_letters(query):
+            hint.update(f"Keep typing: {MIN_LETTERS} letters or more find you.")
+        else:
+            hint.update("Nobody by that name yet. New here? Register below (F4).")
         self.refresh_bindings()
 
     def match_line(self, member: Member, found: list[Member]) -> Content:
         """A member's name, what tells them from a namesake, and whether they are here."""
-        # "Here now" only for members who agreed to be seen on the board, and not incognito.
-        visit = self.app.community.visit_of(member.id)
-        here = member.on_board and visit is not None and visit.public
-        return name_line(member, found) + Content.styled("  · here now" if here else "", "dim")
+        here = self.app.community.seen_at_door(member) is not None
+        return name_line(member, found, self.app.community.zone) + Content.styled(
+            "  · here now" if here else "", "dim"
+        )
 
     def action_move(self, step: int) -> None:
         matches = self.query_one("#matches", OptionList)

@@ -56,7 +56,11 @@ class Masthead(Widget):
         if community.capacity:
             here = f"{count} of {community.capacity} here"
         now = community.clock()
-        shown = [hours.clock_time(now), hours.opening_status(self.app.config.hours, now), here]
+        shown = [
+            hours.clock_time(now, community.zone),
+            hours.opening_status(self.app.config.hours, now),
+            here,
+        ]
         said = " · ".join(part for part in shown if part)
         if said != self.status:
             self.status = said

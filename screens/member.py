@@ -1,5 +1,10 @@
 """A member's own screen: check in with today's status and topics, change them while here,
-or check out."""
+or check out.
+
+Anyone can type a name, so until the member proves who they are (their PIN, or having just
+registered here) the screen shows only what the board would: a member here incognito or
+off the board looks as if they were out, and topics kept for hosts are not listed.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from textual.widgets.selection_list import Selection
 
 from kiosk import hours
 from kiosk.errors import Refused
-from kiosk.models import STATUS_LABELS, Member, Status
+from kiosk.models import STATUS_LABELS, Member, Status, Visit
 from kiosk.text import topic_key
 from screens.commands import (
     AddTopic,
@@ -28,7 +33,8 @@ from screens.composer import ComposeScreen
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.guest import GuestScreen
 from screens.kiosk_screen import KioskScreen
-from screens.profile_access import ask_for_profile
+from screens.profile import ProfileScreen
+from screens.profile_access import ProfilePinScreen
 from screens.status_choice import STATUS_MEANINGS, StatusChoice
 from screens.topic_adder import TopicAdder
 
@@ -57,12 +63,29 @@ class MemberScreen(KioskScreen):
         self.member = member
         self.greeting = greeting
         """Said first, for a member who has just registered."""
-        self.registered = registered
-        """The member registered a moment ago, here: their profile opens without a PIN."""
-        self.visit = self.app.community.visit_of(member.id)
+        self.proven = registered
+        """The member proved who they are: they registered a moment ago, here, or gave
+        their PIN. Their profile opens without a PIN, and the screen shows all of theirs."""
+        self.visit = self.visit_shown(member)
+        self.composed: tuple[bool, bool, Member] | None = None
+        """What the screen was last put together for: proven, out, and the member."""
+
+    def visit_shown(self, member: Member) -> Visit | None:
+        """The member's open visit as this screen may show it."""
+        community = self.app.community
+        return community.visit_of(member.id) if self.proven else community.seen_at_door(member)
+
+    @property
+    def usual_topics_shown(self) -> bool:
+        """Whether the screen may list the member's usual topics and today's."""
+        return self.proven or self.member.shows("topics")
+
+    def private_to(self) -> str | None:
+        return self.member.id if self.proven else None
 
     def compose_body(self) -> ComposeResult:
         visit = self.visit
+        self.composed = (self.proven, visit is None, self.member)
         status = visit.status if visit else "open"
         with Vertical(id="card"):
             with Horizontal(id="name-row"):
@@ -94,17 +117,26 @@ class MemberScreen(KioskScreen):
             return (
                 "Not checked in yet. Enter checks you in. ←/→ change today's status; "
                 "Tab, then Space, ticks topics; or type a new one."
+                + (
+                    ""
+                    if self.proven
+                    else " Here incognito or off the board? Scan your badge to check out, "
+                    "or F6 and your PIN show your visit."
+                )
             )
-        here = hours.since(self.visit.since, self.app.community.clock())
+        here = hours.since(self.visit.since, self.app.community.clock(), self.app.community.zone)
         return (
             f"Here {here}, {STATUS_LABELS[self.visit.status]}. Change today's status or "
             "topics and save them, or Enter to check out."
         )
 
     def topic_choices(self) -> list[Selection[str]]:
-        """Today's topics (the usual ones when checking in) ticked, then the suggestions."""
-        ticked = self.visit.topics if self.visit else self.member.topics
-        offered = ticked + self.member.topics + self.app.config.suggested_topics
+        """Today's topics (the usual ones when checking in) ticked, then the suggestions;
+        none of the member's own when they keep them for hosts and have not proven who
+        they are."""
+        usual = self.member.topics if self.usual_topics_shown else ()
+        ticked = self.visit.topics if self.visit and self.usual_topics_shown else usual
+        offered = ticked + usual + self.app.config.suggested_topics
         seen: set[str] = set()
         choices = []
         for topic in offered:
@@ -141,15 +173,15 @@ class MemberScreen(KioskScreen):
         self.follow_changes()
 
     def follow_changes(self) -> None:
-        """Checked in or out elsewhere meanwhile, or the profile changed: show what is true
-        now."""
+        """Checked in or out elsewhere meanwhile, the profile changed, or the member proved
+        who they are: show what is true now."""
         community = self.app.community
         try:
             member = community.member(self.member.id)
         except Refused:
             return  # their data was deleted: the profile took them home
-        visit = community.visit_of(self.member.id)
-        if self.is_current and ((visit is None) != (self.visit is None) or member != self.member):
+        visit = self.visit_shown(member)
+        if self.is_current and (self.proven, visit is None, member) != self.composed:
             self.member, self.visit = member, visit
             self.refresh(recompose=True)
             self.call_after_refresh(self.focus_first)
@@ -241,9 +273,11 @@ class MemberScreen(KioskScreen):
     def primary(self, event: Button.Pressed) -> None:
         community, member = self.app.community, self.member
         if self.visit is None:
-            status, topics = self.chosen()
+            status, ticked = self.chosen()
+            # Usual topics kept out of sight are still theirs unless others are ticked.
+            topics = ticked if ticked or self.usual_topics_shown else None
             self.app.store_call(
-                lambda: community.check_in(member.id, status, topics),
+                lambda: community.check_in_at_door(member.id, status, topics),
                 lambda visit: self.app.switch_screen(CheckedInScreen(member, visit)),
                 saved=f"{member.name} is checked in.",
                 button=event.button,
@@ -277,7 +311,18 @@ class MemberScreen(KioskScreen):
 
     @on(Button.Pressed, "#profile")
     def action_profile(self) -> None:
-        ask_for_profile(self.app, self.member.id, proven=self.registered)
+        """The member's profile, once they prove who they are with their PIN (or a badge
+        scan at the prompt); from then on this screen shows all of theirs too."""
+        if self.proven:
+            self.app.push_screen(ProfileScreen(self.app.community.member(self.member.id)))
+        else:
+            member = self.app.community.member(self.member.id)  # as now: the PIN may be new
+            self.app.push_screen(ProfilePinScreen(member), self.pin_given)
+
+    def pin_given(self, proven: bool | None) -> None:
+        if proven:
+            self.proven = True  # shown as it is on the way back from the profile
+            self.app.push_screen(ProfileScreen(self.app.community.member(self.member.id)))
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:

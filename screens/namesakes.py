@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import tzinfo
 
 from textual.content import Content
 
 from kiosk.models import Member
+from kiosk.opening import local_day, local_time
 from kiosk.text import fold
 
 
-def told_apart(member: Member, others: Iterable[Member]) -> str:
+def told_apart(member: Member, others: Iterable[Member], zone: tzinfo) -> str:
     """What sets `member` apart from namesakes among `others`, or "" when they have none.
 
-    Their topics when those differ, else their intro, else the day they joined; never an
-    internal id, which means nothing to a person.
+    Their topics when those differ, else their intro, else the day they joined (in the
+    kiosk's `zone`); never an internal id, which means nothing to a person.
     """
     name = fold(member.name)
     twins = [m for m in others if m.id != member.id and fold(m.name) == name]
@@ -25,15 +27,16 @@ def told_apart(member: Member, others: Iterable[Member]) -> str:
         return ", ".join(topics)
     if member.intro and member.shows("intro"):
         return member.intro
-    joined = f"{member.joined.astimezone():%d %b %Y}".lstrip("0")
-    if any(twin.joined.astimezone().date() == member.joined.astimezone().date() for twin in twins):
-        joined += f", {member.joined.astimezone():%H:%M}"
+    local = local_time(member.joined, zone)
+    joined = f"{local:%d %b %Y}".lstrip("0")
+    if any(local_day(twin.joined, zone) == local.date() for twin in twins):
+        joined += f", {local:%H:%M}"
     return f"joined {joined}"
 
 
-def name_line(member: Member, others: Iterable[Member]) -> Content:
+def name_line(member: Member, others: Iterable[Member], zone: tzinfo) -> Content:
     """The member's name in bold, and what tells them apart from namesakes, dimmed."""
-    about = told_apart(member, others)
+    about = told_apart(member, others, zone)
     return Content.assemble((member.name, "bold"), (f"  {about}" if about else "", "dim"))
 
 
@@ -43,4 +46,4 @@ def namesakes_together(found: list[Member]) -> list[Member]:
     first_place: dict[str, int] = {}
     for place, member in enumerate(found):
         first_place.setdefault(fold(member.name), place)
-    return sorted(found, key=lambda m: (first_place[fold(m.name)], m.joined))
+    return sorted(found, key=lambda m: (first_place[fold(m.name)], m.joined, m.id))

@@ -2,11 +2,15 @@
 badge and PIN, and deleting it all.
 
 Open it only for a member who proved who they are (see `screens.profile_access`): it shows
-what they keep for hosts, and lets them delete their data.
+what they keep for hosts, and lets them delete their data. It is private to them
+(`screens.private`): anyone else's badge scan closes it. Their own badge proves it is
+them once more, as their current PIN does, before a PIN is changed.
 """
 
 from __future__ import annotations
 
+import io
+import math
 from datetime import timedelta
 
 from textual import on, work
@@ -16,18 +20,26 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from kiosk import hours
+from kiosk.access import Verdict
 from kiosk.badge_codes import spaced_badge_code
 from kiosk.dates import MONTHS, WEEKDAYS
-from kiosk.errors import KioskError
+from kiosk.errors import KioskError, Refused
+from kiosk.member_data import member_data
 from kiosk.models import PROFILE_FIELDS, PROFILE_LABELS, Member, ProfileField, Visit
-from kiosk.pin import NEW_PIN_MINIMUM
+from kiosk.output import json_text
+from kiosk.pin import NEW_PIN_MINIMUM, require_new_pin
 from kiosk.text import INTRO_LIMIT, PRONOUNS_LIMIT, clean, split_topics
 from screens.commands import Cancel, SaveProfile
 from screens.consent import Consent
 from screens.data_deletion import DeleteDataScreen
 from screens.kiosk_screen import KioskScreen
 from screens.qr import QRCode
+from screens.scanner import BadgeScanned
 
+NO_DOWNLOAD = (
+    "This kiosk cannot hand you a file. A host can give you all of your data "
+    "(`kiosk members data`), or open the kiosk in a browser for you to download it here."
+)
 VISITS_SHOWN = 8
 VISITS_LOOKED_BACK = timedelta(days=90)
 """How far back "my recent visits" looks in the history."""
@@ -54,6 +66,11 @@ class ProfileScreen(KioskScreen):
     def __init__(self, member: Member) -> None:
         super().__init__()
         self.member = member
+        self.badge_scanned = False
+        """The member scanned their badge here: a new PIN needs no current one."""
+
+    def private_to(self) -> str | None:
+        return self.member.id
 
     def compose_body(self) -> ComposeResult:
         member = self.member
@@ -75,6 +92,11 @@ class ProfileScreen(KioskScreen):
                     member.on_board,
                     id="on-board",
                 )
+                yield Consent(
+                    "Name me in the space's status online (SpaceAPI) too",
+                    member.named_online,
+                    id="named-online",
+                )
                 for field in PROFILE_FIELDS:
                     yield from self.compose_field(field)
                 with Horizontal(classes="buttons"):
@@ -88,11 +110,14 @@ class ProfileScreen(KioskScreen):
                 yield from self.compose_pin()
                 yield Label("My data", classes="section-title")
                 yield Label(
-                    "Deleting your data takes your profile, your answers and the shout-outs "
-                    "to you away; your visits stay only as anonymous counts.",
+                    "Take all of it with you as a file, or delete it: that takes your "
+                    "profile, your answers and the shout-outs to you away; your visits "
+                    "stay only as anonymous counts.",
+                    id="data-hint",
                     classes="hint",
                 )
                 with Horizontal(classes="buttons"):
+                    yield Button("Download my data", id="take-data")
                     yield Button("Delete my data…", id="delete", variant="error")
 
     def compose_field(self, field: ProfileField) -> ComposeResult:
@@ -127,13 +152,20 @@ class ProfileScreen(KioskScreen):
 
     def compose_pin(self) -> ComposeResult:
         yield Label("My PIN", classes="section-title")
-        state = "You have a PIN; a new one replaces it." if self.member.pin_hash else ""
+        state = (
+            "You have a PIN; to change it, type it first, or scan your badge."
+            if self.member.pin_hash
+            else ""
+        )
         yield Label(
             f"{state} With a PIN, F6 on your screen opens this page without your badge. "
             f"At least {NEW_PIN_MINIMUM} characters.".strip(),
             id="pin-hint",
             classes="hint",
         )
+        current = Input(password=True, placeholder="Current PIN", id="current-pin", compact=True)
+        current.display = bool(self.member.pin_hash)
+        yield current
         yield Input(password=True, placeholder="New PIN", id="new-pin", compact=True)
         yield Input(password=True, placeholder="The same again", id="pin-again", compact=True)
         with Horizontal(classes="buttons"):
@@ -165,6 +197,7 @@ class ProfileScreen(KioskScreen):
         """The profile as on the screen, as `Community.edit_member` takes it."""
         changes: dict[str, object] = {
             "on_board": self.query_one("#on-board", Checkbox).value,
+            "named_online": self.query_one("#named-online", Checkbox).value,
             "hosts_only": [
                 field
                 for field in PROFILE_FIELDS
@@ -249,18 +282,40 @@ class ProfileScreen(KioskScreen):
             again.value = ""
             self.query_one("#new-pin", Input).focus()
             return
-        community, member_id = self.app.community, self.member.id
+        community, access, member_id = self.app.community, self.app.member_access, self.member.id
+        current = self.query_one("#current-pin", Input).value
+        # Whoever finds this page left open must not take the member's PIN over.
+        proven = not self.member.pin_hash or self.badge_scanned
+
+        def change() -> Member:
+            require_new_pin(pin, "A PIN")  # before a try of the current one is spent
+            if not proven:
+                verdict = access.try_pin(member_id, current)
+                if verdict.outcome != "right":
+                    raise Refused(not_current(verdict))
+            return community.set_pin(member_id, pin)
+
         self.app.store_call(
-            lambda: community.set_pin(member_id, pin),
+            change,
             self.pin_set,
             saved="Your PIN is set.",
             button=self.query_one("#set-pin", Button),
         )
 
+    def on_badge_scanned(self, scanned: BadgeScanned) -> None:
+        """The member's own badge proves it is them, to change their PIN; anyone else's
+        goes on to the kiosk, which closes this page."""
+        member = self.app.community.by_badge(scanned.code)
+        if member is not None and member.id == self.member.id:
+            scanned.stop()
+            self.badge_scanned = True
+            self.pin_said("Your badge is scanned: a new PIN needs no current one now.")
+
     def pin_set(self, member: Member) -> None:
         self.member = member
-        for entry in self.query("#new-pin, #pin-again").results(Input):
+        for entry in self.query("#current-pin, #new-pin, #pin-again").results(Input):
             entry.value = ""
+        self.query_one("#current-pin").display = True
         self.query_one("#set-pin", Button).disabled = False
         self.pin_said("Your PIN is set. Next time, F6 on your screen and your PIN open this page.")
 
@@ -270,6 +325,38 @@ class ProfileScreen(KioskScreen):
         hint.set_class(caution, "caution")
         hint.set_class(not caution, "hint")
 
+    @on(Button.Pressed, "#take-data")
+    def take_data(self) -> None:
+        """All of the member's data as a JSON file, downloaded to the browser the kiosk
+        runs in; a kiosk in a terminal has nowhere to hand a file, and says so."""
+        if not self.app.is_web:
+            self.query_one("#data-hint", Label).update(NO_DOWNLOAD)
+            return
+        community, member_id = self.app.community, self.member.id
+        self.app.store_call(
+            lambda: json_text(member_data(community, member_id)),
+            self.deliver,
+            saved=None,  # a download for this browser, whatever screen is in front
+            button=self.query_one("#take-data", Button),
+        )
+
+    def deliver(self, document: str) -> None:
+        self.app.deliver_text(io.StringIO(document), save_filename="my-data.json")
+        if self.is_attached:
+            self.query_one("#take-data", Button).disabled = False
+            self.query_one("#data-hint", Label).update("Your data is on its way, as my-data.json.")
+
     @on(Button.Pressed, "#delete")
     def delete(self) -> None:
         self.app.push_screen(DeleteDataScreen(self.member))
+
+
+def not_current(verdict: Verdict) -> str:
+    """Why a PIN was not changed: the current PIN typed was wrong, or typed too soon."""
+    seconds = math.ceil(verdict.wait.total_seconds())
+    wait = f"wait {seconds} second{'s' * (seconds != 1)}, then type your current PIN again"
+    if verdict.outcome == "too soon":
+        return f"Too many wrong PINs: {wait}."
+    if seconds > 0:
+        return f"That is not your current PIN. Too many wrong PINs: {wait}."
+    return "That is not your current PIN. Type it again, or scan your badge."

@@ -1,6 +1,6 @@
 """Proving who you are before your profile opens: your personal PIN, or a badge scan.
 
-A typed name is not enough, since anyone can type it. `ask_for_profile` asks the member
+A typed name is not enough, since anyone can type it. `ProfilePinScreen` asks the member
 for their PIN (or, without one, says how to get in); `open_profile` opens the profile of
 a member whose identity is already proven, as by a badge scan.
 """
@@ -33,21 +33,6 @@ NO_PIN = (
     "You have no personal PIN yet. To open your profile, scan your badge at the kiosk, "
     "or ask a host to open it for you; once in, you can choose a PIN. Escape goes back."
 )
-
-
-def ask_for_profile(app: KioskApp, member_id: str, proven: bool = False) -> None:
-    """Open a member's profile once they prove who they are: at once when `proven` (they
-    registered a moment ago, here), else after their personal PIN."""
-    member = app.community.member(member_id)  # as now: the PIN may be new
-    if proven:
-        app.push_screen(ProfileScreen(member))
-        return
-
-    def opened(allowed: bool | None) -> None:
-        if allowed:
-            app.push_screen(ProfileScreen(app.community.member(member.id)))
-
-    app.push_screen(ProfilePinScreen(member), opened)
 
 
 def open_profile(app: KioskApp, member: Member) -> None:
@@ -88,8 +73,14 @@ class ProfilePinScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         if self.member.pin_hash:
-            self.wait_for(self.app.member_access.wait(), "")
+            self.look_up_wait()
             self.app.ticked.subscribe(self, lambda _: self.show_wait())
+
+    @work(thread=True, group="pin-wait")
+    def look_up_wait(self) -> None:
+        # Read from the data folder, where wrong PINs at any kiosk left it.
+        wait = self.app.member_access.wait()
+        self.app.call_from_thread(self.wait_for, wait, "")
 
     @on(Input.Submitted, "#pin")
     def check(self, event: Input.Submitted) -> None:

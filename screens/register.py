@@ -53,7 +53,7 @@ class RegisterScreen(KioskScreen):
         shown = namesakes_together(similar[:3])
         names = []
         for member in shown:
-            about = told_apart(member, shown)
+            about = told_apart(member, shown, self.app.community.zone)
             names.append(f"{member.name} ({about})" if about else member.name)
         self.warn(
             f"Already a member: {'; '.join(names)}. If that's you, go back and find your name."
@@ -91,6 +91,12 @@ class RegisterScreen(KioskScreen):
             f"Welcome, {member.first_name}! You are registered; F6 sets up your profile "
             "whenever you like. "
         )
+        if not member.on_board:
+            # Nobody who only types a name learns of them: they need to know how it works.
+            greeting += (
+                "Off the board, you find yourself here by your whole name, and check out "
+                "with your badge (F6 shows it) or a PIN you set there. "
+            )
         self.app.switch_screen(MemberScreen(member, greeting=greeting, registered=True))
 
     @on(Button.Pressed, "#cancel")

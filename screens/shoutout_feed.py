@@ -13,17 +13,18 @@ CARD_EDGE = Content.styled("▎ ", "$accent")
 
 
 def card_heading(community: Community, shoutout: ShoutOut) -> Content:
-    """'Björn to Kofi': who to whom."""
+    """'Björn to Kofi': who to whom, as public screens name them."""
     return Content.assemble(
-        (community.name_of(shoutout.from_id), "bold"),
+        (community.public_name(shoutout.from_id, "someone"), "bold"),
         " to ",
-        (community.name_of(shoutout.to_id), "bold"),
+        (community.public_name(shoutout.to_id, "everyone"), "bold"),
     )
 
 
 def card_time(community: Community, shoutout: ShoutOut) -> Content:
     """'6 h ago', dimmed."""
-    return Content.styled(hours.ago(shoutout.created, community.clock()), "dim")
+    when = hours.posted(shoutout.created, community.clock(), community.zone, shoutout.quiet)
+    return Content.styled(when, "dim")
 
 
 class ShoutoutFeed(Static):

@@ -15,7 +15,7 @@ from textual.widgets import Label, Static
 from kiosk import hours
 from kiosk.dates import MONTHS, WEEKDAYS
 from kiosk.gathering import Here, InGroup
-from kiosk.wall import WallView
+from kiosk.wall import WallShoutOut, WallView
 from screens.gathering_lines import everyone
 
 
@@ -197,12 +197,7 @@ def _people_cards(view: WallView) -> list[Static]:
         names = [_name(here) for here in gathering.heads_down]
         cards.append(_card("Heads-down", [Content(", ").join(names)], "quiet"))
     if gathering.guests:
-        guests = [
-            Content.assemble(
-                (guest.name, "bold"), f", guest of {guest.host.name}" if guest.host else ", a guest"
-            )
-            for guest in gathering.guests
-        ]
+        guests = [Content.styled(guest.shown_as, "italic") for guest in gathering.guests]
         cards.append(_card("Guests", guests))
     if not cards:
         more = f"{view.here} here, not shown on the board." if view.here else "Nobody here yet."
@@ -241,14 +236,13 @@ def _question_cards(view: WallView) -> list[Static]:
 
 
 def _shoutout_cards(view: WallView) -> list[Static]:
+    def when(shoutout: WallShoutOut) -> str:
+        return hours.posted(shoutout.created, view.now, view.zone, shoutout.quiet)
+
     return [
         _card(
             Content.assemble((shoutout.author, "bold"), " to ", (shoutout.to, "bold")),
-            [
-                Content.assemble(
-                    shoutout.text, (f"  · {hours.ago(shoutout.created, view.now)}", "dim")
-                )
-            ],
+            [Content.assemble(shoutout.text, (f"  · {when(shoutout)}", "dim"))],
             "shoutout",
         )
         for shoutout in view.shoutouts

@@ -3,7 +3,7 @@ shout-outs waiting for the member. Only what public screens may show of others i
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from textual.content import Content
 
@@ -29,11 +29,11 @@ def suggestion_intro(suggestion: Suggestion) -> Content:
     return Content.styled(f"“{member.intro}”", "dim italic")
 
 
-def shoutout_for_you(shoutout: ShoutOut, author: str, now: datetime) -> Content:
+def shoutout_for_you(shoutout: ShoutOut, author: str, now: datetime, zone: tzinfo) -> Content:
     """'From Björn · 2 h ago', then the words."""
     return Content.assemble(
         (f"From {author}", "bold"),
-        (f" · {hours.ago(shoutout.created, now)}", "dim"),
+        (f" · {hours.posted(shoutout.created, now, zone, shoutout.quiet)}", "dim"),
         "\n",
         shoutout.text,
     )

@@ -1,12 +1,14 @@
-"""Fixtures shared by every test: local time pinned to UTC, a clock that moves only when
-told, a community in a temporary folder, and the demo community on disk."""
+"""Fixtures shared by every test: local time pinned to UTC, the user's and the machine's
+own config files out of reach, a clock that moves only when told, a community in a
+temporary folder, and the demo community on disk."""
 
 from __future__ import annotations
 
+import io
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -63,6 +65,23 @@ def utc_local_time() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def own_config_out_of_reach(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Keep this machine's config files from every test: HOME and XDG_CONFIG_HOME point at
+    an empty temporary folder, KIOSK_CONFIG is unset, and the machine's config file is
+    looked for in that folder too. Returns the folder, standing for the user's home."""
+    from kiosk import config
+
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("KIOSK_CONFIG", raising=False)
+    monkeypatch.setattr(config, "SYSTEM_CONFIG", home / "etc" / "kiosk" / "config.toml")
+    return home
+
+
+@pytest.fixture(autouse=True)
 def backups_made_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """The daily backup, which the command line starts as a process of its own, is made
     here instead, to its end, so no test leaves a process behind."""
@@ -70,7 +89,10 @@ def backups_made_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     from kiosk.commands import running
 
     def made_here(config: Config) -> None:
-        cli.main(["--data", str(config.data_dir), "backup", "--if-due"])
+        named = ["--config", str(config.source)] if config.source is not None else []
+        # What it says goes nowhere, as the background process's does.
+        with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
+            cli.main(["--data", str(config.data_dir), *named, "backup", "--if-due"])
 
     monkeypatch.setattr(running, "start_backup", made_here)
 

@@ -43,6 +43,8 @@ def seed_secrets(
     ivo = community.add_member("Ivo Incognito", ("lockpicking",))
     check_in(community, ivo.id, "incognito")
     olga = community.add_member("Olga Offboard", ("knitting",), on_board=False)
+    # Written before she came in; one written while she is here waits until she leaves.
+    community.post_shoutout(olga.id, ana.id, "Thanks from the quiet corner")
     check_in(community, olga.id, "open")
     hana = community.add_member("Hana Private", ("beekeeping",))
     community.edit_member(
@@ -54,7 +56,6 @@ def seed_secrets(
         hosts_only=("topics", "looking_for", "mentor", "pronouns", "intro"),
     )
     check_in(community, hana.id, "open")
-    community.post_shoutout(olga.id, ana.id, "Thanks from the quiet corner")
     hidden = community.post_shoutout(ana.id, None, "Nobody should read this one")
     community.hide_shoutout(hidden.id)
     return Secrets(

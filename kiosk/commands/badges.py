@@ -47,7 +47,7 @@ def _without_code(missing: list[Member]) -> str:
     else:
         names = ", ".join(member.name for member in missing[:3])
         more = ", ..." if len(missing) > 3 else ""
-        who, reference = f"{len(missing)} members ({names}{more}) have", "MEMBER"
+        who, reference = f"{len(missing)} members ({names}{more}) have", "--all-missing"
     return f"{who} no badge code yet; issue one with: kiosk members new-badge {reference}"
 
 

@@ -5,18 +5,25 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
+from contextlib import suppress
 from pathlib import Path
 
 from kiosk import intent
-from kiosk.access import ACCESS_FILE, HostAccess, read_wrong_tries
+from kiosk.access import ACCESS_FILE, PinGuard, read_wrong_tries
 from kiosk.backups import Backups, aside_name, backup_hint
 from kiosk.commands.running import Declare, Group, now
+from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.demo import seed_demo, seed_synthetic
-from kiosk.errors import DataError, Refused, UsageError
+from kiosk.errors import DataError, Refused, StorageError, UsageError
+from kiosk.member_access import ACCESS_FILE as MEMBER_ACCESS_FILE
+from kiosk.opening import local_day
 from kiosk.output import say
 from kiosk.pin import hash_pin, require_new_pin
+from kiosk.progress import progress_shown
 from kiosk.repair import Repaired, repair
+from kiosk.retention import fade_old_visits
 from kiosk.storage import move_aside
 from kiosk.store import Store
 from kiosk.text import shortened
@@ -30,13 +37,15 @@ def demo(args: argparse.Namespace, config: Config) -> int:
         count = seed_demo(config.data_dir, now())
         say(f"Seeded a demo community of {count} members in {config.data_dir}.")
         return 0
-    members, visits = seed_synthetic(
-        config.data_dir,
-        now(),
-        30 if args.members is None else args.members,
-        args.history_days or 0,
-        args.visits,
-    )
+    with progress_shown("Days of history", sys.stderr) as progress:
+        members, visits = seed_synthetic(
+            config.data_dir,
+            now(),
+            30 if args.members is None else args.members,
+            args.history_days or 0,
+            args.visits,
+            progress=progress,
+        )
     say(f"Seeded {members} members and {visits} past visits in {config.data_dir}.")
     return 0
 
@@ -61,9 +70,18 @@ def backup(args: argparse.Namespace, config: Config) -> int:
     store = Store.open(config.data_dir, create=False)
     backups = Backups(store, config.backups_to_keep)
     moment = now()
-    if args.if_due and not backups.due(moment.astimezone().date().isoformat()):
+    if args.if_due and not backups.due(local_day(moment, config.zone).isoformat()):
         return 0
-    made = backups.make(moment)
+    if config.anonymous_after_days:
+        # Old visits fade into counts first, so today's backup holds them so. Damaged
+        # data or a full disk stops this, not the backup, which says what is wrong;
+        # the visits fade on a later day.
+        with suppress(DataError, StorageError):
+            # Without the hook that starts the day's backup after a change: this is it.
+            community = Community.open(config, now, create=False)
+            fade_old_visits(community, config.anonymous_after_days)
+    with progress_shown("Backing up files", sys.stderr) as progress:
+        made = backups.make(moment, config.zone, progress)
     if args.if_due:
         return 0  # made in the background, where nobody reads what it says
     if made is None:
@@ -118,7 +136,7 @@ def doctor(args: argparse.Namespace, config: Config) -> int:
             else f"once backup {aside.after} and those before it are rotated out"
         )
         say(f"{aside.path} is a damaged file kept from a repair; it is removed {when}.")
-    access_fine = _check_host_access(config, restore=args.restore and writable)
+    access_fine = _check_pin_waits(config, restore=args.restore and writable)
     damaged_copies = backups.problems()
     for copy in damaged_copies:
         say(f"Backup copy {copy}")
@@ -183,22 +201,27 @@ def _tell_repair(repaired: Repaired | None) -> None:
         say("  Repaired; the damaged file was kept beside it.")
 
 
-def _check_host_access(config: Config, restore: bool) -> bool:
-    """Whether the wrong host PINs' file reads (or was mended); says what is wrong."""
-    try:
-        read_wrong_tries(config.data_dir / ACCESS_FILE)
-    except DataError as error:
-        say(str(error))
+def _check_pin_waits(config: Config, restore: bool) -> bool:
+    """Whether the files of wrong host and member PINs read (or were mended); says what
+    is wrong with each that does not."""
+    fine = True
+    for name, whose in ((ACCESS_FILE, "host PIN"), (MEMBER_ACCESS_FILE, "member's PIN")):
+        path = config.data_dir / name
+        try:
+            read_wrong_tries(path)
+            continue
+        except DataError as error:
+            say(str(error))
         if restore:
-            HostAccess(config.data_dir, config.host_pin_hash, now).mend(now())
-            say("  Written afresh: the next host PIN waits the longest wait.")
-            return True
-        say(
-            "  The kiosk makes the next host PIN wait the longest wait and writes the file "
-            "afresh; `kiosk doctor --restore` does it now."
-        )
-        return False
-    return True
+            PinGuard(path, now, right_forgives=False).mend(now())
+            say(f"  Written afresh: the next {whose} waits the longest wait.")
+        else:
+            say(
+                f"  The kiosk makes the next {whose} wait the longest wait and writes the "
+                "file afresh; `kiosk doctor --restore` does it now."
+            )
+            fine = False
+    return fine
 
 
 def count(value: str) -> int:

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from kiosk.backups import Backups, start_in_background
 from kiosk.community import Community, utc_now
 from kiosk.config import Config
+from kiosk.opening import local_day
 from kiosk.output import json_text, say
 
 Command = Callable[[argparse.Namespace, Config], int]
@@ -46,7 +47,7 @@ def backup_when_due(config: Config) -> Callable[[Community], None]:
 
     def after_change(community: Community) -> None:
         backups = Backups(community.store, config.backups_to_keep)
-        if backups.due(community.clock().astimezone().date().isoformat()):
+        if backups.due(local_day(community.clock(), community.zone).isoformat()):
             start_backup(config)
 
     return after_change
@@ -68,6 +69,11 @@ def saved(community: Community) -> int:
 def print_json(value: Any) -> int:
     say(json_text(value))
     return 0
+
+
+def asked(question: str) -> bool:
+    """Whether the person at the terminal answers yes to `question` (no is the default)."""
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
 
 
 def counted(count: int, thing: str) -> str:

@@ -1,12 +1,16 @@
-"""`kiosk shoutout`, `shoutouts` and `question`: what members say to each other."""
+"""`kiosk shoutout`, `shoutouts`, `question` and the answers to it: what members say to
+each other."""
 
 from __future__ import annotations
 
 import argparse
+from functools import partial
 
 from kiosk.commands.running import Declare, Group, open_community, print_json, saved
 from kiosk.config import Config
-from kiosk.output import say, shoutout_json
+from kiosk.models import Answer
+from kiosk.opening import local_time
+from kiosk.output import answer_json, say, shoutout_json
 
 
 def shoutout(args: argparse.Namespace, config: Config) -> int:
@@ -20,17 +24,22 @@ def shoutout(args: argparse.Namespace, config: Config) -> int:
 
 def shoutouts(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
-    wall = community.all_shoutouts() if args.all else community.shoutouts()
+    # The wall as the public sees it; with --all, everything, as hosts see it.
+    if args.all:
+        wall, name_of = community.all_shoutouts(), community.name_of
+    else:
+        wall = community.shoutouts()
+        name_of = partial(community.public_name, nobody="everyone")
     if args.json:
-        return print_json([shoutout_json(s, community.name_of) for s in wall])
+        return print_json([shoutout_json(s, name_of, exact=args.all) for s in wall])
     if not wall:
         say("No shout-outs yet.")
     for s in wall:
         hidden = "  [hidden]" if s.hidden else ""
-        say(
-            f"{s.created.astimezone(community.zone):%Y-%m-%d %H:%M}  {s.id}  "
-            f"{community.name_of(s.from_id)} → {community.name_of(s.to_id)}: {s.text}{hidden}"
-        )
+        when = f"{local_time(s.created, community.zone):%Y-%m-%d %H:%M}"
+        if s.quiet and not args.all:
+            when = when[:10].ljust(len(when))
+        say(f"{when}  {s.id}  {name_of(s.from_id)} → {name_of(s.to_id)}: {s.text}{hidden}")
     return 0
 
 
@@ -60,12 +69,39 @@ def question_show(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     asked = community.question()
     if asked is None:
+        if args.json:
+            return print_json(None)
         say("There is no question of the week.")
         return 0
+    answers = (
+        [(community.name_of(a.member_id), a) for a in community.answers()]
+        if args.all
+        else [
+            (shown.member.name, Answer(asked.id, shown.member.id, shown.text, shown.given))
+            for shown in community.answers_shown(limit=len(community.answers()))
+        ]
+    )
+    if args.json:
+        return print_json(
+            {
+                "question": asked.text,
+                "asked": asked.asked.isoformat(),
+                "answers": [answer_json(answer, name) for name, answer in answers],
+            }
+        )
     say(asked.text)
-    for answer in community.answers_shown(limit=1000):
-        say(f"  {answer.member.name}: {answer.text}")
+    for name, answer in answers:
+        say(f"  {name}: {answer.text}{'  [hidden]' if answer.hidden else ''}")
     return 0
+
+
+def answer_hide(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    hidden = args.command_name == "hide-answer"
+    answer = community.hide_answer(community.find(args.member).id, hidden)
+    name = community.name_of(answer.member_id)
+    say(f"{name}'s answer is {'hidden from every board' if hidden else 'back on the boards'}.")
+    return saved(community)
 
 
 def register(command: Declare, group: Group) -> None:
@@ -75,7 +111,9 @@ def register(command: Declare, group: Group) -> None:
     sub.add_argument("text", metavar="TEXT")
     sub = command("shoutouts", shoutouts, "the shout-out wall, newest first")
     sub.add_argument("--json", action="store_true")
-    sub.add_argument("--all", action="store_true", help="hidden ones too (for hosts)")
+    sub.add_argument(
+        "--all", action="store_true", help="as hosts see them: hidden ones too, every time exact"
+    )
     for name, help in (
         ("hide-shoutout", "hide a shout-out from every public screen"),
         ("restore-shoutout", "put a hidden shout-out back on the wall"),
@@ -87,4 +125,13 @@ def register(command: Declare, group: Group) -> None:
     sub = command("set", question_set, "ask a new question of the week", questions)
     sub.add_argument("text", metavar="TEXT")
     command("clear", question_clear, "ask no question for now", questions)
-    command("show", question_show, "the question and this week's answers", questions)
+    sub = command("show", question_show, "the question and this week's answers", questions)
+    sub.add_argument("--json", action="store_true")
+    sub.add_argument("--all", action="store_true", help="hidden answers too (for hosts)")
+    for name, help in (
+        ("hide-answer", "hide a member's answer to the question from every board"),
+        ("restore-answer", "put a hidden answer back on the boards"),
+    ):
+        sub = command(name, answer_hide, help)
+        sub.add_argument("member", metavar="MEMBER", help="whose answer: a member id, or a name")
+        sub.set_defaults(command_name=name)

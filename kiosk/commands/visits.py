@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import timedelta
 from pathlib import Path
 
 from kiosk import hours
+from kiosk.closing import DayEnd
 from kiosk.commands.running import Declare, Group, counted, open_community, print_json, saved
+from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.dates import read_day
-from kiosk.errors import StorageError, UsageError
-from kiosk.models import STATUS_LABELS, STATUSES
+from kiosk.errors import Refused, StorageError, UsageError
+from kiosk.models import STATUS_LABELS, STATUSES, Presence
 from kiosk.opening import local_day
-from kiosk.output import presence_json, say
-from kiosk.visits_csv import write_visits
+from kiosk.output import guest_json, presence_json, say
+from kiosk.visits_csv import COLUMN_MEANINGS, write_visits
 
-ONE_DAY = timedelta(days=1)
+STANDARD_OUTPUT = "-"
+"""What --out takes for standard output, as other commands do."""
 
 
 def checkin(args: argparse.Namespace, config: Config) -> int:
@@ -56,32 +58,74 @@ def guest(args: argparse.Namespace, config: Config) -> int:
 def present(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     here = community.present()
+    guests = community.gathering().guests
     if args.json:
-        return print_json([presence_json(p) for p in here])
-    if not here:
+        return print_json([presence_json(p) for p in here] + [guest_json(g) for g in guests])
+    if not here and not guests:
         say("Nobody is here right now.")
-    now = community.clock()
-    for p in here:
-        topics = ", ".join(p.visit.topics) if p.visit.status == "open" else ""
-        say(
-            f"{p.member.name}  {hours.since(p.visit.since, now)}  "
-            f"{STATUS_LABELS[p.visit.status]}  {topics or '-'}"
+    now, zone = community.clock(), community.zone
+    lines = [
+        (
+            p.visit.since,
+            f"{p.member.name}  {hours.since(p.visit.since, now, zone)}  "
+            f"{STATUS_LABELS[p.visit.status]}  {_public_topics(p)}",
         )
+        for p in here
+    ] + [(g.since, f"{g.shown_as}  {hours.since(g.since, now, zone)}") for g in guests]
+    # Newest first, as the board lists them.
+    for _, line in sorted(lines, key=lambda line: line[0], reverse=True):
+        say(line)
     return 0
+
+
+def _public_topics(here: Presence) -> str:
+    """Today's topics as the board shows them: only while open to chat."""
+    open_to_chat = here.visit.status == "open" and here.member.shows("topics")
+    return ", ".join(here.visit.topics) if open_to_chat and here.visit.topics else "-"
 
 
 def close_day(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
-    closed = community.close_day()
-    if not closed:
-        say("Nobody was left to check out.")
-        return 0
-    say(f"Checked out {counted(len(closed), 'visit')} nobody had ended:")
-    for visit in closed:
+    if args.dry_run:
+        plan = community.day_end(args.now)
+        heading = f"Would check out {counted(len(plan.ending), 'visit')} nobody has ended:"
+    else:
+        plan = community.close_day(args.now)
+        heading = f"Checked out {counted(len(plan.ending), 'visit')} nobody had ended:"
+    if plan.ending:
+        say(heading)
+    for visit in plan.ending:
         assert visit.until is not None
         who = visit.guest or community.name_of(visit.member_id)
         say(f"  {who}, at {hours.clock_time(visit.until, community.zone)}")
-    return saved(community)
+    if plan.staying:
+        staying = _staying(community, plan)
+        if not plan.ending:
+            raise Refused(staying)
+        say(staying)
+    elif not plan.ending:
+        say("Nobody was left to check out.")
+    if args.dry_run:
+        say("Nothing was changed (--dry-run).")
+        return 0
+    return saved(community) if plan.ending else 0
+
+
+def _staying(community: Community, plan: DayEnd) -> str:
+    """Why the people here stay checked in, and how to check them out all the same."""
+    count = len(plan.staying)
+    people = "1 person here stays" if count == 1 else f"{count} people here stay"
+    if plan.closing is None:
+        return (
+            "No opening hours are set ([hours] in the config), so today has no closing time "
+            f"before midnight: {people} checked in. Add --now to check them out now."
+        )
+    now = hours.clock_time(community.clock(), community.zone)
+    closing = hours.clock_time(plan.closing, community.zone)
+    return (
+        f"It is {now}, before today's closing time at {closing}: {people} checked in. "
+        "Run close-day after closing, or add --now to check them out now."
+    )
 
 
 def export_visits(args: argparse.Namespace, config: Config) -> int:
@@ -92,23 +136,19 @@ def export_visits(args: argparse.Namespace, config: Config) -> int:
     if last.day < first.day:
         raise UsageError(f"The days are the wrong way round: {first.sentence}, {last.sentence}.")
     say(f"Visits {first.sentence} {last.sentence}.", err=True)
-    # Visits are filed by their UTC day: a day either side covers every local day.
-    visits = [
-        v
-        for v in community.past_visits(first.day - ONE_DAY, last.day + ONE_DAY)
-        if first.day <= local_day(v.since, community.zone) <= last.day
-    ]
+    visits = community.visits_begun(first.day, last.day)
     members = {m.id: m for m in community.members()}
+    if args.out == STANDARD_OUTPUT:
+        # A reader that stops early (head) closes the pipe: main says nothing then.
+        write_visits(sys.stdout, visits, members, community.zone)
+        return 0
+    out = Path(args.out)
     try:
-        if args.out is None:
-            count = write_visits(sys.stdout, visits, members, community.zone)
-        else:
-            with args.out.open("w", encoding="utf-8", newline="") as file:
-                count = write_visits(file, visits, members, community.zone)
+        with out.open("w", encoding="utf-8", newline="") as file:
+            count = write_visits(file, visits, members, community.zone)
     except OSError as error:
-        raise StorageError(f"{args.out} could not be written ({error.strerror}).") from None
-    if args.out is not None:
-        say(f"Wrote {counted(count, 'visit')} to {args.out}.")
+        raise StorageError(f"{out} could not be written ({error.strerror}).") from None
+    say(f"Wrote {counted(count, 'visit')} to {out}.")
     return 0
 
 
@@ -122,9 +162,19 @@ def register(command: Declare, group: Group) -> None:
     sub = command("guest", guest, "sign in a guest of a member who is here")
     sub.add_argument("name", metavar="NAME", help="the guest's name")
     sub.add_argument("--of", dest="host", required=True, metavar="MEMBER", help="their host")
-    sub = command("present", present, "who is here now, as the board shows it")
+    sub = command("present", present, "who is here now, as the public board shows it: guests too")
     sub.add_argument("--json", action="store_true")
-    command("close-day", close_day, "check out whoever is still here once the day has closed")
+    sub = command(
+        "close-day",
+        close_day,
+        "check out whoever is still here once the day has closed (for cron); before "
+        "today's closing time, and any time when no hours are set, people here stay "
+        "unless --now is given",
+    )
+    sub.add_argument("--now", action="store_true", help="the day is over now: check out everyone")
+    sub.add_argument(
+        "--dry-run", action="store_true", help="say who would be checked out, and change nothing"
+    )
     export = group("export", "write records to a CSV file")
     sub = command("visits", export_visits, "visits between two days, as CSV", export)
     sub.add_argument(
@@ -135,4 +185,13 @@ def register(command: Declare, group: Group) -> None:
         help="like 2026-11-02 or 'last monday'",
     )
     sub.add_argument("--to", dest="last", default="today", metavar="DAY", help="default: today")
-    sub.add_argument("--out", type=Path, metavar="FILE", help="the file (default: the screen)")
+    sub.add_argument(
+        "--out",
+        default=STANDARD_OUTPUT,
+        metavar="FILE",
+        help="the file to write; - (the default) for standard output",
+    )
+    sub.formatter_class = argparse.RawDescriptionHelpFormatter
+    sub.epilog = "columns:\n" + "\n".join(
+        f"  {column:<12} {meaning}" for column, meaning in COLUMN_MEANINGS.items()
+    )

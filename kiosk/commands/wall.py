@@ -25,7 +25,15 @@ def board(args: argparse.Namespace, config: Config) -> int:
 
 
 def serve(args: argparse.Namespace, config: Config) -> int:
-    serving.serve(config, args.host, args.port, public=args.public, kiosk=args.kiosk, url=args.url)
+    serving.serve(
+        config,
+        args.host,
+        args.port,
+        public=args.public,
+        kiosk=args.kiosk,
+        url=args.url,
+        sessions=args.sessions,
+    )
     return 0
 
 
@@ -45,6 +53,13 @@ def port(value: str) -> int:
     return number
 
 
+def sessions(value: str) -> int:
+    number = count(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' browsers would serve nobody; give 1 or more")
+    return number
+
+
 def register(command: Declare, group: Group) -> None:
     command("board", board, "the wall board for a second screen: read-only, q quits")
     sub = command("serve", serve, "serve the wall board (or the kiosk) to web browsers")
@@ -55,7 +70,16 @@ def register(command: Declare, group: Group) -> None:
     )
     sub.add_argument("--url", metavar="URL", help="the address browsers use, if not host:port")
     sub.add_argument(
-        "--kiosk", action="store_true", help="serve the kiosk itself, locked by the host PIN"
+        "--kiosk",
+        action="store_true",
+        help="serve the kiosk itself, locked by the host PIN, at a secret address",
+    )
+    sub.add_argument(
+        "--sessions",
+        type=sessions,
+        default=serving.SESSIONS,
+        metavar="N",
+        help=f"browsers served at once, each a process (default {serving.SESSIONS})",
     )
     sub = command("spaceapi", spaceapi_command, "write the space's SpaceAPI JSON (version 15)")
     sub.add_argument("--out", type=Path, metavar="FILE", help="write to FILE (default: print)")

@@ -13,16 +13,18 @@ from screens.commands import Cancel
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Dismisses True when the host presses the button that does it (focused, so Enter
-    does it); Escape or Cancel dismisses False."""
+    """Dismisses True when the host presses the button that does it; Escape or Cancel
+    dismisses False. The button that does it has the focus, so Enter does it, unless the
+    change is too big to be made by a second Enter (`cancel_first`): then Cancel has it."""
 
     CSS_PATH = "host.tcss"
     BINDINGS = [Cancel.binding()]
 
-    def __init__(self, question: str, doing: str) -> None:
+    def __init__(self, question: str, doing: str, cancel_first: bool = False) -> None:
         super().__init__()
         self.question = question
         self.doing = doing
+        self.cancel_first = cancel_first
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -32,7 +34,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button("Cancel", id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#yes").focus()
+        self.query_one("#no" if self.cancel_first else "#yes").focus()
 
     @on(Button.Pressed, "#yes")
     def yes(self) -> None:

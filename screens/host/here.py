@@ -67,7 +67,7 @@ def in_order(here: list[Presence], sort_by: SortBy) -> list[Presence]:
 
 class HostBoard(Vertical):
     """Everyone here, newest first or by name; typing filters. Enter (or a second tap on
-    a row) checks the highlighted person out, with the guests they signed in."""
+    a row) asks to check the highlighted person out, with the guests they signed in."""
 
     BINDINGS = [CheckOutPerson.binding(), CheckOutEveryone.binding(), SortBoard.binding()]
 
@@ -146,7 +146,7 @@ class HostBoard(Vertical):
             status.stylize("italic")
         return (
             Text(fit(who(presence), self.widths[0]), style="bold"),
-            Text(hours.arrived(visit.since, now)),
+            Text(hours.arrived(visit.since, now, self.app.community.zone)),
             status,
             Text(", ".join(visit.topics) if visit.topics else "-"),
         )
@@ -215,8 +215,21 @@ class HostBoard(Vertical):
         presence = self.highlighted()
         if presence is None:
             return
-        community, visit_id = self.app.community, presence.visit.id
         name = who(presence)
+        guests = [] if presence.visit.guest else self.app.community.guests_of(presence.member.id)
+        if guests:
+            names = ", ".join(guest.guest for guest in guests)
+            signed_in = "the guest" if len(guests) == 1 else "the guests"
+            question = f"Check out {name}, with {signed_in} they signed in ({names})?"
+        else:
+            question = f"Check out {name}?"
+        self.app.push_screen(
+            ConfirmScreen(question, "Check out"),
+            lambda sure: self.check_out_person(presence, name) if sure else None,
+        )
+
+    def check_out_person(self, presence: Presence, name: str) -> None:
+        community, visit_id = self.app.community, presence.visit.id
         self.app.store_call(
             lambda: community.check_out_visit(visit_id),
             lambda visit: self.checked_out([visit]),
@@ -231,7 +244,7 @@ class HostBoard(Vertical):
             return
         people = "the one person" if count == 1 else f"all {count} people"
         self.app.push_screen(
-            ConfirmScreen(f"Check out {people} here now?", "Check out everyone"),
+            ConfirmScreen(f"Check out {people} here now?", "Check out everyone", cancel_first=True),
             self.check_out_everyone,
         )
 

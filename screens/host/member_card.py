@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label
 from kiosk import hours
 from kiosk.badge_codes import spaced_badge_code
 from kiosk.models import PROFILE_LABELS, Member, ProfileField
+from kiosk.opening import local_time
 from kiosk.text import split_topics
 from screens.commands import Cancel, Save
 from screens.host.confirm import ConfirmScreen
@@ -83,7 +84,7 @@ class MemberCard(KioskScreen):
             facts.update("Every new member gets a badge code of their own.")
             return
         community = self.app.community
-        joined = f"{member.joined.astimezone():%d %b %Y}".lstrip("0")
+        joined = f"{local_time(member.joined, community.zone):%d %b %Y}".lstrip("0")
         parts = [
             f"joined {joined}",
             f"{community.visits_so_far(member)} visits",
@@ -92,7 +93,7 @@ class MemberCard(KioskScreen):
         ]
         visit = community.visit_of(member.id)
         if visit is not None:
-            parts.append(f"here {hours.since(visit.since, community.clock())}")
+            parts.append(f"here {hours.since(visit.since, community.clock(), community.zone)}")
         facts.update(Content(" · ".join(parts)))
         self.query_one("#pause", Button).label = "Pause" if member.active else "Resume"
 

@@ -1,4 +1,5 @@
-"""Members, for hosts: find anyone (paused members too), open them, or add a new one."""
+"""Members, for hosts: everyone listed by name a page at a time, or found by typing
+(paused members too); open one, or add a new one."""
 
 from __future__ import annotations
 
@@ -14,7 +15,14 @@ from textual.widgets.option_list import Option
 from kiosk.errors import KioskError
 from kiosk.models import Member
 from kiosk.text import fold
-from screens.commands import AddMember, EditMember, NextMatch, PreviousMatch
+from screens.commands import (
+    AddMember,
+    EditMember,
+    NextMatch,
+    NextPage,
+    PreviousMatch,
+    PreviousPage,
+)
 from screens.host.member_card import MemberCard
 from screens.namesakes import name_line, namesakes_together
 
@@ -25,6 +33,8 @@ if TYPE_CHECKING:
 
 FOUND = 12
 """Members a search offers."""
+PAGE = 50
+"""Members listed at a time before anything is typed."""
 CSV_HINT = (
     "To import or export members as a spreadsheet (CSV), use the command line: "
     "kiosk members import FILE, kiosk members export FILE."
@@ -32,13 +42,16 @@ CSV_HINT = (
 
 
 class MembersPane(Vertical):
-    """Typing finds members by name (or badge code); Enter or a tap opens one."""
+    """Everyone by name, a page at a time; typing finds members by name (or badge code).
+    Enter or a tap opens one."""
 
     BINDINGS = [
         EditMember.binding(),
         AddMember.binding(),
         NextMatch.binding(),
         PreviousMatch.binding(),
+        NextPage.binding(),
+        PreviousPage.binding(),
     ]
 
     if TYPE_CHECKING:
@@ -47,34 +60,36 @@ class MembersPane(Vertical):
     def __init__(self) -> None:
         super().__init__()
         self.found: list[Member] = []
-        self.paused: list[Member] = []
-        """Paused members, whom the kiosk's search leaves out, found here by name."""
+        self.everyone: list[Member] = []
+        """Every member by name, paused ones too (whom the kiosk's search leaves out),
+        read by a worker."""
+        self.page = 0
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="member-tools"):
             yield Input(placeholder="Find a member: a few letters of the name", id="member-search")
             yield Button("Add member", id="add-member", variant="primary")
-        yield OptionList(id="member-results")
         yield Label("", id="member-hint", classes="hint")
+        yield OptionList(id="member-results")
         yield Label(CSV_HINT, classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#member-results").can_focus = False
         self.query_one("#add-member").can_focus = False
-        self.app.community_changed.subscribe(self, lambda _: self.look_for_paused())
-        self.look_for_paused()
+        self.app.community_changed.subscribe(self, lambda _: self.read_everyone())
+        self.read_everyone()
 
     @work(thread=True, group="host-members", exclusive=True)
-    def look_for_paused(self) -> None:
+    def read_everyone(self) -> None:
         try:
-            paused = [m for m in self.app.community.members() if not m.active]
+            everyone = self.app.community.members()
         except KioskError as error:
             self.app.call_from_thread(self.app.notify, str(error), severity="error", markup=False)
             return
-        self.app.call_from_thread(self._paused_found, paused)
+        self.app.call_from_thread(self._everyone_read, everyone)
 
-    def _paused_found(self, paused: list[Member]) -> None:
-        self.paused = paused
+    def _everyone_read(self, everyone: list[Member]) -> None:
+        self.everyone = everyone
         self.show_found()
 
     @property
@@ -88,12 +103,14 @@ class MembersPane(Vertical):
         hint = self.query_one("#member-hint", Label)
         if typed:
             badge = community.by_badge(typed)
-            found = [badge] if badge is not None else community.search(typed, FOUND)
+            found = [badge] if badge is not None else community.search_for_hosts(typed, FOUND)
             words = fold(typed).split()
-            found += [m for m in self.paused if all(w in fold(m.name) for w in words)]
+            paused = (m for m in self.everyone if not m.active)
+            found += [m for m in paused if all(w in fold(m.name) for w in words)]
+            self.found = namesakes_together(found)
         else:
-            found = list(self.paused)
-        self.found = namesakes_together(found)
+            self.page = min(self.page, max(len(self.everyone) - 1, 0) // PAGE)
+            self.found = self.everyone[self.page * PAGE : (self.page + 1) * PAGE]
         results.set_options(Option(self.line(m), id=m.id) for m in self.found)
         results.display = bool(self.found)
         if self.found:
@@ -103,10 +120,25 @@ class MembersPane(Vertical):
         elif typed:
             hint.update("↑↓ to choose, Enter to open.")
         elif self.found:
-            hint.update("Paused members are listed; type to find anyone.")
+            hint.update(self.page_hint())
         else:
-            hint.update("Type a name to find a member; Ctrl+N adds one.")
+            hint.update("No members yet; Ctrl+N adds one.")
         self.screen.refresh_bindings()
+
+    def page_hint(self) -> str:
+        first, count = self.page * PAGE + 1, len(self.everyone)
+        last = min(first + PAGE - 1, count)
+        pages = []
+        if self.page > 0:
+            pages.append("PgUp the page before")
+        if last < count:
+            pages.append("PgDn the next")
+        more = f" · {', '.join(pages)}" if pages else ""
+        return f"Members {first}–{last} of {count}, by name{more} · type to find anyone."
+
+    def action_page(self, step: int) -> None:
+        self.page = max(self.page + step, 0)
+        self.show_found()
 
     def line(self, member: Member) -> Content:
         notes = []
@@ -114,7 +146,7 @@ class MembersPane(Vertical):
             notes.append("paused")
         if self.app.community.visit_of(member.id) is not None:
             notes.append("here now")
-        return name_line(member, self.found) + Content.styled(
+        return name_line(member, self.found, self.app.community.zone) + Content.styled(
             "".join(f"  · {note}" for note in notes), "dim"
         )
 
@@ -126,6 +158,12 @@ class MembersPane(Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "edit_member":
             return bool(self.found)
+        if action == "page":
+            if self.typed:
+                return False
+            step = parameters[0] if parameters else 1
+            last_page = max(len(self.everyone) - 1, 0) // PAGE
+            return self.page > 0 if step == -1 else self.page < last_page
         return True
 
     @on(Input.Submitted, "#member-search")

@@ -56,10 +56,13 @@ class MergeScreen(ModalScreen[Member | None]):
 
     def show_found(self, typed: str) -> None:
         community = self.app.community
-        found = community.search(typed, FOUND + 1) if typed.strip() else []
+        found = community.search_for_hosts(typed, FOUND + 1) if typed.strip() else []
         self.found = [m for m in found if m.id != self.keep.id][:FOUND]
         results = self.query_one("#merge-results", OptionList)
-        results.set_options(Option(name_line(m, [*self.found, self.keep])) for m in self.found)
+        results.set_options(
+            Option(name_line(m, [*self.found, self.keep], self.app.community.zone))
+            for m in self.found
+        )
         if self.found:
             results.highlighted = 0
 

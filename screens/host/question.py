@@ -1,4 +1,5 @@
-"""The question of the week, for hosts: ask a new one, or ask none for now."""
+"""The question of the week, for hosts: ask a new one, or ask none for now, and hide an
+answer from every board or bring it back."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Input, Label, OptionList
+from textual.widgets.option_list import Option
 
 from kiosk import hours
-from kiosk.models import Question
+from kiosk.models import Answer, Question
 from kiosk.text import QUESTION_LIMIT, clean
 from screens.host.confirm import ConfirmScreen
 
@@ -22,10 +24,15 @@ if TYPE_CHECKING:
 
 
 class QuestionPane(Vertical):
-    """What is asked now and how many answered; Enter asks the question typed."""
+    """What is asked now and how many answered; Enter asks the question typed. Below, the
+    answers: Enter or a tap hides the highlighted one from every board, or restores it."""
 
     if TYPE_CHECKING:
         app = getters.app(KioskApp)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers: list[Answer] = []
 
     def compose(self) -> ComposeResult:
         yield Label("Asked now", classes="section-title")
@@ -38,6 +45,9 @@ class QuestionPane(Vertical):
         with Horizontal(classes="buttons"):
             yield Button("Ask this", id="ask", variant="primary")
             yield Button("Ask no question", id="clear-question", variant="error")
+        yield Label("Answers", classes="section-title")
+        yield Label("", id="answers-hint", classes="hint")
+        yield OptionList(id="answer-list")
 
     def on_mount(self) -> None:
         self.app.community_changed.subscribe(self, lambda _: self.show())
@@ -52,11 +62,54 @@ class QuestionPane(Vertical):
         else:
             count = len(community.answers())
             answers = "1 answer" if count == 1 else f"{count} answers"
-            asked = hours.ago(question.asked, community.clock())
+            asked = hours.ago(question.asked, community.clock(), community.zone)
             now.update(
                 Content.assemble(f"“{question.text}”", (f"  asked {asked}, {answers}", "dim"))
             )
         self.query_one("#clear-question", Button).disabled = question is None
+        self.show_answers()
+
+    def show_answers(self) -> None:
+        community = self.app.community
+        listing = self.query_one("#answer-list", OptionList)
+        highlighted = listing.highlighted
+        before = self.answers[highlighted].member_id if highlighted is not None else None
+        self.answers = sorted(community.answers(), key=lambda a: a.given, reverse=True)
+        listing.set_options(Option(self.answer_line(a), id=a.member_id) for a in self.answers)
+        listing.display = bool(self.answers)
+        members = [a.member_id for a in self.answers]
+        if members:
+            listing.highlighted = members.index(before) if before in members else 0
+        hint = self.query_one("#answers-hint", Label)
+        hidden = sum(1 for a in self.answers if a.hidden)
+        hint.update(
+            f"{len(self.answers)} answers, {hidden} hidden. Enter or a tap hides one from "
+            "every board, or restores it."
+            if self.answers
+            else "No answers yet."
+        )
+
+    def answer_line(self, answer: Answer) -> Content:
+        name = Content.styled(self.app.community.name_of(answer.member_id), "bold")
+        if answer.hidden:
+            return Content.assemble(
+                ("HIDDEN ", "bold $error"), name, "  ", (answer.text, "dim strike")
+            )
+        return Content.assemble(name, "  ", answer.text)
+
+    @on(OptionList.OptionSelected, "#answer-list")
+    def hide_or_restore(self) -> None:
+        highlighted = self.query_one("#answer-list", OptionList).highlighted
+        if highlighted is None or not self.answers:
+            return
+        community, answer = self.app.community, self.answers[highlighted]
+        hide = not answer.hidden
+        done = "Hidden from every board." if hide else "Back on every board."
+        self.app.store_call(
+            lambda: community.hide_answer(answer.member_id, hidden=hide),
+            lambda _: self.app.notify(done),
+            saved=done,
+        )
 
     @on(Input.Changed, "#question-text")
     def count(self, event: Input.Changed) -> None:

@@ -8,6 +8,9 @@ import pytest
 
 from tests.cli.running import Kiosk
 
+HOSTS_CONFIG = Path("kiosk.toml")
+"""The config the `kiosk` fixture finds in its folder."""
+
 
 @pytest.fixture
 def kiosk(
@@ -15,9 +18,11 @@ def kiosk(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> Kiosk:
-    """The kiosk command, run in tmp_path (so its default data folder is
-    tmp_path/kiosk-data) with the `clock` fixture's time (as every test has)."""
+    """The kiosk command, run in tmp_path with the `clock` fixture's time (as every test
+    has). There it finds the host's config, kiosk.toml, with every setting as it comes,
+    so its data folder is tmp_path/kiosk-data; a test of the defaults removes it."""
     monkeypatch.chdir(tmp_path)
+    HOSTS_CONFIG.write_text("# Every setting as it comes.\n")
     return Kiosk(capsys)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.pin import hash_pin
+from tests.cli.conftest import HOSTS_CONFIG
 from tests.cli.running import Kiosk, Result
 
 HUGE = "x" * 200_000
@@ -61,7 +62,7 @@ def test_a_data_folder_path_holding_a_nul_is_refused(
         "The path given with --data ('kiosk\\x00data') holds a NUL character, which no "
         "path can; please give a data folder, like --data kiosk-data."
     )
-    assert list(tmp_path.iterdir()) == []
+    assert list(tmp_path.iterdir()) == [tmp_path / HOSTS_CONFIG]
 
 
 def test_a_config_path_holding_a_nul_or_nothing_is_refused(kiosk: Kiosk) -> None:
@@ -90,7 +91,7 @@ def test_a_data_folder_name_too_long_for_the_system_is_refused(
 ) -> None:
     message = refused_in_one_line(kiosk("--data", "d" * 300, *command))
     assert message == f"The data folder {'d' * 59}… cannot be used: File name too long."
-    assert list(tmp_path.iterdir()) == []
+    assert list(tmp_path.iterdir()) == [tmp_path / HOSTS_CONFIG]
 
 
 @pytest.mark.parametrize("command", [("doctor",), ("present",), ("checkin", "Zoë")], ids=" ".join)

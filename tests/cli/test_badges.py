@@ -92,7 +92,7 @@ def test_when_nobody_has_a_code_a_few_are_named(kiosk: Kiosk, tmp_path: Path) ->
     assert result.code == 1
     assert result.err == (
         "kiosk: No badges written: 4 members (Ana Lima, Bo Berg, Cy Chen, ...) have no badge "
-        "code yet; issue one with: kiosk members new-badge MEMBER.\n"
+        "code yet; issue one with: kiosk members new-badge --all-missing.\n"
     )
 
 

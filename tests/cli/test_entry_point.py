@@ -31,7 +31,8 @@ def run(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_console_script_checks_in_and_exits_1_when_refused(tmp_path: Path) -> None:
-    # Given a member added through the installed command
+    # Given a member added through the installed command, beside the host's config
+    (tmp_path / "kiosk.toml").write_text('space_name = "Makerspace North"\n')
     added = run(tmp_path, "members", "add", "Zoë Martin", "--data", "data")
     assert (added.returncode, added.stderr) == (0, "")
     zoe = added.stdout.strip()

@@ -7,6 +7,12 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
+from textual.pilot import Pilot
+
+from kiosk.access import DEMO_PIN_WARNING
+from kiosk.pin import hash_pin
+from screens.app import KioskApp
 from tests.cli.running import Kiosk
 from tests.conftest import FakeClock
 
@@ -23,17 +29,6 @@ def test_a_guest_is_signed_in_and_leaves_with_their_host(kiosk: Kiosk, clock: Fa
         ("Ana Lima", "", "60"),
         ("Sam Okoro", "Ana Lima", "60"),
     ]
-
-
-def test_close_day_checks_out_whoever_is_left_and_can_run_twice(
-    kiosk: Kiosk, clock: FakeClock
-) -> None:
-    ana = kiosk.add_member("Ana Lima")
-    kiosk("checkin", ana)
-    clock.advance(hours=9)
-    closed = kiosk("close-day")
-    assert closed.out == "Checked out 1 visit nobody had ended:\n  Ana Lima, at 18:00\n"
-    assert kiosk("close-day").out == "Nobody was left to check out.\n"
 
 
 def test_export_states_the_days_it_read_and_writes_a_file(
@@ -104,3 +99,30 @@ def test_a_csv_with_a_bad_row_imports_nothing_unless_told_to_skip_it(
     assert len(kiosk("members", "list", "--json").json()) == 1
     skipped = kiosk("members", "import", "bad.csv", "--skip-bad-rows")
     assert skipped.out.endswith("1 added, 0 updated, 0 already as they are, 1 skipped.\n")
+
+
+def test_the_kiosk_tells_the_host_of_the_demo_pin_on_stderr_once_it_stops(
+    kiosk: Kiosk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a real member, and a config with the published demo PIN
+    kiosk.add_member("Ada Real")
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'host_pin_hash = "{hash_pin("1234", salt="tests")}"\n', encoding="utf-8")
+    config.chmod(0o600)
+    run = KioskApp.run
+
+    def until_it_looked(app: KioskApp, **options: object) -> None:
+        async def look_then_stop(pilot: Pilot) -> None:
+            looked = [w for w in pilot.app.workers if w.group == "host-warnings"]
+            await pilot.app.workers.wait_for_complete(looked)
+            await pilot.pause()
+            pilot.app.exit()
+
+        run(app, headless=True, size=(80, 24), auto_pilot=look_then_stop)
+
+    monkeypatch.setattr(KioskApp, "run", until_it_looked)
+    # When the kiosk runs and stops
+    ran = kiosk("--config", str(config), "--data", str(tmp_path / "kiosk-data"))
+    # Then stderr tells the host, once the screen is the terminal's again
+    assert ran.code == 0
+    assert ran.err == f"kiosk: warning: {DEMO_PIN_WARNING}\n"

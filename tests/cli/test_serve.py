@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-import textual_serve.server
 
+from kiosk import web_server
 from tests.cli.running import Kiosk
 
 
@@ -28,20 +28,27 @@ class Served:
 @pytest.fixture
 def served(monkeypatch: pytest.MonkeyPatch, no_one_yet: Kiosk) -> Kiosk:
     Served.made = {}
-    monkeypatch.setattr(textual_serve.server, "Server", Served)
+    monkeypatch.setattr(web_server, "GuardedServer", Served)
     return no_one_yet
 
 
 def test_each_browser_gets_a_board_of_its_own_on_this_machine(served: Kiosk, tmp_path):
     result = served("serve", "--port", "8123")
     assert (result.code, result.err) == (0, "")
+    # the host's config, found in the folder it runs in, goes with the board
+    config = str((tmp_path / "kiosk.toml").resolve())
     data = str((tmp_path / "kiosk-data").resolve())
     assert Served.made == {
-        "command": [sys.executable, "-P", "-m", "kiosk.cli", "--data", data, "board"],
+        "command": [
+            *(sys.executable, "-P", "-m", "kiosk.cli"),
+            *("--config", config, "--data", data, "board"),
+        ],
         "host": "127.0.0.1",
         "port": 8123,
         "title": "Our Space wall board",
         "public_url": "http://127.0.0.1:8123",
+        "secret": None,  # the board shows what any passer-by sees
+        "sessions": 4,
         "served": True,
     }
 
@@ -62,6 +69,34 @@ def test_the_kiosk_itself_is_served_with_the_same_config_and_data(served: Kiosk,
         str((tmp_path / "kiosk-data").resolve()),
     ]
     assert Served.made["title"] == "Makerspace North kiosk"
+
+
+def test_the_kiosk_s_secret_is_kept_in_the_data_folder_until_deleted(served: Kiosk, tmp_path):
+    # Given a kiosk served once, behind a secret of its own
+    assert served("serve", "--kiosk").code == 0
+    secret = Served.made["secret"]
+    assert len(secret) >= 32
+    kept = tmp_path / "kiosk-data" / "serve-secret"
+    assert kept.read_text().strip() == secret
+    assert kept.stat().st_mode & 0o777 == 0o600
+    # When it is served again, a tablet's address still works
+    assert served("serve", "--kiosk").code == 0
+    assert Served.made["secret"] == secret
+    # And once the host deletes the file (or spoils it), a new secret is made
+    kept.unlink()
+    assert served("serve", "--kiosk").code == 0
+    assert Served.made["secret"] != secret
+    kept.write_text("short")
+    assert served("serve", "--kiosk").code == 0
+    assert len(Served.made["secret"]) >= 32
+
+
+def test_how_many_browsers_are_served_at_once_may_be_chosen(served: Kiosk):
+    assert served("serve", "--kiosk", "--sessions", "1").code == 0
+    assert Served.made["sessions"] == 1
+    refused = served("serve", "--sessions", "0")
+    assert refused.code == 2
+    assert "give 1 or more" in refused.err
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "kiosk.example.org", "::"])
@@ -93,7 +128,7 @@ def test_with_public_the_page_is_found_by_the_machine_s_name_or_the_url_given(
 
 
 def test_without_a_data_folder_nothing_is_served(kiosk: Kiosk, tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(textual_serve.server, "Server", Served)
+    monkeypatch.setattr(web_server, "GuardedServer", Served)
     Served.made = {}
     refused = kiosk("serve")
     assert refused.code == 2

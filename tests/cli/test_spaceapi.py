@@ -73,13 +73,30 @@ def test_the_schema_tells_a_wrong_file_apart(kiosk: Kiosk, tmp_path):
         valid(document)
 
 
-def test_everyone_is_counted_but_only_members_on_the_board_are_named(
+def test_everyone_is_counted_and_by_default_nobody_is_named(
     kiosk: Kiosk, tmp_path, clock: FakeClock
 ):
+    # Members agreed to the board, not to the internet-wide directory
     secrets = seed_secrets(tmp_path / "kiosk-data", clock)
     made = kiosk("spaceapi", "--config", config(tmp_path, LISTING))
     assert made.code == 0
     assert valid(made.json())
+    assert made.json()["sensors"]["people_now_present"] == [{"value": secrets.here}]
+    for word in (*secrets.kept, *secrets.named):
+        assert word not in made.out
+
+
+def test_only_members_on_the_board_who_agreed_to_it_are_named(
+    kiosk: Kiosk, tmp_path, clock: FakeClock
+):
+    # Given everyone here agreed to be named online, Ivo (incognito) and Olga (off the
+    # board) among them
+    secrets = seed_secrets(tmp_path / "kiosk-data", clock)
+    for member in kiosk("members", "list", "--json").json():
+        assert kiosk("members", "edit", member["id"], "--named-online", "yes").code == 0
+    made = kiosk("spaceapi", "--config", config(tmp_path, LISTING))
+    assert valid(made.json())
+    # Then only those the board shows are named
     assert made.json()["sensors"]["people_now_present"] == [
         {"value": secrets.here, "names": sorted(secrets.named)}
     ]

@@ -13,7 +13,7 @@ def test_a_name_that_looks_like_markup_comes_back_with_its_brackets(kiosk: Kiosk
     kiosk("checkin", bob)
     posted = kiosk("shoutout", "--from", bob, "[red]Hi[/] :wave: <b>all</b>").out.strip()
     # Then every listing shows it as typed
-    assert kiosk("members", "list").out == f"{bob}  [bold]Bob[/]\n"
+    assert kiosk("members", "list").out.endswith("  [bold]Bob[/]\n")
     assert kiosk("members", "list", "--json").json()[0]["name"] == "[bold]Bob[/]"
     assert kiosk("present").out.startswith("[bold]Bob[/]  since 09:00")
     assert kiosk("present", "--json").json()[0]["name"] == "[bold]Bob[/]"

@@ -53,7 +53,7 @@ def test_an_unknown_member_cannot_check_in(no_one_yet: Kiosk) -> None:
 def test_a_name_two_members_share_is_refused_with_their_ids(kiosk: Kiosk) -> None:
     # Given two members called Sam Kim
     first = kiosk.add_member("Sam Kim")
-    second = kiosk.add_member("Sam Kim")
+    second = kiosk.add_member("Sam Kim", "--allow-duplicate")
     # When one is checked in by name
     refused = kiosk("checkin", "Sam Kim")
     # Then the command asks for an id, listing both
@@ -148,6 +148,38 @@ def test_present_never_shows_a_member_who_did_not_consent_to_the_board(kiosk: Ki
     # Then neither listing names the hidden member
     assert [p["id"] for p in kiosk("present", "--json").json()] == [shown]
     assert "Ann" not in kiosk("present").out
+
+
+def test_a_near_miss_offers_who_was_meant(kiosk: Kiosk) -> None:
+    zoe = kiosk.add_member("Zoë Martin")
+    refused = kiosk("checkin", "zoe")
+    assert (refused.code, refused.err) == (
+        1,
+        f"kiosk: No member has the id or the name 'zoe'. Did you mean Zoë Martin ({zoe})?\n",
+    )
+
+
+def test_present_lists_guests_as_the_board_does(kiosk: Kiosk, clock: FakeClock) -> None:
+    # Given Ana is here with her guest Sam, and Ivo, off the board, with his guest Kim
+    ana = kiosk.add_member("Ana Lima")
+    ivo = kiosk.add_member("Ivo Ruiz", "--hidden")
+    kiosk("checkin", ana)
+    kiosk("checkin", ivo)
+    clock.advance(minutes=5)
+    kiosk("guest", "Sam", "--of", ana)
+    clock.advance(minutes=5)
+    kiosk("guest", "Kim", "--of", ivo)
+    clock.advance(minutes=20)
+
+    # Then present lists the guests, newest first, as the board does: never by their own
+    # name, and naming only hosts the board shows
+    assert kiosk("present").out == (
+        "a guest  since 09:10 · 20 min\n"
+        "guest of Ana  since 09:05 · 25 min\n"
+        "Ana Lima  since 09:00 · 30 min  open to chat  -\n"
+    )
+    guests = [p for p in kiosk("present", "--json").json() if p["status"] == "guest"]
+    assert [g["name"] for g in guests] == ["a guest", "guest of Ana"]
 
 
 def test_the_morning_check_in_at_the_command_line_is_not_refused(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import threading
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -213,6 +215,57 @@ def test_a_disk_that_refuses_the_file_still_keeps_the_wait(
     assert access.try_pin(PIN).outcome == "too soon"
     assert access.problem is not None
     assert "Nothing was changed" in access.problem
+
+
+# -- several kiosks on one data folder ------------------------------------------------
+
+KIOSKS = 8
+fork = multiprocessing.get_context("fork")
+
+
+def test_two_kiosks_on_one_folder_count_their_wrong_pins_together(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    # Given two kiosks on one data folder (two browsers, say)
+    kiosks = [HostAccess(tmp_path, QUICK_HASH, clock) for _ in range(2)]
+    # When wrong PINs are typed at one and then the other
+    waits = []
+    for n in range(6):
+        access = kiosks[n % 2]
+        later(clock, seconds(access.wait()))
+        waits.append(seconds(access.try_pin("000000").wait))
+    # Then the waits grow as at one kiosk, and each kiosk keeps to the latest
+    assert waits == [0, 0, 2, 4, 8, 16]
+    assert [seconds(k.wait()) for k in kiosks] == [16, 16]
+
+
+def guess_once(folder: Path, start: Any, report: Path, clock: FakeClock) -> None:
+    """One kiosk process: a wrong PIN, at the same moment as the others."""
+    access = HostAccess(folder, QUICK_HASH, clock)
+    start.wait()
+    report.write_text(access.try_pin("000000").outcome)
+
+
+def test_kiosks_guessing_at_once_in_processes_of_their_own_get_one_guess_between_them(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    # Given two wrong PINs already: the next is the last before a wait
+    wrong_tries(HostAccess(tmp_path, QUICK_HASH, clock), clock, 2)
+    # When eight kiosk processes each guess at the same moment
+    start = fork.Barrier(KIOSKS)
+    reports = [tmp_path / f"kiosk-{n}.txt" for n in range(KIOSKS)]
+    kiosks = [
+        fork.Process(target=guess_once, args=(tmp_path, start, report, clock)) for report in reports
+    ]
+    for kiosk in kiosks:
+        kiosk.start()
+    for kiosk in kiosks:
+        kiosk.join(timeout=60)
+    # Then one guess was checked, and seven had to wait, as at a single kiosk
+    outcomes = sorted(report.read_text() for report in reports)
+    assert outcomes == ["too soon"] * 7 + ["wrong"]
+    kept = json.loads((tmp_path / ACCESS_FILE).read_text())
+    assert kept["wrong_tries"] == 3
 
 
 # -- time ------------------------------------------------------------------------

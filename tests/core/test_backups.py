@@ -52,13 +52,13 @@ def a_day_later(community: Community, clock: FakeClock, backups: Backups) -> Non
     """Another day: someone new registers, and the day's backup is made."""
     clock.advance(days=1)
     community.add_member(f"Member of {clock().date()}")
-    backups.make(clock())
+    backups.make(clock(), UTC)
 
 
 def two_days_of_backups(community: Community, clock: FakeClock) -> tuple[Backup, Backup]:
     """Today's backup and tomorrow's: the newest, then the older."""
     backups = Backups(community.store)
-    backups.make(clock())
+    backups.make(clock(), UTC)
     a_day_later(community, clock, backups)
     newest, older = backups.all()
     return newest, older
@@ -72,7 +72,7 @@ def test_a_backup_holds_a_checked_copy_of_every_data_file(
     community: Community, clock: FakeClock
 ) -> None:
     # When a backup is made
-    backup = Backups(community.store).make(clock())
+    backup = Backups(community.store).make(clock(), UTC)
     assert backup is not None
 
     # Then it lists every data file with the SHA-256 of the file as it is
@@ -139,7 +139,7 @@ def test_a_damaged_file_is_never_backed_up_and_its_last_good_copy_outlives_rotat
 ) -> None:
     # Given Monday's history backed up while good, then damaged in place
     backups = Backups(community.store, keep=2)
-    backups.make(clock())
+    backups.make(clock(), UTC)
     [monday] = (community.store.root / "history").glob("2025-03-10*.json")
     good = monday.read_bytes()
     monday.write_bytes(good[: len(good) // 2])
@@ -161,11 +161,11 @@ def test_backups_are_ordered_by_when_they_were_made_not_by_the_clock(
     # Given a backup made one day with the clock wrongly at 2099
     backups = Backups(community.store)
     wrong = FakeClock(datetime(2099, 1, 1, tzinfo=UTC))
-    backups.make(wrong())
+    backups.make(wrong(), UTC)
 
     # When the clock is right again, a member registers and the day's backup is made
     community.add_member("Ngozi Okafor")
-    later = backups.make(clock())
+    later = backups.make(clock(), UTC)
     assert later is not None and backups.all()[0].folder == later.folder
 
     # Then restoring damaged members brings back the newest data, Ngozi included
@@ -225,7 +225,7 @@ def test_a_backup_cut_short_leaves_no_half_backup_and_tells_the_host(
     # When a backup is tried, it fails, leaving no backup folder, finished or not
     backups = Backups(community.store)
     with pytest.raises(StorageError):
-        backups.make(clock())
+        backups.make(clock(), UTC)
     assert backups.all() == []
     assert sorted(p.name for p in (community.store.root / "backups").iterdir()) == [
         ".lock",
@@ -237,7 +237,7 @@ def test_a_backup_cut_short_leaves_no_half_backup_and_tells_the_host(
 
     # Then the next backup that works clears it
     monkeypatch.undo()
-    assert backups.make(clock()) is not None
+    assert backups.make(clock(), UTC) is not None
     assert backups.last_problem() is None
 
 
@@ -277,7 +277,7 @@ def test_a_backup_manifest_that_cannot_be_read_is_named_by_doctor(
     community: Community, clock: FakeClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
     backups = Backups(community.store)
-    backup = backups.make(clock())
+    backup = backups.make(clock(), UTC)
     assert backup is not None
     (backup.folder / "manifest.json").write_text(json.dumps({"made": 1}))
     assert main(["--data", str(community.store.root), "doctor"]) == 1
@@ -287,7 +287,7 @@ def test_a_backup_manifest_that_cannot_be_read_is_named_by_doctor(
 def test_backups_are_readable_by_their_owner_alone(community: Community, clock: FakeClock) -> None:
     old = os.umask(0o022)
     try:
-        Backups(community.store).make(clock())
+        Backups(community.store).make(clock(), UTC)
     finally:
         os.umask(old)
     folder = community.store.root / "backups"
@@ -327,7 +327,7 @@ def test_a_damaged_history_copy_is_made_again_by_the_next_backup(
 ) -> None:
     # Given Monday's history kept once in backups/history, then spoiled there
     backups = Backups(community.store)
-    backups.make(clock())
+    backups.make(clock(), UTC)
     [copy] = (community.store.root / "backups" / "history").glob("2025-03-10*")
     good = copy.read_bytes()
     copy.write_bytes(good.replace(b'"open"', b'"heads-down"'))
@@ -347,7 +347,7 @@ def test_what_a_backup_stopped_part_way_left_is_named_and_cleared(
 ) -> None:
     # Given a backup stopped while it was being made, and a removal stopped part way
     backups = Backups(community.store)
-    backups.make(clock())
+    backups.make(clock(), UTC)
     building = community.store.root / "backups" / ".building-x1y2z3"
     (building / "members").mkdir(parents=True)
     (building / "members" / "0ab.json").write_text('{"members": {}}')
@@ -372,7 +372,7 @@ def test_a_damaged_file_kept_from_a_repair_leaves_with_the_backups_of_its_time(
 ) -> None:
     # Given Björn's file damaged and repaired, the damaged copy kept beside it
     backups = Backups(community.store, keep=2)
-    backups.make(clock())
+    backups.make(clock(), UTC)
     bjorn = community.find("Björn Andersson")
     path = community.store.root / "members" / file_of(bjorn.id)
     damaged = path.read_bytes()[:-2]
@@ -407,7 +407,7 @@ def test_doctor_removes_a_damaged_file_kept_past_the_backups_of_its_time(
 ) -> None:
     # Given a damaged file kept from a repair made before backup 1, which is kept no more
     backups = Backups(community.store, keep=1)
-    backups.make(clock())
+    backups.make(clock(), UTC)
     a_day_later(community, clock, backups)
     aside = community.store.root / "presence.json.damaged-20250310-090000-000001"
     aside.write_text("{cut short")

@@ -60,10 +60,19 @@ def test_find_refuses_a_name_two_members_share_and_lists_their_ids(
     assert message.endswith("please use an id.")
 
 
-def test_find_refuses_a_part_of_a_name(community: Community) -> None:
+def test_find_refuses_a_part_of_a_name_and_names_who_was_meant(community: Community) -> None:
+    zoe = community.add_member("Zoë Martin")
+    with pytest.raises(Refused) as refused:
+        community.find("zoe")
+    assert str(refused.value) == (
+        f"No member has the id or the name 'zoe'. Did you mean Zoë Martin ({zoe.id})?"
+    )
+
+
+def test_find_suggests_nobody_when_nobody_is_near(community: Community) -> None:
     community.add_member("Zoë Martin")
-    with pytest.raises(Refused, match=r"^No member has the id or the name 'Zoë'\.$"):
-        community.find("Zoë")
+    with pytest.raises(Refused, match=r"^No member has the id or the name 'Quentin'\.$"):
+        community.find("Quentin")
 
 
 def test_find_refuses_a_reference_that_is_one_members_id_and_anothers_name(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk import hours
 from kiosk.community import Community
 from kiosk.errors import Refused
 from kiosk.store import Store
@@ -23,6 +24,48 @@ def test_a_hidden_shout_out_leaves_public_screens_in_every_process_until_restore
     community.hide_shoutout(posted.id, hidden=False)
     board.refresh()
     assert [s.id for s in board.shoutouts()] == [posted.id]
+
+
+def test_a_shout_out_written_here_incognito_waits_for_its_author_to_leave(
+    community: Community, clock: FakeClock
+) -> None:
+    # Given Ana here incognito, who thanks Bo
+    ana = community.add_member("Ana Lima")
+    bo = community.add_member("Bo Berg")
+    community.check_in(ana.id, "incognito")
+    thanks = community.post_shoutout(ana.id, bo.id, "Thanks for the solder!")
+    # Then no public screen shows it while she is here, not even Bo's welcome
+    assert thanks.quiet
+    assert community.shoutouts() == []
+    community.check_in(bo.id)
+    assert community.welcome(bo.id).shoutouts == []
+    # And once she has left, it is there, said to be of today, never "just now"
+    clock.advance(hours=1)
+    community.check_out(ana.id)
+    assert [s.id for s in community.shoutouts()] == [thanks.id]
+    assert hours.posted(thanks.created, clock.now, community.zone, thanks.quiet) == "today"
+    # Even when she comes back, it stays, as it was written on a visit before
+    community.check_in(ana.id, "incognito")
+    assert [s.id for s in community.shoutouts()] == [thanks.id]
+
+
+def test_a_shout_out_written_off_the_board_waits_too_and_names_no_one(
+    community: Community,
+) -> None:
+    olga = community.add_member("Olga Kern", on_board=False)
+    community.check_in(olga.id)
+    posted = community.post_shoutout(olga.id, None, "Soup in the kitchen")
+    assert posted.quiet and community.shoutouts() == []
+    community.check_out(olga.id)
+    assert community.public_name(posted.from_id, "someone") == "a member"
+
+
+def test_a_shout_out_written_by_a_member_on_the_board_is_as_ever(community: Community) -> None:
+    ana = community.add_member("Ana Lima")
+    community.check_in(ana.id)
+    posted = community.post_shoutout(ana.id, None, "Cake!")
+    assert not posted.quiet
+    assert community.shoutouts() == [posted]
 
 
 def test_hiding_an_unknown_shout_out_is_refused(community: Community) -> None:

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,7 @@ def root(tmp_path: Path, clock: FakeClock) -> Path:
     zoe = community.add_member("Zoë Martin", ("design",))
     community.add_member("Björn Andersson")
     community.check_in(zoe.id)
-    Backups(community.store).make(clock())
+    Backups(community.store).make(clock(), UTC)
     return community.store.root
 
 
@@ -102,7 +103,9 @@ def test_opening_damaged_data_is_refused_naming_file_problem_and_backup(
     before = snapshot(path)
 
     # When a script asks who is here (Zoë is, so her file is needed)
-    code = main(["--data", str(root), "present"])
+    config = root.parent / "kiosk.toml"
+    config.write_text("")
+    code = main(["--config", str(config), "--data", str(root), "present"])
 
     # Then it is refused with exit 2, naming the file, what is wrong and the newest backup
     err = capsys.readouterr().err
@@ -253,6 +256,7 @@ def test_a_damaged_history_day_is_found_by_doctor(
     [
         ("joined", None, "joined should be a time"),
         ("on_board", "no", "on_board should be true or false"),
+        ("named_online", 1, "named_online should be true or false"),
         ("topics", "design", "topics should be a list of texts"),
         ("name", "\u180e", "name is blank"),
         ("visits", -1, "visits should be a whole number"),

@@ -63,12 +63,12 @@ def test_nobody_from_yesterday_is_shown_as_here_before_anything_is_written(
     # And a kiosk that was running all night sees them go at midnight
     assert community.here_count() == 0
     # And close-day tells who it checked out: Ana and her guest, at midnight
-    closed = community.close_day()
+    closed = community.close_day().ending
     assert sorted((v.guest, v.until) for v in closed) == [
         ("", datetime(2026, 11, 27, tzinfo=UTC)),
         ("Sam", datetime(2026, 11, 27, tzinfo=UTC)),
     ]
-    assert community.close_day() == []
+    assert community.close_day().ending == []
 
 
 def test_checking_out_the_morning_after_ends_the_visit_at_midnight(
@@ -91,7 +91,7 @@ def test_at_closing_time_the_kiosk_knows_the_day_is_over(tmp_path: Path, clock: 
     # When the clock passes 18:00, she is no longer here, and closing the day says so
     clock.advance(hours=9, minutes=1)
     assert community.here_count() == 0
-    [closed] = community.close_day()
+    [closed] = community.close_day().ending
     assert (closed.until, closed.automatic) == (datetime(2026, 11, 26, 18, 0, tzinfo=UTC), True)
 
 

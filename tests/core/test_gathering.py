@@ -171,7 +171,7 @@ def test_open_requests_of_members_open_to_chat() -> None:
 # -- guests ----------------------------------------------------------------------
 
 
-def test_guests_are_listed_with_their_host_only_when_the_host_is_shown() -> None:
+def test_guests_are_shown_as_their_host_was_told_and_only_when_the_host_is_shown() -> None:
     gathering = gather(
         [
             here("Ana"),
@@ -184,8 +184,8 @@ def test_guests_are_listed_with_their_host_only_when_the_host_is_shown() -> None
         NOW,
         UTC,
     )
-    guests = [(g.name, None if g.host is None else g.host.name) for g in gathering.guests]
-    assert guests == [("Kim", "Ana"), ("Lu", None), ("Mo", None)]
+    # never by their own name: as "guest of" the host's first name, or "a guest"
+    assert [g.shown_as for g in gathering.guests] == ["a guest", "a guest", "guest of Ana"]
     # a guest is not counted as the member who signed them in
     assert names(gathering.without_topics) == ["Ana"]
 

@@ -33,7 +33,7 @@ def test_a_guest_is_signed_in_by_a_member_who_is_here(community: Community, ana:
     # A guest is counted, shown apart from members, and never as a member on the board
     assert [p.visit.id for p in community.present()] == [community.visit_of(ana).id]
     [shown] = community.gathering().guests
-    assert (shown.name, shown.host.id if shown.host else None) == ("Sam Guest", ana)
+    assert (shown.shown_as, shown.visit_id) == ("guest of Ana", guest.id)
 
 
 def test_a_member_who_is_not_here_cannot_sign_in_a_guest(community: Community) -> None:
@@ -91,23 +91,33 @@ def test_close_day_checks_out_everyone_at_closing_time_and_is_safe_to_run_twice(
     ana = community.add_member("Ana Lima")
     community.check_in(ana.id)
     community.sign_in_guest(ana.id, "Sam")
-    # Before closing, nobody is checked out
+    # Before closing, nobody is checked out: both stay
     clock.advance(hours=8)
-    assert community.close_day() == []
+    early = community.close_day()
+    assert (early.ending, len(early.staying)) == ([], 2)
     # Run late, after closing: both end at 18:00, marked automatic, once
     clock.advance(hours=5)
-    closed = community.close_day()
+    closed = community.close_day().ending
     assert {(v.until, v.automatic) for v in closed} == {
         (datetime(2026, 11, 26, 18, 0, tzinfo=UTC), True)
     }
-    assert community.close_day() == []
+    assert community.close_day().ending == []
     day = datetime(2026, 11, 26).date()
     assert len(list(community.past_visits(day, day))) == 2
 
 
-def test_close_day_without_hours_checks_out_at_the_time_it_runs(
+def test_close_day_without_hours_leaves_today_unless_told_it_is_over(
     community: Community, ana: str, clock: FakeClock
 ) -> None:
     clock.advance(hours=10)
-    [visit] = community.close_day()
+    assert community.close_day().ending == []
+    [visit] = community.close_day(now_too=True).ending
     assert (visit.until, visit.automatic) == (clock(), True)
+
+
+def test_close_day_without_hours_ends_an_earlier_day_at_its_midnight(
+    community: Community, ana: str, clock: FakeClock
+) -> None:
+    clock.advance(days=1)
+    [visit] = community.close_day().ending
+    assert visit.until == datetime(2026, 11, 27, 0, 0, tzinfo=UTC)

@@ -15,7 +15,7 @@ NINE = datetime(2026, 11, 26, 9, 14, tzinfo=UTC)
 
 
 def test_clock_time_is_hours_and_minutes() -> None:
-    assert hours.clock_time(NINE) == "09:14"
+    assert hours.clock_time(NINE, UTC) == "09:14"
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,7 @@ def test_duration(span: timedelta, shown: str) -> None:
     ],
 )
 def test_since(later: timedelta, shown: str) -> None:
-    assert hours.since(NINE, NINE + later) == shown
+    assert hours.since(NINE, NINE + later, UTC) == shown
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_since(later: timedelta, shown: str) -> None:
     ],
 )
 def test_ago(earlier: timedelta, shown: str) -> None:
-    assert hours.ago(NINE - earlier, NINE) == shown
+    assert hours.ago(NINE - earlier, NINE, UTC) == shown
 
 
 def test_clock_time_in_a_named_zone() -> None:
@@ -114,4 +114,4 @@ def test_a_space_that_opens_no_more_is_closed() -> None:
     ],
 )
 def test_since_names_an_earlier_day(arrival: datetime, shown: str) -> None:
-    assert hours.since(arrival, NINE) == shown
+    assert hours.since(arrival, NINE, UTC) == shown

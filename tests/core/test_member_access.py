@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -17,8 +18,8 @@ def opens(member_id: str, pin: str) -> bool:
 
 
 @pytest.fixture
-def access(clock: FakeClock) -> MemberAccess:
-    return MemberAccess(opens, clock)
+def access(tmp_path: Path, clock: FakeClock) -> MemberAccess:
+    return MemberAccess(tmp_path, opens, clock)
 
 
 def guess(access: MemberAccess, clock: FakeClock, member_id: str, count: int) -> list[float]:

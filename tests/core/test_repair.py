@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def morning(tmp_path: Path, clock: FakeClock) -> Community:
         community.add_member(name)
     for member in community.members()[:3]:
         community.check_in(member.id)
-    Backups(community.store).make(clock())
+    Backups(community.store).make(clock(), UTC)
     return community
 
 
@@ -105,7 +106,7 @@ def test_a_bad_record_is_put_back_from_the_backup_and_the_rest_of_its_file_kept(
     zoe = community.add_member("Zoë Martin", intro="Designs lamps")
     bjorn = community.add_member("Björn Andersson")
     assert file_of(zoe.id) == file_of(bjorn.id)
-    Backups(community.store).make(clock())
+    Backups(community.store).make(clock(), UTC)
     # When Björn writes his intro in the afternoon, and a hand edit spoils Zoë's record
     community.edit_member(bjorn.id, intro="Welds bikes")
     path = community.store.root / "members" / file_of(zoe.id)

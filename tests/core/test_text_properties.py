@@ -146,7 +146,10 @@ def test_a_shout_out_is_stored_cleaned_or_refused(message: str) -> None:
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     """Run `kiosk ARGV` in this process: exit code, stdout, stderr."""
     capsys.readouterr()
-    code = main(list(argv))
+    with tempfile.TemporaryDirectory() as folder:
+        config = Path(folder) / "kiosk.toml"  # the host's, every setting as it comes
+        config.write_text("")
+        code = main(["--config", str(config), *argv])
     out, err = capsys.readouterr()
     assert "Traceback" not in err
     if code == 0:

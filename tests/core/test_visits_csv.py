@@ -34,6 +34,12 @@ def exported(visits: list[Visit], members: dict[str, Member] = MEMBERS) -> list[
     return rows
 
 
+HEADER = [
+    *("member id", "name", "guest-of", "since", "until", "minutes", "status", "automatic"),
+    "in progress",
+]
+
+
 def test_each_visit_is_a_row_under_the_header() -> None:
     visits = [
         Visit("v1", "ana", NINE, until=NINE + timedelta(hours=2, minutes=30, seconds=59)),
@@ -43,20 +49,29 @@ def test_each_visit_is_a_row_under_the_header() -> None:
         Visit("v5", "", NINE, until=NINE + timedelta(minutes=5), status="incognito"),
     ]
     # Berlin is an hour ahead of UTC in November.
+    # Zoë is still here: no end, no length, and the last column says so.
     assert exported(visits) == [
-        ["member id", "name", "guest-of", "since", "until", "minutes", "status", "automatic"],
-        ["ana", "Ana Lima", "", "2026-11-26 10:00", "2026-11-26 12:30", "150", "open", "no"],
-        ["", "Bo Berg", "Ana Lima", "2026-11-26 10:00", "2026-11-26 11:00", "60", "open", "no"],
-        ["zoe", "Zoë 李", "", "2026-11-26 11:00", "", "", "heads-down", "no"],
-        ["ana", "Ana Lima", "", "2026-11-26 10:00", "2026-11-26 18:00", "480", "open", "yes"],
-        ["", "", "", "2026-11-26 10:00", "2026-11-26 10:05", "5", "incognito", "no"],
+        HEADER,
+        ["ana", "Ana Lima", "", "2026-11-26 10:00", "2026-11-26 12:30", "150", "open", "no", "no"],
+        [
+            "",
+            "Bo Berg",
+            "Ana Lima",
+            "2026-11-26 10:00",
+            "2026-11-26 11:00",
+            "60",
+            "open",
+            "no",
+            "no",
+        ],
+        ["zoe", "Zoë 李", "", "2026-11-26 11:00", "", "", "heads-down", "no", "yes"],
+        ["ana", "Ana Lima", "", "2026-11-26 10:00", "2026-11-26 18:00", "480", "open", "yes", "no"],
+        ["", "", "", "2026-11-26 10:00", "2026-11-26 10:05", "5", "incognito", "no", "no"],
     ]
 
 
 def test_no_visits_is_the_header_alone() -> None:
-    assert exported([]) == [
-        ["member id", "name", "guest-of", "since", "until", "minutes", "status", "automatic"]
-    ]
+    assert exported([]) == [HEADER]
 
 
 @pytest.mark.parametrize(

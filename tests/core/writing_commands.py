@@ -7,6 +7,7 @@ import operator
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
 from pathlib import Path
 
 from kiosk import cli
@@ -50,7 +51,7 @@ class Case:
 COMMANDS = {
     "check-in": Case(["checkin", "Cy Chen"]),
     "check-out": Case(["checkout", "Bo Berg"]),
-    "close-day": Case(["close-day"]),
+    "close-day": Case(["close-day", "--now"]),
     "import": Case(["members", "import", "IMPORTED"]),
     "merge": Case(["members", "merge", "Ana Lima", "Ana L."]),
     "delete": Case(["members", "delete", "Bo Berg", "--yes"]),
@@ -89,7 +90,7 @@ def small_community(root: Path, clock: FakeClock) -> Path:
     community.ask("What are you making this week?")
     community.answer(bo.id, "A lamp")
     community.answer(twin.id, "A chair")
-    Backups(community.store).make(clock())
+    Backups(community.store).make(clock(), UTC)
     clock.advance(hours=1)
     (root.parent / "IMPORTED").write_text(IMPORTED)
     return root

@@ -3,11 +3,7 @@ headless Chromium on the page, and a check-in made at the command line showing u
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,29 +13,9 @@ import pytest
 from kiosk.community import Community
 from kiosk.store import Store
 from tests.conftest import FakeClock
-from tests.e2e.browser import Browser, chromium_path
+from tests.e2e.browser import Browser
+from tests.e2e.serving import free_port, kiosk_command, listening, stop
 from tests.privacy import seed_secrets
-
-
-@pytest.fixture
-def chromium() -> str:
-    found = chromium_path()
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing; .ci/run installs it with apt-get")
-        pytest.skip("chromium is not installed here (apt-get install chromium)")
-    return found
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def kiosk_command(*args: str) -> list[str]:
-    return [sys.executable, "-P", "-m", "kiosk.cli", *args]
 
 
 @pytest.fixture
@@ -62,23 +38,13 @@ def served(tmp_path: Path) -> Iterator[str]:
     )
     try:
         deadline = time.monotonic() + 30
-        while True:
+        while not listening(port):
             assert server.poll() is None, (tmp_path / "serve.log").read_text()
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "kiosk serve did not start listening"
-                time.sleep(0.1)
+            assert time.monotonic() < deadline, "kiosk serve did not start listening"
+            time.sleep(0.1)
         yield f"http://127.0.0.1:{port}/"
     finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=15)
+        stop(server)
         log.close()
 
 

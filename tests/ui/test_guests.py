@@ -38,13 +38,15 @@ async def test_a_member_here_signs_in_a_guest_who_shows_on_the_board(
 
         assert isinstance(app.screen, HomeScreen)
         assert toasts(pilot) == [
-            "Guest signed in\nWelcome, Tomás Ruiz! Signed in as a guest of María José Pérez."
+            "Guest signed in\nWelcome! Your guest shows on the board as “guest of María”."
         ]
         assert guests_of(demo_data, "m01demo", clock) == ["Tomás Ruiz"]
         await pilot.press("f2")
         board = app.screen.query_one(BoardTable)
         rows = [[str(cell) for cell in board.row(key)] for key in board.keys]
-        assert ["Tomás Ruiz", "guest of María José Pérez"] in [[r[0], r[-1]] for r in rows]
+        # As she was told, and never by the guest's own name
+        assert ["guest of María", "guest"] in [[r[0], r[2]] for r in rows]
+        assert "Tomás" not in shown(pilot)
 
 
 async def test_a_tap_on_the_button_does_the_same(make_app, demo_data, clock: FakeClock):

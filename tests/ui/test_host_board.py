@@ -90,6 +90,13 @@ async def test_the_host_checks_out_one_person_with_their_guests(
         assert names_on_board(pilot) == ["Sam Okoro", "Jürgen Weiß"]
         await pilot.press("down", "enter")
         await settle(pilot)
+        # Then the host is asked first, naming his guest, and nobody has left yet
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Check out Jürgen Weiß, with the guest they signed in (Sam Okoro)?" in shown(pilot)
+        assert stored(demo_data, clock).here_count() == 9
+        # And once the host says so (Enter: the dialog's button for one person)
+        await pilot.press("enter")
+        await settle(pilot)
     # Then he is checked out, and Sam, his guest, leaves with him
     community = stored(demo_data, clock)
     jurgen = community.find("Jürgen Weiß")
@@ -104,6 +111,9 @@ async def test_a_guest_can_be_checked_out_alone(make_app, demo_data: Path, clock
         await open_console(pilot)
         await type_text(pilot, "sam")
         await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert "Check out Sam Okoro?" in shown(pilot)
+        await pilot.press("enter")
         await settle(pilot)
         assert "Sam Okoro" not in names_on_board(pilot)
     community = stored(demo_data, clock)
@@ -124,10 +134,33 @@ async def test_checking_everyone_out_asks_first(make_app, demo_data: Path, clock
         await pilot.press("escape")
         await settle(pilot)
         assert stored(demo_data, clock).here_count() == 9
-        # Yes checks everyone out
+        # Enter on the dialog is Cancel: a second Enter never empties the room
         await pilot.press("ctrl+o")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert stored(demo_data, clock).here_count() == 9
+        # Choosing the button itself checks everyone out
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        await pilot.click("#yes")
+        await settle(pilot)
         assert names_on_board(pilot) == []
     assert stored(demo_data, clock).here_count() == 0
+
+
+async def test_escape_on_the_question_leaves_the_person_here(
+    make_app, demo_data: Path, clock: FakeClock
+):
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_console(pilot)
+        await type_text(pilot, "asa")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert "Check out Åsa Lindqvist?" in shown(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Åsa Lindqvist" in names_on_board(pilot)
+    assert stored(demo_data, clock).here_count() == 9

@@ -3,9 +3,10 @@ second record of the same person, and given a new badge."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
-from textual.widgets import Checkbox, Input
+from textual.widgets import Checkbox, Input, OptionList
 
 from kiosk.badge_codes import spaced_badge_code
 from screens.host.confirm import ConfirmScreen
@@ -136,3 +137,40 @@ async def test_the_host_merges_a_second_record_of_one_person(
     assert [m.id for m in after.members() if m.name in ("Zoë Martin", "Zoe Martin")] == [zoe.id]
     assert after.visits_so_far(merged) == visits
     assert "kilns" in merged.topics
+
+
+def listed(pilot) -> list[str]:
+    options = pilot.app.screen.query_one("#member-results", OptionList)
+    return [str(options.get_option_at_index(i).prompt).split("  ")[0] for i in
+            range(options.option_count)]  # fmt: skip
+
+
+async def test_every_member_is_listed_by_name_before_anything_is_typed(
+    make_app, demo_data: Path, clock: FakeClock
+):
+    # Given the demo's 30 members and 70 more
+    community = stored(demo_data, clock)
+    for number in range(70):
+        community.add_member(f"Visitor {number:02d}")
+    everyone = sorted(
+        (m.name for m in community.members()),
+        key=lambda name: unicodedata.normalize("NFKD", name).encode("ascii", "ignore").lower(),
+    )
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        # When the host opens the Members tab
+        await open_console(pilot, "f3")
+        # Then the first 50 are listed by name (accents aside), and the count says so
+        assert listed(pilot) == everyone[:50]
+        assert "Members 1–50 of 100, by name · PgDn the next" in shown(pilot)
+        # And PgDn and PgUp turn the pages
+        await pilot.press("pagedown")
+        assert listed(pilot) == everyone[50:]
+        assert "Members 51–100 of 100, by name · PgUp the page before" in shown(pilot)
+        await pilot.press("pageup")
+        assert listed(pilot) == everyone[:50]
+        # And Enter opens the one highlighted
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MemberCard)
+        assert field(pilot, "name").value == everyone[1]

@@ -9,9 +9,11 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from screens.confirmation import CheckedInScreen
+from screens.home import HomeScreen
 from screens.pin import PinScreen
 from tests.conftest import FakeClock
-from tests.ui.driving import PIN, settle, shown, type_text
+from tests.ui.driving import PIN, let_time_pass, settle, shown, type_text
 
 
 async def try_pin(pilot: Pilot, pin: str) -> None:
@@ -109,3 +111,29 @@ async def test_a_restarted_kiosk_keeps_to_the_wait(make_app, clock: FakeClock, d
         assert "Wait 6 seconds, then try again." in shown(pilot)
         await try_pin(pilot, PIN)
         assert restarted.is_running
+
+
+async def test_a_host_prompt_over_a_welcome_holds_every_countdown(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        # Given a welcome counting down after a check-in
+        await type_text(pilot, "zoe")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        welcome = app.screen
+        assert isinstance(welcome, CheckedInScreen)
+        # When the host asks to quit, and the welcome's time and the idle time go by
+        await open_prompt(pilot)
+        await let_time_pass(pilot, welcome.reading_seconds() + app.config.idle_timeout)
+        # Then the prompt is still there, and the host's keys land in it
+        assert isinstance(app.screen, PinScreen)
+        await type_text(pilot, "1234")
+        assert pin_entry(pilot).value == "1234"
+        # And once the host goes back, the welcome counts down what it had left, then
+        # home comes back with nothing typed in the name field
+        await pilot.press("escape")
+        await let_time_pass(pilot, 1)
+        assert app.screen is welcome
+        await let_time_pass(pilot, welcome.reading_seconds())
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.search_box.value == ""

@@ -67,3 +67,35 @@ async def test_the_host_clears_the_question_of_the_week(
         await settle(pilot)
         assert "No question is asked right now." in shown(pilot)
     assert stored(demo_data, clock).question() is None
+
+
+async def test_the_host_hides_an_answer_from_every_board_and_restores_it(
+    make_app, demo_data: Path, clock: FakeClock
+):
+    # Given the demo's answers, on the board of another process too
+    elsewhere = stored(demo_data, clock)
+    newest = max(elsewhere.answers(), key=lambda answer: answer.given)
+    author = elsewhere.member(newest.member_id).name
+    assert newest.text in [a.text for a in elsewhere.answers_shown(limit=100)]
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        # When the host opens the question, goes to the answers and presses Enter on the
+        # newest (highlighted first)
+        await open_console(pilot, "f5")
+        answers = app.screen.query_one("#answer-list")
+        for _ in range(5):  # Tab past the new question's box and buttons
+            if app.screen.focused is answers:
+                break
+            await pilot.press("tab")
+        assert app.screen.focused is answers
+        await pilot.press("enter")
+        await settle(pilot)
+        # Then it is marked hidden here, and no board shows it
+        assert f"HIDDEN {author}" in shown(pilot)
+        assert elsewhere.refresh()
+        assert newest.text not in [a.text for a in elsewhere.answers_shown(limit=100)]
+        # And Enter again brings it back
+        await pilot.press("enter")
+        await settle(pilot)
+        assert elsewhere.refresh()
+        assert newest.text in [a.text for a in elsewhere.answers_shown(limit=100)]

@@ -3,9 +3,13 @@ alone; edited in their own words, with what each line shows; their data deleted 
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from textual.widgets import Input
 
 from kiosk.badge_codes import spaced_badge_code
+from screens.app import KioskApp
 from screens.data_deletion import DeleteDataScreen
 from screens.home import HomeScreen
 from screens.member import MemberScreen
@@ -224,3 +228,72 @@ async def test_keeping_ones_data_deletes_nothing(make_app, demo_data, clock: Fak
         await pilot.press("enter")  # "Keep my data" has the focus
         assert isinstance(app.screen, ProfileScreen)
         assert stored(demo_data, clock).member("m05demo").name == "Hiroshi Tanaka"
+
+
+async def test_a_new_kiosk_process_keeps_to_the_wait_for_personal_pins(
+    make_app, demo_data, clock: FakeClock
+):
+    # Given three wrong PINs for Zoë's profile: a wait of 2 seconds
+    stored(demo_data, clock).set_pin("m00demo", ZOES_PIN)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ask_for_zoes_profile(pilot)
+        for guess in ("123456", "654321", "111111"):
+            await type_pin(pilot, guess)
+        assert "Too many wrong PINs: wait 2 seconds" in shown(pilot)
+    # When the kiosk starts afresh (a browser reconnects: a new process)
+    again = make_app()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await ask_for_zoes_profile(pilot)
+        await settle(pilot)
+        # Then the wait still holds, and even her PIN opens nothing yet
+        assert "Too many wrong PINs: wait 2 seconds" in shown(pilot)
+        await type_pin(pilot, ZOES_PIN)
+        assert isinstance(again.screen, ProfilePinScreen)
+
+
+async def test_a_member_agrees_on_her_profile_to_be_named_online(
+    make_app, demo_data, clock: FakeClock
+):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_profile(app.community.member("m00demo"))
+        await settle(pilot)
+        assert not stored(demo_data, clock).member("m00demo").named_online
+        await tap(pilot, "#named-online")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert stored(demo_data, clock).member("m00demo").named_online
+
+
+async def test_in_a_terminal_the_kiosk_says_how_to_get_one_s_data(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_profile(app.community.member("m00demo"))
+        await settle(pilot)
+        await tap(pilot, "#take-data")
+        await settle(pilot)
+        assert "This kiosk cannot hand you a file." in shown(pilot)
+
+
+async def test_in_a_browser_a_member_downloads_her_data(make_app, monkeypatch: pytest.MonkeyPatch):
+    # Given the kiosk in a browser, which takes whatever file it is handed
+    delivered: list[tuple[str, str]] = []
+
+    def deliver(app, file, *, save_filename: str, **_: object) -> None:
+        delivered.append((save_filename, file.read()))
+
+    monkeypatch.setattr(KioskApp, "is_web", property(lambda app: True))
+    monkeypatch.setattr(KioskApp, "deliver_text", deliver)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_profile(app.community.member("m00demo"))
+        await settle(pilot)
+        # When Zoë asks for her data
+        await tap(pilot, "#take-data")
+        await settle(pilot)
+        # Then the browser is handed all of it, as JSON
+        [(name, document)] = delivered
+        assert name == "my-data.json"
+        assert json.loads(document)["profile"]["name"] == "Zoë Martin"
+        assert "on its way" in shown(pilot)

@@ -124,17 +124,3 @@ async def test_incognito_is_counted_but_shown_on_no_public_screen(
         names = app.screen.query_one(BoardTable).keys
         assert "m00demo" not in names
         assert "9 people on the board, and 1 more not shown." in shown(pilot)
-
-
-async def test_a_member_here_incognito_sees_incognito_chosen(make_app, demo_data, clock: FakeClock):
-    stored(demo_data, clock).check_in("m00demo", "incognito")
-    app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await type_text(pilot, "zoe")
-        await pilot.press("enter")
-        assert lit(pilot) == ["Incognito"]
-        assert "incognito" in shown(pilot)
-        # Changing nothing, Enter checks her out, as for any status.
-        await pilot.press("enter")
-        await settle(pilot)
-        assert stored(demo_data, clock).visit_of("m00demo") is None
