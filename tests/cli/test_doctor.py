@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kiosk.store import Store
 from tests.cli.running import Kiosk
 from tests.core.test_disk_errors import remount, small_disk, snapshot
@@ -70,12 +72,15 @@ def test_restoring_into_a_read_only_folder_is_refused_and_changes_nothing(
     assert snapshot(data) == before
 
 
-def test_a_fifo_as_the_host_pin_file_is_named_without_hanging_and_mended(
-    kiosk: Kiosk, tmp_path: Path
+@pytest.mark.parametrize(
+    ("name", "whose"), [("host-access.json", "host PIN"), ("member-access.json", "member's PIN")]
+)
+def test_a_fifo_as_a_pin_wait_file_is_named_without_hanging_and_mended(
+    kiosk: Kiosk, tmp_path: Path, name: str, whose: str
 ) -> None:
-    # Given a FIFO planted where the kiosk keeps the wait for wrong host PINs
+    # Given a FIFO planted where the kiosk keeps the wait for wrong PINs
     kiosk.add_member("Zoë Martin")
-    access = tmp_path / "kiosk-data" / "host-access.json"
+    access = tmp_path / "kiosk-data" / name
     os.mkfifo(access)
 
     # When the host runs the doctor (in a process of its own, so a hang would show)
@@ -95,7 +100,7 @@ def test_a_fifo_as_the_host_pin_file_is_named_without_hanging_and_mended(
     # And --restore writes it afresh with the longest wait, after which all is well
     mended = kiosk("doctor", "--restore")
     assert mended.code == 0, mended.out
-    assert "Written afresh: the next host PIN waits the longest wait." in mended.out
+    assert f"Written afresh: the next {whose} waits the longest wait." in mended.out
     assert json.loads(access.read_bytes())["wrong_tries"] == 8
     assert kiosk("doctor").code == 0
 
