@@ -24,10 +24,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
+from kiosk import text
 from kiosk.config import Config
 from kiosk.errors import DataError, StorageError
 from kiosk.pin import pin_matches
-from kiosk.storage import FolderLock, write_atomically
+from kiosk.storage import FolderLock, read_regular, signature, write_atomically
 from kiosk.store import LOCK_FILE, Store
 
 Clock = Callable[[], datetime]
@@ -158,22 +159,21 @@ class PinGuard:
 
     def _read(self, now: datetime) -> WrongTries:
         try:
-            kept = json.loads(self.path.read_bytes())
-            count, last = kept["wrong_tries"], kept["last_wrong_try"]
-            if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-                raise ValueError(f"wrong_tries is {count!r}")
-            when = None if last is None else datetime.fromisoformat(last)
-            if when is not None and when.tzinfo is None:
-                raise ValueError(f"last_wrong_try {last!r} has no time zone")
-            return WrongTries(count, when)
-        except FileNotFoundError:
-            return WrongTries()
-        except (OSError, ValueError, KeyError, TypeError):
+            return read_wrong_tries(self.path)
+        except DataError:
             # Someone may have damaged it to get rid of the wait: the longest wait, from
             # now, and the file is made whole again.
-            strictest = WrongTries(_STRICTEST, now)
-            self._keep(strictest)
-            return strictest
+            return self._mended(now)
+
+    def mend(self, now: datetime) -> None:
+        """Keep the longest wait, from `now`, in place of a file that cannot be read."""
+        with self._held():
+            self._mended(now)
+
+    def _mended(self, now: datetime) -> WrongTries:
+        strictest = WrongTries(_STRICTEST, now)
+        self._keep(strictest)
+        return strictest
 
     def _keep(self, tries: WrongTries) -> None:
         self._tries = tries
@@ -209,6 +209,29 @@ class HostAccess:
     def try_pin(self, pin: str) -> Verdict:
         """Check `pin`, unless it comes before the wait is over; count it if wrong."""
         return self._guard.try_pin(lambda: pin_matches(pin, self.pin_hash))
+
+
+def read_wrong_tries(path: Path) -> WrongTries:
+    """The wrong tries kept in `path` (none when there is no file); DataError, saying
+    what is wrong, when it cannot be read or makes no sense."""
+    if signature(path) is None:
+        return WrongTries()
+    raw = read_regular(path)  # never waits on a FIFO planted in its place
+    try:
+        kept = json.loads(raw)
+        count, last = kept["wrong_tries"], kept["last_wrong_try"]
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise ValueError(f"wrong_tries is {count!r:.40}")
+        when = None if last is None else datetime.fromisoformat(last)
+        if when is not None and when.tzinfo is None:
+            raise ValueError(f"last_wrong_try {last!r:.40} has no time zone")
+    except (ValueError, KeyError, TypeError, RecursionError) as error:
+        raise DataError(
+            f"{path} is damaged: it does not say how many wrong PINs were typed "
+            f"({text.shortened(str(error) or type(error).__name__, 80)}).",
+            path,
+        ) from None
+    return WrongTries(count, when)
 
 
 def uses_demo_pin(config: Config) -> bool:

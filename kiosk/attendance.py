@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import chain
@@ -12,11 +13,11 @@ from kiosk import text
 from kiosk.closing import DayEnd, plan_day_end
 from kiosk.community_state import CommunityState
 from kiosk.connections import Suggestion, suggestions
-from kiosk.errors import Refused
+from kiosk.errors import Refused, StorageError
 from kiosk.gathering import Gathering, gather
 from kiosk.milestones import Milestone, milestone_at_check_in
 from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
-from kiosk.opening import local_day, visit_closing
+from kiosk.opening import local_day
 
 FILE_AFTER = 50
 """Finished visits that wait in presence before a check-out files them into the history."""
@@ -37,6 +38,11 @@ class Welcome:
 class Attendance(CommunityState):
     _gathered: tuple[tuple[int, date], Gathering] | None = None
     """The last gathering worked out, with the changes count and local day it holds for."""
+
+    def visits_over(self) -> list[Visit]:
+        """Visits whose day is over that nobody checked out: their members are no longer
+        here, and the next change writes them as ended at that day's closing time."""
+        return self._here.at(self.clock()).over
 
     def visit_of(self, member_id: str) -> Visit | None:
         """The member's open visit, if they are here."""
@@ -126,14 +132,19 @@ class Attendance(CommunityState):
     def check_out(self, member_id: str) -> Visit:
         """Check a member out, with the guests they signed in.
 
-        A visit left open from a day that is over ends at that day's closing time (local
-        midnight when no hours are set), never stretched to now.
+        A visit left open from a day that is over has ended at that day's closing time
+        (local midnight when no hours are set), never stretched to now: that is the visit
+        returned.
         """
-        with self._writing():
-            visit = self._open_visit(member_id)
-            closed = [self._ended(v) for v in (visit, *self.guests_of(member_id))]
-            self.store.close_visits(closed)
-            self._load_presence()
+        with self._writing() as ended:
+            over = [v for v in ended if v.member_id == member_id and not v.guest]
+            if over:
+                closed = over
+            else:
+                visit = self._open_visit(member_id)
+                closed = [self._ended(v) for v in (visit, *self.guests_of(member_id))]
+                self.store.close_visits(closed)
+                self._load_presence()
         self._file_when_many()
         return closed[0]
 
@@ -151,27 +162,27 @@ class Attendance(CommunityState):
         return closed[0]
 
     def _ended(self, visit: Visit) -> Visit:
-        now = self.clock()
-        day_over = visit_closing(self.hours, visit.since)
-        if day_over <= now:
-            return replace(visit, until=max(day_over, visit.since), automatic=True)
-        return replace(visit, until=max(now, visit.since))
+        """A visit going on, checked out now (its day is not over: see `_writing`)."""
+        return replace(visit, until=max(self.clock(), visit.since))
 
     def day_end(self, now_too: bool = False) -> DayEnd:
-        """What closing the day now would do (see `kiosk.closing.plan_day_end`)."""
-        return plan_day_end(self.hours, self._visits, self.clock(), now_too)
+        """What closing the day now would do (see `kiosk.closing.plan_day_end`), visits
+        whose day is over, not yet written as ended, included."""
+        now = self.clock()
+        return plan_day_end(self.hours, self._here.at(now).open, now, now_too)
 
     def close_day(self, now_too: bool = False) -> DayEnd:
         """Check out whoever is still here once their day has closed, at its closing time;
         before today's closing (any time, when no hours are set) today's visits stay,
         unless `now_too` ends them now. Safe to run twice or late."""
-        with self._writing():
-            ending = self.day_end(now_too)
+        with self._writing() as ended:
+            ending = plan_day_end(self.hours, self._visits, self.clock(), now_too)
             self.store.close_visits(ending.ending)
+            closed = sorted([*ended, *ending.ending], key=lambda visit: (visit.since, visit.id))
+            if closed:
+                self.file_visits()  # in the same change: the day is closed whole, or not
             self._load_presence()
-        if ending.ending:
-            self.file_visits()
-        return ending
+        return replace(ending, ending=closed)
 
     def check_out_everyone(self) -> list[Visit]:
         """Check out everyone here now (for hosts)."""
@@ -186,19 +197,21 @@ class Attendance(CommunityState):
 
     def _file_when_many(self) -> None:
         if len(self._unfiled) >= FILE_AFTER:
-            self.file_visits()
+            # The check-out is made already; if the filing cannot be, the visits wait in
+            # presence, whole, and a later check-out files them.
+            with suppress(StorageError):
+                self.file_visits()
 
     def file_visits(self) -> int:
         """File finished visits into the history, counting them for their members."""
-        with self._lock:
+        with self._writing():
             filed = self.store.file_visits(self._counted)
             self._load_presence()
-            if filed:
-                self._reload_member_files()
         return filed
 
     def _counted(self, visits: list[Visit]) -> list[Member]:
-        """Members with filed visits added to their counts, once however often repeated."""
+        """Members with the visits being filed added to their counts. Filing is one
+        change, made whole or not at all, so each visit is counted once."""
         by_member: dict[str, list[Visit]] = {}
         for visit in visits:
             if visit.member_id and not visit.guest:
@@ -208,24 +221,25 @@ class Attendance(CommunityState):
             member = self.store.members.get(member_id)
             if member is None:
                 continue  # deleted since: their visits stay as anonymous counts
-            new = [v for v in theirs if member.last_visit is None or v.since > member.last_visit]
-            if new:
-                last = max(v.since for v in new)
-                counted.append(replace(member, visits=member.visits + len(new), last_visit=last))
+            last = max(v.since for v in theirs)
+            if member.last_visit is not None:  # never earlier: the clock may have gone back
+                last = max(last, member.last_visit)
+            counted.append(replace(member, visits=member.visits + len(theirs), last_visit=last))
+        self._remember(*counted)
         return counted
 
     def visits_so_far(self, member: Member) -> int:
-        """How many times `member` has come, counting a visit open now."""
-        return member.visits + len(self._unfiled_of(member)) + (member.id in self._visit_of)
+        """How many times `member` has come, counting a visit open now (or one whose day
+        is over, not yet written as ended)."""
+        here = self._here.at(self.clock())
+        opened = member.id in here.visit_of or any(
+            v.member_id == member.id and not v.guest for v in here.over
+        )
+        return member.visits + len(self._unfiled_of(member)) + opened
 
     def _unfiled_of(self, member: Member) -> list[Visit]:
-        return [
-            v
-            for v in self._unfiled
-            if v.member_id == member.id
-            and not v.guest
-            and (member.last_visit is None or v.since > member.last_visit)
-        ]
+        """The member's finished visits not yet filed, and so not yet counted."""
+        return [v for v in self._unfiled if v.member_id == member.id and not v.guest]
 
     def past_visits(self, first: date, last: date) -> Iterator[Visit]:
         """Finished visits that began between `first` and `last` (UTC days), oldest first."""

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from kiosk.checks import check_bytes
+from kiosk import intent
+from kiosk.checks import check_bytes, kind_of
 from kiosk.errors import Busy, DataError, StorageError
 from kiosk.opening import local_day
 from kiosk.progress import Progress
@@ -45,6 +46,10 @@ from kiosk.store import Store
 MANIFEST = "manifest.json"
 _NAME = re.compile(r"\d{6}-\d{4}-\d\d-\d\d")
 """A backup's folder: its number, then the local day it was made on."""
+_LEFTOVER = re.compile(r"\.(building|removing)-.+")
+"""A backup being made or removed when its process stopped (see `leftovers`)."""
+_ASIDE = re.compile(r"(?P<name>.+)\.damaged-\d{8}-\d{6}(?:-(?P<after>\d{6}))?")
+"""A damaged file kept beside the one repaired from it (see `Aside`)."""
 PROBLEM = "problem.txt"
 """Why the last backup could not be made, until one is; read by the kiosk and the CLI."""
 
@@ -62,6 +67,9 @@ class Backup:
     """Relative path → SHA-256 of its copy."""
     stamps: dict[str, list[int]]
     """Relative path of a history file → [size, mtime] of the live file copied."""
+
+    def __str__(self) -> str:
+        return f"backup {self.sequence} (of {self.day})"
 
     def copy_of(self, relative: str, history: Path) -> Path:
         if relative.startswith("history/"):
@@ -99,6 +107,21 @@ class _Copies:
         if self.waiting:
             write_together(self.waiting)
         self.waiting, self.size = {}, 0
+
+
+def _holds(copy: Path, checksum: str) -> bool:
+    """Whether `copy` is there and holds what has this checksum."""
+    try:
+        return hashlib.sha256(read_regular(copy)).hexdigest() == checksum
+    except DataError:
+        return False
+
+
+def _damaged_in(folder: Path) -> list[Path]:
+    try:
+        return [p for p in folder.iterdir() if ".damaged-" in p.name]
+    except FileNotFoundError:
+        return []
 
 
 def history_copy_name(relative: str, checksum: str) -> str:
@@ -190,6 +213,10 @@ class Backups:
                         bad.append(problem)
         return bad
 
+    def copy_of(self, backup: Backup, path: Path) -> Path:
+        """Where `backup` keeps its copy of the live file `path`."""
+        return backup.copy_of(path.relative_to(self.store.root).as_posix(), self.history)
+
     def newest_good(self, path: Path) -> Backup | None:
         """The newest backup holding a good copy of the live file `path`."""
         relative = path.relative_to(self.store.root).as_posix()
@@ -213,8 +240,8 @@ class Backups:
         hears of each file backed up."""
         try:
             make_folder(self.folder)
-            lock = FolderLock(self.folder / ".lock", timeout=0)
-            with lock.held():
+            with self._lock().held():
+                self._clear_leftovers()
                 backup = self._make(now, local_day(now, zone).isoformat(), progress)
                 self._rotate()
         except Busy:
@@ -224,6 +251,31 @@ class Backups:
             raise
         self._clear_problem()
         return backup
+
+    def _lock(self) -> FolderLock:
+        """Taken by whoever makes a backup, or tidies the backups: never waited for."""
+        return FolderLock(self.folder / ".lock", timeout=0)
+
+    def leftovers(self) -> list[Path]:
+        """What a backup stopped part way left: a backup being made, or one being removed."""
+        try:
+            return sorted(p for p in self.folder.iterdir() if _LEFTOVER.fullmatch(p.name))
+        except FileNotFoundError:
+            return []
+
+    def clear_leftovers(self) -> list[Path] | None:
+        """Remove what backups stopped part way left; None while a backup is being made."""
+        try:
+            with self._lock().held():
+                return self._clear_leftovers()
+        except Busy:
+            return None
+
+    def _clear_leftovers(self) -> list[Path]:
+        leftovers = self.leftovers()
+        for leftover in leftovers:
+            shutil.rmtree(leftover, ignore_errors=True)
+        return leftovers
 
     def _make(self, now: datetime, day: str, progress: Progress | None) -> Backup:
         previous = self.all()
@@ -245,8 +297,12 @@ class Backups:
             copies.flush()
             os.rename(building, target)
             sync_folder(self.folder)
-        except OSError as error:
-            raise StorageError(explain(error, target, "The backup was not made")) from error
+        except (OSError, StorageError) as error:
+            # Said of the backup, not of the folder it was being made in.
+            failed = error if isinstance(error, OSError) else error.__cause__
+            if not isinstance(failed, OSError):
+                raise
+            raise StorageError(explain(failed, target, "The backup was not made")) from error
         finally:
             shutil.rmtree(building, ignore_errors=True)
         self._made_on = day
@@ -275,7 +331,7 @@ class Backups:
             history = relative.startswith("history/")
             if history and relative in known and known[relative][0] == stamp:
                 checksum = known[relative][1]
-                if (self.history / history_copy_name(relative, checksum)).exists():
+                if _holds(self.history / history_copy_name(relative, checksum), checksum):
                     files[relative], stamps[relative] = checksum, stamp
                     continue
             try:
@@ -287,7 +343,7 @@ class Backups:
             checksum = hashlib.sha256(raw).hexdigest()
             if history:
                 copy = self.history / history_copy_name(relative, checksum)
-                if not copy.exists():
+                if not _holds(copy, checksum):  # missing, or damaged since: made again
                     copies.add(copy, raw)
                 stamps[relative] = stamp
             else:
@@ -333,19 +389,27 @@ class Backups:
                 if relative in live and not covered(relative, old, newer) and sound(old, relative)
             }
             if not needed:
-                shutil.rmtree(old.folder, ignore_errors=True)
+                self._remove(old.folder)
             elif needed != set(old.files):
                 self._keep_only(old, needed)
+        for backup in self.all():
+            self._drop_unlisted(backup)
         self._collect_history()
+        self.remove_old_asides()
         for legacy in self.folder.iterdir():
             # Day-named folders of an older kiosk hold a layout this one cannot restore.
             if legacy.is_dir() and len(legacy.name) == 10 and legacy.name[4] == "-":
                 shutil.rmtree(legacy, ignore_errors=True)
 
+    def _remove(self, folder: Path) -> None:
+        # Renamed first, in one step: a removal stopped part way leaves a leftover the
+        # next backup clears, never a backup with copies missing.
+        removing = folder.with_name(f".removing-{folder.name}")
+        os.rename(folder, removing)
+        shutil.rmtree(removing, ignore_errors=True)
+
     def _keep_only(self, backup: Backup, needed: set[str]) -> None:
-        for relative in set(backup.files) - needed:
-            if not relative.startswith("history/"):
-                (backup.folder / relative).unlink(missing_ok=True)
+        # The list first: a copy stops being listed before it goes, never after.
         manifest = {
             "made": backup.made.isoformat(),
             "day": backup.day,
@@ -353,6 +417,32 @@ class Backups:
             "stamps": {r: backup.stamps[r] for r in needed if r in backup.stamps},
         }
         write_atomically(backup.folder / MANIFEST, json.dumps(manifest).encode())
+
+    def _drop_unlisted(self, backup: Backup) -> None:
+        """Remove the copies a backup no longer lists (a trimming stopped part way)."""
+        listed = {backup.folder / r for r in backup.files} | {backup.folder / MANIFEST}
+        for path in backup.folder.rglob("*"):
+            if path.is_file() and path not in listed:
+                path.unlink(missing_ok=True)
+
+    def asides(self) -> list[Aside]:
+        """The damaged files kept beside the files repaired from them."""
+        root = self.store.root
+        found = (
+            Aside.of(p)
+            for folder in (root, root / "members", root / "history")
+            for p in _damaged_in(folder)
+        )
+        return sorted((a for a in found if a is not None), key=lambda a: a.path)
+
+    def remove_old_asides(self) -> list[Aside]:
+        """Remove each damaged file kept from a repair once no backup of its time is
+        kept: it may hold a deleted member's data, which leaves with those backups."""
+        kept = [b.sequence for b in self.all()]
+        gone = [a for a in self.asides() if all(sequence > a.after for sequence in kept)]
+        for aside in gone:
+            aside.path.unlink(missing_ok=True)
+        return gone
 
     def _collect_history(self) -> None:
         """Remove history copies no backup lists any more."""
@@ -378,35 +468,39 @@ class Backups:
     def _clear_problem(self) -> None:
         (self.folder / PROBLEM).unlink(missing_ok=True)
 
-    # -- restoring -----------------------------------------------------------------
 
-    def restore(self, path: Path, now: datetime) -> Backup | None:
-        """Put the newest good copy of `path` in its place, keeping the damaged file aside."""
-        backup = self.newest_good(path)
-        if backup is None:
-            return None
-        relative = path.relative_to(self.store.root).as_posix()
-        raw = read_regular(backup.copy_of(relative, self.history))
-        aside = path.with_name(f"{path.name}.damaged-{now:%Y%m%d-%H%M%S}")
-        with self.store.locked():
-            try:
-                damaged = read_regular(path)
-            except DataError:
-                # Not a file at all (a link, a FIFO): moved aside as it is.
-                if os.path.lexists(path):
-                    try:
-                        os.replace(path, aside)
-                    except OSError as error:
-                        raise StorageError(explain(error, aside, "Not restored")) from error
-            else:
-                # Kept first, so that if the restore fails the damaged file is still there.
-                write_atomically(aside, damaged)
-            write_atomically(path, raw)
-        return backup
+def aside_name(path: Path, now: datetime, backups: Backups) -> Path:
+    """Where a damaged file is kept beside the one repaired: NAME.damaged-WHEN-NNNNNN,
+    NNNNNN being the newest backup then (see `Aside`)."""
+    newest = max((b.sequence for b in backups.all()), default=0)
+    return path.with_name(f"{path.name}.damaged-{now:%Y%m%d-%H%M%S}-{newest:06d}")
+
+
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """A damaged file kept beside the one repaired."""
+
+    path: Path
+    after: int
+    """The newest backup when it was set aside (0: none, or a kiosk that did not say).
+    It may hold a member's data that has since been deleted; so, as the backups of its
+    time do, it goes once no backup that old is kept."""
+
+    @classmethod
+    def of(cls, path: Path) -> Aside | None:
+        named = _ASIDE.fullmatch(path.name)
+        return None if named is None else cls(path, int(named["after"] or 0))
 
 
 def backup_hint(backups: Backups, path: Path, newer: bool) -> str:
     """What a host can do about a file that cannot be read, naming the newest good backup."""
+    if kind_of(path) == "journal" and not newer:
+        return (
+            "Nothing was changed. `kiosk doctor --restore` leaves out each line that is not "
+            "a whole change, and keeps the rest."
+        )
+    if path.name == intent.INTENT:
+        return f"Nothing was changed. {intent.WHEN_DAMAGED}"
     backup = backups.newest_good(path) if path.is_relative_to(backups.store.root) else None
     if newer:
         older = "" if backup is None else f" The newest backup, of older data, is {backup.folder}."

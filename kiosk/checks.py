@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from kiosk.datafile import DataFile
 from kiosk.errors import DataError
-from kiosk.journal import JournaledFile, check_journal
+from kiosk.journal import Reads, check_journal
+from kiosk.member_files import pointer_of
 from kiosk.models import Answer, Member, Question, ShoutOut, Visit
 from kiosk.storage import parse, read_regular
 
@@ -28,24 +27,25 @@ class DataProblem:
 
 
 def check(path: Path) -> None:
-    """Raise DataError unless the file at `path` loads and every record in it is complete."""
+    """Raise DataError unless the file at `path` loads and every record in it is complete.
+    presence.json is checked alone, and its journal's lines on their own: damage in one
+    is never taken for damage in the other."""
     if kind_of(path) == "journal":
-        check_journal(read_regular(path), path)
+        check_journal(read_regular(path), path, PRESENCE)
         return
-    # presence.json is read with its journal, so the changes in it are checked too.
-    data_file = JournaledFile(path) if kind_of(path) == "presence" else DataFile(path)
+    data_file = DataFile(path)
     data_file.tables()  # a file with no records still has to parse
-    for table, read in RECORDS.get(kind_of(path), ()):
+    for table, read in RECORDS.get(kind_of(path), {}).items():
         data_file.records(table, read)
 
 
 def check_bytes(raw: bytes, path: Path) -> None:
     """Raise DataError unless `raw`, meant to be the file at `path`, is good data."""
     if kind_of(path) == "journal":
-        check_journal(raw, path)
+        check_journal(raw, path, PRESENCE)
         return
     data = parse(raw, path)
-    for table, read in RECORDS.get(kind_of(path), ()):
+    for table, read in RECORDS.get(kind_of(path), {}).items():
         try:
             for doc in data.get(table, {}).values():
                 read(doc)
@@ -56,19 +56,15 @@ def check_bytes(raw: bytes, path: Path) -> None:
             ) from error
 
 
-def _pointer(doc: dict[str, Any]) -> None:
-    if type(doc["key"]) is not str or type(doc["id"]) is not str:
-        raise TypeError(f"a name pointer should hold a key and an id, not {doc!r:.60}")
-
-
-RECORDS: dict[str, tuple[tuple[str, Callable[[dict[str, Any]], object]], ...]] = {
-    "members": (("members", Member.from_doc), ("names", _pointer)),
-    "presence": (("visits", Visit.from_doc), ("closed", Visit.from_doc)),
-    "shoutouts": (("shoutouts", ShoutOut.from_doc),),
-    "questions": (("question", Question.from_doc), ("answers", Answer.from_doc)),
-    "history": (("visits", Visit.from_doc),),
+RECORDS: dict[str, Reads] = {
+    "members": {"members": Member.from_doc, "names": pointer_of},
+    "presence": {"visits": Visit.from_doc, "closed": Visit.from_doc},
+    "shoutouts": {"shoutouts": ShoutOut.from_doc},
+    "questions": {"question": Question.from_doc, "answers": Answer.from_doc},
+    "history": {"visits": Visit.from_doc},
 }
 """The tables each kind of data file holds, and how their records are read."""
+PRESENCE = RECORDS["presence"]
 
 
 def kind_of(path: Path) -> str:

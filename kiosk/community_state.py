@@ -8,12 +8,14 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from kiosk import text
 from kiosk.errors import KioskError, Refused
 from kiosk.gathering import shown_on_board
+from kiosk.here_now import HereNow
 from kiosk.matching import MOST_FOUND, DoorSearch
 from kiosk.member_files import file_of
 from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
@@ -37,6 +39,16 @@ class CommunityState:
     Members are read from disk as they are needed, all of them only once something
     needs everyone (a search, a list). Every change takes the data folder's lock,
     rereads, checks, and writes durably before returning.
+
+    Threads. In the kiosk, the UI thread reads (finding and searching members, who is
+    here, shout-outs), while workers change and refresh: one store call at a time, one
+    refresh at a time, the search index and everyone's first reading. What is kept in
+    memory is owned by whoever holds `_lock`: every change, refresh and reading of
+    everyone takes it. Readers take no lock. Instead, the state they read is never
+    changed in place: `_members`, `_here`, `_unfiled`, `_shoutouts`,
+    `_question`, `_answers`, `_index` and `_badges` are each replaced whole by the
+    thread holding the lock, so a reader iterating one holds a snapshot no writer
+    touches. `_in_file` is read and written only under the lock.
     """
 
     def __init__(
@@ -67,12 +79,13 @@ class CommunityState:
         the background after changes; until then searches use the index a moment old.
         Otherwise a search after a change builds the index again first."""
         self._badges: dict[str, str] = {}
-        self._visits: list[Visit] = []
-        self._visit_of: dict[str, Visit] = {}
+        self._here = HereNow.of((), hours, clock())
         self._unfiled: list[Visit] = []
         self._shoutouts: list[ShoutOut] = []
         self._question: Question | None = None
         self._answers: list[Answer] = []
+        self._changing = False
+        """Whether a change is under way (on the thread holding `_lock`)."""
         self.changes = 0
         """How many changes were made here or read from disk: what is worked out from the
         data may be kept until this moves."""
@@ -90,6 +103,8 @@ class CommunityState:
     def refresh(self) -> bool:
         """Reread whatever another process changed; True if anything was."""
         with self._lock:
+            if not self._changing:  # a change has finished it already, taking the lock
+                self.store.finish_unfinished()
             parts = self.store.changed_parts()
             loaders: dict[Part, Callable[[], None]] = {
                 "presence": self._load_presence,
@@ -98,7 +113,10 @@ class CommunityState:
             }
             for part in parts:
                 loaders[part]()
-            changed = self._reload_member_files() or bool(parts)
+            here = self._here.at(self.clock())
+            # Kept only here, under the lock: a reader works it out for itself meanwhile.
+            day_over, self._here = here is not self._here, here
+            changed = self._reload_member_files() or bool(parts) or day_over
             if changed:
                 self.changes += 1
             return changed
@@ -118,6 +136,7 @@ class CommunityState:
         found_before: dict[str, tuple[str, bool, bool, str] | None] = {}
         found_after: dict[str, tuple[str, bool, bool, str]] = {}
         unread: KioskError | None = None
+        known = dict(self._members)  # replaced whole: see "Threads" above
         for name in changed:
             try:
                 members = {m.id: m for m in self.store.members.everyone([name])}
@@ -126,16 +145,17 @@ class CommunityState:
                 unread = unread or error
                 continue
             for member_id in self._in_file.get(name, set()) - set(members):
-                gone = self._members.pop(member_id, None)
+                gone = known.pop(member_id, None)
                 found_before[member_id] = None if gone is None else _found_by(gone)
             for member_id, member in members.items():
-                old = self._members.get(member_id)
+                old = known.get(member_id)
                 if old == member:
                     continue  # the file changed for another member of it: keep this one
                 found_before[member_id] = None if old is None else _found_by(old)
                 found_after[member_id] = _found_by(member)
-                self._members[member_id] = member
+                known[member_id] = member
             self._in_file[name] = set(members)
+        self._members = known
         if any(found_before.get(i) != found_after.get(i) for i in found_before | found_after):
             self._index_fresh = False
         if unread is not None:
@@ -144,9 +164,18 @@ class CommunityState:
 
     def _load_presence(self) -> None:
         visits = self.store.open_visits()
-        self._visits = sorted(visits, key=lambda v: v.since, reverse=True)
-        self._visit_of = {v.member_id: v for v in visits if not v.guest}
+        self._here = HereNow.of(visits, self.hours, self.clock(), self._here.ends)
         self._unfiled = self.store.unfiled_visits()
+
+    @property
+    def _visits(self) -> list[Visit]:
+        """Who is here now, newest first: visits whose day is not over."""
+        return self._here.at(self.clock()).visits
+
+    @property
+    def _visit_of(self) -> dict[str, Visit]:
+        """Members' own visits going on now, by member id."""
+        return self._here.at(self.clock()).visit_of
 
     def _load_shoutouts(self) -> None:
         shoutouts = self.store.shoutouts()
@@ -199,27 +228,68 @@ class CommunityState:
         return self._index is not None
 
     @contextmanager
-    def _writing(self) -> Iterator[None]:
-        with self._lock, self.store.locked():
-            self.refresh()
+    def _writing(self) -> Iterator[list[Visit]]:
+        """Make one change: under the lock, after rereading, every write within the block
+        is made all at once, or none is (see Store.all_or_nothing), and what is kept in
+        memory follows. Before anything else, visits whose day is over are ended, at
+        its closing time: the block is given them. Within a change already under way,
+        the block is part of it (and is given none)."""
+        with self._lock:
+            if self._changing:
+                yield []
+                return
+            kept = self._members
+            self._changing = True
             try:
-                yield
+                with self.store.all_or_nothing():
+                    self.refresh()
+                    yield self._end_days_over()
+            except BaseException:
+                self._forget_unsaved(kept)
+                raise
             finally:
+                self._changing = False
                 self.changes += 1
         if self.on_change is not None:
             self.on_change(self)
 
-    def _remember(self, member: Member) -> None:
+    def _end_days_over(self) -> list[Visit]:
+        """End each visit whose day is over at that day's closing time."""
+        ended = [
+            replace(visit, until=max(self._here.ends[visit.id], visit.since), automatic=True)
+            for visit in self._here.over
+        ]
+        if ended:
+            self.store.close_visits(ended)
+            self._load_presence()
+        return ended
+
+    def _forget_unsaved(self, members: dict[str, Member]) -> None:
+        """Read again what a change that was not made had put in memory."""
         if self._everyone:
-            before = self._members.get(member.id)
-            self._members[member.id] = member
+            in_file: dict[str, set[str]] = {}
+            for member_id in members:
+                in_file.setdefault(file_of(member_id), set()).add(member_id)
+            self._members, self._in_file, self._index_fresh = members, in_file, False
+        self._load_presence()
+        self._load_shoutouts()
+        self._load_questions()
+
+    def _remember(self, *members: Member) -> None:
+        if not self._everyone:
+            return
+        known = dict(self._members)  # replaced whole: see "Threads" above
+        for member in members:
+            before = known.get(member.id)
+            known[member.id] = member
             self._in_file.setdefault(file_of(member.id), set()).add(member.id)
             if before is None or _found_by(before) != _found_by(member):
                 self._index_fresh = False
+        self._members = known
 
     def _forget(self, member_id: str) -> None:
         if self._everyone:
-            self._members.pop(member_id, None)
+            self._members = {i: m for i, m in self._members.items() if i != member_id}
             self._in_file.get(file_of(member_id), set()).discard(member_id)
             self._index_fresh = False
 

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from kiosk.errors import DataError
 from kiosk.storage import AtomicJSONStorage, signature
+from kiosk.text import is_id
 
 Record = TypeVar("Record")
 Table = dict[str, dict[str, Any]]
@@ -64,8 +65,12 @@ class DataFile:
         if cached is not None and cached[0] == self.version():
             return next((r for r in cached[1] if getattr(r, "id", None) == record_id), None)
         for doc in docs.values():
-            if doc.get("id") == record_id:
+            found = doc.get("id")
+            if found == record_id:
                 return self._read(table, doc, parse)
+            if type(found) is not str or not is_id(found):
+                # It might be the one asked for: damage is named, never taken for nobody.
+                self._read(table, doc, parse)
         return None
 
     def _read(

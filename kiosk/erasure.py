@@ -1,8 +1,8 @@
 """A member's data leaving, or two records of one person becoming one.
 
-Both reach into the history, which may hold years of visits. They change it first, file
-by file, while the member's record still exists, so that a deletion or a merge cut short
-is simply done again; the member's own record goes last.
+Both reach into who is here, the history (which may hold years of visits), shout-outs,
+answers and members' files, and each is one change to all of them: made whole, or not at
+all, whatever stops it (see kiosk.intent).
 """
 
 from __future__ import annotations
@@ -22,12 +22,13 @@ class Erasure(Attendance):
         """Delete a member's data: their profile goes; shout-outs they wrote are removed
         or kept without their name, as they choose; shout-outs to them and their answers
         go; their visits stay only as anonymous counts. They are checked out first."""
-        member = self.member(member_id)
-        if self.visit_of(member_id) is not None:
-            self.check_out(member_id)
-        self.file_visits()
-        self._give_visits(member, "")
         with self._writing():
+            member = self.member(member_id)
+            visit = self.visit_of(member_id)
+            if visit is not None:
+                here = (visit, *self.guests_of(member_id))
+                self.store.close_visits([self._ended(v) for v in here])
+            self._give_visits(member, "")
 
             def kept(shoutout: ShoutOut) -> ShoutOut | None:
                 if shoutout.to_id == member_id:
@@ -38,9 +39,10 @@ class Erasure(Attendance):
 
             self.store.change_shoutouts(kept)
             self.store.put_answers(a for a in self._answers if a.member_id != member_id)
-            self.store.members.remove(self.member(member_id))
+            self.store.members.remove(member)
             # The journal of who came and went names them too: start it afresh.
             self.store.presence.compact()
+            self._load_presence()
             self._load_shoutouts()
             self._load_questions()
             self._forget(member_id)
@@ -51,13 +53,10 @@ class Erasure(Attendance):
         If both are here, `other`'s visit ends now."""
         if keep_id == other_id:
             return self.member(keep_id)
-        other = self.member(other_id)
-        self.member(keep_id)
-        self.file_visits()
-        self._give_visits(other, keep_id)
         with self._writing():
             keep, other = self.member(keep_id), self.member(other_id)
             self._move_presence(other_id, keep_id)
+            self._give_visits(other, keep_id)
 
             def moved(shoutout: ShoutOut) -> ShoutOut:
                 return replace(
@@ -94,7 +93,8 @@ class Erasure(Attendance):
             self.store.replace_visit(replace(guest, member_id=keep_id))
 
     def _give_visits(self, member: Member, new_id: str) -> None:
-        """Give every filed visit of `member` to `new_id` ("" for nobody), file by file."""
+        """Give every finished visit of `member`, filed or waiting, to `new_id` ("" for
+        nobody)."""
 
         def change(doc: dict[str, Any]) -> dict[str, Any]:
             if doc.get("member") != member.id:
@@ -104,9 +104,11 @@ class Erasure(Attendance):
                 changed["topics"] = []  # what they were open to talk about is theirs too
             return changed
 
+        with self.store.presence.changing() as tables:
+            waiting = tables.setdefault("closed", {})
+            tables["closed"] = {doc_id: change(doc) for doc_id, doc in waiting.items()}
         for name in self.store.history.mentioning(member.id):
-            with self.store.locked():
-                self.store.history.rewrite(name, change)
+            self.store.history.rewrite(name, change)
 
 
 def _merged(keep: Member, other: Member) -> Member:

@@ -10,7 +10,6 @@ deleted and their visits are made anonymous.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 
 from kiosk.datafile import DataFile, Table
 from kiosk.models import Visit
-from kiosk.storage import encode, make_folder, read_regular, write_together
+from kiosk.storage import encode, make_folder, names_in, read_regular, write_together
 
 
 class History:
@@ -35,15 +34,11 @@ class History:
         """Names of the history files of days from `first` to `last`, oldest first."""
         low = "" if first is None else first.isoformat()
         high = "\uffff" if last is None else last.isoformat() + "\uffff"
-        try:
-            names = [
-                entry.name
-                for entry in os.scandir(self.folder)
-                if entry.name.endswith(".json") and day_of(entry.name) is not None
-            ]
-        except FileNotFoundError:
-            return []
-        return sorted(name for name in names if low <= name <= high)
+        return [
+            name
+            for name in names_in(self.folder)
+            if name.endswith(".json") and day_of(name) is not None and low <= name <= high
+        ]
 
     def days(self) -> set[date]:
         return {day for day in map(day_of, self.names()) if day is not None}
@@ -62,7 +57,8 @@ class History:
         seen: set[str] = set()
         for day in sorted(by_day):
             for visit in sorted(by_day[day], key=lambda v: (v.since, v.id)):
-                # A filing cut short leaves a visit both filed and waiting: once is right.
+                # An earlier kiosk whose filing was cut short could leave a visit both
+                # filed and waiting: once is right.
                 if visit.id not in seen:
                     seen.add(visit.id)
                     yield visit

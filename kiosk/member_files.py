@@ -11,15 +11,16 @@ never a member no pointer leads to.
 
 from __future__ import annotations
 
-import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from kiosk.datafile import DataFile, Tables, drop, insert, put
 from kiosk.models import Member
-from kiosk.storage import Signature, encode, make_folder, signature, write_together
-from kiosk.text import topic_key
+from kiosk.staging import Signature
+from kiosk.storage import encode, make_folder, names_in, signature, write_together
+from kiosk.text import is_id, topic_key
 
 FILES = 1024
 """Members are spread over this many files."""
@@ -60,23 +61,21 @@ class MemberFiles:
     def named(self, name: str) -> list[Member]:
         """Members whose name is `name`, folded, found through the name pointers."""
         key = name_key(name)
-        pointers = self.file(file_of(key)).docs("names")
-        ids = {doc.get("id") for doc in pointers if doc.get("key") == key}
-        found = [self.get(member_id) for member_id in ids if isinstance(member_id, str)]
+        # Every pointer of the file is read strictly: a damaged one could be this name's.
+        pointers = self.file(file_of(key)).records("names", pointer_of)
+        ids = {member_id for pointer_key, member_id in pointers if pointer_key == key}
+        found = [self.get(member_id) for member_id in ids]
         # A pointer left by a change that was cut short points at nobody, or at a name
         # since changed: only what the member's own record says counts.
         return [m for m in found if m is not None and name_key(m.name) == key]
 
     def names(self) -> list[str]:
         """The names of the member files that exist."""
-        try:
-            return sorted(
-                entry.name
-                for entry in os.scandir(self.folder)
-                if entry.name.endswith(".json") and not entry.name.startswith(".")
-            )
-        except FileNotFoundError:
-            return []
+        return [
+            name
+            for name in names_in(self.folder)
+            if name.endswith(".json") and not name.startswith(".")
+        ]
 
     def everyone(self, names: Iterable[str] | None = None) -> Iterator[Member]:
         """Every member (of the files `names`, or of all).
@@ -181,6 +180,14 @@ class MemberFiles:
         changed += [name for name in self._seen if name not in current]
         self._seen = current
         return changed
+
+
+def pointer_of(doc: dict[str, Any]) -> tuple[str, str]:
+    """A name pointer as stored: (name key, member id); anything else is damage."""
+    key, member_id = doc["key"], doc["id"]
+    if type(key) is not str or type(member_id) is not str or not is_id(member_id):
+        raise TypeError(f"a name pointer should hold a key and an id, not {doc!r:.60}")
+    return key, member_id
 
 
 def _has_pointer(tables: Tables, pointer: dict[str, str]) -> bool:

@@ -146,8 +146,7 @@ class Membership(CommunityState):
         with self._writing():
             changed = plan_merge(self._members.values(), old, new)
             self.store.members.update(changed)
-            for member in changed:
-                self._remember(member)
+            self._remember(*changed)
         return changed
 
     # -- importing ---------------------------------------------------------------------
@@ -181,8 +180,7 @@ class Membership(CommunityState):
             for member in plan.update:
                 self.store.members.put(member, self._members[member.id])
             self.store.members.update(added)
-            for member in (*added, *plan.update):
-                self._remember(member)
+            self._remember(*added, *plan.update)
         return plan
 
 

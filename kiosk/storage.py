@@ -6,7 +6,8 @@ exclusively, never through a link), is flushed to the disk, then renamed over th
 file, and the folder itself is flushed, so a power cut leaves either the old file or the
 new one. Files are readable by their owner alone. Reads are cached and checked against
 the file's identity (inode, size, modification time), so a process sees another's writes
-without parsing unchanged files again.
+without parsing unchanged files again. Within a change (kiosk.staging) writes are held
+back, and the thread making it reads the files as the change has them.
 """
 
 from __future__ import annotations
@@ -19,14 +20,16 @@ import secrets
 import stat
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
+from kiosk import staging
 from kiosk.errors import Busy, DataError, NewerData, StorageError
+from kiosk.staging import Signature
 
 SCHEMA = 3
 """The layout this kiosk writes: 1 was a single TinyDB file; 2 split members, presence,
@@ -37,16 +40,37 @@ META = "_meta"
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 
-Signature = tuple[int, int, int]
-
 
 def signature(path: Path) -> Signature | None:
-    """The identity of a file as it is now, or None if it does not exist."""
+    """The identity of a file as it is now, or None if it does not exist (within a
+    change, as the change has it: see kiosk.staging)."""
+    staged = staging.current()
+    if staged is not None and staged.holds(path):
+        return staged.signature(path)
+    return _signature_on_disk(path)
+
+
+def _signature_on_disk(path: Path) -> Signature | None:
     try:
         status = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
         return None
     return (status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+def names_in(folder: Path) -> list[str]:
+    """The names of the entries in `folder` (none if it does not exist), within a change
+    as the change has them."""
+    try:
+        names = {entry.name for entry in os.scandir(folder)}
+    except (FileNotFoundError, NotADirectoryError):
+        names = set()
+    staged = staging.current()
+    if staged is not None:
+        for path, payload in staged.files.items():
+            if path.parent == folder:
+                (names.add if payload is not None else names.discard)(path.name)
+    return sorted(names)
 
 
 def read_regular(path: Path) -> bytes:
@@ -55,6 +79,12 @@ def read_regular(path: Path) -> bytes:
     Opened without following links and without blocking, so a FIFO or a device planted
     under a data file's name is reported instead of hanging the reader.
     """
+    staged = staging.current()
+    if staged is not None and staged.holds(path):
+        payload = staged.files[path]
+        if payload is None:
+            raise DataError(f"{path} cannot be read: it was removed.", path)
+        return payload
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as error:
@@ -138,14 +168,36 @@ def write_together(payloads: dict[Path, bytes]) -> dict[Path, Signature]:
     """Replace each file with its payload, durably, flushing the disk once for all of them.
 
     Each file is replaced whole or not at all; if the writes fail part way, the files
-    not yet replaced keep their old contents.
+    not yet replaced keep their old contents. Within a change the writes are held back
+    (see kiosk.staging).
     """
-    temporaries: dict[Path, str] = {}
+    staged = staging.current()
+    if staged is not None:
+        return {path: staged.write(path, payload) for path, payload in payloads.items()}
+    temporaries = write_temporaries(payloads)
+    try:
+        put_in_place((temporary, path) for path, temporary in temporaries.items())
+        for folder in {path.parent for path in payloads}:
+            sync_folder(folder)
+    except OSError as error:
+        for temporary in temporaries.values():
+            with suppress(OSError):  # those already in place are gone by that name
+                os.unlink(temporary)
+        raise StorageError(explain(error, next(iter(payloads)))) from error
+    signatures = {path: _signature_on_disk(path) for path in payloads}
+    assert all(signatures.values())
+    return signatures  # type: ignore[return-value]
+
+
+def write_temporaries(payloads: dict[Path, bytes]) -> dict[Path, Path]:
+    """Write each payload to a new temporary file beside its path, flushed to the disk;
+    the temporary file of each path. On failure none is left, and StorageError says why."""
+    temporaries: dict[Path, Path] = {}
     try:
         for path, payload in payloads.items():
             # An unpredictable name, made exclusively and never through a link, so nothing
             # planted in the folder can redirect the write elsewhere.
-            temporaries[path] = str(path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp"))
+            temporaries[path] = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
             descriptor = os.open(
                 temporaries[path],
                 os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
@@ -161,25 +213,39 @@ def write_together(payloads: dict[Path, bytes]) -> dict[Path, Signature]:
                 os.close(descriptor)
         if len(payloads) > 1:
             os.sync()
-        for path, temporary in list(temporaries.items()):
-            before = signature(path)
-            # A strictly newer time stamp, so readers notice the change even when the new
-            # file has the same size and reuses the old inode number.
-            stamp = max(time.time_ns(), before[2] + 1 if before else 0)
-            os.utime(temporary, ns=(stamp, stamp))
-            os.replace(temporary, path)
-            del temporaries[path]
-        for folder in {path.parent for path in payloads}:
-            sync_folder(folder)
     except OSError as error:
         for temporary in temporaries.values():
             with suppress(OSError):  # on a read-only disk it was never made
                 os.unlink(temporary)
-        failed = next(iter(temporaries), next(iter(payloads)))
+        failed = next(reversed(temporaries), next(iter(payloads)))
         raise StorageError(explain(error, failed)) from error
-    signatures = {path: signature(path) for path in payloads}
-    assert all(signatures.values())
-    return signatures  # type: ignore[return-value]
+    return temporaries
+
+
+def put_in_place(renames: Iterable[tuple[Path, Path]]) -> None:
+    """Rename each flushed temporary file over its path; the caller then flushes their
+    folders, so that the renames survive a power cut. Raises OSError."""
+    for temporary, path in renames:
+        before = _signature_on_disk(path)
+        # A strictly newer time stamp, so readers notice the change even when the new
+        # file has the same size and reuses the old inode number.
+        stamp = max(time.time_ns(), before[2] + 1 if before else 0)
+        os.utime(temporary, ns=(stamp, stamp))
+        os.replace(temporary, path)
+
+
+def move_aside(path: Path, aside: Path) -> None:
+    """Give what is at `path` (a link, a FIFO: damage that is not a file) the name
+    `aside` in the same folder, durably; held back within a change."""
+    staged = staging.current()
+    if staged is not None:
+        staged.move(path, aside)
+        return
+    try:
+        os.replace(path, aside)
+        sync_folder(path.parent)
+    except OSError as error:
+        raise StorageError(explain(error, aside)) from error
 
 
 def sync_folder(folder: Path) -> None:

@@ -8,6 +8,7 @@ Layout (schema 3):
     questions.json        the question of the week and its answers
     history/DAY[.BATCH].json   finished visits, by the UTC day they began (kiosk.history)
     backups/              see kiosk.backups
+    intent.json           a change to several files being made (see kiosk.intent)
     .lock                 taken around every read-modify-write, by every process
 
 A check-in and a check-out each rewrite presence.json alone, and a command reads only
@@ -19,14 +20,14 @@ batches, away from anyone waiting at the door.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from kiosk.checks import DataProblem, check
+from kiosk import intent, staging
+from kiosk.checks import PRESENCE, DataProblem, check
 from kiosk.datafile import DataFile, Table, drop, insert, put
 from kiosk.errors import DataError, NewerData, UsageError
 from kiosk.history import History
@@ -39,9 +40,6 @@ Part = Literal["presence", "shoutouts", "questions"]
 LOCK_FILE = ".lock"
 """Taken by every process around a read-modify-write of the data folder."""
 
-_BATCH = re.compile(r"\d{4}-\d\d-\d\d\.[A-Za-z0-9_-]{1,64}\.json")
-"""The history file a waiting visit is marked for (never a path elsewhere)."""
-
 
 class Store:
     """The data folder of one community."""
@@ -50,7 +48,7 @@ class Store:
         self.root = root
         self.members = MemberFiles(root / "members")
         self.history = History(root / "history")
-        self.presence = JournaledFile(root / "presence.json")
+        self.presence = JournaledFile(root / "presence.json", PRESENCE)
         self.shoutouts_file = DataFile(root / "shoutouts.json")
         self.questions_file = DataFile(root / "questions.json")
         self.lock = FolderLock(root / LOCK_FILE)
@@ -79,13 +77,38 @@ class Store:
         keep_private(root)
         store = cls(root)
         migrate_if_needed(store)
+        store.finish_unfinished()
         return store
 
     @contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the lock every process takes around a read-modify-write."""
+        """Hold the lock every process takes around a read-modify-write; a change to
+        several files that a stopped process left unfinished is finished first."""
         with self.lock.held():
+            intent.finish(self.root)
             yield
+
+    @contextmanager
+    def all_or_nothing(self) -> Iterator[None]:
+        """Hold the lock, and make every write within the block one change to the data
+        folder: all of it is made, or none (see kiosk.intent). Within a change already
+        open, the block is part of it."""
+        if staging.current() is not None:
+            yield
+            return
+        with self.locked():
+            with staging.staging() as staged:
+                yield
+            intent.commit(self.root, staged)
+
+    def finish_unfinished(self) -> bool:
+        """Finish a change to several files that a stopped process left, if there is one
+        and the folder can be written (a reader that cannot finish it reads on); True if
+        there was one."""
+        if not intent.unfinished(self.root) or not os.access(self.root, os.W_OK):
+            return False
+        with self.lock.held():
+            return intent.finish(self.root)
 
     def remove_leftovers(self) -> list[Path]:
         """Delete temporary files left by a process that died while writing."""
@@ -128,39 +151,28 @@ class Store:
     def file_visits(self, counted: Callable[[list[Visit]], list[Member]]) -> int:
         """File every finished visit into the history; how many were filed.
 
-        First each waiting visit is marked with the history file it goes to, then those
-        files are written, then `counted` gives the members whose visit counts change (it
-        must be safe to repeat), and only once all that is on disk do the visits leave
-        presence. A filing cut short is done again from the marks, writing the same
-        files with the same visits, so no visit is ever filed twice.
+        One change, all of it made or none: the history files of the visits, the
+        members `counted` gives with those visits added to their counts, and the visits
+        leaving presence. So each visit is filed, and counted, exactly once.
         """
-        with self.locked():
-            self.unfiled_visits()  # every waiting visit must read as good data first
-            with self.presence.changing() as tables:
-                waiting = tables.setdefault("closed", {})
-                unmarked: dict[date, list[tuple[str, Visit]]] = {}
-                for doc_id, doc in waiting.items():
-                    if not _BATCH.fullmatch(str(doc.get("batch", ""))):
-                        visit = Visit.from_doc(doc)
-                        unmarked.setdefault(visit.history_day, []).append((doc_id, visit))
-                for day, visits in unmarked.items():
-                    first = min(visits, key=lambda pair: (pair[1].since, pair[1].id))[1]
-                    for doc_id, _ in visits:
-                        waiting[doc_id] = {**waiting[doc_id], "batch": f"{day}.{first.id}.json"}
-            marked = list(waiting.values())
-            if not marked:
+        with self.all_or_nothing():
+            waiting = self.unfiled_visits()
+            if not waiting:
                 return 0
+            by_day: dict[date, list[Visit]] = {}
+            for visit in waiting:
+                by_day.setdefault(visit.history_day, []).append(visit)
             batches: dict[str, Table] = {}
-            for doc in marked:
-                visit_doc = {key: value for key, value in doc.items() if key != "batch"}
-                insert(batches.setdefault(doc["batch"], {}), visit_doc)
+            for day, visits in by_day.items():
+                first = min(visits, key=lambda visit: (visit.since, visit.id))
+                batch = batches[f"{day}.{first.id}.json"] = {}
+                for visit in visits:
+                    insert(batch, visit.to_doc())
             self.history.write(batches)
-            filing = [Visit.from_doc(doc) for doc in marked]
-            self.members.update(counted(filing))
-            filed = {visit.id for visit in filing}
+            self.members.update(counted(waiting))
             with self.presence.changing() as tables:
-                drop(tables.setdefault("closed", {}), lambda doc: doc.get("id") not in filed)
-            return len(filing)
+                tables["closed"] = {}
+            return len(waiting)
 
     def history_days(self) -> list[date]:
         """Days that have finished visits, filed or not, oldest first."""

@@ -8,7 +8,7 @@ import io
 import os
 import time
 from collections.abc import Iterator
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -36,6 +36,18 @@ class FakeClock:
         """Move time forward, and return the new now."""
         self.now += timedelta(minutes=minutes, hours=hours, days=days)
         return self.now
+
+
+@contextmanager
+def machine_time_zone(zone: str) -> Iterator[None]:
+    """The machine's local time in `zone` for a while, then UTC again, as every test has."""
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        yield
+    finally:
+        os.environ["TZ"] = "UTC"
+        time.tzset()
 
 
 @pytest.fixture(autouse=True)

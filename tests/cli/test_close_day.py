@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.cli.conftest import HOSTS_CONFIG
 from tests.cli.running import Kiosk
 from tests.conftest import FakeClock
+from tests.folder_state import folder_files
 
 WEEKDAYS_9_TO_18 = (
     '[[hours.open]]\nrule = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"\nfrom = "09:00"\nto = "18:00"\n'
@@ -71,13 +74,14 @@ def test_a_dry_run_says_what_would_be_done_and_changes_nothing(
     open_9_to_18: Kiosk, clock: FakeClock
 ) -> None:
     clock.advance(hours=9, minutes=4)
+    before = folder_files(Path("kiosk-data"))
     tried = open_9_to_18("close-day", "--dry-run")
     assert tried.code == 0, tried.err
     assert tried.out == (
         "Would check out 2 visits nobody has ended:\n  Ana Lima, at 18:00\n  Sam, at 18:00\n"
         "Nothing was changed (--dry-run).\n"
     )
-    assert "Ana Lima" in here(open_9_to_18)
+    assert folder_files(Path("kiosk-data")) == before
 
 
 def test_a_dry_run_before_closing_names_who_stays(open_9_to_18: Kiosk, clock: FakeClock) -> None:
@@ -90,20 +94,24 @@ def test_a_dry_run_before_closing_names_who_stays(open_9_to_18: Kiosk, clock: Fa
 def test_yesterdays_forgotten_visit_ends_while_todays_stay(
     open_9_to_18: Kiosk, clock: FakeClock
 ) -> None:
-    # Given Ana and Sam were never checked out yesterday, and Bo came this morning
+    # Given Ana and Sam were never checked out yesterday
     clock.advance(days=1, minutes=29)
-    bo = open_9_to_18.add_member("Bo Berg")
-    assert open_9_to_18("checkin", bo).code == 0
 
-    # When close-day runs at 09:30
+    # When close-day runs at 09:30, then yesterday's visits end at yesterday's closing
     closed = open_9_to_18("close-day")
-
-    # Then yesterday's visits end at yesterday's closing, and Bo stays, as said
     assert closed.code == 0, closed.err
     assert closed.out == (
         "Checked out 2 visits nobody had ended:\n  Ana Lima, at 18:00\n  Sam, at 18:00\n"
-        "It is 09:30, before today's closing time at 18:00: 1 person here stays checked in. "
-        "Run close-day after closing, or add --now to check them out now.\n"
+    )
+
+    # And once Bo has come this morning, close-day lets him stay, as it says
+    bo = open_9_to_18.add_member("Bo Berg")
+    assert open_9_to_18("checkin", bo).code == 0
+    stays = open_9_to_18("close-day")
+    assert (stays.code, stays.err) == (
+        1,
+        "kiosk: It is 09:30, before today's closing time at 18:00: 1 person here stays "
+        "checked in. Run close-day after closing, or add --now to check them out now.\n",
     )
     assert here(open_9_to_18).startswith("Bo Berg")
 

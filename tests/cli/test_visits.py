@@ -180,3 +180,21 @@ def test_present_lists_guests_as_the_board_does(kiosk: Kiosk, clock: FakeClock) 
     )
     guests = [p for p in kiosk("present", "--json").json() if p["status"] == "guest"]
     assert [g["name"] for g in guests] == ["a guest", "guest of Ana"]
+
+
+def test_the_morning_check_in_at_the_command_line_is_not_refused(
+    kiosk: Kiosk, clock: FakeClock
+) -> None:
+    # Given Ana checked in yesterday at 17:00 and was never checked out
+    kiosk.add_member("Ana Lima")
+    clock.advance(hours=8)
+    assert kiosk("checkin", "Ana Lima").code == 0
+    clock.advance(hours=16)
+
+    # When she checks in the next morning
+    checked_in = kiosk("checkin", "Ana Lima")
+
+    # Then she is checked in, not told she is already here since 17:00
+    assert (checked_in.code, checked_in.err) == (0, "")
+    assert checked_in.out == "Checked in Ana Lima at 09:00 (open to chat).\n"
+    assert kiosk("present", "--json").json()[0]["since"] == "2026-11-27T09:00:00+00:00"

@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
+import subprocess
+import sys
 import threading
 from dataclasses import replace
 from datetime import timedelta
@@ -171,6 +174,35 @@ def test_a_file_that_cannot_be_read_means_the_longest_wait(
 ) -> None:
     (tmp_path / ACCESS_FILE).mkdir()
     assert HostAccess(tmp_path, QUICK_HASH, clock).wait() == LONGEST_WAIT
+
+
+PIN_AT_THE_PROMPT = """
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from kiosk.access import HostAccess
+access = HostAccess(Path(sys.argv[1]), sys.argv[2], lambda: datetime(2026, 11, 26, 9, tzinfo=UTC))
+print(access.try_pin(sys.argv[3]).outcome)
+"""
+
+
+def test_a_fifo_in_place_of_the_file_never_holds_up_the_pin_prompt(tmp_path: Path) -> None:
+    # Given a FIFO planted where the wait is kept: reading it would wait for a writer
+    os.mkfifo(tmp_path / ACCESS_FILE)
+
+    # When the host types the right PIN (in a process of its own, so a hang would show)
+    typed = subprocess.run(
+        [sys.executable, "-c", PIN_AT_THE_PROMPT, str(tmp_path), QUICK_HASH, PIN],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+
+    # Then it is answered at once, with the longest wait, kept in a file made whole again
+    assert (typed.returncode, typed.stdout, typed.stderr) == (0, "too soon\n", "")
+    kept = json.loads((tmp_path / ACCESS_FILE).read_bytes())
+    assert kept == {"wrong_tries": 8, "last_wrong_try": "2026-11-26T09:00:00+00:00"}
 
 
 def test_a_disk_that_refuses_the_file_still_keeps_the_wait(

@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 
 from kiosk import backups as backups_module
-from kiosk.backups import Backups
+from kiosk.backups import Backup, Backups
 from kiosk.cli import main
 from kiosk.commands import running
 from kiosk.community import Community
 from kiosk.errors import StorageError
+from kiosk.member_files import file_of
 from kiosk.store import Store
 from tests.conftest import FakeClock
 
@@ -52,6 +53,15 @@ def a_day_later(community: Community, clock: FakeClock, backups: Backups) -> Non
     clock.advance(days=1)
     community.add_member(f"Member of {clock().date()}")
     backups.make(clock(), UTC)
+
+
+def two_days_of_backups(community: Community, clock: FakeClock) -> tuple[Backup, Backup]:
+    """Today's backup and tomorrow's: the newest, then the older."""
+    backups = Backups(community.store)
+    backups.make(clock(), UTC)
+    a_day_later(community, clock, backups)
+    newest, older = backups.all()
+    return newest, older
 
 
 def copies(folder: Path) -> list[Path]:
@@ -106,10 +116,7 @@ def test_damaging_one_copy_in_place_damages_no_other(
     community: Community, clock: FakeClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Given two days of backups, and the newest copy of presence.json then broken in place
-    backups = Backups(community.store)
-    backups.make(clock(), UTC)
-    a_day_later(community, clock, backups)
-    newest, older = backups.all()
+    newest, older = two_days_of_backups(community, clock)
     broken = newest.folder / "presence.json"
     broken.write_text("{broken")
 
@@ -286,3 +293,129 @@ def test_backups_are_readable_by_their_owner_alone(community: Community, clock: 
     folder = community.store.root / "backups"
     assert all(p.stat().st_mode & 0o077 == 0 for p in copies(folder))
     assert folder.stat().st_mode & 0o077 == 0
+
+
+def test_a_copy_edited_into_other_good_data_is_caught_by_its_checksum_alone(
+    community: Community, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given two days of backups, and the newest copy of Zoë's file then edited into
+    # other data that still reads well: her name changed, the JSON and records valid
+    newest, older = two_days_of_backups(community, clock)
+    zoe = community.find("Zoë Martin")
+    relative = f"members/{file_of(zoe.id)}"
+    edited = newest.folder / relative
+    edited.write_text(edited.read_text().replace("Zoë Martin", "Zoe Imposter"))
+    json.loads(edited.read_text())
+
+    # When a host runs the doctor, then that copy is named by its checksum
+    assert main(["--data", str(community.store.root), "doctor"]) == 1
+    assert (
+        f"Backup copy {edited} is damaged: its contents do not match the checksum it was "
+        "made with" in capsys.readouterr().out
+    )
+
+    # And when the live file is damaged, the edited copy is passed over for the older one
+    live = community.store.root / relative
+    live.write_text("{")
+    assert main(["--data", str(community.store.root), "doctor", "--restore"]) == 1
+    assert f"Restored from {older.folder}" in capsys.readouterr().out
+    assert Community(Store.open(community.store.root), clock).member(zoe.id).name == "Zoë Martin"
+
+
+def test_a_damaged_history_copy_is_made_again_by_the_next_backup(
+    community: Community, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given Monday's history kept once in backups/history, then spoiled there
+    backups = Backups(community.store)
+    backups.make(clock(), UTC)
+    [copy] = (community.store.root / "backups" / "history").glob("2025-03-10*")
+    good = copy.read_bytes()
+    copy.write_bytes(good.replace(b'"open"', b'"heads-down"'))
+    assert main(["--data", str(community.store.root), "doctor"]) == 1
+    assert "`kiosk backup` makes a fresh one" in capsys.readouterr().out
+
+    # When the host does as the doctor says
+    assert main(["--data", str(community.store.root), "backup"]) == 0
+
+    # Then the copy is good again, for the new backup and the old one alike
+    assert copy.read_bytes() == good
+    assert main(["--data", str(community.store.root), "doctor"]) == 0
+
+
+def test_what_a_backup_stopped_part_way_left_is_named_and_cleared(
+    community: Community, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a backup stopped while it was being made, and a removal stopped part way
+    backups = Backups(community.store)
+    backups.make(clock(), UTC)
+    building = community.store.root / "backups" / ".building-x1y2z3"
+    (building / "members").mkdir(parents=True)
+    (building / "members" / "0ab.json").write_text('{"members": {}}')
+    removing = community.store.root / "backups" / ".removing-000000-2025-03-01"
+    removing.mkdir()
+
+    # When a host runs the doctor, then both are named and removed
+    assert main(["--data", str(community.store.root), "doctor"]) == 0
+    out = capsys.readouterr().out
+    assert f"Removed {building}, left by a backup that was stopped part way." in out
+    assert f"Removed {removing}, left by a backup that was stopped part way." in out
+    assert not building.exists() and not removing.exists()
+
+    # And the next backup clears them as well, when it finds some
+    building.mkdir()
+    a_day_later(community, clock, backups)
+    assert not building.exists()
+
+
+def test_a_damaged_file_kept_from_a_repair_leaves_with_the_backups_of_its_time(
+    community: Community, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given Björn's file damaged and repaired, the damaged copy kept beside it
+    backups = Backups(community.store, keep=2)
+    backups.make(clock(), UTC)
+    bjorn = community.find("Björn Andersson")
+    path = community.store.root / "members" / file_of(bjorn.id)
+    damaged = path.read_bytes()[:-2]
+    path.write_bytes(damaged)
+    assert main(["--data", str(community.store.root), "doctor", "--restore"]) == 0
+    [aside] = path.parent.glob(f"{path.name}.damaged-*")
+    assert aside.read_bytes() == damaged
+    assert (
+        f"{aside} is a damaged file kept from a repair; it is removed once backup 1 and "
+        "those before it are rotated out." in capsys.readouterr().out
+    )
+    # ... and then Björn deletes his data
+    community.delete_member(bjorn.id)
+
+    # When backups are made day after day, the damaged copy stays while backup 1 does
+    a_day_later(community, clock, backups)
+    assert aside.exists() and [b.sequence for b in backups.all()] == [2, 1]
+    a_day_later(community, clock, backups)
+
+    # Then it leaves with backup 1, and nothing in the data folder names Björn
+    assert [b.sequence for b in backups.all()] == [3, 2]
+    assert not aside.exists()
+    assert "Björn" not in "".join(
+        p.read_text()
+        for p in community.store.root.rglob("*")
+        if p.is_file() and "backups" not in p.parts
+    )
+
+
+def test_doctor_removes_a_damaged_file_kept_past_the_backups_of_its_time(
+    community: Community, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a damaged file kept from a repair made before backup 1, which is kept no more
+    backups = Backups(community.store, keep=1)
+    backups.make(clock(), UTC)
+    a_day_later(community, clock, backups)
+    aside = community.store.root / "presence.json.damaged-20250310-090000-000001"
+    aside.write_text("{cut short")
+
+    # When a host runs the doctor, then it is removed, and said so
+    assert main(["--data", str(community.store.root), "doctor"]) == 0
+    assert (
+        f"Removed {aside}, kept from a repair: no backup of its time is kept now."
+        in capsys.readouterr().out
+    )
+    assert not aside.exists()

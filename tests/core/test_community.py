@@ -255,6 +255,40 @@ def test_a_member_can_come_back_the_same_day(community: Community, clock: FakeCl
     assert list(community.past_visits(START.date(), START.date())) == [morning, afternoon]
 
 
+def come_and_go(community: Community, member_id: str) -> None:
+    """A visit, checked out at once, then filed into the history."""
+    community.check_in(member_id)
+    community.check_out(member_id)
+    community.file_visits()
+
+
+def test_two_visits_begun_at_the_same_moment_are_both_counted(
+    community: Community, clock: FakeClock
+) -> None:
+    # Given Zoë's visit filed, and another begun at the same moment (the clock stood still)
+    zoe = community.add_member("Zoë Martin")
+    come_and_go(community, zoe.id)
+    come_and_go(community, zoe.id)
+    # Then both count, here and for another process
+    assert community.member(zoe.id).visits == 2
+    assert Community(Store.open(community.store.root), clock).member(zoe.id).visits == 2
+
+
+def test_a_visit_after_the_clock_was_set_back_is_counted(
+    community: Community, clock: FakeClock
+) -> None:
+    # Given Zoë's visit at 10:00 filed, then the clock set back an hour, and another visit
+    zoe = community.add_member("Zoë Martin")
+    clock.advance(hours=1)
+    come_and_go(community, zoe.id)
+    clock.advance(hours=-1)
+    come_and_go(community, zoe.id)
+    # Then both count, and her last visit stays the later one
+    counted = Community(Store.open(community.store.root), clock).member(zoe.id)
+    assert counted.visits == 2
+    assert counted.last_visit == START + timedelta(hours=1)
+
+
 def test_past_visits_are_kept_by_the_day_they_began(community: Community, clock: FakeClock) -> None:
     # Given a visit that runs past midnight
     night_owl = community.add_member("Night Owl")

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import re
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from kiosk import storage
+from kiosk import membership, storage
 from kiosk.community import Community
+from kiosk.door import pass_badge
 from kiosk.errors import Refused
-from kiosk.member_files import file_of
+from kiosk.member_files import MemberFiles, file_of
+from kiosk.models import Member
 from kiosk.store import Store
 from tests.conftest import FakeClock
 
@@ -220,3 +225,75 @@ def test_a_filing_rewrites_only_the_counted_members_own_files(
     assert {m.id: board.member(m.id).visits for m in came} == {
         member_id: count + 1 for member_id, count in counts.items()
     }
+
+
+def test_a_name_check_on_the_ui_thread_survives_a_refresh_taking_in_a_new_member(
+    demo_data: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a kiosk holding everyone, and a member registered at another kiosk meanwhile
+    kiosk = Community(Store.open(demo_data), clock)
+    kiosk.load_everyone()
+    Community(Store.open(demo_data), clock).add_member("Quentin Ashworth")
+
+    # When, while the UI thread checks a name against everyone, the refresh worker runs
+    # on its own thread and takes in the new member
+    look_alike = membership.within_one_edit
+    refreshes: list[threading.Thread] = []
+
+    def worker_runs_meanwhile(wanted: str, name: str) -> bool:
+        if not refreshes:
+            refreshes.append(threading.Thread(target=kiosk.refresh))
+            refreshes[0].start()
+            refreshes[0].join()
+        return look_alike(wanted, name)
+
+    monkeypatch.setattr(membership, "within_one_edit", worker_runs_meanwhile)
+    similar = kiosk.similar_names("Quentin Ashworth")
+
+    # Then the check ends well, with everyone as they were when it began, and the next
+    # check finds her
+    assert refreshes and similar == []
+    assert [m.name for m in kiosk.similar_names("Quentin Ashworth")] == ["Quentin Ashworth"]
+
+
+REFUSED = 3
+
+
+def scan_badge(kiosk: Community, code: str, deleting: Any) -> None:
+    """A badge scan at the door, in a process of its own, made once the deletion has
+    begun: it exits with REFUSED if it was refused."""
+    deleting.wait()
+    try:
+        pass_badge(kiosk, code)
+    except Refused:
+        os._exit(REFUSED)
+    os._exit(0)
+
+
+def test_a_badge_scanned_while_its_member_is_deleted_leaves_no_visit_of_theirs(
+    community: Community, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given Ana, and a kiosk at the door that knows her badge
+    ana = community.add_member("Ana Lima")
+    kiosk = Community(Store.open(community.store.root), clock)
+    kiosk.prepare_search()
+    fork = multiprocessing.get_context("fork")
+    deleting = fork.Event()
+    door = fork.Process(target=scan_badge, args=(kiosk, ana.badge, deleting))
+    door.start()
+
+    # When her badge is scanned just as a host deletes her data
+    removing = MemberFiles.remove
+
+    def scanned_meanwhile(files: MemberFiles, member: Member) -> None:
+        deleting.set()
+        time.sleep(0.2)  # the scan waits for the data folder, which the deletion holds
+        removing(files, member)
+
+    monkeypatch.setattr(MemberFiles, "remove", scanned_meanwhile)
+    community.delete_member(ana.id)
+    door.join()
+
+    # Then the scan is refused, and no visit is left open in her name
+    assert door.exitcode == REFUSED
+    assert Store.open(community.store.root).open_visits() == []

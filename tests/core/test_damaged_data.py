@@ -12,7 +12,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -23,11 +23,10 @@ from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.errors import DataError
 from kiosk.member_files import file_of as member_file_of
+from kiosk.member_files import name_key
 from kiosk.storage import write_atomically
 from kiosk.store import Store
 from tests.conftest import FakeClock
-
-NOW = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)
 
 
 def cut_short(path: Path) -> None:
@@ -64,13 +63,13 @@ DAMAGE: dict[str, tuple[Callable[[Path], None], str]] = {
 
 
 @pytest.fixture
-def root(tmp_path: Path) -> Path:
+def root(tmp_path: Path, clock: FakeClock) -> Path:
     """A data folder with two members, Zoë here, backed up."""
-    community = Community(Store.open(tmp_path / "data"), clock=lambda: NOW)
+    community = Community(Store.open(tmp_path / "data"), clock)
     zoe = community.add_member("Zoë Martin", ("design",))
     community.add_member("Björn Andersson")
     community.check_in(zoe.id)
-    Backups(community.store).make(NOW, UTC)
+    Backups(community.store).make(clock(), UTC)
     return community.store.root
 
 
@@ -238,10 +237,10 @@ def test_a_fifo_or_deep_nesting_is_reported_by_another_process_without_hanging(
 
 
 def test_a_damaged_history_day_is_found_by_doctor(
-    root: Path, capsys: pytest.CaptureFixture[str]
+    root: Path, capsys: pytest.CaptureFixture[str], clock: FakeClock
 ) -> None:
     # Given a visit filed in the history, and that day's file then damaged
-    community = Community(Store.open(root), clock=lambda: NOW)
+    community = Community(Store.open(root), clock)
     community.check_out(community.find("Zoë Martin").id)
     community.file_visits()
     [day_file] = (root / "history").glob("*.json")
@@ -335,3 +334,44 @@ def test_a_member_file_damaged_by_hand_holds_back_no_other_and_is_read_once_mend
     damaged_file.write_text(text)
     assert kiosk.refresh() is True
     assert kiosk.member(damaged.id) == damaged
+
+
+@pytest.mark.parametrize("damaged_id", [42, "m12 ab", "", None])
+@pytest.mark.parametrize("reference", ["id", "name"])
+def test_a_record_whose_id_is_damaged_is_named_as_damage_not_taken_for_nobody(
+    root: Path, damaged_id: object, reference: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given Zoë's record with its id damaged by a hand edit, the file still JSON
+    path = zoes_file(root)
+    zoe_id = Community(Store.open(root), FakeClock()).find("Zoë Martin").id
+    data = json.loads(path.read_text())
+    doc = next(d for d in data["members"].values() if d["id"] == zoe_id)
+    doc["id"] = damaged_id
+    write_atomically(path, json.dumps(data).encode())
+
+    # When a script checks her in, by her id or her name
+    code = main(["--data", str(root), "checkin", zoe_id if reference == "id" else "Zoë Martin"])
+
+    # Then it is refused as damage, naming her file, rather than "no such member"
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{path} is damaged: a record in its members is incomplete or wrong" in err
+    assert "No member" not in err
+
+
+def test_a_name_pointer_whose_id_is_damaged_is_named_as_damage(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given the pointer from Zoë's name to her record damaged by a hand edit
+    zoe_id = Community(Store.open(root), FakeClock()).find("Zoë Martin").id
+    path = root / "members" / member_file_of(name_key("Zoë Martin"))
+    data = json.loads(path.read_text())
+    pointer = next(d for d in data["names"].values() if d["id"] == zoe_id)
+    pointer["id"] = 7
+    write_atomically(path, json.dumps(data).encode())
+
+    # When a script checks her in by name, then the pointer's file is named
+    assert main(["--data", str(root), "checkin", "Zoë Martin"]) == 2
+    assert f"{path} is damaged: a record in its names is incomplete or wrong" in (
+        capsys.readouterr().err
+    )

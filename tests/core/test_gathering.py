@@ -226,6 +226,6 @@ def test_the_gathering_follows_each_change_made_here_or_elsewhere_and_the_turn_o
     assert on_the_board(community) == ["Ana Silva (new)", "Benjamin Okafor (new)"]
     assert [here.member.name for here in community.gathering().heads_down] == ["Ana Silva"]
 
-    # The next day, still checked in, nobody is new any more
+    # At midnight (no opening hours are set) the day's visits end, and the board empties
     clock.advance(days=1)
-    assert on_the_board(community) == ["Ana Silva", "Benjamin Okafor"]
+    assert on_the_board(community) == []

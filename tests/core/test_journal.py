@@ -53,6 +53,28 @@ def test_a_line_cut_short_by_a_power_cut_was_never_made_and_is_cut_away(here: Co
     assert Community(Store.open(here.store.root), here.clock).here_count() == 3
 
 
+@pytest.mark.parametrize("length", [30, (1 << 16) - 1, 1 << 16, 200_000])
+def test_a_line_cut_short_costs_only_its_own_change_however_long_it_is(
+    here: Community, length: int
+) -> None:
+    # Given two confirmed check-ins, then a long change (closing the day for a crowd)
+    # cut short by a power cut before its line break
+    confirmed = journal_of(here).read_bytes()
+    with journal_of(here).open("ab") as file:
+        file.write(b'{"g":"' + b"x" * length)
+
+    # When the next member checks in
+    fresh = Community(Store.open(here.store.root), here.clock)
+    fresh.check_in(fresh.find("Cy Chen").id)
+
+    # Then both confirmed check-ins are kept, with hers after them, and only the
+    # unconfirmed change is gone
+    lines = journal_of(here).read_bytes()
+    assert lines.startswith(confirmed)
+    assert lines.count(b"\n") == confirmed.count(b"\n") + 1
+    assert Community(Store.open(here.store.root), here.clock).here_count() == 3
+
+
 def test_another_process_reads_only_what_was_added(here: Community) -> None:
     board = Community(Store.open(here.store.root), here.clock)
     board.here_count()
@@ -60,6 +82,35 @@ def test_another_process_reads_only_what_was_added(here: Community) -> None:
     assert board.refresh() is True
     assert board.here_count() == 3
     assert board.refresh() is False
+
+
+def test_a_reader_racing_a_compaction_reads_again_instead_of_calling_it_damage(
+    here: Community, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a board that has read the journal so far, and one more check-in since
+    board = Community(Store.open(here.store.root), here.clock)
+    assert board.here_count() == 2
+    cy = here.find("Cy Chen")
+    here.check_in(cy.id)
+
+    # When, just as the board reads on, the kiosk compacts the journal and writes more
+    # changes into it than the board had read, so the board's place lands mid-line
+    reading = journal._read_from
+
+    def compacted_meanwhile(path: Path, offset: int) -> bytes:
+        monkeypatch.setattr(journal, "_read_from", reading)
+        here.store.presence.compact()
+        for _ in range(3):
+            here.check_out(cy.id)
+            here.check_in(cy.id)
+        return reading(path, offset)
+
+    monkeypatch.setattr(journal, "_read_from", compacted_meanwhile)
+
+    # Then the board reads both files afresh, and finds the journal whole
+    assert board.refresh() is True
+    assert board.here_count() == 3
+    assert Store.open(here.store.root).problems() == []
 
 
 def test_a_long_journal_is_compacted_and_nothing_is_lost(
@@ -96,7 +147,5 @@ def test_a_damaged_line_in_the_middle_is_reported(here: Community) -> None:
     journal_of(here).write_bytes(b"{not json}\n" + b"".join(lines))
     with pytest.raises(DataError, match=r"presence\.journal is damaged: its line 1"):
         Community(Store.open(here.store.root), here.clock)
-    assert [p.path.name for p in Store.open(here.store.root).problems()] == [
-        "presence.json",
-        "presence.journal",
-    ]
+    # And the snapshot, which is fine, is not taken for damaged with it
+    assert [p.path.name for p in Store.open(here.store.root).problems()] == ["presence.journal"]

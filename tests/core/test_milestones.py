@@ -3,8 +3,6 @@ kiosk's local days."""
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 
@@ -14,6 +12,7 @@ from dateutil import tz
 from kiosk.milestones import milestone_at_check_in, milestone_on_board, newcomer_today
 from kiosk.models import Member, Visit
 from kiosk.opening import local_day
+from tests.conftest import machine_time_zone
 
 NEW_YORK_WINTER = timezone(timedelta(hours=-5))
 TOKYO = timezone(timedelta(hours=9))
@@ -128,11 +127,8 @@ def test_anniversaries_follow_the_local_day(now: str, tz: timezone, badge: str |
 @pytest.fixture
 def kiosk_in_new_york() -> Iterator[None]:
     """The machine's local time five hours behind UTC (a POSIX rule, no time zone files)."""
-    os.environ["TZ"] = "EST+5"
-    time.tzset()
-    yield
-    os.environ["TZ"] = "UTC"
-    time.tzset()
+    with machine_time_zone("EST+5"):
+        yield
 
 
 @pytest.mark.usefixtures("kiosk_in_new_york")

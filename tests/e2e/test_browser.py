@@ -51,9 +51,16 @@ def served(tmp_path: Path) -> Iterator[str]:
 async def test_a_check_in_at_the_command_line_shows_on_the_board_in_the_browser(
     chromium: str, served: str, tmp_path: Path, clock: FakeClock
 ):
-    # Given a community with something to keep private, and Zoë, not here yet
+    # Given a community with something to keep private, its members checked in by the
+    # command line (which, as the server, tells the time by the machine's clock), and
+    # Zoë, not here yet
     data = tmp_path / "data"
-    secrets = seed_secrets(data, clock)
+
+    def at_the_command_line(community: Community, member_id: str, status: str) -> None:
+        command = kiosk_command("--data", str(data), "checkin", member_id, "--status", status)
+        subprocess.run(command, capture_output=True, timeout=60, check=True)
+
+    secrets = seed_secrets(data, clock, at_the_command_line)
     Community(Store.open(data), clock).add_member("Zoë Martin", ("3D printing",))
     profile = tmp_path / "chromium"
     async with Browser(chromium, profile, tmp_path / "chromium.log") as browser:

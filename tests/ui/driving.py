@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from kiosk.community import Community
+from kiosk.opening import NO_HOURS, OpeningHours
 from kiosk.pin import hash_pin
 from kiosk.store import Store
 from screens.app import KioskApp
@@ -43,11 +44,17 @@ BACKGROUND = ("refresh", "search")
 """Worker groups the kiosk runs by itself, each replacing the last: not waited for."""
 
 
-def everyone_here(data_dir: Path, clock: FakeClock) -> None:
-    """All thirty demo members checked in; María José since Tuesday 08:00, two days ago."""
-    community = stored(data_dir, clock)
+def everyone_here(
+    data_dir: Path,
+    clock: FakeClock,
+    since: timedelta = timedelta(hours=1),
+    hours: OpeningHours = NO_HOURS,
+) -> None:
+    """All thirty demo members checked in; María José the first, `since` ago (an hour),
+    in the opening `hours` she came in."""
+    community = Community(Store.open(data_dir), clock, hours=hours)
     community.check_out("m01demo")
-    community.clock = lambda: clock.now - timedelta(days=2, hours=1)
+    community.clock = lambda: clock.now - since
     community.check_in("m01demo")
     community.clock = clock
     for member in community.members():

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import time, timedelta
+
+from kiosk.opening import Opening, OpeningHours
 from screens.board_table import BoardTable
 from screens.confirmation import CheckedInScreen
 from screens.here_now import TOPICS_FROM_WIDTH
@@ -85,14 +88,21 @@ async def test_a_welcome_with_thirty_here_fits_and_stays_while_read(make_app, de
         assert not isinstance(app.screen, CheckedInScreen)
 
 
+NOON_TO_NOON = OpeningHours(
+    (Opening("FREQ=DAILY", time(12), length=timedelta(hours=24)),), timezone="UTC"
+)
+"""Open round the clock, each day's opening from noon to noon the next day."""
+
+
 async def test_a_visit_from_an_earlier_day_says_which_day(make_app, demo_data, clock):
-    everyone_here(demo_data, clock)
-    app = make_app()
+    # Given María José here since Wednesday 13:00, in the opening that lasts until noon
+    everyone_here(demo_data, clock, since=timedelta(hours=20), hours=NOON_TO_NOON)
+    app = make_app(hours=NOON_TO_NOON)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f2")
         board = app.screen.query_one("#board", BoardTable)
         cells = [str(cell) for cell in board.row("m01demo")]
-        assert cells[:3] == ["María José Pérez", "Tue 08:00", "open to chat"]
+        assert cells[:3] == ["María José Pérez", "Wed 13:00", "open to chat"]
 
 
 async def test_topics_on_a_small_board_have_room_for_two(make_app):
