@@ -98,8 +98,11 @@ class TopicAdder(Vertical):
 
     @property
     def typing(self) -> bool:
-        """Whether a topic is being typed here: Enter is for adding it."""
-        return self.box.has_focus and bool(self.box.value.strip())
+        """Whether a topic is being typed here: Enter is for adding it. The footer asks
+        this before the box is mounted too, while the adder is still being put up."""
+        return any(
+            box.has_focus and box.value.strip() for box in self.query("#new-topic").results(Input)
+        )
 
     def choose_from(self, chosen: Iterable[str]) -> None:
         self.chosen = tuple(chosen)
