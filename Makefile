@@ -3,12 +3,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: setup run test test-a-year-on bench lint clean-demo
+.PHONY: setup run test test-a-year-on bench lint lock clean-demo
 
-$(READY): pyproject.toml
+# Every kiosk installs the same versions: those in requirements.lock, made by `make lock`.
+$(READY): pyproject.toml requirements.lock
 	test -x $(BIN)/python || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(READY)
 
 setup: $(READY)
@@ -34,6 +36,14 @@ lint: setup
 
 bench: setup
 	$(BIN)/python -m tests.benchmarks
+
+# The newest versions pyproject.toml allows, written down for every kiosk to install.
+LOCKER := .venv-lock
+lock:
+	test -x $(LOCKER)/bin/pip-compile || (python3 -m venv $(LOCKER) \
+		&& $(LOCKER)/bin/python -m pip install --quiet pip-tools==7.5.3)
+	$(LOCKER)/bin/pip-compile --quiet --upgrade --extra dev --strip-extras \
+		--no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
 
 clean-demo:
 	rm -rf kiosk-data
