@@ -248,8 +248,15 @@ class Attendance(CommunityState):
     # -- who is here ---------------------------------------------------------------
 
     def here_count(self) -> int:
-        """Everyone here, including guests and those not shown on the board."""
+        """Everyone here, as hosts and capacity count them: guests, members off the board
+        and members here incognito included."""
         return len(self._visits)
+
+    def public_count(self) -> int:
+        """Everyone here, as public screens count them: members off the board and guests
+        too (counted, not named), but not members here incognito, who are counted for
+        hosts only."""
+        return sum(1 for visit in self._visits if visit.public)
 
     def present_for_hosts(self) -> list[Presence]:
         """Everyone here, incognito and not shown included; a guest comes with their host

@@ -70,7 +70,10 @@ def present(args: argparse.Namespace, config: Config) -> int:
     guests = community.gathering().guests
     if args.json:
         return print_json([presence_json(p) for p in here] + [guest_json(g) for g in guests])
-    if not here and not guests:
+    # Counted as home counts them: members off the board too, unnamed; not those here
+    # incognito, whom hosts alone count.
+    not_shown = community.public_count() - len(here) - len(guests)
+    if not here and not guests and not not_shown:
         say("Nobody is here right now.")
     now, zone = community.clock(), community.zone
     lines = [
@@ -84,6 +87,8 @@ def present(args: argparse.Namespace, config: Config) -> int:
     # Newest first, as the board lists them.
     for _, line in sorted(lines, key=lambda line: line[0], reverse=True):
         say(line)
+    if not_shown:
+        say(f"+ {not_shown} not shown")
     return 0
 
 

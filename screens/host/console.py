@@ -21,6 +21,7 @@ from screens.host.moderation import ModerationPane
 from screens.host.question import QuestionPane
 from screens.host.stats import StatsPane
 from screens.kiosk_screen import KioskScreen
+from screens.private import ForHosts
 
 FOCUSED_FIRST = {
     "here": "#here-table",
@@ -32,7 +33,7 @@ FOCUSED_FIRST = {
 """What takes the keys when a tab opens."""
 
 
-class ConsoleScreen(KioskScreen):
+class ConsoleScreen(ForHosts, KioskScreen):
     """Tabs for who is here, members, shout-outs, the question of the week and stats,
     with F2 to F6 as their keys; the host's warnings about the setup stay on top."""
 

@@ -6,6 +6,9 @@ their badge), which also checks them out."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList, SelectionList
 
@@ -47,6 +50,13 @@ def listed(pilot: Pilot) -> list[str]:
     """The names home lists for what was typed."""
     matches = pilot.app.screen.query_one("#matches", OptionList)
     return [str(matches.get_option_at_index(i).prompt) for i in range(matches.option_count)]
+
+
+def head_count(pilot: Pilot) -> int:
+    """How many are here, as the strip at the top of the screen says."""
+    found = re.search(r"(\d+) here", shown(pilot))
+    assert found is not None
+    return int(found[1])
 
 
 def ticked(pilot: Pilot) -> list[str]:
@@ -126,6 +136,28 @@ async def test_her_badge_checks_out_a_member_here_incognito(make_app, demo_data,
         assert isinstance(app.screen, CheckedOutScreen)
         assert "See you soon, Zoë!" in shown(pilot)
     assert stored(demo_data, clock).visit_of(ZOE) is None
+
+
+@pytest.mark.parametrize("zoe_is", ["here incognito", "out"])
+async def test_checking_a_member_in_by_name_moves_the_head_count_alike_here_unseen_or_out(
+    make_app, demo_data, clock: FakeClock, zoe_is: str
+):
+    # Given Zoë, here incognito or out, and the demo's nine people here
+    if zoe_is == "here incognito":
+        stored(demo_data, clock).check_in(ZOE, "incognito")
+    clock.advance(hours=2)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        # Then the head count is the same whether she is here or not
+        assert head_count(pilot) == 9
+        # When a passer-by types her name, Enter and Enter
+        await open_member(pilot, "zoe")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        # Then the count goes up by one either way: it never counted her unseen visit
+        assert head_count(pilot) == 10
 
 
 async def test_topics_kept_for_hosts_are_listed_only_once_she_proves_who_she_is(

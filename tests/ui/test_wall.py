@@ -176,7 +176,8 @@ async def test_nothing_private_reaches_the_wall(make_wall, tmp_path, clock):
             assert word not in everything
         for word in secrets.shown:
             assert word in everything
-        assert f"{secrets.here} here now" in everything
+        # Counted as home counts: the member here incognito neither here nor come today
+        assert f"{secrets.here} here now · {secrets.here} came today" in everything
         # The off-board member's shout-out is there, without her name
         assert card(app, "a member to Ana Shown").startswith("a member to Ana Shown\nThanks")
 
