@@ -304,7 +304,7 @@ class Attendance(CommunityState):
         since = max(earlier, default=member.joined)
         for_them = [
             s
-            for s in self._shoutouts
+            for s in self._shoutouts_in_public_order
             if s.to_id == member_id and self.shown_publicly(s) and s.created > since
         ]
         return Welcome(

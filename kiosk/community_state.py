@@ -14,6 +14,7 @@ from typing import Any
 from kiosk import text
 from kiosk.errors import KioskError, Refused
 from kiosk.gathering import shown_on_board
+from kiosk.hours import public_order
 from kiosk.matching import MOST_FOUND, DoorSearch
 from kiosk.member_files import file_of
 from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
@@ -71,6 +72,7 @@ class CommunityState:
         self._visit_of: dict[str, Visit] = {}
         self._unfiled: list[Visit] = []
         self._shoutouts: list[ShoutOut] = []
+        self._shoutouts_in_public_order: list[ShoutOut] = []
         self._question: Question | None = None
         self._answers: list[Answer] = []
         self.changes = 0
@@ -151,6 +153,11 @@ class CommunityState:
     def _load_shoutouts(self) -> None:
         shoutouts = self.store.shoutouts()
         self._shoutouts = sorted(shoutouts, key=lambda s: s.created, reverse=True)
+        self._shoutouts_in_public_order = sorted(
+            shoutouts,
+            key=lambda s: (public_order(s.created, s.quiet, self.zone), s.id),
+            reverse=True,
+        )
 
     def _load_questions(self) -> None:
         self._question = self.store.question()
@@ -325,14 +332,23 @@ class CommunityState:
             return None
         return visit
 
+    def here_unseen(self, member: Member) -> bool:
+        """Whether the member is here where no public screen shows it (incognito, or off
+        the board): what they write now waits until they have left."""
+        return member.id in self._visit_of and self.seen_at_door(member) is None
+
+    def waits_for_its_author(self, quiet: bool, author_id: str | None, written: datetime) -> bool:
+        """Whether something written while its author was here unseen (`quiet`) still
+        waits for them to leave: shown now, its being new would say they are here."""
+        visit = self._visit_of.get(author_id or "")
+        return quiet and visit is not None and written >= visit.since
+
     def shown_publicly(self, shoutout: ShoutOut) -> bool:
-        """Whether public screens may show a shout-out: one no host hid, and for one its
-        author wrote while here unseen, only once they have left (its being new would
-        say they are here)."""
-        if shoutout.hidden:
-            return False
-        visit = self._visit_of.get(shoutout.from_id or "")
-        return not shoutout.quiet or visit is None or shoutout.created < visit.since
+        """Whether public screens may show a shout-out: one no host hid, and that no
+        longer waits for its author to leave (`waits_for_its_author`)."""
+        return not shoutout.hidden and not self.waits_for_its_author(
+            shoutout.quiet, shoutout.from_id, shoutout.created
+        )
 
     def public_name(self, member_id: str | None, nobody: str) -> str:
         """A member's name as public screens give it: "a member" for one off the board,

@@ -13,7 +13,7 @@ from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from kiosk.models import PROFILE_FIELDS, Member, Visit
-from kiosk.output import public_created
+from kiosk.output import public_time
 
 if TYPE_CHECKING:
     from kiosk.community import Community
@@ -42,7 +42,7 @@ def member_data(community: Community, member_id: str) -> dict[str, Any]:
             {
                 "from": community.public_name(s.from_id, "a former member"),
                 "text": s.text,
-                "created": public_created(s),
+                "created": public_time(s.created, s.quiet, community.zone),
                 "hidden_by_a_host": s.hidden,
             }
             for s in reversed(shoutouts)

@@ -366,6 +366,9 @@ class Answer:
     given: datetime
     hidden: bool = False
     """Hidden by a host: on no board until restored."""
+    quiet: bool = False
+    """Given while the member was here unseen (incognito, or off the board): as a quiet
+    shout-out (`ShoutOut.quiet`), shown once they have left, by its day alone."""
 
     def to_doc(self) -> dict[str, Any]:
         doc: dict[str, Any] = {
@@ -376,6 +379,8 @@ class Answer:
         }
         if self.hidden:
             doc["hidden"] = True
+        if self.quiet:
+            doc["quiet"] = True
         return doc
 
     @classmethod
@@ -386,6 +391,7 @@ class Answer:
             text=_text(doc, "text", text.ANSWER_LIMIT),
             given=_moment(doc["given"], "given"),
             hidden=_flag(doc, "hidden", False),
+            quiet=_flag(doc, "quiet", False),
         )
 
 

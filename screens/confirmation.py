@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Label, Static
 
 from kiosk import hours
-from kiosk.models import STATUS_LABELS, Member, Visit
+from kiosk.models import STATUS_LABELS, Answer, Member, Visit
 from kiosk.opening import local_day
 from screens.commands import (
     AnswerQuestion,
@@ -229,10 +229,17 @@ class CheckedInScreen(ConfirmationScreen):
             self.action_skip_question()
             return
         community, member = self.app.community, self.member
-        shown = "on the board this week" if member.on_board else "kept (you are not on the board)"
+
+        def thanks(answer: Answer) -> str:
+            if not member.on_board:
+                return "Thank you! Your answer is kept (you are not on the board)."
+            if answer.quiet:  # given here incognito: shown once they have left
+                return "Thank you! Your answer goes on the board once you have left."
+            return "Thank you! Your answer is on the board this week."
+
         self.app.store_call(
             lambda: community.answer(member.id, typed),
-            lambda _: self.question_closed(f"Thank you! Your answer is {shown}."),
+            lambda answer: self.question_closed(thanks(answer)),
             saved="Your answer is saved.",
         )
 

@@ -31,7 +31,7 @@ def shoutouts(args: argparse.Namespace, config: Config) -> int:
         wall = community.shoutouts()
         name_of = partial(community.public_name, nobody="everyone")
     if args.json:
-        return print_json([shoutout_json(s, name_of, exact=args.all) for s in wall])
+        return print_json([shoutout_json(s, name_of, community.zone, exact=args.all) for s in wall])
     if not wall:
         say("No shout-outs yet.")
     for s in wall:
@@ -77,7 +77,10 @@ def question_show(args: argparse.Namespace, config: Config) -> int:
         [(community.name_of(a.member_id), a) for a in community.answers()]
         if args.all
         else [
-            (shown.member.name, Answer(asked.id, shown.member.id, shown.text, shown.given))
+            (
+                shown.member.name,
+                Answer(asked.id, shown.member.id, shown.text, shown.given, quiet=shown.quiet),
+            )
             for shown in community.answers_shown(limit=len(community.answers()))
         ]
     )
@@ -86,7 +89,10 @@ def question_show(args: argparse.Namespace, config: Config) -> int:
             {
                 "question": asked.text,
                 "asked": asked.asked.isoformat(),
-                "answers": [answer_json(answer, name) for name, answer in answers],
+                "answers": [
+                    answer_json(answer, name, community.zone, exact=args.all)
+                    for name, answer in answers
+                ],
             }
         )
     say(asked.text)

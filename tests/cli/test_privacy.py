@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.community import Community
+from kiosk.store import Store
 from tests.cli.running import Kiosk
 from tests.conftest import FakeClock
 
@@ -83,6 +85,26 @@ def test_a_shout_out_written_here_unseen_is_listed_once_its_author_left_by_its_d
     # While hosts see it as it was
     [exact] = kiosk("shoutouts", "--all", "--json").json()
     assert exact["created"] == "2026-11-26T09:00:00+00:00"
+
+
+def test_an_answer_given_here_unseen_is_listed_once_she_left_by_its_day(
+    kiosk: Kiosk, clock: FakeClock, tmp_path: Path
+) -> None:
+    # Given Ana, here incognito, who answers the question of the week at 09:00
+    ana = kiosk.add_member("Ana Lima")
+    kiosk("question", "set", "What are you making this week?")
+    kiosk("checkin", ana, "--status", "incognito")
+    Community(Store.open(tmp_path / "kiosk-data"), clock).answer(ana, "A secret garden")
+    # Then the board's answers, as the command lists them, leave hers out while she is here
+    assert kiosk("question", "show", "--json").json()["answers"] == []
+    # And once she has left, hers is there, with its day and never its time
+    clock.advance(hours=2)
+    kiosk("checkout", ana)
+    [listed] = kiosk("question", "show", "--json").json()["answers"]
+    assert (listed["text"], listed["given"]) == ("A secret garden", "2026-11-26")
+    # While hosts see it as it was
+    [exact] = kiosk("question", "show", "--all", "--json").json()["answers"]
+    assert exact["given"] == "2026-11-26T09:00:00+00:00"
 
 
 def test_the_daily_backup_makes_visits_older_than_the_days_kept_anonymous(
