@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.datafile import DataFile
-from kiosk.errors import DataError
+from kiosk.datafile import DataFile, damaged_record
 from kiosk.journal import JournaledFile, check_journal
 from kiosk.models import Answer, Member, Question, ShoutOut, Visit
 from kiosk.storage import parse, read_regular
@@ -50,10 +49,7 @@ def check_bytes(raw: bytes, path: Path) -> None:
             for doc in data.get(table, {}).values():
                 read(doc)
         except (KeyError, TypeError, ValueError) as error:
-            raise DataError(
-                f"{path} is damaged: a record in its {table} is incomplete or wrong ({error}).",
-                path,
-            ) from error
+            raise damaged_record(path, table, error) from error
 
 
 def _pointer(doc: dict[str, Any]) -> None:

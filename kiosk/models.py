@@ -4,7 +4,9 @@ question of the week with its answers.
 Every record is read strictly: a missing field or a value of the wrong type is damage
 (`from_doc` raises KeyError, TypeError or ValueError, which the store reports), and every
 text is cleaned as typed text is, so a hand edit or another program cannot put a control
-character or an invisible mark in front of a member.
+character or an invisible mark in front of a member. A choice of who sees what (a visit's
+status, a member's `on_board` and `hosts_only`) is always written, and never read as its
+public default when it is missing: that is damage too.
 """
 
 from __future__ import annotations
@@ -77,8 +79,9 @@ def _topics(doc: dict[str, Any], key: str) -> tuple[str, ...]:
         raise ValueError(f"{key}: {error}") from None
 
 
-def _flag(doc: dict[str, Any], key: str, default: bool) -> bool:
-    value = doc.get(key, default)
+def _flag(doc: dict[str, Any], key: str, default: bool | None) -> bool:
+    """A true-or-false field; without a `default`, one that must be there."""
+    value = doc[key] if default is None else doc.get(key, default)
     if type(value) is not bool:
         raise TypeError(f"{key} should be true or false, not {value!r:.60}")
     return value
@@ -120,14 +123,14 @@ def _id(doc: dict[str, Any], key: str = "id") -> str:
 
 
 def _status(doc: dict[str, Any]) -> Status:
-    value = doc.get("status", "open")
+    value = doc["status"]
     if value not in STATUSES:
         raise ValueError(f"the status {value!r:.40} is unknown")
     return value  # type: ignore[no-any-return]
 
 
 def _hosts_only(doc: dict[str, Any]) -> frozenset[ProfileField]:
-    values = doc.get("hosts_only", [])
+    values = doc["hosts_only"]
     if type(values) is not list or not all(v in PROFILE_FIELDS for v in values):
         raise ValueError(f"hosts_only should list profile fields, not {values!r:.60}")
     return frozenset(values)
@@ -213,7 +216,7 @@ class Member:
             name=_text(doc, "name", text.NAME_LIMIT),
             joined=_moment(doc["joined"], "joined"),
             topics=_topics(doc, "topics"),
-            on_board=_flag(doc, "on_board", True),
+            on_board=_flag(doc, "on_board", None),
             named_online=_flag(doc, "named_online", False),
             pronouns=_text(doc, "pronouns", text.PRONOUNS_LIMIT, required=False),
             intro=_text(doc, "intro", text.INTRO_LIMIT, required=False),

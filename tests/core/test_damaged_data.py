@@ -291,6 +291,51 @@ def test_a_record_with_a_wrong_value_is_damage_named_at_start_and_by_doctor(
     assert str(path) in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("choice", ["on_board", "hosts_only"])
+def test_a_member_record_without_her_choice_of_who_sees_her_is_damage_not_public(
+    root: Path, choice: str, capsys: pytest.CaptureFixture[str], clock: FakeClock
+) -> None:
+    # Given Zoë's record with her choice of board or of fields kept for hosts deleted by
+    # hand (every record this kiosk writes has both)
+    path = zoes_file(root)
+    data = json.loads(path.read_text())
+    doc = next(d for d in data["members"].values() if d["name"] == "Zoë Martin")
+    del doc[choice]
+    write_atomically(path, json.dumps(data).encode())
+
+    # Then the kiosk refuses to start on it rather than take her to be public
+    with pytest.raises(DataError) as refused:
+        Community.open(Config(data_dir=root), clock).present()
+    assert str(refused.value).startswith(f"{path} is damaged")
+    assert f"({choice} is missing)" in str(refused.value)
+    # And doctor names the file and the problem
+    assert main(["--data", str(root), "doctor"]) == 1
+    assert f"{path} is damaged" in capsys.readouterr().out
+
+
+def test_a_visit_without_its_status_is_damage_not_a_visit_on_the_board(
+    root: Path, capsys: pytest.CaptureFixture[str], clock: FakeClock
+) -> None:
+    # Given Zoë's visit in presence.json with its status deleted by hand
+    store = Store.open(root)
+    with store.locked():
+        store.presence.compact()  # her check-in, written whole into presence.json
+    path = root / "presence.json"
+    data = json.loads(path.read_text())
+    [visit] = data["visits"].values()
+    del visit["status"]
+    write_atomically(path, json.dumps(data).encode())
+
+    # Then nobody is shown for it: the board is refused, naming the file and the problem
+    assert main(["--data", str(root), "present", "--json"]) == 2
+    out, err = capsys.readouterr()
+    assert "Zoë" not in out
+    assert f"{path} is damaged" in err and "(status is missing)" in err
+    # And doctor finds it
+    assert main(["--data", str(root), "doctor"]) == 1
+    assert f"{path} is damaged" in capsys.readouterr().out
+
+
 def test_a_member_who_chose_to_be_hidden_is_never_shown_because_of_a_hand_edit(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
