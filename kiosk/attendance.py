@@ -293,8 +293,10 @@ class Attendance(CommunityState):
         self._gathered = (holds_for, gathering)
         return gathering
 
-    def welcome(self, member_id: str) -> Welcome:
-        """What to tell a member who has just checked in."""
+    def welcome(self, member_id: str, proven: bool = False) -> Welcome:
+        """What to tell a member who has just checked in; `proven` when they proved who
+        they are for it (their badge, or their PIN), so that people to meet may be found
+        by the fields they keep for hosts too."""
         member = self.member(member_id)
         visit = self._open_visit(member_id)
         before = replace(member, visits=self.visits_so_far(member) - 1)
@@ -309,7 +311,7 @@ class Attendance(CommunityState):
         ]
         return Welcome(
             milestone=milestone_at_check_in(before, visit.since, self.zone),
-            suggestions=suggestions(member, visit, self.present()),
+            suggestions=suggestions(member, visit, self.present(), proven=proven),
             shoutouts=for_them,
         )
 

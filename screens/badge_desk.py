@@ -99,7 +99,11 @@ class BadgeDesk:
             replaced = self._just_opened()
             app.go_home()
             if passage.arrived:
-                opened: ConfirmationScreen = CheckedInScreen(passage.member, passage.visit)
+                opened: ConfirmationScreen = CheckedInScreen(
+                    passage.member,
+                    passage.visit,
+                    proven=True,  # their badge
+                )
             else:
                 opened = CheckedOutScreen(passage.member, passage.visit)
             app.push_screen(opened)

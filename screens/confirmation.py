@@ -136,12 +136,16 @@ class CheckedInScreen(ConfirmationScreen):
         AnswerQuestion.binding(),
     ]
 
-    def __init__(self, member: Member, visit: Visit, updated: bool = False) -> None:
+    def __init__(
+        self, member: Member, visit: Visit, *, proven: bool, updated: bool = False
+    ) -> None:
         super().__init__(member, visit)
         self.updated = updated
         """Today's status or topics were changed, rather than a check-in made."""
         community = self.app.community
-        welcome = community.welcome(member.id)
+        # Found by a typed name, the member may be anyone: people to meet are found by
+        # what the board would show of them alone.
+        welcome = community.welcome(member.id, proven=proven)
         self.suggestions = welcome.suggestions
         # Told once, at the check-in itself.
         self.milestone = None if updated else welcome.milestone

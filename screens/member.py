@@ -278,7 +278,9 @@ class MemberScreen(KioskScreen):
             topics = ticked if ticked or self.usual_topics_shown else None
             self.app.store_call(
                 lambda: community.check_in_at_door(member.id, status, topics),
-                lambda visit: self.app.switch_screen(CheckedInScreen(member, visit)),
+                lambda visit: self.app.switch_screen(
+                    CheckedInScreen(member, visit, proven=self.proven)
+                ),
                 saved=f"{member.name} is checked in.",
                 button=event.button,
             )
@@ -296,7 +298,9 @@ class MemberScreen(KioskScreen):
         status, topics = self.chosen()
         self.app.store_call(
             lambda: community.update_visit(member.id, status, topics),
-            lambda visit: self.app.switch_screen(CheckedInScreen(member, visit, updated=True)),
+            lambda visit: self.app.switch_screen(
+                CheckedInScreen(member, visit, proven=self.proven, updated=True)
+            ),
             saved=f"{member.name}'s status for today is saved.",
             button=event.button,
         )
