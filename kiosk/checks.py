@@ -54,7 +54,7 @@ def check_bytes(raw: bytes, path: Path) -> None:
 
 def _pointer(doc: dict[str, Any]) -> None:
     if type(doc["key"]) is not str or type(doc["id"]) is not str:
-        raise TypeError(f"a name pointer should hold a key and an id, not {doc!r:.60}")
+        raise TypeError("a name pointer should hold a key and an id, both text")
 
 
 RECORDS: dict[str, tuple[tuple[str, Callable[[dict[str, Any]], object]], ...]] = {

@@ -1,5 +1,6 @@
-"""The host console: a tab for each part of looking after the community. Leaving it, or
-leaving the kiosk idle, ends the host session."""
+"""The host console: a tab for each part of looking after the community, and what the host
+should put right on top. Leaving it, leaving the kiosk idle, or a badge scanned at the
+door ends the host session."""
 
 from __future__ import annotations
 
@@ -49,12 +50,7 @@ class ConsoleScreen(ForHosts, KioskScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
-        warnings = self.app.host_warnings
-        yield Label(
-            Content("\n".join(f"⚠ {warning}" for warning in warnings)),
-            id="host-warnings",
-            classes="caution",
-        )
+        yield Label(id="host-warnings", classes="caution")
         with TabbedContent(id="areas"):
             with TabPane("Here now F2", id="here"):
                 yield HostBoard()
@@ -68,8 +64,16 @@ class ConsoleScreen(ForHosts, KioskScreen):
                 yield StatsPane(id="stats-pane")
 
     def on_mount(self) -> None:
-        self.query_one("#host-warnings").display = bool(self.app.host_warnings)
+        self.show_warnings()
+        self.app.host_warned.subscribe(self, lambda _: self.show_warnings())
         self.call_after_refresh(self.action_show_tab, "here")
+
+    def show_warnings(self) -> None:
+        """What the host should put right now, on top; nothing when all is well."""
+        warnings = self.app.host_warnings.now
+        label = self.query_one("#host-warnings", Label)
+        label.update(Content("\n".join(f"⚠ {warning}" for warning in warnings)))
+        label.display = bool(warnings)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = event.pane.id

@@ -21,8 +21,10 @@ from kiosk.backups import Backups
 from kiosk.cli import main
 from kiosk.community import Community
 from kiosk.config import Config
+from kiosk.datafile import damaged_record
 from kiosk.errors import DataError
 from kiosk.member_files import file_of as member_file_of
+from kiosk.models import Answer, Member, ShoutOut, Visit
 from kiosk.storage import write_atomically
 from kiosk.store import Store
 from tests.conftest import FakeClock
@@ -334,6 +336,34 @@ def test_a_visit_without_its_status_is_damage_not_a_visit_on_the_board(
     # And doctor finds it
     assert main(["--data", str(root), "doctor"]) == 1
     assert f"{path} is damaged" in capsys.readouterr().out
+
+
+SECRET = "hanasecret, kept for hosts"
+RECORDS = {
+    "members": (
+        Member.from_doc,
+        Member("m1", "Hana Secret", NOW, ("bees",), hosts_only=frozenset({"topics"})).to_doc(),
+    ),
+    "visits": (Visit.from_doc, Visit("v1", "m1", NOW, "incognito", ("bees",)).to_doc()),
+    "shoutouts": (ShoutOut.from_doc, ShoutOut("s1", "m1", "Thanks!", NOW, "m2").to_doc()),
+    "answers": (Answer.from_doc, Answer("q1", "m1", "A hive", NOW).to_doc()),
+}
+
+
+@pytest.mark.parametrize("table", sorted(RECORDS))
+def test_a_report_of_damage_never_quotes_what_the_record_holds(table: str) -> None:
+    # Given each field of a record hand-edited into a member's words in some form
+    read, doc = RECORDS[table]
+    for field in doc:
+        for value in (SECRET, [SECRET], [SECRET * 5], {"x": SECRET}, f"2026-11-26 {SECRET}"):
+            edited = {**doc, field: value}
+            try:
+                read(edited)
+            except (KeyError, TypeError, ValueError) as error:
+                # Then the report names the file and the field, and never the words
+                report = str(damaged_record(Path("members/001.json"), table, error))
+                assert "hanasecret" not in report, (field, report)
+                assert field in report, (field, report)
 
 
 def test_a_member_who_chose_to_be_hidden_is_never_shown_because_of_a_hand_edit(
