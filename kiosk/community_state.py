@@ -360,6 +360,12 @@ class CommunityState:
             return "a former member"
         return member.name if member.on_board else "a member"
 
+    def public_id(self, member_id: str | None) -> str | None:
+        """A member's id where public screens name them; None for one they do not (off
+        the board, or gone), so that nothing public ties together what such a member did."""
+        member = self._member_or_none(member_id) if member_id else None
+        return member.id if member is not None and member.on_board else None
+
     def name_of(self, member_id: str | None) -> str:
         """A member's name for display; 'everyone' for None."""
         if member_id is None:

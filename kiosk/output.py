@@ -109,17 +109,21 @@ def _profile_json(member: Member, shown: Callable[[ProfileField], bool]) -> dict
 
 
 def shoutout_json(
-    shoutout: ShoutOut, name_of: Callable[[str | None], str], zone: tzinfo, exact: bool
+    shoutout: ShoutOut,
+    name_of: Callable[[str | None], str],
+    id_of: Callable[[str | None], str | None],
+    zone: tzinfo,
+    exact: bool,
 ) -> dict[str, Any]:
-    """A shout-out as `kiosk shoutouts --json` lists it; `name_of` names its members.
-    Unless `exact` (for hosts), one written by a member here unseen gives only its day
-    (`public_time`)."""
+    """A shout-out as `kiosk shoutouts --json` lists it; `name_of` names its members and
+    `id_of` gives the ids it may. Unless `exact` (for hosts), one written by a member here
+    unseen gives only its day (`public_time`)."""
     return {
         "id": shoutout.id,
         "from": name_of(shoutout.from_id),
-        "from_id": shoutout.from_id,
+        "from_id": id_of(shoutout.from_id),
         "to": None if shoutout.to_id is None else name_of(shoutout.to_id),
-        "to_id": shoutout.to_id,
+        "to_id": id_of(shoutout.to_id),
         "text": shoutout.text,
         "created": public_time(shoutout.created, shoutout.quiet and not exact, zone),
     }

@@ -26,12 +26,14 @@ def shoutouts(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     # The wall as the public sees it; with --all, everything, as hosts see it.
     if args.all:
-        wall, name_of = community.all_shoutouts(), community.name_of
+        wall, name_of, id_of = community.all_shoutouts(), community.name_of, _as_it_is
     else:
-        wall = community.shoutouts()
+        wall, id_of = community.shoutouts(), community.public_id
         name_of = partial(community.public_name, nobody="everyone")
     if args.json:
-        return print_json([shoutout_json(s, name_of, community.zone, exact=args.all) for s in wall])
+        return print_json(
+            [shoutout_json(s, name_of, id_of, community.zone, exact=args.all) for s in wall]
+        )
     if not wall:
         say("No shout-outs yet.")
     for s in wall:
@@ -41,6 +43,10 @@ def shoutouts(args: argparse.Namespace, config: Config) -> int:
             when = when[:10].ljust(len(when))
         say(f"{when}  {s.id}  {name_of(s.from_id)} → {name_of(s.to_id)}: {s.text}{hidden}")
     return 0
+
+
+def _as_it_is(member_id: str | None) -> str | None:
+    return member_id
 
 
 def shoutouts_hide(args: argparse.Namespace, config: Config) -> int:

@@ -202,3 +202,22 @@ def test_an_incognito_visit_is_counted_in_the_visits_export_but_names_nobody(
         ("", "Robin Hale", "", "open"),
         (bo, "Bo Berg", "", "open"),
     ]
+
+
+def test_public_shout_outs_carry_no_id_of_a_member_they_do_not_name(kiosk: Kiosk) -> None:
+    # Given Olga, off the board, who thanks Zoë and is thanked by Bo
+    olga = kiosk.add_member("Olga Off")
+    kiosk("members", "edit", olga, "--on-board", "no")
+    zoe, bo = kiosk.add_member("Zoë Martin"), kiosk.add_member("Bo Berg")
+    kiosk("shoutout", "--from", olga, "--to", zoe, "Thanks for the loom")
+    kiosk("shoutout", "--from", bo, "--to", olga, "Lovely scarf")
+    # When the wall is listed as anyone may read it
+    wall = kiosk("shoutouts", "--json").json()
+    # Then Olga is "a member" in both, with no id to tie the two together
+    assert [(s["from"], s["from_id"], s["to"], s["to_id"]) for s in wall] == [
+        ("Bo Berg", bo, "a member", None),  # the newest first
+        ("a member", None, "Zoë Martin", zoe),
+    ]
+    assert olga not in kiosk("shoutouts", "--json").out
+    # While hosts see who wrote to whom
+    assert olga in kiosk("shoutouts", "--all", "--json").out
