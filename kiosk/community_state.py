@@ -21,6 +21,11 @@ from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
 from kiosk.opening import NO_HOURS, OpeningHours
 from kiosk.store import Part, Store
 
+FORMER_MEMBER = "a former member"
+"""How a member who deleted their data is named where something of theirs stays."""
+EVERYONE = "everyone"
+"""Whom a shout-out to no one in particular is to."""
+
 Clock = Callable[[], datetime]
 
 
@@ -357,8 +362,18 @@ class CommunityState:
             return nobody
         member = self._member_or_none(member_id) if member_id else None
         if member is None:
-            return "a former member"
+            return FORMER_MEMBER
         return member.name if member.on_board else "a member"
+
+    def shoutout_names(self, shoutout: ShoutOut, public: bool = True) -> tuple[str, str]:
+        """Who a shout-out is from and to, as public screens name them (or, not `public`,
+        as hosts see them): "a former member" for an author who deleted their data and
+        kept it, "everyone" for a shout-out to no one in particular."""
+        if public:
+            author = self.public_name(shoutout.from_id, FORMER_MEMBER)
+            return author, self.public_name(shoutout.to_id, EVERYONE)
+        author = FORMER_MEMBER if shoutout.from_id is None else self.name_of(shoutout.from_id)
+        return author, self.name_of(shoutout.to_id)
 
     def public_id(self, member_id: str | None) -> str | None:
         """A member's id where public screens name them; None for one they do not (off
@@ -369,9 +384,9 @@ class CommunityState:
     def name_of(self, member_id: str | None) -> str:
         """A member's name for display; 'everyone' for None."""
         if member_id is None:
-            return "everyone"
+            return EVERYONE
         member = self._member_or_none(member_id) if member_id else None
-        return member.name if member else "a former member"
+        return member.name if member else FORMER_MEMBER
 
 
 def _found_by(member: Member) -> tuple[str, bool, bool, str]:

@@ -110,19 +110,20 @@ def _profile_json(member: Member, shown: Callable[[ProfileField], bool]) -> dict
 
 def shoutout_json(
     shoutout: ShoutOut,
-    name_of: Callable[[str | None], str],
+    names: tuple[str, str],
     id_of: Callable[[str | None], str | None],
     zone: tzinfo,
     exact: bool,
 ) -> dict[str, Any]:
-    """A shout-out as `kiosk shoutouts --json` lists it; `name_of` names its members and
-    `id_of` gives the ids it may. Unless `exact` (for hosts), one written by a member here
-    unseen gives only its day (`public_time`)."""
+    """A shout-out as `kiosk shoutouts --json` lists it, with the `names` of who it is from
+    and to (`shoutout_names`); `id_of` gives the ids it may. Unless `exact` (for hosts),
+    one written by a member here unseen gives only its day (`public_time`)."""
+    author, to = names
     return {
         "id": shoutout.id,
-        "from": name_of(shoutout.from_id),
+        "from": author,
         "from_id": id_of(shoutout.from_id),
-        "to": None if shoutout.to_id is None else name_of(shoutout.to_id),
+        "to": None if shoutout.to_id is None else to,
         "to_id": id_of(shoutout.to_id),
         "text": shoutout.text,
         "created": public_time(shoutout.created, shoutout.quiet and not exact, zone),

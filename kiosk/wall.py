@@ -93,12 +93,6 @@ def came_today(community: Community, now: datetime, zone: tzinfo) -> int:
 def _shoutouts(community: Community) -> list[WallShoutOut]:
     shown = community.shoutouts(SHOUTOUTS_SHOWN)
     return [
-        WallShoutOut(
-            author=community.public_name(s.from_id, "someone"),
-            to=community.public_name(s.to_id, "everyone"),
-            text=s.text,
-            created=s.created,
-            quiet=s.quiet,
-        )
+        WallShoutOut(*community.shoutout_names(s), text=s.text, created=s.created, quiet=s.quiet)
         for s in shown
     ]

@@ -191,7 +191,7 @@ class CheckedInScreen(ConfirmationScreen):
                 now = self.app.community.clock()
                 for shoutout in self.shoutouts:
                     # An author who deleted their data left it unsigned.
-                    author = self.app.community.public_name(shoutout.from_id, "a former member")
+                    author, _ = self.app.community.shoutout_names(shoutout)
                     yield Static(
                         shoutout_for_you(shoutout, author, now, self.app.community.zone),
                         classes="shoutout",

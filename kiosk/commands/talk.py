@@ -26,13 +26,13 @@ def shoutouts(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     # The wall as the public sees it; with --all, everything, as hosts see it.
     if args.all:
-        wall, name_of, id_of = community.all_shoutouts(), community.name_of, _as_it_is
+        wall, id_of = community.all_shoutouts(), _as_it_is
     else:
         wall, id_of = community.shoutouts(), community.public_id
-        name_of = partial(community.public_name, nobody="everyone")
+    names = partial(community.shoutout_names, public=not args.all)
     if args.json:
         return print_json(
-            [shoutout_json(s, name_of, id_of, community.zone, exact=args.all) for s in wall]
+            [shoutout_json(s, names(s), id_of, community.zone, exact=args.all) for s in wall]
         )
     if not wall:
         say("No shout-outs yet.")
@@ -41,7 +41,8 @@ def shoutouts(args: argparse.Namespace, config: Config) -> int:
         when = f"{local_time(s.created, community.zone):%Y-%m-%d %H:%M}"
         if s.quiet and not args.all:
             when = when[:10].ljust(len(when))
-        say(f"{when}  {s.id}  {name_of(s.from_id)} → {name_of(s.to_id)}: {s.text}{hidden}")
+        author, to = names(s)
+        say(f"{when}  {s.id}  {author} → {to}: {s.text}{hidden}")
     return 0
 
 
