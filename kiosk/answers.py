@@ -1,13 +1,15 @@
 """Answers to the question of the week picked for the board, as conversation starters:
-those of people in the room first, then the newest."""
+those of people in the room first, then the newest, as far as the public may tell (one
+given while its member was here unseen by its day alone)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from kiosk.gathering import shown_on_board
+from kiosk.hours import public_order
 from kiosk.models import Answer, Member, Presence, Question
 
 ANSWERS_LAST = timedelta(days=7)
@@ -21,6 +23,8 @@ class ShownAnswer:
     given: datetime
     here: bool
     """The member is here now, and the board shows it."""
+    quiet: bool = False
+    """Given while the member was here unseen: its day may be told, not its time."""
 
 
 def answers_to_show(
@@ -29,6 +33,7 @@ def answers_to_show(
     members: Mapping[str, Member],
     present: Sequence[Presence],
     now: datetime,
+    zone: tzinfo,
     limit: int = 5,
 ) -> list[ShownAnswer]:
     """Up to `limit` answers to `question` from the last week, one a member (their
@@ -52,7 +57,9 @@ def answers_to_show(
             continue
         known = latest.get(member.id)
         if known is None or answer.given > known.given:
-            shown = ShownAnswer(member, answer.text, answer.given, member.id in shown_here)
-            latest[member.id] = shown
-    ranked = sorted(latest.values(), key=lambda a: (not a.here, -a.given.timestamp(), a.member.id))
+            here = member.id in shown_here
+            latest[member.id] = ShownAnswer(member, answer.text, answer.given, here, answer.quiet)
+    # By member, then (a stable sort keeps that order among equals) newest first.
+    ranked = sorted(latest.values(), key=lambda a: a.member.id)
+    ranked.sort(key=lambda a: (a.here, public_order(a.given, a.quiet, zone)), reverse=True)
     return ranked[:limit]

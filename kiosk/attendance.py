@@ -262,8 +262,15 @@ class Attendance(CommunityState):
     # -- who is here ---------------------------------------------------------------
 
     def here_count(self) -> int:
-        """Everyone here, including guests and those not shown on the board."""
+        """Everyone here, as hosts and capacity count them: guests, members off the board
+        and members here incognito included."""
         return len(self._visits)
+
+    def public_count(self) -> int:
+        """Everyone here, as public screens count them: members off the board and guests
+        too (counted, not named), but not members here incognito, who are counted for
+        hosts only."""
+        return sum(1 for visit in self._visits if visit.public)
 
     def present_for_hosts(self) -> list[Presence]:
         """Everyone here, incognito and not shown included; a guest comes with their host
@@ -300,8 +307,10 @@ class Attendance(CommunityState):
         self._gathered = (holds_for, gathering)
         return gathering
 
-    def welcome(self, member_id: str) -> Welcome:
-        """What to tell a member who has just checked in."""
+    def welcome(self, member_id: str, proven: bool = False) -> Welcome:
+        """What to tell a member who has just checked in; `proven` when they proved who
+        they are for it (their badge, or their PIN), so that people to meet may be found
+        by the fields they keep for hosts too."""
         member = self.member(member_id)
         visit = self._open_visit(member_id)
         before = replace(member, visits=self.visits_so_far(member) - 1)
@@ -311,12 +320,12 @@ class Attendance(CommunityState):
         since = max(earlier, default=member.joined)
         for_them = [
             s
-            for s in self._shoutouts
+            for s in self._shoutouts_in_public_order
             if s.to_id == member_id and self.shown_publicly(s) and s.created > since
         ]
         return Welcome(
             milestone=milestone_at_check_in(before, visit.since, self.zone),
-            suggestions=suggestions(member, visit, self.present()),
+            suggestions=suggestions(member, visit, self.present(), proven=proven),
             shoutouts=for_them,
         )
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -31,20 +31,26 @@ def measure(text: str, size: float, bold: bool) -> float:
     return sum(font.getlength(run) for run, font in runs) / _PIXELS_PER_MM
 
 
-def write_badge_png(layout: BadgeLayout, path: Path) -> None:
-    """One badge at its real size and 300 dots an inch."""
+def badge_png(layout: BadgeLayout) -> bytes:
+    """One badge at its real size and 300 dots an inch, as a PNG file holds it."""
     image = _paper(layout.width, layout.height)
     _draw_badge(ImageDraw.Draw(image), layout, 0, 0)
-    image.save(path, dpi=(DPI, DPI))
+    return _png(image)
 
 
-def write_sheet_png(layouts: Sequence[BadgeLayout], path: Path) -> None:
-    """An A4 page of up to ten badges, each with a light line to cut along."""
+def sheet_png(layouts: Sequence[BadgeLayout]) -> bytes:
+    """An A4 page of up to ten badges, each with a light line to cut along, as a PNG."""
     image = _paper(PAGE_WIDTH, PAGE_HEIGHT)
     draw = ImageDraw.Draw(image)
     for layout, (x, y) in zip(layouts, page_slots(), strict=False):
         _draw_badge(draw, layout, _pixels(x), _pixels(y))
-    image.save(path, dpi=(DPI, DPI))
+    return _png(image)
+
+
+def _png(image: Image.Image) -> bytes:
+    encoded = io.BytesIO()
+    image.save(encoded, format="PNG", dpi=(DPI, DPI))
+    return encoded.getvalue()
 
 
 def _paper(width: float, height: float) -> Image.Image:

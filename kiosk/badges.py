@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from kiosk import badge_svg
 from kiosk.badge_layout import BADGES_PER_PAGE, BadgeLayout, Measure, badge_layout
-from kiosk.errors import KioskError
 from kiosk.models import Member
+from kiosk.storage import make_folder, write_atomically
 
 Format = Literal["svg", "png"]
 FORMATS: tuple[Format, ...] = ("svg", "png")
@@ -30,8 +29,8 @@ class PrintedBadges:
 @dataclass(frozen=True, slots=True)
 class _Drawing:
     measure: Measure | None
-    badge: Callable[[BadgeLayout, Path], None]
-    sheet: Callable[[Sequence[BadgeLayout], Path], None]
+    badge: Callable[[BadgeLayout], bytes]
+    sheet: Callable[[Sequence[BadgeLayout]], bytes]
 
 
 def write_badges(
@@ -43,20 +42,23 @@ def write_badges(
 ) -> PrintedBadges:
     """Write `badge-<member id>.<format>` for each member with a badge code into `folder`
     (made if missing), then `sheet-1.<format>`, ... holding them ten to an A4 page;
-    `done` is called after each member, for a progress bar."""
+    `done` is called after each member, for a progress bar.
+
+    A badge code checks its member in and opens their profile, so every file is written
+    as the data folder's are: for its owner alone, whole, and never through a link
+    planted at its name; a folder made for them is its owner's alone too.
+    """
     drawing = _drawing(format)
     printed = PrintedBadges()
     page: list[BadgeLayout] = []
 
     def finish_page() -> None:
         path = folder / f"sheet-{len(printed.sheets) + 1}.{format}"
-        with _writing(path):
-            drawing.sheet(page, path)
+        write_atomically(path, drawing.sheet(page))
         printed.sheets.append(path)
         page.clear()
 
-    with _writing(folder):
-        folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     for member in members:
         if not member.badge:
             printed.without_code.append(member)
@@ -65,8 +67,7 @@ def write_badges(
         pronouns = member.pronouns if member.shows("pronouns") else ""
         layout = badge_layout(space_name, member.name, pronouns, member.badge, drawing.measure)
         path = folder / f"badge-{member.id}.{format}"
-        with _writing(path):
-            drawing.badge(layout, path)
+        write_atomically(path, drawing.badge(layout))
         printed.badges.append(path)
         page.append(layout)
         if len(page) == BADGES_PER_PAGE:
@@ -82,25 +83,12 @@ def _drawing(format: Format) -> _Drawing:
         # Late, so that SVG badges (and every other command) never load Pillow.
         from kiosk import badge_png
 
-        return _Drawing(badge_png.measure, badge_png.write_badge_png, badge_png.write_sheet_png)
+        return _Drawing(badge_png.measure, badge_png.badge_png, badge_png.sheet_png)
 
-    def badge(layout: BadgeLayout, path: Path) -> None:
-        path.write_text(badge_svg.badge_svg(layout), encoding="utf-8")
+    def badge(layout: BadgeLayout) -> bytes:
+        return badge_svg.badge_svg(layout).encode()
 
-    def sheet(layouts: Sequence[BadgeLayout], path: Path) -> None:
-        path.write_text(badge_svg.sheet_svg(layouts), encoding="utf-8")
+    def sheet(layouts: Sequence[BadgeLayout]) -> bytes:
+        return badge_svg.sheet_svg(layouts).encode()
 
     return _Drawing(None, badge, sheet)
-
-
-@contextmanager
-def _writing(path: Path) -> Iterator[None]:
-    """Writing `path`: a failure is told as a sentence a host can act on."""
-    try:
-        yield
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise KioskError(
-            f"Could not write {path}: {reason}. Check that the folder can be written to "
-            "and the disk has room."
-        ) from error

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.datafile import DataFile
-from kiosk.errors import DataError
+from kiosk.datafile import DataFile, damaged_record
 from kiosk.journal import Reads, check_journal
 from kiosk.member_files import pointer_of
 from kiosk.models import Answer, Member, Question, ShoutOut, Visit
@@ -50,10 +49,7 @@ def check_bytes(raw: bytes, path: Path) -> None:
             for doc in data.get(table, {}).values():
                 read(doc)
         except (KeyError, TypeError, ValueError) as error:
-            raise DataError(
-                f"{path} is damaged: a record in its {table} is incomplete or wrong ({error}).",
-                path,
-            ) from error
+            raise damaged_record(path, table, error) from error
 
 
 RECORDS: dict[str, Reads] = {

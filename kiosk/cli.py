@@ -84,7 +84,7 @@ def run_kiosk(args: argparse.Namespace, config: Config) -> int:
     # While it ran, the kiosk showed these on the host console only; the config's mode
     # was said before it started.
     said = permissions_warning(config.source, config)
-    for warning in app.host_warnings:
+    for warning in app.host_warnings.given:
         if warning != said:
             say(f"kiosk: warning: {warning}", err=True)
     # Non-zero when the kiosk stopped on an error, so a service manager restarts it.

@@ -16,11 +16,17 @@ from kiosk import text
 from kiosk.errors import KioskError, Refused
 from kiosk.gathering import shown_on_board
 from kiosk.here_now import HereNow
+from kiosk.hours import public_order
 from kiosk.matching import MOST_FOUND, DoorSearch
 from kiosk.member_files import file_of
 from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
 from kiosk.opening import NO_HOURS, OpeningHours
 from kiosk.store import Part, Store
+
+FORMER_MEMBER = "a former member"
+"""How a member who deleted their data is named where something of theirs stays."""
+EVERYONE = "everyone"
+"""Whom a shout-out to no one in particular is to."""
 
 Clock = Callable[[], datetime]
 
@@ -82,6 +88,7 @@ class CommunityState:
         self._here = HereNow.of((), hours, clock())
         self._unfiled: list[Visit] = []
         self._shoutouts: list[ShoutOut] = []
+        self._shoutouts_in_public_order: list[ShoutOut] = []
         self._question: Question | None = None
         self._answers: list[Answer] = []
         self._changing = False
@@ -180,6 +187,11 @@ class CommunityState:
     def _load_shoutouts(self) -> None:
         shoutouts = self.store.shoutouts()
         self._shoutouts = sorted(shoutouts, key=lambda s: s.created, reverse=True)
+        self._shoutouts_in_public_order = sorted(
+            shoutouts,
+            key=lambda s: (public_order(s.created, s.quiet, self.zone), s.id),
+            reverse=True,
+        )
 
     def _load_questions(self) -> None:
         self._question = self.store.question()
@@ -395,14 +407,23 @@ class CommunityState:
             return None
         return visit
 
+    def here_unseen(self, member: Member) -> bool:
+        """Whether the member is here where no public screen shows it (incognito, or off
+        the board): what they write now waits until they have left."""
+        return member.id in self._visit_of and self.seen_at_door(member) is None
+
+    def waits_for_its_author(self, quiet: bool, author_id: str | None, written: datetime) -> bool:
+        """Whether something written while its author was here unseen (`quiet`) still
+        waits for them to leave: shown now, its being new would say they are here."""
+        visit = self._visit_of.get(author_id or "")
+        return quiet and visit is not None and written >= visit.since
+
     def shown_publicly(self, shoutout: ShoutOut) -> bool:
-        """Whether public screens may show a shout-out: one no host hid, and for one its
-        author wrote while here unseen, only once they have left (its being new would
-        say they are here)."""
-        if shoutout.hidden:
-            return False
-        visit = self._visit_of.get(shoutout.from_id or "")
-        return not shoutout.quiet or visit is None or shoutout.created < visit.since
+        """Whether public screens may show a shout-out: one no host hid, and that no
+        longer waits for its author to leave (`waits_for_its_author`)."""
+        return not shoutout.hidden and not self.waits_for_its_author(
+            shoutout.quiet, shoutout.from_id, shoutout.created
+        )
 
     def public_name(self, member_id: str | None, nobody: str) -> str:
         """A member's name as public screens give it: "a member" for one off the board,
@@ -411,15 +432,31 @@ class CommunityState:
             return nobody
         member = self._member_or_none(member_id) if member_id else None
         if member is None:
-            return "a former member"
+            return FORMER_MEMBER
         return member.name if member.on_board else "a member"
+
+    def shoutout_names(self, shoutout: ShoutOut, public: bool = True) -> tuple[str, str]:
+        """Who a shout-out is from and to, as public screens name them (or, not `public`,
+        as hosts see them): "a former member" for an author who deleted their data and
+        kept it, "everyone" for a shout-out to no one in particular."""
+        if public:
+            author = self.public_name(shoutout.from_id, FORMER_MEMBER)
+            return author, self.public_name(shoutout.to_id, EVERYONE)
+        author = FORMER_MEMBER if shoutout.from_id is None else self.name_of(shoutout.from_id)
+        return author, self.name_of(shoutout.to_id)
+
+    def public_id(self, member_id: str | None) -> str | None:
+        """A member's id where public screens name them; None for one they do not (off
+        the board, or gone), so that nothing public ties together what such a member did."""
+        member = self._member_or_none(member_id) if member_id else None
+        return member.id if member is not None and member.on_board else None
 
     def name_of(self, member_id: str | None) -> str:
         """A member's name for display; 'everyone' for None."""
         if member_id is None:
-            return "everyone"
+            return EVERYONE
         member = self._member_or_none(member_id) if member_id else None
-        return member.name if member else "a former member"
+        return member.name if member else FORMER_MEMBER
 
 
 def _found_by(member: Member) -> tuple[str, bool, bool, str]:

@@ -10,10 +10,16 @@ Privacy: a member who is heads-down, incognito, a guest or not on the board is n
 suggested, and of the others only what public screens may show is used: a field a member
 keeps for hosts neither names a topic in a reason nor causes one. Every topic a reason names
 is written as it stands in a public field of that member (today's topics count when their
-topics are public). Your own fields are all used to find people for you, since they are
-yours; but when you keep a field for hosts (or are not on the board), the reason does not
-say it is yours ("can help with Rust" rather than "... (you're looking for a hand)"), in
-case someone reads the screen over your shoulder.
+topics are public).
+
+Your own fields find people for you only as far as whoever checked you in may know them.
+Anyone can type a name, so after a check-in by name only what the board would show of you
+is used: a field you keep for hosts (or, off the board, every field) causes no reason,
+since "can help with home automation" would tell them what you are looking for. Once you
+proved who you are (your badge, or your PIN), all of yours are used; but when you keep a
+field for hosts (or are not on the board), the reason does not say it is yours ("can help
+with Rust" rather than "... (you're looking for a hand)"), in case someone reads the
+screen over your shoulder.
 """
 
 from __future__ import annotations
@@ -45,14 +51,21 @@ class Suggestion:
 
 
 def suggestions(
-    me: Member, my_visit: Visit, present: Sequence[Presence], limit: int = 3
+    me: Member,
+    my_visit: Visit,
+    present: Sequence[Presence],
+    limit: int = 3,
+    *,
+    proven: bool = False,
 ) -> list[Suggestion]:
     """Up to `limit` members here for `me` to meet, best reason first; among equal
-    reasons, the one with more topics in common, then by name."""
+    reasons, the one with more topics in common, then by name. Unless `me` `proven` who
+    they are for this check-in, only their fields the board would show are used."""
     found: list[Suggestion] = []
     for presence in present:
         if _may_suggest(presence, me):
-            suggestion = next(_reasons(me, my_visit, presence.member, presence.visit), None)
+            reasons = _reasons(me, my_visit, presence.member, presence.visit, proven)
+            suggestion = next(reasons, None)
             if suggestion is not None:
                 found.append(suggestion)
     found.sort(key=_rank)
@@ -135,9 +148,13 @@ REASONS = (
 """The reasons, best first."""
 
 
-def _reasons(me: Member, my_visit: Visit, them: Member, their_visit: Visit) -> Iterator[Suggestion]:
+def _reasons(
+    me: Member, my_visit: Visit, them: Member, their_visit: Visit, proven: bool
+) -> Iterator[Suggestion]:
     """The reasons to meet `them`, best first; the caller takes the first."""
     for rule in REASONS:
+        if not (proven or me.shows(rule.mine)):
+            continue  # whoever typed my name may not learn it
         mine = my_visit.topics if rule.mine == "topics" else topics_in(me, rule.mine)
         theirs = [t for field in rule.theirs for t in _shown_today(them, their_visit, field)]
         common = _common(mine, theirs)

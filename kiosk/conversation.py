@@ -16,8 +16,9 @@ class Conversation(CommunityState):
     # -- shout-outs ----------------------------------------------------------------
 
     def shoutouts(self, limit: int | None = None) -> list[ShoutOut]:
-        """Shout-outs public screens show (`shown_publicly`), newest first."""
-        return [s for s in self._shoutouts if self.shown_publicly(s)][:limit]
+        """Shout-outs public screens show (`shown_publicly`), newest first as far as the
+        public may tell (`hours.public_order`)."""
+        return [s for s in self._shoutouts_in_public_order if self.shown_publicly(s)][:limit]
 
     def all_shoutouts(self) -> list[ShoutOut]:
         """Every shout-out, hidden ones too (for hosts), newest first."""
@@ -36,7 +37,7 @@ class Conversation(CommunityState):
                 to_id=to_id,
                 text=message,
                 created=self.clock(),
-                quiet=from_id in self._visit_of and self.seen_at_door(author) is None,
+                quiet=self.here_unseen(author),
             )
             self.store.put_shoutout(shoutout)
             self._load_shoutouts()
@@ -79,13 +80,20 @@ class Conversation(CommunityState):
 
     def answer(self, member_id: str, answer: str) -> Answer:
         """A member's one-line answer to the question of the week (a new one replaces
-        their earlier answer)."""
+        their earlier answer). Given while here unseen, it waits for them to leave, as
+        a shout-out does."""
         answer = text.required(answer, "an answer", text.ANSWER_LIMIT)
         with self._writing():
-            self.member(member_id)
+            member = self.member(member_id)
             if self._question is None:
                 raise Refused("There is no question of the week right now.")
-            given = Answer(self._question.id, member_id, answer, self.clock())
+            given = Answer(
+                self._question.id,
+                member_id,
+                answer,
+                self.clock(),
+                quiet=self.here_unseen(member),
+            )
             others = [a for a in self._answers if a.member_id != member_id]
             self.store.put_answers([*others, given])
             self._load_questions()
@@ -106,9 +114,13 @@ class Conversation(CommunityState):
         return changed
 
     def answers_shown(self, limit: int = 5) -> list[ShownAnswer]:
-        """This week's answers the board shows as conversation starters."""
-        people = {a.member_id: self._member_or_none(a.member_id) for a in self._answers}
+        """This week's answers the board shows as conversation starters: not one that
+        waits for its member to leave (`waits_for_its_author`)."""
+        ready = [
+            a for a in self._answers if not self.waits_for_its_author(a.quiet, a.member_id, a.given)
+        ]
+        people = {a.member_id: self._member_or_none(a.member_id) for a in ready}
         members = {member_id: m for member_id, m in people.items() if m is not None}
         return answers_to_show(
-            self._question, self._answers, members, self.present(), self.clock(), limit
+            self._question, ready, members, self.present(), self.clock(), self.zone, limit
         )

@@ -80,11 +80,7 @@ class DataFile:
         try:
             return parse(doc)
         except (KeyError, TypeError, ValueError) as error:
-            raise DataError(
-                f"{self.path} is damaged: a record in its {table} is incomplete or wrong "
-                f"({error}).",
-                self.path,
-            ) from error
+            raise damaged_record(self.path, table, error) from error
 
     @contextmanager
     def changing(self) -> Iterator[Tables]:
@@ -104,6 +100,15 @@ class DataFile:
 
     def exists(self) -> bool:
         return signature(self.path) is not None
+
+
+def damaged_record(path: Path, table: str, error: KeyError | TypeError | ValueError) -> DataError:
+    """The damage a record of `table` in `path` that could not be read is: what is wrong
+    with it, a missing field named as missing."""
+    problem = f"{error.args[0]} is missing" if isinstance(error, KeyError) else str(error)
+    return DataError(
+        f"{path} is damaged: a record in its {table} is incomplete or wrong ({problem}).", path
+    )
 
 
 def insert(table: Table, doc: dict[str, Any]) -> None:

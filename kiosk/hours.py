@@ -3,7 +3,7 @@ time zone (Config.timezone), which every caller passes in."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from kiosk.dates import MONTHS, WEEKDAYS
 from kiosk.opening import (
@@ -80,6 +80,13 @@ def posted(moment: datetime, now: datetime, zone: tzinfo, day_only: bool) -> str
     """When a shout-out was posted, as `ago` says it; its day alone for one written by a
     member here unseen (`ShoutOut.quiet`), whose time would say when they were here."""
     return day_of(moment, now, zone) if day_only else ago(moment, now, zone)
+
+
+def public_order(moment: datetime, day_only: bool, zone: tzinfo) -> tuple[date, bool, float]:
+    """A key that puts what members wrote newest first (sorted in reverse) as far as the
+    public may tell: one written by a member here unseen (`day_only`) by its day alone,
+    after that day's others, so that its neighbours never give its time away."""
+    return (local_day(moment, zone), not day_only, 0.0 if day_only else moment.timestamp())
 
 
 def opening_status(hours: OpeningHours, now: datetime) -> str:

@@ -176,13 +176,14 @@ def enough_letters(query: str) -> bool:
 
 
 class DoorSearch:
-    """Search at the door, made hard to scrape, with the hosts' search beside it.
+    """Search at the door, with the hosts' search beside it.
 
     Anyone can type at the kiosk, so the door lists members only for a few letters or
     more (`MIN_LETTERS`), at most `MOST_FOUND` of them, and a member who keeps off the
-    board only for their whole name (accents, case and spaces forgiven). Fewer letters
-    find a whole name too, so a member called "Li" still finds herself. Hosts find
-    everyone by any part of a name.
+    board only for their whole name (accents, case and spaces forgiven). Members on the
+    board can still be listed with a few dozen queries, as the board shows them; those
+    off it cannot. Fewer letters find a whole name too, so a member called "Li" still
+    finds herself. Hosts find everyone by any part of a name.
     """
 
     def __init__(self, members: Iterable[Member]) -> None:

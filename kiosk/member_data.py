@@ -13,7 +13,7 @@ from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from kiosk.models import PROFILE_FIELDS, Member, Visit
-from kiosk.output import public_created
+from kiosk.output import public_time
 
 if TYPE_CHECKING:
     from kiosk.community import Community
@@ -30,7 +30,7 @@ def member_data(community: Community, member_id: str) -> dict[str, Any]:
         "visits": [_visit(v) for v in visits_of(community, member_id)],
         "shoutouts_written": [
             {
-                "to": community.public_name(s.to_id, "everyone"),
+                "to": community.shoutout_names(s)[1],
                 "text": s.text,
                 "created": s.created.isoformat(),
                 "hidden_by_a_host": s.hidden,
@@ -40,9 +40,9 @@ def member_data(community: Community, member_id: str) -> dict[str, Any]:
         ],
         "shoutouts_received": [
             {
-                "from": community.public_name(s.from_id, "a former member"),
+                "from": community.shoutout_names(s)[0],
                 "text": s.text,
-                "created": public_created(s),
+                "created": public_time(s.created, s.quiet, community.zone),
                 "hidden_by_a_host": s.hidden,
             }
             for s in reversed(shoutouts)

@@ -186,7 +186,7 @@ def pointer_of(doc: dict[str, Any]) -> tuple[str, str]:
     """A name pointer as stored: (name key, member id); anything else is damage."""
     key, member_id = doc["key"], doc["id"]
     if type(key) is not str or type(member_id) is not str or not is_id(member_id):
-        raise TypeError(f"a name pointer should hold a key and an id, not {doc!r:.60}")
+        raise TypeError("a name pointer should hold a key and an id, both text")
     return key, member_id
 
 

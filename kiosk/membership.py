@@ -12,7 +12,7 @@ from kiosk import text
 from kiosk.badge_codes import new_badge_code
 from kiosk.community_state import CommunityState
 from kiosk.errors import Refused
-from kiosk.matching import within_one_edit
+from kiosk.matching import whole_name, within_one_edit
 from kiosk.member_sheet import Sheet
 from kiosk.members_csv import ImportChoices, ImportPlan, plan_import
 from kiosk.models import PROFILE_FIELDS, Member, ProfileField
@@ -38,6 +38,18 @@ class Membership(CommunityState):
         wanted = text.looks(name)
         self.load_everyone()
         return [m for m in self._members.values() if within_one_edit(wanted, text.looks(m.name))]
+
+    def similar_at_door(self, name: str) -> list[Member]:
+        """The members `similar_names` finds whom the door would list for `name` typed in
+        full: active members on the board, and one off the board only by their whole name
+        (as `matching.DoorSearch` finds them), so a form anyone can type into names nobody
+        the door keeps quiet about."""
+        wanted = whole_name(name)
+        return [
+            m
+            for m in self.similar_names(name)
+            if m.active and (m.on_board or whole_name(m.name) == wanted)
+        ]
 
     def namesakes(self, name: str) -> list[Member]:
         """Members whose name looks just like `name`, case and accents aside."""

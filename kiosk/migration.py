@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.badge_codes import new_badge_code
+from kiosk.datafile import damaged_record
 from kiosk.errors import DataError, StorageError
 from kiosk.models import Member, Visit, history_day
 from kiosk.storage import AtomicJSONStorage, explain, load, make_folder, sync_folder
@@ -68,11 +69,12 @@ def from_schema_2(store: Store) -> None:
     path = store.root / SCHEMA_2_MEMBERS
     data = load(path)
     try:
-        members = [Member.from_doc(doc) for doc in data.get("members", {}).values()]
+        # An older kiosk had no fields kept for hosts: none were.
+        members = [
+            Member.from_doc({"hosts_only": [], **doc}) for doc in data.get("members", {}).values()
+        ]
     except (KeyError, TypeError, ValueError) as error:
-        raise DataError(
-            f"{path} is damaged: a record in its members is incomplete or wrong ({error})."
-        ) from error
+        raise damaged_record(path, "members", error) from error
     counts: dict[str, list[Any]] = {}
     for name in store.history.names():
         for visit in store.history.file(name).records("visits", Visit.from_doc):

@@ -4,7 +4,9 @@ question of the week with its answers.
 Every record is read strictly: a missing field or a value of the wrong type is damage
 (`from_doc` raises KeyError, TypeError or ValueError, which the store reports), and every
 text is cleaned as typed text is, so a hand edit or another program cannot put a control
-character or an invisible mark in front of a member.
+character or an invisible mark in front of a member. A choice of who sees what (a visit's
+status, a member's `on_board` and `hosts_only`) is always written, and never read as its
+public default when it is missing: that is damage too.
 """
 
 from __future__ import annotations
@@ -48,7 +50,20 @@ def history_day(since: datetime) -> date:
 
 # -- reading stored documents -------------------------------------------------------
 # Each raises KeyError, TypeError or ValueError for a missing or wrong value; the store
-# turns that into a report naming the file.
+# turns that into a report naming the file. The report says what kind of value is wrong,
+# never the value: it goes to the host, and a record's values are a member's business.
+
+
+def _kind(value: Any) -> str:
+    """What kind of JSON value `value` is, for a report that must not quote it."""
+    if value is None:
+        return "null"
+    if type(value) is bool:
+        return "true or false"
+    if type(value) in (int, float):
+        return "a number"
+    kinds: dict[type, str] = {str: "text", list: "a list", dict: "an object"}
+    return kinds.get(type(value), "something else")
 
 
 def _text(doc: dict[str, Any], key: str, limit: int, required: bool = True) -> str:
@@ -56,7 +71,7 @@ def _text(doc: dict[str, Any], key: str, limit: int, required: bool = True) -> s
     if value == "" and not required:
         return ""  # most optional fields are empty: read tens of thousands fast
     if type(value) is not str:
-        raise TypeError(f"{key} should be text, not {value!r:.60}")
+        raise TypeError(f"{key} should be text, not {_kind(value)}")
     cleaned = text.clean(value)
     if required and not cleaned:
         raise ValueError(f"{key} is blank")
@@ -69,34 +84,43 @@ def _topics(doc: dict[str, Any], key: str) -> tuple[str, ...]:
     values = doc.get(key, [])
     if values == [] and type(values) is list:
         return ()
-    if type(values) is not list or not all(type(v) is str for v in values):
-        raise TypeError(f"{key} should be a list of texts, not {values!r:.60}")
+    if type(values) is not list:
+        raise TypeError(f"{key} should be a list of texts, not {_kind(values)}")
+    if not all(type(v) is str for v in values):
+        raise TypeError(f"{key} should be a list of texts, not a list of other things")
     try:
         return text.topics(values)
-    except Refused as error:
-        raise ValueError(f"{key}: {error}") from None
+    except Refused:
+        raise ValueError(
+            f"{key} holds more topics than {text.TOPICS_LIMIT}, or one longer than "
+            f"{text.TOPIC_LIMIT} characters"
+        ) from None
 
 
-def _flag(doc: dict[str, Any], key: str, default: bool) -> bool:
-    value = doc.get(key, default)
+def _flag(doc: dict[str, Any], key: str, default: bool | None) -> bool:
+    """A true-or-false field; without a `default`, one that must be there."""
+    value = doc[key] if default is None else doc.get(key, default)
     if type(value) is not bool:
-        raise TypeError(f"{key} should be true or false, not {value!r:.60}")
+        raise TypeError(f"{key} should be true or false, not {_kind(value)}")
     return value
 
 
 def _count(doc: dict[str, Any], key: str) -> int:
     value = doc.get(key, 0)
     if type(value) is not int or value < 0:
-        raise TypeError(f"{key} should be a whole number, not {value!r:.60}")
+        raise TypeError(f"{key} should be a whole number from 0")
     return value
 
 
 def _moment(value: Any, key: str) -> datetime:
     if type(value) is not str:
-        raise TypeError(f"{key} should be a time, not {value!r:.60}")
-    moment = datetime.fromisoformat(value)
+        raise TypeError(f"{key} should be a time, not {_kind(value)}")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{key} should be a time like 2026-11-26T09:00:00+00:00") from None
     if moment.tzinfo is None:
-        raise ValueError(f"the time {value!r:.40} in {key} has no UTC offset")
+        raise ValueError(f"the time in {key} has no UTC offset")
     return moment
 
 
@@ -108,28 +132,28 @@ def _optional_moment(doc: dict[str, Any], key: str) -> datetime | None:
 def _reference(doc: dict[str, Any], key: str) -> str | None:
     value = doc.get(key)
     if value is not None and (type(value) is not str or not value):
-        raise TypeError(f"{key} should be an id or null, not {value!r:.60}")
+        raise TypeError(f"{key} should be an id or null, not {_kind(value)}")
     return value
 
 
 def _id(doc: dict[str, Any], key: str = "id") -> str:
     value = doc[key]
     if type(value) is not str or not text.is_id(value):
-        raise ValueError(f"{key} should be an id of letters and digits, not {value!r:.60}")
+        raise ValueError(f"{key} should be an id of letters and digits")
     return value
 
 
 def _status(doc: dict[str, Any]) -> Status:
-    value = doc.get("status", "open")
+    value = doc["status"]
     if value not in STATUSES:
-        raise ValueError(f"the status {value!r:.40} is unknown")
+        raise ValueError(f"status should be {', '.join(STATUSES[:-1])} or {STATUSES[-1]}")
     return value  # type: ignore[no-any-return]
 
 
 def _hosts_only(doc: dict[str, Any]) -> frozenset[ProfileField]:
-    values = doc.get("hosts_only", [])
+    values = doc["hosts_only"]
     if type(values) is not list or not all(v in PROFILE_FIELDS for v in values):
-        raise ValueError(f"hosts_only should list profile fields, not {values!r:.60}")
+        raise ValueError(f"hosts_only should list profile fields ({', '.join(PROFILE_FIELDS)})")
     return frozenset(values)
 
 
@@ -204,16 +228,16 @@ class Member:
     def from_doc(cls, doc: dict[str, Any]) -> Member:
         badge = doc.get("badge", "")
         if type(badge) is not str or (badge and not text.is_id(badge)):
-            raise ValueError(f"badge should be a badge code, not {badge!r:.60}")
+            raise ValueError("badge should be a badge code of letters and digits")
         pin = doc.get("pin", "")
         if type(pin) is not str:
-            raise TypeError(f"pin should be text, not {pin!r:.60}")
+            raise TypeError(f"pin should be text, not {_kind(pin)}")
         return cls(
             id=_id(doc),
             name=_text(doc, "name", text.NAME_LIMIT),
             joined=_moment(doc["joined"], "joined"),
             topics=_topics(doc, "topics"),
-            on_board=_flag(doc, "on_board", True),
+            on_board=_flag(doc, "on_board", None),
             named_online=_flag(doc, "named_online", False),
             pronouns=_text(doc, "pronouns", text.PRONOUNS_LIMIT, required=False),
             intro=_text(doc, "intro", text.INTRO_LIMIT, required=False),
@@ -281,7 +305,7 @@ class Visit:
         member = doc["member"]
         # A visit of a member who deleted their data is kept as an anonymous count.
         if type(member) is not str or (member and not text.is_id(member)):
-            raise ValueError(f"member should be an id, not {member!r:.60}")
+            raise ValueError("member should be an id of letters and digits")
         return cls(
             id=_id(doc),
             member_id=member,
@@ -366,6 +390,9 @@ class Answer:
     given: datetime
     hidden: bool = False
     """Hidden by a host: on no board until restored."""
+    quiet: bool = False
+    """Given while the member was here unseen (incognito, or off the board): as a quiet
+    shout-out (`ShoutOut.quiet`), shown once they have left, by its day alone."""
 
     def to_doc(self) -> dict[str, Any]:
         doc: dict[str, Any] = {
@@ -376,6 +403,8 @@ class Answer:
         }
         if self.hidden:
             doc["hidden"] = True
+        if self.quiet:
+            doc["quiet"] = True
         return doc
 
     @classmethod
@@ -386,6 +415,7 @@ class Answer:
             text=_text(doc, "text", text.ANSWER_LIMIT),
             given=_moment(doc["given"], "given"),
             hidden=_flag(doc, "hidden", False),
+            quiet=_flag(doc, "quiet", False),
         )
 
 

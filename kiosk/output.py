@@ -13,11 +13,12 @@ import json
 import re
 import sys
 from collections.abc import Callable
-from datetime import UTC
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from kiosk.gathering import GuestHere
 from kiosk.models import PROFILE_FIELDS, Answer, Member, Presence, ProfileField, ShoutOut
+from kiosk.opening import local_day
 from kiosk.text import UNSEEN, ZWJ, ZWNJ
 
 _HARMLESS = {"\n", ZWJ, ZWNJ, "\ufe0e", "\ufe0f"}
@@ -108,36 +109,42 @@ def _profile_json(member: Member, shown: Callable[[ProfileField], bool]) -> dict
 
 
 def shoutout_json(
-    shoutout: ShoutOut, name_of: Callable[[str | None], str], exact: bool
+    shoutout: ShoutOut,
+    names: tuple[str, str],
+    id_of: Callable[[str | None], str | None],
+    zone: tzinfo,
+    exact: bool,
 ) -> dict[str, Any]:
-    """A shout-out as `kiosk shoutouts --json` lists it; `name_of` names its members.
-    Unless `exact` (for hosts), one written by a member here unseen gives only its day
-    (`public_created`)."""
+    """A shout-out as `kiosk shoutouts --json` lists it, with the `names` of who it is from
+    and to (`shoutout_names`); `id_of` gives the ids it may. Unless `exact` (for hosts),
+    one written by a member here unseen gives only its day (`public_time`)."""
+    author, to = names
     return {
         "id": shoutout.id,
-        "from": name_of(shoutout.from_id),
-        "from_id": shoutout.from_id,
-        "to": None if shoutout.to_id is None else name_of(shoutout.to_id),
-        "to_id": shoutout.to_id,
+        "from": author,
+        "from_id": id_of(shoutout.from_id),
+        "to": None if shoutout.to_id is None else to,
+        "to_id": id_of(shoutout.to_id),
         "text": shoutout.text,
-        "created": shoutout.created.isoformat() if exact else public_created(shoutout),
+        "created": public_time(shoutout.created, shoutout.quiet and not exact, zone),
     }
 
 
-def public_created(shoutout: ShoutOut) -> str:
-    """When a shout-out was written, in ISO form, as anyone may read it: its UTC day
-    alone when its author was here unseen, whose presence the time would give away
-    (`ShoutOut.quiet`)."""
-    created = shoutout.created.astimezone(UTC)
-    return (created.date() if shoutout.quiet else created).isoformat()
+def public_time(moment: datetime, day_only: bool, zone: tzinfo) -> str:
+    """When a member wrote something, in ISO form, as anyone may read it: with
+    `day_only`, for what they wrote while here unseen (`ShoutOut.quiet`,
+    `Answer.quiet`), its day in the kiosk's `zone` alone, as the screens say it, since
+    the time would tell when they were here."""
+    return local_day(moment, zone).isoformat() if day_only else moment.astimezone(UTC).isoformat()
 
 
-def answer_json(answer: Answer, name: str) -> dict[str, Any]:
-    """An answer to the question of the week as `kiosk question show --json` lists it."""
+def answer_json(answer: Answer, name: str, zone: tzinfo, exact: bool) -> dict[str, Any]:
+    """An answer to the question of the week as `kiosk question show --json` lists it;
+    unless `exact` (for hosts), one given while here unseen gives only its day."""
     return {
         "member": name,
         "member_id": answer.member_id,
         "text": answer.text,
-        "given": answer.given.isoformat(),
+        "given": public_time(answer.given, answer.quiet and not exact, zone),
         "hidden": answer.hidden,
     }

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from kiosk.errors import DataError, StorageError
+from kiosk.models import Visit
 from kiosk.storage import read_regular
 from kiosk.store import Store
 
@@ -33,22 +35,24 @@ def fade_old_visits(community: Community, days: int) -> int:
 
 
 def anonymise_old_visits(store: Store, now: datetime, days: int) -> int:
-    """Make every filed visit that began more than `days` days before `now` anonymous,
+    """Make every filed visit that began more than `days` days before `now` anonymous
+    (one that began `days` days before it to the second is kept as it is),
     file by file, each under the data folder's lock; how many files changed. Safe to
     repeat or to cut short; no days (0) keeps every visit as it is."""
     if days <= 0:
         return 0
-    # History files are by the UTC day a visit began: the days wholly before the limit.
-    last = (now - timedelta(days=days)).astimezone(UTC).date() - timedelta(days=1)
+    limit = now - timedelta(days=days)
     changed = 0
-    for name in store.history.names(last=last):
+    # History files are by the UTC day a visit began: up to the limit's day, whose file
+    # holds visits on both sides of it.
+    for name in store.history.names(last=limit.astimezone(UTC).date()):
         path = store.history.folder / name
         try:
             if _anonymous_already(read_regular(path)):
                 continue  # a quick look at the bytes: years of history are not parsed daily
             with store.locked():
-                changed += store.history.rewrite(name, _anonymous)
-        except (DataError, StorageError):
+                changed += store.history.rewrite(name, partial(_anonymous, limit=limit))
+        except (DataError, StorageError, KeyError, TypeError, ValueError):
             continue  # damaged (for `kiosk doctor`), or a full disk: tried again tomorrow
     return changed
 
@@ -66,7 +70,10 @@ _GUEST = re.compile(rb'"guest"\s*:\s*"')
 _NO_GUEST = re.compile(rb'"guest"\s*:\s*"' + ANONYMOUS_GUEST.encode() + rb'"')
 
 
-def _anonymous(doc: dict[str, Any]) -> dict[str, Any]:
+def _anonymous(doc: dict[str, Any], limit: datetime) -> dict[str, Any]:
+    """The visit in `doc` with nobody named, if it began before `limit`."""
+    if Visit.from_doc(doc).since >= limit:
+        return doc
     changed = {**doc, "member": "", "topics": []}
     if doc.get("guest"):
         changed["guest"] = ANONYMOUS_GUEST

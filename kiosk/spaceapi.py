@@ -3,11 +3,11 @@ whether the space is open and how many are there.
 
 What the space is (logo, web site, contact, location) comes from the config file's
 `[spaceapi]` table. Whether it is open comes from the opening hours; a space without hours
-is open while anyone is here. The people present are counted as the home screen counts
-them, everyone included. The file goes out to the internet-wide directory, so it names
-only members the board shows who agreed to be named there too (`Member.named_online`):
-never an incognito member, a guest, or a member who keeps off the board, and by default
-nobody.
+is open while anyone the public may count is here. The people present are counted as the
+home screen counts them: everyone but members here incognito, whom hosts alone count. The
+file goes out to the internet-wide directory, so it names only members the board shows
+who agreed to be named there too (`Member.named_online`): never an incognito member, a
+guest, or a member who keeps off the board, and by default nobody.
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ def spaceapi_document(config: Config, community: Community) -> dict[str, Any]:
             "config file (config.example.toml shows how)."
         )
     now = community.clock()
-    here = community.here_count()
+    here = community.public_count()
     hours = config.hours
     document: dict[str, Any] = {
         "api_compatibility": [API_VERSION],

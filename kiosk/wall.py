@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
+from itertools import chain
 
 from kiosk import stats
 from kiosk.answers import ShownAnswer
@@ -44,9 +45,10 @@ class WallView:
     zone: tzinfo
     """The kiosk's one time zone, which every time on the board is in."""
     here: int
-    """Everyone here, as the home screen counts: incognito members and guests too."""
+    """Everyone here, as the home screen counts: guests and members off the board too,
+    members here incognito not (`Community.public_count`)."""
     came_today: int
-    """Everyone who came today, here now or gone, each counted once."""
+    """Everyone who came today, here now or gone, each counted once, as `here` counts."""
     opening: str
     """Like "open until 18:00"; empty when the space has no opening hours."""
     gathering: Gathering
@@ -63,7 +65,7 @@ def wall_view(community: Community) -> WallView:
     return WallView(
         now=now,
         zone=zone,
-        here=community.here_count(),
+        here=community.public_count(),
         came_today=came_today(community, now, zone),
         opening=opening_status(community.hours, now),
         gathering=community.gathering(),
@@ -74,25 +76,23 @@ def wall_view(community: Community) -> WallView:
 
 
 def came_today(community: Community, now: datetime, zone: tzinfo) -> int:
-    """How many people came today (local day in `zone`): members and guests, incognito
-    or not, here now or gone, each once."""
+    """How many people came today (local day in `zone`): members and guests, here now or
+    gone, each once. A visit made incognito is counted for hosts only, so it is left out."""
     today = stats.Period.day(local_day(now, zone), zone)
     # The history is filed by UTC day; today's local day may touch two of them.
     first = today.start.astimezone(UTC).date()
     last = (today.end - timedelta(microseconds=1)).astimezone(UTC).date()
-    visits = [*community.past_visits(first, last), *community.store.open_visits()]
+    visits = [
+        visit
+        for visit in chain(community.past_visits(first, last), community.store.open_visits())
+        if visit.public
+    ]
     return stats.people(visits, today, "members") + stats.people(visits, today, "guests")
 
 
 def _shoutouts(community: Community) -> list[WallShoutOut]:
     shown = community.shoutouts(SHOUTOUTS_SHOWN)
     return [
-        WallShoutOut(
-            author=community.public_name(s.from_id, "someone"),
-            to=community.public_name(s.to_id, "everyone"),
-            text=s.text,
-            created=s.created,
-            quiet=s.quiet,
-        )
+        WallShoutOut(*community.shoutout_names(s), text=s.text, created=s.created, quiet=s.quiet)
         for s in shown
     ]

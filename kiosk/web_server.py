@@ -9,7 +9,9 @@ connection starts a process. So:
   the same browser cannot reach it;
 - serving the kiosk, the page and its websocket need a secret made at start, which only
   the address printed then holds (as notebook servers do), so neither a web page nor a
-  local user without that address gets in;
+  local user without that address gets in; so does a download (a member's own data),
+  which the page's script asks for without it: the page leaves the secret in a cookie
+  for downloads alone;
 - at most `sessions` browsers are served at once.
 
 Loaded only by `kiosk serve` (see kiosk.serving).
@@ -27,6 +29,9 @@ from textual_serve.server import Server, to_int
 
 SECRET = "secret"
 """The query parameter that carries the secret."""
+SECRET_COOKIE = "kiosk-secret"
+"""The cookie that carries the secret to downloads, whose address the page's script makes."""
+DOWNLOADS = "/download"
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
 
 
@@ -77,7 +82,17 @@ class GuardedServer(Server):
             "config": {"static": {"url": f"{self.public_url}/static/"}},
             "application": {"name": self.title},
         }
-        return aiohttp_jinja2.render_template("app_index.html", request, context)
+        page = aiohttp_jinja2.render_template("app_index.html", request, context)
+        if self.secret is not None:
+            # Sent back only to this server's downloads, asked for by this server's page.
+            page.set_cookie(
+                SECRET_COOKIE, self.secret, path=DOWNLOADS, httponly=True, samesite="Strict"
+            )
+        return page
+
+    async def handle_download(self, request: web.Request) -> web.StreamResponse:
+        self._require_secret(request.cookies.get(SECRET_COOKIE, ""))
+        return await super().handle_download(request)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         self._admit(request, websocket=True)
@@ -92,16 +107,20 @@ class GuardedServer(Server):
         origin = request.headers.get("Origin")
         if websocket and origin is not None and origin not in self.origins:
             raise web.HTTPForbidden(text=f"Pages from {origin} may not use {self.title}.\n")
-        if self.secret is not None and not hmac.compare_digest(
-            request.query.get(SECRET, "").encode(), self.secret.encode()
-        ):
-            raise web.HTTPForbidden(
-                text=f"{self.title} needs the full address `kiosk serve` printed.\n"
-            )
+        self._require_secret(request.query.get(SECRET, ""))
         if self.open_sessions >= self.sessions:
             raise web.HTTPServiceUnavailable(
                 text=f"{self.title} is open in {self.sessions} browsers already, the most "
                 "it serves at once. Close one, or start `kiosk serve` with more --sessions.\n"
+            )
+
+    def _require_secret(self, given: str) -> None:
+        """Refuse what does not bring the secret, when there is one."""
+        if self.secret is not None and not hmac.compare_digest(
+            given.encode(), self.secret.encode()
+        ):
+            raise web.HTTPForbidden(
+                text=f"{self.title} needs the full address `kiosk serve` printed.\n"
             )
 
 

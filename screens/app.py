@@ -20,7 +20,7 @@ from kiosk.access import HostAccess
 from kiosk.backups import Backups
 from kiosk.community import Community
 from kiosk.config import Config
-from kiosk.errors import KioskError
+from kiosk.errors import DataError, KioskError
 from kiosk.member_access import MemberAccess
 from kiosk.models import Member, Visit
 from screens.badge_desk import BadgeDesk
@@ -28,7 +28,7 @@ from screens.closing_time import ClosingTime
 from screens.commands import OpenHostConsole, Quit
 from screens.home import HomeScreen
 from screens.host.console import ConsoleScreen
-from screens.host.warnings import host_warnings
+from screens.host.warnings import HostWarnings, Source, host_warnings
 from screens.pin import PinScreen
 from screens.scanner import BadgeScanned, ScanGate
 
@@ -62,14 +62,12 @@ class KioskApp(App[None]):
         self.ticked: Signal[float] = Signal(self, "ticked")
         """Published every second with the timer's time, for countdowns."""
         self._last_activity = timer()
-        self._refresh_problem: str | None = None
         self.host_access = HostAccess(community.store.root, config.host_pin_hash, community.clock)
         self.member_access = MemberAccess(
             community.store.root, community.pin_opens, community.clock
         )
         """Members' personal PINs, which open their profiles, and the wait wrong ones earn."""
         self._backups = Backups(community.store, config.backups_to_keep)
-        self._backup_problem: str | None = None
         self._refreshing: Worker[None] | None = None
         self._set_aside = False
         """Whether the members read at the start are kept out of the collector's passes."""
@@ -78,18 +76,20 @@ class KioskApp(App[None]):
         self.badge_desk = BadgeDesk(self)
         self._closing_time = ClosingTime(community)
         self._day_closing: Worker[None] | None = None
-        self.host_warnings: list[str] = []
-        """What the host should put right in the setup (a demo PIN, a readable config):
+        self.host_warnings = HostWarnings()
+        """What the host should put right (the setup, damaged data, a backup not made):
         shown on the host console, never on the public screens, and said on stderr
         when the kiosk stops."""
+        self.host_warned: Signal[None] = Signal(self, "host-warned")
+        """Published whenever the warnings for the host change."""
 
     def on_mount(self) -> None:
         self.title = self.config.space_name
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         else:
-            self.notify(
-                f"The theme '{self.config.theme}' is unknown; using the default.", markup=False
+            self.warn_host(
+                "theme", f"The theme '{self.config.theme}' is unknown; using the default."
             )
         self.set_interval(1.0, self.tick)
         self.call_after_refresh(self._prepare_search)
@@ -170,9 +170,12 @@ class KioskApp(App[None]):
     def _refused(self, error: KioskError, button: Button | None) -> None:
         if button is not None:
             button.disabled = False
-        self._show_problem(error)
-
-    def _show_problem(self, error: KioskError) -> None:
+        if isinstance(error, DataError):
+            # What is damaged is the host's to hear, and may be someone else's record.
+            self.warn_host("data", str(error))
+            said = "This could not be saved: some of the kiosk's data needs a host's care."
+            self.notify(said, title="Sorry", severity="error", timeout=8, markup=False)
+            return
         self.notify(str(error), title="Sorry", severity="error", timeout=8, markup=False)
 
     # -- keeping fresh and going home --------------------------------------------------
@@ -200,18 +203,15 @@ class KioskApp(App[None]):
     @work(thread=True, group="refresh")
     def _refresh_worker(self) -> None:
         problem = self._backups.last_problem()
-        if problem != self._backup_problem:
-            self._backup_problem = problem
-            if problem:
-                self.call_from_thread(self._tell_host, problem)
+        self.call_from_thread(self.warn_host, "backup", *([problem] if problem else []))
         try:
             changed = self.community.refresh()
             if changed:
                 self.community.gathering()  # for the boards: worked out here, not on the UI thread
         except KioskError as error:
-            self.call_from_thread(self._refresh_failed, str(error))
+            self.call_from_thread(self.warn_host, "data", str(error))
             return
-        self._refresh_problem = None
+        self.call_from_thread(self.warn_host, "data")
         if changed:
             self.call_from_thread(self.community_changed.publish, None)
             self.community.prepare_search()  # a moment's work, off the UI thread
@@ -221,7 +221,7 @@ class KioskApp(App[None]):
         try:
             closed = self.community.close_day().ending
         except KioskError as error:
-            self.call_from_thread(self._refresh_failed, str(error))
+            self.call_from_thread(self.warn_host, "data", str(error))
             return
         self.call_from_thread(self._closed_day, closed)
 
@@ -239,8 +239,11 @@ class KioskApp(App[None]):
             )
         self.community_changed.publish(None)
 
-    def _tell_host(self, problem: str) -> None:
-        self.notify(problem, title="For the host", severity="warning", timeout=30, markup=False)
+    def warn_host(self, source: Source, *warnings: str) -> None:
+        """Tell the host (on the console, and on stderr when the kiosk stops) what is
+        wrong with `source` now; with no warnings, that nothing is any more."""
+        if self.host_warnings.tell(source, warnings):
+            self.host_warned.publish(None)
 
     @work(thread=True, group="search", exclusive=True)
     def _prepare_search(self) -> None:
@@ -249,7 +252,7 @@ class KioskApp(App[None]):
         try:
             self.community.prepare_search()
         except KioskError as error:
-            self.call_from_thread(self._refresh_failed, str(error))
+            self.call_from_thread(self.warn_host, "data", str(error))
             return
         if not self._set_aside:
             # Everyone just read lives as long as the kiosk: the garbage collector's full
@@ -262,20 +265,12 @@ class KioskApp(App[None]):
         if self._set_aside:
             gc.unfreeze()  # what the kiosk leaves behind may be collected again
 
-    def _refresh_failed(self, problem: str) -> None:
-        # Said once, not every second, until the problem changes or goes away.
-        if problem != self._refresh_problem:
-            self._refresh_problem = problem
-            self.notify(problem, title="For the host", severity="error", timeout=30, markup=False)
-
     def go_home(self) -> None:
         """Back to the home screen for the next person, forgetting what was typed on the way
         and the messages meant for the one before."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.clear_notifications()
-        # A lasting problem is said again for the host.
-        self._refresh_problem = self._backup_problem = None
         self.home.reset()
 
     def type_at_home(self, text: str) -> None:
@@ -301,12 +296,7 @@ class KioskApp(App[None]):
 
     @work(thread=True, group="host-warnings")
     def _look_for_host_warnings(self) -> None:
-        warnings = host_warnings(self.config)
-        if warnings:
-            self.call_from_thread(self._warn_host, warnings)
-
-    def _warn_host(self, warnings: list[str]) -> None:
-        self.host_warnings = warnings  # for the console; no toast covers the public screens
+        self.call_from_thread(self.warn_host, "setup", *host_warnings(self.config))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_host_console":

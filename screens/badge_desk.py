@@ -5,10 +5,13 @@ say so, without losing what anyone was typing.
   member's own screen, a welcome or goodbye), a scan opens the welcome or goodbye, as
   checking in or out from the member's screen does.
 - On a screen where someone is in the middle of something (registering, writing a
-  shout-out, the host's screens), the screen stays as it was and a notification says who
-  was checked in or out.
+  shout-out), the screen stays as it was and a notification says who was checked in or
+  out.
 - On the host PIN prompt nobody is checked in: the kiosk is in the host's hands, and may be
   about to close. The member is told to scan again once the host is done.
+- The host console (`screens.private.ForHosts`) closes at any scan, before anything else:
+  a member stands at the kiosk, and the console shows everyone here, incognito included.
+  The scan is then taken as at home.
 - A screen private to one member (`screens.private`) closes, and the kiosk goes home, when
   anyone else's badge (or one nobody has) is scanned: the scan is then taken as at home.
 """
@@ -24,7 +27,7 @@ from screens.confirmation import CheckedInScreen, CheckedOutScreen, Confirmation
 from screens.home import HomeScreen
 from screens.member import MemberScreen
 from screens.pin import PinScreen
-from screens.private import owners
+from screens.private import ForHosts, owners
 from screens.shoutouts import WallScreen
 
 if TYPE_CHECKING:
@@ -70,6 +73,8 @@ class BadgeDesk:
                 markup=False,
             )
             return
+        if any(isinstance(screen, ForHosts) for screen in app.screen_stack):
+            app.go_home()  # a member at the kiosk: the console is no longer the host's alone
         if repeat and self._last is not None and self._last[0] == badge:
             self._say_repeat(self._last[1])
             return
@@ -94,7 +99,11 @@ class BadgeDesk:
             replaced = self._just_opened()
             app.go_home()
             if passage.arrived:
-                opened: ConfirmationScreen = CheckedInScreen(passage.member, passage.visit)
+                opened: ConfirmationScreen = CheckedInScreen(
+                    passage.member,
+                    passage.visit,
+                    proven=True,  # their badge
+                )
             else:
                 opened = CheckedOutScreen(passage.member, passage.visit)
             app.push_screen(opened)

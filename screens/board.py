@@ -108,7 +108,7 @@ class BoardScreen(KioskScreen):
             wanted[guest.visit_id] = (guest.since, self.guest_row(guest, now))
         newest_first = sorted(wanted.items(), key=lambda item: item[1][0], reverse=True)
         table.show([(key, row) for key, (_, row) in newest_first])
-        self.show_summary(len(wanted), community.here_count() - len(wanted))
+        self.show_summary(len(wanted), community.public_count() - len(wanted))
         names = short_names(here.member for here in shown.values())
         self.show_panel("topics", topic_lines(gathering, names), "Nobody is open to chat yet.")
         self.show_panel("hands", hand_lines(gathering, names), "No requests right now.")

@@ -105,7 +105,7 @@ class ComposeScreen(KioskScreen):
         if member is not None:
             about = told_apart(
                 member,
-                self.app.community.similar_names(member.name),
+                self.app.community.similar_at_door(member.name),
                 self.app.community.zone,
             )
             match.update(Content(f"To {member.name}" + (f" ({about})." if about else ".")))

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Label, Static
 
 from kiosk import hours
-from kiosk.models import STATUS_LABELS, Member, Visit
+from kiosk.models import STATUS_LABELS, Answer, Member, Visit
 from kiosk.opening import local_day
 from screens.commands import (
     AnswerQuestion,
@@ -136,12 +136,16 @@ class CheckedInScreen(ConfirmationScreen):
         AnswerQuestion.binding(),
     ]
 
-    def __init__(self, member: Member, visit: Visit, updated: bool = False) -> None:
+    def __init__(
+        self, member: Member, visit: Visit, *, proven: bool, updated: bool = False
+    ) -> None:
         super().__init__(member, visit)
         self.updated = updated
         """Today's status or topics were changed, rather than a check-in made."""
         community = self.app.community
-        welcome = community.welcome(member.id)
+        # Found by a typed name, the member may be anyone: people to meet are found by
+        # what the board would show of them alone.
+        welcome = community.welcome(member.id, proven=proven)
         self.suggestions = welcome.suggestions
         # Told once, at the check-in itself.
         self.milestone = None if updated else welcome.milestone
@@ -187,7 +191,7 @@ class CheckedInScreen(ConfirmationScreen):
                 now = self.app.community.clock()
                 for shoutout in self.shoutouts:
                     # An author who deleted their data left it unsigned.
-                    author = self.app.community.public_name(shoutout.from_id, "a former member")
+                    author, _ = self.app.community.shoutout_names(shoutout)
                     yield Static(
                         shoutout_for_you(shoutout, author, now, self.app.community.zone),
                         classes="shoutout",
@@ -229,10 +233,17 @@ class CheckedInScreen(ConfirmationScreen):
             self.action_skip_question()
             return
         community, member = self.app.community, self.member
-        shown = "on the board this week" if member.on_board else "kept (you are not on the board)"
+
+        def thanks(answer: Answer) -> str:
+            if not member.on_board:
+                return "Thank you! Your answer is kept (you are not on the board)."
+            if answer.quiet:  # given here incognito: shown once they have left
+                return "Thank you! Your answer goes on the board once you have left."
+            return "Thank you! Your answer is on the board this week."
+
         self.app.store_call(
             lambda: community.answer(member.id, typed),
-            lambda _: self.question_closed(f"Thank you! Your answer is {shown}."),
+            lambda answer: self.question_closed(thanks(answer)),
             saved="Your answer is saved.",
         )
 

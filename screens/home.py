@@ -219,7 +219,7 @@ class HomeScreen(KioskScreen):
     def show_community(self) -> None:
         community = self.app.community
         here = community.present()
-        self.query_one("#here", HereNow).show(here, community.here_count() - len(here))
+        self.query_one("#here", HereNow).show(here, community.public_count() - len(here))
         self.query_one("#latest", ShoutoutFeed).show(community.shoutouts(LATEST))
 
     def action_board(self) -> None:

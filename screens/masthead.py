@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from kiosk import hours
+from screens.private import ForHosts
 
 if TYPE_CHECKING:
     from textual import getters
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
 
 
 class Masthead(Widget):
-    """Space name on the left; clock, opening hours (when set) and head count on the right.
+    """Space name on the left; clock, opening hours (when set) and head count on the right:
+    as public screens count, but for hosts on theirs.
 
     One line drawn whole, so the clock's tick and a new count redraw it without laying out
     the screen again.
@@ -51,7 +53,8 @@ class Masthead(Widget):
         if self.screen is not self.app.screen:
             return
         community = self.app.community
-        count = community.here_count()
+        for_hosts = isinstance(self.screen, ForHosts)
+        count = community.here_count() if for_hosts else community.public_count()
         here = "nobody here yet" if not count else f"{count} here"
         if community.capacity:
             here = f"{count} of {community.capacity} here"

@@ -35,7 +35,7 @@ from screens.guest import GuestScreen
 from screens.kiosk_screen import KioskScreen
 from screens.profile import ProfileScreen
 from screens.profile_access import ProfilePinScreen
-from screens.status_choice import STATUS_MEANINGS, StatusChoice
+from screens.status_choice import StatusChoice, status_meaning
 from screens.topic_adder import TopicAdder
 
 FOOTER_ROWS = 1
@@ -96,7 +96,9 @@ class MemberScreen(KioskScreen):
             yield Label(Content(self.greeting + self.how_to()), id="how-to", classes="hint")
             yield Label("Today I am", classes="section-title")
             yield StatusChoice(status, id="status")
-            yield Label(STATUS_MEANINGS[status], id="status-meaning", classes="hint")
+            yield Label(
+                status_meaning(status, self.member.on_board), id="status-meaning", classes="hint"
+            )
             yield Label("Open to chatting about", classes="section-title")
             with Horizontal(id="topic-area"):
                 yield SelectionList[str](*self.topic_choices(), id="topics")
@@ -205,7 +207,8 @@ class MemberScreen(KioskScreen):
         if not self.query("#topics"):
             return  # the screen is being rebuilt
         status, topics = self.chosen()
-        self.query_one("#status-meaning", Label).update(STATUS_MEANINGS[status])
+        meaning = status_meaning(status, self.member.on_board)
+        self.query_one("#status-meaning", Label).update(meaning)
         self.query_one(TopicAdder).choose_from(topics)
         if self.visit is not None:
             self.query_one("#save", Button).disabled = not self.changed()
@@ -278,7 +281,9 @@ class MemberScreen(KioskScreen):
             topics = ticked if ticked or self.usual_topics_shown else None
             self.app.store_call(
                 lambda: community.check_in_at_door(member.id, status, topics),
-                lambda visit: self.app.switch_screen(CheckedInScreen(member, visit)),
+                lambda visit: self.app.switch_screen(
+                    CheckedInScreen(member, visit, proven=self.proven)
+                ),
                 saved=f"{member.name} is checked in.",
                 button=event.button,
             )
@@ -296,7 +301,9 @@ class MemberScreen(KioskScreen):
         status, topics = self.chosen()
         self.app.store_call(
             lambda: community.update_visit(member.id, status, topics),
-            lambda visit: self.app.switch_screen(CheckedInScreen(member, visit, updated=True)),
+            lambda visit: self.app.switch_screen(
+                CheckedInScreen(member, visit, proven=self.proven, updated=True)
+            ),
             saved=f"{member.name}'s status for today is saved.",
             button=event.button,
         )

@@ -46,7 +46,7 @@ class RegisterScreen(KioskScreen):
 
     @on(Input.Changed, "#name")
     def name_changed(self, event: Input.Changed) -> None:
-        similar = self.app.community.similar_names(event.value) if event.value.strip() else []
+        similar = self.app.community.similar_at_door(event.value) if event.value.strip() else []
         if not similar:
             self.warn("")
             return

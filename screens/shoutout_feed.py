@@ -14,11 +14,8 @@ CARD_EDGE = Content.styled("▎ ", "$accent")
 
 def card_heading(community: Community, shoutout: ShoutOut) -> Content:
     """'Björn to Kofi': who to whom, as public screens name them."""
-    return Content.assemble(
-        (community.public_name(shoutout.from_id, "someone"), "bold"),
-        " to ",
-        (community.public_name(shoutout.to_id, "everyone"), "bold"),
-    )
+    author, to = community.shoutout_names(shoutout)
+    return Content.assemble((author, "bold"), " to ", (to, "bold"))
 
 
 def card_time(community: Community, shoutout: ShoutOut) -> Content:

@@ -18,6 +18,17 @@ STATUS_MEANINGS: dict[Status, str] = {
     "incognito": "Counted for the hosts only: your name is on no screen anyone else sees.",
 }
 """What each status means for who sees you, in a few words."""
+OFF_BOARD_MEANINGS: dict[Status, str] = {
+    "open": "Off the board, as you chose: counted, never named. Hosts see your topics.",
+    "heads-down": "Off the board, as you chose: counted, never named; heads-down for hosts.",
+    "incognito": STATUS_MEANINGS["incognito"],
+}
+"""The same for a member who keeps off the board, whatever their status."""
+
+
+def status_meaning(status: Status, on_board: bool) -> str:
+    """What `status` means for who sees a member on the board or off it."""
+    return (STATUS_MEANINGS if on_board else OFF_BOARD_MEANINGS)[status]
 
 
 class StatusChoice(Widget, can_focus=True):

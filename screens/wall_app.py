@@ -19,6 +19,12 @@ REFRESH_SECONDS = 1.0
 """How often the board looks for changes: one made anywhere shows within two seconds."""
 PAGE_TURN = timedelta(seconds=15)
 """How long each page stays when there is more than fits."""
+NOT_READ = (
+    "The board cannot read the kiosk's data just now and shows what it last read. "
+    "A host can see why with `kiosk doctor`."
+)
+"""What the board says when it cannot read the data: the lobby is no place for which file
+is damaged, or what a record in it holds."""
 
 
 class WallApp(App[None]):
@@ -47,6 +53,9 @@ class WallApp(App[None]):
         self._looking = False
         self._next_turn: datetime | None = None
         self._problem: str | None = None
+        self.problems: list[str] = []
+        """Each problem reading the data met while it ran, once: said on stderr when it
+        stops, for the host."""
 
     def get_default_screen(self) -> WallScreen:
         return WallScreen(self.config.space_name)
@@ -105,4 +114,8 @@ class WallApp(App[None]):
         # Said once, not every second, until the problem changes.
         if problem != self._problem:
             self._problem = problem
-            self.notify(problem, title="For the host", severity="error", timeout=30, markup=False)
+            if problem not in self.problems:
+                self.problems.append(problem)
+            self.notify(
+                NOT_READ, title="Not up to date", severity="warning", timeout=30, markup=False
+            )

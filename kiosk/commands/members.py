@@ -17,11 +17,12 @@ from kiosk.commands.running import (
     open_community,
     print_json,
     saved,
+    write_privately,
 )
 from kiosk.community import Community
 from kiosk.community_state import listed
 from kiosk.config import Config
-from kiosk.errors import Refused, StorageError, UsageError
+from kiosk.errors import Refused, UsageError
 from kiosk.member_data import member_data
 from kiosk.member_sheet import read_sheet
 from kiosk.members_csv import MEMBER_CHOICES, ImportChoices, ImportPlan, write_members
@@ -252,11 +253,9 @@ def _say_problems(file: Path, plan: ImportPlan) -> None:
 def members_export(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     members = community.members()
-    try:
-        with args.file.open("w", encoding="utf-8", newline="") as file:
-            count = write_members(file, members, community.zone)
-    except OSError as error:
-        raise StorageError(f"{args.file} could not be written ({error.strerror}).") from None
+    # Every value, those kept for hosts too, so a move loses nothing: the file is its
+    # owner's alone.
+    count = write_privately(args.file, lambda file: write_members(file, members, community.zone))
     say(f"Wrote {counted(count, 'member')} to {args.file}.")
     return 0
 

@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import io
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Protocol
+from pathlib import Path
+from typing import Any, Protocol, TextIO
 
 from kiosk.backups import Backups, start_in_background
 from kiosk.community import Community, utc_now
 from kiosk.config import Config
 from kiosk.opening import local_day
 from kiosk.output import json_text, say
+from kiosk.storage import write_atomically
 
 Command = Callable[[argparse.Namespace, Config], int]
 
-__all__ = ["Command", "Declare", "Group", "now", "open_community", "print_json", "saved"]
+__all__ = [
+    "Command",
+    "Declare",
+    "Group",
+    "now",
+    "open_community",
+    "print_json",
+    "saved",
+    "write_privately",
+]
 
 
 class Declare(Protocol):
@@ -69,6 +81,16 @@ def saved(community: Community) -> int:
 def print_json(value: Any) -> int:
     say(json_text(value))
     return 0
+
+
+def write_privately(path: Path, write: Callable[[TextIO], int]) -> int:
+    """Write the text `write` writes to `path` as the data folder's files are written: for
+    its owner alone, whole or not at all, and never through a link planted at its name
+    (what a host exports names members). Returns what `write` returns."""
+    text = io.StringIO(newline="")
+    count = write(text)
+    write_atomically(path, text.getvalue().encode())
+    return count
 
 
 def asked(question: str) -> bool:

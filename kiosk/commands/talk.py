@@ -26,12 +26,14 @@ def shoutouts(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     # The wall as the public sees it; with --all, everything, as hosts see it.
     if args.all:
-        wall, name_of = community.all_shoutouts(), community.name_of
+        wall, id_of = community.all_shoutouts(), _as_it_is
     else:
-        wall = community.shoutouts()
-        name_of = partial(community.public_name, nobody="everyone")
+        wall, id_of = community.shoutouts(), community.public_id
+    names = partial(community.shoutout_names, public=not args.all)
     if args.json:
-        return print_json([shoutout_json(s, name_of, exact=args.all) for s in wall])
+        return print_json(
+            [shoutout_json(s, names(s), id_of, community.zone, exact=args.all) for s in wall]
+        )
     if not wall:
         say("No shout-outs yet.")
     for s in wall:
@@ -39,8 +41,13 @@ def shoutouts(args: argparse.Namespace, config: Config) -> int:
         when = f"{local_time(s.created, community.zone):%Y-%m-%d %H:%M}"
         if s.quiet and not args.all:
             when = when[:10].ljust(len(when))
-        say(f"{when}  {s.id}  {name_of(s.from_id)} → {name_of(s.to_id)}: {s.text}{hidden}")
+        author, to = names(s)
+        say(f"{when}  {s.id}  {author} → {to}: {s.text}{hidden}")
     return 0
+
+
+def _as_it_is(member_id: str | None) -> str | None:
+    return member_id
 
 
 def shoutouts_hide(args: argparse.Namespace, config: Config) -> int:
@@ -77,7 +84,10 @@ def question_show(args: argparse.Namespace, config: Config) -> int:
         [(community.name_of(a.member_id), a) for a in community.answers()]
         if args.all
         else [
-            (shown.member.name, Answer(asked.id, shown.member.id, shown.text, shown.given))
+            (
+                shown.member.name,
+                Answer(asked.id, shown.member.id, shown.text, shown.given, quiet=shown.quiet),
+            )
             for shown in community.answers_shown(limit=len(community.answers()))
         ]
     )
@@ -86,7 +96,10 @@ def question_show(args: argparse.Namespace, config: Config) -> int:
             {
                 "question": asked.text,
                 "asked": asked.asked.isoformat(),
-                "answers": [answer_json(answer, name) for name, answer in answers],
+                "answers": [
+                    answer_json(answer, name, community.zone, exact=args.all)
+                    for name, answer in answers
+                ],
             }
         )
     say(asked.text)

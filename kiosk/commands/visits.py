@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from kiosk import hours
 from kiosk.closing import DayEnd
-from kiosk.commands.running import Declare, Group, counted, open_community, print_json, saved
+from kiosk.commands.running import (
+    Declare,
+    Group,
+    counted,
+    open_community,
+    print_json,
+    saved,
+    write_privately,
+)
 from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.dates import read_day
-from kiosk.errors import Refused, StorageError, UsageError
+from kiosk.errors import Refused, UsageError
 from kiosk.models import STATUS_LABELS, STATUSES, Presence
 from kiosk.opening import local_day
 from kiosk.output import guest_json, presence_json, say
@@ -61,7 +70,10 @@ def present(args: argparse.Namespace, config: Config) -> int:
     guests = community.gathering().guests
     if args.json:
         return print_json([presence_json(p) for p in here] + [guest_json(g) for g in guests])
-    if not here and not guests:
+    # Counted as home counts them: members off the board too, unnamed; not those here
+    # incognito, whom hosts alone count.
+    not_shown = community.public_count() - len(here) - len(guests)
+    if not here and not guests and not not_shown:
         say("Nobody is here right now.")
     now, zone = community.clock(), community.zone
     lines = [
@@ -75,6 +87,8 @@ def present(args: argparse.Namespace, config: Config) -> int:
     # Newest first, as the board lists them.
     for _, line in sorted(lines, key=lambda line: line[0], reverse=True):
         say(line)
+    if not_shown:
+        say(f"+ {not_shown} not shown")
     return 0
 
 
@@ -137,17 +151,17 @@ def export_visits(args: argparse.Namespace, config: Config) -> int:
         raise UsageError(f"The days are the wrong way round: {first.sentence}, {last.sentence}.")
     say(f"Visits {first.sentence} {last.sentence}.", err=True)
     visits = community.visits_begun(first.day, last.day)
+    day_before = first.day - timedelta(days=1)
+    earlier = community.visits_begun(day_before, day_before)
     members = {m.id: m for m in community.members()}
     if args.out == STANDARD_OUTPUT:
         # A reader that stops early (head) closes the pipe: main says nothing then.
-        write_visits(sys.stdout, visits, members, community.zone)
+        write_visits(sys.stdout, visits, members, community.zone, earlier)
         return 0
     out = Path(args.out)
-    try:
-        with out.open("w", encoding="utf-8", newline="") as file:
-            count = write_visits(file, visits, members, community.zone)
-    except OSError as error:
-        raise StorageError(f"{out} could not be written ({error.strerror}).") from None
+    count = write_privately(
+        out, lambda file: write_visits(file, visits, members, community.zone, earlier)
+    )
     say(f"Wrote {counted(count, 'visit')} to {out}.")
     return 0
 

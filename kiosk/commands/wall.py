@@ -20,6 +20,9 @@ def board(args: argparse.Namespace, config: Config) -> int:
 
     app = WallApp(community, config)
     app.run()
+    # The board said only that it could not read; what and where is the host's to hear.
+    for problem in app.problems:
+        say(f"kiosk: {problem}", err=True)
     # Non-zero when the board stopped on an error, so a service manager restarts it.
     return app.return_code or 0
 

@@ -1,5 +1,6 @@
-"""The host console: a tab for each part of looking after the community. Leaving it, or
-leaving the kiosk idle, ends the host session."""
+"""The host console: a tab for each part of looking after the community, and what the host
+should put right on top. Leaving it, leaving the kiosk idle, or a badge scanned at the
+door ends the host session."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from screens.host.moderation import ModerationPane
 from screens.host.question import QuestionPane
 from screens.host.stats import StatsPane
 from screens.kiosk_screen import KioskScreen
+from screens.private import ForHosts
 
 FOCUSED_FIRST = {
     "here": "#here-table",
@@ -32,7 +34,7 @@ FOCUSED_FIRST = {
 """What takes the keys when a tab opens."""
 
 
-class ConsoleScreen(KioskScreen):
+class ConsoleScreen(ForHosts, KioskScreen):
     """Tabs for who is here, members, shout-outs, the question of the week and stats,
     with F2 to F6 as their keys; the host's warnings about the setup stay on top."""
 
@@ -48,12 +50,7 @@ class ConsoleScreen(KioskScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
-        warnings = self.app.host_warnings
-        yield Label(
-            Content("\n".join(f"⚠ {warning}" for warning in warnings)),
-            id="host-warnings",
-            classes="caution",
-        )
+        yield Label(id="host-warnings", classes="caution")
         with TabbedContent(id="areas"):
             with TabPane("Here now F2", id="here"):
                 yield HostBoard()
@@ -67,8 +64,16 @@ class ConsoleScreen(KioskScreen):
                 yield StatsPane(id="stats-pane")
 
     def on_mount(self) -> None:
-        self.query_one("#host-warnings").display = bool(self.app.host_warnings)
+        self.show_warnings()
+        self.app.host_warned.subscribe(self, lambda _: self.show_warnings())
         self.call_after_refresh(self.action_show_tab, "here")
+
+    def show_warnings(self) -> None:
+        """What the host should put right now, on top; nothing when all is well."""
+        warnings = self.app.host_warnings.now
+        label = self.query_one("#host-warnings", Label)
+        label.update(Content("\n".join(f"⚠ {warning}" for warning in warnings)))
+        label.display = bool(warnings)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = event.pane.id

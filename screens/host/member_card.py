@@ -20,12 +20,13 @@ from screens.commands import Cancel, Save
 from screens.host.confirm import ConfirmScreen
 from screens.host.merge import MergeScreen
 from screens.kiosk_screen import KioskScreen
+from screens.private import ForHosts
 
 TEXTS: tuple[ProfileField, ...] = ("pronouns", "intro")
 LISTS: tuple[ProfileField, ...] = ("topics", "ask_me_about", "looking_for", "learning", "mentor")
 
 
-class MemberCard(KioskScreen):
+class MemberCard(ForHosts, KioskScreen):
     """Ctrl+S saves; the buttons pause or resume the membership, issue a new badge code
     and merge another record into this one, each saved at once."""
 

@@ -87,3 +87,17 @@ def test_a_blank_shoutout_is_refused(kiosk: Kiosk) -> None:
     ada = kiosk.add_member("Ada Lovelace")
     refused = kiosk("shoutout", "--from", ada, "\n \t")
     assert (refused.code, refused.err) == (1, "kiosk: Please enter a shout-out.\n")
+
+
+def test_a_shout_out_kept_from_a_deleted_member_is_signed_a_former_member(
+    kiosk: Kiosk,
+) -> None:
+    # Given Ada's thanks to Zoë, kept without her name when Ada deleted her data
+    ada, zoe = kiosk.add_member("Ada Lovelace"), kiosk.add_member("Zoë Martin")
+    kiosk("shoutout", "--from", ada, "--to", zoe, "Thanks!")
+    kiosk("members", "delete", ada, "--yes", "--shoutouts", "anonymous")
+    # Then every listing says who wrote it as the screens do, for the public and hosts
+    for listing in (("shoutouts",), ("shoutouts", "--all")):
+        assert "  a former member → Zoë Martin: Thanks!" in kiosk(*listing).out
+        [shoutout] = kiosk(*listing, "--json").json()
+        assert (shoutout["from"], shoutout["to"]) == ("a former member", "Zoë Martin")

@@ -127,11 +127,21 @@ def test_without_hours_the_space_is_open_while_anyone_is_here(kiosk: Kiosk, tmp_
     ana = kiosk.add_member("Ana Alves")
     settings = config(tmp_path, LISTING)
     assert kiosk("spaceapi", "--config", settings).json()["state"]["open"] is False
-    kiosk("checkin", ana, "--status", "incognito")
+    kiosk("checkin", ana, "--status", "heads-down")
     assert kiosk("spaceapi", "--config", settings).json()["state"] == {
         "open": True,
         "message": "someone is here",
     }
+
+
+def test_a_member_here_incognito_is_not_counted_nor_opens_the_space(kiosk: Kiosk, tmp_path):
+    # Given Ana, here incognito, and nobody else
+    ana = kiosk.add_member("Ana Alves")
+    kiosk("checkin", ana, "--status", "incognito")
+    # Then the file the internet reads says what it would say without her
+    document = kiosk("spaceapi", "--config", config(tmp_path, LISTING)).json()
+    assert document["state"] == {"open": False, "message": "nobody here"}
+    assert document["sensors"]["people_now_present"] == [{"value": 0}]
 
 
 def test_out_replaces_the_file_whole_and_a_web_server_may_read_it(kiosk: Kiosk, tmp_path):

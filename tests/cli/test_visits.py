@@ -172,11 +172,12 @@ def test_present_lists_guests_as_the_board_does(kiosk: Kiosk, clock: FakeClock) 
     clock.advance(minutes=20)
 
     # Then present lists the guests, newest first, as the board does: never by their own
-    # name, and naming only hosts the board shows
+    # name, and naming only hosts the board shows; Ivo is counted, as home counts him
     assert kiosk("present").out == (
         "a guest  since 09:10 · 20 min\n"
         "guest of Ana  since 09:05 · 25 min\n"
         "Ana Lima  since 09:00 · 30 min  open to chat  -\n"
+        "+ 1 not shown\n"
     )
     guests = [p for p in kiosk("present", "--json").json() if p["status"] == "guest"]
     assert [g["name"] for g in guests] == ["a guest", "guest of Ana"]
@@ -198,3 +199,15 @@ def test_the_morning_check_in_at_the_command_line_is_not_refused(
     assert (checked_in.code, checked_in.err) == (0, "")
     assert checked_in.out == "Checked in Ana Lima at 09:00 (open to chat).\n"
     assert kiosk("present", "--json").json()[0]["since"] == "2026-11-27T09:00:00+00:00"
+
+
+def test_present_counts_members_off_the_board_and_never_one_here_incognito(
+    kiosk: Kiosk,
+) -> None:
+    # Given Ivo, off the board, and Ana, incognito, the only ones here
+    kiosk("checkin", kiosk.add_member("Ivo Ruiz", "--hidden"))
+    kiosk("checkin", kiosk.add_member("Ana Lima"), "--status", "incognito")
+    # Then present counts Ivo without naming him, and gives no sign of Ana
+    assert kiosk("present").out == "+ 1 not shown\n"
+    kiosk("checkout", "Ivo Ruiz")
+    assert kiosk("present").out == "Nobody is here right now.\n"

@@ -32,7 +32,7 @@ def shown(
     now: datetime = NOW,
     limit: int = 5,
 ) -> list[tuple[str, str, bool]]:
-    picked = answers_to_show(QUESTION, answers, {m.id: m for m in members}, here, now, limit)
+    picked = answers_to_show(QUESTION, answers, {m.id: m for m in members}, here, now, UTC, limit)
     return [(a.member.name, a.text, a.here) for a in picked]
 
 
@@ -104,5 +104,5 @@ def test_at_most_the_limit() -> None:
 
 
 def test_no_question_no_answers() -> None:
-    picked = answers_to_show(None, [answer("Ana", 1)], {ANA.id: ANA}, [], NOW)
+    picked = answers_to_show(None, [answer("Ana", 1)], {ANA.id: ANA}, [], NOW, UTC)
     assert picked == []

@@ -253,7 +253,7 @@ def test_of_two_matching_fields_only_the_public_one_is_named() -> None:
         ({"learning": ("Welsh",)}, "learning", (), {"learning": ("Welsh",)}, (), "learning Welsh"),
     ],
 )
-def test_my_own_kept_fields_find_people_but_the_reason_does_not_say_they_are_mine(
+def test_once_i_proved_who_i_am_my_kept_fields_find_people_but_the_reason_hides_them(
     mine: dict[str, Any],
     kept: str,
     my_topics: tuple[str, ...],
@@ -262,8 +262,19 @@ def test_my_own_kept_fields_find_people_but_the_reason_does_not_say_they_are_min
     reason: str,
 ) -> None:
     me = person("Me", hosts_only=frozenset({kept}), **mine)
-    found = suggestions(me, my_visit(my_topics), [here(person("Ana", **theirs), their_topics)])
+    ana = here(person("Ana", **theirs), their_topics)
+    found = suggestions(me, my_visit(my_topics), [ana], proven=True)
     assert [s.reason for s in found] == [reason]
+    # While after a check-in by name, which anyone may make, they find nobody: "can help
+    # with Rust" would tell whoever typed my name what I am looking for
+    assert suggestions(me, my_visit(my_topics), [ana]) == []
+
+
+def test_after_a_check_in_by_name_a_member_off_the_board_is_found_nobody_by_their_fields() -> None:
+    me = person("Me", looking_for=("Rust",), on_board=False)
+    ana = here(person("Ana", mentor=("Rust",)))
+    assert suggestions(me, my_visit(), [ana]) == []
+    assert lines(suggestions(me, my_visit(), [ana], proven=True)) == [("Ana", "can help with Rust")]
 
 
 # -- an independent check over many made-up rooms --------------------------------
@@ -313,12 +324,13 @@ def public_words(presence: Presence) -> set[str]:
     me=members,
     my_topics=topic_lists,
     present=st.lists(presences, max_size=6, unique_by=lambda p: p.member.id),
+    proven=st.booleans(),
 )
 def test_a_reason_names_only_what_the_member_shows_publicly(
-    me: Member, my_topics: tuple[str, ...], present: list[Presence]
+    me: Member, my_topics: tuple[str, ...], present: list[Presence], proven: bool
 ) -> None:
     visit = Visit("v-me", me.id, NOW, "open", my_topics)
-    for found in suggestions(me, visit, present, limit=6):
+    for found in suggestions(me, visit, present, limit=6, proven=proven):
         # the one who is suggested is here, open to chat, on the board, and not me
         (presence,) = [p for p in present if p.member == found.member and not p.visit.guest][:1]
         assert presence.visit.status == "open"
@@ -327,3 +339,6 @@ def test_a_reason_names_only_what_the_member_shows_publicly(
         named = {word for word in WORDS if word in fold(found.reason)}
         assert named, found.reason
         assert named <= public_words(presence), (found.reason, found.member)
+        # and, after a check-in by name, in a public field of mine too
+        if not proven:
+            assert named <= public_words(Presence(me, visit)), (found.reason, me)

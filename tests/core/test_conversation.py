@@ -60,6 +60,63 @@ def test_a_shout_out_written_off_the_board_waits_too_and_names_no_one(
     assert community.public_name(posted.from_id, "someone") == "a member"
 
 
+def test_a_quiet_shout_out_takes_its_place_by_its_day_alone_not_between_its_neighbours(
+    community: Community, clock: FakeClock
+) -> None:
+    # Given shout-outs to Dee: yesterday's, Bo's at 09:00, Ana's at 10:00 while she was
+    # here incognito, and Cy's at 11:00
+    ana, bo, cy, dee = (
+        community.add_member(name) for name in ("Ana Lima", "Bo Berg", "Cy Wu", "Dee Ray")
+    )
+    clock.advance(days=1)
+    yesterday = community.post_shoutout(cy.id, dee.id, "Yesterday's")
+    clock.advance(days=1)
+    community.check_in(ana.id, "incognito")
+    nine = community.post_shoutout(bo.id, dee.id, "At nine")
+    clock.advance(hours=1)
+    ten = community.post_shoutout(ana.id, dee.id, "At ten, unseen")
+    clock.advance(hours=1)
+    eleven = community.post_shoutout(cy.id, dee.id, "At eleven")
+    # When she has left
+    community.check_out(ana.id)
+    # Then hers is listed after its day's others, never between nine and eleven, which
+    # would tell when she was here; hosts see the true order
+    public = [eleven.id, nine.id, ten.id, yesterday.id]
+    assert [s.id for s in community.shoutouts()] == public
+    assert [s.id for s in community.all_shoutouts()] == [eleven.id, ten.id, nine.id, yesterday.id]
+    # And Dee's welcome lists them as the wall does
+    clock.advance(minutes=1)
+    community.check_in(dee.id)
+    assert [s.id for s in community.welcome(dee.id).shoutouts] == public
+
+
+def test_an_answer_given_here_incognito_waits_for_her_to_leave_and_tells_only_its_day(
+    community: Community, clock: FakeClock
+) -> None:
+    # Given the question of the week, answered by Bo at 09:00 and Cy at 11:00, and by
+    # Ana at 10:00 right after checking in incognito
+    community.ask("What are you making this week?")
+    ana, bo, cy = (community.add_member(name) for name in ("Ana Lima", "Bo Berg", "Cy Wu"))
+    community.answer(bo.id, "A shelf")
+    clock.advance(hours=1)
+    community.check_in(ana.id, "incognito")
+    given = community.answer(ana.id, "A secret garden")
+    clock.advance(hours=1)
+    community.answer(cy.id, "A kite")
+    # Then no board shows hers while she is here, which would say she just came
+    assert given.quiet
+    assert [a.text for a in community.answers_shown()] == ["A kite", "A shelf"]
+    # And once she has left, it is there, after the day's others, by its day alone
+    community.check_out(ana.id)
+    shown = community.answers_shown()
+    assert [a.text for a in shown] == ["A kite", "A shelf", "A secret garden"]
+    assert shown[-1].quiet
+    # While an answer given in plain sight is on the board at once
+    community.check_in(bo.id)
+    community.answer(bo.id, "A bigger shelf")
+    assert community.answers_shown()[0].text == "A bigger shelf"
+
+
 def test_a_shout_out_written_by_a_member_on_the_board_is_as_ever(community: Community) -> None:
     ana = community.add_member("Ana Lima")
     community.check_in(ana.id)

@@ -12,7 +12,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,12 +21,16 @@ from kiosk.backups import Backups
 from kiosk.cli import main
 from kiosk.community import Community
 from kiosk.config import Config
+from kiosk.datafile import damaged_record
 from kiosk.errors import DataError
 from kiosk.member_files import file_of as member_file_of
 from kiosk.member_files import name_key
+from kiosk.models import Answer, Member, ShoutOut, Visit
 from kiosk.storage import write_atomically
 from kiosk.store import Store
 from tests.conftest import FakeClock
+
+NOW = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)
 
 
 def cut_short(path: Path) -> None:
@@ -288,6 +292,79 @@ def test_a_record_with_a_wrong_value_is_damage_named_at_start_and_by_doctor(
     # And doctor finds it too
     assert main(["--data", str(root), "doctor"]) == 1
     assert str(path) in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("choice", ["on_board", "hosts_only"])
+def test_a_member_record_without_her_choice_of_who_sees_her_is_damage_not_public(
+    root: Path, choice: str, capsys: pytest.CaptureFixture[str], clock: FakeClock
+) -> None:
+    # Given Zoë's record with her choice of board or of fields kept for hosts deleted by
+    # hand (every record this kiosk writes has both)
+    path = zoes_file(root)
+    data = json.loads(path.read_text())
+    doc = next(d for d in data["members"].values() if d["name"] == "Zoë Martin")
+    del doc[choice]
+    write_atomically(path, json.dumps(data).encode())
+
+    # Then the kiosk refuses to start on it rather than take her to be public
+    with pytest.raises(DataError) as refused:
+        Community.open(Config(data_dir=root), clock).present()
+    assert str(refused.value).startswith(f"{path} is damaged")
+    assert f"({choice} is missing)" in str(refused.value)
+    # And doctor names the file and the problem
+    assert main(["--data", str(root), "doctor"]) == 1
+    assert f"{path} is damaged" in capsys.readouterr().out
+
+
+def test_a_visit_without_its_status_is_damage_not_a_visit_on_the_board(
+    root: Path, capsys: pytest.CaptureFixture[str], clock: FakeClock
+) -> None:
+    # Given Zoë's visit in presence.json with its status deleted by hand
+    store = Store.open(root)
+    with store.locked():
+        store.presence.compact()  # her check-in, written whole into presence.json
+    path = root / "presence.json"
+    data = json.loads(path.read_text())
+    [visit] = data["visits"].values()
+    del visit["status"]
+    write_atomically(path, json.dumps(data).encode())
+
+    # Then nobody is shown for it: the board is refused, naming the file and the problem
+    assert main(["--data", str(root), "present", "--json"]) == 2
+    out, err = capsys.readouterr()
+    assert "Zoë" not in out
+    assert f"{path} is damaged" in err and "(status is missing)" in err
+    # And doctor finds it
+    assert main(["--data", str(root), "doctor"]) == 1
+    assert f"{path} is damaged" in capsys.readouterr().out
+
+
+SECRET = "hanasecret, kept for hosts"
+RECORDS = {
+    "members": (
+        Member.from_doc,
+        Member("m1", "Hana Secret", NOW, ("bees",), hosts_only=frozenset({"topics"})).to_doc(),
+    ),
+    "visits": (Visit.from_doc, Visit("v1", "m1", NOW, "incognito", ("bees",)).to_doc()),
+    "shoutouts": (ShoutOut.from_doc, ShoutOut("s1", "m1", "Thanks!", NOW, "m2").to_doc()),
+    "answers": (Answer.from_doc, Answer("q1", "m1", "A hive", NOW).to_doc()),
+}
+
+
+@pytest.mark.parametrize("table", sorted(RECORDS))
+def test_a_report_of_damage_never_quotes_what_the_record_holds(table: str) -> None:
+    # Given each field of a record hand-edited into a member's words in some form
+    read, doc = RECORDS[table]
+    for field in doc:
+        for value in (SECRET, [SECRET], [SECRET * 5], {"x": SECRET}, f"2026-11-26 {SECRET}"):
+            edited = {**doc, field: value}
+            try:
+                read(edited)
+            except (KeyError, TypeError, ValueError) as error:
+                # Then the report names the file and the field, and never the words
+                report = str(damaged_record(Path("members/001.json"), table, error))
+                assert "hanasecret" not in report, (field, report)
+                assert field in report, (field, report)
 
 
 def test_a_member_who_chose_to_be_hidden_is_never_shown_because_of_a_hand_edit(

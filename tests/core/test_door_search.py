@@ -56,6 +56,20 @@ def test_no_query_of_three_letters_finds_a_member_off_the_board():
     assert found.isdisjoint(off_board)
 
 
+def test_a_few_dozen_name_starts_list_most_members_on_the_board_and_none_off_it():
+    # Given 200 members, and a scraper who types the first three letters of common first
+    # and last names: a few dozen queries
+    members = community_of(200, off_board_every=9)
+    on_board = {m.id for m in members if m.on_board}
+    queries = sorted({name[:3].lower() for name in (*FIRST_NAMES, *LAST_NAMES)})
+    assert len(queries) < 100
+    found = scraped(DoorSearch(members), queries)
+    # Then they list nearly everyone on the board (whom the board shows whenever they are
+    # here), as the README says, and nobody off it
+    assert len(found) >= 0.9 * len(on_board)
+    assert found <= on_board
+
+
 def test_a_member_off_the_board_is_found_by_their_whole_name_only():
     saanvi = Member("m000001", "Saanvi Iyer", JOINED, on_board=False)
     search = DoorSearch([saanvi, Member("m000002", "Saanvi Rao", JOINED)])

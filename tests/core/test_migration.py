@@ -263,3 +263,27 @@ def test_a_schema_2_member_record_with_a_wrong_value_is_refused_and_left_alone(
         Store.open(schema_2)
     assert (schema_2 / "members.json").exists()
     assert not (schema_2 / "members").exists()
+
+
+def test_members_of_a_kiosk_from_before_fields_kept_for_hosts_keep_none_for_hosts(
+    schema_2: Path, clock: FakeClock
+) -> None:
+    # Given members.json as a kiosk wrote it before members could keep fields for hosts
+    data = json.loads((schema_2 / "members.json").read_text())
+    for doc in data["members"].values():
+        del doc["hosts_only"]
+    write_atomically(schema_2 / "members.json", json.dumps(data).encode())
+    # When this kiosk opens it, each member keeps nothing for hosts, as then
+    community = Community(Store.open(schema_2), clock)
+    assert [m.hosts_only for m in community.members()] == [frozenset()] * len(MEMBERS)
+
+
+def test_a_schema_2_member_record_without_the_board_choice_every_kiosk_wrote_is_refused(
+    schema_2: Path,
+) -> None:
+    data = json.loads((schema_2 / "members.json").read_text())
+    del data["members"]["1"]["on_board"]
+    write_atomically(schema_2 / "members.json", json.dumps(data).encode())
+    with pytest.raises(DataError, match="on_board is missing"):
+        Store.open(schema_2)
+    assert (schema_2 / "members.json").exists()

@@ -107,3 +107,26 @@ def test_killed_at_any_moment_each_file_is_as_before_or_anonymous_and_a_rerun_en
     visits = list(Community(Store.open(root), clock).past_visits(*days))
     assert all(not v.member_id for v in visits if v.since.date() < limit)
     assert len(visits) == counted
+
+
+def test_a_visit_is_kept_named_for_the_days_set_and_not_a_moment_longer(
+    community: Community, clock: FakeClock
+) -> None:
+    # Given Ada's visit at 18:00 and Bo's at 18:00 and one second, on one day
+    ada = community.add_member("Ada Lovelace").id
+    bo = community.add_member("Bo Berg").id
+    clock.now = START.replace(hour=18)
+    community.check_in(ada)
+    clock.advance(minutes=1 / 60)
+    community.check_in(bo)
+    clock.advance(hours=1)
+    community.check_out(ada)
+    community.check_out(bo)
+    community.file_visits()
+    # When visits are kept named for 30 days, and the backup runs 30 days and a second
+    # after Ada came, when Bo came 30 days ago to the second
+    clock.now = START.replace(hour=18) + timedelta(days=30, seconds=1)
+    anonymise_old_visits(community.store, clock.now, 30)
+    # Then Ada's visit, older than 30 days, names nobody, and Bo's is named still
+    named = {v.member_id for v in community.past_visits(START.date(), clock.now.date())}
+    assert named == {"", bo}

@@ -58,7 +58,7 @@ def served_kiosk(tmp_path: Path) -> Iterator[Served]:
         stop(server)
 
 
-def page_status(address: str) -> int:
+def page_status(address: str | urllib.request.Request) -> int:
     try:
         with urllib.request.urlopen(address, timeout=10) as page:
             return int(page.status)
@@ -114,3 +114,25 @@ async def test_a_browser_at_the_address_printed_gets_the_kiosk(
     async with Browser(chromium, tmp_path / "chromium", tmp_path / "chromium.log") as browser:
         await browser.open(address)
         assert "Type your name to check in or out." in await browser.wait_for_text("Type your")
+
+
+def test_a_download_needs_the_secret_the_page_was_opened_with(served_kiosk: Served):
+    # Without the secret, a download (a member's own data) is refused before its key is
+    # even looked at
+    assert page_status(f"{served_kiosk.origin}/download/some-key") == 403
+    # The page at the address printed hands its browser the secret for downloads alone
+    with urllib.request.urlopen(
+        f"{served_kiosk.origin}/?secret={served_kiosk.secret}", timeout=10
+    ) as page:
+        cookie = page.headers["Set-Cookie"]
+    assert "Path=/download" in cookie and "HttpOnly" in cookie
+    # With it, the download is looked for (and this key is not there)
+    asked = urllib.request.Request(
+        f"{served_kiosk.origin}/download/some-key", headers={"Cookie": cookie.split(";")[0]}
+    )
+    assert page_status(asked) == 404
+    # A guessed one is refused
+    guessed = urllib.request.Request(
+        f"{served_kiosk.origin}/download/some-key", headers={"Cookie": "kiosk-secret=guessed"}
+    )
+    assert page_status(guessed) == 403

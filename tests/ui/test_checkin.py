@@ -274,3 +274,21 @@ async def test_members_read_at_the_start_are_set_aside_from_the_collector_until_
         assert app.community.search_ready
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0  # what the kiosk left behind can be collected
+
+
+async def test_a_member_off_the_board_is_told_what_is_true_for_them(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        # Given Quentin, who keeps off the board, at his own screen
+        app.community.add_member("Quiet Quentin", on_board=False)
+        await type_text(pilot, "quiet quentin")
+        await pilot.press("enter")
+        await settle(pilot)
+        # Then no status promises him a place on the board
+        assert "On the board" not in shown(pilot)
+        assert "Off the board, as you chose: counted, never named." in shown(pilot)
+        # Whichever he chooses
+        await pilot.press("right")
+        await settle(pilot)
+        assert "never named; heads-down for hosts." in shown(pilot)
+        assert "On the board" not in shown(pilot)

@@ -6,6 +6,9 @@ their badge), which also checks them out."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList, SelectionList
 
@@ -13,7 +16,7 @@ from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.member import MemberScreen
 from screens.profile import ProfileScreen
 from tests.conftest import FakeClock
-from tests.ui.driving import scan_badges, settle, shown, stored, type_text
+from tests.ui.driving import let_time_pass, scan_badges, settle, shown, stored, type_text
 
 ZOE = "m00demo"
 """Zoë Martin, not here yet; usual topics 3D printing and design."""
@@ -27,6 +30,14 @@ async def open_member(pilot: Pilot, name: str) -> None:
     await pilot.press("enter")
     await settle(pilot)
     assert isinstance(pilot.app.screen, MemberScreen)
+
+
+async def check_in_by_name(pilot: Pilot, name: str) -> None:
+    """Type the name, Enter for the member's screen, Enter to check them in as it offers."""
+    await open_member(pilot, name)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, CheckedInScreen)
 
 
 async def prove_with_pin(pilot: Pilot, name: str, pin: str) -> None:
@@ -47,6 +58,13 @@ def listed(pilot: Pilot) -> list[str]:
     """The names home lists for what was typed."""
     matches = pilot.app.screen.query_one("#matches", OptionList)
     return [str(matches.get_option_at_index(i).prompt) for i in range(matches.option_count)]
+
+
+def head_count(pilot: Pilot) -> int:
+    """How many are here, as the strip at the top of the screen says."""
+    found = re.search(r"(\d+) here", shown(pilot))
+    assert found is not None
+    return int(found[1])
 
 
 def ticked(pilot: Pilot) -> list[str]:
@@ -82,12 +100,9 @@ async def test_checking_in_a_member_here_unseen_looks_like_any_check_in(
     clock.advance(hours=2)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_member(pilot, "zoe")
         # When they check her in, as open to chat
-        await pilot.press("enter")
-        await settle(pilot)
+        await check_in_by_name(pilot, "zoe")
         # Then the kiosk welcomes her as it welcomes anyone who was out
-        assert isinstance(app.screen, CheckedInScreen)
         assert "Checked in at 11:00 · open to chat" in shown(pilot)
     # And her incognito visit ended then, and a new one began, as a check-in makes
     community = stored(demo_data, clock)
@@ -128,6 +143,26 @@ async def test_her_badge_checks_out_a_member_here_incognito(make_app, demo_data,
     assert stored(demo_data, clock).visit_of(ZOE) is None
 
 
+@pytest.mark.parametrize("zoe_is", ["here incognito", "out"])
+async def test_checking_a_member_in_by_name_moves_the_head_count_alike_here_unseen_or_out(
+    make_app, demo_data, clock: FakeClock, zoe_is: str
+):
+    # Given Zoë, here incognito or out, and the demo's nine people here
+    if zoe_is == "here incognito":
+        stored(demo_data, clock).check_in(ZOE, "incognito")
+    clock.advance(hours=2)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        # Then the head count is the same whether she is here or not
+        assert head_count(pilot) == 9
+        # When a passer-by types her name, Enter and Enter
+        await check_in_by_name(pilot, "zoe")
+        await pilot.press("escape")
+        await settle(pilot)
+        # Then the count goes up by one either way: it never counted her unseen visit
+        assert head_count(pilot) == 10
+
+
 async def test_topics_kept_for_hosts_are_listed_only_once_she_proves_who_she_is(
     make_app, demo_data, clock: FakeClock
 ):
@@ -153,10 +188,31 @@ async def test_checking_in_by_name_keeps_her_usual_topics_though_they_are_not_li
     stored(demo_data, clock).edit_member(ZOE, topics=("dolls' houses",), hosts_only=("topics",))
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_member(pilot, "zoe")
-        await pilot.press("enter")
-        await settle(pilot)
+        await check_in_by_name(pilot, "zoe")
     assert stored(demo_data, clock).visit_of(ZOE).topics == ("dolls' houses",)
+
+
+async def test_the_welcome_after_a_check_in_by_name_uses_nothing_she_keeps_for_hosts(
+    make_app, demo_data, clock: FakeClock
+):
+    # Given Zoë, who keeps for hosts that she could use a hand with home automation,
+    # which Kofi, here, is asked about
+    community = stored(demo_data, clock)
+    community.edit_member(ZOE, looking_for=("home automation",), hosts_only=("looking_for",))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        # When someone types her name and checks her in
+        await check_in_by_name(pilot, "zoe")
+        # Then her welcome tells them nothing of what she keeps for hosts
+        assert "home automation" not in shown(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        # While her own badge, which proves it is she, finds her Kofi by it
+        await scan_badges(pilot, community.member(ZOE).badge)  # out
+        await let_time_pass(pilot, 5)
+        await scan_badges(pilot, community.member(ZOE).badge)  # and in again
+        assert isinstance(app.screen, CheckedInScreen)
+        assert "Kofi Boateng (he/him)  can help with home automation" in shown(pilot)
 
 
 async def test_a_member_off_the_board_who_is_here_looks_out_and_shows_no_topics(

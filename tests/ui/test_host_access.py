@@ -11,11 +11,23 @@ from textual.widgets import Input
 
 from kiosk.access import DEMO_PIN_WARNING
 from kiosk.pin import hash_pin
+from screens.confirmation import CheckedInScreen
 from screens.home import HomeScreen
 from screens.host.console import ConsoleScreen
+from screens.host.member_card import MemberCard
 from screens.pin import PinScreen
+from screens.private import ForHosts
 from tests.conftest import FakeClock
-from tests.ui.driving import PIN, let_time_pass, settle, shown, stored, toasts, type_text
+from tests.ui.driving import (
+    PIN,
+    let_time_pass,
+    scan_badges,
+    settle,
+    shown,
+    stored,
+    toasts,
+    type_text,
+)
 from tests.ui.hosting import open_console
 
 
@@ -98,6 +110,43 @@ async def test_the_host_session_ends_when_the_kiosk_is_left_idle(make_app):
         await pilot.press("f9")
         await settle(pilot)
         assert isinstance(app.screen, PinScreen)
+
+
+async def test_a_badge_scanned_at_the_door_closes_the_console_before_it_checks_anyone_in(
+    make_app, demo_data: Path, clock: FakeClock
+):
+    zoe = stored(demo_data, clock).member("m00demo")
+    app = make_app(idle_timeout=60)
+    async with app.run_test(size=(100, 30)) as pilot:
+        # Given the console open at a member's card, everyone here listed behind it
+        await open_console(pilot, "f3")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MemberCard)
+        # When Zoë scans her badge at the door
+        await scan_badges(pilot, zoe.badge)
+        # Then no host screen is left, and she is welcomed as at home
+        assert isinstance(app.screen, CheckedInScreen)
+        assert not [s for s in app.screen_stack if isinstance(s, ForHosts)]
+        assert stored(demo_data, clock).visit_of(zoe.id) is not None
+        # And a host who comes back needs the PIN again
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        assert isinstance(app.screen, PinScreen)
+
+
+async def test_members_scanning_badges_never_keep_the_console_open(make_app):
+    app = make_app(idle_timeout=60)
+    async with app.run_test(size=(100, 30)) as pilot:
+        # Given the console open, and a badge nobody has scanned now and then
+        await open_console(pilot)
+        for _ in range(3):
+            await let_time_pass(pilot, 30)
+            await scan_badges(pilot, "0000000000")
+            # Then the console is shut at the first scan and stays shut
+            assert not [s for s in app.screen_stack if isinstance(s, ForHosts)]
 
 
 async def test_leaving_the_console_ends_the_session(make_app):

@@ -47,6 +47,20 @@ async def test_everyone_here_is_on_the_hosts_board_incognito_and_guests_marked(
         assert f"{everyone} of 40 here · 1 guest · 1 incognito" in shown(pilot)
 
 
+async def test_the_head_count_counts_a_member_here_incognito_on_host_screens_only(
+    make_app, demo_data: Path, clock: FakeClock
+):
+    # Given Zoë here incognito, beside the demo's nine people
+    stored(demo_data, clock).check_in("m00demo", "incognito")
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        # Then home counts the nine the public may count
+        assert "· 9 here" in shown(pilot)
+        # And the host console all ten
+        await open_console(pilot)
+        assert "· 10 here" in shown(pilot)
+
+
 async def test_the_board_sorts_by_name_and_filters_as_the_host_types(
     make_app, demo_data: Path, clock: FakeClock
 ):

@@ -125,3 +125,28 @@ async def test_namesakes_in_the_warning_are_told_apart(make_app, demo_data, cloc
         warning = next(line for line in shown(pilot).splitlines() if "Already" in line)
         assert warning.startswith("Already a member: Sam Lee (")
         assert "Sam Lee (chess)" in warning and "Sam Lee (pottery)" in warning
+
+
+async def test_the_warning_names_only_whom_the_door_would_find(
+    make_app, demo_data, clock: FakeClock
+):
+    # Given Olga off the board and Pat, whose membership is paused
+    community = stored(demo_data, clock)
+    community.add_member("Olga Off", ("knitting",), on_board=False)
+    pat = community.add_member("Pat Paused", ("chess",))
+    community.set_active(pat.id, False)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        # When a passer-by types a name one letter short of Olga's, or Pat's whole name
+        for typed in ("Olga Of", "Pat Paused"):
+            await pilot.press("ctrl+u")  # the name field emptied
+            await type_text(pilot, typed)
+            await settle(pilot)
+            # Then neither is named: the door would find neither
+            assert "Already a member" not in shown(pilot), typed
+        # But Olga's whole name, which finds her at the door, warns as before
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "olga off")
+        await settle(pilot)
+        assert "Already a member: Olga Off." in shown(pilot)

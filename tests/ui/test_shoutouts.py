@@ -118,3 +118,20 @@ async def test_coming_back_to_the_message_keeps_it_and_the_cursor_at_its_end(mak
         await type_text(pilot, "Thanks for everything")
         await pilot.press("shift+tab", "tab", "backspace")
         assert app.screen.query_one("#text", Input).value == "Thanks for everythin"
+
+
+async def test_a_deleted_member_s_kept_shout_out_is_signed_as_everywhere_else(
+    make_app, demo_data, clock: FakeClock
+):
+    # Given Björn's thanks to Kofi, kept without his name when he deleted his data
+    community = stored(demo_data, clock)
+    community.post_shoutout("m02demo", "m29demo", "Thanks for the soldering tips!")
+    community.delete_member("m02demo", "anonymous")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        # Then home and the wall sign it as the welcome and the command line do
+        assert "a former member to Kofi Boateng" in shown(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert "a former member to Kofi Boateng" in shown(pilot)

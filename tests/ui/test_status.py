@@ -98,7 +98,7 @@ async def test_after_a_check_in_elsewhere_the_screen_still_follows_the_choice(
         assert stored(demo_data, clock).visit_of("m00demo").status == "heads-down"
 
 
-async def test_incognito_is_counted_but_shown_on_no_public_screen(
+async def test_incognito_is_counted_for_hosts_alone_and_shown_on_no_public_screen(
     make_app, demo_data, clock: FakeClock
 ):
     app = make_app()
@@ -113,8 +113,9 @@ async def test_incognito_is_counted_but_shown_on_no_public_screen(
         assert stored(demo_data, clock).visit_of("m00demo").status == "incognito"
 
         await pilot.press("escape")
-        # Counted at the top of every screen, named nowhere.
-        assert "09:00 · 10 here" in shown(pilot)
+        # Counted for the hosts alone: the public count moves as if she were out, and
+        # nowhere public names her.
+        assert "09:00 · 9 here" in shown(pilot)
         assert "Zoë" not in str(app.screen.query_one("#here").render())
         await type_text(pilot, "zoe")
         assert "Zoë Martin" in shown(pilot)
@@ -123,4 +124,5 @@ async def test_incognito_is_counted_but_shown_on_no_public_screen(
         assert "Zoë" not in shown(pilot)
         names = app.screen.query_one(BoardTable).keys
         assert "m00demo" not in names
-        assert "9 people on the board, and 1 more not shown." in shown(pilot)
+        assert "9 people on the board." in shown(pilot)
+        assert "not shown" not in shown(pilot)

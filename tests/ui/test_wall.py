@@ -19,7 +19,7 @@ from kiosk.models import Member
 from kiosk.opening import read_hours
 from kiosk.store import Store
 from screens.wall import WallScreen, page_starts
-from screens.wall_app import PAGE_TURN, WallApp
+from screens.wall_app import NOT_READ, PAGE_TURN, WallApp
 from tests.conftest import FakeClock
 from tests.privacy import seed_secrets
 
@@ -176,7 +176,8 @@ async def test_nothing_private_reaches_the_wall(make_wall, tmp_path, clock):
             assert word not in everything
         for word in secrets.shown:
             assert word in everything
-        assert f"{secrets.here} here now" in everything
+        # Counted as home counts: the member here incognito neither here nor come today
+        assert f"{secrets.here} here now · {secrets.here} came today" in everything
         # The off-board member's shout-out is there, without her name
         assert card(app, "a member to Ana Shown").startswith("a member to Ana Shown\nThanks")
 
@@ -219,14 +220,18 @@ async def test_damaged_data_is_told_once_and_the_board_stays_up(make_wall, demo_
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.notify = lambda message, **how: told.append(message)  # type: ignore[method-assign]
-        (demo_data / "presence.json").write_text("{ not json", encoding="utf-8")
+        presence = demo_data / "presence.json"
+        presence.write_text("{ not json", encoding="utf-8")
         for _ in range(3):
             app.tick()
             await settle(pilot)
-        assert len(told) == 1
-        assert "presence.json" in told[0]
+        # The lobby is told once that the board is behind, and not which file or why
+        assert told == [NOT_READ]
         assert app.is_running
         assert "Åsa Lindqvist" in shown(app)  # the last good picture stays up
+    # Which the host hears on stderr once the board stops
+    [problem] = app.problems
+    assert problem.startswith(f"{presence} is damaged: it is cut short or not valid JSON")
 
 
 # -- pages -------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from screens.board import BoardScreen
 from screens.confirmation import CheckedInScreen
 from screens.home import HomeScreen
 from tests.conftest import FakeClock
-from tests.ui.driving import let_time_pass, settle, shown, stored, type_text
+from tests.ui.driving import let_time_pass, scan_badges, settle, shown, stored, type_text
 
 
 async def check_in(pilot, name: str) -> None:
@@ -106,6 +106,35 @@ async def test_a_member_answers_the_question_of_the_week_and_the_board_shows_it(
         await pilot.press("f2")
         assert isinstance(app.screen, BoardScreen)
         assert "Zoë Martin · here: A dolls' house sofa" in shown(pilot)
+
+
+async def test_an_answer_given_here_incognito_reaches_the_board_once_she_has_left(
+    make_app, demo_data, clock: FakeClock
+):
+    app = make_app(confirmation_seconds=5)
+    async with app.run_test(size=(100, 30)) as pilot:
+        # Given Zoë, who checks in incognito and answers the question at once
+        await type_text(pilot, "zoe")
+        await pilot.press("enter", "right", "right", "enter")
+        await settle(pilot)
+        assert "· incognito" in shown(pilot)
+        await pilot.press("tab")
+        await type_text(pilot, "A dolls' house sofa")
+        await pilot.press("enter")
+        await settle(pilot)
+        # Then she is told it waits for her to leave
+        assert "Your answer goes on the board once you have left." in shown(pilot)
+        # And the board does not show it while she is here, which would say she came
+        await let_time_pass(pilot, 5)
+        await pilot.press("f2")
+        assert "dolls' house sofa" not in shown(pilot)
+        await pilot.press("escape")
+        # Until her badge checks her out
+        await scan_badges(pilot, stored(demo_data, clock).member("m00demo").badge)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("f2")
+        assert "Zoë Martin: A dolls' house sofa" in shown(pilot)
 
 
 async def test_escape_skips_the_question_and_nothing_is_stored(
