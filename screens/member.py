@@ -30,6 +30,7 @@ from screens.guest import GuestScreen
 from screens.kiosk_screen import KioskScreen
 from screens.profile_access import ask_for_profile
 from screens.status_choice import STATUS_MEANINGS, StatusChoice
+from screens.ticks import TickList
 from screens.topic_adder import TopicAdder
 
 FOOTER_ROWS = 1
@@ -76,7 +77,7 @@ class MemberScreen(KioskScreen):
             yield Label(STATUS_MEANINGS[status], id="status-meaning", classes="hint")
             yield Label("Open to chatting about", classes="section-title")
             with Horizontal(id="topic-area"):
-                yield SelectionList[str](*self.topic_choices(), id="topics")
+                yield TickList(*self.topic_choices(), id="topics")
                 yield TopicAdder(id="adder")
             with Horizontal(classes="buttons"):
                 if visit is None:

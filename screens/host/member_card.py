@@ -19,6 +19,7 @@ from screens.commands import Cancel, Save
 from screens.host.confirm import ConfirmScreen
 from screens.host.merge import MergeScreen
 from screens.kiosk_screen import KioskScreen
+from screens.ticks import Tick
 
 TEXTS: tuple[ProfileField, ...] = ("pronouns", "intro")
 LISTS: tuple[ProfileField, ...] = ("topics", "ask_me_about", "looking_for", "learning", "mentor")
@@ -52,7 +53,7 @@ class MemberCard(KioskScreen):
             for listed in LISTS:
                 value = ", ".join(getattr(member, listed, ()))
                 yield from self.field(listed, PROFILE_LABELS[listed], value)
-            yield Checkbox(
+            yield Tick(
                 "Shown on the who's-here board",
                 member.on_board if member else True,
                 id="on-board",
