@@ -32,6 +32,11 @@ class Welcome:
     """Shout-outs to them since they last checked in (whose welcome showed the ones
     before), newest first."""
 
+    @property
+    def first_visit(self) -> bool:
+        """This check-in is the member's first visit ever: said once, not all that day."""
+        return self.milestone is not None and self.milestone.kind == "first-visit"
+
 
 class Attendance(CommunityState):
     _gathered: tuple[tuple[int, date], Gathering] | None = None

@@ -132,6 +132,7 @@ class CheckedInScreen(ConfirmationScreen):
         self.suggestions = welcome.suggestions
         # Told once, at the check-in itself.
         self.milestone = None if updated else welcome.milestone
+        self.first_visit = not updated and welcome.first_visit
         self.shoutouts = [] if updated else welcome.shoutouts
         self.question = None if updated else community.question()
         self.others = sum(1 for p in community.present() if p.member.id != member.id)
@@ -151,9 +152,10 @@ class CheckedInScreen(ConfirmationScreen):
             greeting = f"All set, {name}!"
             done = f"Here {hours.since(visit.since, self.app.community.clock())}"
         else:
-            new = visit.since.astimezone().date() == self.member.joined.astimezone().date()
             greeting = (
-                f"Welcome, {name}! Great to have you here." if new else f"Welcome back, {name}!"
+                f"Welcome, {name}! Great to have you here."
+                if self.first_visit
+                else f"Welcome back, {name}!"
             )
             done = f"Checked in at {hours.clock_time(visit.since)}"
         yield Label(Content(greeting), id="greeting", classes="title")

@@ -62,6 +62,31 @@ async def test_a_first_visit_is_celebrated(make_app, demo_data, clock: FakeClock
         assert milestone.startswith("Welcome to your first visit!")
 
 
+async def test_a_first_visit_is_greeted_as_such_once_not_all_day(
+    make_app, demo_data, clock: FakeClock
+):
+    # Given Ada, who registered this morning
+    stored(demo_data, clock).add_member("Ada Lovelace", ("electronics",))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        # When she checks in for the first time, she is greeted as new
+        await check_in(pilot, "ada")
+        assert str(app.screen.query_one("#greeting").render()) == (
+            "Welcome, Ada! Great to have you here."
+        )
+        assert app.screen.query("#milestone")
+        await pilot.press("enter")
+        # and when she pops out for lunch and comes back the same afternoon
+        await type_text(pilot, "ada")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        clock.advance(hours=2)
+        await check_in(pilot, "ada")
+        # Then she is welcomed back, with no first visit to celebrate again
+        assert str(app.screen.query_one("#greeting").render()) == "Welcome back, Ada!"
+        assert not app.screen.query("#milestone")
+
+
 async def test_the_tenth_visit_is_celebrated(make_app, demo_data, clock: FakeClock):
     community = stored(demo_data, clock)
     ada = community.add_member("Ada Lovelace")
