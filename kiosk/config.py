@@ -40,6 +40,9 @@ class Config:
     """Seconds without a key or click before the kiosk returns to home."""
     confirmation_seconds: int = 6
     """Seconds a check-in or check-out confirmation stays before home comes back."""
+    second_scan_seconds: int = 60
+    """Seconds after a check-in during which the same badge again asks to be scanned once
+    more before it checks out; 0 checks out at once."""
     host_pin_hash: str = ""
     """Made by `kiosk hash-pin`; needed to quit the kiosk. Empty: the kiosk cannot be quit."""
     capacity: int = 0
@@ -65,6 +68,7 @@ _EXPECTED: dict[str, tuple[type[Any], str]] = {
     "data_dir": (str, 'a folder path as text, like "kiosk-data"'),
     "idle_timeout": (int, "a whole number of seconds, at least 5, like 60"),
     "confirmation_seconds": (int, "a whole number of seconds, at least 1, like 6"),
+    "second_scan_seconds": (int, "a whole number of seconds, 0 or more, like 60"),
     "host_pin_hash": (str, "text made by `kiosk hash-pin`, or empty"),
     "capacity": (int, "a whole number of people, 0 for no limit"),
     "suggested_topics": (
@@ -75,7 +79,13 @@ _EXPECTED: dict[str, tuple[type[Any], str]] = {
     "theme": (str, 'a Textual theme name, like "textual-dark" or "textual-light"'),
     "hours": (dict, "a table of opening hours written [hours], with [[hours.open]] tables"),
 }
-_MINIMUM = {"idle_timeout": 5, "confirmation_seconds": 1, "capacity": 0, "backups_to_keep": 1}
+_MINIMUM = {
+    "idle_timeout": 5,
+    "confirmation_seconds": 1,
+    "second_scan_seconds": 0,
+    "capacity": 0,
+    "backups_to_keep": 1,
+}
 
 URL_LIMIT = 80
 """The longest community_url, so that its QR code still fits a small screen."""

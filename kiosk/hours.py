@@ -24,6 +24,12 @@ def duration(span: timedelta) -> str:
     return f"{hours} h" if not minutes else f"{hours} h {minutes} min"
 
 
+def moments(span: timedelta) -> str:
+    """A short span, like '4 s' or, from a minute, '2 min'."""
+    seconds = max(int(span.total_seconds()), 0)
+    return f"{seconds} s" if seconds < 60 else duration(span)
+
+
 def arrived(moment: datetime, now: datetime) -> str:
     """When someone arrived: 'today 09:14 · 2 h' reads '09:14 · 2 h'; an earlier day is
     named instead of counted, like 'Tue 09:14', or '12 Nov 09:14' after a week."""
