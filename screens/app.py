@@ -26,6 +26,7 @@ from kiosk.models import Member, Visit
 from screens.badge_desk import BadgeDesk
 from screens.closing_time import ClosingTime
 from screens.commands import OpenHostConsole, Quit
+from screens.confirmation import ConfirmationScreen
 from screens.home import HomeScreen
 from screens.host.console import ConsoleScreen
 from screens.host.warnings import host_warnings
@@ -71,7 +72,7 @@ class KioskApp(App[None]):
         self._refreshing: Worker[None] | None = None
         self._set_aside = False
         """Whether the members read at the start are kept out of the collector's passes."""
-        self.scan_gate = ScanGate(self, timer, deliver=super().on_event)
+        self.scan_gate = ScanGate(self, timer, deliver=self._deliver_key)
         """Every key passes it first, so a badge scan never lands in the focused field."""
         self.badge_desk = BadgeDesk(self)
         self._closing_time = ClosingTime(community)
@@ -99,6 +100,15 @@ class KioskApp(App[None]):
             await self.scan_gate.key(event)
         else:
             await super().on_event(event)
+
+    async def _deliver_key(self, event: events.Key) -> None:
+        """A key the scan gate let through goes its usual way; but a key that starts the
+        next person's name on someone's welcome or goodbye takes the kiosk home first, so
+        that it and every key after it, Space and Enter too, reach the search."""
+        screen = self.screen
+        if isinstance(screen, ConfirmationScreen) and screen.starts_next_person(event):
+            self.go_home()
+        await super().on_event(event)
 
     def on_badge_scanned(self, message: BadgeScanned) -> None:
         # The screen in front did not take the scan for itself.
@@ -271,12 +281,6 @@ class KioskApp(App[None]):
         # A lasting problem is said again for the host.
         self._refresh_problem = self._backup_problem = None
         self.home.reset()
-
-    def type_at_home(self, text: str) -> None:
-        """The next person started typing elsewhere: take them home with every key, in order."""
-        if self.screen is not self.home:
-            self.go_home()
-        self.home.take_typing(text)
 
     def open_profile(self, member: Member) -> None:
         """Open `member`'s own profile, for a member who proved who they are (a badge

@@ -95,11 +95,10 @@ class ConfirmationScreen(KioskScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not self.kept_open if action == "keep_open" else True
 
-    def on_key(self, event: events.Key) -> None:
-        # The next person in line starts typing their name: every key goes home, in order.
-        if event.is_printable and event.character and event.key != "space":
-            event.stop()
-            self.app.type_at_home(event.character)
+    def starts_next_person(self, key: events.Key) -> bool:
+        """Whether `key` is the next person in line starting to type their name: a
+        printable key but Space (which keeps this open), while no answer is being typed."""
+        return self.focused is None and key.is_printable and key.key != "space"
 
     @on(Button.Pressed, "#done")
     def action_done(self) -> None:

@@ -116,6 +116,9 @@ class HomeScreen(KioskScreen):
     def reset(self) -> None:
         """Forget what was typed, and show who is here rather than the codes."""
         self.search_box.value = ""
+        # At once, not when the box says it changed: the next person's first keys may
+        # come before that, and must never show under the last person's matches.
+        self.show_matches("")
         self.search_box.focus()
         self.action_hide_codes()
 
