@@ -230,4 +230,8 @@ class HomeScreen(KioskScreen):
 
     @on(Button.Pressed, "#register")
     def action_register(self) -> None:
-        self.app.push_screen(RegisterScreen())
+        # A name that found nobody is most likely the newcomer's own: it comes along.
+        typed = self.search_box.value.strip()
+        nobody = not self.app.community.search(typed, limit=1)
+        carried = typed if typed and nobody and not is_badge_code(typed) else ""
+        self.app.push_screen(RegisterScreen(carried))
