@@ -25,11 +25,12 @@ from kiosk.member_access import MemberAccess
 from kiosk.models import Member, Visit
 from screens.badge_desk import BadgeDesk
 from screens.closing_time import ClosingTime
-from screens.commands import OpenHostConsole, Quit
+from screens.commands import OpenHostConsole, Quit, ShowKeys
 from screens.confirmation import ConfirmationScreen
 from screens.home import HomeScreen
 from screens.host.console import ConsoleScreen
 from screens.host.warnings import host_warnings
+from screens.key_help import KeysScreen, keys_of
 from screens.pin import PinScreen
 from screens.scanner import BadgeScanned, ScanGate
 
@@ -46,7 +47,7 @@ class KioskApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     MODES = {"home": HomeScreen}
     DEFAULT_MODE = "home"
-    BINDINGS = [Quit.binding(), OpenHostConsole.binding()]
+    BINDINGS = [Quit.binding(), OpenHostConsole.binding(), ShowKeys.binding()]
 
     def __init__(
         self, community: Community, config: Config, *, lock: bool = True, timer: Timer = monotonic
@@ -308,7 +309,12 @@ class KioskApp(App[None]):
         for warning in warnings:
             self._tell_host(warning)
 
+    def action_show_keys(self) -> None:
+        self.push_screen(KeysScreen(keys_of(self.screen)))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_keys":
+            return not isinstance(self.screen, KeysScreen)  # F1 there closes it
         if action == "open_host_console":
             # Offered at home, where the kiosk waits for the next person.
             return self.screen is self.screen_stack[0]

@@ -61,6 +61,20 @@ class Quit(Command):
     PRIORITY = True
 
 
+class ShowKeys(Command):
+    KEYS = "f1"
+    LABEL = "Keys"
+    HELP = "The keys of this screen and what each does."
+    # Heard in a field too, where F1 types nothing.
+    PRIORITY = True
+
+
+class CloseKeys(Command):
+    KEYS = "escape,f1"
+    LABEL = "Close"
+    HELP = "Back to the screen these keys are for."
+
+
 class Back(Command):
     KEYS = "escape"
     LABEL = "Back"
