@@ -187,6 +187,16 @@ class WriteShoutOut(Command):
     ACTION = "shoutout"
 
 
+class PostShoutOut(Command):
+    KEYS = "enter"
+    LABEL = "Post"
+    HELP = "Post the shout-out on the wall."
+    ACTION = "post"
+    KEY_DISPLAY = "⏎"
+    # Before the message box, where Enter would start a new line.
+    PRIORITY = True
+
+
 class BringGuest(Command):
     KEYS = "ctrl+g"
     LABEL = "Bring a guest"

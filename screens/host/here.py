@@ -18,7 +18,7 @@ from kiosk.models import STATUS_LABELS, Presence, Visit
 from kiosk.text import fold
 from screens.board import fit
 from screens.commands import CheckOutEveryone, CheckOutPerson, SortBoard
-from screens.host.confirm import ConfirmScreen
+from screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from textual import getters

@@ -16,7 +16,7 @@ from kiosk.badge_codes import spaced_badge_code
 from kiosk.models import PROFILE_LABELS, Member, ProfileField
 from kiosk.text import split_topics
 from screens.commands import Cancel, Save
-from screens.host.confirm import ConfirmScreen
+from screens.confirm import ConfirmScreen
 from screens.host.merge import MergeScreen
 from screens.kiosk_screen import KioskScreen
 from screens.ticks import Tick

@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label
 from kiosk import hours
 from kiosk.models import Question
 from kiosk.text import QUESTION_LIMIT, clean
-from screens.host.confirm import ConfirmScreen
+from screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from textual import getters

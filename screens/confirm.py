@@ -1,4 +1,5 @@
-"""Asking the host to be sure before a change that cannot be undone from the kiosk."""
+"""Asking to be sure before a change that cannot be undone: a host's, or a member's
+throwing away what they wrote."""
 
 from __future__ import annotations
 
@@ -13,23 +14,24 @@ from screens.commands import Cancel
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Dismisses True when the host presses the button that does it (focused, so Enter
-    does it); Escape or Cancel dismisses False."""
+    """Dismisses True when the button that does it is pressed (focused, so Enter does
+    it); Escape or the other button, labelled `keeping`, dismisses False."""
 
-    CSS_PATH = "host.tcss"
+    CSS_PATH = "confirm.tcss"
     BINDINGS = [Cancel.binding()]
 
-    def __init__(self, question: str, doing: str) -> None:
+    def __init__(self, question: str, doing: str, keeping: str = "Cancel") -> None:
         super().__init__()
         self.question = question
         self.doing = doing
+        self.keeping = keeping
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label(Content(self.question), classes="title")
             with Horizontal(classes="buttons"):
                 yield Button(self.doing, id="yes", variant="error")
-                yield Button("Cancel", id="no")
+                yield Button(self.keeping, id="no")
 
     def on_mount(self) -> None:
         self.query_one("#yes").focus()
