@@ -137,6 +137,12 @@ class ShowCodes(Command):
     HELP = "Show the codes that join the Wi-Fi and our chat from a phone."
 
 
+class NextCode(Command):
+    KEYS = "f6"
+    LABEL = "Next code"
+    HELP = "Show the next code, where the screen has room for one at a time."
+
+
 class HideCodes(Command):
     KEYS = "f6"
     LABEL = "Hide codes"
