@@ -33,6 +33,7 @@ from screens.host.warnings import host_warnings
 from screens.key_help import KeysScreen, keys_of
 from screens.pin import PinScreen
 from screens.scanner import BadgeScanned, ScanGate
+from screens.themes import THEMES
 
 Result = TypeVar("Result")
 Timer = Callable[[], float]
@@ -80,6 +81,8 @@ class KioskApp(App[None]):
         self._day_closing: Worker[None] | None = None
         self.host_warnings: list[str] = []
         """What the host should put right in the setup (a demo PIN, a readable config)."""
+        for theme in THEMES:
+            self.register_theme(theme)
 
     def on_mount(self) -> None:
         self.title = self.config.space_name

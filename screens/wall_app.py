@@ -13,6 +13,7 @@ from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.errors import KioskError
 from kiosk.wall import WallView, wall_view
+from screens.themes import THEMES
 from screens.wall import WallScreen
 
 REFRESH_SECONDS = 1.0
@@ -47,6 +48,8 @@ class WallApp(App[None]):
         self._looking = False
         self._next_turn: datetime | None = None
         self._problem: str | None = None
+        for theme in THEMES:
+            self.register_theme(theme)
 
     def get_default_screen(self) -> WallScreen:
         return WallScreen(self.config.space_name)
