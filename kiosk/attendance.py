@@ -250,8 +250,8 @@ class Attendance(CommunityState):
         self._gathered = (holds_for, gathering)
         return gathering
 
-    def welcome(self, member_id: str) -> Welcome:
-        """What to tell a member who has just checked in."""
+    def welcome(self, member_id: str, people: int = 3) -> Welcome:
+        """What to tell a member who has just checked in, with up to `people` to meet."""
         member = self.member(member_id)
         visit = self._open_visit(member_id)
         before = replace(member, visits=self.visits_so_far(member) - 1)
@@ -266,7 +266,7 @@ class Attendance(CommunityState):
         ]
         return Welcome(
             milestone=milestone_at_check_in(before, visit.since, self.zone),
-            suggestions=suggestions(member, visit, self.present()),
+            suggestions=suggestions(member, visit, self.present(), people),
             shoutouts=for_them,
         )
 

@@ -223,6 +223,38 @@ class KeepOpen(Command):
     KEY_DISPLAY = "space"
 
 
+class ReadOn(Command):
+    KEYS = "down"
+    LABEL = "Read on"
+    HELP = "Scroll down to read the rest; the welcome then waits for you."
+    ACTION = "read(1)"
+    KEY_DISPLAY = "↓"
+
+
+class ReadBack(Command):
+    KEYS = "up"
+    LABEL = "Read back"
+    HELP = "Scroll back up."
+    ACTION = "read(-1)"
+    SHOW = False
+
+
+class PageOn(Command):
+    KEYS = "pagedown"
+    LABEL = "Page down"
+    HELP = "Scroll down a screenful."
+    ACTION = "read_page(1)"
+    SHOW = False
+
+
+class PageBack(Command):
+    KEYS = "pageup"
+    LABEL = "Page up"
+    HELP = "Scroll back up a screenful."
+    ACTION = "read_page(-1)"
+    SHOW = False
+
+
 class AddTopic(Command):
     KEYS = "enter"
     LABEL = "Add topic"
@@ -264,7 +296,7 @@ class SkipQuestion(Command):
 
 class AnswerQuestion(Command):
     KEYS = "tab"
-    LABEL = "Answer the question"
+    LABEL = "Answer"
     HELP = "Answer the question of the week in one line."
 
 

@@ -16,11 +16,16 @@ from screens.commands import (
     AnswerQuestion,
     Done,
     KeepOpen,
+    PageBack,
+    PageOn,
+    ReadBack,
+    ReadOn,
     ShareAnswer,
     SkipQuestion,
     WriteShoutOut,
 )
 from screens.composer import ComposeScreen
+from screens.here_now import HereNow
 from screens.kiosk_screen import KioskScreen
 from screens.question_prompt import QuestionPrompt
 from screens.welcome import others_here, shoutout_for_you, suggestion_intro, suggestion_line
@@ -30,6 +35,12 @@ SECONDS_PER_MATCH = 2
 SECONDS_PER_SHOUTOUT = 3
 """Extra reading time for each shout-out for the member, and for a milestone."""
 MOST_EXTRA_SECONDS = 12
+ROOMY = 30
+"""From this many lines the buttons have their full height; below it, one line each."""
+PEOPLE_TO_MEET = 3
+PEOPLE_TO_MEET_ON_A_BIG_SCREEN = 6
+BIG = 40
+"""From this many lines the welcome suggests more people to meet."""
 
 
 class ConfirmationScreen(KioskScreen):
@@ -37,7 +48,7 @@ class ConfirmationScreen(KioskScreen):
 
     CSS_PATH = "confirmation.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (ROOMY, "-tall")]
     AUTO_FOCUS = ""  # nothing: keys are for the commands, or go home for the next person
     BINDINGS = [Done.binding(), KeepOpen.binding(), WriteShoutOut.binding()]
 
@@ -58,6 +69,11 @@ class ConfirmationScreen(KioskScreen):
                 yield Button("Done", id="done", variant="primary")
                 yield Button("Write a shout-out", id="shoutout")
             yield self.countdown
+
+    def on_resize(self) -> None:
+        # On a small screen every line is for reading; a tap still finds a button's line.
+        for button in self.query(Button):
+            button.compact = self.size.height < ROOMY
 
     def compose_message(self) -> ComposeResult:
         raise NotImplementedError
@@ -111,8 +127,10 @@ class ConfirmationScreen(KioskScreen):
 
 
 class CheckedInScreen(ConfirmationScreen):
-    """Welcome: the milestone of this visit, people here to meet and why, shout-outs for
-    the member, and the question of the week to answer (Tab) or skip."""
+    """Welcome: the milestone of this visit, then what matters most to the member first:
+    the words of the shout-outs for them, people here to meet and why, in their own
+    words, and the question of the week to answer (Tab) or skip. ↓ and PageDown read on
+    where that does not fit. A big screen shows beside it who else is here."""
 
     # A subclass's bindings of a key replace its base's, so Enter and Escape list all theirs.
     BINDINGS = [
@@ -120,6 +138,10 @@ class CheckedInScreen(ConfirmationScreen):
         SkipQuestion.binding(),
         *ConfirmationScreen.BINDINGS,
         AnswerQuestion.binding(),
+        ReadOn.binding(),
+        ReadBack.binding(),
+        PageOn.binding(),
+        PageBack.binding(),
     ]
 
     def __init__(self, member: Member, visit: Visit, updated: bool = False) -> None:
@@ -127,14 +149,19 @@ class CheckedInScreen(ConfirmationScreen):
         self.updated = updated
         """Today's status or topics were changed, rather than a check-in made."""
         community = self.app.community
-        welcome = community.welcome(member.id)
+        big = self.app.size.height >= BIG
+        welcome = community.welcome(
+            member.id, PEOPLE_TO_MEET_ON_A_BIG_SCREEN if big else PEOPLE_TO_MEET
+        )
         self.suggestions = welcome.suggestions
         # Told once, at the check-in itself.
         self.milestone = None if updated else welcome.milestone
         self.first_visit = not updated and welcome.first_visit
         self.shoutouts = [] if updated else welcome.shoutouts
         self.question = None if updated else community.question()
-        self.others = sum(1 for p in community.present() if p.member.id != member.id)
+        self.others = [p for p in community.present() if p.member.id != member.id]
+        self.unnamed = community.here_count() - len(self.others) - 1
+        """Others here who are not on the board, or incognito (the member is counted too)."""
 
     def reading_seconds(self) -> int:
         extra = (
@@ -161,21 +188,33 @@ class CheckedInScreen(ConfirmationScreen):
         yield Label(f"{done} · {STATUS_LABELS[visit.status]}", classes="hint")
         if self.milestone is not None:
             yield Static(Content(self.milestone.welcome), id="milestone")
-        with VerticalScroll(id="others"):
-            if self.suggestions:
-                yield Label("People here you might connect with", classes="section-title")
-                for suggestion in self.suggestions:
-                    yield Static(suggestion_line(suggestion), classes="suggestion")
-                    yield Static(suggestion_intro(suggestion), classes="intro")
-            else:
-                yield Label(others_here(self.others), classes="section-title")
-            if self.shoutouts:
+        with Horizontal(id="columns"):
+            with VerticalScroll(id="reading", can_focus=False):
+                yield from self.compose_reading()
+            with Vertical(id="also-here"):
+                yield HereNow(id="here")
+
+    def compose_reading(self) -> ComposeResult:
+        """What the member reads, the most their own first."""
+        if self.shoutouts:
+            with Vertical(id="for-you", classes="section"):
                 yield Label("Shout-outs for you", classes="section-title")
                 now = self.app.community.clock()
                 for shoutout in self.shoutouts:
                     # An author who deleted their data left it unsigned: "a former member".
                     author = self.app.community.name_of(shoutout.from_id or "")
                     yield Static(shoutout_for_you(shoutout, author, now), classes="shoutout")
+        with Vertical(id="to-meet", classes="section"):
+            if not self.suggestions:
+                yield Label(others_here(len(self.others)), classes="section-title")
+            else:
+                yield Label("People here you might connect with", classes="section-title")
+            for suggestion in self.suggestions:
+                with Vertical(classes="suggestion"):
+                    yield Static(suggestion_line(suggestion))
+                    intro = suggestion_intro(suggestion)
+                    if intro:
+                        yield Static(intro, classes="intro")
         if self.question is not None:
             given = next(
                 (
@@ -186,6 +225,38 @@ class CheckedInScreen(ConfirmationScreen):
                 None,
             )
             yield QuestionPrompt(self.question, given, id="prompt")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.set_class(not self.shoutouts, "-no-shoutouts")
+        # A big screen boxes each section, its title in the box's edge (confirmation.tcss).
+        for section in self.query(".section"):
+            section.border_title = str(section.query_one(".section-title", Label).render())
+        here = self.query_one("#here", HereNow)
+        here.border_title = "Also here"
+        here.show(self.others, self.unnamed)
+        self.call_after_refresh(self.refresh_bindings)  # whether there is more to read
+
+    def on_resize(self) -> None:
+        super().on_resize()
+        self.call_after_refresh(self.refresh_bindings)
+
+    # -- reading on ---------------------------------------------------------------------
+
+    def action_read(self, lines: int) -> None:
+        self.scroll_reading(y=lines)
+
+    def action_read_page(self, pages: int) -> None:
+        reading = self.query_one("#reading", VerticalScroll)
+        self.scroll_reading(y=pages * max(reading.scrollable_content_region.height - 1, 1))
+
+    def scroll_reading(self, y: int) -> None:
+        # Reading on is reading: the welcome waits for the member, as Space makes it.
+        if not self.kept_open and not self.answering:
+            self.action_keep_open()
+        reading = self.query_one("#reading", VerticalScroll)
+        reading.scroll_relative(y=y, animate=False, immediate=True)
+        self.refresh_bindings()
 
     # -- the question of the week ------------------------------------------------------
 
@@ -234,6 +305,13 @@ class CheckedInScreen(ConfirmationScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         answering = self.answering
+        if action in ("read", "read_page"):
+            readings = list(self.query("#reading").results(VerticalScroll))
+            if not readings:
+                return False
+            reading, (step,) = readings[0], parameters
+            assert isinstance(step, int)
+            return reading.scroll_y < reading.max_scroll_y if step > 0 else reading.scroll_y > 0
         if action in ("share_answer", "skip_question"):
             return answering
         if action == "answer_question":

@@ -3,6 +3,8 @@ and the question of the week to answer or skip."""
 
 from __future__ import annotations
 
+import pytest
+
 from screens.board import BoardScreen
 from screens.confirmation import CheckedInScreen
 from screens.home import HomeScreen
@@ -170,3 +172,98 @@ async def test_an_earlier_answer_is_there_to_change(make_app, demo_data, clock: 
         await settle(pilot)
         answers = [a.text for a in stored(demo_data, clock).answers() if a.member_id == "m00demo"]
         assert answers == ["Tiny tables"]
+
+
+def ada_with_a_shout_out(demo_data, clock: FakeClock) -> None:
+    """Ada, new, could use a hand with laser cutting; Björn left her a shout-out."""
+    community = stored(demo_data, clock)
+    community.clock = clock
+    ada = community.add_member(
+        "Ada Lovelace", ("electronics", "design"), looking_for=["laser cutting"]
+    )
+    clock.advance(minutes=5)
+    community.post_shoutout("m02demo", ada.id, "Welcome! Come by the workshop any time.")
+
+
+def in_view(pilot, widget) -> bool:
+    """Whether all of `widget` is on the screen, within what its scrolling shows."""
+    region = widget.region
+    visible = pilot.app.screen.find_widget(widget).visible_region
+    return bool(region) and visible == region
+
+
+async def test_at_80x24_the_shout_out_s_words_come_first_then_people_then_the_question(
+    make_app, demo_data, clock: FakeClock
+):
+    ada_with_a_shout_out(demo_data, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await check_in(pilot, "ada")
+        screen = app.screen
+        # The words of Björn's shout-out are in view at once, without a key
+        words = screen.query_one(".shoutout")
+        assert "Welcome! Come by the workshop any time." in str(words.render())
+        assert in_view(pilot, words)
+        # then the people to meet, each with their own words, then the question
+        people = screen.query_one("#to-meet")
+        prompt = screen.query_one("#prompt")
+        assert words.region.y < people.region.y < prompt.region.y
+        assert len(screen.query(".intro")) == 3
+        assert not in_view(pilot, prompt)
+
+
+@pytest.mark.parametrize("key", ["down", "pagedown"])
+async def test_down_reads_on_to_the_question_and_keeps_the_welcome_open(
+    make_app, demo_data, clock: FakeClock, key
+):
+    ada_with_a_shout_out(demo_data, clock)
+    app = make_app(confirmation_seconds=5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await check_in(pilot, "ada")
+        assert app.screen.active_bindings["down"].binding.description == "Read on"
+        # When Ada presses the key until she is at the end
+        for _ in range(12):
+            if "down" not in app.screen.active_bindings:
+                break  # offered only while there is more below
+            await pilot.press(key)
+        # Then the question is in view, and the welcome waits while she reads
+        assert in_view(pilot, app.screen.query_one("#prompt"))
+        await let_time_pass(pilot, 30)
+        assert isinstance(app.screen, CheckedInScreen)
+        # and up goes back to the shout-out
+        for _ in range(12):
+            await pilot.press("up")
+        assert in_view(pilot, app.screen.query_one(".shoutout"))
+
+
+async def test_a_welcome_that_fits_offers_no_reading_on(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await check_in(pilot, "bjorn")
+        assert "down" not in app.screen.active_bindings
+        await pilot.press("down")
+        assert not app.screen.kept_open
+
+
+@pytest.mark.parametrize("size", [(160, 48), (200, 60)])
+async def test_a_big_welcome_uses_the_room(make_app, demo_data, clock: FakeClock, size):
+    ada_with_a_shout_out(demo_data, clock)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await check_in(pilot, "ada")
+        screen = app.screen
+        width, height = size
+        for_you, to_meet, also = (
+            screen.query_one(selector) for selector in ("#for-you", "#to-meet", "#here")
+        )
+        # Shout-outs, people to meet and who else is here side by side, across the screen
+        assert for_you.region.right < to_meet.region.x < to_meet.region.right < also.region.x
+        assert also.region.right > width * 0.9
+        # each reaching down to the question and the buttons, most of the way down
+        for box in (for_you, to_meet, also):
+            assert box.region.bottom > height * 0.75
+        assert all(in_view(pilot, box) for box in (for_you, to_meet, also))
+        assert in_view(pilot, screen.query_one("#prompt"))
+        # and who else is here is named there, not the member herself
+        others = str(also.render())
+        assert "Jürgen Weiß" in others and "Ada" not in others
