@@ -66,6 +66,13 @@ def ago(moment: datetime, now: datetime) -> str:
     return f"{moment.astimezone():%d %b}".lstrip("0")
 
 
+def nobody_here(came_today: int | None = None) -> str:
+    """What to say when nobody is here: "nobody here yet" only when nobody came today
+    (`came_today`), since late in the day it would be wrong; "nobody here right now"
+    otherwise, and when it is not known."""
+    return "nobody here yet" if came_today == 0 else "nobody here right now"
+
+
 def opening_status(hours: OpeningHours, now: datetime) -> str:
     """Whether the space is open and until when, or when it opens next, like "open until
     18:00", "closed · opens tomorrow at 09:00"; empty when no hours are set."""

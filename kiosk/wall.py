@@ -28,6 +28,7 @@ ANSWERS_SHOWN = 6
 class WallShoutOut:
     """A shout-out as the wall board shows it; a member off the board is not named."""
 
+    id: str
     author: str
     to: str
     text: str
@@ -91,6 +92,7 @@ def _shoutouts(community: Community) -> list[WallShoutOut]:
     shown = community.shoutouts(SHOUTOUTS_SHOWN)  # none a host hid
     return [
         WallShoutOut(
+            id=s.id,
             author=_public_name(community, s.from_id, "someone"),
             to=_public_name(community, s.to_id, "everyone"),
             text=s.text,

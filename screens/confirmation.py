@@ -162,6 +162,8 @@ class CheckedInScreen(ConfirmationScreen):
         self.others = [p for p in community.present() if p.member.id != member.id]
         self.unnamed = community.here_count() - len(self.others) - 1
         """Others here who are not on the board, or incognito (the member is counted too)."""
+        # Held, as the countdown is (see the base class).
+        self.here = HereNow(id="here")
 
     def reading_seconds(self) -> int:
         extra = (
@@ -192,7 +194,7 @@ class CheckedInScreen(ConfirmationScreen):
             with VerticalScroll(id="reading", can_focus=False):
                 yield from self.compose_reading()
             with Vertical(id="also-here"):
-                yield HereNow(id="here")
+                yield self.here
 
     def compose_reading(self) -> ComposeResult:
         """What the member reads, the most their own first."""
@@ -231,10 +233,10 @@ class CheckedInScreen(ConfirmationScreen):
         self.set_class(not self.shoutouts, "-no-shoutouts")
         # A big screen boxes each section, its title in the box's edge (confirmation.tcss).
         for section in self.query(".section"):
-            section.border_title = str(section.query_one(".section-title", Label).render())
-        here = self.query_one("#here", HereNow)
-        here.border_title = "Also here"
-        here.show(self.others, self.unnamed)
+            for title in section.query(".section-title").results(Label):
+                section.border_title = str(title.render())
+        self.here.border_title = "Also here"
+        self.here.show(self.others, self.unnamed)
         self.call_after_refresh(self.refresh_bindings)  # whether there is more to read
 
     def on_resize(self) -> None:

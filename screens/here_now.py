@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
+from kiosk import hours
 from kiosk.models import STATUS_LABELS, Presence
 
 TOPICS_FROM_WIDTH = 50
@@ -35,11 +36,15 @@ class HereNow(Static):
     def render(self) -> Content:
         width, height = self.content_size
         lines = self.lines(width, max(height, 1))
-        return Content("\n").join(lines) if lines else Content("Nobody yet. Be the first!")
+        return (
+            Content("\n").join(lines) if lines else Content(hours.nobody_here().capitalize() + ".")
+        )
 
     def lines(self, width: int, height: int) -> list[Content]:
         """At most `height` lines of at most `width` cells."""
-        tail = [Content.styled(f"+ {self.hidden} not shown", "dim")] if self.hidden else []
+        # Incognito, or keeping off the board: counted, and said to be so, never named.
+        more = f"+ {self.hidden} more here, not on the board"
+        tail = [Content.styled(more, "dim")] if self.hidden else []
         room = height - len(tail)
         shown = self.here if len(self.here) <= room else self.here[: max(room - 1, 0)]
         lines = [self.line(presence, width) for presence in shown]

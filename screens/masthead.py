@@ -52,7 +52,7 @@ class Masthead(Widget):
             return
         community = self.app.community
         count = community.here_count()
-        here = "nobody here yet" if not count else f"{count} here"
+        here = hours.nobody_here() if not count else f"{count} here"
         if community.capacity:
             here = f"{count} of {community.capacity} here"
         now = community.clock()

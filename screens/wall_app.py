@@ -28,7 +28,7 @@ class WallApp(App[None]):
     It asks for nothing and shows nothing private, so q or ctrl+c simply quit it.
     """
 
-    CSS_PATH = "wall.tcss"
+    CSS_PATH = ["wall.tcss", "gathering_cards.tcss"]
     TITLE = "Wall board"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [

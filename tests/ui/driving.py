@@ -14,7 +14,6 @@ from kiosk.pin import hash_pin
 from kiosk.store import Store
 from screens.app import KioskApp
 from screens.masthead import Masthead
-from screens.starter_lines import StarterLines
 from tests.conftest import FakeClock
 from tests.core.test_scanning import PERSON
 
@@ -28,12 +27,11 @@ def stored(data_dir: Path, clock: FakeClock) -> Community:
 
 
 def shown(pilot: Pilot) -> str:
-    """All text on the current screen: the masthead, labels, statics, the board's
-    conversation starters and list options."""
+    """All text on the current screen: the masthead, labels, statics (the board's cards
+    among them) and list options."""
     screen = pilot.app.screen
     parts = [str(masthead.render()) for masthead in screen.query(Masthead)]
     parts += [str(widget.render()) for widget in screen.query(Static) if widget.display]
-    parts += [lines.text for lines in screen.query(StarterLines)]
     for options in screen.query(OptionList):
         parts += [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
     return "\n".join(parts)

@@ -40,7 +40,7 @@ async def test_a_shout_out_to_one_member_is_stored_and_on_the_wall(
         newest = stored(demo_data, clock).shoutouts()[0]
         assert (newest.from_id, newest.to_id) == ("m02demo", "m29demo")
         assert newest.text == "Thanks for the soldering tips!"
-        assert "Thanks for the soldering tips!" in shown(pilot)  # home shows the latest three
+        assert "soldering tips!" in shown(pilot)  # home shows the latest
         await pilot.press("f3")
         assert isinstance(app.screen, WallScreen)
         assert shown(pilot).index("soldering tips") < shown(pilot).index("jammed printer")

@@ -132,7 +132,7 @@ async def test_a_member_answers_the_question_of_the_week_and_the_board_shows_it(
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("f2")
         assert isinstance(app.screen, BoardScreen)
-        assert "Zoë Martin · here: A dolls' house sofa" in shown(pilot)
+        assert "Zoë Martin · here now\nA dolls' house sofa" in shown(pilot)
 
 
 async def test_escape_skips_the_question_and_nothing_is_stored(
