@@ -14,9 +14,16 @@ import sys
 
 from kiosk.config import Config
 from kiosk.errors import UsageError
+from kiosk.output import say
 
 WILDCARDS = ("0.0.0.0", "::", "")
 """Hosts that mean every network interface of this machine."""
+BOARD_FONT_SIZE = 28
+"""Pixels: the wall board on a 1080p TV reads from across a room, about 110 columns by
+30 lines."""
+KIOSK_FONT_SIZE = 16
+"""Pixels: the kiosk in a browser is read from arm's length, as a terminal is."""
+FONT_SIZES = range(8, 97)
 
 
 def is_loopback(host: str) -> bool:
@@ -65,24 +72,40 @@ def page_address(host: str, port: int, url: str | None) -> str:
 
 
 def serve(
-    config: Config, host: str, port: int, *, public: bool, kiosk: bool, url: str | None
+    config: Config,
+    host: str,
+    port: int,
+    *,
+    public: bool,
+    kiosk: bool,
+    url: str | None,
+    font_size: int | None = None,
 ) -> None:
-    """Serve the board (or the kiosk) until interrupted."""
+    """Serve the board (or the kiosk) until interrupted, its text `font_size` pixels high
+    (by default large enough for the board to read across a room)."""
     check_host(host, public)
     if not config.data_dir.is_dir():
         raise UsageError(
             f"There is no data folder at {config.data_dir}. Start one with `kiosk demo` or "
             "`kiosk members add NAME`, or give the right folder with --data."
         )
-    from textual_serve.server import Server  # the web server loads only when serving
+    from kiosk.web_page import PageServer  # the web server loads only when serving
 
     what = "kiosk" if kiosk else "wall board"
-    server = Server(
+    size = font_size or (KIOSK_FONT_SIZE if kiosk else BOARD_FONT_SIZE)
+    address = page_address(host, port, url)
+    server = PageServer(
         session_command(config, kiosk),
+        font_size=size,
         host=host,
         port=port,
         title=f"{config.space_name} {what}",
-        public_url=page_address(host, port, url),
+        public_url=address,
+    )
+    say(
+        f"Serving the {what} at {address}/ with text {size} pixels high "
+        f"(--font-size changes it, as ?fontsize= in the address does for one screen). "
+        "Ctrl+C stops."
     )
     try:
         server.serve()

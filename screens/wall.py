@@ -87,7 +87,7 @@ class WallScreen(Screen[None]):
             return  # half the cards may be there: `show` comes back when all are
         board = self.query_one("#board", GatheringCards)
         height = board.scrollable_content_region.height
-        blocks = list(_blocks(board))
+        blocks = list(page_blocks(board))
         starts = page_starts(((top, bottom) for top, bottom, _ in blocks), height)
         self.pages = len(starts)
         page = self.turns % self.pages
@@ -105,24 +105,30 @@ class WallScreen(Screen[None]):
             label.update(shown)
 
 
-def _blocks(board: GatheringCards) -> Iterator[tuple[int, int, tuple[Widget, ...]]]:
-    """The lines of each card on the board, with the blank line above it. A section's
-    title goes with its first card, and a question with the first answer."""
+def page_blocks(board: GatheringCards) -> Iterator[tuple[int, int, tuple[Widget, ...]]]:
+    """The lines of each row of cards on the board, with the blank line above it: a row
+    shows whole or waits for its page, never with a gap where its first card was. A
+    section's title goes with its first row, and a question with the row of answers
+    after it."""
     origin = board.region.y - int(board.scroll_y)
     for section in board.query(".section"):
-        cards = list(section.query(".card"))
+        rows: dict[int, list[Widget]] = {}
+        for card in section.query(".card"):
+            rows.setdefault(card.region.y, []).append(card)
         titles = list(section.query(".section-title"))
-        if not cards or not titles:
+        if not rows or not titles:
             continue  # still being mounted
-        lead = 2 if len(cards) > 1 and cards[0].has_class("question") else 1
-        title = titles[0]
+        in_order = [rows[y] for y in sorted(rows)]
+        lead = 2 if len(in_order) > 1 and in_order[0][0].has_class("question") else 1
+        first = [card for row in in_order[:lead] for card in row]
         yield (
             section.region.y - origin,
-            cards[lead - 1].region.bottom - origin,
-            (title, *cards[:lead]),
+            max(card.region.bottom for card in first) - origin,
+            (titles[0], *first),
         )
-        for card in cards[lead:]:
-            yield card.region.y - 1 - origin, card.region.bottom - origin, (card,)
+        for row in in_order[lead:]:
+            top = row[0].region.y - 1 - origin
+            yield top, max(card.region.bottom for card in row) - origin, tuple(row)
 
 
 def on_page(top: int, bottom: int, start: int, height: int) -> bool:

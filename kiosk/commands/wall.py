@@ -25,7 +25,15 @@ def board(args: argparse.Namespace, config: Config) -> int:
 
 
 def serve(args: argparse.Namespace, config: Config) -> int:
-    serving.serve(config, args.host, args.port, public=args.public, kiosk=args.kiosk, url=args.url)
+    serving.serve(
+        config,
+        args.host,
+        args.port,
+        public=args.public,
+        kiosk=args.kiosk,
+        url=args.url,
+        font_size=args.font_size,
+    )
     return 0
 
 
@@ -36,6 +44,16 @@ def spaceapi_command(args: argparse.Namespace, config: Config) -> int:
     else:
         spaceapi.publish(document, args.out)
     return 0
+
+
+def font_size(value: str) -> int:
+    number = count(value)
+    sizes = serving.FONT_SIZES
+    if number not in sizes:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a font size from {sizes.start} to {sizes.stop - 1} pixels"
+        )
+    return number
 
 
 def port(value: str) -> int:
@@ -56,6 +74,13 @@ def register(command: Declare, group: Group) -> None:
     sub.add_argument("--url", metavar="URL", help="the address browsers use, if not host:port")
     sub.add_argument(
         "--kiosk", action="store_true", help="serve the kiosk itself, locked by the host PIN"
+    )
+    sub.add_argument(
+        "--font-size",
+        type=font_size,
+        metavar="PIXELS",
+        help=f"the page's text size (default {serving.BOARD_FONT_SIZE}, big enough to read "
+        f"the board across a room on a 1080p TV; {serving.KIOSK_FONT_SIZE} with --kiosk)",
     )
     sub = command("spaceapi", spaceapi_command, "write the space's SpaceAPI JSON (version 15)")
     sub.add_argument("--out", type=Path, metavar="FILE", help="write to FILE (default: print)")

@@ -18,7 +18,8 @@ from kiosk.config import Config
 from kiosk.models import Member
 from kiosk.opening import read_hours
 from kiosk.store import Store
-from screens.wall import WallScreen, page_starts
+from screens.gathering_cards import GatheringCards
+from screens.wall import WallScreen, page_blocks, page_starts
 from screens.wall_app import PAGE_TURN, WallApp
 from tests.conftest import FakeClock
 from tests.privacy import seed_secrets
@@ -381,3 +382,20 @@ def test_the_second_page_of_a_small_wall_board(snap_compare, make_wall, lively_d
 
     app = make_wall(lively_demo, hours=HOURS)
     assert snap_compare(app, terminal_size=(80, 24), run_before=next_page)
+
+
+async def test_a_row_of_cards_shows_whole_or_waits_for_its_page(make_wall, lively_demo):
+    # Given the board in two columns
+    app = make_wall(lively_demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        board = app.wall.query_one("#board", GatheringCards)
+        blocks = list(page_blocks(board))
+        # Then each block that pages are made of holds whole rows: every card beside one
+        # of its cards is in it too, and each section's title goes with its first row
+        for _, _, widgets in blocks:
+            rows = {widget.region.y for widget in widgets if widget.has_class("card")}
+            beside = [w for w in app.wall.query(".card") if w.region.y in rows]
+            assert set(beside) <= set(widgets)
+        titles = [w for _, _, widgets in blocks for w in widgets if w.has_class("section-title")]
+        assert len(titles) == len(app.wall.query(".section-title"))
