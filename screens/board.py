@@ -72,6 +72,7 @@ class BoardScreen(KioskScreen):
         else:
             summary = f"{shown} {'person' if shown == 1 else 'people'} on the board"
             if not_shown:
-                summary += f", and {not_shown} more here who are not on it"
+                who = "who is" if not_shown == 1 else "who are"
+                summary += f", and {not_shown} more here {who} not on it"
             summary += "."
         self.query_one("#summary", Label).update(summary)

@@ -37,10 +37,11 @@ SECONDS_PER_SHOUTOUT = 3
 MOST_EXTRA_SECONDS = 12
 ROOMY = 30
 """From this many lines the buttons have their full height; below it, one line each."""
+BIG = 40
+"""From this many lines (and 120 columns) the welcome shows what it says side by side,
+with more people to meet."""
 PEOPLE_TO_MEET = 3
 PEOPLE_TO_MEET_ON_A_BIG_SCREEN = 6
-BIG = 40
-"""From this many lines the welcome suggests more people to meet."""
 
 
 class ConfirmationScreen(KioskScreen):
@@ -48,7 +49,7 @@ class ConfirmationScreen(KioskScreen):
 
     CSS_PATH = "confirmation.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (ROOMY, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (ROOMY, "-tall"), (BIG, "-big")]
     AUTO_FOCUS = ""  # nothing: keys are for the commands, or go home for the next person
     BINDINGS = [Done.binding(), KeepOpen.binding(), WriteShoutOut.binding()]
 

@@ -30,11 +30,13 @@ def suggestion_intro(suggestion: Suggestion) -> Content:
 
 
 def shoutout_for_you(shoutout: ShoutOut, author: str, now: datetime) -> Content:
-    """'From Björn · 2 h ago', then the words."""
+    """'From Björn', then the words, led by '2 h ago' (which so never stands alone on a
+    line, however narrow)."""
     return Content.assemble(
         (f"From {author}", "bold"),
-        (f" · {hours.ago(shoutout.created, now)}", "dim"),
         "\n",
+        (hours.ago(shoutout.created, now), "dim"),
+        " · ",
         shoutout.text,
     )
 

@@ -53,6 +53,17 @@ def everyone_here(data_dir: Path, clock: FakeClock) -> None:
             community.check_in(member.id)
 
 
+def ada_with_a_shout_out(data_dir: Path, clock: FakeClock) -> None:
+    """Ada Lovelace registers (she could use a hand with laser cutting), and five minutes
+    later Björn leaves her a shout-out: her first check-in has all a welcome can say."""
+    community = stored(data_dir, clock)
+    ada = community.add_member(
+        "Ada Lovelace", ("electronics", "design"), looking_for=["laser cutting"]
+    )
+    clock.advance(minutes=5)
+    community.post_shoutout("m02demo", ada.id, "Welcome! Come by the workshop any time.")
+
+
 async def settle(pilot: Pilot) -> None:
     """Let store calls and PIN checks finish and the screen catch up."""
     await pilot.pause()

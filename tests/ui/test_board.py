@@ -86,8 +86,12 @@ async def test_members_who_keep_off_the_board_are_counted_and_said_to_be(make_ap
         app.community_changed.publish(None)
         await settle(pilot)
         assert "Quiet Quentin" not in shown(pilot)
-        assert summary(pilot) == "9 people on the board, and 1 more here who are not on it."
+        assert summary(pilot) == "9 people on the board, and 1 more here who is not on it."
         assert "10 here" in shown(pilot)
+        app.community.check_in("m00demo", "incognito")
+        app.community_changed.publish(None)
+        await settle(pilot)
+        assert summary(pilot) == "9 people on the board, and 2 more here who are not on it."
 
 
 async def test_with_nobody_here_the_board_says_so_at_any_hour(make_app, demo_data, clock):

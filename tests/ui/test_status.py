@@ -157,7 +157,7 @@ async def test_incognito_is_counted_but_shown_on_no_public_screen(
         assert "here now" not in shown(pilot)
         await pilot.press("escape", "f2")
         assert "Zoë" not in shown(pilot)
-        assert "9 people on the board, and 1 more here who are not on it." in shown(pilot)
+        assert "9 people on the board, and 1 more here who is not on it." in shown(pilot)
 
 
 async def test_a_member_here_incognito_sees_incognito_chosen(make_app, demo_data, clock: FakeClock):
