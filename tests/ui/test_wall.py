@@ -23,6 +23,8 @@ from screens.wall import WallScreen, page_blocks, page_starts
 from screens.wall_app import PAGE_TURN, WallApp
 from tests.conftest import FakeClock
 from tests.privacy import seed_secrets
+from tests.ui.driving import everyone_here
+from tests.ui.test_snapshots import EVERY_SIZE
 
 HOURS = read_hours(
     {
@@ -362,12 +364,11 @@ def lively_demo(demo_data: Path, clock: FakeClock) -> Path:
     return demo_data
 
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_the_wall_board_looks_right(snap_compare, make_wall, lively_demo, size):
-    """The board at 09:00: who is here by topic, the question, shout-outs; the first page."""
+@pytest.mark.parametrize("size", EVERY_SIZE)
+def test_the_wall_board_looks_right(snap_compare, make_wall, lively_demo, clock, size):
+    """The board at 09:00 with thirty here: who is here by topic, the question, shout-outs;
+    the first page."""
+    everyone_here(lively_demo, clock)
     assert snap_compare(make_wall(lively_demo, hours=HOURS), terminal_size=size, run_before=settle)
 
 
