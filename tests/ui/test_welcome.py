@@ -201,28 +201,28 @@ async def test_at_80x24_the_shout_out_s_words_come_first_then_people_then_the_qu
         assert not in_view(pilot, prompt)
 
 
-@pytest.mark.parametrize("key", ["down", "pagedown"])
 async def test_down_reads_on_to_the_question_and_keeps_the_welcome_open(
-    make_app, demo_data, clock: FakeClock, key
+    make_app, demo_data, clock: FakeClock
 ):
     ada_with_a_shout_out(demo_data, clock)
     app = make_app(confirmation_seconds=5)
     async with app.run_test(size=(80, 24)) as pilot:
         await check_in(pilot, "ada")
         assert app.screen.active_bindings["down"].binding.description == "Read on"
-        # When Ada presses the key until she is at the end
-        for _ in range(12):
-            if "down" not in app.screen.active_bindings:
-                break  # offered only while there is more below
-            await pilot.press(key)
-        # Then the question is in view, and the welcome waits while she reads
-        assert in_view(pilot, app.screen.query_one("#prompt"))
-        await let_time_pass(pilot, 30)
-        assert isinstance(app.screen, CheckedInScreen)
-        # and up goes back to the shout-out
-        for _ in range(12):
-            await pilot.press("up")
-        assert in_view(pilot, app.screen.query_one(".shoutout"))
+        for forward, back in (("down", "up"), ("pagedown", "pageup")):
+            # When Ada presses the key until she is at the end
+            for _ in range(12):
+                if "down" not in app.screen.active_bindings:
+                    break  # offered only while there is more below
+                await pilot.press(forward)
+            # Then the question is in view, and the welcome waits while she reads
+            assert in_view(pilot, app.screen.query_one("#prompt")), forward
+            await let_time_pass(pilot, 30)
+            assert isinstance(app.screen, CheckedInScreen)
+            # and going back reaches the shout-out again
+            for _ in range(12):
+                await pilot.press(back)
+            assert in_view(pilot, app.screen.query_one(".shoutout")), back
 
 
 async def test_a_welcome_that_fits_offers_no_reading_on(make_app):
