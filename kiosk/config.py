@@ -68,7 +68,7 @@ _EXPECTED: dict[str, tuple[type[Any], str]] = {
     "data_dir": (str, 'a folder path as text, like "kiosk-data"'),
     "idle_timeout": (int, "a whole number of seconds, at least 5, like 60"),
     "confirmation_seconds": (int, "a whole number of seconds, at least 1, like 6"),
-    "second_scan_seconds": (int, "a whole number of seconds, 0 or more, like 60"),
+    "second_scan_seconds": (int, "a whole number of seconds from 0 to 3600, like 60"),
     "host_pin_hash": (str, "text made by `kiosk hash-pin`, or empty"),
     "capacity": (int, "a whole number of people, 0 for no limit"),
     "suggested_topics": (
@@ -86,6 +86,7 @@ _MINIMUM = {
     "capacity": 0,
     "backups_to_keep": 1,
 }
+_MAXIMUM = {"second_scan_seconds": 3600}
 
 URL_LIMIT = 80
 """The longest community_url, so that its QR code still fits a small screen."""
@@ -155,6 +156,8 @@ def _checked(path: Path, key: str, value: Any) -> Any:
     if not isinstance(value, kind):
         raise wrong()
     if key in _MINIMUM and value < _MINIMUM[key]:
+        raise wrong()
+    if key in _MAXIMUM and value > _MAXIMUM[key]:
         raise wrong()
     if key == "suggested_topics":
         # Cleaned and limited as a member's own topics are, or check-in would refuse them.
