@@ -100,22 +100,27 @@ class GatheringCards(VerticalScroll):
                 # Content compares by its words alone; a change of style counts too.
                 if before.text.spans != card.text.spans or before != card:
                     self._cards[card.key] = (card, widget)
-                    widget.set_classes(_classes(card))
+                    if before.kind != card.kind:  # other classes (a page's) stay as they are
+                        widget.remove_class(*before.kind.split())
+                        widget.add_class(*card.kind.split())
                     # Laid out anew only when the card's height changes: on a busy day most
                     # changes put a name in or take one out of a line of names.
                     width, height = widget.content_size
-                    widget.update(card.text, layout=len(card.text.wrap(width)) != height)
+                    grows = not width or len(card.text.wrap(width)) != height
+                    widget.update(card.text, layout=grows)
 
     async def _lay_out(
         self, sections: Sequence[Section], layout: tuple[tuple[str, tuple[str, ...]], ...]
     ) -> None:
-        self._layout, self._cards = layout, {}
+        # Until all is mounted, nothing is laid out: a layout cut short is done again.
+        self._layout, self._cards = (), {}
+        cards: dict[str, tuple[Card, Static]] = {}
         containers = []
         for section in sections:
             widgets = []
             for card in section.cards:
-                widget = Static(card.text, classes=_classes(card))
-                self._cards[card.key] = (card, widget)
+                widget = Static(card.text, classes=f"card {card.kind}".strip())
+                cards[card.key] = (card, widget)
                 widgets.append(widget)
             containers.append(
                 Container(
@@ -128,16 +133,13 @@ class GatheringCards(VerticalScroll):
         async with self.batch():
             await self.remove_children()
             await self.mount_all([*containers, *end])
+        self._layout, self._cards = layout, cards
 
     def on_resize(self) -> None:
         width = self.size.width
         columns = next(name for least, name in COLUMNS_FROM if width >= least)
         for _, name in COLUMNS_FROM:
             self.set_class(name == columns, name)
-
-
-def _classes(card: Card) -> str:
-    return f"card {card.kind}".strip()
 
 
 def _card(key: str, title: Content | str, lines: Iterable[Content], kind: str = "") -> Card:
