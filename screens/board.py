@@ -75,4 +75,5 @@ class BoardScreen(KioskScreen):
                 who = "who is" if not_shown == 1 else "who are"
                 summary += f", and {not_shown} more here {who} not on it"
             summary += "."
-        self.query_one("#summary", Label).update(summary)
+        # One line the screen wide (board.tcss): new words need no new layout.
+        self.query_one("#summary", Label).update(summary, layout=False)

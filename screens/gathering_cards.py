@@ -27,6 +27,9 @@ from kiosk.wall import WallShoutOut
 
 COLUMNS_FROM = ((180, "-four"), (120, "-three"), (70, "-two"), (0, "-one"))
 """From how many cells wide the cards go in four, three, two columns, or one."""
+NAMES_ON_A_CARD = 20
+"""Names a card gives before it counts the rest ("+12 more"): on a busy day a card stays
+one a person can read, and the same height as people come and go."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +106,11 @@ class GatheringCards(VerticalScroll):
                     if before.kind != card.kind:  # other classes (a page's) stay as they are
                         widget.remove_class(*before.kind.split())
                         widget.add_class(*card.kind.split())
-                    # Laid out anew only when the card's height changes: on a busy day most
-                    # changes put a name in or take one out of a line of names.
+                    # Laid out anew only when the card needs more lines than it has: one
+                    # that needs fewer keeps its height, blank below, until the next lay-out.
+                    # On a busy day most changes put a name in or take one out of a card.
                     width, height = widget.content_size
-                    grows = not width or len(card.text.wrap(width)) != height
+                    grows = not width or len(card.text.wrap(width)) > height
                     widget.update(card.text, layout=grows)
 
     async def _lay_out(
@@ -152,17 +156,19 @@ def _people_cards(gathering: Gathering, here: int, came_today: int | None) -> li
     cards = []
     celebrated = [person for person in people if person.milestone is not None]
     if celebrated:
-        lines = [_celebrated(person) for person in celebrated]
+        lines = [_celebrated(person) for person in celebrated[:NAMES_ON_A_CARD]]
+        if len(celebrated) > NAMES_ON_A_CARD:
+            lines.append(Content.styled(f"+{len(celebrated) - NAMES_ON_A_CARD} more", "dim"))
         cards.append(_card("say-hi", "Say hi", lines, "celebrate"))
     # Topics in the order of their names, not of how many share them: a card stays where
     # it is while people come and go, for those reading it, and so the cards around it.
     for group in sorted(gathering.groups, key=lambda group: topic_key(group.topic)):
         if len(group.people) > 1:
-            names = Content(", ").join([_in_group(in_group) for in_group in group.people])
+            names = _some([_in_group(in_group) for in_group in group.people])
             title = Content.assemble((group.topic, "bold"), (f" · {len(group.people)}", "dim"))
             cards.append(_card(f"topic:{topic_key(group.topic)}", title, [names]))
     if gathering.without_topics:
-        names = Content(", ").join([_name(person) for person in gathering.without_topics])
+        names = _some([_name(person) for person in gathering.without_topics])
         cards.append(_card("open", "Open to chat", [names]))
     if gathering.hands_wanted:
         asks = [
@@ -171,7 +177,7 @@ def _people_cards(gathering: Gathering, here: int, came_today: int | None) -> li
         ]
         cards.append(_card("hands", "Could use a hand", asks, "hands"))
     if gathering.heads_down:
-        names = Content(", ").join([_name(person) for person in gathering.heads_down])
+        names = _some([_name(person) for person in gathering.heads_down])
         cards.append(_card("heads-down", "Heads-down", [names], "quiet"))
     if gathering.guests:
         guests = [
@@ -198,6 +204,13 @@ def _people_cards(gathering: Gathering, here: int, came_today: int | None) -> li
         said = f"{here} here, not shown on the board." if here else nobody
         cards.append(_card("nobody", "Nobody on the board right now", [Content(said)], "quiet"))
     return cards
+
+
+def _some(names: Sequence[Content]) -> Content:
+    """The first NAMES_ON_A_CARD names, and how many more there are."""
+    shown = Content(", ").join(names[:NAMES_ON_A_CARD])
+    more = len(names) - NAMES_ON_A_CARD
+    return Content.assemble(shown, (f" +{more} more", "dim")) if more > 0 else shown
 
 
 def _name(here: Here, note: str = "") -> Content:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import pytest
 
 from kiosk.cli import main as kiosk_cli
+from kiosk.gathering import gather
 from screens.board import BoardScreen
-from screens.gathering_cards import GatheringCards
+from screens.gathering_cards import GatheringCards, board_sections
 from screens.masthead import Masthead
 from tests.conftest import FakeClock
+from tests.core.test_gathering import NOW, here
 from tests.ui.driving import everyone_here, let_time_pass, settle, shown, stored
 
 
@@ -188,7 +190,7 @@ async def test_with_hundreds_here_a_check_in_writes_only_the_card_it_touches(
         assert all(after[heading] is widget for heading, widget in before.items())
         changed = [h for h, w in after.items() if str(w.render()) != drawn[h]]
         assert changed == ["Say hi", "Open to chat"]
-        assert cards(pilot)["Open to chat"].endswith("Member 299, Member 300")
+        assert cards(pilot)["Open to chat"].endswith("Member 019 +281 more")  # 280 before
 
 
 async def test_what_a_member_keeps_for_hosts_is_never_on_the_board(
@@ -246,3 +248,21 @@ async def test_a_bigger_screen_has_more_columns_of_cards(make_app, demo_data, cl
         # the cards reach across the screen, with no column left empty
         rights = max(widget.region.right for widget in app.screen.query(".card"))
         assert rights >= size[0] - 4
+
+
+def test_a_busy_card_names_twenty_and_counts_the_rest():
+    """A card stays one a person can read on a busy day, and the same height."""
+    people = [here(f"P{number:02}", ("Python",)) for number in range(23)]
+    heads_down = [here(f"Q{number:02}", status="heads-down") for number in range(21)]
+    (who,) = board_sections(
+        gather(people + heads_down, NOW),
+        here=44,
+        came_today=None,
+        question=None,
+        answers=(),
+        shoutouts=(),
+        now=NOW,
+    )
+    cards = {card.text.plain.split("\n")[0]: card.text.plain.split("\n")[1] for card in who.cards}
+    assert cards["Python · 23"] == ", ".join(f"P{n:02}" for n in range(20)) + " +3 more"
+    assert cards["Heads-down"] == ", ".join(f"Q{n:02}" for n in range(20)) + " +1 more"
