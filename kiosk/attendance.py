@@ -215,6 +215,10 @@ class Attendance(CommunityState):
         """Everyone here, including guests and those not shown on the board."""
         return len(self._visits)
 
+    def guests_here(self) -> int:
+        """How many of those here are guests (the board lists them; home names members only)."""
+        return sum(1 for visit in self._visits if visit.guest)
+
     def present_for_hosts(self) -> list[Presence]:
         """Everyone here, incognito and not shown included; a guest comes with their host
         as `member`. Newest first."""

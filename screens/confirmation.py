@@ -161,8 +161,10 @@ class CheckedInScreen(ConfirmationScreen):
         self.shoutouts = [] if updated else welcome.shoutouts
         self.question = None if updated else community.question()
         self.others = [p for p in community.present() if p.member.id != member.id]
-        self.unnamed = community.here_count() - len(self.others) - 1
-        """Others here who are not on the board, or incognito (the member is counted too)."""
+        self.guests = community.guests_here()
+        self.unnamed = community.here_count() - len(self.others) - self.guests - 1
+        """Other members here who are not on the board, or incognito (the member is counted
+        too)."""
         # Held, as the countdown is (see the base class).
         self.here = HereNow(id="here")
 
@@ -237,7 +239,7 @@ class CheckedInScreen(ConfirmationScreen):
             for title in section.query(".section-title").results(Label):
                 section.border_title = str(title.render())
         self.here.border_title = "Also here"
-        self.here.show(self.others, self.unnamed)
+        self.here.show(self.others, self.unnamed, self.guests)
         self.call_after_refresh(self.refresh_bindings)  # whether there is more to read
 
     def on_resize(self) -> None:

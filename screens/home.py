@@ -237,7 +237,9 @@ class HomeScreen(KioskScreen):
     def show_community(self) -> None:
         community = self.app.community
         here = community.present()
-        self.query_one("#here", HereNow).show(here, community.here_count() - len(here))
+        guests = community.guests_here()
+        hidden = community.here_count() - len(here) - guests
+        self.query_one("#here", HereNow).show(here, hidden, guests)
         self.query_one("#latest", ShoutoutFeed).show(community.shoutouts(LATEST))
 
     def action_board(self) -> None:

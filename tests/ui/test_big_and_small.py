@@ -25,9 +25,10 @@ async def test_a_small_home_lists_whole_names_then_how_many_more(make_app, demo_
         here = str(box.render()).splitlines()
         width, height = box.content_size
         assert len(here) <= height and all(len(line) <= width for line in here)
-        # One member keeps off the board and a guest is here: counted, not named
-        assert here[-1] == "+ 2 more here, not on the board"
-        here = here[:-1]
+        # A guest is here, on the board's Guests card, and one member keeps off the board:
+        # each counted for what they are, not named
+        assert here[-2:] == ["+ 1 guest (F2)", "+ 1 more here, not on the board"]
+        here = here[:-2]
         assert here[-1].startswith("…and ") and here[-1].endswith(" more (F2)")
         listed = len(here) - 1
         assert here[-1] == f"…and {30 - listed} more (F2)"

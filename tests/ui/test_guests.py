@@ -40,6 +40,11 @@ async def test_a_member_here_signs_in_a_guest_who_shows_on_the_board(
             "Guest signed in\nWelcome, Tomás Ruiz! Signed in as a guest of María José Pérez."
         ]
         assert guests_of(demo_data, "m01demo", clock) == ["Tomás Ruiz"]
+        # Home counts both guests as guests, who are on the board, not as members who
+        # keep off it (the demo has no such member)
+        here = str(app.screen.query_one("#here").render())
+        assert here.splitlines()[-1] == "+ 2 guests (F2)"
+        assert "not on the board" not in here
         await pilot.press("f2")
         await settle(pilot)
         guests = [str(w.render()) for w in app.screen.query(".card") if "Guests" in str(w.render())]
