@@ -4,6 +4,7 @@ and the question of the week to answer or skip."""
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Input
 
 from screens.board import BoardScreen
 from screens.confirmation import CheckedInScreen
@@ -217,6 +218,9 @@ async def test_down_reads_on_to_the_question_and_keeps_the_welcome_open(
                 await pilot.press(forward)
             # Then the question is in view, and the welcome waits while she reads
             assert in_view(pilot, app.screen.query_one("#prompt")), forward
+            # with the whole of its hint, not cut short
+            box = app.screen.query_one("#answer", Input)
+            assert box.content_size.width > len(box.placeholder)
             await let_time_pass(pilot, 30)
             assert isinstance(app.screen, CheckedInScreen)
             # and going back reaches the shout-out again
