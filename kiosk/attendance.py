@@ -34,6 +34,11 @@ class Welcome:
     """Shout-outs to them since they last checked in (whose welcome showed the ones
     before), newest first."""
 
+    @property
+    def first_visit(self) -> bool:
+        """This check-in is the member's first visit ever: said once, not all that day."""
+        return self.milestone is not None and self.milestone.kind == "first-visit"
+
 
 class Attendance(CommunityState):
     _gathered: tuple[tuple[int, date], Gathering] | None = None
@@ -272,6 +277,10 @@ class Attendance(CommunityState):
         hosts only."""
         return sum(1 for visit in self._visits if visit.public)
 
+    def guests_here(self) -> int:
+        """How many of those here are guests (the board lists them; home names members only)."""
+        return sum(1 for visit in self._visits if visit.guest)
+
     def present_for_hosts(self) -> list[Presence]:
         """Everyone here, incognito and not shown included; a guest comes with their host
         as `member`. Newest first."""
@@ -307,10 +316,10 @@ class Attendance(CommunityState):
         self._gathered = (holds_for, gathering)
         return gathering
 
-    def welcome(self, member_id: str, proven: bool = False) -> Welcome:
-        """What to tell a member who has just checked in; `proven` when they proved who
-        they are for it (their badge, or their PIN), so that people to meet may be found
-        by the fields they keep for hosts too."""
+    def welcome(self, member_id: str, people: int = 3, proven: bool = False) -> Welcome:
+        """What to tell a member who has just checked in, with up to `people` to meet;
+        `proven` when they proved who they are for it (their badge, or their PIN), so that
+        people to meet may be found by the fields they keep for hosts too."""
         member = self.member(member_id)
         visit = self._open_visit(member_id)
         before = replace(member, visits=self.visits_so_far(member) - 1)
@@ -325,7 +334,7 @@ class Attendance(CommunityState):
         ]
         return Welcome(
             milestone=milestone_at_check_in(before, visit.since, self.zone),
-            suggestions=suggestions(member, visit, self.present(), proven=proven),
+            suggestions=suggestions(member, visit, self.present(), people, proven=proven),
             shoutouts=for_them,
         )
 

@@ -49,6 +49,9 @@ class Config:
     """Seconds without a key or click before the kiosk returns to home."""
     confirmation_seconds: int = 6
     """Seconds a check-in or check-out confirmation stays before home comes back."""
+    second_scan_seconds: int = 60
+    """Seconds after a check-in during which the same badge again asks to be scanned once
+    more before it checks out; 0 checks out at once."""
     host_pin_hash: str = ""
     """Made by `kiosk hash-pin`; needed to quit the kiosk. Empty: the kiosk cannot be quit."""
     capacity: int = 0
@@ -85,6 +88,7 @@ _EXPECTED: dict[str, tuple[type[Any], str]] = {
     "data_dir": (str, 'a folder path as text, like "kiosk-data"'),
     "idle_timeout": (int, "a whole number of seconds, at least 5, like 60"),
     "confirmation_seconds": (int, "a whole number of seconds, at least 1, like 6"),
+    "second_scan_seconds": (int, "a whole number of seconds from 0 to 3600, like 60"),
     "host_pin_hash": (str, "text made by `kiosk hash-pin`, or empty"),
     "capacity": (int, "a whole number of people, 0 for no limit"),
     "suggested_topics": (
@@ -100,10 +104,12 @@ _EXPECTED: dict[str, tuple[type[Any], str]] = {
 _MINIMUM = {
     "idle_timeout": 5,
     "confirmation_seconds": 1,
+    "second_scan_seconds": 0,
     "capacity": 0,
     "backups_to_keep": 1,
     "anonymous_after_days": 0,
 }
+_MAXIMUM = {"second_scan_seconds": 3600}
 
 URL_LIMIT = 80
 """The longest community_url, so that its QR code still fits a small screen."""
@@ -259,6 +265,8 @@ def _checked(path: Path, key: str, value: Any) -> Any:
     if not isinstance(value, kind):
         raise wrong()
     if key in _MINIMUM and value < _MINIMUM[key]:
+        raise wrong()
+    if key in _MAXIMUM and value > _MAXIMUM[key]:
         raise wrong()
     if key == "suggested_topics":
         # Cleaned and limited as a member's own topics are, or check-in would refuse them.

@@ -32,6 +32,12 @@ def duration(span: timedelta) -> str:
     return f"{hours} h" if not minutes else f"{hours} h {minutes} min"
 
 
+def moments(span: timedelta) -> str:
+    """A short span, like '4 s' or, from a minute, '2 min'."""
+    seconds = max(int(span.total_seconds()), 0)
+    return f"{seconds} s" if seconds < 60 else duration(span)
+
+
 def arrived(moment: datetime, now: datetime, zone: tzinfo) -> str:
     """When someone arrived: 'today 09:14 · 2 h' reads '09:14 · 2 h'; an earlier day is
     named instead of counted, like 'Tue 09:14', or '12 Nov 09:14' after a week."""
@@ -87,6 +93,13 @@ def public_order(moment: datetime, day_only: bool, zone: tzinfo) -> tuple[date, 
     public may tell: one written by a member here unseen (`day_only`) by its day alone,
     after that day's others, so that its neighbours never give its time away."""
     return (local_day(moment, zone), not day_only, 0.0 if day_only else moment.timestamp())
+
+
+def nobody_here(came_today: int | None = None) -> str:
+    """What to say when nobody is here: "nobody here yet" only when nobody came today
+    (`came_today`), since late in the day it would be wrong; "nobody here right now"
+    otherwise, and when it is not known."""
+    return "nobody here yet" if came_today == 0 else "nobody here right now"
 
 
 def opening_status(hours: OpeningHours, now: datetime) -> str:

@@ -1,4 +1,5 @@
-"""Finding a member by a few typed letters: accents and case ignored, one typo forgiven."""
+"""Finding a member by a few typed letters: accents and case ignored, one typo forgiven,
+and the spaces, apostrophes and hyphens inside a name optional ("oconnor", "mariajose")."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from kiosk.text import fold
 
 FUZZY_FROM = 3
 """Typos are forgiven once a query has this many letters; before that, too much matches."""
+_JOINERS = str.maketrans("", "", " '-")
+"""What a person may leave out of a name, or put in: "Mei Lin" is found by "meilin", "O'Connor"
+by "o connor" and "oconnor"."""
 
 
 def within_one_edit(a: str, b: str) -> bool:
@@ -61,10 +65,9 @@ class MemberIndex:
         # Ids, not the members: a member whose file is reread is not kept twice.
         self._ids = [member_id for _, member_id in keyed]
         self._names = [name for name, _ in keyed]
-        self._text = "\n".join(self._names)
-        self._line_starts = array(
-            "l", accumulate((len(n) + 1 for n in self._names[:-1]), initial=0)
-        )
+        lines = [f"{name}\t{_squashed(name)}" for name in self._names]
+        self._text = "\n".join(lines)
+        self._line_starts = array("l", accumulate((len(n) + 1 for n in lines[:-1]), initial=0))
         # Who has each distinct word, and, for near misses, the words that share a key
         # with any word within one edit of them.
         having: dict[str, list[int]] = defaultdict(list)
@@ -83,16 +86,19 @@ class MemberIndex:
 
     def search(self, query: str, limit: int = 8) -> list[str]:
         """The ids of members matching `query`: name and name-part prefixes first, then
-        substrings, then names each typed word starts, one typo forgiven; alphabetical
-        within each."""
+        substrings, then substrings once spaces, apostrophes and hyphens are left out of
+        both, then names each typed word starts, one typo forgiven; alphabetical within
+        each."""
         wanted = " ".join(fold(query).split())
         if not wanted or limit < 1:
             return []
+        squashed = _squashed(wanted)
         found: dict[int, None] = {}  # positions in rank order, without repeats
         for stage in (
             self._name_prefixes(wanted),
             self._lines(merge(self._offsets(" " + wanted, 1), self._offsets("-" + wanted, 1))),
             self._lines(self._offsets(wanted, 0)),
+            self._lines(self._offsets(squashed, 0)) if squashed else (),
             self._near_misses(wanted),
         ):
             for position in stage:
@@ -133,6 +139,10 @@ class MemberIndex:
         for position in candidates:
             if _near_miss(words, _words(self._names[position])):
                 yield position
+
+
+def _squashed(folded: str) -> str:
+    return folded.translate(_JOINERS)
 
 
 def _words(folded: str) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kiosk.config import Config
 from kiosk.errors import DataError, UsageError
+from kiosk.output import say
 from kiosk.storage import read_regular, write_atomically
 
 WILDCARDS = ("0.0.0.0", "::", "")
@@ -28,6 +29,12 @@ SESSIONS = 4
 SECRET_FILE = "serve-secret"
 """In the data folder: the secret in the served kiosk's address, kept across restarts."""
 SECRET = re.compile(r"[A-Za-z0-9_-]{32,128}")
+BOARD_FONT_SIZE = 28
+"""Pixels: the wall board on a 1080p TV reads from across a room, about 110 columns by
+30 lines."""
+KIOSK_FONT_SIZE = 16
+"""Pixels: the kiosk in a browser is read from arm's length, as a terminal is."""
+FONT_SIZES = range(8, 97)
 
 
 def is_loopback(host: str) -> bool:
@@ -100,9 +107,11 @@ def serve(
     kiosk: bool,
     url: str | None,
     sessions: int = SESSIONS,
+    font_size: int | None = None,
 ) -> None:
     """Serve the board (or the kiosk, behind a secret made now) to at most `sessions`
-    browsers at once, until interrupted."""
+    browsers at once, until interrupted, its text `font_size` pixels high (by default
+    large enough for the board to read across a room)."""
     check_host(host, public)
     if not config.data_dir.is_dir():
         raise UsageError(
@@ -112,8 +121,10 @@ def serve(
     from kiosk.web_server import GuardedServer  # the web server loads only when serving
 
     what = "kiosk" if kiosk else "wall board"
+    size = font_size or (KIOSK_FONT_SIZE if kiosk else BOARD_FONT_SIZE)
     server = GuardedServer(
         session_command(config, kiosk),
+        font_size=size,
         host=host,
         port=port,
         title=f"{config.space_name} {what}",
@@ -121,6 +132,13 @@ def serve(
         secret=kiosk_secret(config.data_dir) if kiosk else None,
         sessions=sessions,
     )
+    say(
+        f"Serving the {what} at {server.page_address} with text {size} pixels high "
+        f"(--font-size changes it, as ?fontsize= in the address does for one screen). "
+        "Ctrl+C stops."
+    )
+    if server.secret is not None:
+        say("Anyone with this address can use the kiosk: keep it private.")
     try:
         server.serve()
     except OSError as error:

@@ -28,6 +28,7 @@ ANSWERS_SHOWN = 6
 class WallShoutOut:
     """A shout-out as the wall board shows it; a member off the board is not named."""
 
+    id: str
     author: str
     to: str
     text: str
@@ -93,6 +94,8 @@ def came_today(community: Community, now: datetime, zone: tzinfo) -> int:
 def _shoutouts(community: Community) -> list[WallShoutOut]:
     shown = community.shoutouts(SHOUTOUTS_SHOWN)
     return [
-        WallShoutOut(*community.shoutout_names(s), text=s.text, created=s.created, quiet=s.quiet)
+        WallShoutOut(
+            s.id, *community.shoutout_names(s), text=s.text, created=s.created, quiet=s.quiet
+        )
         for s in shown
     ]

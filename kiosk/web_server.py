@@ -14,13 +14,19 @@ connection starts a process. So:
   for downloads alone;
 - at most `sessions` browsers are served at once.
 
+Its page is the kiosk's own (`served_page/app_index.html`): the font comes from this
+server, never from a font host on the internet, so the lobby TV asks nothing of any other
+machine and works offline; and its text is large enough to read across a room: an address
+without a font size is sent on to the same address with the server's (`?fontsize=28`),
+which a host may change with `--font-size`, or in the address itself for one screen.
+
 Loaded only by `kiosk serve` (see kiosk.serving).
 """
 
 from __future__ import annotations
 
 import hmac
-from functools import partial
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import aiohttp_jinja2
@@ -33,11 +39,13 @@ SECRET_COOKIE = "kiosk-secret"
 """The cookie that carries the secret to downloads, whose address the page's script makes."""
 DOWNLOADS = "/download"
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
+PAGE = Path(__file__).with_name("served_page")
+"""The page's template, in place of textual-serve's."""
 
 
 class GuardedServer(Server):
-    """textual-serve's server, refusing foreign origins, asking for `secret` (when given)
-    and serving at most `sessions` browsers at once."""
+    """textual-serve's server, refusing foreign origins, asking for `secret` (when given),
+    serving at most `sessions` browsers at once, its text `font_size` pixels high."""
 
     def __init__(
         self,
@@ -49,8 +57,18 @@ class GuardedServer(Server):
         public_url: str,
         secret: str | None,
         sessions: int,
+        font_size: int,
     ) -> None:
-        super().__init__(command, host=host, port=port, title=title, public_url=public_url)
+        super().__init__(
+            command,
+            host=host,
+            port=port,
+            title=title,
+            public_url=public_url,
+            templates_path=PAGE,
+        )
+        self.font_size = font_size
+        """In CSS pixels; textual-serve's own default is 16."""
         self.secret = secret
         self.sessions = sessions
         self.open_sessions = 0
@@ -62,22 +80,19 @@ class GuardedServer(Server):
         return self.public_url + ("/" if self.secret is None else f"/?{SECRET}={self.secret}")
 
     async def on_startup(self, app: web.Application) -> None:
-        # Unwrapped, so that the address can be copied whole however narrow the log.
-        say = partial(self.console.print, highlight=False, soft_wrap=True)
-        say(f"Serving {self.title} at {self.page_address}")
-        if self.secret is not None:
-            say("Anyone with this address can use the kiosk: keep it private.")
-        say("Ctrl+C stops the server.")
+        """Said by `kiosk serve` itself, in the kiosk's words."""
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         self._admit(request, websocket=False)
+        if "fontsize" not in request.query:
+            raise web.HTTPFound(request.rel_url.update_query(fontsize=self.font_size))
         websocket = f"{self.public_url}/ws".replace("http", "ws", 1)
         if self.secret is not None:
             # The page adds "?width=…&height=…" to this address itself; the "&" keeps the
             # secret a parameter of its own (the page sends its size again once open).
             websocket += f"?{SECRET}={self.secret}&"
         context = {
-            "font_size": to_int(request.query.get("fontsize", "16"), 16),
+            "font_size": to_int(request.query["fontsize"], self.font_size),
             "app_websocket_url": websocket,
             "config": {"static": {"url": f"{self.public_url}/static/"}},
             "application": {"name": self.title},

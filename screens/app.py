@@ -25,12 +25,15 @@ from kiosk.member_access import MemberAccess
 from kiosk.models import Member, Visit
 from screens.badge_desk import BadgeDesk
 from screens.closing_time import ClosingTime
-from screens.commands import OpenHostConsole, Quit
+from screens.commands import OpenHostConsole, Quit, ShowKeys
+from screens.confirmation import ConfirmationScreen
 from screens.home import HomeScreen
 from screens.host.console import ConsoleScreen
 from screens.host.warnings import HostWarnings, Source, host_warnings
+from screens.key_help import KeysScreen, keys_of
 from screens.pin import PinScreen
 from screens.scanner import BadgeScanned, ScanGate
+from screens.themes import THEMES
 
 Result = TypeVar("Result")
 Timer = Callable[[], float]
@@ -45,7 +48,7 @@ class KioskApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     MODES = {"home": HomeScreen}
     DEFAULT_MODE = "home"
-    BINDINGS = [Quit.binding(), OpenHostConsole.binding()]
+    BINDINGS = [Quit.binding(), OpenHostConsole.binding(), ShowKeys.binding()]
 
     def __init__(
         self, community: Community, config: Config, *, lock: bool = True, timer: Timer = monotonic
@@ -71,7 +74,7 @@ class KioskApp(App[None]):
         self._refreshing: Worker[None] | None = None
         self._set_aside = False
         """Whether the members read at the start are kept out of the collector's passes."""
-        self.scan_gate = ScanGate(self, timer, deliver=super().on_event)
+        self.scan_gate = ScanGate(self, timer, deliver=self._deliver_key)
         """Every key passes it first, so a badge scan never lands in the focused field."""
         self.badge_desk = BadgeDesk(self)
         self._closing_time = ClosingTime(community)
@@ -82,6 +85,8 @@ class KioskApp(App[None]):
         when the kiosk stops."""
         self.host_warned: Signal[None] = Signal(self, "host-warned")
         """Published whenever the warnings for the host change."""
+        for theme in THEMES:
+            self.register_theme(theme)
 
     def on_mount(self) -> None:
         self.title = self.config.space_name
@@ -103,6 +108,15 @@ class KioskApp(App[None]):
             await self.scan_gate.key(event)
         else:
             await super().on_event(event)
+
+    async def _deliver_key(self, event: events.Key) -> None:
+        """A key the scan gate let through goes its usual way; but a key that starts the
+        next person's name on someone's welcome or goodbye takes the kiosk home first, so
+        that it and every key after it, Space and Enter too, reach the search."""
+        screen = self.screen
+        if isinstance(screen, ConfirmationScreen) and screen.starts_next_person(event):
+            self.go_home()
+        await super().on_event(event)
 
     def on_badge_scanned(self, message: BadgeScanned) -> None:
         # The screen in front did not take the scan for itself.
@@ -273,12 +287,6 @@ class KioskApp(App[None]):
         self.clear_notifications()
         self.home.reset()
 
-    def type_at_home(self, text: str) -> None:
-        """The next person started typing elsewhere: take them home with every key, in order."""
-        if self.screen is not self.home:
-            self.go_home()
-        self.home.take_typing(text)
-
     def open_profile(self, member: Member) -> None:
         """Open `member`'s own profile, for a member who proved who they are (a badge
         scan): over the current screen, closing a PIN prompt that asked for it."""
@@ -298,7 +306,12 @@ class KioskApp(App[None]):
     def _look_for_host_warnings(self) -> None:
         self.call_from_thread(self.warn_host, "setup", *host_warnings(self.config))
 
+    def action_show_keys(self) -> None:
+        self.push_screen(KeysScreen(keys_of(self.screen)))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_keys":
+            return not isinstance(self.screen, KeysScreen)  # F1 there closes it
         if action == "open_host_console":
             # Offered at home, where the kiosk waits for the next person.
             return self.screen is self.screen_stack[0]

@@ -14,14 +14,20 @@ say so, without losing what anyone was typing.
   The scan is then taken as at home.
 - A screen private to one member (`screens.private`) closes, and the kiosk goes home, when
   anyone else's badge (or one nobody has) is scanned: the scan is then taken as at home.
+- The same badge again soon after its check-in asks before it checks out (see
+  `kiosk.door`), and the same badge again within a moment (held under the scanner) is
+  taken once; both are said in a notification, which shows over the welcome or goodbye
+  the first scan opens.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING, Literal
 
+from kiosk import hours
 from kiosk.badge_codes import normalize_badge_code
-from kiosk.door import Passage, pass_badge
+from kiosk.door import Door, Passage
 from screens.board import BoardScreen
 from screens.confirmation import CheckedInScreen, CheckedOutScreen, ConfirmationScreen
 from screens.home import HomeScreen
@@ -54,8 +60,11 @@ class BadgeDesk:
 
     def __init__(self, app: KioskApp) -> None:
         self.app = app
+        self.door = Door(app.community, timedelta(seconds=app.config.second_scan_seconds))
         self._last: tuple[str, Passage | Pending | None] | None = None
         """The last badge taken, and what it did once known."""
+        self._repeated = False
+        """The last badge came again while it was being saved: said once it is."""
         self._opened: tuple[ConfirmationScreen, Passage, float] | None = None
         """The welcome or goodbye the last scan opened, for whom, and when (app.timer)."""
 
@@ -76,25 +85,39 @@ class BadgeDesk:
         if any(isinstance(screen, ForHosts) for screen in app.screen_stack):
             app.go_home()  # a member at the kiosk: the console is no longer the host's alone
         if repeat and self._last is not None and self._last[0] == badge:
-            self._say_repeat(self._last[1])
+            if self._last[1] == PENDING:
+                # Said once the first is saved: what that opens would clear it now.
+                self._repeated = True
+            else:
+                self._say_repeat(self._last[1])
             return
         self._last = (badge, PENDING)
-        community = app.community
+        self._repeated = False
+        door = self.door
         app.store_call(
-            lambda: pass_badge(community, code),
+            lambda: door.pass_badge(code),
             lambda passage: self._taken(badge, passage),
             saved=None,  # shown on whatever screen is in front by then
         )
 
     def _taken(self, badge: str, passage: Passage | None) -> None:
+        repeated = False
         if self._last is not None and self._last[0] == badge:
             self._last = (badge, passage)
+            repeated, self._repeated = self._repeated, False
         app = self.app
         private = owners(app.screen_stack)
         if private and (passage is None or passage.member.id not in private):
             app.go_home()  # someone else stands at the kiosk now
         if passage is None:
             app.notify(NOT_KNOWN, title="Badge not known", severity="warning", markup=False)
+        elif passage.asked_again is not None:
+            app.notify(
+                f"You checked in {hours.moments(passage.asked_again)} ago. "
+                "Scan again to check out.",
+                title=f"{passage.member.first_name}, you are still checked in",
+                markup=False,
+            )
         elif isinstance(app.screen, WELCOMING):
             replaced = self._just_opened()
             app.go_home()
@@ -113,6 +136,8 @@ class BadgeDesk:
                 app.notify(self._said(replaced), title="Badge scanned", markup=False)
         else:
             app.notify(self._said(passage), title="Badge scanned", markup=False)
+        if repeated:
+            self._say_repeat(passage)
 
     def _just_opened(self) -> Passage | None:
         """Whose welcome or goodbye a scan opened a moment ago, if it is in front now."""
@@ -131,12 +156,13 @@ class BadgeDesk:
             return f"Welcome, {name}! You are checked in."
         return f"See you soon, {name}! You are checked out."
 
-    def _say_repeat(self, passage: Passage | Pending | None) -> None:
-        if isinstance(passage, Passage):
-            done = "checked in" if passage.arrived else "checked out"
-            said = f"{passage.member.first_name} is {done}: the badge was scanned a moment ago."
-        elif passage is None:
+    def _say_repeat(self, passage: Passage | None) -> None:
+        if passage is None:
             said = NOT_KNOWN
         else:
-            said = "This badge was scanned a moment ago; once is enough."
+            done = "checked out" if passage.visit.until else "checked in"
+            said = (
+                f"{passage.member.first_name} is {done}: the badge was scanned a moment "
+                "ago, and once is enough."
+            )
         self.app.notify(said, title="Scanned already", markup=False)

@@ -61,6 +61,20 @@ class Quit(Command):
     PRIORITY = True
 
 
+class ShowKeys(Command):
+    KEYS = "f1"
+    LABEL = "Keys"
+    HELP = "The keys of this screen and what each does."
+    # Heard in a field too, where F1 types nothing.
+    PRIORITY = True
+
+
+class CloseKeys(Command):
+    KEYS = "escape,f1"
+    LABEL = "Close"
+    HELP = "Back to the screen these keys are for."
+
+
 class Back(Command):
     KEYS = "escape"
     LABEL = "Back"
@@ -139,6 +153,12 @@ class ShowCodes(Command):
     HELP = "Show the codes that join the Wi-Fi and our chat from a phone."
 
 
+class NextCode(Command):
+    KEYS = "f6"
+    LABEL = "Next code"
+    HELP = "Show the next code, where the screen has room for one at a time."
+
+
 class HideCodes(Command):
     KEYS = "f6"
     LABEL = "Hide codes"
@@ -189,6 +209,16 @@ class WriteShoutOut(Command):
     ACTION = "shoutout"
 
 
+class PostShoutOut(Command):
+    KEYS = "enter"
+    LABEL = "Post"
+    HELP = "Post the shout-out on the wall."
+    ACTION = "post"
+    KEY_DISPLAY = "⏎"
+    # Before the message box, where Enter would start a new line.
+    PRIORITY = True
+
+
 class BringGuest(Command):
     KEYS = "ctrl+g"
     LABEL = "Bring a guest"
@@ -207,6 +237,38 @@ class KeepOpen(Command):
     LABEL = "Keep open"
     HELP = "Stop the countdown, to read at leisure."
     KEY_DISPLAY = "space"
+
+
+class ReadOn(Command):
+    KEYS = "down"
+    LABEL = "Read on"
+    HELP = "Scroll down to read the rest; the welcome then waits for you."
+    ACTION = "read(1)"
+    KEY_DISPLAY = "↓"
+
+
+class ReadBack(Command):
+    KEYS = "up"
+    LABEL = "Read back"
+    HELP = "Scroll back up."
+    ACTION = "read(-1)"
+    SHOW = False
+
+
+class PageOn(Command):
+    KEYS = "pagedown"
+    LABEL = "Page down"
+    HELP = "Scroll down a screenful."
+    ACTION = "read_page(1)"
+    SHOW = False
+
+
+class PageBack(Command):
+    KEYS = "pageup"
+    LABEL = "Page up"
+    HELP = "Scroll back up a screenful."
+    ACTION = "read_page(-1)"
+    SHOW = False
 
 
 class AddTopic(Command):
@@ -250,7 +312,7 @@ class SkipQuestion(Command):
 
 class AnswerQuestion(Command):
     KEYS = "tab"
-    LABEL = "Answer the question"
+    LABEL = "Answer"
     HELP = "Answer the question of the week in one line."
 
 

@@ -1,4 +1,6 @@
-"""Writing a shout-out, to one member or to everyone, with a live counter."""
+"""Writing a shout-out, to one member or to everyone, with a live counter. The message
+shows whole as it is written, wrapped over as many lines as it takes, and leaving with
+words written asks first."""
 
 from __future__ import annotations
 
@@ -8,13 +10,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, Label, OptionList
+from textual.widgets import Button, Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from kiosk.matching import MIN_LETTERS, enough_letters
 from kiosk.models import Member, ShoutOut
 from kiosk.text import SHOUTOUT_LIMIT, clean, fold
-from screens.commands import Cancel, NextMatch, PreviousMatch
+from screens.commands import Cancel, NextMatch, PostShoutOut, PreviousMatch
+from screens.confirm import ConfirmScreen
 from screens.kiosk_screen import KioskScreen
 from screens.namesakes import name_line, namesakes_together, told_apart
 
@@ -27,7 +30,12 @@ class ComposeScreen(KioskScreen):
     own screen underneath, or home for the next person."""
 
     CSS_PATH = "composer.tcss"
-    BINDINGS = [Cancel.binding(), NextMatch.binding(), PreviousMatch.binding()]
+    BINDINGS = [
+        PostShoutOut.binding(),
+        Cancel.binding(),
+        NextMatch.binding(),
+        PreviousMatch.binding(),
+    ]
 
     def __init__(self, author: Member, back_to: Literal["member", "home"]) -> None:
         super().__init__()
@@ -44,8 +52,8 @@ class ComposeScreen(KioskScreen):
             yield OptionList(id="to-matches")
             yield Label("To everyone.", id="to-match", classes="hint")
             yield Label("Your message", classes="section-title")
-            # Coming back to the message keeps it whole, with the cursor at its end.
-            yield Input(placeholder="Say thanks, share news…", id="text", select_on_focus=False)
+            # Wrapped, so the whole message shows as it is written; Enter posts it.
+            yield TextArea(placeholder="Say thanks, share news…", id="text")
             yield Label(f"0 / {SHOUTOUT_LIMIT}", id="counter", classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button("Post", id="post", variant="primary")
@@ -54,7 +62,11 @@ class ComposeScreen(KioskScreen):
     def on_mount(self) -> None:
         self.query_one("#to-matches").display = False
         self.query_one("#to-matches").can_focus = False
-        self.query_one("#text", Input).focus()
+        self.message_box.focus()
+
+    @property
+    def message_box(self) -> TextArea:
+        return self.query_one("#text", TextArea)
 
     # -- to whom ----------------------------------------------------------------------
 
@@ -90,7 +102,7 @@ class ComposeScreen(KioskScreen):
     def recipient_entered(self) -> None:
         if self.recipient is not None:
             self.pick(self.recipient)
-        self.query_one("#text", Input).focus()
+        self.message_box.focus()
 
     def pick(self, member: Member) -> None:
         """`member` is the one meant: their name goes in the field and the list closes."""
@@ -118,9 +130,9 @@ class ComposeScreen(KioskScreen):
 
     # -- the message --------------------------------------------------------------------
 
-    @on(Input.Changed, "#text")
-    def text_changed(self, event: Input.Changed) -> None:
-        length = len(clean(event.value))
+    @on(TextArea.Changed, "#text")
+    def text_changed(self) -> None:
+        length = len(clean(self.message_box.text))
         counter = self.query_one("#counter", Label)
         if length > SHOUTOUT_LIMIT:
             counter.update(f"{length} / {SHOUTOUT_LIMIT} · {length - SHOUTOUT_LIMIT} too many")
@@ -128,9 +140,12 @@ class ComposeScreen(KioskScreen):
             counter.update(f"{length} / {SHOUTOUT_LIMIT}")
         counter.set_class(length > SHOUTOUT_LIMIT, "caution")
 
-    @on(Input.Submitted, "#text")
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Enter posts from the message; in the To field it chooses the one offered.
+        return self.focused is self.message_box if action == "post" else True
+
     @on(Button.Pressed, "#post")
-    def post(self) -> None:
+    def action_post(self) -> None:
         if self.query_one("#to", Input).value.strip() and self.recipient is None:
             self.query_one("#to", Input).focus()
             return  # the line under To already says nobody matches
@@ -139,7 +154,7 @@ class ComposeScreen(KioskScreen):
             return  # already on its way
         community = self.app.community
         author, to = self.author.id, self.recipient.id if self.recipient else None
-        message = self.query_one("#text", Input).value
+        message = self.message_box.text
         self.app.store_call(
             lambda: community.post_shoutout(author, to, message),
             self.posted,
@@ -153,6 +168,24 @@ class ComposeScreen(KioskScreen):
 
     @on(Button.Pressed, "#cancel")
     def action_back(self) -> None:
+        if not clean(self.message_box.text):
+            self.leave()
+            return
+        self.app.push_screen(
+            ConfirmScreen(
+                "Throw away what you wrote? It is not posted.", "Throw it away", "Keep writing"
+            ),
+            self.leave_if,
+        )
+
+    def leave_if(self, throw_away: bool | None) -> None:
+        """Leave when the writer chose to throw their words away, else write on."""
+        if throw_away:
+            self.leave()
+        else:
+            self.message_box.focus()
+
+    def leave(self) -> None:
         if self.back_to == "member":
             self.app.pop_screen()
         else:

@@ -12,16 +12,20 @@ from textual.widgets import Button, Label, Static
 
 from kiosk import hours
 from kiosk.models import STATUS_LABELS, Answer, Member, Visit
-from kiosk.opening import local_day
 from screens.commands import (
     AnswerQuestion,
     Done,
     KeepOpen,
+    PageBack,
+    PageOn,
+    ReadBack,
+    ReadOn,
     ShareAnswer,
     SkipQuestion,
     WriteShoutOut,
 )
 from screens.composer import ComposeScreen
+from screens.here_now import HereNow
 from screens.kiosk_screen import KioskScreen
 from screens.question_prompt import QuestionPrompt
 from screens.welcome import others_here, shoutout_for_you, suggestion_intro, suggestion_line
@@ -31,6 +35,13 @@ SECONDS_PER_MATCH = 2
 SECONDS_PER_SHOUTOUT = 3
 """Extra reading time for each shout-out for the member, and for a milestone."""
 MOST_EXTRA_SECONDS = 12
+ROOMY = 30
+"""From this many lines the buttons have their full height; below it, one line each."""
+BIG = 40
+"""From this many lines (and 120 columns) the welcome shows what it says side by side,
+with more people to meet."""
+PEOPLE_TO_MEET = 3
+PEOPLE_TO_MEET_ON_A_BIG_SCREEN = 6
 
 
 class ConfirmationScreen(KioskScreen):
@@ -38,7 +49,7 @@ class ConfirmationScreen(KioskScreen):
 
     CSS_PATH = "confirmation.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (ROOMY, "-tall"), (BIG, "-big")]
     AUTO_FOCUS = ""  # nothing: keys are for the commands, or go home for the next person
     BINDINGS = [Done.binding(), KeepOpen.binding(), WriteShoutOut.binding()]
 
@@ -61,6 +72,11 @@ class ConfirmationScreen(KioskScreen):
                 yield Button("Done", id="done", variant="primary")
                 yield Button("Write a shout-out", id="shoutout")
             yield self.countdown
+
+    def on_resize(self) -> None:
+        # On a small screen every line is for reading; a tap still finds a button's line.
+        for button in self.query(Button):
+            button.compact = self.size.height < ROOMY
 
     def compose_message(self) -> ComposeResult:
         raise NotImplementedError
@@ -108,11 +124,10 @@ class ConfirmationScreen(KioskScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not self.kept_open if action == "keep_open" else True
 
-    def on_key(self, event: events.Key) -> None:
-        # The next person in line starts typing their name: every key goes home, in order.
-        if event.is_printable and event.character and event.key != "space":
-            event.stop()
-            self.app.type_at_home(event.character)
+    def starts_next_person(self, key: events.Key) -> bool:
+        """Whether `key` is the next person in line starting to type their name: a
+        printable key but Space (which keeps this open), while no answer is being typed."""
+        return self.focused is None and key.is_printable and key.key != "space"
 
     @on(Button.Pressed, "#done")
     def action_done(self) -> None:
@@ -125,8 +140,10 @@ class ConfirmationScreen(KioskScreen):
 
 
 class CheckedInScreen(ConfirmationScreen):
-    """Welcome: the milestone of this visit, people here to meet and why, shout-outs for
-    the member, and the question of the week to answer (Tab) or skip."""
+    """Welcome: the milestone of this visit, then what matters most to the member first:
+    the words of the shout-outs for them, people here to meet and why, in their own
+    words, and the question of the week to answer (Tab) or skip. ↓ and PageDown read on
+    where that does not fit. A big screen shows beside it who else is here."""
 
     # A subclass's bindings of a key replace its base's, so Enter and Escape list all theirs.
     BINDINGS = [
@@ -134,6 +151,10 @@ class CheckedInScreen(ConfirmationScreen):
         SkipQuestion.binding(),
         *ConfirmationScreen.BINDINGS,
         AnswerQuestion.binding(),
+        ReadOn.binding(),
+        ReadBack.binding(),
+        PageOn.binding(),
+        PageBack.binding(),
     ]
 
     def __init__(
@@ -145,13 +166,24 @@ class CheckedInScreen(ConfirmationScreen):
         community = self.app.community
         # Found by a typed name, the member may be anyone: people to meet are found by
         # what the board would show of them alone.
-        welcome = community.welcome(member.id, proven=proven)
+        big = self.app.size.height >= BIG
+        welcome = community.welcome(
+            member.id, PEOPLE_TO_MEET_ON_A_BIG_SCREEN if big else PEOPLE_TO_MEET, proven=proven
+        )
         self.suggestions = welcome.suggestions
         # Told once, at the check-in itself.
         self.milestone = None if updated else welcome.milestone
+        self.first_visit = not updated and welcome.first_visit
         self.shoutouts = [] if updated else welcome.shoutouts
         self.question = None if updated else community.question()
-        self.others = sum(1 for p in community.present() if p.member.id != member.id)
+        self.others = [p for p in community.present() if p.member.id != member.id]
+        self.guests = community.guests_here()
+        itself = 1 if visit.public else 0
+        self.unnamed = community.public_count() - len(self.others) - self.guests - itself
+        """Other members here who are not on the board, counted as the public screens count
+        them (no one incognito)."""
+        # Held, as the countdown is (see the base class).
+        self.here = HereNow(id="here")
 
     def reading_seconds(self) -> int:
         extra = (
@@ -168,25 +200,26 @@ class CheckedInScreen(ConfirmationScreen):
             greeting = f"All set, {name}!"
             done = f"Here {hours.since(visit.since, community.clock(), community.zone)}"
         else:
-            day = local_day(visit.since, community.zone)
-            new = day == local_day(self.member.joined, community.zone)
             greeting = (
-                f"Welcome, {name}! Great to have you here." if new else f"Welcome back, {name}!"
+                f"Welcome, {name}! Great to have you here."
+                if self.first_visit
+                else f"Welcome back, {name}!"
             )
             done = f"Checked in at {hours.clock_time(visit.since, community.zone)}"
         yield Label(Content(greeting), id="greeting", classes="title")
         yield Label(f"{done} · {STATUS_LABELS[visit.status]}", classes="hint")
         if self.milestone is not None:
             yield Static(Content(self.milestone.welcome), id="milestone")
-        with VerticalScroll(id="others"):
-            if self.suggestions:
-                yield Label("People here you might connect with", classes="section-title")
-                for suggestion in self.suggestions:
-                    yield Static(suggestion_line(suggestion), classes="suggestion")
-                    yield Static(suggestion_intro(suggestion), classes="intro")
-            else:
-                yield Label(others_here(self.others), classes="section-title")
-            if self.shoutouts:
+        with Horizontal(id="columns"):
+            with VerticalScroll(id="reading", can_focus=False):
+                yield from self.compose_reading()
+            with Vertical(id="also-here"):
+                yield self.here
+
+    def compose_reading(self) -> ComposeResult:
+        """What the member reads, the most their own first."""
+        if self.shoutouts:
+            with Vertical(id="for-you", classes="section"):
                 yield Label("Shout-outs for you", classes="section-title")
                 now = self.app.community.clock()
                 for shoutout in self.shoutouts:
@@ -196,6 +229,17 @@ class CheckedInScreen(ConfirmationScreen):
                         shoutout_for_you(shoutout, author, now, self.app.community.zone),
                         classes="shoutout",
                     )
+        with Vertical(id="to-meet", classes="section"):
+            if not self.suggestions:
+                yield Label(others_here(len(self.others)), classes="section-title")
+            else:
+                yield Label("People here you might connect with", classes="section-title")
+            for suggestion in self.suggestions:
+                with Vertical(classes="suggestion"):
+                    yield Static(suggestion_line(suggestion))
+                    intro = suggestion_intro(suggestion)
+                    if intro:
+                        yield Static(intro, classes="intro")
         if self.question is not None:
             given = next(
                 (
@@ -206,6 +250,38 @@ class CheckedInScreen(ConfirmationScreen):
                 None,
             )
             yield QuestionPrompt(self.question, given, id="prompt")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.set_class(not self.shoutouts, "-no-shoutouts")
+        # A big screen boxes each section, its title in the box's edge (confirmation.tcss).
+        for section in self.query(".section"):
+            for title in section.query(".section-title").results(Label):
+                section.border_title = str(title.render())
+        self.here.border_title = "Also here"
+        self.here.show(self.others, self.unnamed, self.guests)
+        self.call_after_refresh(self.refresh_bindings)  # whether there is more to read
+
+    def on_resize(self) -> None:
+        super().on_resize()
+        self.call_after_refresh(self.refresh_bindings)
+
+    # -- reading on ---------------------------------------------------------------------
+
+    def action_read(self, lines: int) -> None:
+        self.scroll_reading(y=lines)
+
+    def action_read_page(self, pages: int) -> None:
+        reading = self.query_one("#reading", VerticalScroll)
+        self.scroll_reading(y=pages * max(reading.scrollable_content_region.height - 1, 1))
+
+    def scroll_reading(self, y: int) -> None:
+        # Reading on is reading: the welcome waits for the member, as Space makes it.
+        if not self.kept_open and not self.answering:
+            self.action_keep_open()
+        reading = self.query_one("#reading", VerticalScroll)
+        reading.scroll_relative(y=y, animate=False, immediate=True)
+        self.refresh_bindings()
 
     # -- the question of the week ------------------------------------------------------
 
@@ -261,6 +337,13 @@ class CheckedInScreen(ConfirmationScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         answering = self.answering
+        if action in ("read", "read_page"):
+            readings = list(self.query("#reading").results(VerticalScroll))
+            if not readings:
+                return False
+            reading, (step,) = readings[0], parameters
+            assert isinstance(step, int)
+            return reading.scroll_y < reading.max_scroll_y if step > 0 else reading.scroll_y > 0
         if action in ("share_answer", "skip_question"):
             return answering
         if action == "answer_question":

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import Checkbox
+
+from screens.ticks import Tick
 
 
-class Consent(Checkbox, inherit_bindings=False):
+class Consent(Tick, inherit_bindings=False):
     """A choice only Space or a tap changes: Enter passes by, so it never opts in by accident."""
 
     BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, RadioButton, RadioSet
+from textual.widgets import Button, Label, RadioSet
 
 from kiosk.erasure import TheirShoutouts
 from kiosk.models import Member
 from screens.commands import Cancel
+from screens.ticks import Choice
 
 if TYPE_CHECKING:
     from textual import getters
@@ -54,7 +55,7 @@ class DeleteDataScreen(ModalScreen[None]):
             yield Label("The shout-outs you wrote to others:", classes="section-title")
             with RadioSet(id="their-shoutouts"):
                 for index, (choice, label) in enumerate(CHOICES.items()):
-                    yield RadioButton(label, value=index == 0, classes=choice)
+                    yield Choice(label, value=index == 0, classes=choice)
             with Horizontal(classes="buttons"):
                 yield Button("Keep my data", id="keep", variant="primary")
                 yield Button("Delete my data", id="delete", variant="error")

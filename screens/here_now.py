@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
+from kiosk import hours
 from kiosk.models import STATUS_LABELS, Presence
 
 TOPICS_FROM_WIDTH = 50
@@ -23,23 +24,32 @@ class HereNow(Static):
         super().__init__(id=id)
         self.here: list[Presence] = []
         self.hidden = 0
+        self.guests = 0
 
-    def show(self, here: list[Presence], hidden: int) -> None:
-        """Show `here`, newest first, and say that `hidden` more are here but not shown."""
-        self.here, self.hidden = here, hidden
+    def show(self, here: list[Presence], hidden: int, guests: int = 0) -> None:
+        """Show `here`, newest first, and say that `guests` and `hidden` more members are
+        here: guests are on the board (F2), the hidden ones on no public screen."""
+        self.here, self.hidden, self.guests = here, hidden, guests
         self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(len(self.lines(width, len(self.here) + 1)), 1)
+        return max(len(self.lines(width, len(self.here) + 2)), 1)
 
     def render(self) -> Content:
         width, height = self.content_size
         lines = self.lines(width, max(height, 1))
-        return Content("\n").join(lines) if lines else Content("Nobody yet. Be the first!")
+        return (
+            Content("\n").join(lines) if lines else Content(hours.nobody_here().capitalize() + ".")
+        )
 
     def lines(self, width: int, height: int) -> list[Content]:
         """At most `height` lines of at most `width` cells."""
-        tail = [Content.styled(f"+ {self.hidden} not shown", "dim")] if self.hidden else []
+        tail = []
+        if self.guests:
+            guests = f"+ {self.guests} guest{'' if self.guests == 1 else 's'} (F2)"
+            tail.append(Content.styled(guests, "dim"))
+        if self.hidden:  # incognito, or keeping off the board: counted, never named
+            tail.append(Content.styled(f"+ {self.hidden} more here, not on the board", "dim"))
         room = height - len(tail)
         shown = self.here if len(self.here) <= room else self.here[: max(room - 1, 0)]
         lines = [self.line(presence, width) for presence in shown]

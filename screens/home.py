@@ -18,6 +18,7 @@ from screens.commands import (
     Board,
     ClearSearch,
     HideCodes,
+    NextCode,
     NextMatch,
     PreviousMatch,
     Register,
@@ -49,6 +50,7 @@ class HomeScreen(KioskScreen):
         Wall.binding(),
         Register.binding(),
         ShowCodes.binding(),
+        NextCode.binding(),
         HideCodes.binding(),
     ]
     # A big screen shows the people and shout-outs side by side, with more of each, and
@@ -81,10 +83,12 @@ class HomeScreen(KioskScreen):
         return config.wifi is not None or bool(config.community_url)
 
     def codes_hint(self) -> Content:
-        wifi = self.app.config.wifi
-        if wifi is None:
+        config = self.app.config
+        if config.wifi is None:
             return Content("Our chat online: F6 shows the code to join.")
-        return Content(f"Wi-Fi: {wifi.ssid}. F6 shows the code to join.")
+        if config.community_url:
+            return Content(f"Wi-Fi: {config.wifi.ssid}, and our chat: F6 shows the codes.")
+        return Content(f"Wi-Fi: {config.wifi.ssid}. F6 shows the code to join.")
 
     def on_mount(self) -> None:
         self.query_one("#here").border_title = "Here now"
@@ -117,6 +121,9 @@ class HomeScreen(KioskScreen):
     def reset(self) -> None:
         """Forget what was typed, and show who is here rather than the codes."""
         self.search_box.value = ""
+        # At once, not when the box says it changed: the next person's first keys may
+        # come before that, and must never show under the last person's matches.
+        self.show_matches("")
         self.search_box.focus()
         self.action_hide_codes()
 
@@ -144,21 +151,35 @@ class HomeScreen(KioskScreen):
             return any(box.value for box in self.query("#search").results(Input))
         # A big screen always shows the codes; a small one, on request, instead of people.
         on_request = self.has_codes and not self.has_class("-wide")
+        showing = on_request and self.has_class("-showing-codes")
         if action == "show_codes":
-            return on_request and not self.has_class("-showing-codes")
+            return on_request and not showing
+        # One F6 after another shows each code in turn, then the people again.
+        more = showing and bool(self.query_one(JoinCodes).waiting)
+        if action == "next_code":
+            return more
         if action == "hide_codes":
-            return on_request and self.has_class("-showing-codes")
+            return showing and not more
         return True
 
     def on_resize(self) -> None:
         self.refresh_bindings()  # the codes may have come into view, or gone
 
+    def on_join_codes_fitted(self) -> None:
+        self.refresh_bindings()  # F6 may now show the next code, or hide them
+
     def action_show_codes(self) -> None:
         self.add_class("-showing-codes")
         self.refresh_bindings()
 
+    def action_next_code(self) -> None:
+        self.query_one(JoinCodes).turn()
+        self.refresh_bindings()
+
     def action_hide_codes(self) -> None:
         self.remove_class("-showing-codes")
+        for codes in self.query(JoinCodes):
+            codes.rewind()
         self.refresh_bindings()
 
     # -- finding a member -----------------------------------------------------------
@@ -219,7 +240,9 @@ class HomeScreen(KioskScreen):
     def show_community(self) -> None:
         community = self.app.community
         here = community.present()
-        self.query_one("#here", HereNow).show(here, community.public_count() - len(here))
+        guests = community.guests_here()
+        hidden = community.public_count() - len(here) - guests
+        self.query_one("#here", HereNow).show(here, hidden, guests)
         self.query_one("#latest", ShoutoutFeed).show(community.shoutouts(LATEST))
 
     def action_board(self) -> None:
@@ -230,4 +253,8 @@ class HomeScreen(KioskScreen):
 
     @on(Button.Pressed, "#register")
     def action_register(self) -> None:
-        self.app.push_screen(RegisterScreen())
+        # A name that found nobody is most likely the newcomer's own: it comes along.
+        typed = self.search_box.value.strip()
+        nobody = not self.app.community.search(typed, limit=1)
+        carried = typed if typed and nobody and not is_badge_code(typed) else ""
+        self.app.push_screen(RegisterScreen(carried))

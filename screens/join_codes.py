@@ -1,7 +1,8 @@
 """The codes a phone joins from: the space's Wi-Fi and its online chat, each labelled.
 
 A QR code cannot be drawn smaller than two modules a cell and still be read, so a code
-is shown whole or not at all: one that does not fit the height there is is left out.
+is shown whole or not at all: one that does not fit the height there is waits for the
+next turn (`turn`), when the codes after those in view take their place.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Size
+from textual.message import Message
 from textual.widgets import Label
 
 from kiosk.wifi import WifiNetwork, wifi_payload
@@ -55,6 +57,8 @@ class JoinCodes(Vertical):
         super().__init__(id=id)
         self.wifi = wifi
         self.link = link
+        self.first = 0
+        """The first code in view; those before it had their turn."""
 
     def compose(self) -> ComposeResult:
         if self.wifi is not None:
@@ -62,20 +66,44 @@ class JoinCodes(Vertical):
         if self.link:
             yield JoinCode("Our chat", self.link, id="chat")
 
+    class Fitted(Message):
+        """Which codes are in view, and which wait for a turn, may have changed."""
+
     def on_resize(self) -> None:
         self.fit()
 
     def fit(self) -> None:
-        """Show each code, in order, that still fits whole in the height left; each a line
-        below what is above it, where there is a line to spare."""
+        """Show each code from the first, in order, that still fits whole in the height
+        left; each a line below what is above it, where there is a line to spare."""
         room = self.content_size.height
-        for code in self.query(JoinCode):
+        for index, code in enumerate(self.query(JoinCode)):
             needed = code.rows_needed()
             gap = 1 if needed + 1 <= room else 0
             code.styles.margin = (gap, 0, 0, 0)
-            code.display = needed <= room
+            code.display = index >= self.first and needed <= room
             if code.display:
                 room -= needed + gap
+        self.post_message(self.Fitted())
+
+    @property
+    def waiting(self) -> list[JoinCode]:
+        """The codes after those in view (after the first, when none fits): each has a
+        turn to come."""
+        codes = list(self.query(JoinCode))
+        shown = [index for index, code in enumerate(codes) if code.display]
+        return codes[max(shown, default=self.first) + 1 :]
+
+    def turn(self) -> None:
+        """Show the codes that were waiting, in place of those in view."""
+        waiting = self.waiting
+        if waiting:
+            self.first = list(self.query(JoinCode)).index(waiting[0])
+            self.fit()
+
+    def rewind(self) -> None:
+        """Back to the first code."""
+        self.first = 0
+        self.fit()
 
     @property
     def shown(self) -> list[JoinCode]:

@@ -55,7 +55,7 @@ class Masthead(Widget):
         community = self.app.community
         for_hosts = isinstance(self.screen, ForHosts)
         count = community.here_count() if for_hosts else community.public_count()
-        here = "nobody here yet" if not count else f"{count} here"
+        here = hours.nobody_here() if not count else f"{count} here"
         if community.capacity:
             here = f"{count} of {community.capacity} here"
         now = community.clock()

@@ -36,6 +36,7 @@ from screens.kiosk_screen import KioskScreen
 from screens.profile import ProfileScreen
 from screens.profile_access import ProfilePinScreen
 from screens.status_choice import StatusChoice, status_meaning
+from screens.ticks import TickList
 from screens.topic_adder import TopicAdder
 
 FOOTER_ROWS = 1
@@ -101,7 +102,7 @@ class MemberScreen(KioskScreen):
             )
             yield Label("Open to chatting about", classes="section-title")
             with Horizontal(id="topic-area"):
-                yield SelectionList[str](*self.topic_choices(), id="topics")
+                yield TickList(*self.topic_choices(), id="topics")
                 yield TopicAdder(id="adder")
             with Horizontal(classes="buttons"):
                 if visit is None:

@@ -10,7 +10,7 @@ from textual.widgets import Input, Label
 from kiosk.models import Answer, Question
 from kiosk.text import ANSWER_LIMIT
 
-ASK = "Tab to answer in one line; it goes on the board as a conversation starter."
+ASK = "Tab to answer in one line; it goes on the board to start a chat."
 
 
 class QuestionPrompt(Vertical):

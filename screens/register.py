@@ -1,10 +1,14 @@
-"""New here? Register with a name, topics and a clear choice about the board."""
+"""New here? Register with a name, topics and a clear choice about the board.
+
+A name like an existing member's is named in a warning, and registering anyway takes a
+choice of its own ("I'm someone else"), so that one more Enter never makes a member
+twice."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label
 
@@ -18,6 +22,9 @@ from screens.kiosk_screen import KioskScreen
 from screens.member import MemberScreen
 from screens.namesakes import namesakes_together, told_apart
 
+BOARD_CHOICE = "Show my name and topics on the who's-here board"
+BOARD_MEANS = "There people can find you and say hi; if not, you are only counted."
+
 
 class RegisterScreen(KioskScreen):
     """Under a minute: name, topics, consent, done. Enter moves on, and registers at the end."""
@@ -25,39 +32,56 @@ class RegisterScreen(KioskScreen):
     CSS_PATH = "register.tcss"
     BINDINGS = [Cancel.binding(), FinishRegistration.binding()]
 
+    def __init__(self, name: str = "") -> None:
+        super().__init__()
+        self.typed_name = name
+        """What the newcomer typed on home and found nobody by: their name, most likely."""
+        self.namesakes: list[Member] = []
+        """Members whose name is like the one typed, named in the warning."""
+
     def compose_body(self) -> ComposeResult:
         suggestions = ", ".join(self.app.config.suggested_topics[:4])
-        with Vertical(id="form"):
+        with VerticalScroll(id="form"):
             yield Label("New here? Welcome!", classes="title")
             yield Label("Your name", classes="section-title")
-            yield Input(placeholder="As you'd like others to see it", id="name")
+            yield Input(self.typed_name, placeholder="As you'd like others to see it", id="name")
             yield Label("", id="name-warning", classes="caution")
             yield Label("Topics you'd enjoy chatting about", classes="section-title")
             yield Input(placeholder=f"Separated by commas, like {suggestions}", id="topics")
-            yield Consent(
-                "Show my name on the who's-here board (if not, I'm only counted)", id="on-board"
-            )
+            yield Consent(BOARD_CHOICE, id="on-board", compact=True)
+            yield Label(BOARD_MEANS, id="board-means", classes="hint")
+            yield Consent("", id="someone-else", compact=True)
             with Horizontal(classes="buttons"):
                 yield Button("Register", id="register", variant="primary")
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
+        self.query_one("#someone-else").display = False
         self.query_one("#name", Input).focus()
 
     @on(Input.Changed, "#name")
     def name_changed(self, event: Input.Changed) -> None:
         similar = self.app.community.similar_at_door(event.value) if event.value.strip() else []
-        if not similar:
+        shown = namesakes_together(similar[:3])
+        someone_else = self.query_one("#someone-else", Checkbox)
+        if shown != self.namesakes:
+            # A choice made about other names does not count for these.
+            someone_else.value = False
+        self.namesakes = shown
+        someone_else.display = bool(shown)
+        if not shown:
             self.warn("")
             return
-        shown = namesakes_together(similar[:3])
         names = []
         for member in shown:
             about = told_apart(member, shown, self.app.community.zone)
             names.append(f"{member.name} ({about})" if about else member.name)
         self.warn(
-            f"Already a member: {'; '.join(names)}. If that's you, go back and find your name."
+            f"Already a member: {'; '.join(names)}. If that's you, Escape and find your "
+            "name at the start; if not, tick the box below."
         )
+        not_them = " or ".join(dict.fromkeys(member.name for member in shown))
+        someone_else.label = Content(f"I'm not {not_them}: register me as someone new")
 
     def warn(self, warning: str) -> None:
         self.query_one("#name-warning", Label).update(Content(warning))
@@ -76,6 +100,11 @@ class RegisterScreen(KioskScreen):
         except Refused as problem:
             self.warn(str(problem))
             name_box.focus()
+            return
+        someone_else = self.query_one("#someone-else", Checkbox)
+        if self.namesakes and not someone_else.value:
+            # Only the choice itself registers a second member of a name like this.
+            someone_else.focus()
             return
         on_board = self.query_one("#on-board", Checkbox).value
         topics = self.query_one("#topics", Input).value

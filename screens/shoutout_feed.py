@@ -50,14 +50,10 @@ class ShoutoutFeed(Static):
         return Content("\n").join(lines)
 
     def card(self, shoutout: ShoutOut, width: int) -> list[Content]:
-        """The card's lines, each with the accent edge, at most `width` cells. The time
-        follows the words on their last line when it fits, and is never split."""
+        """The card's lines, each with the accent edge, at most `width` cells: who to whom,
+        then the words, led by how long ago they were written, which so never stands
+        alone on a line of its own."""
         inner = max(width - CARD_EDGE.cell_length, 1)
         heading = card_heading(self.community, shoutout).truncate(inner, ellipsis=True)
-        words = Content(shoutout.text).wrap(inner)
-        when = Content(" · ") + card_time(self.community, shoutout)
-        if words[-1].cell_length + when.cell_length <= inner:
-            words[-1] += when
-        else:
-            words.append(when[3:])
-        return [CARD_EDGE + line for line in [heading, *words]]
+        words = Content.assemble(card_time(self.community, shoutout), " · ", shoutout.text)
+        return [CARD_EDGE + line for line in [heading, *words.wrap(inner)]]

@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import RadioButton
 
 from kiosk.models import STATUS_LABELS, STATUSES, Status
+from screens.ticks import Choice
 
 STATUS_MEANINGS: dict[Status, str] = {
     "open": "On the board with your topics: people may come and say hi.",
@@ -69,7 +70,7 @@ class StatusChoice(Widget, can_focus=True):
 
     def compose(self) -> ComposeResult:
         for status in STATUSES:
-            button = RadioButton(
+            button = Choice(
                 STATUS_LABELS[status].capitalize(), value=status == self.status, classes=status
             )
             button.can_focus = False
@@ -77,8 +78,10 @@ class StatusChoice(Widget, can_focus=True):
             yield button
 
     def action_step(self, step: int) -> None:
+        # The ends stay ends: ← on the first choice does not jump to the last, whose
+        # meaning (incognito) is the furthest from it.
         index = STATUSES.index(self.status) + step
-        self.status = STATUSES[index % len(STATUSES)]
+        self.status = STATUSES[min(max(index, 0), len(STATUSES) - 1)]
 
     class Changed(Message):
         """Another status was chosen."""

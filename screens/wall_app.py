@@ -13,6 +13,7 @@ from kiosk.community import Community
 from kiosk.config import Config
 from kiosk.errors import KioskError
 from kiosk.wall import WallView, wall_view
+from screens.themes import THEMES
 from screens.wall import WallScreen
 
 REFRESH_SECONDS = 1.0
@@ -33,7 +34,7 @@ class WallApp(App[None]):
     It asks for nothing and shows nothing private, so q or ctrl+c simply quit it.
     """
 
-    CSS_PATH = "wall.tcss"
+    CSS_PATH = ["wall.tcss", "gathering_cards.tcss"]
     TITLE = "Wall board"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
@@ -56,6 +57,8 @@ class WallApp(App[None]):
         self.problems: list[str] = []
         """Each problem reading the data met while it ran, once: said on stderr when it
         stops, for the host."""
+        for theme in THEMES:
+            self.register_theme(theme)
 
     def get_default_screen(self) -> WallScreen:
         return WallScreen(self.config.space_name)

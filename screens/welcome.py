@@ -30,11 +30,13 @@ def suggestion_intro(suggestion: Suggestion) -> Content:
 
 
 def shoutout_for_you(shoutout: ShoutOut, author: str, now: datetime, zone: tzinfo) -> Content:
-    """'From Björn · 2 h ago', then the words."""
+    """'From Björn', then the words, led by '2 h ago' (which so never stands alone on a
+    line, however narrow)."""
     return Content.assemble(
         (f"From {author}", "bold"),
-        (f" · {hours.posted(shoutout.created, now, zone, shoutout.quiet)}", "dim"),
         "\n",
+        (hours.posted(shoutout.created, now, zone, shoutout.quiet), "dim"),
+        " · ",
         shoutout.text,
     )
 

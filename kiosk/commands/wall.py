@@ -36,6 +36,7 @@ def serve(args: argparse.Namespace, config: Config) -> int:
         kiosk=args.kiosk,
         url=args.url,
         sessions=args.sessions,
+        font_size=args.font_size,
     )
     return 0
 
@@ -47,6 +48,16 @@ def spaceapi_command(args: argparse.Namespace, config: Config) -> int:
     else:
         spaceapi.publish(document, args.out)
     return 0
+
+
+def font_size(value: str) -> int:
+    number = count(value)
+    sizes = serving.FONT_SIZES
+    if number not in sizes:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a font size from {sizes.start} to {sizes.stop - 1} pixels"
+        )
+    return number
 
 
 def port(value: str) -> int:
@@ -83,6 +94,13 @@ def register(command: Declare, group: Group) -> None:
         default=serving.SESSIONS,
         metavar="N",
         help=f"browsers served at once, each a process (default {serving.SESSIONS})",
+    )
+    sub.add_argument(
+        "--font-size",
+        type=font_size,
+        metavar="PIXELS",
+        help=f"the page's text size (default {serving.BOARD_FONT_SIZE}, big enough to read "
+        f"the board across a room on a 1080p TV; {serving.KIOSK_FONT_SIZE} with --kiosk)",
     )
     sub = command("spaceapi", spaceapi_command, "write the space's SpaceAPI JSON (version 15)")
     sub.add_argument("--out", type=Path, metavar="FILE", help="write to FILE (default: print)")

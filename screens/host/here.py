@@ -16,9 +16,8 @@ from textual.widgets.data_table import ColumnKey
 from kiosk import hours
 from kiosk.models import STATUS_LABELS, Presence, Visit
 from kiosk.text import fold
-from screens.board import fit
 from screens.commands import CheckOutEveryone, CheckOutPerson, SortBoard
-from screens.host.confirm import ConfirmScreen
+from screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from textual import getters
@@ -33,6 +32,11 @@ NAME, SINCE, STATUS = 22, 14, 24
 NARROW = 100
 NARROW_NAME, NARROW_STATUS = 18, 18
 SMALLEST_TOPICS = 10
+
+
+def fit(text: str, width: int) -> str:
+    """`text` cut to `width` characters, with an ellipsis when it was longer."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def who(presence: Presence) -> str:

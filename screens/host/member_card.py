@@ -17,10 +17,11 @@ from kiosk.models import PROFILE_LABELS, Member, ProfileField
 from kiosk.opening import local_time
 from kiosk.text import split_topics
 from screens.commands import Cancel, Save
-from screens.host.confirm import ConfirmScreen
+from screens.confirm import ConfirmScreen
 from screens.host.merge import MergeScreen
 from screens.kiosk_screen import KioskScreen
 from screens.private import ForHosts
+from screens.ticks import Tick
 
 TEXTS: tuple[ProfileField, ...] = ("pronouns", "intro")
 LISTS: tuple[ProfileField, ...] = ("topics", "ask_me_about", "looking_for", "learning", "mentor")
@@ -54,7 +55,7 @@ class MemberCard(ForHosts, KioskScreen):
             for listed in LISTS:
                 value = ", ".join(getattr(member, listed, ()))
                 yield from self.field(listed, PROFILE_LABELS[listed], value)
-            yield Checkbox(
+            yield Tick(
                 "Shown on the who's-here board",
                 member.on_board if member else True,
                 id="on-board",

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from kiosk import hours
 from kiosk.models import Answer, Question
 from kiosk.text import QUESTION_LIMIT, clean
-from screens.host.confirm import ConfirmScreen
+from screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from textual import getters

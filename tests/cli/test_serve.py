@@ -9,26 +9,34 @@ from typing import Any, ClassVar
 
 import pytest
 
-from kiosk import web_server
+from kiosk.web_server import GuardedServer
 from tests.cli.running import Kiosk
 
 
 class Served:
-    """Stands in for the web server: remembers how it was made and that it ran."""
+    """What the web server was made with, and that it ran (in place of running it)."""
 
     made: ClassVar[dict[str, Any]] = {}
 
-    def __init__(self, command: str, **options: Any) -> None:
-        Served.made = {"command": shlex.split(command), **options}
-
-    def serve(self) -> None:
-        Served.made["served"] = True
+    @staticmethod
+    def serve(server: GuardedServer) -> None:
+        Served.made = {
+            "command": shlex.split(server.command),
+            "host": server.host,
+            "port": server.port,
+            "title": server.title,
+            "public_url": server.public_url,
+            "secret": server.secret,
+            "sessions": server.sessions,
+            "font_size": server.font_size,
+            "served": True,
+        }
 
 
 @pytest.fixture
 def served(monkeypatch: pytest.MonkeyPatch, no_one_yet: Kiosk) -> Kiosk:
     Served.made = {}
-    monkeypatch.setattr(web_server, "GuardedServer", Served)
+    monkeypatch.setattr(GuardedServer, "serve", Served.serve)
     return no_one_yet
 
 
@@ -49,8 +57,15 @@ def test_each_browser_gets_a_board_of_its_own_on_this_machine(served: Kiosk, tmp
         "public_url": "http://127.0.0.1:8123",
         "secret": None,  # the board shows what any passer-by sees
         "sessions": 4,
+        "font_size": 28,
         "served": True,
     }
+    # The address and the text size are said where the host started it
+    assert result.out == (
+        "Serving the wall board at http://127.0.0.1:8123/ with text 28 pixels high "
+        "(--font-size changes it, as ?fontsize= in the address does for one screen). "
+        "Ctrl+C stops.\n"
+    )
 
 
 def test_the_kiosk_itself_is_served_with_the_same_config_and_data(served: Kiosk, tmp_path):
@@ -69,6 +84,21 @@ def test_the_kiosk_itself_is_served_with_the_same_config_and_data(served: Kiosk,
         str((tmp_path / "kiosk-data").resolve()),
     ]
     assert Served.made["title"] == "Makerspace North kiosk"
+    assert Served.made["font_size"] == 16  # read from arm's length, as at the door
+
+
+def test_a_font_size_is_asked_for_with_font_size(served: Kiosk):
+    assert served("serve", "--font-size", "40").code == 0
+    assert Served.made["font_size"] == 40
+    assert "with text 40 pixels high" in served("serve", "--font-size", "40").out
+
+
+@pytest.mark.parametrize("size", ["7", "97", "big", "-3"])
+def test_a_font_size_out_of_reason_is_refused(served: Kiosk, size):
+    refused = served("serve", "--font-size", size)
+    assert refused.code == 2
+    assert "--font-size" in refused.err
+    assert Served.made == {}
 
 
 def test_the_kiosk_s_secret_is_kept_in_the_data_folder_until_deleted(served: Kiosk, tmp_path):
@@ -128,7 +158,7 @@ def test_with_public_the_page_is_found_by_the_machine_s_name_or_the_url_given(
 
 
 def test_without_a_data_folder_nothing_is_served(kiosk: Kiosk, tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(web_server, "GuardedServer", Served)
+    monkeypatch.setattr(GuardedServer, "serve", Served.serve)
     Served.made = {}
     refused = kiosk("serve")
     assert refused.code == 2

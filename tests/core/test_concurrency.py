@@ -9,6 +9,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ import pytest
 
 from kiosk import membership, storage
 from kiosk.community import Community
-from kiosk.door import pass_badge
+from kiosk.door import Door
 from kiosk.errors import Refused
 from kiosk.member_files import MemberFiles, file_of
 from kiosk.models import Member
@@ -264,7 +265,7 @@ def scan_badge(kiosk: Community, code: str, deleting: Any) -> None:
     begun: it exits with REFUSED if it was refused."""
     deleting.wait()
     try:
-        pass_badge(kiosk, code)
+        Door(kiosk, timedelta(0)).pass_badge(code)
     except Refused:
         os._exit(REFUSED)
     os._exit(0)

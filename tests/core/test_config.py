@@ -51,6 +51,7 @@ def test_every_key_is_read(tmp_path: Path) -> None:
         data_dir = "/srv/kiosk"
         idle_timeout = 90
         confirmation_seconds = 3
+        second_scan_seconds = 30
         host_pin_hash = "{pin_hash}"
         capacity = 40
         suggested_topics = ["  coffee ", "Python"]
@@ -64,6 +65,7 @@ def test_every_key_is_read(tmp_path: Path) -> None:
         data_dir=Path("/srv/kiosk"),
         idle_timeout=90,
         confirmation_seconds=3,
+        second_scan_seconds=30,
         host_pin_hash=pin_hash,
         capacity=40,
         suggested_topics=("coffee", "Python"),
@@ -189,6 +191,10 @@ HOURS_MISTAKES = [
         ("idle_timeout = 60.5", "'idle_timeout' should be a whole number of seconds"),
         ("idle_timeout = 4", "'idle_timeout' should be a whole number of seconds, at least 5"),
         ("confirmation_seconds = 0", "'confirmation_seconds' should be a whole number"),
+        ("second_scan_seconds = -1", "'second_scan_seconds' should be a whole number of"),
+        ("second_scan_seconds = 1.5", "'second_scan_seconds' should be a whole number of"),
+        ("second_scan_seconds = 3601", "seconds from 0 to 3600, like 60, not 3601"),
+        ("second_scan_seconds = 1e100", "'second_scan_seconds' should be a whole number of"),
         ("capacity = true", "'capacity' should be a whole number of people, 0 for no limit"),
         ("capacity = -1", "'capacity' should be a whole number of people"),
         ("backups_to_keep = 0", "'backups_to_keep' should be a whole number of daily backups"),

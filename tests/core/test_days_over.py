@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.community import Community
-from kiosk.door import pass_badge
+from kiosk.door import Door
 from kiosk.models import Visit
 from kiosk.opening import read_hours
 from kiosk.store import Store
@@ -40,7 +40,7 @@ def test_the_morning_badge_checks_a_member_in_whose_visit_of_yesterday_was_left_
     community: Community, forgot: str, clock: FakeClock
 ) -> None:
     # When Ana's badge is scanned in the morning
-    passage = pass_badge(community, community.member(forgot).badge)
+    passage = Door(community, timedelta(0)).pass_badge(community.member(forgot).badge)
 
     # Then she is checked in, as she meant to be
     assert passage is not None and passage.arrived
@@ -115,7 +115,7 @@ def test_a_visit_begun_in_the_hour_the_clocks_repeat_ends_at_that_days_midnight(
 
     # When her badge is scanned the next morning
     clock.now = datetime(2026, 10, 26, 8, 0, tzinfo=CET)
-    passage = pass_badge(community, community.member(ana.id).badge)
+    passage = Door(community, timedelta(0)).pass_badge(community.member(ana.id).badge)
 
     # Then she is checked in, and the night's visit ended at that day's midnight: 21 hours
     # and a half, not a day and more

@@ -149,6 +149,52 @@ def test_every_word_must_match_not_just_the_last_one() -> None:
     assert index.search("pedro jsoe") == []
 
 
+# -- spaces, apostrophes and hyphens ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "member"),
+    [
+        ("mariajose", "María José Pérez"),
+        ("mariajoseperez", "María José Pérez"),
+        ("meilin", "Mei Lin Chen"),
+        ("meilinchen", "Mei Lin Chen"),
+        ("oconnor", "Siobhán O'Connor"),
+        ("o connor", "Siobhán O'Connor"),
+        ("o'connor", "Siobhán O'Connor"),
+        ("o’connor", "Siobhán O'Connor"),
+        ("siobhan oconnor", "Siobhán O'Connor"),
+        ("bendavid", "Noa Ben-David"),
+        ("ben david", "Noa Ben-David"),
+        ("mari ajose", "María José Pérez"),
+    ],
+)
+def test_spaces_apostrophes_and_hyphens_inside_a_name_may_be_left_out_or_put_in(
+    typed: str, member: str
+) -> None:
+    # Given members whose names hold a space, an apostrophe or a hyphen, and others
+    index = index_of(
+        "María José Pérez", "Mei Lin Chen", "Siobhán O'Connor", "Noa Ben-David", "Zoë Martin"
+    )
+    # When the name is typed with them left out, or put elsewhere
+    # Then that member is found, and first
+    assert names(index.search(typed))[:1] == [member]
+
+
+def test_a_name_typed_with_its_spaces_still_ranks_before_a_name_run_together() -> None:
+    # "an a" is no beginning of "Anaïs Ng" until its space is left out: the name that
+    # begins with what was typed, space and all, comes first
+    index = index_of("Anaïs Ng", "An Alvarez")
+    assert names(index.search("an a")) == ["An Alvarez", "Anaïs Ng"]
+
+
+def test_a_query_of_only_apostrophes_and_hyphens_finds_nobody_by_leaving_them_out() -> None:
+    # Left out, they leave nothing to look for: not every name
+    index = index_of("Siobhán O'Connor", "Noa Ben-David", "Zoë Martin")
+    assert index.search("- '") == []
+    assert names(index.search("'")) == ["Siobhán O'Connor"]
+
+
 # -- limit ---------------------------------------------------------------------
 
 

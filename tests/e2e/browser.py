@@ -8,6 +8,7 @@ page makes: a script added before the page's own catches it as the page stores i
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import itertools
 import json
@@ -62,6 +63,8 @@ class Browser:
         self._socket: Any = None
         self._session = ""
         self._ids = itertools.count(1)
+        self.requested: list[str] = []
+        """Every address the page asked for, allowed or not, in order."""
 
     async def __aenter__(self) -> Browser:
         with self.log.open("wb") as log:
@@ -94,6 +97,7 @@ class Browser:
         )
         self._session = attached["sessionId"]
         await self._call("Page.enable")
+        await self._call("Network.enable")
         await self._call("Page.addScriptToEvaluateOnNewDocument", source=CATCH_TERMINAL)
         return self
 
@@ -132,6 +136,8 @@ class Browser:
         await self._socket.send(json.dumps(message))
         while True:  # events come in between; the answer carries the call's number
             reply = json.loads(await self._socket.recv())
+            if reply.get("method") == "Network.requestWillBeSent":
+                self.requested.append(reply["params"]["request"]["url"])
             if reply.get("id") == number:
                 if "error" in reply:
                     raise RuntimeError(f"{method}: {reply['error']}")
@@ -140,6 +146,26 @@ class Browser:
 
     async def open(self, url: str) -> None:
         await self._call("Page.navigate", url=url)
+
+    async def show_as(self, width: int, height: int) -> None:
+        """Make the page a screen of `width` by `height` pixels, one pixel a pixel."""
+        await self._call(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
+
+    async def screenshot(self, path: Path) -> None:
+        """Save what the page shows as a PNG."""
+        shot = await self._call("Page.captureScreenshot", format="png")
+        path.write_bytes(base64.b64decode(shot["data"]))
+
+    async def evaluate(self, expression: str) -> object:
+        """What a script run in the page gives back."""
+        answer = await self._call("Runtime.evaluate", expression=expression, returnByValue=True)
+        return answer["result"].get("value")
 
     async def terminal_text(self) -> str:
         """The rows the page's terminal shows now, one line each."""

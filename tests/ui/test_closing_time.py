@@ -40,7 +40,7 @@ async def test_at_closing_time_everyone_still_here_is_checked_out_at_closing_tim
             "The space has closed: 9 people still here are checked out" in toast
             for toast in toasts(pilot)
         )
-        assert "nobody here yet" in masthead(pilot)
+        assert "nobody here right now" in masthead(pilot)  # not "yet", after a whole day
     community = stored(demo_data, clock)
     assert community.here_count() == 0
     today = CLOSING.date()

@@ -10,22 +10,17 @@ import pytest
 from textual.widgets import Button
 
 from tests.conftest import FakeClock
-from tests.ui.driving import settle, stored, type_text
-from tests.ui.test_snapshots import SIZES, pressing
+from tests.ui.driving import ada_with_a_shout_out, settle, stored, type_text
+from tests.ui.test_snapshots import EVERY_SIZE, SIZES, pressing
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", EVERY_SIZE)
 def test_welcome_on_a_first_visit(snap_compare, make_app, demo_data, clock: FakeClock, size):
-    """Ada's first visit: the milestone, three people to meet with their reasons (Jürgen
-    offers the laser cutting she could use a hand with), a shout-out from Björn, and the
-    question of the week."""
-    community = stored(demo_data, clock)
-    community.clock = clock
-    ada = community.add_member(
-        "Ada Lovelace", ("electronics", "design"), looking_for=["laser cutting"]
-    )
-    clock.advance(minutes=5)
-    community.post_shoutout("m02demo", ada.id, "Welcome! Come by the workshop any time.")
+    """Ada's first visit: the milestone, then the words of Björn's shout-out, three people
+    to meet with their reasons (Jürgen offers the laser cutting she could use a hand
+    with) in their own words, and the question of the week; side by side, with who else
+    is here, on a big screen."""
+    ada_with_a_shout_out(demo_data, clock)
     keys = [*"ada", "enter", "enter"]
     assert snap_compare(make_app(), run_before=pressing(*keys), terminal_size=size)
 

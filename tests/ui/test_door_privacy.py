@@ -135,6 +135,7 @@ async def test_her_pin_shows_her_incognito_visit_and_enter_checks_her_out(
 async def test_her_badge_checks_out_a_member_here_incognito(make_app, demo_data, clock: FakeClock):
     community = stored(demo_data, clock)
     community.check_in(ZOE, "incognito")
+    clock.advance(hours=1)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await scan_badges(pilot, community.member(ZOE).badge)
@@ -208,6 +209,7 @@ async def test_the_welcome_after_a_check_in_by_name_uses_nothing_she_keeps_for_h
         await pilot.press("escape")
         await settle(pilot)
         # While her own badge, which proves it is she, finds her Kofi by it
+        clock.advance(minutes=5)
         await scan_badges(pilot, community.member(ZOE).badge)  # out
         await let_time_pass(pilot, 5)
         await scan_badges(pilot, community.member(ZOE).badge)  # and in again

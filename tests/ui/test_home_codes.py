@@ -63,7 +63,7 @@ def whole_and_on_top(app, widget: QRCode) -> bool:
 async def test_the_wifi_code_on_a_small_home_reads_back_as_the_network(make_app, tmp_path: Path):
     app = with_codes(make_app)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert "Wi-Fi: Makerspace North Guests. F6 shows the code to join." in shown(pilot)
+        assert "Wi-Fi: Makerspace North Guests, and our chat: F6 shows the codes." in shown(pilot)
         await pilot.press("f6")
         await settle(pilot)
         code = app.screen.query_one("#wifi-code", QRCode)
@@ -108,18 +108,51 @@ async def test_a_long_passphrase_and_link_still_fit_whole_and_read_back(make_app
                 assert read_qr_text(image) == payloads[name]
 
 
-async def test_a_small_home_shows_the_people_until_f6_then_only_the_code_that_fits(make_app):
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_a_small_home_shows_the_people_until_f6_then_each_code_in_turn(make_app, size):
     app = with_codes(make_app)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
+        assert "Wi-Fi: Makerspace North Guests, and our chat: F6 shows the codes." in shown(pilot)
         assert codes_on_screen(app) == {}
         assert app.screen.query_one("#here").display
+        # F6: the Wi-Fi code takes the column; the chat's would not fit under it whole
         await pilot.press("f6")
-        # The Wi-Fi code takes the column; the chat's would not fit under it whole.
+        await settle(pilot)
         assert codes_on_screen(app) == {"Join the Wi-Fi: Makerspace North Guests": WIFI_PAYLOAD}
         assert not app.screen.query_one("#side").display
+        assert footer_says(app, "f6") == "Next code"
+        # F6 again: the chat's code, whole, in its place
+        await pilot.press("f6")
+        await settle(pilot)
+        assert codes_on_screen(app) == {"Our chat": CHAT}
+        assert whole_and_on_top(app, app.screen.query_one("#chat-code", QRCode))
+        assert footer_says(app, "f6") == "Hide codes"
+        # and once more: the people again, and the next F6 starts from the Wi-Fi
         await pilot.press("f6")
         assert codes_on_screen(app) == {}
         assert app.screen.query_one("#here").display
+        await pilot.press("f6")
+        await settle(pilot)
+        assert list(codes_on_screen(app)) == ["Join the Wi-Fi: Makerspace North Guests"]
+
+
+def footer_says(app, key: str) -> str:
+    """What the footer calls the command on `key` now."""
+    active = app.screen.active_bindings[key]
+    assert active.enabled
+    return active.binding.description
+
+
+@needs_zbarimg
+async def test_the_chat_code_on_a_small_home_reads_back_as_the_link(make_app, tmp_path: Path):
+    app = with_codes(make_app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f6", "f6")
+        await settle(pilot)
+        code = app.screen.query_one("#chat-code", QRCode)
+        assert whole_and_on_top(app, code)
+        image = picture(code, app.screen.styles.background, tmp_path / "chat.png")
+        assert read_qr_text(image) == CHAT
 
 
 async def test_typing_while_the_codes_show_still_searches(make_app):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from screens.home import HomeScreen
 from tests.ui.driving import settle, type_burst, type_text
@@ -39,3 +39,18 @@ async def test_typing_after_leaving_register_still_searches(make_app):
         await type_text(pilot, "ng")
         assert isinstance(app.screen, HomeScreen)
         assert search_box(app).value == "ng"
+
+
+async def test_a_name_typed_without_its_spaces_or_apostrophe_is_found(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for typed, member in (
+            ("meilin", "Mei Lin Chen"),
+            ("mariajose", "María José Pérez"),
+            ("o connor", "Siobhán O'Connor"),
+            ("oconnor", "Siobhán O'Connor"),
+        ):
+            await pilot.press("escape")
+            await type_text(pilot, typed)
+            matches = app.screen.query_one("#matches", OptionList)
+            assert str(matches.get_option_at_index(0).prompt).startswith(member), typed

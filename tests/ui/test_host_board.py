@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from screens.host.confirm import ConfirmScreen
+from screens.confirm import ConfirmScreen
 from tests.conftest import FakeClock
 from tests.ui.driving import settle, shown, stored, type_text
 from tests.ui.hosting import open_console

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import Checkbox, Input, OptionList
 
 from kiosk.badge_codes import spaced_badge_code
-from screens.host.confirm import ConfirmScreen
+from screens.confirm import ConfirmScreen
 from screens.host.member_card import MemberCard
 from screens.host.merge import MergeScreen
 from tests.conftest import FakeClock

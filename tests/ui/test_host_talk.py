@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from screens.host.confirm import ConfirmScreen
+from screens.confirm import ConfirmScreen
 from tests.conftest import FakeClock
 from tests.ui.driving import settle, shown, stored, type_text
 from tests.ui.hosting import open_console

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox
+from textual.widgets import Checkbox, Input, Label
 
 from screens.member import MemberScreen
 from screens.register import RegisterScreen
@@ -121,10 +121,102 @@ async def test_namesakes_in_the_warning_are_told_apart(make_app, demo_data, cloc
         await pilot.press("f4")
         await type_text(pilot, "sam lee")
         await settle(pilot)
-        # (the two are listed in no particular order: neither is the one meant)
-        warning = next(line for line in shown(pilot).splitlines() if "Already" in line)
-        assert warning.startswith("Already a member: Sam Lee (")
-        assert "Sam Lee (chess)" in warning and "Sam Lee (pottery)" in warning
+        assert "Already a member: Sam Lee (chess); Sam Lee (pottery)." in shown(pilot)
+        assert "I'm not Sam Lee: register me as someone new" in shown(pilot)
+
+
+async def test_a_name_that_found_nobody_at_the_start_comes_along_to_the_form(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        # Given a newcomer who typed their name and was found by nobody
+        await type_text(pilot, "Ada Lovelace")
+        assert "Nobody by that name yet" in shown(pilot)
+        # When they press F4, as the hint says
+        await pilot.press("f4")
+        # Then the form has their name, ready to go on from
+        assert isinstance(app.screen, RegisterScreen)
+        name = app.screen.query_one("#name", Input)
+        assert name.value == "Ada Lovelace" and app.focused is name
+        assert name.cursor_position == len("Ada Lovelace")
+
+
+async def test_the_new_here_button_carries_the_name_too(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "Grace Hopper")
+        await pilot.click("#register")
+        assert app.screen.query_one("#name", Input).value == "Grace Hopper"
+
+
+async def test_a_name_that_found_someone_is_not_carried(make_app):
+    # It is someone else's: the newcomer starts from an empty name
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        await pilot.press("f4")
+        assert app.screen.query_one("#name", Input).value == ""
+
+
+async def test_the_board_choice_says_what_it_means_in_one_line(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        means = app.screen.query_one("#board-means", Label)
+        assert str(means.render()) == (
+            "There people can find you and say hi; if not, you are only counted."
+        )
+        assert means.size.height == 1
+
+
+async def test_enter_never_registers_someone_a_second_time(make_app, demo_data, clock: FakeClock):
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        # Given Zoë, already a member, who pressed F4 and typed her name
+        await pilot.press("f4")
+        await type_text(pilot, "Zoë Martin")
+        assert "Already a member: Zoë Martin." in shown(pilot)
+        # When she presses Enter all the way through the form, and again
+        await pilot.press("enter", "enter", "enter", "enter", "enter")
+        await settle(pilot)
+        # Then nobody is registered, and the choice to register anyway is in front of her
+        assert isinstance(app.screen, RegisterScreen)
+        assert len(stored(demo_data, clock).similar_names("Zoë Martin")) == 1
+        someone_else = app.screen.query_one("#someone-else", Checkbox)
+        assert app.focused is someone_else and someone_else.value is False
+        assert str(someone_else.label) == "I'm not Zoë Martin: register me as someone new"
+
+
+async def test_a_namesake_registers_with_the_labelled_choice(make_app, demo_data, clock: FakeClock):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        # Given a second Zoë Martin, new here
+        await pilot.press("f4")
+        await type_text(pilot, "Zoë Martin")
+        await pilot.press("enter")
+        await type_text(pilot, "knitting")
+        # When she says she is not the one already a member, then registers
+        await pilot.click("#someone-else")
+        await pilot.click("#register")
+        await settle(pilot)
+        # Then there are two Zoë Martins, the new one with her own topics
+        assert isinstance(app.screen, MemberScreen)
+        zoes = stored(demo_data, clock).similar_names("Zoë Martin")
+        assert sorted(zoe.topics for zoe in zoes) == [("3D printing", "design"), ("knitting",)]
+
+
+async def test_a_choice_made_about_one_name_does_not_hold_for_another(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f4")
+        await type_text(pilot, "Zoë Martin")
+        await pilot.click("#someone-else")
+        assert app.screen.query_one("#someone-else", Checkbox).value is True
+        await pilot.click("#name")
+        await pilot.press("end", *["backspace"] * len("Zoë Martin"))
+        await type_text(pilot, "Kofi Boateng")
+        someone_else = app.screen.query_one("#someone-else", Checkbox)
+        assert someone_else.value is False
+        assert str(someone_else.label) == "I'm not Kofi Boateng: register me as someone new"
 
 
 async def test_the_warning_names_only_whom_the_door_would_find(

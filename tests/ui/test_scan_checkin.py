@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, TextArea
 
 from screens.composer import ComposeScreen
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
@@ -140,7 +140,7 @@ async def test_a_scan_while_writing_a_shout_out_keeps_the_message(
         await scan_badges(pilot, badge(demo_data, KOFI))
 
         assert isinstance(app.screen, ComposeScreen)
-        assert app.screen.query_one("#text", Input).value == "Thanks for"
+        assert app.screen.query_one("#text", TextArea).text == "Thanks for"
         assert toasts(pilot) == ["Badge scanned\nSee you soon, Kofi! You are checked out."]
         assert stored(demo_data, clock).visit_of(KOFI) is None
 

@@ -1,4 +1,5 @@
-"""The look of each main screen at a small 80x24, a roomy 100x30 and a big 160x48 terminal.
+"""The look of each main screen at a small 80x24, a roomy 100x30 and a big 160x48 terminal;
+home, the welcome, the board and the wall board at a lobby screen's 200x60 too.
 
 Each snapshot runs the demo community with the clock stopped at 09:00 UTC. Keys are
 pressed inside `run_before`, which then lets every save finish, so nothing races.
@@ -18,6 +19,8 @@ SIZES = [
     pytest.param((100, 30), id="100x30"),
     pytest.param((160, 48), id="160x48"),
 ]
+EVERY_SIZE = [*SIZES, pytest.param((200, 60), id="200x60")]
+"""For the screens a crowd reads: home, the welcome, the board and the wall board."""
 
 
 def pressing(*keys: str):
@@ -37,7 +40,7 @@ def test_home_while_typing(snap_compare, make_app, size):
     assert snap_compare(make_app(), run_before=pressing(*"mar"), terminal_size=size)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", EVERY_SIZE)
 def test_home_with_everyone_here(snap_compare, make_app, demo_data, clock, size):
     """Home with thirty here: whole names, as many as fit, then '…and N more (F2)'."""
     everyone_here(demo_data, clock)
@@ -58,13 +61,6 @@ def test_member_who_is_here(snap_compare, make_app, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_check_in_confirmation(snap_compare, make_app, size):
-    """Welcome back, with who else is here and the topics shared."""
-    keys = [*"bjorn", "enter", "enter"]
-    assert snap_compare(make_app(), run_before=pressing(*keys), terminal_size=size)
-
-
-@pytest.mark.parametrize("size", SIZES)
 def test_welcome_with_everyone_here(snap_compare, make_app, demo_data, clock, size):
     """Thirty here: who shares a topic first, the rest in a paragraph, buttons on screen."""
     everyone_here(demo_data, clock)
@@ -73,15 +69,9 @@ def test_welcome_with_everyone_here(snap_compare, make_app, demo_data, clock, si
     assert snap_compare(make_app(), run_before=pressing(*keys), terminal_size=size)
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_whos_here_board(snap_compare, make_app, size):
-    """The board, newest first."""
-    assert snap_compare(make_app(), run_before=pressing("f2"), terminal_size=size)
-
-
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", EVERY_SIZE)
 def test_whos_here_board_full(snap_compare, make_app, demo_data, clock, size):
-    """Thirty on the board; a visit from an earlier day names its day."""
+    """Thirty on the board, as cards by topic in as many columns as fit; ↓ for the rest."""
     everyone_here(demo_data, clock)
     assert snap_compare(make_app(), run_before=pressing("f2"), terminal_size=size)
 
@@ -107,3 +97,9 @@ def test_register(snap_compare, make_app, size):
     """Register, warning beside the name that it is like an existing member's."""
     keys = ["f4", *"zoe", "space", *"martn"]
     assert snap_compare(make_app(), run_before=pressing(*keys), terminal_size=size)
+
+
+def test_home_in_high_contrast(snap_compare, make_app):
+    """Home on the high-contrast theme, a match highlighted: white on black, bright accents."""
+    app = make_app(theme="high-contrast")
+    assert snap_compare(app, run_before=pressing(*"mar"), terminal_size=(80, 24))

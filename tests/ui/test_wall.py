@@ -18,10 +18,13 @@ from kiosk.config import Config
 from kiosk.models import Member
 from kiosk.opening import read_hours
 from kiosk.store import Store
-from screens.wall import WallScreen, page_starts
+from screens.gathering_cards import GatheringCards
+from screens.wall import WallScreen, page_blocks, page_starts
 from screens.wall_app import NOT_READ, PAGE_TURN, WallApp
 from tests.conftest import FakeClock
 from tests.privacy import seed_secrets
+from tests.ui.driving import everyone_here
+from tests.ui.test_snapshots import EVERY_SIZE
 
 HOURS = read_hours(
     {
@@ -110,9 +113,9 @@ async def test_who_is_here_is_gathered_by_topic_with_newcomers_and_requests(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         # Then each topic two share has its card, members by name, a mentor marked
-        assert card(app, "climbing  2").endswith("Ana Alves, Ben Berg")
-        assert card(app, "pottery  2").endswith("Fay Fox, Gus Gray")
-        assert card(app, "Rust  2").endswith("Ana Alves (mentor), Cy Chen")
+        assert card(app, "climbing · 2").endswith("Ana Alves, Ben Berg")
+        assert card(app, "pottery · 2").endswith("Fay Fox, Gus Gray")
+        assert card(app, "Rust · 2").endswith("Ana Alves (mentor), Cy Chen")
         # and the heads-down member is listed without her topics
         assert card(app, "Heads-down") == "Heads-down\nDee Dunn"
         assert "chess" not in shown(app, whole_board=True)
@@ -165,6 +168,42 @@ async def test_without_a_question_or_shout_outs_the_board_has_no_such_sections(
         assert "nobody here yet" in shown(app)
 
 
+async def test_late_in_the_day_nobody_here_is_not_nobody_yet(make_wall, tmp_path, clock):
+    # Given a day on which Ana came and went
+    data = tmp_path / "data"
+    community = Community(Store.open(data), clock)
+    ana = regular(community, clock, "Ana Alves", "climbing")
+    community.check_in(ana.id)
+    clock.advance(hours=8)
+    community.check_out(ana.id)
+    app = make_wall(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        # Then the board says nobody is here right now, and that one came today
+        assert card(app, "Nobody on the board right now").endswith("Nobody here right now.")
+        assert "nobody here right now · 1 came today" in shown(app)
+        assert "yet" not in shown(app, whole_board=True)
+
+
+async def test_a_shout_out_s_age_goes_with_its_names_on_a_narrow_card(make_wall, tmp_path, clock):
+    data = tmp_path / "data"
+    community = Community(Store.open(data), clock)
+    ana = regular(community, clock, "Ana Alves", "climbing")
+    ben = regular(community, clock, "Ben Berg", "climbing")
+    community.post_shoutout(ana.id, ben.id, "Thanks for the belay, and for the chalk!")
+    clock.advance(hours=1)
+    app = make_wall(data)
+    async with app.run_test(size=(40, 24)) as pilot:
+        await settle(pilot)
+        text = card(app, "Ana Alves to Ben Berg")
+        assert text == "Ana Alves to Ben Berg\n1 h ago · Thanks for the belay, and for the chalk!"
+        # Drawn on a narrow card, no line holds two spaces running or the age alone
+        widget = next(w for w in app.wall.query(".card") if str(w.render()) == text)
+        lines = [strip.text.rstrip() for strip in widget.render_lines(widget.region.reset_offset)]
+        assert all("  " not in line.strip("▌▎█ ") for line in lines)
+        assert not any(line.strip("▌▎█ ").startswith("·") for line in lines)
+
+
 async def test_nothing_private_reaches_the_wall(make_wall, tmp_path, clock):
     data = tmp_path / "data"
     secrets = seed_secrets(data, clock)
@@ -179,7 +218,8 @@ async def test_nothing_private_reaches_the_wall(make_wall, tmp_path, clock):
         # Counted as home counts: the member here incognito neither here nor come today
         assert f"{secrets.here} here now · {secrets.here} came today" in everything
         # The off-board member's shout-out is there, without her name
-        assert card(app, "a member to Ana Shown").startswith("a member to Ana Shown\nThanks")
+        said = card(app, "a member to Ana Shown")
+        assert said == "a member to Ana Shown\njust now · Thanks from the quiet corner"
 
 
 # -- fresh from other processes -------------------------------------------------------------
@@ -329,12 +369,11 @@ def lively_demo(demo_data: Path, clock: FakeClock) -> Path:
     return demo_data
 
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_the_wall_board_looks_right(snap_compare, make_wall, lively_demo, size):
-    """The board at 09:00: who is here by topic, the question, shout-outs; the first page."""
+@pytest.mark.parametrize("size", EVERY_SIZE)
+def test_the_wall_board_looks_right(snap_compare, make_wall, lively_demo, clock, size):
+    """The board at 09:00 with thirty here: who is here by topic, the question, shout-outs;
+    the first page."""
+    everyone_here(lively_demo, clock)
     assert snap_compare(make_wall(lively_demo, hours=HOURS), terminal_size=size, run_before=settle)
 
 
@@ -349,3 +388,20 @@ def test_the_second_page_of_a_small_wall_board(snap_compare, make_wall, lively_d
 
     app = make_wall(lively_demo, hours=HOURS)
     assert snap_compare(app, terminal_size=(80, 24), run_before=next_page)
+
+
+async def test_a_row_of_cards_shows_whole_or_waits_for_its_page(make_wall, lively_demo):
+    # Given the board in two columns
+    app = make_wall(lively_demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        board = app.wall.query_one("#board", GatheringCards)
+        blocks = list(page_blocks(board))
+        # Then each block that pages are made of holds whole rows: every card beside one
+        # of its cards is in it too, and each section's title goes with its first row
+        for _, _, widgets in blocks:
+            rows = {widget.region.y for widget in widgets if widget.has_class("card")}
+            beside = [w for w in app.wall.query(".card") if w.region.y in rows]
+            assert set(beside) <= set(widgets)
+        titles = [w for _, _, widgets in blocks for w in widgets if w.has_class("section-title")]
+        assert len(titles) == len(app.wall.query(".section-title"))

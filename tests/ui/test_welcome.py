@@ -3,11 +3,22 @@ and the question of the week to answer or skip."""
 
 from __future__ import annotations
 
+import pytest
+from textual.widgets import Input
+
 from screens.board import BoardScreen
 from screens.confirmation import CheckedInScreen
 from screens.home import HomeScreen
 from tests.conftest import FakeClock
-from tests.ui.driving import let_time_pass, scan_badges, settle, shown, stored, type_text
+from tests.ui.driving import (
+    ada_with_a_shout_out,
+    let_time_pass,
+    scan_badges,
+    settle,
+    shown,
+    stored,
+    type_text,
+)
 
 
 async def check_in(pilot, name: str) -> None:
@@ -50,7 +61,7 @@ async def test_shout_outs_left_since_the_last_visit_are_waiting(make_app):
     async with app.run_test(size=(100, 30)) as pilot:
         await check_in(pilot, "zoe")
         text = shown(pilot)
-        assert "Shout-outs for you\nFrom Hiroshi Tanaka · 1 h ago\nThanks for fixing" in text
+        assert "Shout-outs for you\nFrom Hiroshi Tanaka\n1 h ago · Thanks for fixing" in text
 
 
 async def test_a_first_visit_is_celebrated(make_app, demo_data, clock: FakeClock):
@@ -60,6 +71,31 @@ async def test_a_first_visit_is_celebrated(make_app, demo_data, clock: FakeClock
         await check_in(pilot, "ada")
         milestone = str(app.screen.query_one("#milestone").render())
         assert milestone.startswith("Welcome to your first visit!")
+
+
+async def test_a_first_visit_is_greeted_as_such_once_not_all_day(
+    make_app, demo_data, clock: FakeClock
+):
+    # Given Ada, who registered this morning
+    stored(demo_data, clock).add_member("Ada Lovelace", ("electronics",))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        # When she checks in for the first time, she is greeted as new
+        await check_in(pilot, "ada")
+        assert str(app.screen.query_one("#greeting").render()) == (
+            "Welcome, Ada! Great to have you here."
+        )
+        assert app.screen.query("#milestone")
+        await pilot.press("enter")
+        # and when she pops out for lunch and comes back the same afternoon
+        await type_text(pilot, "ada")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        clock.advance(hours=2)
+        await check_in(pilot, "ada")
+        # Then she is welcomed back, with no first visit to celebrate again
+        assert str(app.screen.query_one("#greeting").render()) == "Welcome back, Ada!"
+        assert not app.screen.query("#milestone")
 
 
 async def test_the_tenth_visit_is_celebrated(make_app, demo_data, clock: FakeClock):
@@ -105,7 +141,7 @@ async def test_a_member_answers_the_question_of_the_week_and_the_board_shows_it(
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("f2")
         assert isinstance(app.screen, BoardScreen)
-        assert "Zoë Martin · here: A dolls' house sofa" in shown(pilot)
+        assert "Zoë Martin · here now\nA dolls' house sofa" in shown(pilot)
 
 
 async def test_an_answer_given_here_incognito_reaches_the_board_once_she_has_left(
@@ -129,12 +165,14 @@ async def test_an_answer_given_here_incognito_reaches_the_board_once_she_has_lef
         await pilot.press("f2")
         assert "dolls' house sofa" not in shown(pilot)
         await pilot.press("escape")
-        # Until her badge checks her out
+        # Until her badge checks her out, a while later
+        clock.advance(hours=1)
         await scan_badges(pilot, stored(demo_data, clock).member("m00demo").badge)
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("f2")
-        assert "Zoë Martin: A dolls' house sofa" in shown(pilot)
+        await settle(pilot)
+        assert "Zoë Martin\nA dolls' house sofa" in shown(pilot)
 
 
 async def test_escape_skips_the_question_and_nothing_is_stored(
@@ -174,3 +212,90 @@ async def test_an_earlier_answer_is_there_to_change(make_app, demo_data, clock: 
         await settle(pilot)
         answers = [a.text for a in stored(demo_data, clock).answers() if a.member_id == "m00demo"]
         assert answers == ["Tiny tables"]
+
+
+def in_view(pilot, widget) -> bool:
+    """Whether all of `widget` is on the screen, within what its scrolling shows."""
+    region = widget.region
+    visible = pilot.app.screen.find_widget(widget).visible_region
+    return bool(region) and visible == region
+
+
+async def test_at_80x24_the_shout_out_s_words_come_first_then_people_then_the_question(
+    make_app, demo_data, clock: FakeClock
+):
+    ada_with_a_shout_out(demo_data, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await check_in(pilot, "ada")
+        screen = app.screen
+        # The words of Björn's shout-out are in view at once, without a key
+        words = screen.query_one(".shoutout")
+        assert "Welcome! Come by the workshop any time." in str(words.render())
+        assert in_view(pilot, words)
+        # then the people to meet, each with their own words, then the question
+        people = screen.query_one("#to-meet")
+        prompt = screen.query_one("#prompt")
+        assert words.region.y < people.region.y < prompt.region.y
+        assert len(screen.query(".intro")) == 3
+        assert not in_view(pilot, prompt)
+
+
+async def test_down_reads_on_to_the_question_and_keeps_the_welcome_open(
+    make_app, demo_data, clock: FakeClock
+):
+    ada_with_a_shout_out(demo_data, clock)
+    app = make_app(confirmation_seconds=5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await check_in(pilot, "ada")
+        assert app.screen.active_bindings["down"].binding.description == "Read on"
+        for forward, back in (("down", "up"), ("pagedown", "pageup")):
+            # When Ada presses the key until she is at the end
+            for _ in range(12):
+                if "down" not in app.screen.active_bindings:
+                    break  # offered only while there is more below
+                await pilot.press(forward)
+            # Then the question is in view, and the welcome waits while she reads
+            assert in_view(pilot, app.screen.query_one("#prompt")), forward
+            # with the whole of its hint, not cut short
+            box = app.screen.query_one("#answer", Input)
+            assert box.content_size.width > len(box.placeholder)
+            await let_time_pass(pilot, 30)
+            assert isinstance(app.screen, CheckedInScreen)
+            # and going back reaches the shout-out again
+            for _ in range(12):
+                await pilot.press(back)
+            assert in_view(pilot, app.screen.query_one(".shoutout")), back
+
+
+async def test_a_welcome_that_fits_offers_no_reading_on(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await check_in(pilot, "bjorn")
+        assert "down" not in app.screen.active_bindings
+        await pilot.press("down")
+        assert not app.screen.kept_open
+
+
+@pytest.mark.parametrize("size", [(160, 48), (200, 60)])
+async def test_a_big_welcome_uses_the_room(make_app, demo_data, clock: FakeClock, size):
+    ada_with_a_shout_out(demo_data, clock)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await check_in(pilot, "ada")
+        screen = app.screen
+        width, height = size
+        for_you, to_meet, also = (
+            screen.query_one(selector) for selector in ("#for-you", "#to-meet", "#here")
+        )
+        # Shout-outs, people to meet and who else is here side by side, across the screen
+        assert for_you.region.right < to_meet.region.x < to_meet.region.right < also.region.x
+        assert also.region.right > width * 0.9
+        # each reaching down to the question and the buttons, most of the way down
+        for box in (for_you, to_meet, also):
+            assert box.region.bottom > height * 0.75
+        assert all(in_view(pilot, box) for box in (for_you, to_meet, also))
+        assert in_view(pilot, screen.query_one("#prompt"))
+        # and who else is here is named there, not the member herself
+        others = str(also.render())
+        assert "Jürgen Weiß" in others and "Ada" not in others

@@ -1,4 +1,5 @@
-"""Asking the host to be sure before a change that cannot be undone from the kiosk."""
+"""Asking to be sure before a change that cannot be undone: a host's, or a member's
+throwing away what they wrote."""
 
 from __future__ import annotations
 
@@ -13,17 +14,21 @@ from screens.commands import Cancel
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Dismisses True when the host presses the button that does it; Escape or Cancel
-    dismisses False. The button that does it has the focus, so Enter does it, unless the
-    change is too big to be made by a second Enter (`cancel_first`): then Cancel has it."""
+    """Dismisses True when the button that does it is pressed; Escape or the other button,
+    labelled `keeping`, dismisses False. The button that does it has the focus, so Enter
+    does it, unless the change is too big to be made by a second Enter (`cancel_first`):
+    then the other button has it."""
 
-    CSS_PATH = "host.tcss"
+    CSS_PATH = "confirm.tcss"
     BINDINGS = [Cancel.binding()]
 
-    def __init__(self, question: str, doing: str, cancel_first: bool = False) -> None:
+    def __init__(
+        self, question: str, doing: str, keeping: str = "Cancel", cancel_first: bool = False
+    ) -> None:
         super().__init__()
         self.question = question
         self.doing = doing
+        self.keeping = keeping
         self.cancel_first = cancel_first
 
     def compose(self) -> ComposeResult:
@@ -31,7 +36,7 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Label(Content(self.question), classes="title")
             with Horizontal(classes="buttons"):
                 yield Button(self.doing, id="yes", variant="error")
-                yield Button("Cancel", id="no")
+                yield Button(self.keeping, id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no" if self.cancel_first else "#yes").focus()

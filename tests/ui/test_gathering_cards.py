@@ -1,0 +1,63 @@
+"""The cards both boards lay out: a change writes again only the cards whose words changed,
+and leaves every card as it was otherwise (a page's marks included)."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.content import Content
+
+from screens.gathering_cards import Card, GatheringCards, Section
+
+
+class Cards(App[None]):
+    CSS_PATH = "../../screens/gathering_cards.tcss"
+
+    def compose(self) -> ComposeResult:
+        yield GatheringCards()
+
+
+def who(*names: str) -> list[Section]:
+    return [
+        Section(
+            "Who's here",
+            (
+                Card("topic:climbing", Content("climbing · 2\n" + ", ".join(names))),
+                Card("heads-down", Content("Heads-down\nDee Dunn"), "quiet"),
+            ),
+        )
+    ]
+
+
+def texts(app: App[None]) -> list[str]:
+    return [str(widget.render()) for widget in app.query(".card")]
+
+
+async def test_a_change_of_words_writes_the_card_again_and_keeps_its_marks():
+    app = Cards()
+    async with app.run_test(size=(80, 24)) as pilot:
+        cards = app.query_one(GatheringCards)
+        await cards.show(who("Ana Alves", "Ben Berg"))
+        await pilot.pause()
+        climbing, quiet = app.query(".card")
+        climbing.add_class("-off-page")  # as a paged board marks a card on another page
+        # When Cy joins the climbers
+        await cards.show(who("Ana Alves", "Ben Berg", "Cy Chen"))
+        await pilot.pause()
+        # Then the same card says so, still marked, and the other card is untouched
+        assert list(app.query(".card")) == [climbing, quiet]
+        assert texts(app) == ["climbing · 2\nAna Alves, Ben Berg, Cy Chen", "Heads-down\nDee Dunn"]
+        assert climbing.has_class("-off-page", "card")
+        assert quiet.has_class("quiet")
+
+
+async def test_a_new_card_lays_the_cards_out_again():
+    app = Cards()
+    async with app.run_test(size=(80, 24)) as pilot:
+        cards = app.query_one(GatheringCards)
+        await cards.show(who("Ana Alves"))
+        await pilot.pause()
+        more = who("Ana Alves")
+        more[0] = Section("Who's here", (*more[0].cards, Card("guests", Content("Guests\nSam"))))
+        await cards.show(more)
+        await pilot.pause()
+        assert texts(app)[-1] == "Guests\nSam"
