@@ -204,12 +204,15 @@ def test_an_incognito_visit_is_counted_in_the_visits_export_but_names_nobody(
     ]
 
 
-def test_public_shout_outs_carry_no_id_of_a_member_they_do_not_name(kiosk: Kiosk) -> None:
+def test_public_shout_outs_carry_no_id_of_a_member_they_do_not_name(
+    kiosk: Kiosk, clock: FakeClock
+) -> None:
     # Given Olga, off the board, who thanks Zoë and is thanked by Bo
     olga = kiosk.add_member("Olga Off")
     kiosk("members", "edit", olga, "--on-board", "no")
     zoe, bo = kiosk.add_member("Zoë Martin"), kiosk.add_member("Bo Berg")
     kiosk("shoutout", "--from", olga, "--to", zoe, "Thanks for the loom")
+    clock.advance(minutes=1)
     kiosk("shoutout", "--from", bo, "--to", olga, "Lovely scarf")
     # When the wall is listed as anyone may read it
     wall = kiosk("shoutouts", "--json").json()
