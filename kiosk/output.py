@@ -16,10 +16,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from kiosk.gathering import GuestHere
+from kiosk.community.gathering import GuestHere
 from kiosk.models import PROFILE_FIELDS, Answer, Member, Presence, ProfileField, ShoutOut
-from kiosk.opening import local_day
 from kiosk.text import UNSEEN, ZWJ, ZWNJ
+from kiosk.timekeeping.opening import local_day
 
 _HARMLESS = {"\n", ZWJ, ZWNJ, "\ufe0e", "\ufe0f"}
 """Kept in plain text: the line break, and the joiners and emoji or text style selectors

@@ -16,13 +16,13 @@ from textual.signal import Signal
 from textual.widgets import Button
 from textual.worker import Worker
 
-from kiosk.access import HostAccess
-from kiosk.backups import Backups
-from kiosk.community import Community
+from kiosk.access.hosts import HostAccess
+from kiosk.access.members import MemberAccess
+from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import DataError, KioskError
-from kiosk.member_access import MemberAccess
 from kiosk.models import Member, Visit
+from kiosk.storage.backups import Backups
 from screens.badge_desk import BadgeDesk
 from screens.closing_time import ClosingTime
 from screens.commands import OpenHostConsole, Quit, ShowKeys

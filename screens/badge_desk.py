@@ -15,7 +15,7 @@ say so, without losing what anyone was typing.
 - A screen private to one member (`screens.private`) closes, and the kiosk goes home, when
   anyone else's badge (or one nobody has) is scanned: the scan is then taken as at home.
 - The same badge again soon after its check-in asks before it checks out (see
-  `kiosk.door`), and the same badge again within a moment (held under the scanner) is
+  `kiosk.community.door`), and the same badge again within a moment (held under the scanner) is
   taken once; both are said in a notification, which shows over the welcome or goodbye
   the first scan opens.
 """
@@ -25,9 +25,9 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Literal
 
-from kiosk import hours
-from kiosk.badge_codes import normalize_badge_code
-from kiosk.door import Door, Passage
+from kiosk.badges.codes import normalize_badge_code
+from kiosk.community.door import Door, Passage
+from kiosk.timekeeping import hours
 from screens.board import BoardScreen
 from screens.confirmation import CheckedInScreen, CheckedOutScreen, ConfirmationScreen
 from screens.home import HomeScreen

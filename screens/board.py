@@ -10,8 +10,8 @@ import asyncio
 from textual.app import ComposeResult
 from textual.widgets import Label
 
-from kiosk import hours
-from kiosk.gathering import Gathering
+from kiosk.community.gathering import Gathering
+from kiosk.timekeeping import hours
 from screens.commands import Back
 from screens.gathering_cards import GatheringCards, board_sections, everyone
 from screens.kiosk_screen import KioskScreen

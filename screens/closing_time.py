@@ -7,7 +7,7 @@ nightly `kiosk close-day` ends the day.
 
 from __future__ import annotations
 
-from kiosk.community import Community
+from kiosk.community.community import Community
 
 
 class ClosingTime:

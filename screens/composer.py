@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
-from kiosk.matching import MIN_LETTERS, enough_letters
+from kiosk.community.matching import MIN_LETTERS, enough_letters
 from kiosk.models import Member, ShoutOut
 from kiosk.text import SHOUTOUT_LIMIT, clean, fold
 from screens.commands import Cancel, NextMatch, PostShoutOut, PreviousMatch

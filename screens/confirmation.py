@@ -10,8 +10,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
-from kiosk import hours
 from kiosk.models import STATUS_LABELS, Answer, Member, Visit
+from kiosk.timekeeping import hours
 from screens.commands import (
     AnswerQuestion,
     Done,

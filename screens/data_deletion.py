@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioSet
 
-from kiosk.erasure import TheirShoutouts
+from kiosk.community.erasure import TheirShoutouts
 from kiosk.models import Member
 from screens.commands import Cancel
 from screens.ticks import Choice

@@ -3,7 +3,7 @@ board (`kiosk board`, and the lobby TV in a browser).
 
 Sections ("Who's here", "Question of the week", "Shout-outs") hold cards laid out in as
 many columns as the width allows. `board_sections` says what the cards say, from what a
-public screen may show (`kiosk.gathering`, the shown answers, shout-outs no host hid);
+public screen may show (`kiosk.community.gathering`, the shown answers, shout-outs no host hid);
 `GatheringCards` lays them out and, on a change, writes again only the cards whose words
 changed, so a busy day costs little.
 """
@@ -18,12 +18,12 @@ from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Static
 
-from kiosk import hours
-from kiosk.answers import ShownAnswer
-from kiosk.gathering import Gathering, Here, InGroup
+from kiosk.community.answers import ShownAnswer
+from kiosk.community.gathering import Gathering, Here, InGroup
+from kiosk.exchange.wall import WallShoutOut
 from kiosk.models import Question
 from kiosk.text import fold, topic_key
-from kiosk.wall import WallShoutOut
+from kiosk.timekeeping import hours
 
 COLUMNS_FROM = ((180, "-four"), (120, "-three"), (70, "-two"), (0, "-one"))
 """From how many cells wide the cards go in four, three, two columns, or one."""

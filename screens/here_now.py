@@ -6,8 +6,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
-from kiosk import hours
 from kiosk.models import STATUS_LABELS, Presence
+from kiosk.timekeeping import hours
 
 TOPICS_FROM_WIDTH = 50
 """From this many columns a line has room for what the person is open to chatting about."""

@@ -10,8 +10,8 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from kiosk.badge_codes import is_badge_code
-from kiosk.matching import MIN_LETTERS, enough_letters
+from kiosk.badges.codes import is_badge_code
+from kiosk.community.matching import MIN_LETTERS, enough_letters
 from kiosk.models import Member
 from screens.board import BoardScreen
 from screens.commands import (

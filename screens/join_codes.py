@@ -14,7 +14,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Label
 
-from kiosk.wifi import WifiNetwork, wifi_payload
+from kiosk.badges.wifi import WifiNetwork, wifi_payload
 from screens.qr import QRCode
 
 NO_ROOM = Size(0, 0)

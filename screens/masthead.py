@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widget import Widget
 
-from kiosk import hours
+from kiosk.timekeeping import hours
 from screens.private import ForHosts
 
 if TYPE_CHECKING:

@@ -15,10 +15,10 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
-from kiosk import hours
 from kiosk.errors import Refused
 from kiosk.models import STATUS_LABELS, Member, Status, Visit
 from kiosk.text import topic_key
+from kiosk.timekeeping import hours
 from screens.commands import (
     AddTopic,
     Back,

@@ -8,8 +8,8 @@ from datetime import tzinfo
 from textual.content import Content
 
 from kiosk.models import Member
-from kiosk.opening import local_day, local_time
 from kiosk.text import fold
+from kiosk.timekeeping.opening import local_day, local_time
 
 
 def told_apart(member: Member, others: Iterable[Member], zone: tzinfo) -> str:

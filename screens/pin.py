@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from kiosk.access import HostAccess, Verdict
+from kiosk.access.hosts import HostAccess, Verdict
 from screens.commands import Cancel
 
 if TYPE_CHECKING:

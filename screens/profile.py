@@ -19,16 +19,16 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from kiosk import hours
-from kiosk.access import Verdict
-from kiosk.badge_codes import spaced_badge_code
-from kiosk.dates import MONTHS, WEEKDAYS
+from kiosk.access.hosts import Verdict
+from kiosk.access.pin import NEW_PIN_MINIMUM, require_new_pin
+from kiosk.badges.codes import spaced_badge_code
 from kiosk.errors import KioskError, Refused
-from kiosk.member_data import member_data
+from kiosk.exchange.member_data import member_data
 from kiosk.models import PROFILE_FIELDS, PROFILE_LABELS, Member, ProfileField, Visit
 from kiosk.output import json_text
-from kiosk.pin import NEW_PIN_MINIMUM, require_new_pin
 from kiosk.text import INTRO_LIMIT, PRONOUNS_LIMIT, clean, split_topics
+from kiosk.timekeeping import hours
+from kiosk.timekeeping.dates import MONTHS, WEEKDAYS
 from screens.commands import Cancel, SaveProfile
 from screens.consent import Consent
 from screens.data_deletion import DeleteDataScreen

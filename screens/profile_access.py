@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from kiosk.access import Verdict
+from kiosk.access.hosts import Verdict
 from kiosk.models import Member
 from screens.commands import Cancel
 from screens.profile import ProfileScreen
@@ -45,7 +45,7 @@ def open_profile(app: KioskApp, member: Member) -> None:
 
 class ProfilePinScreen(ModalScreen[bool]):
     """Dismisses with True once the member's own PIN is typed. Wrong PINs earn the whole
-    kiosk a wait (`kiosk.member_access`); while it lasts nothing can be typed, and the
+    kiosk a wait (`kiosk.access.members`); while it lasts nothing can be typed, and the
     prompt counts it down."""
 
     if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from kiosk.qr import half_block_lines, qr_modules
+from kiosk.badges.qr import half_block_lines, qr_modules
 
 
 class QRCode(Widget):

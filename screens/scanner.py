@@ -2,7 +2,7 @@
 sees them, so a scan is never typed into the field that has focus.
 
 A USB scanner types a badge code fast and ends it with Enter, Tab or a line feed. The gate
-holds back a quick burst of keys that could still be a badge code (`kiosk.scanning`): when
+holds back a quick burst of keys that could still be a badge code (`kiosk.badges.scanning`): when
 it ends as one, the keys are swallowed and `BadgeScanned` is posted; anything else goes on,
 in order, a few hundredths of a second late. Heard at the app rather than in an input, two
 scans in a row stay two scans; an input would take them as one value.
@@ -18,8 +18,8 @@ from textual.app import App
 from textual.message import Message
 from textual.timer import Timer
 
-from kiosk.badge_codes import could_begin_badge_code, is_badge_code
-from kiosk.scanning import Outcome, ScanRecognizer, typed
+from kiosk.badges.codes import could_begin_badge_code, is_badge_code
+from kiosk.badges.scanning import Outcome, ScanRecognizer, typed
 
 
 class BadgeScanned(Message):
@@ -30,7 +30,7 @@ class BadgeScanned(Message):
     def __init__(self, code: str, repeat: bool) -> None:
         super().__init__()
         self.code = code
-        """As the scanner typed it; `kiosk.badge_codes.normalize_badge_code` reads it."""
+        """As the scanner typed it; `kiosk.badges.codes.normalize_badge_code` reads it."""
         self.repeat = repeat
         """The same badge was scanned a moment ago (a badge held under the scanner)."""
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from kiosk import hours
-from kiosk.community import Community
+from kiosk.community.community import Community
 from kiosk.models import ShoutOut
+from kiosk.timekeeping import hours
 
 CARD_EDGE = Content.styled("▎ ", "$accent")
 

@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Label, Static
 
-from kiosk.community import Community
+from kiosk.community.community import Community
 from kiosk.models import ShoutOut
 from screens.commands import Back
 from screens.kiosk_screen import KioskScreen

@@ -15,8 +15,8 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from kiosk import text
+from kiosk.community.topics import TopicIndex
 from kiosk.errors import KioskError, Refused
-from kiosk.topics import TopicIndex
 from screens.commands import NextMatch, PreviousMatch
 
 if TYPE_CHECKING:

@@ -13,9 +13,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Label
 
-from kiosk import hours
-from kiosk.dates import MONTHS, WEEKDAYS
-from kiosk.wall import WallView
+from kiosk.exchange.wall import WallView
+from kiosk.timekeeping import hours
+from kiosk.timekeeping.dates import MONTHS, WEEKDAYS
 from screens.gathering_cards import GatheringCards, board_sections
 
 

@@ -9,10 +9,10 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from kiosk.community import Community
+from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import KioskError
-from kiosk.wall import WallView, wall_view
+from kiosk.exchange.wall import WallView, wall_view
 from screens.themes import THEMES
 from screens.wall import WallScreen
 

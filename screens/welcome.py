@@ -7,9 +7,9 @@ from datetime import datetime, tzinfo
 
 from textual.content import Content
 
-from kiosk import hours
-from kiosk.connections import Suggestion
+from kiosk.community.connections import Suggestion
 from kiosk.models import ShoutOut
+from kiosk.timekeeping import hours
 
 
 def suggestion_line(suggestion: Suggestion) -> Content:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.community import Community
+from kiosk.community.community import Community
 from kiosk.config import Config
-from kiosk.demo import seed_demo
-from kiosk.store import Store
+from kiosk.demo.seeding import seed_demo
+from kiosk.storage.store import Store
 
 START = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 """When every test's clock starts: a Thursday morning."""
@@ -85,8 +85,8 @@ def own_config_out_of_reach(
 def backups_made_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """The daily backup, which the command line starts as a process of its own, is made
     here instead, to its end, so no test leaves a process behind."""
-    from kiosk import cli
-    from kiosk.commands import running
+    from kiosk.cli import main as cli
+    from kiosk.cli.commands import running
 
     def made_here(config: Config) -> None:
         named = ["--config", str(config.source)] if config.source is not None else []
@@ -107,7 +107,7 @@ def clock() -> FakeClock:
 def commands_on_the_test_clock(monkeypatch: pytest.MonkeyPatch, clock: FakeClock) -> None:
     """Commands run in-process (`cli.main`) tell the time by the `clock` fixture: no test
     meets the real date, so the suite passes on any day."""
-    from kiosk.commands import running
+    from kiosk.cli.commands import running
 
     monkeypatch.setattr(running, "utc_now", clock)
 

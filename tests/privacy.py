@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.community import Community
+from kiosk.community.community import Community
 from kiosk.models import Status
-from kiosk.store import Store
+from kiosk.storage.store import Store
 
 
 @dataclass(frozen=True, slots=True)

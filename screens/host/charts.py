@@ -9,7 +9,7 @@ from datetime import date
 from textual.color import Color
 from textual_plotext import PlotextPlot
 
-from kiosk.dates import WEEKDAYS
+from kiosk.timekeeping.dates import WEEKDAYS
 
 RGB = tuple[int, int, int]
 LABEL_WIDTH = 4

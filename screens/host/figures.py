@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from kiosk import stats
-from kiosk.community import Community
+from kiosk.community import stats
+from kiosk.community.community import Community
+from kiosk.community.stats import Newcomers, Peak, Period
 from kiosk.errors import Refused
 from kiosk.models import Visit
-from kiosk.opening import local_day
-from kiosk.stats import Newcomers, Peak, Period
+from kiosk.timekeeping.opening import local_day
 
 CHART_DAYS = 30
 """Days the chart of people per day covers, and the average stay and newcomers too."""

@@ -13,9 +13,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, Label
 from textual.widgets.data_table import ColumnKey
 
-from kiosk import hours
 from kiosk.models import STATUS_LABELS, Presence, Visit
 from kiosk.text import fold
+from kiosk.timekeeping import hours
 from screens.commands import CheckOutEveryone, CheckOutPerson, SortBoard
 from screens.confirm import ConfirmScreen
 

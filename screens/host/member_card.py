@@ -11,11 +11,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label
 
-from kiosk import hours
-from kiosk.badge_codes import spaced_badge_code
+from kiosk.badges.codes import spaced_badge_code
 from kiosk.models import PROFILE_LABELS, Member, ProfileField
-from kiosk.opening import local_time
 from kiosk.text import split_topics
+from kiosk.timekeeping import hours
+from kiosk.timekeeping.opening import local_time
 from screens.commands import Cancel, Save
 from screens.confirm import ConfirmScreen
 from screens.host.merge import MergeScreen

@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from kiosk import hours
 from kiosk.models import Answer, Question
 from kiosk.text import QUESTION_LIMIT, clean
+from kiosk.timekeeping import hours
 from screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal, get_args
 
-from kiosk.access import DEMO_PIN_WARNING, uses_demo_pin
+from kiosk.access.hosts import DEMO_PIN_WARNING, uses_demo_pin
 from kiosk.config import Config, permissions_warning
 
 Source = Literal["setup", "theme", "data", "backup"]

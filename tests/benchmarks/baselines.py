@@ -27,7 +27,7 @@ from typing import Any
 
 from tinydb import Query, TinyDB
 
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from tests.benchmarks.datasets import cache_folder
 
 SQLITE_SCHEMA = """

@@ -23,8 +23,8 @@ from dataclasses import replace
 from itertools import cycle
 from pathlib import Path
 
-from kiosk.commands.running import backup_when_due
-from kiosk.community import Community, utc_now
+from kiosk.cli.commands.running import backup_when_due
+from kiosk.community.community import Community, utc_now
 from kiosk.config import Config
 from screens.app import KioskApp
 from screens.board import BoardScreen

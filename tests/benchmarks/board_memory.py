@@ -27,9 +27,9 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk.community import Community, utc_now
+from kiosk.community.community import Community, utc_now
 from kiosk.config import Config
-from kiosk.demo import seed_demo
+from kiosk.demo.seeding import seed_demo
 from kiosk.errors import Refused
 from tests.benchmarks.figures import Figure
 from tests.benchmarks.processes import ROOT

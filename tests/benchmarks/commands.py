@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from itertools import cycle
 from pathlib import Path
 
-from kiosk.attendance import FILE_AFTER
+from kiosk.community.attendance import FILE_AFTER
 from tests.benchmarks.datasets import LARGE, SMALL, TINY, Size
 from tests.benchmarks.figures import Case, interleaved
 from tests.benchmarks.processes import KIOSK, Finished, checked

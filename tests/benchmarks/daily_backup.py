@@ -1,9 +1,10 @@
 """Target 7: the daily backup never runs while a member waits. The first check-in of a day
 (which starts the backup) returns as fast as the second (made while it runs).
 
-An in-process Community with the command line's hook (`kiosk.commands.running.backup_when_due`) on a
-clock that moves a day each round. The hook starts `kiosk backup --if-due` in a process of
-its own, which dates the backup by the real clock; here `kiosk.commands.running.start_backup` is
+An in-process Community with the command line's hook
+(`kiosk.cli.commands.running.backup_when_due`) on a clock that moves a day each round. The
+hook starts `kiosk backup --if-due` in a process of its own, which dates the backup by the
+real clock; here `kiosk.cli.commands.running.start_backup` is
 replaced by the same start (same detached process, same check that one is due, then
 `Backups.make`) dated by the round's day, so each round's backup is really made. Each
 round waits for its backup to finish, so rounds do not overlap.
@@ -17,8 +18,8 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from itertools import cycle
 
-import kiosk.commands.running
-from kiosk.community import Community, utc_now
+import kiosk.cli.commands.running
+from kiosk.community.community import Community, utc_now
 from kiosk.config import Config
 from tests.benchmarks.datasets import SMALL
 from tests.benchmarks.figures import ROUNDS, WARMUP, Figure, timed
@@ -30,8 +31,8 @@ BACKUP_AT = """
 import sys
 from datetime import datetime
 from pathlib import Path
-from kiosk.backups import Backups
-from kiosk.store import Store
+from kiosk.storage.backups import Backups
+from kiosk.storage.store import Store
 now = datetime.fromisoformat(sys.argv[2])
 backups = Backups(Store.open(Path(sys.argv[1]), create=False), int(sys.argv[3]))
 if backups.due(now.astimezone().date().isoformat()):
@@ -70,18 +71,18 @@ def measure(scratch: Scratch) -> Section:
         )
 
     community = Community.open(
-        config, clock, False, on_change=kiosk.commands.running.backup_when_due(config)
+        config, clock, False, on_change=kiosk.cli.commands.running.backup_when_due(config)
     )
     members = cycle(list(absent(community, 200, seed=7)))
     figures = {name: Figure() for name in ("first", "second", "after", "backup")}
-    real_start = kiosk.commands.running.start_backup
-    kiosk.commands.running.start_backup = start_backup
+    real_start = kiosk.cli.commands.running.start_backup
+    kiosk.cli.commands.running.start_backup = start_backup
     try:
         for number in range(WARMUP + ROUNDS):
             clock.now = clock.now.replace(hour=9) + timedelta(days=1)
             _day(community, members, clock, started, figures, number)
     finally:
-        kiosk.commands.running.start_backup = real_start
+        kiosk.cli.commands.running.start_backup = real_start
         for process in started:
             process.wait()
     return Section(

@@ -2,7 +2,7 @@
 copied for each use.
 
 The cache (`.bench-data/`, ignored by git) is keyed by the data schema and a hash of
-`kiosk/demo.py`, so a change to either makes the data again. A data set is generated into
+`kiosk/demo/seeding.py`, so a change to either makes the data again. A data set is generated into
 a folder of its own and renamed into place only when complete, so a run cut short never
 leaves half a data set behind. Each generation's time and peak memory are kept beside it.
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk.storage import SCHEMA
+from kiosk.storage.files import SCHEMA
 from tests.benchmarks.processes import KIOSK, ROOT, checked
 
 CACHE = ROOT / ".bench-data"

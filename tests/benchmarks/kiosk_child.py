@@ -5,7 +5,7 @@
     python tests/benchmarks/kiosk_child.py DATA stay STOP    ... then run until STOP exists,
                                                              typing a key now and then
 
-The app is built as `kiosk.cli.run_kiosk` builds it (the community opened with the daily
+The app is built as `kiosk.cli.main.run_kiosk` builds it (the community opened with the daily
 backup hook, who is here read once, `KioskApp(..., lock=False)`) and runs headless at
 100x30. It prints one JSON line with `time.monotonic()` at each step (the parent's clock
 is the same) and its peak memory, and, in `stay`, a line when ready. Run as a script,
@@ -22,8 +22,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from kiosk.commands.running import backup_when_due
-from kiosk.community import Community, utc_now
+from kiosk.cli.commands.running import backup_when_due
+from kiosk.community.community import Community, utc_now
 from kiosk.config import Config
 from screens.app import KioskApp
 from screens.home import HomeScreen

@@ -16,8 +16,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from kiosk.attendance import FILE_AFTER
-from kiosk.community import Community, utc_now
+from kiosk.community.attendance import FILE_AFTER
+from kiosk.community.community import Community, utc_now
 from kiosk.config import Config
 from kiosk.models import Visit
 from tests.benchmarks.datasets import Size, data_set, working_copy

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from itertools import cycle
 from pathlib import Path
 
-from kiosk.attendance import FILE_AFTER
-from kiosk.community import Community
-from kiosk.matching import DoorSearch, MemberIndex, enough_letters
+from kiosk.community.attendance import FILE_AFTER
+from kiosk.community.community import Community
+from kiosk.community.matching import DoorSearch, MemberIndex, enough_letters
 from tests.benchmarks.datasets import LARGE
 from tests.benchmarks.figures import ROUNDS, WARMUP, Figure, interleaved, timed
 from tests.benchmarks.report import Row, Section, bound, versus

@@ -68,7 +68,7 @@ def measure(scratch: Scratch) -> list[Section]:
         ],
         [
             "a process of its own (tests/benchmarks/kiosk_child.py) builds the app as "
-            "`kiosk.cli.run_kiosk` does and runs it headless at 100x30; 'home painted' is "
+            "`kiosk.cli.main.run_kiosk` does and runs it headless at 100x30; 'home painted' is "
             "the first refresh after HomeScreen is mounted",
             "the app's exit waits for the worker that reads every member, so at 50,000 "
             "members 'exit right after home' is about 'search index ready'",

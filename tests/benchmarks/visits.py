@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from itertools import cycle
 
-from kiosk.attendance import FILE_AFTER
-from kiosk.community import Community
+from kiosk.community.attendance import FILE_AFTER
+from kiosk.community.community import Community
 from tests.benchmarks.baselines import PlainTinyDB, SqliteVisits, sqlite_database
 from tests.benchmarks.datasets import (
     FEW_DAYS,

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from kiosk import cli
+from kiosk.cli import main as cli
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.community import Community
-from kiosk.store import Store
+from kiosk.community.community import Community
+from kiosk.storage.store import Store
 from tests.cli.running import Kiosk
 from tests.conftest import FakeClock
 

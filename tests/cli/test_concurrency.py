@@ -15,7 +15,7 @@ def at_once(data: Path, *commands: tuple[str, ...]) -> list[subprocess.Completed
     """Start every command in a process of its own, all together; wait for them all."""
     started = [
         subprocess.Popen(
-            [sys.executable, "-m", "kiosk.cli", "--data", str(data), *command],
+            [sys.executable, "-m", "kiosk.cli.main", "--data", str(data), *command],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

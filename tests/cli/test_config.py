@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import config
-from kiosk.pin import hash_pin
+from kiosk.access.pin import hash_pin
 from tests.cli.conftest import HOSTS_CONFIG
 from tests.cli.running import Kiosk
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from tests.cli.running import Kiosk
 from tests.core.test_disk_errors import remount, small_disk, snapshot
 
@@ -85,7 +85,7 @@ def test_a_fifo_as_a_pin_wait_file_is_named_without_hanging_and_mended(
 
     # When the host runs the doctor (in a process of its own, so a hang would show)
     checked = subprocess.run(
-        [sys.executable, "-m", "kiosk.cli", "--data", str(access.parent), "doctor"],
+        [sys.executable, "-m", "kiosk.cli.main", "--data", str(access.parent), "doctor"],
         capture_output=True,
         text=True,
         timeout=30,

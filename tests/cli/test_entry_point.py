@@ -67,7 +67,7 @@ def test_the_console_script_exits_2_on_bad_usage(tmp_path: Path) -> None:
 
 
 def test_the_core_and_the_cli_load_without_textual() -> None:
-    probe = "import sys, kiosk, kiosk.cli; print('textual' in sys.modules)"
+    probe = "import sys, kiosk, kiosk.cli.main; print('textual' in sys.modules)"
     loaded = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )

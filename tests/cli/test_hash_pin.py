@@ -6,7 +6,7 @@ import getpass
 
 import pytest
 
-from kiosk.pin import pin_matches
+from kiosk.access.pin import pin_matches
 from tests.cli.running import Kiosk
 
 

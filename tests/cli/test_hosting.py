@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from kiosk.access import DEMO_PIN_WARNING
-from kiosk.pin import hash_pin
+from kiosk.access.hosts import DEMO_PIN_WARNING
+from kiosk.access.pin import hash_pin
 from screens.app import KioskApp
 from tests.cli.running import Kiosk
 from tests.conftest import FakeClock

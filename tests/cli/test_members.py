@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from tests.cli.running import Kiosk
 
 

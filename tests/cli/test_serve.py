@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from kiosk.web_server import GuardedServer
+from kiosk.exchange.web_server import GuardedServer
 from tests.cli.running import Kiosk
 
 
@@ -48,7 +48,7 @@ def test_each_browser_gets_a_board_of_its_own_on_this_machine(served: Kiosk, tmp
     data = str((tmp_path / "kiosk-data").resolve())
     assert Served.made == {
         "command": [
-            *(sys.executable, "-P", "-m", "kiosk.cli"),
+            *(sys.executable, "-P", "-m", "kiosk.cli.main"),
             *("--config", config, "--data", data, "board"),
         ],
         "host": "127.0.0.1",
@@ -77,7 +77,7 @@ def test_the_kiosk_itself_is_served_with_the_same_config_and_data(served: Kiosk,
         sys.executable,
         "-P",
         "-m",
-        "kiosk.cli",
+        "kiosk.cli.main",
         "--config",
         str(settings.resolve()),
         "--data",

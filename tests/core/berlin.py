@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from kiosk.opening import OpeningHours, read_hours
+from kiosk.timekeeping.opening import OpeningHours, read_hours
 
 CET = timezone(timedelta(hours=1))
 CEST = timezone(timedelta(hours=2))

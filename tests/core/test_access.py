@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from kiosk.access import ACCESS_FILE, LONGEST_WAIT, HostAccess, uses_demo_pin
-from kiosk.community import Community
+from kiosk.access.hosts import ACCESS_FILE, LONGEST_WAIT, HostAccess, uses_demo_pin
+from kiosk.community.community import Community
 from kiosk.config import Config, load_config
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
 PIN = "246813"
@@ -180,7 +180,7 @@ PIN_AT_THE_PROMPT = """
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from kiosk.access import HostAccess
+from kiosk.access.hosts import HostAccess
 access = HostAccess(Path(sys.argv[1]), sys.argv[2], lambda: datetime(2026, 11, 26, 9, tzinfo=UTC))
 print(access.try_pin(sys.argv[3]).outcome)
 """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from kiosk.answers import answers_to_show
+from kiosk.community.answers import answers_to_show
 from kiosk.models import Answer, Member, Presence, Question, Status, Visit
 
 ASKED = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # a Monday morning

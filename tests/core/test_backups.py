@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import backups as backups_module
-from kiosk.backups import Backup, Backups
-from kiosk.cli import main
-from kiosk.commands import running
-from kiosk.community import Community
+from kiosk.cli.commands import running
+from kiosk.cli.main import main
+from kiosk.community.community import Community
 from kiosk.errors import StorageError
-from kiosk.member_files import file_of
-from kiosk.store import Store
+from kiosk.storage import backups as backups_module
+from kiosk.storage.backups import Backup, Backups
+from kiosk.storage.member_files import file_of
+from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
 start_backup = running.start_backup
@@ -260,7 +260,7 @@ def test_the_first_change_of_a_day_starts_its_backup_in_a_process_of_its_own(
     assert main(["members", "add", "Björn Andersson"]) == 0
 
     # Then a backup was started in the background for the first change only
-    assert started == [[sys.executable, "-m", "kiosk.cli", *BACKUP_COMMAND]]
+    assert started == [[sys.executable, "-m", "kiosk.cli.main", *BACKUP_COMMAND]]
     assert len(Backups(Store.open(tmp_path / "kiosk-data")).all()) == 1
 
 

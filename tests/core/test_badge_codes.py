@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kiosk.badge_codes import (
+from kiosk.badges.codes import (
     could_begin_badge_code,
     is_badge_code,
     new_badge_code,

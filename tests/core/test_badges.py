@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from kiosk.badge_codes import new_badge_code
-from kiosk.badge_layout import badge_layout
-from kiosk.badges import Format, write_badges
+from kiosk.badges.codes import new_badge_code
+from kiosk.badges.layout import badge_layout
+from kiosk.badges.sheets import Format, write_badges
 from kiosk.errors import KioskError
 from kiosk.models import Member
 from tests.conftest import START

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.closing import plan_close_day
 from kiosk.models import Visit
-from kiosk.opening import OpeningHours
+from kiosk.timekeeping.closing import plan_close_day
+from kiosk.timekeeping.opening import OpeningHours
 from tests.core.berlin import cest, cet, in_berlin
 
 # Weekdays 09:00 to 18:00; Fridays on until two in the morning.

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.community import Community
+from kiosk.community.community import Community
 from kiosk.errors import Refused
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from tests.conftest import START, FakeClock
 
 # -- members -------------------------------------------------------------------

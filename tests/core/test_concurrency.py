@@ -15,13 +15,14 @@ from typing import Any
 
 import pytest
 
-from kiosk import membership, storage
-from kiosk.community import Community
-from kiosk.door import Door
+from kiosk.community import membership
+from kiosk.community.community import Community
+from kiosk.community.door import Door
 from kiosk.errors import Refused
-from kiosk.member_files import MemberFiles, file_of
 from kiosk.models import Member
-from kiosk.store import Store
+from kiosk.storage import files as storage
+from kiosk.storage.member_files import MemberFiles, file_of
+from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
 PROCESSES = 4

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from kiosk.access.pin import hash_pin, pin_matches
 from kiosk.config import DEFAULT_TOPICS, Config, load_config, permissions_warning
 from kiosk.errors import UsageError
-from kiosk.pin import hash_pin, pin_matches
 
 EXAMPLE = Path(__file__).parents[2] / "config.example.toml"
 

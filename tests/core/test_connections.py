@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.connections import Suggestion, suggestions
+from kiosk.community.connections import Suggestion, suggestions
 from kiosk.models import PROFILE_FIELDS, Member, Presence, Status, Visit
 from kiosk.text import fold, topic_key
 

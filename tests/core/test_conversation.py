@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk import hours
-from kiosk.community import Community
+from kiosk.community.community import Community
 from kiosk.errors import Refused
-from kiosk.store import Store
+from kiosk.storage.store import Store
+from kiosk.timekeeping import hours
 from tests.conftest import FakeClock
 
 

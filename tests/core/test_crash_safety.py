@@ -18,9 +18,9 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.community import Community
+from kiosk.community.community import Community
 from kiosk.models import Visit
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
 TRIALS = 100

@@ -17,17 +17,17 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.backups import Backups
-from kiosk.cli import main
-from kiosk.community import Community
+from kiosk.cli.main import main
+from kiosk.community.community import Community
 from kiosk.config import Config
-from kiosk.datafile import damaged_record
 from kiosk.errors import DataError
-from kiosk.member_files import file_of as member_file_of
-from kiosk.member_files import name_key
 from kiosk.models import Answer, Member, ShoutOut, Visit
-from kiosk.storage import write_atomically
-from kiosk.store import Store
+from kiosk.storage.backups import Backups
+from kiosk.storage.datafile import damaged_record
+from kiosk.storage.files import write_atomically
+from kiosk.storage.member_files import file_of as member_file_of
+from kiosk.storage.member_files import name_key
+from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
 NOW = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)
@@ -229,7 +229,7 @@ def test_a_fifo_or_deep_nesting_is_reported_by_another_process_without_hanging(
     # When `kiosk present` and `kiosk doctor` run as processes of their own
     for command in (["present"], ["doctor"]):
         ran = subprocess.run(
-            [sys.executable, "-m", "kiosk.cli", "--data", str(root), *command],
+            [sys.executable, "-m", "kiosk.cli.main", "--data", str(root), *command],
             capture_output=True,
             text=True,
             timeout=30,

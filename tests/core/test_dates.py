@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from kiosk.dates import EXAMPLES, day_words, read_day
 from kiosk.errors import Refused
+from kiosk.timekeeping.dates import EXAMPLES, day_words, read_day
 
 TODAY = date(2026, 11, 26)
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.community import Community
-from kiosk.door import Door
+from kiosk.community.community import Community
+from kiosk.community.door import Door
 from kiosk.models import Visit
-from kiosk.opening import read_hours
-from kiosk.store import Store
+from kiosk.storage.store import Store
+from kiosk.timekeeping.opening import read_hours
 from tests.conftest import FakeClock, machine_time_zone
 
 CET = timezone(timedelta(hours=1))

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
-from kiosk.community import Community
-from kiosk.store import Store
+from kiosk.cli.main import main
+from kiosk.community.community import Community
+from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
 

@@ -2,7 +2,7 @@
 
 Tests run as root here, where file modes do not stop writes; so the real cases use a small
 tmpfs, filled up or remounted read-only, and are skipped where mounting is not allowed.
-The simulated cases make one system call inside kiosk.storage fail the way the disk
+The simulated cases make one system call inside kiosk.storage.files fail the way the disk
 would, so the behaviour is covered everywhere.
 """
 
@@ -18,11 +18,12 @@ from typing import Any
 
 import pytest
 
-from kiosk import journal, storage
-from kiosk.community import Community
+from kiosk.community.community import Community
 from kiosk.errors import StorageError
 from kiosk.models import Visit
-from kiosk.store import Store
+from kiosk.storage import files as storage
+from kiosk.storage import journal
+from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
 FULL = (errno.ENOSPC, "is full")
@@ -30,8 +31,8 @@ READ_ONLY = (errno.EROFS, "read-only")
 
 
 class FailingDisk:
-    """Stands in for `os` inside kiosk.storage and kiosk.journal: `call` fails with `code`
-    for `after` calls on ("fsync" stands for fdatasync too)."""
+    """Stands in for `os` inside kiosk.storage.files and kiosk.storage.journal: `call` fails
+    with `code` for `after` calls on ("fsync" stands for fdatasync too)."""
 
     def __init__(self, call: str, code: int, after: int = 0) -> None:
         self.call, self.code, self.after = call, code, after

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import pytest
 
-from kiosk.community import Community
-from kiosk.door import Door, Passage
+from kiosk.community.community import Community
+from kiosk.community.door import Door, Passage
 from tests.conftest import FakeClock
 
 MINUTE = timedelta(seconds=60)

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from itertools import product
 from string import ascii_lowercase
 
-from kiosk.community import Community
-from kiosk.demo import FIRST_NAMES, LAST_NAMES
-from kiosk.matching import DoorSearch
+from kiosk.community.community import Community
+from kiosk.community.matching import DoorSearch
+from kiosk.demo.seeding import FIRST_NAMES, LAST_NAMES
 from kiosk.models import Member
 
 JOINED = datetime(2026, 1, 5, tzinfo=UTC)

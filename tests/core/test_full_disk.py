@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import attendance
+from kiosk.community import attendance
 from tests.conftest import FakeClock
 from tests.core import writing_commands as writing
 from tests.core.crash_points import run_command

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kiosk.community import Community
-from kiosk.gathering import Gathering, Here, gather
+from kiosk.community.community import Community
+from kiosk.community.gathering import Gathering, Here, gather
 from kiosk.models import Member, Presence, Status, Visit
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)

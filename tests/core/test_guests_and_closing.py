@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.community import Community
+from kiosk.community.community import Community
 from kiosk.errors import Refused
-from kiosk.opening import read_hours
-from kiosk.store import Store
+from kiosk.storage.store import Store
+from kiosk.timekeeping.opening import read_hours
 from tests.conftest import FakeClock
 
 WEEKDAYS_9_TO_18 = read_hours(

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk import hours
-from kiosk.opening import OpeningHours
+from kiosk.timekeeping import hours
+from kiosk.timekeeping.opening import OpeningHours
 from tests.core.berlin import cet, in_berlin
 
 NINE = datetime(2026, 11, 26, 9, 14, tzinfo=UTC)

@@ -8,7 +8,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 from kiosk.config import load_config
-from kiosk.opening import RULE_START, Opening, OpeningHours
+from kiosk.timekeeping.opening import RULE_START, Opening, OpeningHours
 
 EXAMPLE = Path(__file__).parents[2] / "config.example.toml"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import journal
-from kiosk.community import Community
+from kiosk.community.community import Community
 from kiosk.errors import DataError
-from kiosk.store import Store
+from kiosk.storage import journal
+from kiosk.storage.store import Store
 
 
 @pytest.fixture

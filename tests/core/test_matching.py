@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.matching import MemberIndex, same_name, within_one_edit
+from kiosk.community.matching import MemberIndex, same_name, within_one_edit
 from kiosk.models import Member
 
 JOINED = datetime(2026, 1, 5, tzinfo=UTC)

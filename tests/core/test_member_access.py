@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.member_access import MemberAccess
+from kiosk.access.members import MemberAccess
 from tests.conftest import FakeClock
 
 PINS = {"ana": "ana-secret", "ben": "ben-secret"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from kiosk.community import Community
-from kiosk.member_data import member_data
+from kiosk.community.community import Community
+from kiosk.exchange.member_data import member_data
 from kiosk.output import json_text
 from tests.conftest import FakeClock
 

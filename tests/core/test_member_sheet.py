@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from kiosk.errors import Refused
-from kiosk.member_sheet import header_key, read_sheet
+from kiosk.exchange.member_sheet import header_key, read_sheet
 
 
 @pytest.mark.parametrize(

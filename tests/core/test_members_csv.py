@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from kiosk.member_sheet import read_sheet
-from kiosk.members_csv import ImportChoices, ImportPlan, plan_import, write_members
+from kiosk.exchange.member_sheet import read_sheet
+from kiosk.exchange.members_csv import ImportChoices, ImportPlan, plan_import, write_members
 from kiosk.models import Member
 from kiosk.progress import Progress
 

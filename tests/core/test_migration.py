@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.community import Community
-from kiosk.demo import write_schema_1
+from kiosk.community.community import Community
+from kiosk.demo.seeding import write_schema_1
 from kiosk.errors import DataError, StorageError
-from kiosk.migration import SCHEMA_1_FILE as LEGACY_FILE
-from kiosk.migration import migrate_if_needed
 from kiosk.models import Member, Visit
-from kiosk.storage import signature, write_atomically
-from kiosk.store import Store
+from kiosk.storage.files import signature, write_atomically
+from kiosk.storage.migration import SCHEMA_1_FILE as LEGACY_FILE
+from kiosk.storage.migration import migrate_if_needed
+from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
 NOW = datetime(2025, 3, 14, 10, 0, tzinfo=UTC)

@@ -9,9 +9,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 from dateutil import tz
 
-from kiosk.milestones import milestone_at_check_in, milestone_on_board, newcomer_today
+from kiosk.community.milestones import milestone_at_check_in, milestone_on_board, newcomer_today
 from kiosk.models import Member, Visit
-from kiosk.opening import local_day
+from kiosk.timekeeping.opening import local_day
 from tests.conftest import machine_time_zone
 
 NEW_YORK_WINTER = timezone(timedelta(hours=-5))

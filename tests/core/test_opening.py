@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from kiosk.opening import (
+from kiosk.timekeeping.opening import (
     OpeningHours,
     closing_today,
     day_closing,

@@ -7,8 +7,8 @@ import hashlib
 
 import pytest
 
+from kiosk.access.pin import hash_pin, is_pin_hash, needs_new_hash, pin_matches, require_new_pin
 from kiosk.errors import Refused
-from kiosk.pin import hash_pin, is_pin_hash, needs_new_hash, pin_matches, require_new_pin
 
 EARLIER_DEMO_HASH = (
     "pbkdf2_sha256$200000$demo-salt$"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.community import Community
+from kiosk.community.community import Community
 from kiosk.errors import Refused
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
 

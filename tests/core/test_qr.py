@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.qr import half_block_lines, qr_modules
+from kiosk.badges.qr import half_block_lines, qr_modules
 
 
 def test_a_badge_code_fits_the_smallest_qr_code_with_the_margin_asked_for() -> None:

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.backups import Backups
-from kiosk.cli import main
-from kiosk.community import Community
-from kiosk.member_files import FILES, file_of
-from kiosk.membership import Membership
-from kiosk.storage import write_atomically
-from kiosk.store import Store
+from kiosk.cli.main import main
+from kiosk.community.community import Community
+from kiosk.community.membership import Membership
+from kiosk.storage.backups import Backups
+from kiosk.storage.files import write_atomically
+from kiosk.storage.member_files import FILES, file_of
+from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
 NAMES = ("Ana Lima", "Bo Berg", "Cy Chen", "Di Diaz", "Eve Ekwueme", "Fay Fox")

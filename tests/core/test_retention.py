@@ -11,10 +11,10 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from kiosk import stats
-from kiosk.community import Community
-from kiosk.retention import anonymise_old_visits
-from kiosk.store import Store
+from kiosk.community import stats
+from kiosk.community.community import Community
+from kiosk.community.retention import anonymise_old_visits
+from kiosk.storage.store import Store
 from tests.conftest import START, FakeClock
 
 

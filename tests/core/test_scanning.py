@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.badge_codes import could_begin_badge_code, is_badge_code
-from kiosk.scanning import REPEAT_WINDOW, Outcome, Scan, ScanRecognizer, typed
+from kiosk.badges.codes import could_begin_badge_code, is_badge_code
+from kiosk.badges.scanning import REPEAT_WINDOW, Outcome, Scan, ScanRecognizer, typed
 
 SCANNER = 0.005
 """Seconds between a USB scanner's keys."""

@@ -8,8 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk.models import Visit
-from kiosk.stats import (
+from kiosk.community.stats import (
     HOUR,
     Newcomers,
     Peak,
@@ -22,6 +21,7 @@ from kiosk.stats import (
     people_per_day,
     present,
 )
+from kiosk.models import Visit
 from tests.core.berlin import cest, cet
 
 THURSDAY = date(2026, 11, 26)

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from kiosk.community import Community
+from kiosk.community.community import Community
 from kiosk.errors import DataError
-from kiosk.storage import SCHEMA, AtomicJSONStorage, load, signature, write_atomically
-from kiosk.store import Store
+from kiosk.storage.files import SCHEMA, AtomicJSONStorage, load, signature, write_atomically
+from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
 
@@ -82,7 +82,7 @@ def test_a_reader_does_not_parse_an_unchanged_file_again(
         parsed.append(path)
         return load(path)
 
-    monkeypatch.setattr("kiosk.storage.load", counting_load)
+    monkeypatch.setattr("kiosk.storage.files.load", counting_load)
 
     # When it reads again and again
     for _ in range(10):
@@ -184,7 +184,7 @@ def test_temporary_names_cannot_be_guessed(tmp_path: Path, monkeypatch) -> None:
             assert flags & os.O_EXCL and flags & os.O_NOFOLLOW and flags & os.O_CREAT
         return real_open(path, flags, *args)
 
-    monkeypatch.setattr("kiosk.storage.os.open", noting_open)
+    monkeypatch.setattr("kiosk.storage.files.os.open", noting_open)
     for _ in range(20):
         write_atomically(tmp_path / "presence.json", b"{}")
 

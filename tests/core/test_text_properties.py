@@ -19,10 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.cli import main
-from kiosk.community import Community
+from kiosk.cli.main import main
+from kiosk.community.community import Community
 from kiosk.errors import Refused
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from kiosk.text import NAME_LIMIT, SHOUTOUT_LIMIT, TOPIC_LIMIT, TOPICS_LIMIT, clean, fold
 from tests.conftest import FakeClock
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from kiosk.community import Community
-from kiosk.store import Store
+from kiosk.community.community import Community
+from kiosk.storage.store import Store
 
 
 def test_every_data_file_opens_in_tinydb(demo_data: Path, clock) -> None:

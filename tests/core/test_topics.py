@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from kiosk.community.topics import TopicIndex, merged, plan_merge, spelling
 from kiosk.errors import Refused
 from kiosk.models import Member
-from kiosk.topics import TopicIndex, merged, plan_merge, spelling
 
 JOINED = datetime(2025, 3, 1, tzinfo=UTC)
 

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from kiosk.exchange.spreadsheet import guarded, unguarded
+from kiosk.exchange.visits_csv import write_visits
 from kiosk.models import Member, Visit
-from kiosk.spreadsheet import guarded, unguarded
-from kiosk.visits_csv import write_visits
 
 NINE = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.badges.wifi import WifiNetwork, wifi_payload
 from kiosk.config import load_config
 from kiosk.errors import UsageError
-from kiosk.wifi import WifiNetwork, wifi_payload
 from tests.core.test_config import EXAMPLE, config_file
 
 # -- the QR text ---------------------------------------------------------------------

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
 
-from kiosk import cli
-from kiosk.backups import Backups
-from kiosk.community import Community
-from kiosk.member_files import file_of
-from kiosk.store import Store
+from kiosk.cli import main as cli
+from kiosk.community.community import Community
+from kiosk.storage.backups import Backups
+from kiosk.storage.member_files import file_of
+from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 from tests.folder_state import State, folder_files, folder_state
 

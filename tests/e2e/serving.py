@@ -17,7 +17,7 @@ def free_port() -> int:
 
 
 def kiosk_command(*args: str) -> list[str]:
-    return [sys.executable, "-P", "-m", "kiosk.cli", *args]
+    return [sys.executable, "-P", "-m", "kiosk.cli.main", *args]
 
 
 def listening(port: int) -> bool:

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from kiosk.community import Community
-from kiosk.store import Store
+from kiosk.community.community import Community
+from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 from tests.e2e.browser import Browser
 from tests.e2e.serving import free_port, kiosk_command, listening, stop

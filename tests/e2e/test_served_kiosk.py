@@ -16,7 +16,7 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
 
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from tests.e2e.browser import Browser
 from tests.e2e.serving import free_port, kiosk_command, listening, stop
 

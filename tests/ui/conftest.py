@@ -10,9 +10,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from kiosk.community import Community
+from kiosk.community.community import Community
 from kiosk.config import Config
-from kiosk.store import Store
+from kiosk.storage.store import Store
 from screens.app import KioskApp
 from tests.conftest import FakeClock
 from tests.ui.driving import PIN_HASH, Stopwatch

@@ -9,10 +9,10 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
-from kiosk.community import Community
-from kiosk.opening import NO_HOURS, OpeningHours
-from kiosk.pin import hash_pin
-from kiosk.store import Store
+from kiosk.access.pin import hash_pin
+from kiosk.community.community import Community
+from kiosk.storage.store import Store
+from kiosk.timekeeping.opening import NO_HOURS, OpeningHours
 from screens.app import KioskApp
 from screens.masthead import Masthead
 from tests.conftest import FakeClock

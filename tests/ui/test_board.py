@@ -7,8 +7,8 @@ from datetime import UTC
 
 import pytest
 
-from kiosk.cli import main as kiosk_cli
-from kiosk.gathering import gather
+from kiosk.cli.main import main as kiosk_cli
+from kiosk.community.gathering import gather
 from screens.board import BoardScreen
 from screens.gathering_cards import GatheringCards, board_sections
 from screens.masthead import Masthead

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from kiosk import storage
-from kiosk.storage import FolderLock
+from kiosk.storage import files as storage
+from kiosk.storage.files import FolderLock
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.home import HomeScreen
 from screens.member import MemberScreen

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
-from kiosk.opening import Opening, OpeningHours
+from kiosk.timekeeping.opening import Opening, OpeningHours
 from screens.masthead import Masthead
 from tests.conftest import FakeClock
 from tests.ui.driving import let_time_pass, settle, stored, toasts

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Label
 
+from kiosk.badges.wifi import WifiNetwork, wifi_payload
 from kiosk.config import load_config
-from kiosk.wifi import WifiNetwork, wifi_payload
 from screens.home import HomeScreen
 from screens.join_codes import JoinCode
 from screens.qr import QRCode

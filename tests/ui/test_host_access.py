@@ -9,8 +9,8 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from kiosk.access import DEMO_PIN_WARNING
-from kiosk.pin import hash_pin
+from kiosk.access.hosts import DEMO_PIN_WARNING
+from kiosk.access.pin import hash_pin
 from screens.confirmation import CheckedInScreen
 from screens.home import HomeScreen
 from screens.host.console import ConsoleScreen

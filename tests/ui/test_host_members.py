@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Checkbox, Input, OptionList
 
-from kiosk.badge_codes import spaced_badge_code
+from kiosk.badges.codes import spaced_badge_code
 from screens.confirm import ConfirmScreen
 from screens.host.member_card import MemberCard
 from screens.host.merge import MergeScreen

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kiosk import stats
-from kiosk.opening import local_day
-from kiosk.stats import Period
+from kiosk.community import stats
+from kiosk.community.stats import Period
+from kiosk.timekeeping.opening import local_day
 from screens.host.figures import CHART_DAYS, gather
 from tests.conftest import FakeClock
 from tests.ui.driving import shown, stored

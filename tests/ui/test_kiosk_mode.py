@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from kiosk.member_files import file_of
-from kiosk.storage import write_atomically
+from kiosk.storage.files import write_atomically
+from kiosk.storage.member_files import file_of
 from screens.home import HomeScreen
 from screens.member import MemberScreen
 from screens.pin import PinScreen

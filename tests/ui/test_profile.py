@@ -8,7 +8,7 @@ import json
 import pytest
 from textual.widgets import Input
 
-from kiosk.badge_codes import spaced_badge_code
+from kiosk.badges.codes import spaced_badge_code
 from screens.app import KioskApp
 from screens.data_deletion import DeleteDataScreen
 from screens.home import HomeScreen

@@ -12,8 +12,8 @@ from textual.color import Color
 from textual.geometry import Region
 from textual.widgets import Label
 
+from kiosk.badges.wifi import WifiNetwork, wifi_payload
 from kiosk.config import load_config
-from kiosk.wifi import WifiNetwork, wifi_payload
 from screens.qr import QRCode
 from tests.core.test_config import EXAMPLE
 from tests.qr_reading import needs_zbarimg, read_qr_text

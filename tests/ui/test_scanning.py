@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.timer import Timer
 from textual.widgets import Input, Label
 
-from kiosk.scanning import Outcome, Scan, ScanRecognizer, typed
+from kiosk.badges.scanning import Outcome, Scan, ScanRecognizer, typed
 from tests.core.test_scanning import PERSON, SCANNER
 
 

@@ -12,12 +12,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Label, Static
 
-from kiosk.cli import main as kiosk_cli
-from kiosk.community import Community
+from kiosk.cli.main import main as kiosk_cli
+from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.models import Member
-from kiosk.opening import read_hours
-from kiosk.store import Store
+from kiosk.storage.store import Store
+from kiosk.timekeeping.opening import read_hours
 from screens.gathering_cards import GatheringCards
 from screens.wall import WallScreen, page_blocks, page_starts
 from screens.wall_app import NOT_READ, PAGE_TURN, WallApp

@@ -1,0 +1,249 @@
+"""`kiosk demo`, `backup`, `doctor` and `hash-pin`: looking after the data folder."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from contextlib import suppress
+from pathlib import Path
+
+from kiosk.access.hosts import ACCESS_FILE, PinGuard, read_wrong_tries
+from kiosk.access.members import ACCESS_FILE as MEMBER_ACCESS_FILE
+from kiosk.access.pin import hash_pin, require_new_pin
+from kiosk.cli.commands.running import Declare, Group, now
+from kiosk.community.community import Community
+from kiosk.community.retention import fade_old_visits
+from kiosk.config import Config
+from kiosk.demo.seeding import seed_demo, seed_synthetic
+from kiosk.errors import DataError, Refused, StorageError, UsageError
+from kiosk.output import say
+from kiosk.progress import progress_shown
+from kiosk.storage import intent
+from kiosk.storage.backups import Backups, aside_name, backup_hint
+from kiosk.storage.files import move_aside
+from kiosk.storage.repair import Repaired, repair
+from kiosk.storage.store import Store
+from kiosk.text import shortened
+from kiosk.timekeeping.opening import local_day
+
+
+def demo(args: argparse.Namespace, config: Config) -> int:
+    if args.visits and not args.history_days:
+        # Past visits are spread over the days of history; with none they would vanish.
+        raise UsageError("--visits needs --history-days D, the days to spread them over.")
+    if args.members is None and args.history_days is None:
+        count = seed_demo(config.data_dir, now())
+        say(f"Seeded a demo community of {count} members in {config.data_dir}.")
+        return 0
+    with progress_shown("Days of history", sys.stderr) as progress:
+        members, visits = seed_synthetic(
+            config.data_dir,
+            now(),
+            30 if args.members is None else args.members,
+            args.history_days or 0,
+            args.visits,
+            progress=progress,
+        )
+    say(f"Seeded {members} members and {visits} past visits in {config.data_dir}.")
+    return 0
+
+
+def hash_pin_command(args: argparse.Namespace, config: Config) -> int:
+    pin = require_new_pin(_read_pin("Host PIN: "), "A host PIN")
+    if _read_pin("Same PIN again: ") != pin:
+        raise Refused("The two PINs are not the same; nothing was made.")
+    say(hash_pin(pin))
+    return 0
+
+
+def _read_pin(prompt: str) -> str:
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        # Input ran out (a closed pipe, or ctrl+d) before a PIN was typed.
+        raise Refused("No PIN was typed; nothing was made.") from None
+
+
+def backup(args: argparse.Namespace, config: Config) -> int:
+    store = Store.open(config.data_dir, create=False)
+    backups = Backups(store, config.backups_to_keep)
+    moment = now()
+    if args.if_due and not backups.due(local_day(moment, config.zone).isoformat()):
+        return 0
+    if config.anonymous_after_days:
+        # Old visits fade into counts first, so today's backup holds them so. Damaged
+        # data or a full disk stops this, not the backup, which says what is wrong;
+        # the visits fade on a later day.
+        with suppress(DataError, StorageError):
+            # Without the hook that starts the day's backup after a change: this is it.
+            community = Community.open(config, now, create=False)
+            fade_old_visits(community, config.anonymous_after_days)
+    with progress_shown("Backing up files", sys.stderr) as progress:
+        made = backups.make(moment, config.zone, progress)
+    if args.if_due:
+        return 0  # made in the background, where nobody reads what it says
+    if made is None:
+        say("Another kiosk process is making a backup right now.")
+        return 0
+    say(f"Backed up {len(made.files)} files as backup {made.sequence} in {made.folder}.")
+    return 0
+
+
+def doctor(args: argparse.Namespace, config: Config) -> int:
+    root = config.data_dir
+    if root.exists() and not root.is_dir():
+        raise UsageError(f"The data folder {root} is a file, not a folder.")
+    if not root.is_dir():
+        raise UsageError(f"There is no data folder at {root}. Give the right folder with --data.")
+    store = Store(root)
+    backups = Backups(store, config.backups_to_keep)
+    # Checking only reads; a read-only folder is checked all the same.
+    writable = os.access(root, os.W_OK)
+    if writable:
+        if not _finish_unfinished(store, backups, args.restore):
+            return 1
+        _tidy(store, backups)
+    else:
+        say(
+            f"{root} is read-only, so it is only checked: temporary files left by an "
+            "interrupted write, if any, stay where they are."
+        )
+        _name_leftovers(store, backups)
+    problems = store.problems()
+    if not problems:
+        say(f"All {len(store.data_files())} data files in {root} are fine.")
+    repairs: dict[Path, Repaired | None] = {}
+    if args.restore and writable:
+        with store.all_or_nothing():  # every repair is made, or none is
+            for problem in problems:
+                if not problem.newer:
+                    repairs[problem.path] = repair(backups, problem.path, now())
+    for problem in problems:
+        say(str(problem))
+        if problem.path in repairs:
+            _tell_repair(repairs[problem.path])
+        elif args.restore and not problem.newer:
+            hint = backup_hint(backups, problem.path, problem.newer)
+            say(f"  Not restored, as the folder is read-only. {hint}")
+        else:
+            say(f"  {backup_hint(backups, problem.path, problem.newer)}")
+    for aside in backups.asides():
+        when = (
+            "at the next backup"
+            if aside.after == 0
+            else f"once backup {aside.after} and those before it are rotated out"
+        )
+        say(f"{aside.path} is a damaged file kept from a repair; it is removed {when}.")
+    access_fine = _check_pin_waits(config, restore=args.restore and writable)
+    damaged_copies = backups.problems()
+    for copy in damaged_copies:
+        say(f"Backup copy {copy}")
+    if damaged_copies:
+        say("  The other backups are used instead; `kiosk backup` makes a fresh one.")
+    live_fine = not problems or (args.restore and not store.problems())
+    return 0 if live_fine and access_fine and not damaged_copies else 1
+
+
+def _finish_unfinished(store: Store, backups: Backups, restore: bool) -> bool:
+    """Finish a change a stopped process recorded; False while its record cannot be read."""
+    try:
+        if store.finish_unfinished():
+            say("Finished a change to several files that a stopped process had begun.")
+        return True
+    except DataError as error:
+        say(str(error))
+    record = store.root / intent.INTENT
+    if not restore:
+        say(f"  Nothing was changed, nor can be until it is dealt with. {intent.WHEN_DAMAGED}")
+        return False
+    aside = aside_name(record, now(), backups)
+    move_aside(record, aside)
+    say(f"  Set aside as {aside}; the change it recorded stays as far as it got.")
+    return True
+
+
+def _tidy(store: Store, backups: Backups) -> None:
+    """Clear what stopped processes left, and what is past its time."""
+    leftovers = store.remove_leftovers()
+    if leftovers:
+        say(f"Removed {len(leftovers)} temporary files left by an interrupted write.")
+    cleared = backups.clear_leftovers()
+    if cleared is None:
+        say("A backup is being made right now; what earlier ones left, if anything, stays.")
+    for leftover in cleared or ():
+        say(f"Removed {leftover}, left by a backup that was stopped part way.")
+    for aside in backups.remove_old_asides():
+        say(f"Removed {aside.path}, kept from a repair: no backup of its time is kept now.")
+
+
+def _name_leftovers(store: Store, backups: Backups) -> None:
+    if intent.unfinished(store.root):
+        say(
+            f"{store.root / intent.INTENT} is a change to several files that a stopped "
+            "process had begun; the next kiosk command that can write finishes it."
+        )
+    for leftover in backups.leftovers():
+        say(f"{leftover} was left by a backup that was stopped part way.")
+
+
+def _tell_repair(repaired: Repaired | None) -> None:
+    if repaired is None:
+        say("  No good backup of it exists; it was left as it is.")
+        return
+    if repaired.whole:
+        assert repaired.backup is not None
+        say(f"  Restored from {repaired.backup.folder}; the damaged file was kept beside it.")
+    for sentence in repaired.said:
+        say(f"  {sentence}")
+    if not repaired.whole:
+        say("  Repaired; the damaged file was kept beside it.")
+
+
+def _check_pin_waits(config: Config, restore: bool) -> bool:
+    """Whether the files of wrong host and member PINs read (or were mended); says what
+    is wrong with each that does not."""
+    fine = True
+    for name, whose in ((ACCESS_FILE, "host PIN"), (MEMBER_ACCESS_FILE, "member's PIN")):
+        path = config.data_dir / name
+        try:
+            read_wrong_tries(path)
+            continue
+        except DataError as error:
+            say(str(error))
+        if restore:
+            PinGuard(path, now, right_forgives=False).mend(now())
+            say(f"  Written afresh: the next {whose} waits the longest wait.")
+        else:
+            say(
+                f"  The kiosk makes the next {whose} wait the longest wait and writes the "
+                "file afresh; `kiosk doctor --restore` does it now."
+            )
+            fine = False
+    return fine
+
+
+def count(value: str) -> int:
+    """A whole number from zero, as a size option takes it."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{shortened(value)}' is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"'{shortened(value)}' is below zero")
+    return number
+
+
+def register(command: Declare, group: Group) -> None:
+    sub = command("demo", demo, "seed a demo community into an empty data folder")
+    sub.add_argument("--members", type=count, metavar="N")
+    sub.add_argument("--history-days", type=count, metavar="D")
+    sub.add_argument("--visits", type=count, metavar="V", help="past visits in all")
+    command("hash-pin", hash_pin_command, "make a host PIN hash for the config")
+    sub = command("backup", backup, "back up all data now")
+    sub.add_argument("--if-due", action="store_true", help="only if none was made today")
+    sub = command(
+        "doctor", doctor, "check every data file and backup; --restore repairs what is damaged"
+    )
+    sub.add_argument("--restore", action="store_true")

@@ -1,0 +1,396 @@
+"""`kiosk members ...` and `kiosk topics ...`: members and their profiles, for hosts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk import text
+from kiosk.badges.codes import spaced_badge_code
+from kiosk.cli.commands.running import (
+    Declare,
+    Group,
+    asked,
+    counted,
+    open_community,
+    print_json,
+    saved,
+    write_privately,
+)
+from kiosk.community.community import Community
+from kiosk.community.state import listed
+from kiosk.config import Config
+from kiosk.errors import Refused, UsageError
+from kiosk.exchange.member_data import member_data
+from kiosk.exchange.member_sheet import read_sheet
+from kiosk.exchange.members_csv import MEMBER_CHOICES, ImportChoices, ImportPlan, write_members
+from kiosk.models import PROFILE_FIELDS, PROFILE_LABELS
+from kiosk.output import json_text, member_json, say
+from kiosk.progress import progress_shown
+from kiosk.storage.files import write_atomically
+
+YES_NO = {"yes": True, "no": False}
+
+# Options of `members edit`, each a profile field: (option, field, help).
+PROFILE_OPTIONS = (
+    ("--name", "name", "their name"),
+    ("--pronouns", "pronouns", "their pronouns, like she/her"),
+    ("--intro", "intro", f"a one-line introduction (at most {text.INTRO_LIMIT} characters)"),
+    ("--topic", "topics", "open to chatting about (each given again to add one)"),
+    ("--ask-me-about", "ask_me_about", "strengths others may ask about"),
+    ("--looking-for", "looking_for", "what they could use a hand with"),
+    ("--learning", "learning", "what they are learning"),
+    ("--mentor", "mentor", "what they are happy to mentor in"),
+)
+LIST_OPTIONS = {"topics", "ask_me_about", "looking_for", "learning", "mentor"}
+
+
+def members_add(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config, create=True)
+    if not args.allow_duplicate:
+        _check_namesakes(community, args.name)
+    member = community.add_member(args.name, tuple(args.topic), on_board=not args.hidden)
+    say(member.id)
+    return saved(community)
+
+
+def _check_namesakes(community: Community, name: str) -> None:
+    """Warn of members whose name looks the same, and ask whether to add another;
+    refused where nobody can answer."""
+    namesakes = community.namesakes(name)
+    if not namesakes:
+        return
+    them = listed(f"{m.name} ({m.id})" for m in namesakes)
+    warning = f"{them} {'is' if len(namesakes) == 1 else 'are'} already a member"
+    if not sys.stdin.isatty():
+        raise Refused(
+            f"{warning}. If this is someone else, add --allow-duplicate; if not, use "
+            "`kiosk members edit` on the one there is."
+        )
+    if not asked(f"{warning}. Add another member all the same?"):
+        raise Refused("Nobody was added.")
+
+
+def members_list(args: argparse.Namespace, config: Config) -> int:
+    members = open_community(config).members()
+    if args.json:
+        return print_json([member_json(member) for member in members])
+    if not members:
+        say("No members yet.")
+    for member in members:
+        badge = spaced_badge_code(member.badge) if member.badge else "(no badge)"
+        # As in the JSON form: a field the member keeps for hosts is in no listing.
+        shown = member.topics if "topics" not in member.hosts_only else ()
+        topics = f"  ({', '.join(shown)})" if shown else ""
+        paused = "  [paused]" if not member.active else ""
+        say(f"{member.id}  {badge}  {member.name}{topics}{paused}")
+    return 0
+
+
+def members_show(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member = community.find(args.member)
+    if args.json:
+        return print_json(
+            {
+                **member_json(member),
+                "hosts_only": sorted(member.hosts_only),
+                "visits": community.visits_so_far(member),
+                "here": community.visit_of(member.id) is not None,
+            }
+        )
+    say(f"{member.name}  ({member.id}){'' if member.active else '  [paused]'}")
+    say(f"  joined {member.joined.astimezone(community.zone):%d %B %Y}".replace(" 0", " "))
+    say(f"  badge {member.badge or '(none yet)'}")
+    say(f"  on the board: {'yes' if member.on_board else 'no, counted only'}")
+    say(f"  named in the SpaceAPI file: {'yes' if member.named_online else 'no, counted only'}")
+    say(f"  visits: {community.visits_so_far(member)}")
+    for field in PROFILE_FIELDS:
+        value = getattr(member, field)
+        shown = ", ".join(value) if isinstance(value, tuple) else value
+        if shown:
+            hosts = "  (hosts only)" if field in member.hosts_only else ""
+            say(f"  {PROFILE_LABELS[field]}: {shown}{hosts}")
+    return 0
+
+
+def members_edit(args: argparse.Namespace, config: Config) -> int:
+    changes: dict[str, Any] = {}
+    for _, field, _ in PROFILE_OPTIONS:
+        given = getattr(args, field)
+        if given is not None:
+            changes[field] = tuple(given) if field in LIST_OPTIONS else given
+    if args.on_board is not None:
+        changes["on_board"] = YES_NO[args.on_board]
+    if args.named_online is not None:
+        changes["named_online"] = YES_NO[args.named_online]
+    if args.hosts_only is not None:
+        changes["hosts_only"] = [] if args.hosts_only == ["none"] else args.hosts_only
+    if not changes:
+        raise UsageError("Nothing to change: give at least one option, like --intro TEXT.")
+    community = open_community(config)
+    member = community.edit_member(community.find(args.member).id, **changes)
+    say(f"Saved the profile of {member.name}.")
+    return saved(community)
+
+
+def members_delete(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member = community.find(args.member)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise Refused(f"Deleting {member.name}'s data cannot be undone; add --yes to confirm.")
+        if not asked(f"Delete all of {member.name}'s data? This cannot be undone."):
+            say("Nothing was deleted.")
+            return 1
+    community.delete_member(member.id, args.shoutouts)
+    kept = "kept without a name" if args.shoutouts == "anonymous" else "removed"
+    say(
+        f"Deleted {member.name}'s data. Their shout-outs were {kept}; their visits stay "
+        "as anonymous counts. Backups made before today age out by themselves."
+    )
+    return saved(community)
+
+
+def members_new_badge(args: argparse.Namespace, config: Config) -> int:
+    if (args.member is None) == (not args.all_missing):
+        raise UsageError("Name one member, or give --all-missing for everyone without a badge.")
+    community = open_community(config)
+    if args.all_missing:
+        given = community.give_missing_badges()
+        if not given:
+            say("Every member has a badge already.")
+            return 0
+        say(f"Gave {counted(len(given), 'member')} a badge code:")
+        for member in given:
+            say(f"  {member.name} ({member.id}): {member.badge}")
+        say("Print their badges with `kiosk badges --out DIR --member MEMBER`.")
+        return saved(community)
+    member = community.new_badge(community.find(args.member).id)
+    say(f"{member.name}'s new badge code is {member.badge}; the old badge no longer works.")
+    return saved(community)
+
+
+def members_pause(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    active = args.command_name == "reactivate"
+    member = community.set_active(community.find(args.member).id, active)
+    say(f"{member.name} is {'active again' if active else 'paused: not found, not checked in'}.")
+    return saved(community)
+
+
+def members_merge(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    keep, other = community.find(args.keep), community.find(args.other)
+    merged = community.merge_members(keep.id, other.id)
+    say(f"Merged {other.name} ({other.id}) into {merged.name} ({merged.id}).")
+    return saved(community)
+
+
+def members_import(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config, create=True)
+    try:
+        sheet = read_sheet(args.file.read_bytes())
+    except OSError as error:
+        raise UsageError(f"{args.file} cannot be read ({error.strerror}).") from None
+    except Refused as refused:
+        raise Refused(f"{args.file}: {refused}") from None
+    if sheet.ignored:
+        names = ", ".join(text.shortened(name, 30) for name in sheet.ignored)
+        say(f"Ignored the columns the kiosk has no place for: {names}.")
+    choices = ImportChoices(frozenset(args.update), args.day_first, args.skip_bad_rows)
+    with progress_shown("Checking rows", sys.stderr) as progress:
+        plan = community.plan_member_import(sheet, choices, progress)
+    _say_problems(args.file, plan)
+    asking = not args.yes and not args.dry_run and sys.stdin.isatty()
+    if args.dry_run or asking:
+        mood = "would be" if args.dry_run else "to be"
+        say(
+            f"{args.file} ({counted(plan.rows, 'row')}): {len(plan.add)} {mood} added, "
+            f"{len(plan.update)} {mood} updated, {plan.unchanged} already as they are, "
+            f"{plan.skipped} skipped."
+        )
+    for column, count in plan.kept:
+        say(
+            f"Kept what members chose as their {column.replace('_', ' ')} in "
+            f"{counted(count, 'row')}; add --update {column} to replace it from the file."
+        )
+    if args.dry_run:
+        say("Nothing was changed (--dry-run).")
+        return 0
+    if plan.problems and not (plan.add or plan.update):
+        raise Refused("Nothing was imported: the other rows are already as they are.")
+    if asking and (plan.add or plan.update) and not asked("Import these changes?"):
+        say("Nothing was imported.")
+        return 1
+    with progress_shown("Importing rows", sys.stderr) as progress:
+        done = community.import_members(sheet, choices, progress)
+    say(
+        f"Imported {args.file}: {len(done.add)} added, {len(done.update)} updated, "
+        f"{done.unchanged} already as they are"
+        + (f", {done.skipped} skipped." if done.skipped else ".")
+    )
+    return saved(community)
+
+
+def _say_problems(file: Path, plan: ImportPlan) -> None:
+    """Name each problem in `file`; Refused when they leave nothing to import."""
+    for problem in plan.problems:
+        say(f"kiosk: {file}: {problem}", err=True)
+    if not plan.problems or plan.add or plan.update or plan.unchanged:
+        return
+    if any(problem.line == 1 for problem in plan.problems):
+        raise Refused(f"Nothing was imported from {file}: its header has to be mended.")
+    skip = "" if plan.skipped == plan.rows else ", or add --skip-bad-rows to import the rest"
+    raise Refused(
+        f"Nothing was imported: {counted(plan.skipped, 'row')} of {plan.rows} cannot be. "
+        f"Fix them{skip}."
+    )
+
+
+def members_export(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    members = community.members()
+    # Every value, those kept for hosts too, so a move loses nothing: the file is its
+    # owner's alone.
+    count = write_privately(args.file, lambda file: write_members(file, members, community.zone))
+    say(f"Wrote {counted(count, 'member')} to {args.file}.")
+    return 0
+
+
+def members_data(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member = community.find(args.member)
+    document = json_text(member_data(community, member.id)) + "\n"
+    if args.out is None:
+        say(document.rstrip("\n"))
+        return 0
+    # Theirs alone: made readable by its owner only, and whole or not at all.
+    write_atomically(args.out, document.encode())
+    say(f"Wrote {member.name}'s data to {args.out}.")
+    return 0
+
+
+def topics_merge(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    changed = community.merge_topics(args.old, args.new)
+    if not changed:
+        raise Refused(f"No member has the topic '{text.shortened(args.old)}'.")
+    say(f"Merged '{args.old}' into '{args.new}' for {counted(len(changed), 'member')}.")
+    return saved(community)
+
+
+def register(command: Declare, group: Group) -> None:
+    members = group("members", "members and their profiles")
+    sub = command("add", members_add, "register a member and print their id", members)
+    sub.add_argument("name", metavar="NAME")
+    sub.add_argument("--topic", action="append", default=[], metavar="T")
+    sub.add_argument("--hidden", action="store_true", help="never show them on the board")
+    sub.add_argument(
+        "--allow-duplicate",
+        action="store_true",
+        help="add them even when a member of the same name exists (otherwise: asked, or refused)",
+    )
+    sub = command("list", members_list, "list members", members)
+    sub.add_argument("--json", action="store_true")
+    sub = command("show", members_show, "a member's profile, as hosts see it", members)
+    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    sub.add_argument("--json", action="store_true")
+    sub = command("edit", members_edit, "change a member's name or profile", members)
+    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    for option, field, help in PROFILE_OPTIONS:
+        if field in LIST_OPTIONS:
+            sub.add_argument(option, dest=field, action="append", metavar="T", help=help)
+        else:
+            sub.add_argument(option, dest=field, metavar="TEXT", help=help)
+    sub.add_argument("--on-board", choices=YES_NO, help="show them on public screens")
+    sub.add_argument(
+        "--named-online",
+        choices=YES_NO,
+        help="name them, while here and on the board, in the SpaceAPI file (the internet)",
+    )
+    sub.add_argument(
+        "--hosts-only",
+        nargs="+",
+        choices=[*PROFILE_FIELDS, "none"],
+        metavar="FIELD",
+        help=f"profile fields shown to hosts only ({', '.join(PROFILE_FIELDS)}), or none",
+    )
+    sub = command("delete", members_delete, "delete a member's data for good", members)
+    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    sub.add_argument("--yes", action="store_true", help="do not ask to confirm")
+    sub.add_argument(
+        "--shoutouts",
+        choices=("remove", "anonymous"),
+        default="remove",
+        help="what becomes of the shout-outs they wrote (default: remove)",
+    )
+    sub = command(
+        "new-badge",
+        members_new_badge,
+        "give a member a new badge code, or all without one",
+        members,
+    )
+    sub.add_argument("member", nargs="?", metavar="MEMBER", help="a member id, or a name")
+    sub.add_argument(
+        "--all-missing", action="store_true", help="a badge for every member without one"
+    )
+    for name, help in (("deactivate", "pause a membership"), ("reactivate", "resume one")):
+        sub = command(name, members_pause, help, members)
+        sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+        sub.set_defaults(command_name=name)
+    sub = command("merge", members_merge, "make two records of one person one", members)
+    sub.add_argument("keep", metavar="KEEP", help="the member to keep")
+    sub.add_argument("other", metavar="OTHER", help="the record merged into KEEP")
+    sub = command(
+        "import",
+        members_import,
+        "add and update members from a CSV file a spreadsheet or member tool wrote",
+        members,
+    )
+    sub.add_argument("file", type=Path, metavar="FILE")
+    sub.add_argument(
+        "--dry-run", action="store_true", help="say what the import would do, and change nothing"
+    )
+    sub.add_argument("--yes", action="store_true", help="at a terminal, import without asking")
+    sub.add_argument(
+        "--skip-bad-rows",
+        action="store_true",
+        help="import the good rows (exit 1 when none could be imported)",
+    )
+    sub.add_argument(
+        "--update",
+        action="append",
+        default=[],
+        choices=MEMBER_CHOICES,
+        metavar="COLUMN",
+        help="replace what members chose themselves in this column (otherwise kept): "
+        + ", ".join(MEMBER_CHOICES),
+    )
+    order = sub.add_mutually_exclusive_group()
+    order.add_argument(
+        "--day-first",
+        dest="day_first",
+        action="store_const",
+        const=True,
+        help="read dates like 03/04/2026 as 3 April",
+    )
+    order.add_argument(
+        "--month-first",
+        dest="day_first",
+        action="store_const",
+        const=False,
+        help="read dates like 03/04/2026 as 4 March",
+    )
+    sub = command("export", members_export, "write every member to a CSV file", members)
+    sub.add_argument("file", type=Path, metavar="FILE")
+    sub = command("data", members_data, "all of one member's data, as JSON, for them", members)
+    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    sub.add_argument("--out", type=Path, metavar="FILE", help="write to FILE (default: print)")
+
+    topics = group("topics", "the community's topics")
+    sub = command("merge", topics_merge, "make two topics one, for every member", topics)
+    sub.add_argument("old", metavar="OLD")
+    sub.add_argument("new", metavar="NEW")

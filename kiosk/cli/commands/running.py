@@ -1,0 +1,103 @@
+"""What every command shares: the clock, opening the community, and saying it is saved."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol, TextIO
+
+from kiosk.community.community import Community, utc_now
+from kiosk.config import Config
+from kiosk.output import json_text, say
+from kiosk.storage.backups import Backups, start_in_background
+from kiosk.storage.files import write_atomically
+from kiosk.timekeeping.opening import local_day
+
+Command = Callable[[argparse.Namespace, Config], int]
+
+__all__ = [
+    "Command",
+    "Declare",
+    "Group",
+    "now",
+    "open_community",
+    "print_json",
+    "saved",
+    "write_privately",
+]
+
+
+class Declare(Protocol):
+    """Declares one command: its name, what runs it, its help, and the group it is in."""
+
+    def __call__(
+        self, name: str, run: Command, help: str, within: Any = ...
+    ) -> argparse.ArgumentParser: ...
+
+
+class Group(Protocol):
+    """Declares a group of commands (`kiosk members ...`) and gives what to declare them in."""
+
+    def __call__(self, name: str, help: str) -> Any: ...
+
+
+def now() -> datetime:
+    """Now, by the clock commands use (tests replace `utc_now` with one they control)."""
+    return utc_now()
+
+
+def open_community(config: Config, create: bool = False) -> Community:
+    """The community in the data folder, which must exist unless `create`."""
+    return Community.open(config, now, create, on_change=backup_when_due(config))
+
+
+def backup_when_due(config: Config) -> Callable[[Community], None]:
+    """After a change, start today's backup if none was made yet."""
+
+    def after_change(community: Community) -> None:
+        backups = Backups(community.store, config.backups_to_keep)
+        if backups.due(local_day(community.clock(), community.zone).isoformat()):
+            start_backup(config)
+
+    return after_change
+
+
+def start_backup(config: Config) -> None:
+    """Today's backup, made in the background (tests make it in-process instead)."""
+    start_in_background(config.data_dir, config.source)
+
+
+def saved(community: Community) -> int:
+    """The change is saved: exit 0, but let a host know if the last backup failed."""
+    problem = Backups(community.store).last_problem()
+    if problem:
+        say(f"kiosk: warning: {problem}", err=True)
+    return 0
+
+
+def print_json(value: Any) -> int:
+    say(json_text(value))
+    return 0
+
+
+def write_privately(path: Path, write: Callable[[TextIO], int]) -> int:
+    """Write the text `write` writes to `path` as the data folder's files are written: for
+    its owner alone, whole or not at all, and never through a link planted at its name
+    (what a host exports names members). Returns what `write` returns."""
+    text = io.StringIO(newline="")
+    count = write(text)
+    write_atomically(path, text.getvalue().encode())
+    return count
+
+
+def asked(question: str) -> bool:
+    """Whether the person at the terminal answers yes to `question` (no is the default)."""
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+
+
+def counted(count: int, thing: str) -> str:
+    """ "1 badge", "3 badges"."""
+    return f"{count} {thing}" if count == 1 else f"{count} {thing}s"

@@ -1,0 +1,103 @@
+"""`kiosk config`: which config file is in use, and the settings it came to."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime
+from typing import Any
+
+from kiosk.cli.commands.running import Declare, Group, now, print_json
+from kiosk.config import Config, find_config
+from kiosk.output import say
+from kiosk.timekeeping.hours import clock_time
+from kiosk.timekeeping.opening import Opening, OpeningHours, local_time
+
+HIDDEN = "(set, not shown)"
+"""What stands for a secret: the host PIN hash, the Wi-Fi password."""
+
+
+def show_config(args: argparse.Namespace, config: Config) -> int:
+    found = find_config(args.config)
+    settings = resolved(config, now())
+    if args.json:
+        return print_json(
+            {
+                "file": None if found is None else str(found.path),
+                "found_by": None if found is None else found.found_by,
+                "settings": settings,
+            }
+        )
+    if found is None:
+        say("No config file is in use: these are the built-in defaults.")
+    else:
+        say(f"Config file: {found.path} (found by {found.found_by})")
+    for key, value in settings.items():
+        if isinstance(value, dict):
+            say(f"[{key}]")
+            for inner, shown in value.items():
+                say(f"  {inner} = {_toml(shown)}")
+        else:
+            say(f"{key} = {_toml(value)}")
+    return 0
+
+
+def resolved(config: Config, moment: datetime) -> dict[str, Any]:
+    """The settings in use, secrets left out, times in the kiosk's zone at `moment`."""
+    zone = config.timezone or f"the machine's ({local_time(moment, config.zone):%Z})"
+    settings: dict[str, Any] = {
+        "space_name": config.space_name,
+        "data_dir": str(config.data_dir.absolute()),
+        "timezone": zone,
+        "now": f"{local_time(moment, config.zone):%Y-%m-%d} {clock_time(moment, config.zone)}",
+        "idle_timeout": config.idle_timeout,
+        "confirmation_seconds": config.confirmation_seconds,
+        "host_pin_hash": HIDDEN if config.host_pin_hash else "",
+        "capacity": config.capacity,
+        "suggested_topics": list(config.suggested_topics),
+        "backups_to_keep": config.backups_to_keep,
+        "theme": config.theme,
+        "hours": _hours(config.hours),
+    }
+    if config.wifi is not None:
+        settings["wifi"] = {
+            "ssid": config.wifi.ssid,
+            "password": HIDDEN if config.wifi.password else "",
+            "security": config.wifi.security,
+            "hidden": config.wifi.hidden,
+        }
+    if config.community_url:
+        settings["links"] = {"community_url": config.community_url}
+    if config.spaceapi.url:
+        settings["spaceapi"] = {"logo": config.spaceapi.logo, "url": config.spaceapi.url}
+    return settings
+
+
+def _hours(hours: OpeningHours) -> dict[str, Any]:
+    if not hours.is_set:
+        return {"open": "no hours set: the kiosk never closes by itself"}
+    return {
+        "open": [_opening(opening) for opening in hours.openings],
+        "closed": [
+            first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
+            for first, last in hours.closed
+        ],
+    }
+
+
+def _opening(opening: Opening) -> str:
+    if opening.length is not None:
+        until = f"for {opening.length}"
+    else:
+        assert opening.closes is not None
+        until = f"to {opening.closes:%H:%M}"
+    return f"{opening.rule} from {opening.opens:%H:%M} {until}"
+
+
+def _toml(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def register(command: Declare, group: Group) -> None:
+    sub = command("config", show_config, "the config file in use and the settings it gives")
+    sub.add_argument("--json", action="store_true")

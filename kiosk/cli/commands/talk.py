@@ -1,0 +1,150 @@
+"""`kiosk shoutout`, `shoutouts`, `question` and the answers to it: what members say to
+each other."""
+
+from __future__ import annotations
+
+import argparse
+from functools import partial
+
+from kiosk.cli.commands.running import Declare, Group, open_community, print_json, saved
+from kiosk.config import Config
+from kiosk.models import Answer
+from kiosk.output import answer_json, say, shoutout_json
+from kiosk.timekeeping.opening import local_time
+
+
+def shoutout(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    author = community.find(args.sender)
+    to = community.find(args.to) if args.to is not None else None
+    posted = community.post_shoutout(author.id, to.id if to else None, args.text)
+    say(posted.id)
+    return saved(community)
+
+
+def shoutouts(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    # The wall as the public sees it; with --all, everything, as hosts see it.
+    if args.all:
+        wall, id_of = community.all_shoutouts(), _as_it_is
+    else:
+        wall, id_of = community.shoutouts(), community.public_id
+    names = partial(community.shoutout_names, public=not args.all)
+    if args.json:
+        return print_json(
+            [shoutout_json(s, names(s), id_of, community.zone, exact=args.all) for s in wall]
+        )
+    if not wall:
+        say("No shout-outs yet.")
+    for s in wall:
+        hidden = "  [hidden]" if s.hidden else ""
+        when = f"{local_time(s.created, community.zone):%Y-%m-%d %H:%M}"
+        if s.quiet and not args.all:
+            when = when[:10].ljust(len(when))
+        author, to = names(s)
+        say(f"{when}  {s.id}  {author} → {to}: {s.text}{hidden}")
+    return 0
+
+
+def _as_it_is(member_id: str | None) -> str | None:
+    return member_id
+
+
+def shoutouts_hide(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    hidden = args.command_name == "hide-shoutout"
+    community.hide_shoutout(args.id, hidden)
+    say("Hidden from every public screen." if hidden else "Back on the wall.")
+    return saved(community)
+
+
+def question_set(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    asked = community.ask(args.text)
+    say(f"The question of the week is now: {asked.text}")
+    return saved(community)
+
+
+def question_clear(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    community.clear_question()
+    say("There is no question of the week now.")
+    return saved(community)
+
+
+def question_show(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    asked = community.question()
+    if asked is None:
+        if args.json:
+            return print_json(None)
+        say("There is no question of the week.")
+        return 0
+    answers = (
+        [(community.name_of(a.member_id), a) for a in community.answers()]
+        if args.all
+        else [
+            (
+                shown.member.name,
+                Answer(asked.id, shown.member.id, shown.text, shown.given, quiet=shown.quiet),
+            )
+            for shown in community.answers_shown(limit=len(community.answers()))
+        ]
+    )
+    if args.json:
+        return print_json(
+            {
+                "question": asked.text,
+                "asked": asked.asked.isoformat(),
+                "answers": [
+                    answer_json(answer, name, community.zone, exact=args.all)
+                    for name, answer in answers
+                ],
+            }
+        )
+    say(asked.text)
+    for name, answer in answers:
+        say(f"  {name}: {answer.text}{'  [hidden]' if answer.hidden else ''}")
+    return 0
+
+
+def answer_hide(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    hidden = args.command_name == "hide-answer"
+    answer = community.hide_answer(community.find(args.member).id, hidden)
+    name = community.name_of(answer.member_id)
+    say(f"{name}'s answer is {'hidden from every board' if hidden else 'back on the boards'}.")
+    return saved(community)
+
+
+def register(command: Declare, group: Group) -> None:
+    sub = command("shoutout", shoutout, "leave a shout-out and print its id")
+    sub.add_argument("--from", dest="sender", required=True, metavar="MEMBER")
+    sub.add_argument("--to", metavar="MEMBER", help="one member (everyone if left out)")
+    sub.add_argument("text", metavar="TEXT")
+    sub = command("shoutouts", shoutouts, "the shout-out wall, newest first")
+    sub.add_argument("--json", action="store_true")
+    sub.add_argument(
+        "--all", action="store_true", help="as hosts see them: hidden ones too, every time exact"
+    )
+    for name, help in (
+        ("hide-shoutout", "hide a shout-out from every public screen"),
+        ("restore-shoutout", "put a hidden shout-out back on the wall"),
+    ):
+        sub = command(name, shoutouts_hide, help)
+        sub.add_argument("id", metavar="ID", help="the shout-out's id, from `kiosk shoutouts`")
+        sub.set_defaults(command_name=name)
+    questions = group("question", "the question of the week")
+    sub = command("set", question_set, "ask a new question of the week", questions)
+    sub.add_argument("text", metavar="TEXT")
+    command("clear", question_clear, "ask no question for now", questions)
+    sub = command("show", question_show, "the question and this week's answers", questions)
+    sub.add_argument("--json", action="store_true")
+    sub.add_argument("--all", action="store_true", help="hidden answers too (for hosts)")
+    for name, help in (
+        ("hide-answer", "hide a member's answer to the question from every board"),
+        ("restore-answer", "put a hidden answer back on the boards"),
+    ):
+        sub = command(name, answer_hide, help)
+        sub.add_argument("member", metavar="MEMBER", help="whose answer: a member id, or a name")
+        sub.set_defaults(command_name=name)

@@ -1,0 +1,211 @@
+"""`kiosk checkin`, `checkout`, `guest`, `present`, `close-day` and `export visits`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from kiosk.cli.commands.running import (
+    Declare,
+    Group,
+    counted,
+    open_community,
+    print_json,
+    saved,
+    write_privately,
+)
+from kiosk.community.community import Community
+from kiosk.config import Config
+from kiosk.errors import Refused, UsageError
+from kiosk.exchange.visits_csv import COLUMN_MEANINGS, write_visits
+from kiosk.models import STATUS_LABELS, STATUSES, Presence
+from kiosk.output import guest_json, presence_json, say
+from kiosk.timekeeping import hours
+from kiosk.timekeeping.closing import DayEnd
+from kiosk.timekeeping.dates import read_day
+from kiosk.timekeeping.opening import local_day
+
+STANDARD_OUTPUT = "-"
+"""What --out takes for standard output, as other commands do."""
+
+
+def checkin(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member = community.find(args.member)
+    topics = tuple(args.topic) if args.topic else None
+    visit = community.check_in(member.id, args.status, topics)
+    say(
+        f"Checked in {member.name} at {hours.clock_time(visit.since, community.zone)} "
+        f"({STATUS_LABELS[visit.status]})."
+    )
+    return saved(community)
+
+
+def checkout(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member = community.find(args.member)
+    visit = community.check_out(member.id)
+    assert visit.until is not None
+    stayed = hours.duration(visit.until - visit.since)
+    ended = (
+        f", ending at {hours.clock_time(visit.until, community.zone)}" if visit.automatic else ""
+    )
+    say(f"Checked out {member.name} after {stayed}{ended}.")
+    return saved(community)
+
+
+def guest(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    host = community.find(args.host)
+    visit = community.sign_in_guest(host.id, args.name)
+    say(f"Signed in {visit.guest}, guest of {host.name}; they leave with {host.first_name}.")
+    return saved(community)
+
+
+def present(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    here = community.present()
+    guests = community.gathering().guests
+    if args.json:
+        return print_json([presence_json(p) for p in here] + [guest_json(g) for g in guests])
+    # Counted as home counts them: members off the board too, unnamed; not those here
+    # incognito, whom hosts alone count.
+    not_shown = community.public_count() - len(here) - len(guests)
+    if not here and not guests and not not_shown:
+        say("Nobody is here right now.")
+    now, zone = community.clock(), community.zone
+    lines = [
+        (
+            p.visit.since,
+            f"{p.member.name}  {hours.since(p.visit.since, now, zone)}  "
+            f"{STATUS_LABELS[p.visit.status]}  {_public_topics(p)}",
+        )
+        for p in here
+    ] + [(g.since, f"{g.shown_as}  {hours.since(g.since, now, zone)}") for g in guests]
+    # Newest first, as the board lists them.
+    for _, line in sorted(lines, key=lambda line: line[0], reverse=True):
+        say(line)
+    if not_shown:
+        say(f"+ {not_shown} not shown")
+    return 0
+
+
+def _public_topics(here: Presence) -> str:
+    """Today's topics as the board shows them: only while open to chat."""
+    open_to_chat = here.visit.status == "open" and here.member.shows("topics")
+    return ", ".join(here.visit.topics) if open_to_chat and here.visit.topics else "-"
+
+
+def close_day(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    if args.dry_run:
+        plan = community.day_end(args.now)
+        heading = f"Would check out {counted(len(plan.ending), 'visit')} nobody has ended:"
+    else:
+        plan = community.close_day(args.now)
+        heading = f"Checked out {counted(len(plan.ending), 'visit')} nobody had ended:"
+    if plan.ending:
+        say(heading)
+    for visit in plan.ending:
+        assert visit.until is not None
+        who = visit.guest or community.name_of(visit.member_id)
+        say(f"  {who}, at {hours.clock_time(visit.until, community.zone)}")
+    if plan.staying:
+        staying = _staying(community, plan)
+        if not plan.ending:
+            raise Refused(staying)
+        say(staying)
+    elif not plan.ending:
+        say("Nobody was left to check out.")
+    if args.dry_run:
+        say("Nothing was changed (--dry-run).")
+        return 0
+    return saved(community) if plan.ending else 0
+
+
+def _staying(community: Community, plan: DayEnd) -> str:
+    """Why the people here stay checked in, and how to check them out all the same."""
+    count = len(plan.staying)
+    people = "1 person here stays" if count == 1 else f"{count} people here stay"
+    if plan.closing is None:
+        return (
+            "No opening hours are set ([hours] in the config), so today has no closing time "
+            f"before midnight: {people} checked in. Add --now to check them out now."
+        )
+    now = hours.clock_time(community.clock(), community.zone)
+    closing = hours.clock_time(plan.closing, community.zone)
+    return (
+        f"It is {now}, before today's closing time at {closing}: {people} checked in. "
+        "Run close-day after closing, or add --now to check them out now."
+    )
+
+
+def export_visits(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    today = local_day(community.clock(), community.zone)
+    first = read_day(args.first, today, "from")
+    last = read_day(args.last, today, "until")
+    if last.day < first.day:
+        raise UsageError(f"The days are the wrong way round: {first.sentence}, {last.sentence}.")
+    say(f"Visits {first.sentence} {last.sentence}.", err=True)
+    visits = community.visits_begun(first.day, last.day)
+    day_before = first.day - timedelta(days=1)
+    earlier = community.visits_begun(day_before, day_before)
+    members = {m.id: m for m in community.members()}
+    if args.out == STANDARD_OUTPUT:
+        # A reader that stops early (head) closes the pipe: main says nothing then.
+        write_visits(sys.stdout, visits, members, community.zone, earlier)
+        return 0
+    out = Path(args.out)
+    count = write_privately(
+        out, lambda file: write_visits(file, visits, members, community.zone, earlier)
+    )
+    say(f"Wrote {counted(count, 'visit')} to {out}.")
+    return 0
+
+
+def register(command: Declare, group: Group) -> None:
+    sub = command("checkin", checkin, "check a member in")
+    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    sub.add_argument("--status", choices=STATUSES, default="open")
+    sub.add_argument("--topic", action="append", default=[], metavar="T")
+    sub = command("checkout", checkout, "check a member out, with their guests")
+    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    sub = command("guest", guest, "sign in a guest of a member who is here")
+    sub.add_argument("name", metavar="NAME", help="the guest's name")
+    sub.add_argument("--of", dest="host", required=True, metavar="MEMBER", help="their host")
+    sub = command("present", present, "who is here now, as the public board shows it: guests too")
+    sub.add_argument("--json", action="store_true")
+    sub = command(
+        "close-day",
+        close_day,
+        "check out whoever is still here once the day has closed (for cron); before "
+        "today's closing time, and any time when no hours are set, people here stay "
+        "unless --now is given",
+    )
+    sub.add_argument("--now", action="store_true", help="the day is over now: check out everyone")
+    sub.add_argument(
+        "--dry-run", action="store_true", help="say who would be checked out, and change nothing"
+    )
+    export = group("export", "write records to a CSV file")
+    sub = command("visits", export_visits, "visits between two days, as CSV", export)
+    sub.add_argument(
+        "--from",
+        dest="first",
+        required=True,
+        metavar="DAY",
+        help="like 2026-11-02 or 'last monday'",
+    )
+    sub.add_argument("--to", dest="last", default="today", metavar="DAY", help="default: today")
+    sub.add_argument(
+        "--out",
+        default=STANDARD_OUTPUT,
+        metavar="FILE",
+        help="the file to write; - (the default) for standard output",
+    )
+    sub.formatter_class = argparse.RawDescriptionHelpFormatter
+    sub.epilog = "columns:\n" + "\n".join(
+        f"  {column:<12} {meaning}" for column, meaning in COLUMN_MEANINGS.items()
+    )

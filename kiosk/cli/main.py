@@ -1,0 +1,204 @@
+"""The `kiosk` command: runs the kiosk, and gives hosts and scripts the same verbs.
+
+The subcommands are declared in kiosk.cli.commands, a module for each area; this module reads
+the arguments and the config, runs the command, and turns errors into one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, NoReturn
+
+from kiosk.cli.commands import badges, data, members, settings, talk, visits, wall
+from kiosk.cli.commands.running import Command, open_community
+from kiosk.config import Config, defaults_notice, find_config, load_config, permissions_warning
+from kiosk.errors import DataError, KioskError, NewerData, UsageError
+from kiosk.output import say
+from kiosk.storage.backups import Backups, backup_hint
+from kiosk.storage.store import Store
+from kiosk.text import shortened
+
+AREAS = (members, visits, talk, badges, wall, data, settings)
+"""The modules that declare the subcommands, in the order `kiosk --help` lists them."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    config = Config()
+    try:
+        args = _parser().parse_args(arguments)
+        config_path = _path(args.config, "--config", "a config file, like --config kiosk.toml")
+        data = _path(args.data, "--data", "a data folder, like --data kiosk-data")
+        found = find_config(config_path)
+        if found is None:
+            say(f"kiosk: {defaults_notice()}", err=True)
+        config_path = found.path if found is not None else None
+        config = load_config(config_path)
+        warning = permissions_warning(config_path, config)
+        if warning:
+            say(f"kiosk: warning: {warning}", err=True)
+        if data is not None:
+            config = replace(config, data_dir=data)
+        _refuse_unusable(config.data_dir)
+        command: Command = args.command
+        return command(args, config)
+    except DataError as error:
+        message = f"{error}\n{_damage_hint(error, config)}"
+        say(f"kiosk: {_echoes_shortened(message, arguments)}", err=True)
+        return error.exit_code
+    except KioskError as error:
+        say(f"kiosk: {_echoes_shortened(str(error), arguments)}", err=True)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader (say `head`) has seen enough; say nothing more.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return 0
+
+
+def _damage_hint(error: DataError, config: Config) -> str:
+    """What a host can do about damaged data: the newest good backup, or an update."""
+    if error.path is None:
+        return "Nothing was changed."
+    backups = Backups(Store(config.data_dir), config.backups_to_keep)
+    return backup_hint(backups, error.path, isinstance(error, NewerData))
+
+
+# -- the kiosk itself -------------------------------------------------------
+
+
+def run_kiosk(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config, create=True)
+    community.present()  # damage to the files of who is here stops the kiosk before it starts
+    from screens.app import KioskApp  # late: the CLI's other commands never load Textual
+
+    app = KioskApp(community, config, lock=not args.no_lock)
+    app.run()
+    # While it ran, the kiosk showed these on the host console only; the config's mode
+    # was said before it started.
+    said = permissions_warning(config.source, config)
+    for warning in app.host_warnings.given:
+        if warning != said:
+            say(f"kiosk: warning: {warning}", err=True)
+    # Non-zero when the kiosk stopped on an error, so a service manager restarts it.
+    return app.return_code or 0
+
+
+# -- checking what was given ----------------------------------------------------------
+
+_ECHO_LIMIT = 80
+"""An argument longer than this is shortened wherever a message repeats it."""
+_LONG_WORD = re.compile(f"\\S{{{_ECHO_LIMIT + 1},}}")
+
+
+def _path(value: str | None, option: str, example: str) -> Path | None:
+    """The path given with `option`, refused when no file or folder could have it."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise UsageError(f"The path given with {option} is empty; please give {example}.")
+    if "\0" in value:
+        raise UsageError(
+            f"The path given with {option} ({shortened(repr(value))}) holds a NUL character, "
+            f"which no path can; please give {example}."
+        )
+    return Path(value)
+
+
+def _refuse_unusable(folder: Path) -> None:
+    """Refuse a data folder whose path the system cannot even look up (a name too long,
+    a folder on the way that may not be entered). A NUL is refused before, where the
+    path is given."""
+    try:
+        folder.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return  # each command says what it needs: a folder to read, or one it can make
+    except OSError as error:
+        raise UsageError(f"The data folder {folder} cannot be used: {error.strerror}.") from None
+
+
+def _echoes_shortened(message: str, arguments: list[str]) -> str:
+    """`message` with every long argument it repeats shortened."""
+    values = set(arguments)
+    values |= {a.split("=", 1)[1] for a in arguments if a.startswith("-") and "=" in a}
+    for value in sorted(values, key=len, reverse=True):
+        if len(value) > _ECHO_LIMIT:
+            for form in (value, str(Path(value))):
+                message = message.replace(form, shortened(value))
+    return message
+
+
+# -- parsing -------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, writing help and usage errors through `say`, long arguments shortened."""
+
+    def print_usage(self, file: Any = None) -> None:
+        say(self.format_usage().rstrip("\n"), err=file is sys.stderr)
+
+    def print_help(self, file: Any = None) -> None:
+        say(self.format_help().rstrip("\n"), err=file is sys.stderr)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            # argparse repeats what it could not use; a long word is one of those.
+            echoed = _LONG_WORD.sub(lambda word: shortened(word[0]), message.rstrip("\n"))
+            say(echoed, err=True)
+        sys.exit(status)
+
+
+def _parser() -> argparse.ArgumentParser:
+    def common(parser: argparse.ArgumentParser, default: Any) -> None:
+        parser.add_argument(
+            "--config",
+            default=default,
+            metavar="FILE",
+            help="the TOML config file (else the one KIOSK_CONFIG names, else kiosk.toml "
+            "here, ~/.config/kiosk/config.toml or /etc/kiosk/config.toml)",
+        )
+        parser.add_argument(
+            "--data",
+            default=default,
+            metavar="DIR",
+            help="the data folder (instead of the config's data_dir)",
+        )
+
+    parser = _Parser(
+        prog="kiosk", description="A check-in kiosk that helps members meet each other."
+    )
+    common(parser, None)
+    parser.add_argument(
+        "--no-lock", action="store_true", help="let ctrl+q quit without the host PIN"
+    )
+    parser.set_defaults(command=run_kiosk)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(
+        name: str, run: Command, help: str, within: Any = commands
+    ) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = within.add_parser(name, help=help, description=help)
+        # SUPPRESS: an option given before the command is not reset by the command's parser.
+        common(sub, argparse.SUPPRESS)
+        sub.set_defaults(command=run)
+        return sub
+
+    def group(name: str, help: str) -> Any:
+        sub = commands.add_parser(name, help=help, description=help)
+        common(sub, argparse.SUPPRESS)
+        return sub.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+    for area in AREAS:
+        area.register(command, group)
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,349 @@
+"""Who is here: checking in and out, guests, closing time, and the history of visits."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from contextlib import suppress
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from itertools import chain
+
+from kiosk import text
+from kiosk.community.connections import Suggestion, suggestions
+from kiosk.community.gathering import Gathering, gather
+from kiosk.community.milestones import Milestone, milestone_at_check_in
+from kiosk.community.state import CommunityState
+from kiosk.errors import Refused, StorageError
+from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
+from kiosk.timekeeping.closing import DayEnd, plan_day_end
+from kiosk.timekeeping.opening import local_day
+
+FILE_AFTER = 50
+"""Finished visits that wait in presence before a check-out files them into the history."""
+
+
+@dataclass(slots=True, frozen=True)
+class Welcome:
+    """What a member sees right after checking in."""
+
+    milestone: Milestone | None
+    suggestions: list[Suggestion]
+    """People here they might connect with, each with a reason."""
+    shoutouts: list[ShoutOut]
+    """Shout-outs to them since they last checked in (whose welcome showed the ones
+    before), newest first."""
+
+    @property
+    def first_visit(self) -> bool:
+        """This check-in is the member's first visit ever: said once, not all that day."""
+        return self.milestone is not None and self.milestone.kind == "first-visit"
+
+
+class Attendance(CommunityState):
+    _gathered: tuple[tuple[int, date], Gathering] | None = None
+    """The last gathering worked out, with the changes count and local day it holds for."""
+
+    def visits_over(self) -> list[Visit]:
+        """Visits whose day is over that nobody checked out: their members are no longer
+        here, and the next change writes them as ended at that day's closing time."""
+        return self._here.at(self.clock()).over
+
+    def visit_of(self, member_id: str) -> Visit | None:
+        """The member's open visit, if they are here."""
+        return self._visit_of.get(member_id)
+
+    def check_in(
+        self, member_id: str, status: Status = "open", topics: tuple[str, ...] | None = None
+    ) -> Visit:
+        """Check a member in with today's status and topics (their usual ones by default)."""
+        return self._arrive(member_id, status, topics, at_door=False)
+
+    def check_in_at_door(
+        self, member_id: str, status: Status = "open", topics: tuple[str, ...] | None = None
+    ) -> Visit:
+        """Check in a member found by their typed name, as `check_in` does.
+
+        Anyone can type a name, so the door shows a member here incognito or off the
+        board as out (`seen_at_door`), and checking them in looks the same as for a
+        member who was out: their visit so far ends now and a new one begins, with the
+        status and topics chosen.
+        """
+        return self._arrive(member_id, status, topics, at_door=True)
+
+    def _arrive(
+        self, member_id: str, status: Status, topics: tuple[str, ...] | None, at_door: bool
+    ) -> Visit:
+        _check_status(status)
+        with self._writing():
+            member = self.member(member_id)
+            chosen = text.topics(member.topics if topics is None else topics)
+            earlier = self._visit_of.get(member_id)
+            unseen = at_door and earlier is not None and self.seen_at_door(member) is None
+            if earlier is not None and not unseen:
+                since = earlier.since.astimezone(self.zone)
+                raise Refused(f"{member.name} is already checked in, since {since:%H:%M}.")
+            if not member.active:
+                raise Refused(f"{member.name}'s membership is paused. Please check with a host.")
+            self._refuse_when_full()
+            visit = Visit(_visit_id(), member_id, self.clock(), status, chosen)
+            if unseen and earlier is not None:
+                self.store.close_visits([self._ended(earlier)])
+            self.store.add_visit(visit)
+            self._load_presence()
+        return visit
+
+    def _refuse_when_full(self) -> None:
+        if self.capacity and len(self._visits) >= self.capacity:
+            people = "person" if self.capacity == 1 else "people"
+            raise Refused(
+                f"The space is full ({self.capacity} {people}). Please check with a host."
+            )
+
+    def update_visit(self, member_id: str, status: Status, topics: tuple[str, ...]) -> Visit:
+        """Change today's status and topics of a member who is here."""
+        _check_status(status)
+        chosen = text.topics(topics)
+        with self._writing():
+            visit = self._open_visit(member_id)
+            changed = replace(visit, status=status, topics=chosen)
+            self.store.replace_visit(changed)
+            self._load_presence()
+        return changed
+
+    def _open_visit(self, member_id: str) -> Visit:
+        visit = self._visit_of.get(member_id)
+        if visit is None:
+            raise Refused(f"{self.member(member_id).name} is not checked in.")
+        return visit
+
+    def sign_in_guest(self, host_id: str, name: str) -> Visit:
+        """Sign in a guest of a member who is here; they leave with their host."""
+        name = text.required(name, "the guest's name", text.NAME_LIMIT)
+        with self._writing():
+            host = self.member(host_id)
+            if host_id not in self._visit_of:
+                raise Refused(f"{host.name} is not checked in; please check in first.")
+            self._refuse_when_full()
+            visit = Visit(_visit_id(), host_id, self.clock(), "open", (), guest=name)
+            self.store.add_visit(visit)
+            self._load_presence()
+        return visit
+
+    def guests_of(self, member_id: str) -> list[Visit]:
+        """The guests a member signed in who are here now."""
+        return [v for v in self._visits if v.guest and v.member_id == member_id]
+
+    def check_out(self, member_id: str) -> Visit:
+        """Check a member out, with the guests they signed in.
+
+        A visit left open from a day that is over has ended at that day's closing time
+        (local midnight when no hours are set), never stretched to now: that is the visit
+        returned.
+        """
+        with self._writing() as ended:
+            over = [v for v in ended if v.member_id == member_id and not v.guest]
+            if over:
+                closed = over
+            else:
+                visit = self._open_visit(member_id)
+                closed = [self._ended(v) for v in (visit, *self.guests_of(member_id))]
+                self.store.close_visits(closed)
+                self._load_presence()
+        self._file_when_many()
+        return closed[0]
+
+    def check_out_visit(self, visit_id: str) -> Visit:
+        """Check out one visit, a member's or a guest's (for hosts)."""
+        with self._writing():
+            visit = next((v for v in self._visits if v.id == visit_id), None)
+            if visit is None:
+                raise Refused("That person is not checked in any more.")
+            guests = () if visit.guest else self.guests_of(visit.member_id)
+            closed = [self._ended(v) for v in (visit, *guests)]
+            self.store.close_visits(closed)
+            self._load_presence()
+        self._file_when_many()
+        return closed[0]
+
+    def _ended(self, visit: Visit) -> Visit:
+        """A visit going on, checked out now (its day is not over: see `_writing`)."""
+        return replace(visit, until=max(self.clock(), visit.since))
+
+    def day_end(self, now_too: bool = False) -> DayEnd:
+        """What closing the day now would do (see `kiosk.timekeeping.closing.plan_day_end`), visits
+        whose day is over, not yet written as ended, included."""
+        now = self.clock()
+        return plan_day_end(self.hours, self._here.at(now).open, now, now_too)
+
+    def close_day(self, now_too: bool = False) -> DayEnd:
+        """Check out whoever is still here once their day has closed, at its closing time;
+        before today's closing (any time, when no hours are set) today's visits stay,
+        unless `now_too` ends them now. Safe to run twice or late."""
+        with self._writing() as ended:
+            ending = plan_day_end(self.hours, self._visits, self.clock(), now_too)
+            self.store.close_visits(ending.ending)
+            closed = sorted([*ended, *ending.ending], key=lambda visit: (visit.since, visit.id))
+            if closed:
+                self.file_visits()  # in the same change: the day is closed whole, or not
+            self._load_presence()
+        return replace(ending, ending=closed)
+
+    def check_out_everyone(self) -> list[Visit]:
+        """Check out everyone here now (for hosts)."""
+        with self._writing():
+            closed = [self._ended(v) for v in self._visits]
+            self.store.close_visits(closed)
+            self._load_presence()
+        self._file_when_many()
+        return closed
+
+    # -- the history ---------------------------------------------------------------
+
+    def _file_when_many(self) -> None:
+        if len(self._unfiled) >= FILE_AFTER:
+            # The check-out is made already; if the filing cannot be, the visits wait in
+            # presence, whole, and a later check-out files them.
+            with suppress(StorageError):
+                self.file_visits()
+
+    def file_visits(self) -> int:
+        """File finished visits into the history, counting them for their members."""
+        with self._writing():
+            filed = self.store.file_visits(self._counted)
+            self._load_presence()
+        return filed
+
+    def _counted(self, visits: list[Visit]) -> list[Member]:
+        """Members with the visits being filed added to their counts. Filing is one
+        change, made whole or not at all, so each visit is counted once."""
+        by_member: dict[str, list[Visit]] = {}
+        for visit in visits:
+            if visit.member_id and not visit.guest:
+                by_member.setdefault(visit.member_id, []).append(visit)
+        counted = []
+        for member_id, theirs in by_member.items():
+            member = self.store.members.get(member_id)
+            if member is None:
+                continue  # deleted since: their visits stay as anonymous counts
+            last = max(v.since for v in theirs)
+            if member.last_visit is not None:  # never earlier: the clock may have gone back
+                last = max(last, member.last_visit)
+            counted.append(replace(member, visits=member.visits + len(theirs), last_visit=last))
+        self._remember(*counted)
+        return counted
+
+    def visits_so_far(self, member: Member) -> int:
+        """How many times `member` has come, counting a visit open now (or one whose day
+        is over, not yet written as ended)."""
+        here = self._here.at(self.clock())
+        opened = member.id in here.visit_of or any(
+            v.member_id == member.id and not v.guest for v in here.over
+        )
+        return member.visits + len(self._unfiled_of(member)) + opened
+
+    def _unfiled_of(self, member: Member) -> list[Visit]:
+        """The member's finished visits not yet filed, and so not yet counted."""
+        return [v for v in self._unfiled if v.member_id == member.id and not v.guest]
+
+    def past_visits(self, first: date, last: date) -> Iterator[Visit]:
+        """Finished visits that began between `first` and `last` (UTC days), oldest first."""
+        return self.store.past_visits(first, last)
+
+    def visits_begun(self, first: date, last: date) -> list[Visit]:
+        """Every visit begun on the local days `first` to `last`, finished or still going
+        (with no `until`), oldest first: what a host exports."""
+        # Visits are filed by their UTC day: a day either side covers every local day.
+        filed = self.past_visits(first - timedelta(days=1), last + timedelta(days=1))
+        return sorted(
+            (
+                v
+                for v in chain(filed, self._visits)
+                if first <= local_day(v.since, self.zone) <= last
+            ),
+            key=lambda visit: visit.since,
+        )
+
+    # -- who is here ---------------------------------------------------------------
+
+    def here_count(self) -> int:
+        """Everyone here, as hosts and capacity count them: guests, members off the board
+        and members here incognito included."""
+        return len(self._visits)
+
+    def public_count(self) -> int:
+        """Everyone here, as public screens count them: members off the board and guests
+        too (counted, not named), but not members here incognito, who are counted for
+        hosts only."""
+        return sum(1 for visit in self._visits if visit.public)
+
+    def guests_here(self) -> int:
+        """How many of those here are guests (the board lists them; home names members only)."""
+        return sum(1 for visit in self._visits if visit.guest)
+
+    def present_for_hosts(self) -> list[Presence]:
+        """Everyone here, incognito and not shown included; a guest comes with their host
+        as `member`. Newest first."""
+        here = []
+        for visit in self._visits:
+            member = self._member_or_none(visit.member_id)
+            if member is not None:
+                here.append(Presence(member, visit))
+        return here
+
+    def gathering(self) -> Gathering:
+        """Who is here as the board gathers them: by topic, newcomers marked.
+
+        Worked out again only after a change or when the day turns, so the kiosk can work
+        it out off the UI thread and its boards then find it ready.
+        """
+        now = self.clock()
+        holds_for = (self.changes, local_day(now, self.zone))
+        kept = self._gathered
+        # Until everyone is read, a member read on demand may be newer than the count says.
+        if kept is not None and kept[0] == holds_for and self._everyone:
+            return kept[1]
+        counted = [
+            Presence(replace(p.member, visits=self.visits_so_far(p.member)), p.visit)
+            for p in self.present()
+        ]
+        guests = [
+            Presence(self.member(v.member_id), v)
+            for v in self._visits
+            if v.guest and self._member_or_none(v.member_id) is not None
+        ]
+        gathering = gather(counted + guests, now, self.zone)
+        self._gathered = (holds_for, gathering)
+        return gathering
+
+    def welcome(self, member_id: str, people: int = 3, proven: bool = False) -> Welcome:
+        """What to tell a member who has just checked in, with up to `people` to meet;
+        `proven` when they proved who they are for it (their badge, or their PIN), so that
+        people to meet may be found by the fields they keep for hosts too."""
+        member = self.member(member_id)
+        visit = self._open_visit(member_id)
+        before = replace(member, visits=self.visits_so_far(member) - 1)
+        earlier = [v.since for v in self._unfiled_of(member)]
+        if member.last_visit is not None:
+            earlier.append(member.last_visit)
+        since = max(earlier, default=member.joined)
+        for_them = [
+            s
+            for s in self._shoutouts_in_public_order
+            if s.to_id == member_id and self.shown_publicly(s) and s.created > since
+        ]
+        return Welcome(
+            milestone=milestone_at_check_in(before, visit.since, self.zone),
+            suggestions=suggestions(member, visit, self.present(), people, proven=proven),
+            shoutouts=for_them,
+        )
+
+
+def _visit_id() -> str:
+    return "v" + secrets.token_hex(6)
+
+
+def _check_status(status: str) -> None:
+    if status not in STATUSES:
+        known = ", ".join(STATUSES[:-1]) + f" or {STATUSES[-1]}"
+        raise Refused(f"The status '{text.shortened(status)}' is unknown; use {known}.")

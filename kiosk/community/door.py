@@ -1,0 +1,69 @@
+"""A badge at the door: it checks its member in, or out when they are already here.
+
+A member who did not hear the beep scans again. A second scan soon after the check-in
+(within the door's window) therefore does not check them out: they are told when they
+checked in and asked to scan once more if they mean to leave, and that next scan does.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from kiosk.models import Member, Visit
+
+if TYPE_CHECKING:
+    from kiosk.community.community import Community
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A member who came in or went out with their badge, and the visit begun or ended;
+    or, with `asked_again`, a member who stays in."""
+
+    member: Member
+    visit: Visit
+    asked_again: timedelta | None = None
+    """Set when nothing changed: the badge came this soon after the check-in of `visit`,
+    and the member is asked to scan once more to check out."""
+
+    @property
+    def arrived(self) -> bool:
+        """Checked in by this badge."""
+        return self.visit.until is None and self.asked_again is None
+
+
+class Door:
+    """Badges passing one kiosk's door, with the check-ins after which a member was asked
+    to scan once more. Safe to call from several threads."""
+
+    def __init__(self, community: Community, window: timedelta) -> None:
+        self.community = community
+        self.window = window
+        """How soon after a check-in a second scan asks before checking out; zero never asks."""
+        self._asked: dict[str, str] = {}
+        """By member id, the last visit after whose check-in they were asked to scan once
+        more to check out (one a member, so it never grows past the members)."""
+        self._lock = threading.Lock()
+
+    def pass_badge(self, code: str) -> Passage | None:
+        """Check in the active member whose badge has `code` (as a scanner typed it), with
+        their usual status and topics; or check them out when they are here, unless they
+        checked in within the window and were not asked yet (then nothing changes). None,
+        and nothing changed, when no active member has that badge (unknown, replaced, or
+        paused)."""
+        community = self.community
+        member = community.by_badge(code)
+        if member is None:
+            return None
+        with self._lock:
+            visit = community.visit_of(member.id)
+            if visit is None:
+                return Passage(member, community.check_in(member.id))
+            ago = community.clock() - visit.since
+            if ago < self.window and self._asked.get(member.id) != visit.id:
+                self._asked[member.id] = visit.id
+                return Passage(member, visit, asked_again=max(ago, timedelta(0)))
+            return Passage(member, community.check_out(member.id))

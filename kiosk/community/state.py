@@ -1,0 +1,470 @@
+"""What the community keeps in memory, how it stays in step with the data folder, and how
+a member is found. The verbs live in kiosk.community.membership, kiosk.community.attendance and
+kiosk.community.conversation; kiosk.community.community puts them together."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime, tzinfo
+from typing import Any
+
+from kiosk import text
+from kiosk.community.gathering import shown_on_board
+from kiosk.community.matching import MOST_FOUND, DoorSearch
+from kiosk.errors import KioskError, Refused
+from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
+from kiosk.storage.here_now import HereNow
+from kiosk.storage.member_files import file_of
+from kiosk.storage.store import Part, Store
+from kiosk.timekeeping.hours import public_order
+from kiosk.timekeeping.opening import NO_HOURS, OpeningHours
+
+FORMER_MEMBER = "a former member"
+"""How a member who deleted their data is named where something of theirs stays."""
+EVERYONE = "everyone"
+"""Whom a shout-out to no one in particular is to."""
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """The machine's clock: what a running kiosk and every command pass as their clock.
+    Nothing reads it by default, so a test can never meet the real date by accident."""
+    return datetime.now(UTC)
+
+
+class CommunityState:
+    """Members, who is here, shout-outs and the question of the week, kept in memory and
+    in step with the data folder.
+
+    Reads come from memory; `refresh` rereads only the files another process changed.
+    Members are read from disk as they are needed, all of them only once something
+    needs everyone (a search, a list). Every change takes the data folder's lock,
+    rereads, checks, and writes durably before returning.
+
+    Threads. In the kiosk, the UI thread reads (finding and searching members, who is
+    here, shout-outs), while workers change and refresh: one store call at a time, one
+    refresh at a time, the search index and everyone's first reading. What is kept in
+    memory is owned by whoever holds `_lock`: every change, refresh and reading of
+    everyone takes it. Readers take no lock. Instead, the state they read is never
+    changed in place: `_members`, `_here`, `_unfiled`, `_shoutouts`,
+    `_question`, `_answers`, `_index` and `_badges` are each replaced whole by the
+    thread holding the lock, so a reader iterating one holds a snapshot no writer
+    touches. `_in_file` is read and written only under the lock.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        capacity: int = 0,
+        on_change: Callable[[Any], None] | None = None,
+        hours: OpeningHours = NO_HOURS,
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.capacity = capacity
+        self.hours = hours
+        self.on_change = on_change
+        """Called with the community after each change is saved (the daily backup hooks
+        in here)."""
+        self._lock = threading.RLock()
+        self._loading = threading.Lock()
+        self._members: dict[str, Member] = {}
+        self._in_file: dict[str, set[str]] = {}
+        """Once everyone is read: the ids of the members each member file holds."""
+        self._everyone = False
+        self._index: DoorSearch | None = None
+        self._index_fresh = False
+        self.index_in_background = False
+        """True when whoever runs this community (the kiosk) calls `prepare_search` in
+        the background after changes; until then searches use the index a moment old.
+        Otherwise a search after a change builds the index again first."""
+        self._badges: dict[str, str] = {}
+        self._here = HereNow.of((), hours, clock())
+        self._unfiled: list[Visit] = []
+        self._shoutouts: list[ShoutOut] = []
+        self._shoutouts_in_public_order: list[ShoutOut] = []
+        self._question: Question | None = None
+        self._answers: list[Answer] = []
+        self._changing = False
+        """Whether a change is under way (on the thread holding `_lock`)."""
+        self.changes = 0
+        """How many changes were made here or read from disk: what is worked out from the
+        data may be kept until this moves."""
+        self._load_presence()
+        self._load_shoutouts()
+        self._load_questions()
+
+    @property
+    def zone(self) -> tzinfo:
+        """The time zone days are counted in: the opening hours', or the machine's."""
+        return self.hours.zone
+
+    # -- keeping in step with the disk ----------------------------------------
+
+    def refresh(self) -> bool:
+        """Reread whatever another process changed; True if anything was."""
+        with self._lock:
+            if not self._changing:  # a change has finished it already, taking the lock
+                self.store.finish_unfinished()
+            parts = self.store.changed_parts()
+            loaders: dict[Part, Callable[[], None]] = {
+                "presence": self._load_presence,
+                "shoutouts": self._load_shoutouts,
+                "questions": self._load_questions,
+            }
+            for part in parts:
+                loaders[part]()
+            here = self._here.at(self.clock())
+            # Kept only here, under the lock: a reader works it out for itself meanwhile.
+            day_over, self._here = here is not self._here, here
+            changed = self._reload_member_files() or bool(parts) or day_over
+            if changed:
+                self.changes += 1
+            return changed
+
+    def _reload_member_files(self) -> bool:
+        # Until everyone is in memory, each member is read from their file when needed,
+        # and that read notices another process's change by itself.
+        if not self._everyone:
+            return False
+        changed = set(self.store.members.changed(time.monotonic()))
+        if not changed:
+            return False
+        # One file at a time, read first and then swapped: a member is never missing
+        # while their file is read, and a filing that touched hundreds of files never
+        # holds all of them in memory at once. A file that cannot be read holds back no
+        # other, and is read again at the next refresh until it can be.
+        found_before: dict[str, tuple[str, bool, bool, str] | None] = {}
+        found_after: dict[str, tuple[str, bool, bool, str]] = {}
+        unread: KioskError | None = None
+        known = dict(self._members)  # replaced whole: see "Threads" above
+        for name in changed:
+            try:
+                members = {m.id: m for m in self.store.members.everyone([name])}
+            except KioskError as error:
+                self.store.members.forget(name)
+                unread = unread or error
+                continue
+            for member_id in self._in_file.get(name, set()) - set(members):
+                gone = known.pop(member_id, None)
+                found_before[member_id] = None if gone is None else _found_by(gone)
+            for member_id, member in members.items():
+                old = known.get(member_id)
+                if old == member:
+                    continue  # the file changed for another member of it: keep this one
+                found_before[member_id] = None if old is None else _found_by(old)
+                found_after[member_id] = _found_by(member)
+                known[member_id] = member
+            self._in_file[name] = set(members)
+        self._members = known
+        if any(found_before.get(i) != found_after.get(i) for i in found_before | found_after):
+            self._index_fresh = False
+        if unread is not None:
+            raise unread
+        return True
+
+    def _load_presence(self) -> None:
+        visits = self.store.open_visits()
+        self._here = HereNow.of(visits, self.hours, self.clock(), self._here.ends)
+        self._unfiled = self.store.unfiled_visits()
+
+    @property
+    def _visits(self) -> list[Visit]:
+        """Who is here now, newest first: visits whose day is not over."""
+        return self._here.at(self.clock()).visits
+
+    @property
+    def _visit_of(self) -> dict[str, Visit]:
+        """Members' own visits going on now, by member id."""
+        return self._here.at(self.clock()).visit_of
+
+    def _load_shoutouts(self) -> None:
+        shoutouts = self.store.shoutouts()
+        self._shoutouts = sorted(shoutouts, key=lambda s: s.created, reverse=True)
+        self._shoutouts_in_public_order = sorted(
+            shoutouts,
+            key=lambda s: (public_order(s.created, s.quiet, self.zone), s.id),
+            reverse=True,
+        )
+
+    def _load_questions(self) -> None:
+        self._question = self.store.question()
+        self._answers = self.store.answers()
+
+    def load_everyone(self) -> None:
+        """Read every member now (the kiosk does this once its first screen is up).
+
+        Read without holding the lock, so a check-in meanwhile need not wait; a file
+        changed during the read is read again by the next refresh.
+        """
+        with self._loading:  # one reader at a time; the others wait for its members
+            if not self._everyone:
+                self._read_everyone()
+
+    def _read_everyone(self) -> None:
+        self.store.members.changed(time.monotonic())  # from here on, follow changes
+        everyone: dict[str, Member] = {}
+        in_file: dict[str, set[str]] = {}
+        for name in self.store.members.names():
+            members = list(self.store.members.everyone([name]))
+            everyone.update((m.id, m) for m in members)
+            in_file[name] = {m.id for m in members}
+        with self._lock:
+            self._members, self._in_file, self._everyone = everyone, in_file, True
+
+    def prepare_search(self) -> None:
+        """Read everyone and build the search index now, ahead of the next key.
+
+        The kiosk calls this from a worker once its first screen is up and after each
+        change to members, so a key never waits for an index to be built.
+        """
+        self.load_everyone()
+        with self._lock:
+            if self._index_fresh:
+                return
+            members = [m for m in self._members.values() if m.active]
+        index = DoorSearch(members)
+        badges = {m.badge: m.id for m in members if m.badge}
+        with self._lock:
+            self._index, self._badges, self._index_fresh = index, badges, True
+
+    @property
+    def search_ready(self) -> bool:
+        """Whether a search can be answered without first reading everyone."""
+        return self._index is not None
+
+    @contextmanager
+    def _writing(self) -> Iterator[list[Visit]]:
+        """Make one change: under the lock, after rereading, every write within the block
+        is made all at once, or none is (see Store.all_or_nothing), and what is kept in
+        memory follows. Before anything else, visits whose day is over are ended, at
+        its closing time: the block is given them. Within a change already under way,
+        the block is part of it (and is given none)."""
+        with self._lock:
+            if self._changing:
+                yield []
+                return
+            kept = self._members
+            self._changing = True
+            try:
+                with self.store.all_or_nothing():
+                    self.refresh()
+                    yield self._end_days_over()
+            except BaseException:
+                self._forget_unsaved(kept)
+                raise
+            finally:
+                self._changing = False
+                self.changes += 1
+        if self.on_change is not None:
+            self.on_change(self)
+
+    def _end_days_over(self) -> list[Visit]:
+        """End each visit whose day is over at that day's closing time."""
+        ended = [
+            replace(visit, until=max(self._here.ends[visit.id], visit.since), automatic=True)
+            for visit in self._here.over
+        ]
+        if ended:
+            self.store.close_visits(ended)
+            self._load_presence()
+        return ended
+
+    def _forget_unsaved(self, members: dict[str, Member]) -> None:
+        """Read again what a change that was not made had put in memory."""
+        if self._everyone:
+            in_file: dict[str, set[str]] = {}
+            for member_id in members:
+                in_file.setdefault(file_of(member_id), set()).add(member_id)
+            self._members, self._in_file, self._index_fresh = members, in_file, False
+        self._load_presence()
+        self._load_shoutouts()
+        self._load_questions()
+
+    def _remember(self, *members: Member) -> None:
+        if not self._everyone:
+            return
+        known = dict(self._members)  # replaced whole: see "Threads" above
+        for member in members:
+            before = known.get(member.id)
+            known[member.id] = member
+            self._in_file.setdefault(file_of(member.id), set()).add(member.id)
+            if before is None or _found_by(before) != _found_by(member):
+                self._index_fresh = False
+        self._members = known
+
+    def _forget(self, member_id: str) -> None:
+        if self._everyone:
+            self._members = {i: m for i, m in self._members.items() if i != member_id}
+            self._in_file.get(file_of(member_id), set()).discard(member_id)
+            self._index_fresh = False
+
+    # -- finding a member ---------------------------------------------------------
+
+    def member(self, member_id: str) -> Member:
+        found = self._member_or_none(member_id)
+        if found is None:
+            raise Refused(f"There is no member with the id '{text.shortened(member_id)}'.")
+        return found
+
+    def _member_or_none(self, member_id: str) -> Member | None:
+        if self._everyone:
+            # Without the lock: a refresh rereading changed member files must not hold up
+            # a screen that only looks a member up.
+            return self._members.get(member_id)
+        with self._lock:
+            return self.store.members.get(member_id) if text.is_id(member_id) else None
+
+    def find(self, reference: str) -> Member:
+        """The member with this id, or the one member with exactly this name."""
+        by_id = self._member_or_none(reference) if text.is_id(reference) else None
+        if self._everyone:
+            key = text.topic_key(reference)
+            named = [m for m in self._members.values() if text.topic_key(m.name) == key]
+        else:
+            named = self.store.members.named(reference)
+        named = [m for m in named if m != by_id]
+        shown = text.shortened(reference)
+        if by_id is not None and named:
+            raise Refused(
+                f"'{shown}' is the id of {by_id.name} and the name of "
+                f"{listed(m.id for m in named)}; please use the id of the one you mean."
+            )
+        if by_id is not None:
+            return by_id
+        if len(named) == 1:
+            return named[0]
+        if named:
+            ids = ", ".join(sorted(m.id for m in named))
+            raise Refused(
+                f"{len(named)} members are called '{shown}' (ids {ids}); please use an id."
+            )
+        missing = f"No member has the id or the name '{shown}'."
+        raise Refused(f"{missing}{self._did_you_mean(reference)}")
+
+    def _did_you_mean(self, reference: str) -> str:
+        """A question naming whom search finds for `reference`, as the kiosk's search box
+        would: " Did you mean Zoë Martin (m00demo)?"; empty when it finds nobody."""
+        found = self.search(reference, limit=3) if reference.strip() else []
+        if not found:
+            return ""
+        return f" Did you mean {listed((f'{m.name} ({m.id})' for m in found), 'or')}?"
+
+    def search(self, query: str, limit: int = MOST_FOUND) -> list[Member]:
+        """Active members whose name matches what was typed so far at the door, best
+        first, as `matching.DoorSearch` lists them (hard to scrape).
+
+        With `index_in_background`, until a change to members is taken into the index,
+        the index a moment old is used, with each member as they are now.
+        """
+        return self._found(self._fresh_index().at_door(query, limit))
+
+    def search_for_hosts(self, query: str, limit: int) -> list[Member]:
+        """Active members whose name matches `query`, best first, off the board too."""
+        return self._found(self._fresh_index().for_hosts(query, limit))
+
+    def _fresh_index(self) -> DoorSearch:
+        if self._index is None or not (self._index_fresh or self.index_in_background):
+            self.prepare_search()
+        assert self._index is not None
+        return self._index
+
+    def _found(self, ids: list[str]) -> list[Member]:
+        found = (self._members.get(member_id) for member_id in ids)
+        return [m for m in found if m is not None and m.active]
+
+    def by_badge(self, code: str) -> Member | None:
+        """The active member whose badge has this code (as a scanner typed it), if any."""
+        from kiosk.badges.codes import normalize_badge_code
+
+        wanted = normalize_badge_code(code)
+        if wanted is None:
+            return None
+        if not self._index_fresh:
+            self.prepare_search()
+        member = self._members.get(self._badges.get(wanted, ""))
+        return member if member is not None and member.badge == wanted else None
+
+    def present(self) -> list[Presence]:
+        """Who is here, as public screens show it: members who agreed to it and are not
+        incognito, newest first."""
+        members = ((self._member_or_none(v.member_id), v) for v in self._visits)
+        here = (Presence(member, visit) for member, visit in members if member is not None)
+        return [presence for presence in here if shown_on_board(presence)]
+
+    def seen_at_door(self, member: Member) -> Visit | None:
+        """The member's visit as anyone who types their name may learn of it: their open
+        visit when public screens show it. Here incognito or off the board, they look as
+        if they were out."""
+        visit = self._visit_of.get(member.id)
+        if visit is None or not shown_on_board(Presence(member, visit)):
+            return None
+        return visit
+
+    def here_unseen(self, member: Member) -> bool:
+        """Whether the member is here where no public screen shows it (incognito, or off
+        the board): what they write now waits until they have left."""
+        return member.id in self._visit_of and self.seen_at_door(member) is None
+
+    def waits_for_its_author(self, quiet: bool, author_id: str | None, written: datetime) -> bool:
+        """Whether something written while its author was here unseen (`quiet`) still
+        waits for them to leave: shown now, its being new would say they are here."""
+        visit = self._visit_of.get(author_id or "")
+        return quiet and visit is not None and written >= visit.since
+
+    def shown_publicly(self, shoutout: ShoutOut) -> bool:
+        """Whether public screens may show a shout-out: one no host hid, and that no
+        longer waits for its author to leave (`waits_for_its_author`)."""
+        return not shoutout.hidden and not self.waits_for_its_author(
+            shoutout.quiet, shoutout.from_id, shoutout.created
+        )
+
+    def public_name(self, member_id: str | None, nobody: str) -> str:
+        """A member's name as public screens give it: "a member" for one off the board,
+        "a former member" for one who deleted their data, and `nobody` for None."""
+        if member_id is None:
+            return nobody
+        member = self._member_or_none(member_id) if member_id else None
+        if member is None:
+            return FORMER_MEMBER
+        return member.name if member.on_board else "a member"
+
+    def shoutout_names(self, shoutout: ShoutOut, public: bool = True) -> tuple[str, str]:
+        """Who a shout-out is from and to, as public screens name them (or, not `public`,
+        as hosts see them): "a former member" for an author who deleted their data and
+        kept it, "everyone" for a shout-out to no one in particular."""
+        if public:
+            author = self.public_name(shoutout.from_id, FORMER_MEMBER)
+            return author, self.public_name(shoutout.to_id, EVERYONE)
+        author = FORMER_MEMBER if shoutout.from_id is None else self.name_of(shoutout.from_id)
+        return author, self.name_of(shoutout.to_id)
+
+    def public_id(self, member_id: str | None) -> str | None:
+        """A member's id where public screens name them; None for one they do not (off
+        the board, or gone), so that nothing public ties together what such a member did."""
+        member = self._member_or_none(member_id) if member_id else None
+        return member.id if member is not None and member.on_board else None
+
+    def name_of(self, member_id: str | None) -> str:
+        """A member's name for display; 'everyone' for None."""
+        if member_id is None:
+            return EVERYONE
+        member = self._member_or_none(member_id) if member_id else None
+        return member.name if member else FORMER_MEMBER
+
+
+def _found_by(member: Member) -> tuple[str, bool, bool, str]:
+    """What search and scanning find a member by: a change to it needs a new index."""
+    return (member.name, member.active, member.on_board, member.badge)
+
+
+def listed(items: Iterable[str], last: str = "and") -> str:
+    """Items as a sentence lists them: "a", "a and b", "a, b and c" (or "a, b or c")."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]

@@ -1,0 +1,208 @@
+"""The space's SpaceAPI file (version 15), for the hackerspace directory and anyone who asks
+whether the space is open and how many are there.
+
+What the space is (logo, web site, contact, location) comes from the config file's
+`[spaceapi]` table. Whether it is open comes from the opening hours; a space without hours
+is open while anyone the public may count is here. The people present are counted as the
+home screen counts them: everyone but members here incognito, whom hosts alone count. The
+file goes out to the internet-wide directory, so it names only members the board shows
+who agreed to be named there too (`Member.named_online`): never an incognito member, a
+guest, or a member who keeps off the board, and by default nobody.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kiosk.errors import StorageError, UsageError
+from kiosk.output import json_text
+from kiosk.text import fold
+from kiosk.timekeeping.hours import opening_status
+from kiosk.timekeeping.opening import is_open
+
+if TYPE_CHECKING:
+    from kiosk.community.community import Community
+    from kiosk.config import Config
+
+API_VERSION = "15"
+CONTACT_KEYS = (
+    "email",
+    "phone",
+    "sip",
+    "irc",
+    "matrix",
+    "mastodon",
+    "xmpp",
+    "ml",
+    "issue_mail",
+    "twitter",
+    "facebook",
+    "identica",
+    "foursquare",
+    "gopher",
+    "mumble",
+)
+"""The ways to reach a space that SpaceAPI 15 names, each one text."""
+_KEYS = ("logo", "url", "contact", "location")
+_LOCATION_KEYS = ("address", "lat", "lon", "country_code", "hint")
+
+
+@dataclass(slots=True, frozen=True)
+class SpaceListing:
+    """What the SpaceAPI file says about the space itself, from `[spaceapi]`."""
+
+    logo: str = ""
+    """The address of the space's logo, like "https://example.org/logo.png"."""
+    url: str = ""
+    """The space's web site."""
+    contact: tuple[tuple[str, str], ...] = ()
+    """(way, address) pairs such as ("email", "hello@example.org"), in CONTACT_KEYS."""
+    address: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str = ""
+    """ISO 3166 alpha-2, like "DE"."""
+    hint: str = ""
+    """How to find the door, for a visitor."""
+
+
+NO_LISTING = SpaceListing()
+"""No [spaceapi] table: `kiosk spaceapi` asks for one."""
+
+
+def read_spaceapi(table: dict[str, Any]) -> SpaceListing:
+    """Read the `[spaceapi]` table; a problem raises ValueError naming the key and what it
+    should be."""
+    _known(table, _KEYS, "spaceapi")
+    contact = table.get("contact", {})
+    location = table.get("location", {})
+    if not isinstance(contact, dict):
+        raise ValueError("'spaceapi.contact' should be a table written [spaceapi.contact]")
+    if not isinstance(location, dict):
+        raise ValueError("'spaceapi.location' should be a table written [spaceapi.location]")
+    _known(contact, CONTACT_KEYS, "spaceapi.contact")
+    _known(location, _LOCATION_KEYS, "spaceapi.location")
+    lat, lon = _degrees(location, "lat", 90), _degrees(location, "lon", 180)
+    if (lat is None) != (lon is None):
+        raise ValueError("'spaceapi.location' needs both lat and lon, or neither")
+    country = _text(location, "country_code", "spaceapi.location")
+    if country and not (len(country) == 2 and country.isascii() and country.isalpha()):
+        raise ValueError(
+            f"'spaceapi.location.country_code' should be two letters like \"DE\", not {country!r}"
+        )
+    return SpaceListing(
+        logo=_text(table, "logo", "spaceapi"),
+        url=_text(table, "url", "spaceapi"),
+        contact=tuple((key, _text(contact, key, "spaceapi.contact")) for key in contact),
+        address=_text(location, "address", "spaceapi.location"),
+        lat=lat,
+        lon=lon,
+        country_code=country.upper(),
+        hint=_text(location, "hint", "spaceapi.location"),
+    )
+
+
+def _known(table: dict[str, Any], keys: tuple[str, ...], where: str) -> None:
+    for key in table:
+        if key not in keys:
+            raise ValueError(f"unknown key '{where}.{key}'. Known keys: {', '.join(keys)}")
+
+
+def _text(table: dict[str, Any], key: str, where: str) -> str:
+    value = table.get(key, "")
+    if not isinstance(value, str):
+        raise ValueError(f"'{where}.{key}' should be text, not {value!r}")
+    return value.strip()
+
+
+def _degrees(location: dict[str, Any], key: str, limit: int) -> float | None:
+    value = location.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or abs(value) > limit:
+        raise ValueError(
+            f"'spaceapi.location.{key}' should be a number of degrees from -{limit} to "
+            f"{limit}, like 53.55, not {value!r}"
+        )
+    return float(value)
+
+
+def spaceapi_document(config: Config, community: Community) -> dict[str, Any]:
+    """The SpaceAPI 15 document for the space now."""
+    listing = config.spaceapi
+    missing = [key for key in ("logo", "url") if not getattr(listing, key)]
+    if missing:
+        raise UsageError(
+            f"The SpaceAPI file needs the space's {' and '.join(missing)}: add "
+            f"{' and '.join(f'{key} = ...' for key in missing)} under [spaceapi] in the "
+            "config file (config.example.toml shows how)."
+        )
+    now = community.clock()
+    here = community.public_count()
+    hours = config.hours
+    document: dict[str, Any] = {
+        "api_compatibility": [API_VERSION],
+        "space": config.space_name,
+        "logo": listing.logo,
+        "url": listing.url,
+    }
+    location = _location(listing, hours.timezone)
+    if location:
+        document["location"] = location
+    document["contact"] = dict(listing.contact)
+    # Without opening hours the space is open while anyone is here.
+    document["state"] = {
+        "open": is_open(hours, now) if hours.is_set else here > 0,
+        "message": opening_status(hours, now) or ("someone is here" if here else "nobody here"),
+    }
+    present: dict[str, Any] = {"value": here}
+    names = sorted(
+        (p.member.name for p in community.present() if p.member.named_online),
+        key=lambda name: (fold(name), name),
+    )
+    if names:  # the schema wants at least one name when there are names at all
+        present["names"] = names
+    document["sensors"] = {"people_now_present": [present]}
+    return document
+
+
+def _location(listing: SpaceListing, timezone: str) -> dict[str, Any]:
+    location: dict[str, Any] = {}
+    if listing.address:
+        location["address"] = listing.address
+    if listing.lat is not None and listing.lon is not None:
+        location["lat"], location["lon"] = listing.lat, listing.lon
+    if timezone:
+        location["timezone"] = timezone
+    if listing.country_code:
+        location["country_code"] = listing.country_code
+    if listing.hint:
+        location["hint"] = listing.hint
+    return location
+
+
+def spaceapi_json(document: dict[str, Any]) -> str:
+    """The document as the file holds it: indented JSON, nothing unseen left unescaped."""
+    return json_text(document) + "\n"
+
+
+def publish(document: dict[str, Any], path: Path) -> None:
+    """Replace `path` with the document whole, readable by a web server: a reader sees the
+    old file or the new one, never half of one."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        with open(temporary, "x", encoding="utf-8") as file:
+            file.write(spaceapi_json(document))
+            file.flush()
+            os.fsync(file.fileno())
+        temporary.chmod(0o644)
+        temporary.replace(path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise StorageError(
+            f"The SpaceAPI file {path} cannot be written: {error.strerror}. Nothing was changed."
+        ) from error

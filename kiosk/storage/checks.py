@@ -1,0 +1,71 @@
+"""Whether a data file reads as good data, whichever kind of file it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.models import Answer, Member, Question, ShoutOut, Visit
+from kiosk.storage.datafile import DataFile, damaged_record
+from kiosk.storage.files import parse, read_regular
+from kiosk.storage.journal import Reads, check_journal
+from kiosk.storage.member_files import pointer_of
+
+
+@dataclass(slots=True, frozen=True)
+class DataProblem:
+    """A data file that cannot be read."""
+
+    path: Path
+    message: str
+    newer: bool = False
+    """Written by a newer kiosk: not damaged, so no backup should replace it."""
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def check(path: Path) -> None:
+    """Raise DataError unless the file at `path` loads and every record in it is complete.
+    presence.json is checked alone, and its journal's lines on their own: damage in one
+    is never taken for damage in the other."""
+    if kind_of(path) == "journal":
+        check_journal(read_regular(path), path, PRESENCE)
+        return
+    data_file = DataFile(path)
+    data_file.tables()  # a file with no records still has to parse
+    for table, read in RECORDS.get(kind_of(path), {}).items():
+        data_file.records(table, read)
+
+
+def check_bytes(raw: bytes, path: Path) -> None:
+    """Raise DataError unless `raw`, meant to be the file at `path`, is good data."""
+    if kind_of(path) == "journal":
+        check_journal(raw, path, PRESENCE)
+        return
+    data = parse(raw, path)
+    for table, read in RECORDS.get(kind_of(path), {}).items():
+        try:
+            for doc in data.get(table, {}).values():
+                read(doc)
+        except (KeyError, TypeError, ValueError) as error:
+            raise damaged_record(path, table, error) from error
+
+
+RECORDS: dict[str, Reads] = {
+    "members": {"members": Member.from_doc, "names": pointer_of},
+    "presence": {"visits": Visit.from_doc, "closed": Visit.from_doc},
+    "shoutouts": {"shoutouts": ShoutOut.from_doc},
+    "questions": {"question": Question.from_doc, "answers": Answer.from_doc},
+    "history": {"visits": Visit.from_doc},
+}
+"""The tables each kind of data file holds, and how their records are read."""
+PRESENCE = RECORDS["presence"]
+
+
+def kind_of(path: Path) -> str:
+    if path.suffix == ".journal":
+        return "journal"
+    if path.parent.name in ("members", "history"):
+        return path.parent.name
+    return path.stem

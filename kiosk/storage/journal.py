@@ -1,0 +1,349 @@
+"""A data file that changes often and must change fast: a TinyDB snapshot and a journal.
+
+    presence.json      the tables as they were at the last compaction (a TinyDB file),
+                       marked with a random generation
+    presence.journal   one line per change since, each naming that generation:
+                       {"g": GENERATION, "ops": [[TABLE, DOC_ID, DOC or null], ...]}
+
+A change appends one line and flushes the journal: one flush, no rename, so a check-in
+costs about what a database commit does. A line is whole or it is not there: a change is
+only confirmed once its line is on disk, and a line cut short by a power cut (the last
+one, without its line break) is a change that was never confirmed, so it is left out and
+cut away before the next line is written. Every so often the journal is compacted: the
+tables are written to a new snapshot with a new generation (atomically, as every data
+file is), which makes every older line stale at once, and the journal is replaced by an
+empty one. A change that touches other files too is written that way, with them (see
+kiosk.storage.intent). Readers apply only the lines of their snapshot's generation, and read
+only the bytes added since they last looked.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk import text
+from kiosk.errors import DataError, StorageError
+from kiosk.storage import staging
+from kiosk.storage.datafile import DataFile, Tables
+from kiosk.storage.files import FILE_MODE, META, encode, explain, sync_folder, write_atomically
+from kiosk.storage.staging import HeldJournal, Op, Signature
+
+Reads = Mapping[str, Callable[[dict[str, Any]], object]]
+"""How the documents of each table are read: one that cannot be read is damage."""
+
+COMPACT_AFTER = 256 << 10
+"""Journal bytes after which the next change compacts it into a new snapshot."""
+
+
+class JournaledFile(DataFile):
+    """A data file kept as a snapshot plus a journal of changes (see the module docstring)."""
+
+    def __init__(self, path: Path, reads: Reads) -> None:
+        super().__init__(path)
+        self.journal = path.with_suffix(".journal")
+        self.reads = reads
+        self._snapshot: Signature | None = None
+        self._generation = ""
+        self._tables: Tables = {}
+        self._read_to = 0
+        self._lines_read = 0
+        self._journal_inode = -1
+
+    # -- reading ---------------------------------------------------------------------
+
+    def tables(self) -> Tables:
+        held = self._held()
+        if held is not None:
+            return held.tables
+        while True:
+            snapshot = self.storage.read() or {}
+            current = self.storage.known_signature()
+            if current != self._snapshot:
+                self._snapshot, self._generation = current, generation_of(snapshot)
+                self._tables = {name: dict(docs) for name, docs in snapshot.items()}
+                self._read_to, self._lines_read, self._journal_inode = 0, 0, -1
+            if self._caught_up():
+                return self._tables
+            self._snapshot = None  # the journal was emptied or replaced: read both afresh
+
+    def _caught_up(self) -> bool:
+        """Apply the journal's lines written since the last look; False if the journal is
+        not the one read so far."""
+        try:
+            status = os.lstat(self.journal)
+        except FileNotFoundError:
+            return self._read_to == 0
+        if self._journal_inode == -1:
+            self._journal_inode = status.st_ino
+        if status.st_ino != self._journal_inode or status.st_size < self._read_to:
+            return False
+        if status.st_size > self._read_to:
+            added = _read_from(self.journal, self._read_to)
+            end = added.rfind(b"\n") + 1  # a last line without its break is not yet written
+            lines = added[:end].splitlines()
+            try:
+                changes = [
+                    _line(line, self.journal, self._lines_read + number, self.reads)
+                    for number, line in enumerate(lines)
+                ]
+            except DataError:
+                if self._replaced_since(status):
+                    return False  # a compaction emptied it while it was read: not damage
+                raise
+            for change in changes:
+                if change["g"] == self._generation:
+                    self._apply(change["ops"])
+            self._read_to += end
+            self._lines_read += len(lines)
+        return True
+
+    def _replaced_since(self, seen: os.stat_result) -> bool:
+        """Whether the snapshot or the journal changed since the journal was seen as
+        `seen`, as a compaction by another process changes them: what was read from the
+        journal may then be the middle of a line written after it was emptied."""
+        try:
+            now = os.lstat(self.journal)
+        except FileNotFoundError:
+            return True
+        return self.storage.changed() or now.st_ino != seen.st_ino or now.st_size < seen.st_size
+
+    def _apply(self, ops: list[Op]) -> None:
+        for table, doc_id, doc in ops:
+            docs = self._tables.setdefault(table, {})
+            if doc is None:
+                docs.pop(doc_id, None)
+            else:
+                docs[doc_id] = doc
+
+    def changed(self) -> bool:
+        if self.storage.changed():
+            return True
+        try:
+            status = os.lstat(self.journal)
+        except FileNotFoundError:
+            return self._read_to != 0
+        return status.st_ino != self._journal_inode or status.st_size != self._read_to
+
+    def version(self) -> object:
+        held = self._held()
+        if held is not None:
+            return held.serial
+        return (self._snapshot, self._journal_inode, self._read_to)
+
+    def _held(self) -> HeldJournal | None:
+        """The tables a change open on this thread holds back for this file, if any."""
+        staged = staging.current()
+        return None if staged is None else staged.held_journal(self.path)
+
+    # -- writing ---------------------------------------------------------------------
+
+    @contextmanager
+    def changing(self) -> Iterator[Tables]:
+        """Edit the tables; the change is appended to the journal as one line, flushed
+        (within a change to several files, the tables are written whole with them)."""
+        before = self.tables()
+        tables = {name: dict(docs) for name, docs in before.items()}
+        yield tables
+        ops: list[Op] = []
+        for name, docs in tables.items():
+            old = before.get(name, {})
+            ops += [(name, i, doc) for i, doc in docs.items() if old.get(i) is not doc]
+            ops += [(name, i, None) for i in old if i not in docs]
+        if not ops:
+            return
+        staged = staging.current()
+        if staged is not None:
+            staged.hold_journal(self.path, self, tables, ops)
+        else:
+            self.write_change(tables, ops)
+
+    def write_change(self, tables: Tables, ops: list[Op] | None) -> None:
+        if ops is None or not self._generation or self._journal_size() >= COMPACT_AFTER:
+            self._compact(tables)
+        else:
+            self._read_to = self._append({"g": self._generation, "ops": ops})
+            self._lines_read += 1
+            self._apply(ops)
+
+    def _journal_size(self) -> int:
+        try:
+            return os.lstat(self.journal).st_size
+        except FileNotFoundError:
+            return 0
+
+    def compact(self, tables: Tables | None = None) -> None:
+        """Write the tables (as they are, or `tables`) as a new snapshot of a new
+        generation, then empty the journal, so it keeps no trace of earlier changes."""
+        if tables is None:
+            tables = {name: dict(docs) for name, docs in self.tables().items()}
+        staged = staging.current()
+        if staged is not None:
+            staged.hold_journal(self.path, self, tables, None)
+        else:
+            self._compact(tables)
+
+    def snapshot(self, tables: Tables) -> dict[Path, bytes]:
+        tables[META] = {"1": {**tables.get(META, {}).get("1", {}), "journal": _new_generation()}}
+        return {self.path: encode(tables), self.journal: b""}
+
+    def _compact(self, tables: Tables) -> None:
+        files = self.snapshot(tables)
+        write_atomically(self.path, files[self.path])
+        # The journal's lines are of the old generation now, stale whatever it holds: if
+        # it cannot be emptied, the change is made all the same.
+        with suppress(StorageError):
+            write_atomically(self.journal, files[self.journal])
+        self.tables()
+
+    def _append(self, change: dict[str, Any]) -> int:
+        """Append one change, flushed; the journal's size after it."""
+        line = json.dumps(change, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+        new = not self.journal.exists()
+        try:
+            descriptor = os.open(
+                self.journal,
+                os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW | os.O_CLOEXEC,
+                FILE_MODE,
+            )
+        except OSError as error:
+            raise StorageError(explain(error, self.journal)) from error
+        size = os.fstat(descriptor).st_size
+        try:
+            _cut_unfinished_line(descriptor)
+            size = os.fstat(descriptor).st_size
+            view = memoryview(line)
+            while view:
+                view = view[os.write(descriptor, view) :]
+            os.fdatasync(descriptor)
+            if new:
+                sync_folder(self.journal.parent)
+                self._journal_inode = os.fstat(descriptor).st_ino
+            return os.fstat(descriptor).st_size
+        except OSError as error:
+            # This change was not made: whatever part of its line was written goes again,
+            # and so does the journal if this change made it.
+            with suppress(OSError):
+                if new:
+                    os.unlink(self.journal)
+                else:
+                    os.ftruncate(descriptor, size)
+            raise StorageError(explain(error, self.journal)) from error
+        finally:
+            os.close(descriptor)
+
+
+def generation_of(tables: Tables) -> str:
+    """The snapshot's generation: the journal lines that apply to it carry the same."""
+    meta = tables.get(META, {}).get("1", {})
+    value = meta.get("journal", "") if isinstance(meta, dict) else ""
+    return value if isinstance(value, str) else ""
+
+
+def _new_generation() -> str:
+    return secrets.token_hex(8)
+
+
+def _read_from(path: Path, offset: int) -> bytes:
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as error:
+        raise DataError(f"{path} cannot be read: {error.strerror}.", path) from error
+    try:
+        os.lseek(descriptor, offset, os.SEEK_SET)
+        chunks = []
+        while chunk := os.read(descriptor, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
+
+
+def _line(raw: bytes, path: Path, number: int, reads: Reads) -> dict[str, Any]:
+    """One journal line, read strictly: anything but a change the kiosk wrote, with every
+    record in it complete, is damage."""
+    try:
+        change = json.loads(raw)
+        ops = change["ops"]
+        if not isinstance(change["g"], str) or not isinstance(ops, list):
+            raise TypeError("it is not a change")
+        for op in ops:
+            table, doc_id, doc = op
+            if not isinstance(table, str) or not isinstance(doc_id, str):
+                raise TypeError("it is not a change")
+            if doc is not None and not isinstance(doc, dict):
+                raise TypeError("it is not a change")
+            if doc is not None and table in reads:
+                reads[table](doc)
+    except (ValueError, KeyError, TypeError, RecursionError) as error:
+        if isinstance(error, json.JSONDecodeError | UnicodeDecodeError):
+            problem = "it is not valid JSON"
+        elif isinstance(error, KeyError):
+            problem = f"{error.args[0]} is missing"
+        else:
+            problem = str(error)
+        raise DataError(
+            f"{path} is damaged: its line {number + 1} is not a change the kiosk wrote "
+            f"({text.shortened(problem or 'it is not a change', 100)}).",
+            path,
+        ) from None
+    return change  # type: ignore[no-any-return]
+
+
+def _cut_unfinished_line(descriptor: int) -> None:
+    """Cut away a last line a power cut left without its line break, however long it is:
+    only that line goes, never a whole line before it."""
+    size = os.fstat(descriptor).st_size
+    if size == 0 or os.pread(descriptor, 1, size - 1) == b"\n":
+        return
+    end = size
+    while end > 0:
+        start = max(end - _LOOK_BACK, 0)
+        line_break = os.pread(descriptor, end - start, start).rfind(b"\n")
+        if line_break >= 0:
+            os.ftruncate(descriptor, start + line_break + 1)
+            return
+        end = start
+    os.ftruncate(descriptor, 0)  # the journal holds that one unfinished line alone
+
+
+_LOOK_BACK = 1 << 16
+"""Bytes read at a time, from the end, looking for the last whole line."""
+
+
+def check_journal(raw: bytes, path: Path, reads: Reads) -> None:
+    """Raise DataError unless every whole line of a journal is a change the kiosk wrote."""
+    bad = sort_lines(raw, path, reads)[1]
+    if bad:
+        raise bad[0].error
+
+
+@dataclass(frozen=True, slots=True)
+class BadLine:
+    """A whole line of a journal that is not a change the kiosk wrote."""
+
+    number: int
+    """From 1, as an editor counts."""
+    raw: bytes
+    error: DataError
+
+
+def sort_lines(raw: bytes, path: Path, reads: Reads) -> tuple[list[bytes], list[BadLine]]:
+    """A journal's whole lines, each with its line break: the good ones, and the bad.
+    A last line without its line break was never confirmed and is in neither."""
+    good: list[bytes] = []
+    bad: list[BadLine] = []
+    end = raw.rfind(b"\n") + 1
+    for number, line in enumerate(raw[:end].splitlines(keepends=True)):
+        try:
+            _line(line, path, number, reads)
+            good.append(line)
+        except DataError as error:
+            bad.append(BadLine(number + 1, line, error))
+    return good, bad

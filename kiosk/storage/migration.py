@@ -1,0 +1,113 @@
+"""Bringing a data folder written by an older kiosk up to this kiosk's layout.
+
+Schema 1 was one plain TinyDB file (kiosk.json); schema 2 kept every member in one
+members.json. Each step writes the new files in full before the old file is moved into
+backups/, so a step cut short is simply done again from the old file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from kiosk.badges.codes import new_badge_code
+from kiosk.errors import DataError, StorageError
+from kiosk.models import Member, Visit, history_day
+from kiosk.storage.datafile import damaged_record
+from kiosk.storage.files import AtomicJSONStorage, explain, load, make_folder, sync_folder
+from kiosk.storage.store import Store
+
+SCHEMA_1_FILE = "kiosk.json"
+SCHEMA_2_MEMBERS = "members.json"
+
+
+def migrate_if_needed(store: Store) -> None:
+    """Migrate the folder if an older kiosk's file is in it (safe from several processes)."""
+    root = store.root
+    if not (root / SCHEMA_1_FILE).exists() and not (root / SCHEMA_2_MEMBERS).exists():
+        return
+    with store.locked():
+        # Another process may have migrated while this one waited for the lock.
+        if (root / SCHEMA_1_FILE).exists():
+            from_schema_1(store)
+        if (root / SCHEMA_2_MEMBERS).exists():
+            from_schema_2(store)
+
+
+def from_schema_1(store: Store) -> None:
+    """Split the single file into the files of schema 2."""
+    root = store.root
+    data = load(root / SCHEMA_1_FILE)
+    open_visits: dict[str, dict[str, Any]] = {}
+    by_day: dict[str, dict[str, dict[str, Any]]] = {}
+    for doc in data.get("visits", {}).values():
+        if doc.get("until") is None:
+            open_visits[str(len(open_visits) + 1)] = doc
+        else:
+            try:
+                day = history_day(datetime.fromisoformat(doc["since"])).isoformat()
+            except (KeyError, TypeError, ValueError) as error:
+                raise DataError(
+                    f"{root / SCHEMA_1_FILE} is damaged: a visit has no readable start ({error})."
+                ) from error
+            visits = by_day.setdefault(day, {})
+            visits[str(len(visits) + 1)] = doc
+    make_folder(store.history.folder)
+    for day, visits in by_day.items():
+        _write(store.history.folder / f"{day}.json", {"visits": visits})
+    _write(store.presence.path, {"visits": open_visits})
+    _write(store.shoutouts_file.path, {"shoutouts": dict(data.get("shoutouts", {}))})
+    _write(root / SCHEMA_2_MEMBERS, {"members": dict(data.get("members", {}))})
+    _retire(store, SCHEMA_1_FILE, "kiosk-schema-1.json")
+
+
+def from_schema_2(store: Store) -> None:
+    """Spread members.json over the member files, with the visits counted so far."""
+    path = store.root / SCHEMA_2_MEMBERS
+    data = load(path)
+    try:
+        # An older kiosk had no fields kept for hosts: none were.
+        members = [
+            Member.from_doc({"hosts_only": [], **doc}) for doc in data.get("members", {}).values()
+        ]
+    except (KeyError, TypeError, ValueError) as error:
+        raise damaged_record(path, "members", error) from error
+    counts: dict[str, list[Any]] = {}
+    for name in store.history.names():
+        for visit in store.history.file(name).records("visits", Visit.from_doc):
+            count = counts.setdefault(visit.member_id, [0, visit.since])
+            count[0] += 1
+            count[1] = max(count[1], visit.since)
+    counted = [
+        replace(
+            member,
+            visits=counts.get(member.id, [0])[0],
+            last_visit=counts.get(member.id, [0, None])[1],
+            # Every member has a badge code from now on.
+            badge=member.badge or new_badge_code(),
+        )
+        for member in members
+    ]
+    store.members.write_all(counted)
+    _retire(store, SCHEMA_2_MEMBERS, "members-schema-2.json")
+
+
+def _write(path: Path, tables: dict[str, dict[str, Any]]) -> None:
+    AtomicJSONStorage(path).write(dict(tables))
+
+
+def _retire(store: Store, name: str, kept: str) -> None:
+    """Move an old file into backups/, durably, so it is never migrated twice."""
+    target = store.root / "backups" / kept
+    try:
+        make_folder(target.parent)
+        os.replace(store.root / name, target)
+        # Made durable, or a power cut could bring the old file back to be migrated
+        # again over check-ins made since.
+        sync_folder(target.parent)
+        sync_folder(store.root)
+    except OSError as error:
+        raise StorageError(explain(error, target, "Not migrated")) from error

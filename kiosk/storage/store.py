@@ -1,0 +1,268 @@
+"""The data folder: which file holds what, and the reads and writes the community makes.
+
+Layout (schema 3):
+
+    members/NNN.json      members, spread over many small files (kiosk.storage.member_files)
+    presence.json         visits: who is here now, and finished visits not yet filed
+    presence.journal      the changes to presence.json since it was last written whole
+    shoutouts.json        shout-outs
+    questions.json        the question of the week and its answers
+    history/DAY[.BATCH].json   finished visits, by the UTC day they began (kiosk.storage.history)
+    backups/              see kiosk.storage.backups
+    intent.json           a change to several files being made (see kiosk.storage.intent)
+    .lock                 taken around every read-modify-write, by every process
+
+A check-in and a check-out each append a line to presence.journal alone (kiosk.storage.journal
+folds it into presence.json now and then), and a command reads only
+the few member records it needs, so their cost does not grow with the size of the
+community or its years of history. Finished visits are filed into the history in
+batches, away from anyone waiting at the door.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from kiosk.errors import DataError, NewerData, UsageError
+from kiosk.models import Answer, Member, Question, ShoutOut, Visit
+from kiosk.storage import intent, staging
+from kiosk.storage.checks import PRESENCE, DataProblem, check
+from kiosk.storage.datafile import DataFile, Table, drop, insert, put
+from kiosk.storage.files import FOLDER_MODE, FolderLock, signature
+from kiosk.storage.history import History
+from kiosk.storage.journal import JournaledFile
+from kiosk.storage.member_files import MemberFiles
+
+Part = Literal["presence", "shoutouts", "questions"]
+LOCK_FILE = ".lock"
+"""Taken by every process around a read-modify-write of the data folder."""
+
+
+class Store:
+    """The data folder of one community."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.members = MemberFiles(root / "members")
+        self.history = History(root / "history")
+        self.presence = JournaledFile(root / "presence.json", PRESENCE)
+        self.shoutouts_file = DataFile(root / "shoutouts.json")
+        self.questions_file = DataFile(root / "questions.json")
+        self.lock = FolderLock(root / LOCK_FILE)
+
+    @classmethod
+    def open(cls, root: Path, create: bool = True) -> Store:
+        """Open a data folder (making it if `create`), bringing older layouts up to date."""
+        from kiosk.storage.migration import migrate_if_needed  # the rare path loads on demand
+
+        if root.exists() and not root.is_dir():
+            raise UsageError(f"The data folder {root} is a file, not a folder.")
+        if not create and not root.is_dir():
+            raise UsageError(
+                f"There is no data folder at {root}. Start one with `kiosk demo` or "
+                "`kiosk members add NAME`, or give the right folder with --data."
+            )
+        if not root.is_dir():
+            try:
+                root.mkdir(mode=FOLDER_MODE, parents=True)
+            except FileExistsError:
+                pass
+            except OSError as error:
+                raise DataError(
+                    f"The data folder {root} cannot be made: {error.strerror}."
+                ) from error
+        keep_private(root)
+        store = cls(root)
+        migrate_if_needed(store)
+        store.finish_unfinished()
+        return store
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the lock every process takes around a read-modify-write; a change to
+        several files that a stopped process left unfinished is finished first."""
+        with self.lock.held():
+            intent.finish(self.root)
+            yield
+
+    @contextmanager
+    def all_or_nothing(self) -> Iterator[None]:
+        """Hold the lock, and make every write within the block one change to the data
+        folder: all of it is made, or none (see kiosk.storage.intent). Within a change already
+        open, the block is part of it."""
+        if staging.current() is not None:
+            yield
+            return
+        with self.locked():
+            with staging.staging() as staged:
+                yield
+            intent.commit(self.root, staged)
+
+    def finish_unfinished(self) -> bool:
+        """Finish a change to several files that a stopped process left, if there is one
+        and the folder can be written (a reader that cannot finish it reads on); True if
+        there was one."""
+        if not intent.unfinished(self.root) or not os.access(self.root, os.W_OK):
+            return False
+        with self.lock.held():
+            return intent.finish(self.root)
+
+    def remove_leftovers(self) -> list[Path]:
+        """Delete temporary files left by a process that died while writing."""
+        with self.locked():
+            folders = (self.root, self.members.folder, self.history.folder)
+            leftovers = [path for folder in folders for path in folder.glob(".*.tmp")]
+            for path in leftovers:
+                path.unlink(missing_ok=True)
+        return leftovers
+
+    # -- presence ------------------------------------------------------------------
+
+    def open_visits(self) -> list[Visit]:
+        """Who is here now: members' visits and guests'."""
+        return self.presence.records("visits", Visit.from_doc)
+
+    def unfiled_visits(self) -> list[Visit]:
+        """Finished visits waiting to be filed into the history."""
+        return self.presence.records("closed", Visit.from_doc)
+
+    def add_visit(self, visit: Visit) -> None:
+        with self.presence.changing() as tables:
+            insert(tables.setdefault("visits", {}), visit.to_doc())
+
+    def replace_visit(self, visit: Visit) -> None:
+        with self.presence.changing() as tables:
+            put(tables.setdefault("visits", {}), visit.to_doc())
+
+    def close_visits(self, closed: Iterable[Visit]) -> None:
+        """Move finished visits out of presence, to be filed, in one write."""
+        finished = {visit.id: visit for visit in closed}
+        if not finished:
+            return
+        with self.presence.changing() as tables:
+            drop(tables.setdefault("visits", {}), lambda doc: doc.get("id") not in finished)
+            waiting = tables.setdefault("closed", {})
+            for visit in finished.values():
+                put(waiting, visit.to_doc())
+
+    def file_visits(self, counted: Callable[[list[Visit]], list[Member]]) -> int:
+        """File every finished visit into the history; how many were filed.
+
+        One change, all of it made or none: the history files of the visits, the
+        members `counted` gives with those visits added to their counts, and the visits
+        leaving presence. So each visit is filed, and counted, exactly once.
+        """
+        with self.all_or_nothing():
+            waiting = self.unfiled_visits()
+            if not waiting:
+                return 0
+            by_day: dict[date, list[Visit]] = {}
+            for visit in waiting:
+                by_day.setdefault(visit.history_day, []).append(visit)
+            batches: dict[str, Table] = {}
+            for day, visits in by_day.items():
+                first = min(visits, key=lambda visit: (visit.since, visit.id))
+                batch = batches[f"{day}.{first.id}.json"] = {}
+                for visit in visits:
+                    insert(batch, visit.to_doc())
+            self.history.write(batches)
+            self.members.update(counted(waiting))
+            with self.presence.changing() as tables:
+                tables["closed"] = {}
+            return len(waiting)
+
+    def history_days(self) -> list[date]:
+        """Days that have finished visits, filed or not, oldest first."""
+        return sorted(self.history.days() | {v.history_day for v in self.unfiled_visits()})
+
+    def past_visits(self, first: date, last: date) -> Iterator[Visit]:
+        """Finished visits that began between `first` and `last` (UTC days), oldest first,
+        filed or not."""
+        return self.history.visits(first, last, self.unfiled_visits())
+
+    # -- shout-outs and the question of the week -------------------------------------
+
+    def shoutouts(self) -> list[ShoutOut]:
+        return self.shoutouts_file.records("shoutouts", ShoutOut.from_doc)
+
+    def put_shoutout(self, shoutout: ShoutOut) -> None:
+        with self.shoutouts_file.changing() as tables:
+            put(tables.setdefault("shoutouts", {}), shoutout.to_doc())
+
+    def change_shoutouts(self, change: Callable[[ShoutOut], ShoutOut | None]) -> None:
+        """Rewrite every shout-out through `change` (None removes it), in one write."""
+        with self.shoutouts_file.changing() as tables:
+            kept: Table = {}
+            for shoutout in self.shoutouts():
+                changed = change(shoutout)
+                if changed is not None:
+                    insert(kept, changed.to_doc())
+            tables["shoutouts"] = kept
+
+    def question(self) -> Question | None:
+        questions = self.questions_file.records("question", Question.from_doc)
+        return questions[0] if questions else None
+
+    def answers(self) -> list[Answer]:
+        return self.questions_file.records("answers", Answer.from_doc)
+
+    def set_question(self, question: Question | None) -> None:
+        """Ask a new question (its answers start afresh), or none."""
+        with self.questions_file.changing() as tables:
+            tables["question"] = {} if question is None else {"1": question.to_doc()}
+            tables["answers"] = {}
+
+    def put_answers(self, answers: Iterable[Answer]) -> None:
+        """Replace the answers to the question of the week."""
+        with self.questions_file.changing() as tables:
+            table: Table = {}
+            for answer in answers:
+                insert(table, answer.to_doc())
+            tables["answers"] = table
+
+    # -- what another process changed, and checks ------------------------------------
+
+    def changed_parts(self) -> set[Part]:
+        """The single files whose contents differ from what this store last read."""
+        files: dict[Part, DataFile] = {
+            "presence": self.presence,
+            "shoutouts": self.shoutouts_file,
+            "questions": self.questions_file,
+        }
+        return {part for part, data_file in files.items() if data_file.changed()}
+
+    def data_files(self) -> list[Path]:
+        """Every data file, live and history."""
+        live = [
+            self.presence.path,
+            self.presence.journal,
+            self.shoutouts_file.path,
+            self.questions_file.path,
+        ]
+        members = [self.members.folder / name for name in self.members.names()]
+        history = [self.history.folder / name for name in self.history.names()]
+        return [path for path in (*live, *members, *history) if signature(path) is not None]
+
+    def problems(self, paths: Iterable[Path] | None = None) -> list[DataProblem]:
+        """Each data file (of `paths`, or all) that cannot be read, and what is wrong."""
+        found = []
+        for path in self.data_files() if paths is None else paths:
+            try:
+                check(path)
+            except DataError as error:
+                found.append(DataProblem(path, str(error), isinstance(error, NewerData)))
+        return found
+
+
+def keep_private(root: Path) -> None:
+    """Let only the owner into the data folder, whatever the umask made of it."""
+    try:
+        if os.stat(root).st_mode & 0o777 != FOLDER_MODE:
+            os.chmod(root, FOLDER_MODE)
+    except PermissionError:
+        pass  # not ours to change; the folder is still used as it is

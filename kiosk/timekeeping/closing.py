@@ -1,0 +1,76 @@
+"""Closing the day: which visits nobody checked out the kiosk ends, and at what time.
+
+A visit left open ends at the closing time of the day it began on (see
+`opening.visit_closing`), never stretched to the moment the kiosk notices: running the
+plan late, or twice, gives the same times. A visit of today ends at today's closing time
+once the space has closed, and stays open while it is still open. On a day with no closing
+time after the visit began (no hours are set, the day is closed, or the visit began after
+closing), running the plan says the day is over: today's visits end now, and earlier days'
+at the local midnight that ended them.
+
+A host closing the day by hand or from cron (`plan_day_end`) is more careful: before
+today's closing time, and always when no hours are set (today then has no closing before
+midnight), today's visits stay unless the host says the day is over now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from kiosk.models import Visit
+from kiosk.timekeeping.opening import OpeningHours, closing_after, closing_today, visit_closing
+
+
+@dataclass(slots=True, frozen=True)
+class DayEnd:
+    """What closing the day does at a moment: the visits it ends, and who stays."""
+
+    ending: list[Visit]
+    """Each returned closed, earliest first."""
+    staying: list[Visit]
+    """Open visits of a day not yet closed (today's, before its closing time)."""
+    closing: datetime | None
+    """Today's closing time; None when no hours are set or the space does not open today."""
+
+
+def plan_day_end(
+    hours: OpeningHours, visits: Iterable[Visit], now: datetime, now_too: bool = False
+) -> DayEnd:
+    """Closing the day at `now`, as a host asks for it: visits of days already over end
+    as `plan_close_day` ends them; visits of a day still open (before today's closing, or
+    any day when no hours are set) stay, or end now when `now_too`."""
+    visits = [visit for visit in visits if visit.open and visit.since <= now]
+    planned = plan_close_day(hours, visits, now)
+    closing = closing_today(hours, now)
+    if not hours.is_set or (closing is not None and now < closing):
+        # Only whole days gone by are over; whatever would end now is of today.
+        planned = [visit for visit in planned if visit.until is not None and visit.until < now]
+    ended = {visit.id for visit in planned}
+    staying = [visit for visit in visits if visit.id not in ended]
+    if now_too:
+        planned += [replace(visit, until=now, automatic=True) for visit in staying]
+        staying = []
+    return DayEnd(sorted(planned, key=lambda visit: (visit.since, visit.id)), staying, closing)
+
+
+def plan_close_day(hours: OpeningHours, visits: Iterable[Visit], now: datetime) -> list[Visit]:
+    """The open `visits` to close at `now`, each returned closed (its `until` set and
+    marked `automatic`), earliest first. Visits already closed, or begun after `now`,
+    are left alone."""
+    closed = []
+    for visit in visits:
+        if not visit.open or visit.since > now:
+            continue
+        until = _ends(hours, visit.since, now)
+        if until is not None:
+            closed.append(replace(visit, until=until, automatic=True))
+    return sorted(closed, key=lambda visit: (visit.since, visit.id))
+
+
+def _ends(hours: OpeningHours, since: datetime, now: datetime) -> datetime | None:
+    closing = closing_after(hours, since)
+    if closing is not None:
+        return closing if closing <= now else None
+    return min(visit_closing(hours, since), now)
