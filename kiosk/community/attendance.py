@@ -272,10 +272,19 @@ class Attendance(CommunityState):
         return len(self._visits)
 
     def public_count(self) -> int:
-        """Everyone here, as public screens count them: members off the board and guests
-        too (counted, not named), but not members here incognito, who are counted for
-        hosts only."""
-        return sum(1 for visit in self._visits if visit.public)
+        """Everyone here, as public screens count them (`Presence.shown`): members off the
+        board and guests too (counted, not named), but not members here incognito, who
+        are counted for hosts only."""
+        return sum(1 for here in self.present_for_hosts() if here.shown != "not at all")
+
+    def unnamed_here(self, besides: str = "") -> int:
+        """Members here whom public screens count but never name (off the board), but for
+        the member `besides`, who knows they are here."""
+        return sum(
+            1
+            for here in self.present_for_hosts()
+            if here.shown == "counted" and here.member.id != besides
+        )
 
     def guests_here(self) -> int:
         """How many of those here are guests (the board lists them; home names members only)."""

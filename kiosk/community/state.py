@@ -13,7 +13,6 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from kiosk import text
-from kiosk.community.gathering import shown_on_board
 from kiosk.community.matching import MOST_FOUND, DoorSearch
 from kiosk.errors import KioskError, Refused
 from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
@@ -396,14 +395,14 @@ class CommunityState:
         incognito, newest first."""
         members = ((self._member_or_none(v.member_id), v) for v in self._visits)
         here = (Presence(member, visit) for member, visit in members if member is not None)
-        return [presence for presence in here if shown_on_board(presence)]
+        return [presence for presence in here if presence.shown == "by name"]
 
     def seen_at_door(self, member: Member) -> Visit | None:
         """The member's visit as anyone who types their name may learn of it: their open
         visit when public screens show it. Here incognito or off the board, they look as
         if they were out."""
         visit = self._visit_of.get(member.id)
-        if visit is None or not shown_on_board(Presence(member, visit)):
+        if visit is None or Presence(member, visit).shown != "by name":
             return None
         return visit
 
