@@ -8,7 +8,6 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
@@ -19,6 +18,7 @@ from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
 from kiosk.storage.here_now import HereNow
 from kiosk.storage.member_files import file_of
 from kiosk.storage.store import Part, Store
+from kiosk.timekeeping.closing import ended_by_kiosk
 from kiosk.timekeeping.hours import public_order
 from kiosk.timekeeping.opening import NO_HOURS, OpeningHours
 
@@ -266,10 +266,7 @@ class CommunityState:
 
     def _end_days_over(self) -> list[Visit]:
         """End each visit whose day is over at that day's closing time."""
-        ended = [
-            replace(visit, until=max(self._here.ends[visit.id], visit.since), automatic=True)
-            for visit in self._here.over
-        ]
+        ended = [ended_by_kiosk(visit, self._here.ends[visit.id]) for visit in self._here.over]
         if ended:
             self.store.close_visits(ended)
             self._load_presence()
