@@ -17,6 +17,7 @@ from kiosk.community.state import CommunityState
 from kiosk.errors import Refused, StorageError
 from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
 from kiosk.timekeeping.closing import DayEnd, checked_out, plan_day_end
+from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import local_day
 
 FILE_AFTER = 50
@@ -88,8 +89,8 @@ class Attendance(CommunityState):
             earlier = self._visit_of.get(member_id)
             unseen = at_door and earlier is not None and self.seen_at_door(member) is None
             if earlier is not None and not unseen:
-                since = earlier.since.astimezone(self.zone)
-                raise Refused(f"{member.name} is already checked in, since {since:%H:%M}.")
+                since = clock_time(earlier.since, self.zone)
+                raise Refused(f"{member.name} is already checked in, since {since}.")
             if not member.active:
                 raise Refused(f"{member.name}'s membership is paused. Please check with a host.")
             self._refuse_when_full()

@@ -83,8 +83,8 @@ class Gathering:
 
 
 def gather(present: Sequence[Presence], now: datetime, tz: tzinfo) -> Gathering:
-    """Who is here, as the public board shows them at `now` (`tz` decides the day of a
-    milestone; None means the machine's local time)."""
+    """Who is here, as the public board shows them at `now` (`tz`, the kiosk's one zone,
+    decides the day of a milestone)."""
     shown = [presence for presence in present if presence.shown == "by name"]
     people = sorted(
         (Here(p.member, p.visit, milestone_on_board(p.member, p.visit, now, tz)) for p in shown),
