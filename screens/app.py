@@ -18,6 +18,7 @@ from textual.worker import Worker
 
 from kiosk.access.hosts import HostAccess
 from kiosk.access.members import MemberAccess
+from kiosk.access.warnings import HostWarnings, Source, host_warnings
 from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import DataError, KioskError
@@ -28,7 +29,6 @@ from screens.commands import OpenHostConsole, Quit, ShowKeys
 from screens.confirmation import ConfirmationScreen
 from screens.home import HomeScreen
 from screens.host.console import ConsoleScreen
-from screens.host.warnings import HostWarnings, Source, host_warnings
 from screens.key_help import KeysScreen, keys_of
 from screens.pin import PinScreen
 from screens.scanner import BadgeScanned, ScanGate
