@@ -28,6 +28,9 @@ STATUS_LABELS: dict[Status, str] = {
 PUBLIC_STATUSES: tuple[Status, ...] = ("open", "heads-down")
 """Statuses shown on public screens; an incognito member is only counted, for hosts."""
 
+Shown = Literal["by name", "as a guest", "counted", "not at all"]
+"""How public screens show someone here (`Presence.shown`)."""
+
 ProfileField = Literal[
     "pronouns", "intro", "topics", "ask_me_about", "looking_for", "learning", "mentor"
 ]
@@ -425,3 +428,15 @@ class Presence:
 
     member: Member
     visit: Visit
+
+    @property
+    def shown(self) -> Shown:
+        """How public screens (home, the board, the wall board, the space's status online)
+        show someone here, the one rule of README "Privacy: who sees what": a member here
+        incognito not at all, counted for hosts only; a member off the board counted, never
+        named; a guest apart from members, as the guest of the member who signed them in."""
+        if not self.visit.public:
+            return "not at all"
+        if self.visit.guest:
+            return "as a guest"
+        return "by name" if self.member.on_board else "counted"

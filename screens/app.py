@@ -18,18 +18,17 @@ from textual.worker import Worker
 
 from kiosk.access.hosts import HostAccess
 from kiosk.access.members import MemberAccess
+from kiosk.access.warnings import HostWarnings, Source, host_warnings
 from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import DataError, KioskError
 from kiosk.models import Member, Visit
 from kiosk.storage.backups import Backups
 from screens.badge_desk import BadgeDesk
-from screens.closing_time import ClosingTime
 from screens.commands import OpenHostConsole, Quit, ShowKeys
 from screens.confirmation import ConfirmationScreen
 from screens.home import HomeScreen
 from screens.host.console import ConsoleScreen
-from screens.host.warnings import HostWarnings, Source, host_warnings
 from screens.key_help import KeysScreen, keys_of
 from screens.pin import PinScreen
 from screens.scanner import BadgeScanned, ScanGate
@@ -77,7 +76,6 @@ class KioskApp(App[None]):
         self.scan_gate = ScanGate(self, timer, deliver=self._deliver_key)
         """Every key passes it first, so a badge scan never lands in the focused field."""
         self.badge_desk = BadgeDesk(self)
-        self._closing_time = ClosingTime(community)
         self._day_closing: Worker[None] | None = None
         self.host_warnings = HostWarnings()
         """What the host should put right (the setup, damaged data, a backup not made):
@@ -208,7 +206,7 @@ class KioskApp(App[None]):
             self.call_later(self.scan_gate.let_typing_through)
         if (
             self._day_closing is None or self._day_closing.is_finished
-        ) and self._closing_time.due():
+        ) and self.community.closing_due():
             self._day_closing = self._close_day()
         # One reread at a time: a slow disk skips a second rather than piling them up.
         if self._refreshing is None or self._refreshing.is_finished:

@@ -63,7 +63,7 @@ class BoardScreen(KioskScreen):
                 zone=community.zone,
             )
             shown = len(everyone(gathering)) + len(gathering.guests)
-            self.show_summary(shown, community.public_count() - shown)
+            self.show_summary(shown, community.unnamed_here())
             await self.query_one("#board", GatheringCards).show(sections)
             self.gathering = gathering
 

@@ -178,8 +178,7 @@ class CheckedInScreen(ConfirmationScreen):
         self.question = None if updated else community.question()
         self.others = [p for p in community.present() if p.member.id != member.id]
         self.guests = community.guests_here()
-        itself = 1 if visit.public else 0
-        self.unnamed = community.public_count() - len(self.others) - self.guests - itself
+        self.unnamed = community.unnamed_here(besides=member.id)
         """Other members here who are not on the board, counted as the public screens count
         them (no one incognito)."""
         # Held, as the countdown is (see the base class).

@@ -240,9 +240,9 @@ class HomeScreen(KioskScreen):
     def show_community(self) -> None:
         community = self.app.community
         here = community.present()
-        guests = community.guests_here()
-        hidden = community.public_count() - len(here) - guests
-        self.query_one("#here", HereNow).show(here, hidden, guests)
+        self.query_one("#here", HereNow).show(
+            here, community.unnamed_here(), community.guests_here()
+        )
         self.query_one("#latest", ShoutoutFeed).show(community.shoutouts(LATEST))
 
     def action_board(self) -> None:

@@ -29,7 +29,7 @@ def told_apart(member: Member, others: Iterable[Member], zone: tzinfo) -> str:
         return member.intro
     local = local_time(member.joined, zone)
     joined = f"{local:%d %b %Y}".lstrip("0")
-    if any(local_day(twin.joined, zone) == local.date() for twin in twins):
+    if any(local_day(twin.joined, zone) == local_day(member.joined, zone) for twin in twins):
         joined += f", {local:%H:%M}"
     return f"joined {joined}"
 

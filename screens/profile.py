@@ -239,6 +239,7 @@ class ProfileScreen(KioskScreen):
     @work(thread=True, group="my-visits", exclusive=True)
     def show_visits(self) -> None:
         community = self.app.community
+        # The history is filed by UTC day, and a day either way is nothing in 90.
         today = community.clock().date()
         try:
             past = community.past_visits(today - VISITS_LOOKED_BACK, today)

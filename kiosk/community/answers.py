@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-from kiosk.community.gathering import shown_on_board
 from kiosk.models import Answer, Member, Presence, Question
 from kiosk.timekeeping.hours import public_order
 
@@ -42,7 +41,7 @@ def answers_to_show(
     apart from one away."""
     if question is None or limit < 1:
         return []
-    shown_here = {presence.member.id for presence in present if shown_on_board(presence)}
+    shown_here = {presence.member.id for presence in present if presence.shown == "by name"}
     latest: dict[str, ShownAnswer] = {}
     for answer in answers:
         member = members.get(answer.member_id)

@@ -16,7 +16,8 @@ from kiosk.community.milestones import Milestone, milestone_at_check_in
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused, StorageError
 from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
-from kiosk.timekeeping.closing import DayEnd, plan_day_end
+from kiosk.timekeeping.closing import DayEnd, checked_out, plan_day_end
+from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import local_day
 
 FILE_AFTER = 50
@@ -43,6 +44,13 @@ class Welcome:
 class Attendance(CommunityState):
     _gathered: tuple[tuple[int, date], Gathering] | None = None
     """The last gathering worked out, with the changes count and local day it holds for."""
+
+    def closing_due(self) -> bool:
+        """Whether the kiosk is to close the day now (`close_day`): as soon as the day of
+        a visit still open is over (its closing time, or midnight for a visit begun after
+        closing). Only with opening hours: without them the kiosk never closes by itself,
+        and a host or a nightly `kiosk close-day` ends the day."""
+        return self.hours.is_set and bool(self.visits_over())
 
     def visits_over(self) -> list[Visit]:
         """Visits whose day is over that nobody checked out: their members are no longer
@@ -81,14 +89,14 @@ class Attendance(CommunityState):
             earlier = self._visit_of.get(member_id)
             unseen = at_door and earlier is not None and self.seen_at_door(member) is None
             if earlier is not None and not unseen:
-                since = earlier.since.astimezone(self.zone)
-                raise Refused(f"{member.name} is already checked in, since {since:%H:%M}.")
+                since = clock_time(earlier.since, self.zone)
+                raise Refused(f"{member.name} is already checked in, since {since}.")
             if not member.active:
                 raise Refused(f"{member.name}'s membership is paused. Please check with a host.")
             self._refuse_when_full()
             visit = Visit(_visit_id(), member_id, self.clock(), status, chosen)
             if unseen and earlier is not None:
-                self.store.close_visits([self._ended(earlier)])
+                self.store.close_visits([checked_out(earlier, self.clock())])
             self.store.add_visit(visit)
             self._load_presence()
         return visit
@@ -147,7 +155,7 @@ class Attendance(CommunityState):
                 closed = over
             else:
                 visit = self._open_visit(member_id)
-                closed = [self._ended(v) for v in (visit, *self.guests_of(member_id))]
+                closed = [checked_out(v, self.clock()) for v in (visit, *self.guests_of(member_id))]
                 self.store.close_visits(closed)
                 self._load_presence()
         self._file_when_many()
@@ -160,15 +168,11 @@ class Attendance(CommunityState):
             if visit is None:
                 raise Refused("That person is not checked in any more.")
             guests = () if visit.guest else self.guests_of(visit.member_id)
-            closed = [self._ended(v) for v in (visit, *guests)]
+            closed = [checked_out(v, self.clock()) for v in (visit, *guests)]
             self.store.close_visits(closed)
             self._load_presence()
         self._file_when_many()
         return closed[0]
-
-    def _ended(self, visit: Visit) -> Visit:
-        """A visit going on, checked out now (its day is not over: see `_writing`)."""
-        return replace(visit, until=max(self.clock(), visit.since))
 
     def day_end(self, now_too: bool = False) -> DayEnd:
         """What closing the day now would do (see `kiosk.timekeeping.closing.plan_day_end`), visits
@@ -192,7 +196,7 @@ class Attendance(CommunityState):
     def check_out_everyone(self) -> list[Visit]:
         """Check out everyone here now (for hosts)."""
         with self._writing():
-            closed = [self._ended(v) for v in self._visits]
+            closed = [checked_out(v, self.clock()) for v in self._visits]
             self.store.close_visits(closed)
             self._load_presence()
         self._file_when_many()
@@ -272,10 +276,19 @@ class Attendance(CommunityState):
         return len(self._visits)
 
     def public_count(self) -> int:
-        """Everyone here, as public screens count them: members off the board and guests
-        too (counted, not named), but not members here incognito, who are counted for
-        hosts only."""
-        return sum(1 for visit in self._visits if visit.public)
+        """Everyone here, as public screens count them (`Presence.shown`): members off the
+        board and guests too (counted, not named), but not members here incognito, who
+        are counted for hosts only."""
+        return sum(1 for here in self.present_for_hosts() if here.shown != "not at all")
+
+    def unnamed_here(self, besides: str = "") -> int:
+        """Members here whom public screens count but never name (off the board), but for
+        the member `besides`, who knows they are here."""
+        return sum(
+            1
+            for here in self.present_for_hosts()
+            if here.shown == "counted" and here.member.id != besides
+        )
 
     def guests_here(self) -> int:
         """How many of those here are guests (the board lists them; home names members only)."""

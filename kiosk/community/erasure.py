@@ -13,6 +13,7 @@ from typing import Any, Literal
 from kiosk import text
 from kiosk.community.attendance import Attendance
 from kiosk.models import Member, ShoutOut
+from kiosk.timekeeping.closing import checked_out
 
 TheirShoutouts = Literal["remove", "anonymous"]
 
@@ -27,7 +28,7 @@ class Erasure(Attendance):
             visit = self.visit_of(member_id)
             if visit is not None:
                 here = (visit, *self.guests_of(member_id))
-                self.store.close_visits([self._ended(v) for v in here])
+                self.store.close_visits([checked_out(v, self.clock()) for v in here])
             self._give_visits(member, "")
 
             def kept(shoutout: ShoutOut) -> ShoutOut | None:
@@ -85,7 +86,7 @@ class Erasure(Attendance):
     def _move_presence(self, other_id: str, keep_id: str) -> None:
         visit = self.visit_of(other_id)
         if visit is not None and self.visit_of(keep_id) is not None:
-            ended = self._ended(replace(visit, member_id=keep_id))
+            ended = checked_out(replace(visit, member_id=keep_id), self.clock())
             self.store.close_visits([ended])
         elif visit is not None:
             self.store.replace_visit(replace(visit, member_id=keep_id))

@@ -83,9 +83,9 @@ class Gathering:
 
 
 def gather(present: Sequence[Presence], now: datetime, tz: tzinfo) -> Gathering:
-    """Who is here, as the public board shows them at `now` (`tz` decides the day of a
-    milestone; None means the machine's local time)."""
-    shown = [presence for presence in present if shown_on_board(presence)]
+    """Who is here, as the public board shows them at `now` (`tz`, the kiosk's one zone,
+    decides the day of a milestone)."""
+    shown = [presence for presence in present if presence.shown == "by name"]
     people = sorted(
         (Here(p.member, p.visit, milestone_on_board(p.member, p.visit, now, tz)) for p in shown),
         key=lambda here: _by_name(here.member),
@@ -102,11 +102,6 @@ def gather(present: Sequence[Presence], now: datetime, tz: tzinfo) -> Gathering:
         ),
         guests=_guests(present, {here.member.id for here in people}),
     )
-
-
-def shown_on_board(presence: Presence) -> bool:
-    """Whether the public board shows this member as here (a guest is shown apart)."""
-    return presence.visit.public and not presence.visit.guest and presence.member.on_board
 
 
 def _by_name(member: Member) -> tuple[str, str]:
@@ -149,6 +144,6 @@ def _guests(present: Sequence[Presence], shown_members: set[str]) -> tuple[Guest
             p.visit.id,
         )
         for p in present
-        if p.visit.guest and p.visit.public
+        if p.shown == "as a guest"
     )
     return tuple(sorted(guests, key=lambda g: (fold(g.shown_as), g.since, g.visit_id)))

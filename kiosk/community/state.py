@@ -8,18 +8,17 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from kiosk import text
-from kiosk.community.gathering import shown_on_board
 from kiosk.community.matching import MOST_FOUND, DoorSearch
 from kiosk.errors import KioskError, Refused
 from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
 from kiosk.storage.here_now import HereNow
 from kiosk.storage.member_files import file_of
 from kiosk.storage.store import Part, Store
+from kiosk.timekeeping.closing import ended_by_kiosk
 from kiosk.timekeeping.hours import public_order
 from kiosk.timekeeping.opening import NO_HOURS, OpeningHours
 
@@ -267,10 +266,7 @@ class CommunityState:
 
     def _end_days_over(self) -> list[Visit]:
         """End each visit whose day is over at that day's closing time."""
-        ended = [
-            replace(visit, until=max(self._here.ends[visit.id], visit.since), automatic=True)
-            for visit in self._here.over
-        ]
+        ended = [ended_by_kiosk(visit, self._here.ends[visit.id]) for visit in self._here.over]
         if ended:
             self.store.close_visits(ended)
             self._load_presence()
@@ -396,14 +392,14 @@ class CommunityState:
         incognito, newest first."""
         members = ((self._member_or_none(v.member_id), v) for v in self._visits)
         here = (Presence(member, visit) for member, visit in members if member is not None)
-        return [presence for presence in here if shown_on_board(presence)]
+        return [presence for presence in here if presence.shown == "by name"]
 
     def seen_at_door(self, member: Member) -> Visit | None:
         """The member's visit as anyone who types their name may learn of it: their open
         visit when public screens show it. Here incognito or off the board, they look as
         if they were out."""
         visit = self._visit_of.get(member.id)
-        if visit is None or not shown_on_board(Presence(member, visit)):
+        if visit is None or Presence(member, visit).shown != "by name":
             return None
         return visit
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.models import Visit
-from kiosk.timekeeping.opening import OpeningHours, visit_closing
+from kiosk.timekeeping.closing import visit_closing
+from kiosk.timekeeping.opening import OpeningHours
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,10 @@
-"""Closing the day: which visits nobody checked out the kiosk ends, and at what time.
+"""When a visit ends: checked out by its member or a host, or, left open, closed by the
+kiosk; and which visits nobody checked out the kiosk ends, and at what time.
+
+A visit never ends before it began, even with the machine's clock set back.
 
 A visit left open ends at the closing time of the day it began on (see
-`opening.visit_closing`), never stretched to the moment the kiosk notices: running the
+`visit_closing`), never stretched to the moment the kiosk notices: running the
 plan late, or twice, gives the same times. A visit of today ends at today's closing time
 once the space has closed, and stays open while it is still open. On a day with no closing
 time after the visit began (no hours are set, the day is closed, or the visit began after
@@ -20,7 +23,34 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from kiosk.models import Visit
-from kiosk.timekeeping.opening import OpeningHours, closing_after, closing_today, visit_closing
+from kiosk.timekeeping.opening import OpeningHours, closing_today, local_day, midnight_after
+
+
+def visit_closing(hours: OpeningHours, since: datetime) -> datetime:
+    """When a visit begun at `since` and never checked out ends: the closing time of the
+    day it began on, or local midnight at the end of that day when that day has no
+    closing time after `since` (no hours set, a closed day, or a visit begun after
+    closing)."""
+    closing = closing_after(hours, since)
+    if closing is not None:
+        return closing
+    return midnight_after(local_day(since, hours.zone), hours.zone)
+
+
+def closing_after(hours: OpeningHours, since: datetime) -> datetime | None:
+    """The closing time of the day `since` belongs to, if that is after `since`."""
+    closing = closing_today(hours, since)
+    return closing if closing is not None and closing > since else None
+
+
+def checked_out(visit: Visit, now: datetime) -> Visit:
+    """`visit`, checked out at `now` by its member or a host."""
+    return replace(visit, until=max(now, visit.since))
+
+
+def ended_by_kiosk(visit: Visit, until: datetime) -> Visit:
+    """`visit`, left open, ended by the kiosk at `until` (see the module docstring)."""
+    return replace(visit, until=max(until, visit.since), automatic=True)
 
 
 @dataclass(slots=True, frozen=True)
@@ -50,7 +80,7 @@ def plan_day_end(
     ended = {visit.id for visit in planned}
     staying = [visit for visit in visits if visit.id not in ended]
     if now_too:
-        planned += [replace(visit, until=now, automatic=True) for visit in staying]
+        planned += [ended_by_kiosk(visit, now) for visit in staying]
         staying = []
     return DayEnd(sorted(planned, key=lambda visit: (visit.since, visit.id)), staying, closing)
 
@@ -65,7 +95,7 @@ def plan_close_day(hours: OpeningHours, visits: Iterable[Visit], now: datetime) 
             continue
         until = _ends(hours, visit.since, now)
         if until is not None:
-            closed.append(replace(visit, until=until, automatic=True))
+            closed.append(ended_by_kiosk(visit, until))
     return sorted(closed, key=lambda visit: (visit.since, visit.id))
 
 

@@ -42,7 +42,7 @@ def arrived(moment: datetime, now: datetime, zone: tzinfo) -> str:
     """When someone arrived: 'today 09:14 · 2 h' reads '09:14 · 2 h'; an earlier day is
     named instead of counted, like 'Tue 09:14', or '12 Nov 09:14' after a week."""
     local = local_time(moment, zone)
-    days = (local_day(now, zone) - local.date()).days
+    days = (local_day(now, zone) - local_day(moment, zone)).days
     if days <= 0:
         minutes = max(int((now - moment).total_seconds() // 60), 0)
         ago = f"{minutes // 60} h" if minutes >= 60 else f"{minutes} min"
@@ -120,7 +120,7 @@ def _when(moment: datetime, now: datetime, zone: tzinfo) -> str:
     """A moment soon after `now`, as "at 09:00", "tomorrow at 09:00", "Monday at
     09:00" (within a week) or "2 January at 09:00"."""
     local = local_time(moment, zone)
-    days = (local.date() - local_day(now, zone)).days
+    days = (local_day(moment, zone) - local_day(now, zone)).days
     clock = f"at {local:%H:%M}"
     # After midnight but before morning, a closing is still "tonight".
     if days == 0 or (days == 1 and moment - now < timedelta(hours=12) and local.hour < 6):

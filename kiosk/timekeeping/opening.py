@@ -212,23 +212,6 @@ def next_opening(hours: OpeningHours, now: datetime) -> datetime | None:
     return None
 
 
-def visit_closing(hours: OpeningHours, since: datetime) -> datetime:
-    """When a visit begun at `since` and never checked out ends: the closing time of the
-    day it began on, or local midnight at the end of that day when that day has no
-    closing time after `since` (no hours set, a closed day, or a visit begun after
-    closing)."""
-    closing = closing_after(hours, since)
-    if closing is not None:
-        return closing
-    return midnight_after(local_day(since, hours.zone), hours.zone)
-
-
-def closing_after(hours: OpeningHours, since: datetime) -> datetime | None:
-    """The closing time of the day `since` belongs to, if that is after `since`."""
-    closing = closing_today(hours, since)
-    return closing if closing is not None and closing > since else None
-
-
 # -- reading the [hours] table --------------------------------------------------------
 
 _HOURS_KEYS = ("timezone", "closed", "open")

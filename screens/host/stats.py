@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label
 
+from kiosk.community.figures import CHART_DAYS, HEAT_DAYS, Figures, gather
 from kiosk.errors import KioskError
 from kiosk.timekeeping import hours
 from screens.host.charts import BusiestHours, PeoplePerDay
-from screens.host.figures import CHART_DAYS, HEAT_DAYS, Figures, gather
 
 if TYPE_CHECKING:
     from textual import getters

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from kiosk.timekeeping.closing import visit_closing
 from kiosk.timekeeping.opening import (
     OpeningHours,
     closing_today,
@@ -15,7 +16,6 @@ from kiosk.timekeeping.opening import (
     midnight_after,
     next_opening,
     read_hours,
-    visit_closing,
 )
 from tests.core.berlin import cest, cet, in_berlin, opening
 

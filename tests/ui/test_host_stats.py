@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from kiosk.community import stats
+from kiosk.community.figures import CHART_DAYS, gather
 from kiosk.community.stats import Period
 from kiosk.timekeeping.opening import local_day
-from screens.host.figures import CHART_DAYS, gather
 from tests.conftest import FakeClock
 from tests.ui.driving import shown, stored
 from tests.ui.hosting import open_console

@@ -72,7 +72,7 @@ def present(args: argparse.Namespace, config: Config) -> int:
         return print_json([presence_json(p) for p in here] + [guest_json(g) for g in guests])
     # Counted as home counts them: members off the board too, unnamed; not those here
     # incognito, whom hosts alone count.
-    not_shown = community.public_count() - len(here) - len(guests)
+    not_shown = community.unnamed_here()
     if not here and not guests and not not_shown:
         say("Nobody is here right now.")
     now, zone = community.clock(), community.zone

@@ -1,5 +1,6 @@
-"""The figures the host's stats show, gathered from the history of visits. Slow with a
-long history: run `gather` off the UI thread."""
+"""The figures of attendance a host reads (the kiosk's stats screen shows them), gathered
+from the history of visits. Slow with a long history: the kiosk runs `gather` off the UI
+thread."""
 
 from __future__ import annotations
 
