@@ -25,7 +25,7 @@ from kiosk.errors import DataError, KioskError
 from kiosk.models import Member, Visit
 from kiosk.storage.backups import Backups
 from screens.badge_desk import BadgeDesk
-from screens.commands import OpenHostConsole, Quit, ShowKeys
+from screens.commands import OPEN_HOST_CONSOLE, QUIT, SHOW_KEYS
 from screens.confirmation import ConfirmationScreen
 from screens.home import HomeScreen
 from screens.host.console import ConsoleScreen
@@ -47,7 +47,7 @@ class KioskApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     MODES = {"home": HomeScreen}
     DEFAULT_MODE = "home"
-    BINDINGS = [Quit.binding(), OpenHostConsole.binding(), ShowKeys.binding()]
+    BINDINGS = [QUIT, OPEN_HOST_CONSOLE, SHOW_KEYS]
 
     def __init__(
         self, community: Community, config: Config, *, lock: bool = True, timer: Timer = monotonic

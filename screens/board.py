@@ -12,7 +12,7 @@ from textual.widgets import Label
 
 from kiosk.community.gathering import Gathering
 from kiosk.timekeeping import hours
-from screens.commands import Back
+from screens.commands import BACK
 from screens.gathering_cards import GatheringCards, board_sections, everyone
 from screens.kiosk_screen import KioskScreen
 
@@ -26,7 +26,7 @@ class BoardScreen(KioskScreen):
     """
 
     CSS_PATH = ["board.tcss", "gathering_cards.tcss"]
-    BINDINGS = [Back.binding()]
+    BINDINGS = [BACK]
 
     def __init__(self) -> None:
         super().__init__()

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from kiosk.community.matching import MIN_LETTERS, enough_letters
 from kiosk.models import Member, ShoutOut
 from kiosk.text import SHOUTOUT_LIMIT, clean, fold
-from screens.commands import Cancel, NextMatch, PostShoutOut, PreviousMatch
+from screens.commands import CANCEL, NEXT_MATCH, POST_SHOUT_OUT, PREVIOUS_MATCH
 from screens.confirm import ConfirmScreen
 from screens.kiosk_screen import KioskScreen
 from screens.namesakes import name_line, namesakes_together, told_apart
@@ -31,10 +31,10 @@ class ComposeScreen(KioskScreen):
 
     CSS_PATH = "composer.tcss"
     BINDINGS = [
-        PostShoutOut.binding(),
-        Cancel.binding(),
-        NextMatch.binding(),
-        PreviousMatch.binding(),
+        POST_SHOUT_OUT,
+        CANCEL,
+        NEXT_MATCH,
+        PREVIOUS_MATCH,
     ]
 
     def __init__(self, author: Member, back_to: Literal["member", "home"]) -> None:

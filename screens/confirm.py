@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from screens.commands import Cancel
+from screens.commands import CANCEL
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -20,7 +20,7 @@ class ConfirmScreen(ModalScreen[bool]):
     then the other button has it."""
 
     CSS_PATH = "confirm.tcss"
-    BINDINGS = [Cancel.binding()]
+    BINDINGS = [CANCEL]
 
     def __init__(
         self, question: str, doing: str, keeping: str = "Cancel", cancel_first: bool = False

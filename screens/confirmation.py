@@ -13,16 +13,16 @@ from textual.widgets import Button, Label, Static
 from kiosk.models import STATUS_LABELS, Answer, Member, Visit
 from kiosk.timekeeping import hours
 from screens.commands import (
-    AnswerQuestion,
-    Done,
-    KeepOpen,
-    PageBack,
-    PageOn,
-    ReadBack,
-    ReadOn,
-    ShareAnswer,
-    SkipQuestion,
-    WriteShoutOut,
+    ANSWER_QUESTION,
+    DONE,
+    KEEP_OPEN,
+    PAGE_BACK,
+    PAGE_ON,
+    READ_BACK,
+    READ_ON,
+    SHARE_ANSWER,
+    SKIP_QUESTION,
+    WRITE_SHOUT_OUT,
 )
 from screens.composer import ComposeScreen
 from screens.here_now import HereNow
@@ -51,7 +51,7 @@ class ConfirmationScreen(KioskScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (ROOMY, "-tall"), (BIG, "-big")]
     AUTO_FOCUS = ""  # nothing: keys are for the commands, or go home for the next person
-    BINDINGS = [Done.binding(), KeepOpen.binding(), WriteShoutOut.binding()]
+    BINDINGS = [DONE, KEEP_OPEN, WRITE_SHOUT_OUT]
 
     def __init__(self, member: Member, visit: Visit) -> None:
         super().__init__()
@@ -147,14 +147,14 @@ class CheckedInScreen(ConfirmationScreen):
 
     # A subclass's bindings of a key replace its base's, so Enter and Escape list all theirs.
     BINDINGS = [
-        ShareAnswer.binding(),
-        SkipQuestion.binding(),
+        SHARE_ANSWER,
+        SKIP_QUESTION,
         *ConfirmationScreen.BINDINGS,
-        AnswerQuestion.binding(),
-        ReadOn.binding(),
-        ReadBack.binding(),
-        PageOn.binding(),
-        PageBack.binding(),
+        ANSWER_QUESTION,
+        READ_ON,
+        READ_BACK,
+        PAGE_ON,
+        PAGE_BACK,
     ]
 
     def __init__(

@@ -13,7 +13,7 @@ from textual.widgets import Button, Label, RadioSet
 
 from kiosk.community.erasure import TheirShoutouts
 from kiosk.models import Member
-from screens.commands import Cancel
+from screens.commands import CANCEL
 from screens.ticks import Choice
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ class DeleteDataScreen(ModalScreen[None]):
         app = getters.app(KioskApp)
 
     CSS_PATH = "data_deletion.tcss"
-    BINDINGS = [Cancel.binding()]
+    BINDINGS = [CANCEL]
 
     def __init__(self, member: Member) -> None:
         super().__init__()

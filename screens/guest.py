@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, Label
 
 from kiosk.models import Member, Visit
 from kiosk.text import NAME_LIMIT
-from screens.commands import Cancel
+from screens.commands import CANCEL
 from screens.kiosk_screen import KioskScreen
 
 
@@ -18,7 +18,7 @@ class GuestScreen(KioskScreen):
     """The guest's name, then home: they show on the board as "guest of <host>"."""
 
     CSS_PATH = "guest.tcss"
-    BINDINGS = [Cancel.binding()]
+    BINDINGS = [CANCEL]
 
     def __init__(self, host: Member) -> None:
         super().__init__()

@@ -15,15 +15,15 @@ from kiosk.community.matching import MIN_LETTERS, enough_letters
 from kiosk.models import Member
 from screens.board import BoardScreen
 from screens.commands import (
-    Board,
-    ClearSearch,
-    HideCodes,
-    NextCode,
-    NextMatch,
-    PreviousMatch,
-    Register,
-    ShowCodes,
-    Wall,
+    BOARD,
+    CLEAR_SEARCH,
+    HIDE_CODES,
+    NEXT_CODE,
+    NEXT_MATCH,
+    PREVIOUS_MATCH,
+    REGISTER,
+    SHOW_CODES,
+    WALL,
 )
 from screens.here_now import HereNow
 from screens.join_codes import JoinCodes
@@ -43,15 +43,15 @@ class HomeScreen(KioskScreen):
 
     CSS_PATH = "home.tcss"
     BINDINGS = [
-        ClearSearch.binding(),
-        NextMatch.binding(),
-        PreviousMatch.binding(),
-        Board.binding(),
-        Wall.binding(),
-        Register.binding(),
-        ShowCodes.binding(),
-        NextCode.binding(),
-        HideCodes.binding(),
+        CLEAR_SEARCH,
+        NEXT_MATCH,
+        PREVIOUS_MATCH,
+        BOARD,
+        WALL,
+        REGISTER,
+        SHOW_CODES,
+        NEXT_CODE,
+        HIDE_CODES,
     ]
     # A big screen shows the people and shout-outs side by side, with more of each, and
     # the codes to join beside them; a small one shows the codes on request (F6).

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
-from screens.commands import CloseKeys
+from screens.commands import CLOSE_KEYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,7 @@ class KeysScreen(ModalScreen[None]):
     """The keys of the screen beneath, over it; Escape or F1 closes it."""
 
     CSS_PATH = "key_help.tcss"
-    BINDINGS = [CloseKeys.binding()]
+    BINDINGS = [CLOSE_KEYS]
 
     def __init__(self, keys: list[KeyHelp]) -> None:
         super().__init__()

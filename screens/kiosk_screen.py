@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 class KioskScreen(Screen[None]):
     """A full screen of the kiosk; subclasses compose the part between masthead and footer
-    and list their commands, usually starting with `Back.binding()`."""
+    and list their commands, usually starting with `BACK`."""
 
     if TYPE_CHECKING:
         # The kiosk app, typed, as Textual types `app` itself.

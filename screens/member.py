@@ -20,14 +20,14 @@ from kiosk.models import STATUS_LABELS, Member, Status, Visit
 from kiosk.text import topic_key
 from kiosk.timekeeping import hours
 from screens.commands import (
-    AddTopic,
-    Back,
-    BringGuest,
-    CheckIn,
-    CheckOut,
-    MyProfile,
-    SaveToday,
-    WriteShoutOut,
+    ADD_TOPIC,
+    BACK,
+    BRING_GUEST,
+    CHECK_IN,
+    CHECK_OUT,
+    MY_PROFILE,
+    SAVE_TODAY,
+    WRITE_SHOUT_OUT,
 )
 from screens.composer import ComposeScreen
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
@@ -49,14 +49,14 @@ class MemberScreen(KioskScreen):
     CSS_PATH = "member.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
-        AddTopic.binding(),
-        CheckIn.binding(),
-        SaveToday.binding(),
-        CheckOut.binding(),
-        Back.binding(),
-        WriteShoutOut.binding(),
-        BringGuest.binding(),
-        MyProfile.binding(),
+        ADD_TOPIC,
+        CHECK_IN,
+        SAVE_TODAY,
+        CHECK_OUT,
+        BACK,
+        WRITE_SHOUT_OUT,
+        BRING_GUEST,
+        MY_PROFILE,
     ]
 
     def __init__(self, member: Member, greeting: str = "", registered: bool = False) -> None:

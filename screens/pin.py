@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from kiosk.access.hosts import HostAccess, Verdict
-from screens.commands import Cancel
+from screens.commands import CANCEL
 
 if TYPE_CHECKING:
     from textual import getters
@@ -34,7 +34,7 @@ class PinScreen(ModalScreen[bool]):
         app = getters.app(KioskApp)
 
     CSS_PATH = "pin.tcss"
-    BINDINGS = [Cancel.binding()]
+    BINDINGS = [CANCEL]
 
     def __init__(self, access: HostAccess, purpose: str = "quit the kiosk") -> None:
         super().__init__()

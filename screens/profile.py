@@ -29,7 +29,7 @@ from kiosk.output import json_text
 from kiosk.text import INTRO_LIMIT, PRONOUNS_LIMIT, clean, split_topics
 from kiosk.timekeeping import hours
 from kiosk.timekeeping.dates import MONTHS, WEEKDAYS
-from screens.commands import Cancel, SaveProfile
+from screens.commands import CANCEL, SAVE_PROFILE
 from screens.consent import Consent
 from screens.data_deletion import DeleteDataScreen
 from screens.kiosk_screen import KioskScreen
@@ -60,7 +60,7 @@ class ProfileScreen(KioskScreen):
     next line; Save (or Ctrl+S) keeps the profile; Escape leaves without saving."""
 
     CSS_PATH = "profile.tcss"
-    BINDINGS = [Cancel.binding(), SaveProfile.binding()]
+    BINDINGS = [CANCEL, SAVE_PROFILE]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     def __init__(self, member: Member) -> None:

@@ -20,7 +20,7 @@ from textual.widgets import Input, Label
 
 from kiosk.access.hosts import Verdict
 from kiosk.models import Member
-from screens.commands import Cancel
+from screens.commands import CANCEL
 from screens.profile import ProfileScreen
 from screens.scanner import BadgeScanned
 
@@ -52,7 +52,7 @@ class ProfilePinScreen(ModalScreen[bool]):
         app = getters.app(KioskApp)
 
     CSS_PATH = "profile_access.tcss"
-    BINDINGS = [Cancel.binding()]
+    BINDINGS = [CANCEL]
 
     def __init__(self, member: Member) -> None:
         super().__init__()

@@ -16,7 +16,7 @@ from kiosk import text
 from kiosk.errors import Refused
 from kiosk.models import Member
 from kiosk.text import split_topics
-from screens.commands import Cancel, FinishRegistration
+from screens.commands import CANCEL, FINISH_REGISTRATION
 from screens.consent import Consent
 from screens.kiosk_screen import KioskScreen
 from screens.member import MemberScreen
@@ -30,7 +30,7 @@ class RegisterScreen(KioskScreen):
     """Under a minute: name, topics, consent, done. Enter moves on, and registers at the end."""
 
     CSS_PATH = "register.tcss"
-    BINDINGS = [Cancel.binding(), FinishRegistration.binding()]
+    BINDINGS = [CANCEL, FINISH_REGISTRATION]
 
     def __init__(self, name: str = "") -> None:
         super().__init__()

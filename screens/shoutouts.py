@@ -9,7 +9,7 @@ from textual.widgets import Label, Static
 
 from kiosk.community.community import Community
 from kiosk.models import ShoutOut
-from screens.commands import Back
+from screens.commands import BACK
 from screens.kiosk_screen import KioskScreen
 from screens.shoutout_feed import card_heading, card_time
 
@@ -28,7 +28,7 @@ class WallScreen(KioskScreen):
     """Every shout-out, newest first."""
 
     CSS_PATH = "shoutouts.tcss"
-    BINDINGS = [Back.binding()]
+    BINDINGS = [BACK]
 
     def compose_body(self) -> ComposeResult:
         yield Label("Shout-outs", classes="title")

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from kiosk import text
 from kiosk.community.topics import TopicIndex
 from kiosk.errors import KioskError, Refused
-from screens.commands import NextMatch, PreviousMatch
+from screens.commands import NEXT_MATCH, PREVIOUS_MATCH
 
 if TYPE_CHECKING:
     from textual import getters
@@ -46,7 +46,7 @@ class TopicAdder(Vertical):
         }
     }
     """
-    BINDINGS = [NextMatch.binding(), PreviousMatch.binding()]
+    BINDINGS = [NEXT_MATCH, PREVIOUS_MATCH]
 
     if TYPE_CHECKING:
         app = getters.app(KioskApp)

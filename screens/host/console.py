@@ -9,12 +9,12 @@ from textual.content import Content
 from textual.widgets import Label, TabbedContent, TabPane
 
 from screens.commands import (
-    LeaveConsole,
-    ShowHere,
-    ShowMembers,
-    ShowQuestion,
-    ShowShoutouts,
-    ShowStats,
+    LEAVE_CONSOLE,
+    SHOW_HERE,
+    SHOW_MEMBERS,
+    SHOW_QUESTION,
+    SHOW_SHOUTOUTS,
+    SHOW_STATS,
 )
 from screens.host.here import HostBoard
 from screens.host.members import MembersPane
@@ -41,12 +41,12 @@ class ConsoleScreen(ForHosts, KioskScreen):
     CSS_PATH = "host.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
-        LeaveConsole.binding(),
-        ShowHere.binding(),
-        ShowMembers.binding(),
-        ShowShoutouts.binding(),
-        ShowQuestion.binding(),
-        ShowStats.binding(),
+        LEAVE_CONSOLE,
+        SHOW_HERE,
+        SHOW_MEMBERS,
+        SHOW_SHOUTOUTS,
+        SHOW_QUESTION,
+        SHOW_STATS,
     ]
 
     def compose_body(self) -> ComposeResult:

@@ -16,7 +16,7 @@ from textual.widgets.data_table import ColumnKey
 from kiosk.models import STATUS_LABELS, Presence, Visit
 from kiosk.text import fold
 from kiosk.timekeeping import hours
-from screens.commands import CheckOutEveryone, CheckOutPerson, SortBoard
+from screens.commands import CHECK_OUT_EVERYONE, CHECK_OUT_PERSON, SORT_BOARD
 from screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class HostBoard(Vertical):
     """Everyone here, newest first or by name; typing filters. Enter (or a second tap on
     a row) asks to check the highlighted person out, with the guests they signed in."""
 
-    BINDINGS = [CheckOutPerson.binding(), CheckOutEveryone.binding(), SortBoard.binding()]
+    BINDINGS = [CHECK_OUT_PERSON, CHECK_OUT_EVERYONE, SORT_BOARD]
 
     if TYPE_CHECKING:
         app = getters.app(KioskApp)

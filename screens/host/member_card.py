@@ -16,7 +16,7 @@ from kiosk.models import PROFILE_LABELS, Member, ProfileField
 from kiosk.text import split_topics
 from kiosk.timekeeping import hours
 from kiosk.timekeeping.opening import local_time
-from screens.commands import Cancel, Save
+from screens.commands import CANCEL, SAVE
 from screens.confirm import ConfirmScreen
 from screens.host.merge import MergeScreen
 from screens.kiosk_screen import KioskScreen
@@ -32,7 +32,7 @@ class MemberCard(ForHosts, KioskScreen):
     and merge another record into this one, each saved at once."""
 
     CSS_PATH = "host.tcss"
-    BINDINGS = [Cancel.binding(), Save.binding()]
+    BINDINGS = [CANCEL, SAVE]
 
     def __init__(self, member: Member | None, name: str = "", note: str = "") -> None:
         super().__init__()

@@ -16,12 +16,12 @@ from kiosk.errors import KioskError
 from kiosk.models import Member
 from kiosk.text import fold
 from screens.commands import (
-    AddMember,
-    EditMember,
-    NextMatch,
-    NextPage,
-    PreviousMatch,
-    PreviousPage,
+    ADD_MEMBER,
+    EDIT_MEMBER,
+    NEXT_MATCH,
+    NEXT_PAGE,
+    PREVIOUS_MATCH,
+    PREVIOUS_PAGE,
 )
 from screens.host.member_card import MemberCard
 from screens.namesakes import name_line, namesakes_together
@@ -46,12 +46,12 @@ class MembersPane(Vertical):
     Enter or a tap opens one."""
 
     BINDINGS = [
-        EditMember.binding(),
-        AddMember.binding(),
-        NextMatch.binding(),
-        PreviousMatch.binding(),
-        NextPage.binding(),
-        PreviousPage.binding(),
+        EDIT_MEMBER,
+        ADD_MEMBER,
+        NEXT_MATCH,
+        PREVIOUS_MATCH,
+        NEXT_PAGE,
+        PREVIOUS_PAGE,
     ]
 
     if TYPE_CHECKING:

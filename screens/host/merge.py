@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from kiosk.models import Member
-from screens.commands import Cancel, NextMatch, PreviousMatch
+from screens.commands import CANCEL, NEXT_MATCH, PREVIOUS_MATCH
 from screens.namesakes import name_line
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ class MergeScreen(ModalScreen[Member | None]):
     """Dismisses with the member chosen to merge into `keep`, or None."""
 
     CSS_PATH = "host.tcss"
-    BINDINGS = [Cancel.binding(), NextMatch.binding(), PreviousMatch.binding()]
+    BINDINGS = [CANCEL, NEXT_MATCH, PREVIOUS_MATCH]
 
     if TYPE_CHECKING:
         app = getters.app(KioskApp)

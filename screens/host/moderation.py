@@ -13,7 +13,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from kiosk.models import ShoutOut
-from screens.commands import HideOrRestore
+from screens.commands import HIDE_OR_RESTORE
 from screens.shoutout_feed import card_heading, card_time
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 class ModerationPane(Vertical):
     """Newest first; Enter or a tap hides the highlighted shout-out, or restores it."""
 
-    BINDINGS = [HideOrRestore.binding()]
+    BINDINGS = [HIDE_OR_RESTORE]
 
     if TYPE_CHECKING:
         app = getters.app(KioskApp)

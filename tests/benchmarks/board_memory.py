@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.community.community import Community, utc_now
+from kiosk.community.state import CommunityState
 from kiosk.config import Config
 from kiosk.demo.seeding import seed_demo
 from kiosk.errors import Refused
@@ -110,7 +111,7 @@ def run_board(data: Path, every: float, counts: Path) -> None:
     tally = {"refreshes": 0, "shown": 0}
     refresh, show = Community.refresh, WallScreen.show
 
-    def counted_refresh(self: Community) -> bool:
+    def counted_refresh(self: CommunityState) -> bool:
         tally["refreshes"] += 1
         if tally["refreshes"] % 5 == 0:
             # Replaced whole, so the other process never reads it half written.

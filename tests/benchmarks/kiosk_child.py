@@ -39,7 +39,7 @@ def main(data: Path, mode: str, stop: Path | None) -> None:
     community.present()
     app = KioskApp(community, config, lock=False)
 
-    async def pilot(pilot: Pilot[None]) -> None:
+    async def pilot(pilot: Pilot[object]) -> None:
         while not (isinstance(app.screen, HomeScreen) and app.screen.is_mounted):
             await asyncio.sleep(0.001)
         painted = asyncio.Event()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable
+from functools import partial
 from itertools import cycle
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from kiosk.community.attendance import FILE_AFTER
 from kiosk.community.community import Community
 from kiosk.community.matching import DoorSearch, MemberIndex, enough_letters
 from tests.benchmarks.datasets import LARGE
-from tests.benchmarks.figures import ROUNDS, WARMUP, Figure, interleaved, timed
+from tests.benchmarks.figures import ROUNDS, WARMUP, Case, Figure, interleaved, timed
 from tests.benchmarks.report import Row, Section, bound, versus
 from tests.benchmarks.scenes import Scratch, absent, opened
 
@@ -28,9 +29,11 @@ def measure(scratch: Scratch) -> Section:
     data = scratch.copy(LARGE)
     kiosk = opened(data, everyone=False)
     first = Figure(samples=[timed(lambda: kiosk.search(KEYS[0]))])
-    per_key = interleaved(
-        [(lambda key=key: {key: timed(lambda: kiosk.search(key))}) for key in KEYS]
-    )
+
+    def searching(key: str) -> Case:
+        return lambda: {key: timed(lambda: kiosk.search(key))}
+
+    per_key = interleaved([searching(key) for key in KEYS])
     medians = {key: figure.median for key, figure in per_key.items()}
     slowest = max(medians, key=medians.__getitem__)
     typical = Figure(samples=sorted(medians.values()))
@@ -92,7 +95,7 @@ def _door_against_plain_index(kiosk: Community) -> tuple[Figure, Figure]:
     keys = [key for key in KEYS if enough_letters(key)]
 
     def typing(side: str, search: Callable[[str], object]) -> Callable[[], dict[str, float]]:
-        return lambda: {side: sum(timed(lambda key=key: search(key)) for key in keys)}
+        return lambda: {side: sum(timed(partial(search, key)) for key in keys)}
 
     figures = interleaved(
         [typing("door", door.at_door), typing("plain", lambda key: plain.search(key, 8))]

@@ -19,9 +19,12 @@ def give_badges(data: Path, codes: dict[str, str]) -> None:
     """Store badge codes for members, as issuing their badges does."""
     store = Store.open(data)
     with store.locked():
-        store.members.update(
-            [replace(store.members.get(member_id), badge=code) for member_id, code in codes.items()]
-        )
+        given = []
+        for member_id, code in codes.items():
+            member = store.members.get(member_id)
+            assert member is not None, f"no member {member_id}"
+            given.append(replace(member, badge=code))
+        store.members.update(given)
 
 
 @pytest.fixture

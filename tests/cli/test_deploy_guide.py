@@ -18,7 +18,7 @@ UNITS = dict(re.findall(r"`/etc/systemd/system/([\w.-]+)`[^\n]*\n\n```ini\n(.*?)
 INSTALLED = "/opt/kiosk/venv/bin/kiosk"
 
 
-def test_the_guide_has_the_kiosk_the_board_and_three_nightly_jobs_each_with_a_timer():
+def test_the_guide_has_the_kiosk_the_board_and_three_nightly_jobs_each_with_a_timer() -> None:
     assert sorted(UNITS) == [
         "kiosk-backup.service",
         "kiosk-backup.timer",
@@ -33,7 +33,7 @@ def test_the_guide_has_the_kiosk_the_board_and_three_nightly_jobs_each_with_a_ti
         assert "Restart=on-failure" in UNITS[name]
 
 
-def test_systemd_accepts_every_unit(tmp_path: Path):
+def test_systemd_accepts_every_unit(tmp_path: Path) -> None:
     analyze = shutil.which("systemd-analyze")
     if analyze is None:
         pytest.skip("systemd-analyze is not installed here")
@@ -51,7 +51,7 @@ def test_systemd_accepts_every_unit(tmp_path: Path):
     assert (checked.returncode, checked.stderr) == (0, "")
 
 
-def test_every_kiosk_command_in_the_guide_exists(kiosk: Kiosk):
+def test_every_kiosk_command_in_the_guide_exists(kiosk: Kiosk) -> None:
     used = set(re.findall(rf"{re.escape(INSTALLED)} --config \S+ ([a-z-]+)", GUIDE))
     assert {"serve", "board", "backup", "spaceapi", "doctor", "close-day"} <= used
     assert [command for command in sorted(used) if kiosk(command, "--help").code != 0] == []

@@ -112,7 +112,7 @@ def test_the_kiosk_tells_the_host_of_the_demo_pin_on_stderr_once_it_stops(
     run = KioskApp.run
 
     def until_it_looked(app: KioskApp, **options: object) -> None:
-        async def look_then_stop(pilot: Pilot) -> None:
+        async def look_then_stop(pilot: Pilot[object]) -> None:
             looked = [w for w in pilot.app.workers if w.group == "host-warnings"]
             await pilot.app.workers.wait_for_complete(looked)
             await pilot.pause()

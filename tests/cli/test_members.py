@@ -5,13 +5,12 @@ from __future__ import annotations
 import io
 import re
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from kiosk.storage.store import Store
 from tests.cli.running import Kiosk
+from tests.cli.test_badges import give_badges
 
 
 def test_add_prints_only_the_new_members_id(kiosk: Kiosk) -> None:
@@ -136,9 +135,7 @@ def test_new_badge_for_everyone_without_one(kiosk: Kiosk, tmp_path: Path) -> Non
     ana, bo = kiosk.add_member("Ana Lima"), kiosk.add_member("Bo Berg")
     cy = kiosk.add_member("Cy Dorn")
     badge_of_cy = kiosk("members", "show", cy, "--json").json()["badge"]
-    store = Store.open(tmp_path / "kiosk-data")
-    with store.locked():
-        store.members.update([replace(store.members.get(m), badge="") for m in (ana, bo)])
+    give_badges(tmp_path / "kiosk-data", {ana: "", bo: ""})
 
     # When the host gives badges to all who have none
     given = kiosk("members", "new-badge", "--all-missing")

@@ -40,7 +40,9 @@ def served(monkeypatch: pytest.MonkeyPatch, no_one_yet: Kiosk) -> Kiosk:
     return no_one_yet
 
 
-def test_each_browser_gets_a_board_of_its_own_on_this_machine(served: Kiosk, tmp_path):
+def test_each_browser_gets_a_board_of_its_own_on_this_machine(
+    served: Kiosk, tmp_path: Path
+) -> None:
     result = served("serve", "--port", "8123")
     assert (result.code, result.err) == (0, "")
     # the host's config, found in the folder it runs in, goes with the board
@@ -68,7 +70,9 @@ def test_each_browser_gets_a_board_of_its_own_on_this_machine(served: Kiosk, tmp
     )
 
 
-def test_the_kiosk_itself_is_served_with_the_same_config_and_data(served: Kiosk, tmp_path):
+def test_the_kiosk_itself_is_served_with_the_same_config_and_data(
+    served: Kiosk, tmp_path: Path
+) -> None:
     settings = tmp_path / "kiosk.toml"
     settings.write_text('space_name = "Makerspace North"\n', encoding="utf-8")
     assert served("--config", str(settings), "serve", "--kiosk").code == 0
@@ -87,21 +91,23 @@ def test_the_kiosk_itself_is_served_with_the_same_config_and_data(served: Kiosk,
     assert Served.made["font_size"] == 16  # read from arm's length, as at the door
 
 
-def test_a_font_size_is_asked_for_with_font_size(served: Kiosk):
+def test_a_font_size_is_asked_for_with_font_size(served: Kiosk) -> None:
     assert served("serve", "--font-size", "40").code == 0
     assert Served.made["font_size"] == 40
     assert "with text 40 pixels high" in served("serve", "--font-size", "40").out
 
 
 @pytest.mark.parametrize("size", ["7", "97", "big", "-3"])
-def test_a_font_size_out_of_reason_is_refused(served: Kiosk, size):
+def test_a_font_size_out_of_reason_is_refused(served: Kiosk, size: str) -> None:
     refused = served("serve", "--font-size", size)
     assert refused.code == 2
     assert "--font-size" in refused.err
     assert Served.made == {}
 
 
-def test_the_kiosk_s_secret_is_kept_in_the_data_folder_until_deleted(served: Kiosk, tmp_path):
+def test_the_kiosk_s_secret_is_kept_in_the_data_folder_until_deleted(
+    served: Kiosk, tmp_path: Path
+) -> None:
     # Given a kiosk served once, behind a secret of its own
     assert served("serve", "--kiosk").code == 0
     secret = Served.made["secret"]
@@ -121,7 +127,7 @@ def test_the_kiosk_s_secret_is_kept_in_the_data_folder_until_deleted(served: Kio
     assert len(Served.made["secret"]) >= 32
 
 
-def test_how_many_browsers_are_served_at_once_may_be_chosen(served: Kiosk):
+def test_how_many_browsers_are_served_at_once_may_be_chosen(served: Kiosk) -> None:
     assert served("serve", "--kiosk", "--sessions", "1").code == 0
     assert Served.made["sessions"] == 1
     refused = served("serve", "--sessions", "0")
@@ -130,7 +136,7 @@ def test_how_many_browsers_are_served_at_once_may_be_chosen(served: Kiosk):
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "kiosk.example.org", "::"])
-def test_serving_beyond_this_machine_must_be_asked_for(served: Kiosk, host):
+def test_serving_beyond_this_machine_must_be_asked_for(served: Kiosk, host: str) -> None:
     refused = served("serve", "--host", host)
     assert refused.code == 2
     assert f"Serving on {host} would let other machines on the network open the page" in (
@@ -141,14 +147,14 @@ def test_serving_beyond_this_machine_must_be_asked_for(served: Kiosk, host):
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.53", "localhost", "::1"])
-def test_loopback_addresses_need_no_permission(served: Kiosk, host):
+def test_loopback_addresses_need_no_permission(served: Kiosk, host: str) -> None:
     assert served("serve", "--host", host).code == 0
     assert Served.made["host"] == host
 
 
 def test_with_public_the_page_is_found_by_the_machine_s_name_or_the_url_given(
     served: Kiosk, monkeypatch: pytest.MonkeyPatch
-):
+) -> None:
     monkeypatch.setattr("socket.getfqdn", lambda: "door.makerspace.example")
     assert served("serve", "--host", "0.0.0.0", "--public").code == 0
     assert Served.made["public_url"] == "http://door.makerspace.example:8000"
@@ -157,7 +163,9 @@ def test_with_public_the_page_is_found_by_the_machine_s_name_or_the_url_given(
     assert Served.made["public_url"] == "https://board.makerspace.example"
 
 
-def test_without_a_data_folder_nothing_is_served(kiosk: Kiosk, tmp_path: Path, monkeypatch):
+def test_without_a_data_folder_nothing_is_served(
+    kiosk: Kiosk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(GuardedServer, "serve", Served.serve)
     Served.made = {}
     refused = kiosk("serve")
@@ -167,7 +175,7 @@ def test_without_a_data_folder_nothing_is_served(kiosk: Kiosk, tmp_path: Path, m
 
 
 @pytest.mark.parametrize("port", ["0", "65536", "http"])
-def test_a_port_must_be_a_port(served: Kiosk, port):
+def test_a_port_must_be_a_port(served: Kiosk, port: str) -> None:
     refused = served("serve", "--port", port)
     assert refused.code == 2
     assert "--port" in refused.err

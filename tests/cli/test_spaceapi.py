@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jsonschema.validators import validator_for
@@ -41,7 +42,7 @@ def config(folder: Path, text: str) -> str:
     return str(path)
 
 
-def valid(document: object) -> bool:
+def valid(document: dict[str, Any]) -> bool:
     """Whether the official SpaceAPI 15 schema accepts `document` (it says which errors)."""
     validator = validator_for(SCHEMA)
     validator.check_schema(SCHEMA)
@@ -50,7 +51,9 @@ def valid(document: object) -> bool:
     return True
 
 
-def test_the_example_config_makes_a_file_the_official_schema_accepts(kiosk: Kiosk, tmp_path):
+def test_the_example_config_makes_a_file_the_official_schema_accepts(
+    kiosk: Kiosk, tmp_path: Path
+) -> None:
     example = config(tmp_path, EXAMPLE)
     assert kiosk("demo", "--config", example).code == 0
     made = kiosk("spaceapi", "--config", example)
@@ -63,7 +66,7 @@ def test_the_example_config_makes_a_file_the_official_schema_accepts(kiosk: Kios
     assert document["contact"]["email"] == "hello@makerspace-north.example"
 
 
-def test_the_schema_tells_a_wrong_file_apart(kiosk: Kiosk, tmp_path):
+def test_the_schema_tells_a_wrong_file_apart(kiosk: Kiosk, tmp_path: Path) -> None:
     # The check is real: a file without the space's logo is refused by the schema.
     example = config(tmp_path, EXAMPLE)
     kiosk("demo", "--config", example)
@@ -74,8 +77,8 @@ def test_the_schema_tells_a_wrong_file_apart(kiosk: Kiosk, tmp_path):
 
 
 def test_everyone_is_counted_and_by_default_nobody_is_named(
-    kiosk: Kiosk, tmp_path, clock: FakeClock
-):
+    kiosk: Kiosk, tmp_path: Path, clock: FakeClock
+) -> None:
     # Members agreed to the board, not to the internet-wide directory
     secrets = seed_secrets(tmp_path / "kiosk-data", clock)
     made = kiosk("spaceapi", "--config", config(tmp_path, LISTING))
@@ -87,8 +90,8 @@ def test_everyone_is_counted_and_by_default_nobody_is_named(
 
 
 def test_only_members_on_the_board_who_agreed_to_it_are_named(
-    kiosk: Kiosk, tmp_path, clock: FakeClock
-):
+    kiosk: Kiosk, tmp_path: Path, clock: FakeClock
+) -> None:
     # Given everyone here agreed to be named online, Ivo (incognito) and Olga (off the
     # board) among them
     secrets = seed_secrets(tmp_path / "kiosk-data", clock)
@@ -104,13 +107,13 @@ def test_only_members_on_the_board_who_agreed_to_it_are_named(
         assert word not in made.out
 
 
-def test_nobody_here_is_a_count_of_zero_without_names(no_one_yet: Kiosk, tmp_path):
+def test_nobody_here_is_a_count_of_zero_without_names(no_one_yet: Kiosk, tmp_path: Path) -> None:
     made = no_one_yet("spaceapi", "--config", config(tmp_path, LISTING))
     assert valid(made.json())
     assert made.json()["sensors"]["people_now_present"] == [{"value": 0}]
 
 
-def test_open_follows_the_opening_hours(kiosk: Kiosk, tmp_path, clock: FakeClock):
+def test_open_follows_the_opening_hours(kiosk: Kiosk, tmp_path: Path, clock: FakeClock) -> None:
     # The test clock starts on a Thursday at 09:00 UTC
     kiosk.add_member("Ana Alves")
     settings = config(tmp_path, LISTING + WEEKDAYS_9_TO_6)
@@ -123,7 +126,7 @@ def test_open_follows_the_opening_hours(kiosk: Kiosk, tmp_path, clock: FakeClock
     assert valid(document)
 
 
-def test_without_hours_the_space_is_open_while_anyone_is_here(kiosk: Kiosk, tmp_path):
+def test_without_hours_the_space_is_open_while_anyone_is_here(kiosk: Kiosk, tmp_path: Path) -> None:
     ana = kiosk.add_member("Ana Alves")
     settings = config(tmp_path, LISTING)
     assert kiosk("spaceapi", "--config", settings).json()["state"]["open"] is False
@@ -134,7 +137,9 @@ def test_without_hours_the_space_is_open_while_anyone_is_here(kiosk: Kiosk, tmp_
     }
 
 
-def test_a_member_here_incognito_is_not_counted_nor_opens_the_space(kiosk: Kiosk, tmp_path):
+def test_a_member_here_incognito_is_not_counted_nor_opens_the_space(
+    kiosk: Kiosk, tmp_path: Path
+) -> None:
     # Given Ana, here incognito, and nobody else
     ana = kiosk.add_member("Ana Alves")
     kiosk("checkin", ana, "--status", "incognito")
@@ -144,7 +149,9 @@ def test_a_member_here_incognito_is_not_counted_nor_opens_the_space(kiosk: Kiosk
     assert document["sensors"]["people_now_present"] == [{"value": 0}]
 
 
-def test_out_replaces_the_file_whole_and_a_web_server_may_read_it(kiosk: Kiosk, tmp_path):
+def test_out_replaces_the_file_whole_and_a_web_server_may_read_it(
+    kiosk: Kiosk, tmp_path: Path
+) -> None:
     kiosk.add_member("Ana Alves")
     settings = config(tmp_path, LISTING)
     out = tmp_path / "www" / "spaceapi.json"
@@ -157,7 +164,7 @@ def test_out_replaces_the_file_whole_and_a_web_server_may_read_it(kiosk: Kiosk, 
     assert [path.name for path in out.parent.iterdir()] == ["spaceapi.json"]
 
 
-def test_a_folder_that_is_not_there_is_named(kiosk: Kiosk, tmp_path):
+def test_a_folder_that_is_not_there_is_named(kiosk: Kiosk, tmp_path: Path) -> None:
     kiosk.add_member("Ana Alves")
     out = tmp_path / "missing" / "spaceapi.json"
     failed = kiosk("spaceapi", "--config", config(tmp_path, LISTING), "--out", str(out))
@@ -166,7 +173,7 @@ def test_a_folder_that_is_not_there_is_named(kiosk: Kiosk, tmp_path):
     assert "cannot be written: No such file or directory. Nothing was changed." in failed.err
 
 
-def test_without_a_spaceapi_table_it_says_what_to_add(kiosk: Kiosk, tmp_path):
+def test_without_a_spaceapi_table_it_says_what_to_add(kiosk: Kiosk, tmp_path: Path) -> None:
     kiosk.add_member("Ana Alves")
     failed = kiosk("spaceapi")
     assert failed.code == 2
@@ -185,7 +192,9 @@ def test_without_a_spaceapi_table_it_says_what_to_add(kiosk: Kiosk, tmp_path):
         ("[spaceapi.location]\ncountry_code = 'DEU'", 'should be two letters like "DE"'),
     ],
 )
-def test_a_wrong_spaceapi_table_is_explained(kiosk: Kiosk, tmp_path, table, said):
+def test_a_wrong_spaceapi_table_is_explained(
+    kiosk: Kiosk, tmp_path: Path, table: str, said: str
+) -> None:
     failed = kiosk("spaceapi", "--config", config(tmp_path, table))
     assert failed.code == 2
     assert said in failed.err

@@ -119,8 +119,12 @@ def _named(target: Any) -> str:
 
 def _same_ids_every_run() -> None:
     chance = random.Random(2024)
-    secrets.token_hex = lambda size=32: chance.randbytes(size).hex()  # type: ignore[assignment]
-    secrets.choice = chance.choice  # type: ignore[assignment]
+
+    def token_hex(nbytes: int | None = None) -> str:
+        return chance.randbytes(32 if nbytes is None else nbytes).hex()
+
+    secrets.token_hex = token_hex
+    secrets.choice = chance.choice
 
 
 def crash_points(calls: list[tuple[str, str]]) -> list[Crash]:

@@ -11,14 +11,14 @@ ROOT = Path(__file__).resolve().parents[2]
 DOC = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
 
 
-def test_every_file_the_document_names_exists():
+def test_every_file_the_document_names_exists() -> None:
     named = set(re.findall(r"`((?:kiosk|screens)/[\w/]+(?:\.py)?)`", DOC))
     assert named, "the document names no file"
     missing = sorted(path for path in named if not (ROOT / path).exists())
     assert missing == []
 
 
-def test_every_wing_drawn_is_a_package_that_says_what_it_holds():
+def test_every_wing_drawn_is_a_package_that_says_what_it_holds() -> None:
     wings = re.findall(r"^\| `(kiosk/\w+)/` \|", DOC, re.MULTILINE)
     assert len(wings) >= 8
     for wing in wings:
@@ -27,7 +27,7 @@ def test_every_wing_drawn_is_a_package_that_says_what_it_holds():
         assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), wing
 
 
-def test_every_package_of_the_core_is_drawn():
+def test_every_package_of_the_core_is_drawn() -> None:
     packages = {f"kiosk/{path.parent.name}" for path in (ROOT / "kiosk").glob("*/__init__.py")}
     drawn = set(re.findall(r"^\| `(kiosk/\w+)/` \|", DOC, re.MULTILINE))
     assert packages == drawn

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -251,7 +252,7 @@ def test_the_first_change_of_a_day_starts_its_backup_in_a_process_of_its_own(
         started.append(command)
         assert main(command[3:]) == 0  # the process, run here to its end
 
-    monkeypatch.setattr(backups_module.subprocess, "Popen", run_here)
+    monkeypatch.setattr(subprocess, "Popen", run_here)
     monkeypatch.setattr(running, "start_backup", start_backup)
     monkeypatch.chdir(tmp_path)
 

@@ -15,9 +15,10 @@ from typing import Any
 
 import pytest
 
-from kiosk.community import membership
+from kiosk.community import matching, membership
 from kiosk.community.community import Community
 from kiosk.community.door import Door
+from kiosk.community.state import Clock
 from kiosk.errors import Refused
 from kiosk.models import Member
 from kiosk.storage import files as storage
@@ -32,7 +33,7 @@ MEMBER_FILE = re.compile(r"[0-9a-f]{3}\.json")
 
 
 def toggle_members(
-    root: Path, member_ids: list[str], start: Any, report: Path, clock: FakeClock
+    root: Path, member_ids: list[str], start: Any, report: Path, clock: Clock
 ) -> None:
     """Check each member in or out, ROUNDS times over, and report what was confirmed."""
     community = Community(Store.open(root), clock)
@@ -53,7 +54,7 @@ def toggle_members(
 
 
 def run_together(
-    root: Path, members_of: Callable[[int], list[str]], clock: FakeClock
+    root: Path, members_of: Callable[[int], list[str]], clock: Clock
 ) -> list[dict[str, Any]]:
     start = fork.Barrier(PROCESSES)
     reports = [root.parent / f"report-{n}.json" for n in range(PROCESSES)]
@@ -239,7 +240,7 @@ def test_a_name_check_on_the_ui_thread_survives_a_refresh_taking_in_a_new_member
 
     # When, while the UI thread checks a name against everyone, the refresh worker runs
     # on its own thread and takes in the new member
-    look_alike = membership.within_one_edit
+    look_alike = matching.within_one_edit
     refreshes: list[threading.Thread] = []
 
     def worker_runs_meanwhile(wanted: str, name: str) -> bool:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.community.connections import Suggestion, suggestions
-from kiosk.models import PROFILE_FIELDS, Member, Presence, Status, Visit
+from kiosk.models import PROFILE_FIELDS, Member, Presence, ProfileField, Status, Visit
 from kiosk.text import fold, topic_key
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
@@ -281,7 +281,13 @@ def test_after_a_check_in_by_name_a_member_off_the_board_is_found_nobody_by_thei
 
 WORDS = ("alpha", "bravo", "charlie", "delta", "golf", "kilo", "oscar", "tango")
 """Topic words that appear nowhere in the wording of a reason."""
-LIST_FIELDS = ("topics", "ask_me_about", "looking_for", "learning", "mentor")
+LIST_FIELDS: tuple[ProfileField, ...] = (
+    "topics",
+    "ask_me_about",
+    "looking_for",
+    "learning",
+    "mentor",
+)
 
 topic_lists = st.lists(
     st.sampled_from(WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title()])),

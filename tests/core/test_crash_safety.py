@@ -78,7 +78,7 @@ def test_kill_9_while_writing_never_loses_a_confirmed_change(
         writer = fork.Process(target=write_until_killed, args=(root, log, trial, clock))
         writer.start()
         time.sleep(rng.uniform(0, 0.04))
-        os.kill(writer.pid, signal.SIGKILL)
+        writer.kill()
         writer.join()
         assert writer.exitcode == -signal.SIGKILL, f"trial {trial}: the writer failed by itself"
         lines = log.read_text().split("\n")

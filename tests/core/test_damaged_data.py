@@ -144,7 +144,9 @@ def test_every_command_refuses_damaged_data_with_exit_2(
     assert path.read_bytes() == damaged_bytes
 
 
-def test_without_a_backup_the_refusal_says_so(tmp_path: Path, capsys, clock: FakeClock) -> None:
+def test_without_a_backup_the_refusal_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], clock: FakeClock
+) -> None:
     # Given a data folder never backed up, whose only member file is damaged
     community = Community(Store.open(tmp_path / "data"), clock)
     zoe = community.add_member("Zoë Martin")
@@ -385,7 +387,7 @@ def test_a_member_who_chose_to_be_hidden_is_never_shown_because_of_a_hand_edit(
 
 
 def test_a_member_file_damaged_by_hand_holds_back_no_other_and_is_read_once_mended(
-    demo_data: Path, clock
+    demo_data: Path, clock: FakeClock
 ) -> None:
     # Given a kiosk holding everyone, ready to search
     kiosk = Community(Store.open(demo_data), clock=clock)

@@ -36,7 +36,7 @@ def scraped(search: DoorSearch, queries: list[str]) -> set[str]:
     return {member_id for query in queries for member_id in search.at_door(query)}
 
 
-def test_no_one_or_two_letter_query_lists_anyone():
+def test_no_one_or_two_letter_query_lists_anyone() -> None:
     # Given 200 members, and all 702 queries of one or two letters a scraper would type
     members = community_of(200, off_board_every=9)
     search = DoorSearch(members)
@@ -46,7 +46,7 @@ def test_no_one_or_two_letter_query_lists_anyone():
     assert scraped(search, queries) == set()
 
 
-def test_no_query_of_three_letters_finds_a_member_off_the_board():
+def test_no_query_of_three_letters_finds_a_member_off_the_board() -> None:
     members = community_of(200, off_board_every=9)
     off_board = {m.id for m in members if not m.on_board}
     queries = ["".join(three) for three in product(ascii_lowercase, repeat=3)]
@@ -56,7 +56,7 @@ def test_no_query_of_three_letters_finds_a_member_off_the_board():
     assert found.isdisjoint(off_board)
 
 
-def test_a_few_dozen_name_starts_list_most_members_on_the_board_and_none_off_it():
+def test_a_few_dozen_name_starts_list_most_members_on_the_board_and_none_off_it() -> None:
     # Given 200 members, and a scraper who types the first three letters of common first
     # and last names: a few dozen queries
     members = community_of(200, off_board_every=9)
@@ -70,7 +70,7 @@ def test_a_few_dozen_name_starts_list_most_members_on_the_board_and_none_off_it(
     assert found <= on_board
 
 
-def test_a_member_off_the_board_is_found_by_their_whole_name_only():
+def test_a_member_off_the_board_is_found_by_their_whole_name_only() -> None:
     saanvi = Member("m000001", "Saanvi Iyer", JOINED, on_board=False)
     search = DoorSearch([saanvi, Member("m000002", "Saanvi Rao", JOINED)])
     for part in ("saa", "saanvi", "saanvi i", "iyer", "saanvi iye", "saanvi iyre"):
@@ -79,14 +79,14 @@ def test_a_member_off_the_board_is_found_by_their_whole_name_only():
         assert search.at_door(whole) == [saanvi.id], whole
 
 
-def test_a_short_whole_name_is_found_by_its_few_letters():
+def test_a_short_whole_name_is_found_by_its_few_letters() -> None:
     li = Member("m000001", "Li", JOINED)
     search = DoorSearch([li, Member("m000002", "Lio Brand", JOINED)])
     assert search.at_door("li") == [li.id]
     assert search.at_door("l") == []
 
 
-def test_the_door_lists_at_most_five():
+def test_the_door_lists_at_most_five() -> None:
     sams = [Member(f"m{n:06x}", f"Sam {n:02d}", JOINED) for n in range(12)]
     search = DoorSearch(sams)
     assert len(search.at_door("sam")) == 5
@@ -94,7 +94,7 @@ def test_the_door_lists_at_most_five():
     assert [m.name for m in sams if m.id in search.at_door("sam 1")] == ["Sam 10", "Sam 11"]
 
 
-def test_hosts_find_everyone_by_any_part_of_a_name(community: Community):
+def test_hosts_find_everyone_by_any_part_of_a_name(community: Community) -> None:
     # Given a member who keeps off the board
     olga = community.add_member("Olga Kern", on_board=False)
     community.add_member("Olivia Kern")
@@ -107,7 +107,7 @@ def test_hosts_find_everyone_by_any_part_of_a_name(community: Community):
 
 def test_a_member_who_leaves_the_board_is_no_longer_listed_by_part_of_her_name(
     community: Community,
-):
+) -> None:
     olga = community.add_member("Olga Kern")
     assert community.search("olg") == [olga]
     community.edit_member(olga.id, on_board=False)

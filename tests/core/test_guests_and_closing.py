@@ -31,7 +31,9 @@ def test_a_guest_is_signed_in_by_a_member_who_is_here(community: Community, ana:
     assert (guest.guest, guest.member_id) == ("Sam Guest", ana)
     assert community.here_count() == 2
     # A guest is counted, shown apart from members, and never as a member on the board
-    assert [p.visit.id for p in community.present()] == [community.visit_of(ana).id]
+    visit = community.visit_of(ana)
+    assert visit is not None
+    assert [p.visit.id for p in community.present()] == [visit.id]
     [shown] = community.gathering().guests
     assert (shown.shown_as, shown.visit_id) == ("guest of Ana", guest.id)
 

@@ -84,7 +84,8 @@ def test_a_bad_journal_line_costs_that_line_alone_and_is_named(
 
 def ids_sharing_a_file(count: int) -> list[str]:
     """Member ids that all fall in one member file."""
-    ids, number = [], 0
+    ids: list[str] = []
+    number = 0
     while len(ids) < count:
         candidate = f"m{number:06x}"
         if zlib.crc32(candidate.encode()) % FILES == 7:

@@ -4,9 +4,7 @@ topics and no guest's name, and attendance figures stay as they were."""
 from __future__ import annotations
 
 import multiprocessing
-import os
 import random
-import signal
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -91,7 +89,7 @@ def test_killed_at_any_moment_each_file_is_as_before_or_anonymous_and_a_rerun_en
         runner = fork.Process(target=fade_until_killed, args=(root, clock.now, 40 - 2 * trial))
         runner.start()
         time.sleep(rng.uniform(0, 0.02))
-        os.kill(runner.pid, signal.SIGKILL)
+        runner.kill()
         runner.join()
         # Then every file reads whole, each visit named or anonymous through and through
         visits = list(Community(Store.open(root), clock).past_visits(*days))

@@ -172,7 +172,7 @@ def test_a_link_planted_where_a_temporary_file_could_go_is_never_followed(
     assert Community(Store.open(root), clock).visit_of(zoe.id) is not None
 
 
-def test_temporary_names_cannot_be_guessed(tmp_path: Path, monkeypatch) -> None:
+def test_temporary_names_cannot_be_guessed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Given the names of the temporary files of many writes
     names: list[str] = []
     real_open = os.open

@@ -8,9 +8,10 @@ from tinydb import TinyDB
 
 from kiosk.community.community import Community
 from kiosk.storage.store import Store
+from tests.conftest import FakeClock
 
 
-def test_every_data_file_opens_in_tinydb(demo_data: Path, clock) -> None:
+def test_every_data_file_opens_in_tinydb(demo_data: Path, clock: FakeClock) -> None:
     community = Community(Store.open(demo_data), clock)
     zoe = community.find("Zoë Martin")
     community.check_in(zoe.id)

@@ -32,8 +32,9 @@ def backed_up(root: Path) -> tuple[State, list[int], int]:
 
 def backed_up_again(state: object, as_after: object) -> bool:
     """After a backup run again: the same data, every backup good, a new one made."""
-    data, good, folders = state  # type: ignore[misc]
-    return bool(data == as_after[0] and len(good) == folders and good[0] > 1)  # type: ignore[index]
+    assert isinstance(state, tuple) and isinstance(as_after, tuple)
+    data, good, folders = state
+    return bool(data == as_after[0] and len(good) == folders and good[0] > 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,7 +59,7 @@ def served(tmp_path: Path) -> Iterator[str]:
 
 async def test_a_check_in_at_the_command_line_shows_on_the_board_in_the_browser(
     chromium: str, served: str, tmp_path: Path, clock: FakeClock
-):
+) -> None:
     # Given a community with something to keep private, its members checked in by the
     # command line (which, as the server, tells the time by the machine's clock), and
     # Zoë, not here yet
@@ -105,7 +105,7 @@ def png_size(path: Path) -> tuple[int, int]:
 
 async def test_the_board_on_a_1080p_tv_reads_across_a_room_and_asks_no_other_machine(
     chromium: str, demo_data: Path, served: str, tmp_path: Path
-):
+) -> None:
     # Given the demo community served to the lobby TV, a 1920x1080 screen, with members
     # checked in at the command line (which, as the server, tells the time by the machine)
     for name in ("Åsa Lindqvist", "Jürgen Weiß", "Rafał Nowak", "Kofi Boateng", "Mei Lin Chen"):
@@ -118,9 +118,11 @@ async def test_the_board_on_a_1080p_tv_reads_across_a_room_and_asks_no_other_mac
         await browser.wait_for_text("Åsa Lindqvist")
         # Then the text is 28 pixels high, in the kiosk's font: the board is about 110
         # columns by 30 lines, letters big enough to read across a room
-        cols, rows, font_size = await browser.evaluate(
+        size = await browser.evaluate(
             "[caughtTerminal.cols, caughtTerminal.rows, caughtTerminal.options.fontSize]"
         )
+        assert isinstance(size, list)
+        cols, rows, font_size = size
         assert int(font_size) == 28
         assert 100 <= cols <= 120 and 26 <= rows <= 36, (cols, rows)
         assert await browser.evaluate("document.fonts.check('28px \"Roboto Mono\"')") is True
@@ -135,7 +137,7 @@ async def test_the_board_on_a_1080p_tv_reads_across_a_room_and_asks_no_other_mac
         assert any("/static/fonts/RobotoMono" in url for url in browser.requested)
 
 
-async def test_a_font_size_given_to_the_server_is_the_page_s(chromium: str, tmp_path: Path):
+async def test_a_font_size_given_to_the_server_is_the_page_s(chromium: str, tmp_path: Path) -> None:
     data = tmp_path / "data"
     Store.open(data)
     port = free_port()

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
+from websockets.typing import Origin
 
 from kiosk.storage.store import Store
 from tests.e2e.browser import Browser
@@ -71,26 +72,26 @@ async def websocket_status(served: Served, origin: str, secret: str) -> int:
     HTTP status that refused it."""
     address = served.origin.replace("http", "ws") + f"/ws?secret={secret}&width=80"
     try:
-        async with connect(address, origin=origin, open_timeout=10) as websocket:
+        async with connect(address, origin=Origin(origin), open_timeout=10) as websocket:
             await websocket.recv()
             return 101
     except InvalidStatus as refused:
         return refused.response.status_code
 
 
-def test_the_page_opens_only_at_the_address_printed(served_kiosk: Served):
+def test_the_page_opens_only_at_the_address_printed(served_kiosk: Served) -> None:
     assert page_status(f"{served_kiosk.origin}/") == 403
     assert page_status(f"{served_kiosk.origin}/?secret=guessed") == 403
     assert page_status(f"{served_kiosk.origin}/?secret={served_kiosk.secret}") == 200
 
 
-async def test_another_web_page_cannot_drive_the_kiosk(served_kiosk: Served):
+async def test_another_web_page_cannot_drive_the_kiosk(served_kiosk: Served) -> None:
     # A page elsewhere, even one that learned the secret, is refused by its origin
     assert await websocket_status(served_kiosk, "http://evil.example", served_kiosk.secret) == 403
     assert await websocket_status(served_kiosk, "null", served_kiosk.secret) == 403
 
 
-async def test_without_the_secret_nobody_drives_the_kiosk(served_kiosk: Served):
+async def test_without_the_secret_nobody_drives_the_kiosk(served_kiosk: Served) -> None:
     # A local user on this machine, or a page of the server's own origin
     assert await websocket_status(served_kiosk, served_kiosk.origin, "") == 403
     assert await websocket_status(served_kiosk, served_kiosk.origin, "guessed") == 403
@@ -98,10 +99,10 @@ async def test_without_the_secret_nobody_drives_the_kiosk(served_kiosk: Served):
 
 async def test_the_kiosk_s_own_page_with_the_secret_gets_a_kiosk_and_one_browser_at_a_time(
     served_kiosk: Served,
-):
+) -> None:
     address = served_kiosk.origin.replace("http", "ws")
     address += f"/ws?secret={served_kiosk.secret}&width=80&height=24"
-    async with connect(address, origin=served_kiosk.origin, open_timeout=10) as first:
+    async with connect(address, origin=Origin(served_kiosk.origin), open_timeout=10) as first:
         assert await first.recv()
         # A second browser, while the first is served, is told to wait its turn
         assert await websocket_status(served_kiosk, served_kiosk.origin, served_kiosk.secret) == 503
@@ -109,14 +110,14 @@ async def test_the_kiosk_s_own_page_with_the_secret_gets_a_kiosk_and_one_browser
 
 async def test_a_browser_at_the_address_printed_gets_the_kiosk(
     chromium: str, served_kiosk: Served, tmp_path: Path
-):
+) -> None:
     address = f"{served_kiosk.origin}/?secret={served_kiosk.secret}"
     async with Browser(chromium, tmp_path / "chromium", tmp_path / "chromium.log") as browser:
         await browser.open(address)
         assert "Type your name to check in or out." in await browser.wait_for_text("Type your")
 
 
-def test_a_download_needs_the_secret_the_page_was_opened_with(served_kiosk: Served):
+def test_a_download_needs_the_secret_the_page_was_opened_with(served_kiosk: Served) -> None:
     # Without the secret, a download (a member's own data) is refused before its key is
     # even looked at
     assert page_status(f"{served_kiosk.origin}/download/some-key") == 403

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any, TypeGuard, TypeVar
 
 from textual import events
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from kiosk.access.pin import hash_pin
 from kiosk.community.community import Community
+from kiosk.models import Visit
 from kiosk.storage.store import Store
 from kiosk.timekeeping.opening import NO_HOURS, OpeningHours
 from screens.app import KioskApp
@@ -21,13 +24,29 @@ from tests.core.test_scanning import PERSON
 PIN = "2468"
 PIN_HASH = hash_pin(PIN, salt="tests")
 
+S = TypeVar("S", bound=Screen[Any])
+
 
 def stored(data_dir: Path, clock: FakeClock) -> Community:
     """The community as another process would read it from disk now, on the test clock."""
     return Community(Store.open(data_dir), clock)
 
 
-def shown(pilot: Pilot) -> str:
+def visit_now(data_dir: Path, clock: FakeClock, member_id: str) -> Visit:
+    """The visit `member_id` is on now, as stored; the member must be here."""
+    visit = stored(data_dir, clock).visit_of(member_id)
+    assert visit is not None, f"{member_id} is not here"
+    return visit
+
+
+def showing(screen: Screen[Any], kind: type[S]) -> TypeGuard[S]:
+    """Whether `screen` (the kiosk's `app.screen`) is a `kind`. Unlike `isinstance`, it
+    does not add to what the type checker already knows of `app.screen`, so a test may
+    ask again after a key press has changed the screen."""
+    return isinstance(screen, kind)
+
+
+def shown(pilot: Pilot[None]) -> str:
     """All text on the current screen: the masthead, labels, statics (the board's cards
     among them) and list options."""
     screen = pilot.app.screen
@@ -71,7 +90,7 @@ def ada_with_a_shout_out(data_dir: Path, clock: FakeClock) -> None:
     community.post_shoutout("m02demo", ada.id, "Welcome! Come by the workshop any time.")
 
 
-async def settle(pilot: Pilot) -> None:
+async def settle(pilot: Pilot[None]) -> None:
     """Let store calls and PIN checks finish and the screen catch up."""
     await pilot.pause()
     # A finished call may start another (a second scan waits on the first); and what it
@@ -87,13 +106,13 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-async def type_text(pilot: Pilot, text: str) -> None:
+async def type_text(pilot: Pilot[None], text: str) -> None:
     """Type `text` as a person does, a key every PERSON seconds of the kiosk's timer, so
     that it is never taken for a badge scanner; every key has reached the screen after."""
     await type_every(pilot, PERSON, text)
 
 
-async def type_burst(pilot: Pilot, text: str) -> None:
+async def type_burst(pilot: Pilot[None], text: str) -> None:
     """Keys arriving all at once, as a paste or a badge scanner sends them, and then a
     pause, after which whatever they were not has reached the screen."""
     for char in text:
@@ -102,12 +121,12 @@ async def type_burst(pilot: Pilot, text: str) -> None:
     await keys_go_quiet(pilot)
 
 
-async def type_every(pilot: Pilot, seconds: float, text: str) -> None:
+async def type_every(pilot: Pilot[None], seconds: float, text: str) -> None:
     """Type `text` a key every `seconds` of the kiosk's timer (a quick typist's 0.02 is
     quicker than any person the scanner gate expects); every key has reached the screen
     after."""
     for char in text:
-        _stopwatch(pilot).advance(seconds)
+        stopwatch(pilot).advance(seconds)
         await pilot.press(_key_name(char))
     await keys_go_quiet(pilot)
 
@@ -116,7 +135,7 @@ def _key_name(char: str) -> str:
     return {" ": "space", "\r": "enter"}.get(char, char)
 
 
-async def scan_badges(pilot: Pilot, *codes: str, end: str = "enter") -> None:
+async def scan_badges(pilot: Pilot[None], *codes: str, end: str = "enter") -> None:
     """Scan badges with these codes, one right after the other, as a USB scanner types
     them: all at once, each ended with `end` ('enter', 'tab' or 'ctrl+j'); then let the
     check-ins be saved."""
@@ -128,23 +147,30 @@ async def scan_badges(pilot: Pilot, *codes: str, end: str = "enter") -> None:
     await settle(pilot)
 
 
-async def keys_go_quiet(pilot: Pilot) -> None:
+async def keys_go_quiet(pilot: Pilot[None]) -> None:
     """A moment passes without a key, so that keys the kiosk held back in case they were
     a badge scan reach the screen (its own timer would do it on the moment)."""
-    _stopwatch(pilot).advance(PERSON)
+    stopwatch(pilot).advance(PERSON)
     app = pilot.app
     assert isinstance(app, KioskApp)
     await app.scan_gate.let_typing_through()
     await pilot.pause()
 
 
-def toasts(pilot: Pilot) -> list[str]:
+def toasts(pilot: Pilot[None]) -> list[str]:
     """The notifications on screen now; the app must run with `notifications=True`."""
     return [str(toast.render()) for toast in pilot.app.screen.query("Toast").results(Static)]
 
 
-def _stopwatch(pilot: Pilot) -> Stopwatch:
-    timer = pilot.app.timer
+def kiosk_app(pilot: Pilot[None]) -> KioskApp:
+    """The kiosk `pilot` drives (a pilot knows only that it drives some app)."""
+    assert isinstance(pilot.app, KioskApp)
+    return pilot.app
+
+
+def stopwatch(pilot: Pilot[None]) -> Stopwatch:
+    """The timer the kiosk under `pilot` runs on, for a test to move."""
+    timer = kiosk_app(pilot).timer
     assert isinstance(timer, Stopwatch), "the kiosk runs on the tests' Stopwatch"
     return timer
 
@@ -162,10 +188,8 @@ class Stopwatch:
         self.seconds += seconds
 
 
-async def let_time_pass(pilot: Pilot, seconds: float) -> None:
+async def let_time_pass(pilot: Pilot[None], seconds: float) -> None:
     """Move the kiosk's timer on by `seconds`, and let the kiosk notice."""
-    app = pilot.app
-    assert isinstance(app, KioskApp)
-    _stopwatch(pilot).advance(seconds)
-    app.tick()
+    stopwatch(pilot).advance(seconds)
+    kiosk_app(pilot).tick()
     await settle(pilot)

@@ -8,7 +8,7 @@ from screens.host.console import ConsoleScreen
 from tests.ui.driving import PIN, settle, type_text
 
 
-async def open_console(pilot: Pilot, tab: str = "") -> None:
+async def open_console(pilot: Pilot[None], tab: str = "") -> None:
     """Press the host key, type the host PIN, and open `tab`'s key (like "f6") if given."""
     await pilot.press("f9")
     await settle(pilot)

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from textual.pilot import Pilot
+
 from screens.confirmation import CheckedInScreen
 from screens.here_now import TOPICS_FROM_WIDTH
+from tests.conftest import FakeClock
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import everyone_here, let_time_pass, settle, shown, stored, type_text
 
 
-def on_screen(pilot, selector: str) -> bool:
+def on_screen(pilot: Pilot[None], selector: str) -> bool:
     """Whether the widget is wholly inside the terminal."""
     region = pilot.app.screen.query_one(selector).region
     return bool(region) and pilot.app.screen.region.contains_region(region)
 
 
-async def test_a_small_home_lists_whole_names_then_how_many_more(make_app, demo_data, clock):
+async def test_a_small_home_lists_whole_names_then_how_many_more(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     everyone_here(demo_data, clock)
     community = stored(demo_data, clock)
     long = community.add_member("Maximiliane Wolfeschlegelsteinhausen-Bergerdorff")
@@ -38,7 +46,9 @@ async def test_a_small_home_lists_whole_names_then_how_many_more(make_app, demo_
         assert all(any(line.startswith(name) for name in names) for line in here[1:-1])
 
 
-async def test_a_big_home_gives_the_people_here_the_room(make_app, demo_data, clock):
+async def test_a_big_home_gives_the_people_here_the_room(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     everyone_here(demo_data, clock)
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
@@ -49,7 +59,7 @@ async def test_a_big_home_gives_the_people_here_the_room(make_app, demo_data, cl
         assert all(s.text[:20] in feed for s in stored(demo_data, clock).shoutouts())
 
 
-async def test_the_small_home_shows_only_whole_shout_out_cards(make_app):
+async def test_the_small_home_shows_only_whole_shout_out_cards(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         feed = app.screen.query_one("#latest")
@@ -64,7 +74,9 @@ async def test_the_small_home_shows_only_whole_shout_out_cards(make_app):
             assert not words.startswith("·") and "  " not in words.strip()
 
 
-async def test_a_welcome_with_thirty_here_fits_and_stays_while_read(make_app, demo_data, clock):
+async def test_a_welcome_with_thirty_here_fits_and_stays_while_read(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     everyone_here(demo_data, clock)
     stored(demo_data, clock).check_out("m29demo")
     app = make_app(confirmation_seconds=6)

@@ -4,8 +4,11 @@ following check-ins made anywhere, at every size."""
 from __future__ import annotations
 
 from datetime import UTC
+from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
 
 from kiosk.cli.main import main as kiosk_cli
 from kiosk.community.gathering import gather
@@ -14,34 +17,37 @@ from screens.gathering_cards import GatheringCards, board_sections
 from screens.masthead import Masthead
 from tests.conftest import FakeClock
 from tests.core.test_gathering import NOW, here
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import everyone_here, let_time_pass, settle, shown, stored
 
 
-async def open_board(pilot) -> GatheringCards:
+async def open_board(pilot: Pilot[None]) -> GatheringCards:
     await pilot.press("f2")
     await settle(pilot)
     assert isinstance(pilot.app.screen, BoardScreen)
     return pilot.app.screen.query_one("#board", GatheringCards)
 
 
-def cards(pilot) -> dict[str, str]:
+def cards(pilot: Pilot[None]) -> dict[str, str]:
     """The board's cards by their first line, each with the lines below it."""
     texts = [str(widget.render()) for widget in pilot.app.screen.query(".card")]
     return {text.split("\n")[0]: "\n".join(text.split("\n")[1:]) for text in texts}
 
 
-def lines_in_view(pilot, card) -> str:
+def lines_in_view(pilot: Pilot[None], card: Widget) -> str:
     """The lines of a card that show on the screen (a card has no edge above its text)."""
     visible = pilot.app.screen.find_widget(card).visible_region
     lines = str(card.render()).split("\n")
     return "\n".join(lines[visible.y - card.region.y : visible.bottom - card.region.y])
 
 
-def summary(pilot) -> str:
+def summary(pilot: Pilot[None]) -> str:
     return str(pilot.app.screen.query_one("#summary").render())
 
 
-async def test_the_board_gathers_who_is_here_by_what_they_are_open_to_chatting_about(make_app):
+async def test_the_board_gathers_who_is_here_by_what_they_are_open_to_chatting_about(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
         await open_board(pilot)
@@ -71,7 +77,9 @@ async def test_the_board_gathers_who_is_here_by_what_they_are_open_to_chatting_a
         assert summary(pilot) == "9 people on the board."
 
 
-async def test_a_check_in_from_another_process_shows_within_two_seconds(make_app, demo_data):
+async def test_a_check_in_from_another_process_shows_within_two_seconds(
+    make_app: MakeApp, demo_data: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_board(pilot)
@@ -82,7 +90,7 @@ async def test_a_check_in_from_another_process_shows_within_two_seconds(make_app
         assert summary(pilot) == "10 people on the board."
 
 
-async def test_members_who_keep_off_the_board_are_counted_and_said_to_be(make_app):
+async def test_members_who_keep_off_the_board_are_counted_and_said_to_be(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_board(pilot)
@@ -101,7 +109,9 @@ async def test_members_who_keep_off_the_board_are_counted_and_said_to_be(make_ap
         assert "10 here" in shown(pilot)
 
 
-async def test_with_nobody_here_the_board_says_so_at_any_hour(make_app, demo_data, clock):
+async def test_with_nobody_here_the_board_says_so_at_any_hour(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     stored(demo_data, clock).check_out_everyone()
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -110,14 +120,14 @@ async def test_with_nobody_here_the_board_says_so_at_any_hour(make_app, demo_dat
         assert "yet" not in shown(pilot)
 
 
-async def test_escape_goes_back_home(make_app):
+async def test_escape_goes_back_home(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f2", "escape")
         assert not isinstance(app.screen, BoardScreen)
 
 
-async def test_at_80x24_everyone_on_the_board_is_in_view(make_app):
+async def test_at_80x24_everyone_on_the_board_is_in_view(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_board(pilot)
@@ -130,7 +140,7 @@ async def test_at_80x24_everyone_on_the_board_is_in_view(make_app):
         assert "Kofi Boateng · new here, say hi" in seen
 
 
-async def test_a_very_long_name_wraps_within_its_card(make_app):
+async def test_a_very_long_name_wraps_within_its_card(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         long = app.community.add_member("Wolfeschlegelsteinhausenbergerdorff " * 2)
@@ -140,7 +150,9 @@ async def test_a_very_long_name_wraps_within_its_card(make_app):
             assert widget.region.right <= 80
 
 
-async def test_the_keys_scroll_a_board_longer_than_the_screen(make_app, demo_data, clock):
+async def test_the_keys_scroll_a_board_longer_than_the_screen(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     everyone_here(demo_data, clock)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -154,8 +166,8 @@ async def test_the_keys_scroll_a_board_longer_than_the_screen(make_app, demo_dat
 
 
 async def test_a_change_keeps_the_board_where_it_was_scrolled(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     everyone_here(demo_data, clock)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -171,8 +183,8 @@ async def test_a_change_keeps_the_board_where_it_was_scrolled(
 
 
 async def test_with_hundreds_here_a_check_in_writes_only_the_card_it_touches(
-    make_app, demo_data, clock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given 300 more here, open to chat without topics
     community = stored(demo_data, clock)
     community.clock = clock
@@ -199,8 +211,8 @@ async def test_with_hundreds_here_a_check_in_writes_only_the_card_it_touches(
 
 
 async def test_what_a_member_keeps_for_hosts_is_never_on_the_board(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     community = stored(demo_data, clock)
     pat = community.add_member(
         "Pat Private", ("knitting",), looking_for=["a bookbinder"], mentor=["knitting"]
@@ -218,8 +230,8 @@ async def test_what_a_member_keeps_for_hosts_is_never_on_the_board(
 
 
 async def test_topics_kept_for_hosts_are_not_beside_the_name_on_home_either(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     stored(demo_data, clock).edit_member("m29demo", hosts_only=["topics"])
     app = make_app()
     async with app.run_test(size=(160, 48)):
@@ -228,7 +240,9 @@ async def test_topics_kept_for_hosts_are_not_beside_the_name_on_home_either(
         assert "electronics, Python" not in here
 
 
-async def test_home_beneath_the_board_is_up_to_date_when_it_is_back(make_app, demo_data):
+async def test_home_beneath_the_board_is_up_to_date_when_it_is_back(
+    make_app: MakeApp, demo_data: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         assert "9 here" in shown(pilot)
@@ -243,7 +257,9 @@ async def test_home_beneath_the_board_is_up_to_date_when_it_is_back(make_app, de
 
 
 @pytest.mark.parametrize(("size", "columns"), [((80, 24), 2), ((160, 48), 3), ((200, 60), 4)])
-async def test_a_bigger_screen_has_more_columns_of_cards(make_app, demo_data, clock, size, columns):
+async def test_a_bigger_screen_has_more_columns_of_cards(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock, size: tuple[int, int], columns: int
+) -> None:
     everyone_here(demo_data, clock)
     app = make_app()
     async with app.run_test(size=size) as pilot:
@@ -255,7 +271,7 @@ async def test_a_bigger_screen_has_more_columns_of_cards(make_app, demo_data, cl
         assert rights >= size[0] - 4
 
 
-def test_a_busy_card_names_twenty_and_counts_the_rest():
+def test_a_busy_card_names_twenty_and_counts_the_rest() -> None:
     """A card stays one a person can read on a busy day, and the same height."""
     people = [here(f"P{number:02}", ("Python",)) for number in range(23)]
     heads_down = [here(f"Q{number:02}", status="heads-down") for number in range(21)]

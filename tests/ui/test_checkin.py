@@ -4,23 +4,34 @@ from __future__ import annotations
 
 import errno
 import gc
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from textual.widgets import Input, OptionList
+import pytest
+from textual.widgets import Button, Input, OptionList
 
-from kiosk.storage import files as storage
 from kiosk.storage.files import FolderLock
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.home import HomeScreen
 from screens.member import MemberScreen
 from tests.conftest import FakeClock
-from tests.ui.driving import let_time_pass, settle, shown, stored, toasts, type_text
+from tests.ui.conftest import MakeApp
+from tests.ui.driving import (
+    let_time_pass,
+    settle,
+    showing,
+    shown,
+    stored,
+    toasts,
+    type_text,
+    visit_now,
+)
 
 
-async def test_home_greets_with_the_space_the_time_and_who_is_here(make_app):
+async def test_home_greets_with_the_space_the_time_and_who_is_here(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         text = shown(pilot)
@@ -30,7 +41,7 @@ async def test_home_greets_with_the_space_the_time_and_who_is_here(make_app):
         assert app.focused is app.screen.query_one("#search", Input)
 
 
-async def test_typing_finds_members_ignoring_accents_and_case(make_app):
+async def test_typing_finds_members_ignoring_accents_and_case(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -39,7 +50,9 @@ async def test_typing_finds_members_ignoring_accents_and_case(make_app):
         assert matches.highlighted == 0
 
 
-async def test_a_few_letters_enter_enter_checks_a_member_in(make_app, demo_data, clock: FakeClock):
+async def test_a_few_letters_enter_enter_checks_a_member_in(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -48,7 +61,7 @@ async def test_a_few_letters_enter_enter_checks_a_member_in(make_app, demo_data,
         await pilot.press("enter")
         await settle(pilot)
 
-        assert isinstance(app.screen, CheckedInScreen)
+        assert showing(app.screen, CheckedInScreen)
         text = shown(pilot)
         assert "Welcome back, Zoë!" in text
         # Zoë could use a hand with laser cutting, which Jürgen offers: he comes first.
@@ -57,13 +70,12 @@ async def test_a_few_letters_enter_enter_checks_a_member_in(make_app, demo_data,
             "Jürgen Weiß (he/him)  can help with laser cutting (you're looking for a hand)"
         ) in text
         assert "Léa Fontaine (she/her)  you both like design" in text
-        visit = stored(demo_data, clock).visit_of("m00demo")
-        assert visit is not None
+        visit = visit_now(demo_data, clock, "m00demo")
         assert visit.status == "open"
         assert visit.topics == ("3D printing", "design")
 
 
-async def test_the_confirmation_returns_home_by_itself(make_app):
+async def test_the_confirmation_returns_home_by_itself(make_app: MakeApp) -> None:
     app = make_app(confirmation_seconds=4)
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -80,8 +92,8 @@ async def test_the_confirmation_returns_home_by_itself(make_app):
 
 
 async def test_status_and_topics_can_be_changed_before_checking_in(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -93,18 +105,19 @@ async def test_status_and_topics_can_be_changed_before_checking_in(
         await settle(pilot)
 
         assert "heads-down" in shown(pilot)
-        visit = stored(demo_data, clock).visit_of("m00demo")
-        assert visit is not None
+        visit = visit_now(demo_data, clock, "m00demo")
         assert visit.status == "heads-down"
         assert visit.topics == ("design",)
 
 
-async def test_enter_checks_out_a_member_who_is_here_and_says_how_long(make_app, demo_data, clock):
+async def test_enter_checks_out_a_member_who_is_here_and_says_how_long(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "maria jose")
         await pilot.press("enter")
-        assert "Check out" in str(app.screen.query_one("#primary").label)
+        assert "Check out" in str(app.screen.query_one("#primary", Button).label)
         await pilot.press("enter")
         await settle(pilot)
 
@@ -116,7 +129,7 @@ async def test_enter_checks_out_a_member_who_is_here_and_says_how_long(make_app,
         assert [v.member_id for v in past] == ["m01demo"]
 
 
-async def test_clicking_a_match_opens_the_member(make_app):
+async def test_clicking_a_match_opens_the_member(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "ngozi")
@@ -126,7 +139,9 @@ async def test_clicking_a_match_opens_the_member(make_app):
         assert app.screen.member.name == "Ngozi Okafor"
 
 
-async def test_people_text_is_shown_as_typed_never_as_markup(make_app, demo_data, clock: FakeClock):
+async def test_people_text_is_shown_as_typed_never_as_markup(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     stored(demo_data, clock).add_member("[bold]Bob[/] Builder")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -137,8 +152,8 @@ async def test_people_text_is_shown_as_typed_never_as_markup(make_app, demo_data
 
 
 async def test_a_refused_check_in_is_explained_and_nothing_changes(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app(capacity=6)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await type_text(pilot, "zoe")
@@ -151,11 +166,11 @@ async def test_a_refused_check_in_is_explained_and_nothing_changes(
 
 
 async def test_a_full_disk_refuses_the_check_in_and_the_kiosk_stays_up(
-    make_app,
-    demo_data,
-    monkeypatch,
+    make_app: MakeApp,
+    demo_data: Path,
+    monkeypatch: pytest.MonkeyPatch,
     clock: FakeClock,
-):
+) -> None:
     def disk_full(descriptor: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
@@ -163,7 +178,7 @@ async def test_a_full_disk_refuses_the_check_in_and_the_kiosk_stays_up(
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await type_text(pilot, "zoe")
         await pilot.press("enter")
-        monkeypatch.setattr(storage.os, "fsync", disk_full)
+        monkeypatch.setattr(os, "fsync", disk_full)
         await pilot.press("enter")
         await settle(pilot)
 
@@ -176,20 +191,22 @@ async def test_a_full_disk_refuses_the_check_in_and_the_kiosk_stays_up(
         # The person reads the message, then tries again.
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, CheckedInScreen)
+        assert showing(app.screen, CheckedInScreen)
 
 
-async def test_the_keyboard_alone_chooses_heads_down(make_app, demo_data, clock: FakeClock):
+async def test_the_keyboard_alone_chooses_heads_down(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
         await pilot.press("enter", "right", "enter")
         await settle(pilot)
         assert isinstance(app.screen, CheckedInScreen)
-        assert stored(demo_data, clock).visit_of("m00demo").status == "heads-down"
+        assert visit_now(demo_data, clock, "m00demo").status == "heads-down"
 
 
-async def test_the_next_person_can_start_typing_on_a_confirmation(make_app):
+async def test_the_next_person_can_start_typing_on_a_confirmation(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -222,8 +239,8 @@ def data_held_by_another_program(data: Path) -> Iterator[threading.Event]:
 
 
 async def test_a_slow_save_finishing_after_the_member_left_is_still_confirmed(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         with data_held_by_another_program(demo_data) as release:
@@ -241,7 +258,7 @@ async def test_a_slow_save_finishing_after_the_member_left_is_still_confirmed(
         assert stored(demo_data, clock).visit_of("m00demo") is not None
 
 
-async def test_members_off_the_board_are_not_marked_here_in_search(make_app):
+async def test_members_off_the_board_are_not_marked_here_in_search(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         quiet = app.community.add_member("Quiet Quentin", on_board=False)
@@ -251,7 +268,9 @@ async def test_members_off_the_board_are_not_marked_here_in_search(make_app):
         assert "here now" not in shown(pilot)
 
 
-async def test_two_members_of_one_name_are_told_apart_by_their_topics(make_app, clock):
+async def test_two_members_of_one_name_are_told_apart_by_their_topics(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         app.community.add_member("Sam Kim", ("chess",))
@@ -265,8 +284,8 @@ async def test_two_members_of_one_name_are_told_apart_by_their_topics(make_app, 
 
 
 async def test_members_read_at_the_start_are_set_aside_from_the_collector_until_the_end(
-    make_app,
-):
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
@@ -276,7 +295,7 @@ async def test_members_read_at_the_start_are_set_aside_from_the_collector_until_
     assert gc.get_freeze_count() == 0  # what the kiosk left behind can be collected
 
 
-async def test_a_member_off_the_board_is_told_what_is_true_for_them(make_app):
+async def test_a_member_off_the_board_is_told_what_is_true_for_them(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         # Given Quentin, who keeps off the board, at his own screen

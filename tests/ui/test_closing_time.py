@@ -6,9 +6,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
+from textual.pilot import Pilot
+
 from kiosk.timekeeping.opening import Opening, OpeningHours
 from screens.masthead import Masthead
 from tests.conftest import FakeClock
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import let_time_pass, settle, stored, toasts
 
 DAILY = OpeningHours((Opening("FREQ=DAILY", time(8), time(18)),), timezone="UTC")
@@ -17,13 +20,13 @@ CLOSING = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
 """Closing time on the day the tests' clock starts, a Thursday at 09:00."""
 
 
-def masthead(pilot) -> str:
+def masthead(pilot: Pilot[None]) -> str:
     return str(pilot.app.screen.query_one(Masthead).render())
 
 
 async def test_at_closing_time_everyone_still_here_is_checked_out_at_closing_time(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     here = {p.visit.id for p in stored(demo_data, clock).present_for_hosts()}
     app = make_app(hours=DAILY)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
@@ -50,8 +53,8 @@ async def test_at_closing_time_everyone_still_here_is_checked_out_at_closing_tim
 
 
 async def test_a_kiosk_started_after_closing_time_closes_the_day(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     clock.now = CLOSING + timedelta(hours=3)
     app = make_app(hours=DAILY)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -63,8 +66,8 @@ async def test_a_kiosk_started_after_closing_time_closes_the_day(
 
 
 async def test_without_opening_hours_the_kiosk_writes_no_closing_by_itself(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given no opening hours, two days pass with the kiosk running
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -77,7 +80,9 @@ async def test_without_opening_hours_the_kiosk_writes_no_closing_by_itself(
     assert len(reopened.store.open_visits()) == 9
 
 
-async def test_every_screen_says_until_when_the_space_is_open(make_app, clock: FakeClock):
+async def test_every_screen_says_until_when_the_space_is_open(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
     app = make_app(hours=DAILY)
     async with app.run_test(size=(100, 30)) as pilot:
         assert "09:00 · open until 18:00 · 9 here" in masthead(pilot)

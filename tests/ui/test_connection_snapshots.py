@@ -6,16 +6,26 @@ The clock stands still at 09:00 UTC unless a test moves it; keys are pressed ins
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Button
 
 from tests.conftest import FakeClock
-from tests.ui.driving import ada_with_a_shout_out, settle, stored, type_text
+from tests.ui.conftest import MakeApp, SnapCompare
+from tests.ui.driving import ada_with_a_shout_out, kiosk_app, settle, stored, type_text
 from tests.ui.test_snapshots import EVERY_SIZE, SIZES, pressing
 
 
 @pytest.mark.parametrize("size", EVERY_SIZE)
-def test_welcome_on_a_first_visit(snap_compare, make_app, demo_data, clock: FakeClock, size):
+def test_welcome_on_a_first_visit(
+    snap_compare: SnapCompare,
+    make_app: MakeApp,
+    demo_data: Path,
+    clock: FakeClock,
+    size: tuple[int, int],
+) -> None:
     """Ada's first visit: the milestone, then the words of Björn's shout-out, three people
     to meet with their reasons (Jürgen offers the laser cutting she could use a hand
     with) in their own words, and the question of the week; side by side, with who else
@@ -26,17 +36,21 @@ def test_welcome_on_a_first_visit(snap_compare, make_app, demo_data, clock: Fake
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_welcome_while_answering(snap_compare, make_app, size):
+def test_welcome_while_answering(
+    snap_compare: SnapCompare, make_app: MakeApp, size: tuple[int, int]
+) -> None:
     """Zoë answers the question of the week: the countdown waits, Enter shares, Escape skips."""
     keys = [*"zoe", "enter", "enter", "tab", *"A dolls' house sofa"]
     assert snap_compare(make_app(), run_before=pressing(*keys), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_member_typing_a_topic(snap_compare, make_app, size):
+def test_member_typing_a_topic(
+    snap_compare: SnapCompare, make_app: MakeApp, size: tuple[int, int]
+) -> None:
     """Zoë types "py" beside her topics: the community's Python is suggested."""
 
-    async def run_before(pilot) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
         await type_text(pilot, "zoe")
         await pilot.press("enter")
         await pilot.click("#new-topic")
@@ -48,23 +62,31 @@ def test_member_typing_a_topic(snap_compare, make_app, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_profile(snap_compare, make_app, demo_data, size, clock: FakeClock):
+def test_profile(
+    snap_compare: SnapCompare,
+    make_app: MakeApp,
+    demo_data: Path,
+    size: tuple[int, int],
+    clock: FakeClock,
+) -> None:
     """Zoë's own profile: her words, each with who sees it, her badge code, her visits,
     her PIN, and deleting her data."""
     zoe = stored(demo_data, clock).member("m00demo")
 
-    async def run_before(pilot) -> None:
-        pilot.app.open_profile(zoe)
+    async def run_before(pilot: Pilot[None]) -> None:
+        kiosk_app(pilot).open_profile(zoe)
         await settle(pilot)
 
     assert snap_compare(make_app(), run_before=run_before, terminal_size=size)
 
 
-def test_profile_pin_after_wrong_tries(snap_compare, make_app, demo_data, clock: FakeClock):
+def test_profile_pin_after_wrong_tries(
+    snap_compare: SnapCompare, make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     """Three wrong PINs: the prompt waits, and says for how long."""
     stored(demo_data, clock).set_pin("m00demo", "tiny-chairs")
 
-    async def run_before(pilot) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press(*"zoe", "enter", "f6")
         for guess in ("123456", "654321", "111111"):
             await pilot.press(*guess, "enter")
@@ -73,12 +95,14 @@ def test_profile_pin_after_wrong_tries(snap_compare, make_app, demo_data, clock:
     assert snap_compare(make_app(), run_before=run_before, terminal_size=(80, 24))
 
 
-def test_deleting_ones_data(snap_compare, make_app, demo_data, clock: FakeClock):
+def test_deleting_ones_data(
+    snap_compare: SnapCompare, make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     """What goes and what stays, and the choice about one's shout-outs; Keep has the focus."""
     hiroshi = stored(demo_data, clock).member("m05demo")
 
-    async def run_before(pilot) -> None:
-        pilot.app.open_profile(hiroshi)
+    async def run_before(pilot: Pilot[None]) -> None:
+        kiosk_app(pilot).open_profile(hiroshi)
         await settle(pilot)
         pilot.app.screen.query_one("#delete", Button).press()
         await settle(pilot)

@@ -7,16 +7,18 @@ their badge), which also checks them out."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList, SelectionList
+from textual.widgets import Button, OptionList, SelectionList
 
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.member import MemberScreen
 from screens.profile import ProfileScreen
 from tests.conftest import FakeClock
-from tests.ui.driving import let_time_pass, scan_badges, settle, shown, stored, type_text
+from tests.ui.conftest import MakeApp
+from tests.ui.driving import let_time_pass, scan_badges, settle, shown, stored, type_text, visit_now
 
 ZOE = "m00demo"
 """Zoë Martin, not here yet; usual topics 3D printing and design."""
@@ -25,14 +27,14 @@ SAANVI = "m25demo"
 ZOES_PIN = "tiny-chairs"
 
 
-async def open_member(pilot: Pilot, name: str) -> None:
+async def open_member(pilot: Pilot[None], name: str) -> None:
     await type_text(pilot, name)
     await pilot.press("enter")
     await settle(pilot)
     assert isinstance(pilot.app.screen, MemberScreen)
 
 
-async def check_in_by_name(pilot: Pilot, name: str) -> None:
+async def check_in_by_name(pilot: Pilot[None], name: str) -> None:
     """Type the name, Enter for the member's screen, Enter to check them in as it offers."""
     await open_member(pilot, name)
     await pilot.press("enter")
@@ -40,7 +42,7 @@ async def check_in_by_name(pilot: Pilot, name: str) -> None:
     assert isinstance(pilot.app.screen, CheckedInScreen)
 
 
-async def prove_with_pin(pilot: Pilot, name: str, pin: str) -> None:
+async def prove_with_pin(pilot: Pilot[None], name: str, pin: str) -> None:
     """Open the member's screen by name, give their PIN (F6), and come back from their
     profile to their screen."""
     await open_member(pilot, name)
@@ -54,26 +56,26 @@ async def prove_with_pin(pilot: Pilot, name: str, pin: str) -> None:
     assert isinstance(pilot.app.screen, MemberScreen)
 
 
-def listed(pilot: Pilot) -> list[str]:
+def listed(pilot: Pilot[None]) -> list[str]:
     """The names home lists for what was typed."""
     matches = pilot.app.screen.query_one("#matches", OptionList)
     return [str(matches.get_option_at_index(i).prompt) for i in range(matches.option_count)]
 
 
-def head_count(pilot: Pilot) -> int:
+def head_count(pilot: Pilot[None]) -> int:
     """How many are here, as the strip at the top of the screen says."""
     found = re.search(r"(\d+) here", shown(pilot))
     assert found is not None
     return int(found[1])
 
 
-def ticked(pilot: Pilot) -> list[str]:
+def ticked(pilot: Pilot[None]) -> list[str]:
     return [str(t) for t in pilot.app.screen.query_one("#topics", SelectionList).selected]
 
 
 async def test_a_member_here_incognito_looks_out_to_whoever_types_her_name(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Zoë, here incognito since 09:00
     stored(demo_data, clock).check_in(ZOE, "incognito")
     clock.advance(hours=2)
@@ -89,12 +91,12 @@ async def test_a_member_here_incognito_looks_out_to_whoever_types_her_name(
         assert "Not checked in yet." in text
         assert "incognito" not in text.replace("Here incognito or off the board?", "")
         assert "09:00" not in text
-        assert app.screen.query("#primary").first().label.plain == "Check in"
+        assert str(app.screen.query_one("#primary", Button).label) == "Check in"
 
 
 async def test_checking_in_a_member_here_unseen_looks_like_any_check_in(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Zoë, here incognito since 09:00, and someone who types her name at 11:00
     stored(demo_data, clock).check_in(ZOE, "incognito")
     clock.advance(hours=2)
@@ -106,15 +108,15 @@ async def test_checking_in_a_member_here_unseen_looks_like_any_check_in(
         assert "Checked in at 11:00 · open to chat" in shown(pilot)
     # And her incognito visit ended then, and a new one began, as a check-in makes
     community = stored(demo_data, clock)
-    visit = community.visit_of(ZOE)
+    visit = visit_now(demo_data, clock, ZOE)
     assert (visit.since, visit.status) == (clock.now, "open")
     [earlier] = [v for v in community.store.unfiled_visits() if v.member_id == ZOE]
     assert (earlier.status, earlier.until) == ("incognito", clock.now)
 
 
 async def test_her_pin_shows_her_incognito_visit_and_enter_checks_her_out(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Zoë, here incognito since 09:00, with a PIN of her own
     community = stored(demo_data, clock)
     community.set_pin(ZOE, ZOES_PIN)
@@ -132,7 +134,9 @@ async def test_her_pin_shows_her_incognito_visit_and_enter_checks_her_out(
     assert stored(demo_data, clock).visit_of(ZOE) is None
 
 
-async def test_her_badge_checks_out_a_member_here_incognito(make_app, demo_data, clock: FakeClock):
+async def test_her_badge_checks_out_a_member_here_incognito(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     community = stored(demo_data, clock)
     community.check_in(ZOE, "incognito")
     clock.advance(hours=1)
@@ -146,8 +150,8 @@ async def test_her_badge_checks_out_a_member_here_incognito(make_app, demo_data,
 
 @pytest.mark.parametrize("zoe_is", ["here incognito", "out"])
 async def test_checking_a_member_in_by_name_moves_the_head_count_alike_here_unseen_or_out(
-    make_app, demo_data, clock: FakeClock, zoe_is: str
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock, zoe_is: str
+) -> None:
     # Given Zoë, here incognito or out, and the demo's nine people here
     if zoe_is == "here incognito":
         stored(demo_data, clock).check_in(ZOE, "incognito")
@@ -165,8 +169,8 @@ async def test_checking_a_member_in_by_name_moves_the_head_count_alike_here_unse
 
 
 async def test_topics_kept_for_hosts_are_listed_only_once_she_proves_who_she_is(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Zoë, who keeps her topics for hosts
     community = stored(demo_data, clock)
     community.edit_member(ZOE, topics=("dolls' houses",), hosts_only=("topics",))
@@ -184,18 +188,18 @@ async def test_topics_kept_for_hosts_are_listed_only_once_she_proves_who_she_is(
 
 
 async def test_checking_in_by_name_keeps_her_usual_topics_though_they_are_not_listed(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     stored(demo_data, clock).edit_member(ZOE, topics=("dolls' houses",), hosts_only=("topics",))
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await check_in_by_name(pilot, "zoe")
-    assert stored(demo_data, clock).visit_of(ZOE).topics == ("dolls' houses",)
+    assert visit_now(demo_data, clock, ZOE).topics == ("dolls' houses",)
 
 
 async def test_the_welcome_after_a_check_in_by_name_uses_nothing_she_keeps_for_hosts(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Zoë, who keeps for hosts that she could use a hand with home automation,
     # which Kofi, here, is asked about
     community = stored(demo_data, clock)
@@ -218,8 +222,8 @@ async def test_the_welcome_after_a_check_in_by_name_uses_nothing_she_keeps_for_h
 
 
 async def test_a_member_off_the_board_who_is_here_looks_out_and_shows_no_topics(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Saanvi, who keeps off the board, here since 09:00
     stored(demo_data, clock).check_in(SAANVI)
     clock.advance(hours=2)
@@ -233,7 +237,7 @@ async def test_a_member_off_the_board_who_is_here_looks_out_and_shows_no_topics(
         assert "09:00" not in text
 
 
-async def test_a_few_letters_are_needed_before_anyone_is_listed(make_app):
+async def test_a_few_letters_are_needed_before_anyone_is_listed(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zo")
@@ -243,7 +247,7 @@ async def test_a_few_letters_are_needed_before_anyone_is_listed(make_app):
         assert listed(pilot) == ["Zoë Martin"]
 
 
-async def test_a_member_off_the_board_is_listed_for_her_whole_name_only(make_app):
+async def test_a_member_off_the_board_is_listed_for_her_whole_name_only(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "saanvi")
@@ -253,8 +257,8 @@ async def test_a_member_off_the_board_is_listed_for_her_whole_name_only(make_app
 
 
 async def test_a_shout_out_written_here_incognito_gives_nothing_away_on_the_wall(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Zoë, here incognito, who writes a shout-out from her screen
     stored(demo_data, clock).check_in(ZOE, "incognito")
     app = make_app()
@@ -281,7 +285,9 @@ async def test_a_shout_out_written_here_incognito_gives_nothing_away_on_the_wall
         assert "just now" not in wall and "min ago" not in wall
 
 
-async def test_a_member_who_registers_off_the_board_is_told_how_the_door_finds_her(make_app):
+async def test_a_member_who_registers_off_the_board_is_told_how_the_door_finds_her(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")

@@ -3,15 +3,18 @@ for one person do not follow the next one home."""
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import settle, toasts, type_text
 
 
-def footer(pilot) -> list[str]:
+def footer(pilot: Pilot[None]) -> list[str]:
     """The key and label of each command the footer shows."""
     return [str(key.render()).strip() for key in pilot.app.screen.query("FooterKey")]
 
 
-async def test_done_reads_the_same_after_checking_in_and_out(make_app):
+async def test_done_reads_the_same_after_checking_in_and_out(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -29,7 +32,7 @@ async def test_done_reads_the_same_after_checking_in_and_out(make_app):
         assert any(key.startswith("tab") and "Answer" in key for key in after_check_in)
 
 
-async def test_the_member_footer_names_what_enter_does(make_app):
+async def test_the_member_footer_names_what_enter_does(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -38,7 +41,7 @@ async def test_the_member_footer_names_what_enter_does(make_app):
         assert not any("Check out" in key for key in footer(pilot))
 
 
-async def test_no_message_follows_the_member_home(make_app):
+async def test_no_message_follows_the_member_home(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await type_text(pilot, "zoe")

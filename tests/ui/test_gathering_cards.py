@@ -32,7 +32,7 @@ def texts(app: App[None]) -> list[str]:
     return [str(widget.render()) for widget in app.query(".card")]
 
 
-async def test_a_change_of_words_writes_the_card_again_and_keeps_its_marks():
+async def test_a_change_of_words_writes_the_card_again_and_keeps_its_marks() -> None:
     app = Cards()
     async with app.run_test(size=(80, 24)) as pilot:
         cards = app.query_one(GatheringCards)
@@ -50,7 +50,7 @@ async def test_a_change_of_words_writes_the_card_again_and_keeps_its_marks():
         assert quiet.has_class("quiet")
 
 
-async def test_a_new_card_lays_the_cards_out_again():
+async def test_a_new_card_lays_the_cards_out_again() -> None:
     app = Cards()
     async with app.run_test(size=(80, 24)) as pilot:
         cards = app.query_one(GatheringCards)

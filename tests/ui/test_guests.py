@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from textual.pilot import Pilot
+
 from screens.guest import GuestScreen
 from screens.home import HomeScreen
 from screens.member import MemberScreen
 from tests.conftest import FakeClock
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import settle, shown, stored, toasts, type_text
 
 
-async def open_maria(pilot) -> None:
+async def open_maria(pilot: Pilot[None]) -> None:
     """María José, who is here since this morning, opens her screen."""
     await type_text(pilot, "maria")
     await pilot.press("enter")
@@ -17,14 +22,14 @@ async def open_maria(pilot) -> None:
     assert isinstance(pilot.app.screen, MemberScreen)
 
 
-def guests_of(data_dir, member_id: str, clock: FakeClock) -> list[str]:
+def guests_of(data_dir: Path, member_id: str, clock: FakeClock) -> list[str]:
     community = stored(data_dir, clock)
     return [visit.guest for visit in community.guests_of(member_id) if visit.guest]
 
 
 async def test_a_member_here_signs_in_a_guest_who_shows_on_the_board(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await open_maria(pilot)
@@ -53,7 +58,9 @@ async def test_a_member_here_signs_in_a_guest_who_shows_on_the_board(
         assert "Tomás" not in shown(pilot)
 
 
-async def test_a_tap_on_the_button_does_the_same(make_app, demo_data, clock: FakeClock):
+async def test_a_tap_on_the_button_does_the_same(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_maria(pilot)
@@ -65,8 +72,8 @@ async def test_a_tap_on_the_button_does_the_same(make_app, demo_data, clock: Fak
 
 
 async def test_a_guest_needs_a_name_and_escape_signs_in_nobody(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await open_maria(pilot)
@@ -80,7 +87,9 @@ async def test_a_guest_needs_a_name_and_escape_signs_in_nobody(
         assert guests_of(demo_data, "m01demo", clock) == []
 
 
-async def test_only_a_member_who_is_here_can_bring_a_guest(make_app, demo_data):
+async def test_only_a_member_who_is_here_can_bring_a_guest(
+    make_app: MakeApp, demo_data: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")

@@ -4,17 +4,21 @@ on a big screen, and on a small one in place of the people when F6 asks for them
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Label
 
 from kiosk.badges.wifi import WifiNetwork, wifi_payload
 from kiosk.config import load_config
+from screens.app import KioskApp
 from screens.home import HomeScreen
 from screens.join_codes import JoinCode
 from screens.qr import QRCode
 from tests.core.test_config import EXAMPLE
 from tests.qr_reading import needs_zbarimg, read_qr_text
+from tests.ui.conftest import MakeApp, SnapCompare
 from tests.ui.driving import let_time_pass, settle, shown, type_text
 from tests.ui.test_qr import picture
 
@@ -30,12 +34,12 @@ SIZES = [
 ]
 
 
-def with_codes(make_app, **settings):
+def with_codes(make_app: MakeApp, **settings: Any) -> KioskApp:
     """The kiosk with the example config's Wi-Fi and chat link."""
     return make_app(wifi=EXAMPLE_CONFIG.wifi, community_url=CHAT, **settings)
 
 
-def codes_on_screen(app) -> dict[str, str]:
+def codes_on_screen(app: KioskApp) -> dict[str, str]:
     """Each code in view on home, by its label."""
     return {
         str(code.query_one(Label).render()): code.code.data
@@ -44,7 +48,7 @@ def codes_on_screen(app) -> dict[str, str]:
     }
 
 
-def whole_and_on_top(app, widget: QRCode) -> bool:
+def whole_and_on_top(app: KioskApp, widget: QRCode) -> bool:
     """The widget is drawn whole inside the screen, and nothing covers its corners."""
     region = widget.region
     screen = app.screen.region
@@ -60,7 +64,9 @@ def whole_and_on_top(app, widget: QRCode) -> bool:
 
 
 @needs_zbarimg
-async def test_the_wifi_code_on_a_small_home_reads_back_as_the_network(make_app, tmp_path: Path):
+async def test_the_wifi_code_on_a_small_home_reads_back_as_the_network(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     app = with_codes(make_app)
     async with app.run_test(size=(80, 24)) as pilot:
         assert "Wi-Fi: Makerspace North Guests, and our chat: F6 shows the codes." in shown(pilot)
@@ -73,7 +79,7 @@ async def test_the_wifi_code_on_a_small_home_reads_back_as_the_network(make_app,
 
 
 @needs_zbarimg
-async def test_both_codes_on_a_big_home_read_back(make_app, tmp_path: Path):
+async def test_both_codes_on_a_big_home_read_back(make_app: MakeApp, tmp_path: Path) -> None:
     app = with_codes(make_app)
     async with app.run_test(size=(160, 48)):
         assert codes_on_screen(app) == {
@@ -88,7 +94,9 @@ async def test_both_codes_on_a_big_home_read_back(make_app, tmp_path: Path):
 
 
 @needs_zbarimg
-async def test_a_long_passphrase_and_link_still_fit_whole_and_read_back(make_app, tmp_path: Path):
+async def test_a_long_passphrase_and_link_still_fit_whole_and_read_back(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     # 78 and 80 characters: both codes need version 5 at level M, 37 modules a side and a
     # margin of 2 around.
     network = WifiNetwork("Makerspace North 5GHz", "a-much-longer-passphrase-for-our-guests")
@@ -109,7 +117,9 @@ async def test_a_long_passphrase_and_link_still_fit_whole_and_read_back(make_app
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)])
-async def test_a_small_home_shows_the_people_until_f6_then_each_code_in_turn(make_app, size):
+async def test_a_small_home_shows_the_people_until_f6_then_each_code_in_turn(
+    make_app: MakeApp, size: tuple[int, int]
+) -> None:
     app = with_codes(make_app)
     async with app.run_test(size=size) as pilot:
         assert "Wi-Fi: Makerspace North Guests, and our chat: F6 shows the codes." in shown(pilot)
@@ -136,7 +146,7 @@ async def test_a_small_home_shows_the_people_until_f6_then_each_code_in_turn(mak
         assert list(codes_on_screen(app)) == ["Join the Wi-Fi: Makerspace North Guests"]
 
 
-def footer_says(app, key: str) -> str:
+def footer_says(app: KioskApp, key: str) -> str:
     """What the footer calls the command on `key` now."""
     active = app.screen.active_bindings[key]
     assert active.enabled
@@ -144,7 +154,9 @@ def footer_says(app, key: str) -> str:
 
 
 @needs_zbarimg
-async def test_the_chat_code_on_a_small_home_reads_back_as_the_link(make_app, tmp_path: Path):
+async def test_the_chat_code_on_a_small_home_reads_back_as_the_link(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     app = with_codes(make_app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f6", "f6")
@@ -155,7 +167,7 @@ async def test_the_chat_code_on_a_small_home_reads_back_as_the_link(make_app, tm
         assert read_qr_text(image) == CHAT
 
 
-async def test_typing_while_the_codes_show_still_searches(make_app):
+async def test_typing_while_the_codes_show_still_searches(make_app: MakeApp) -> None:
     app = with_codes(make_app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f6")
@@ -164,7 +176,7 @@ async def test_typing_while_the_codes_show_still_searches(make_app):
         assert codes_on_screen(app) != {}
 
 
-async def test_an_idle_kiosk_puts_the_people_back(make_app):
+async def test_an_idle_kiosk_puts_the_people_back(make_app: MakeApp) -> None:
     app = with_codes(make_app, idle_timeout=60)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f6")
@@ -174,7 +186,7 @@ async def test_an_idle_kiosk_puts_the_people_back(make_app):
         assert app.screen.query_one("#here").display
 
 
-async def test_a_big_home_has_no_f6_and_no_hint(make_app):
+async def test_a_big_home_has_no_f6_and_no_hint(make_app: MakeApp) -> None:
     app = with_codes(make_app)
     async with app.run_test(size=(160, 48)) as pilot:
         assert "F6" not in shown(pilot)
@@ -182,14 +194,14 @@ async def test_a_big_home_has_no_f6_and_no_hint(make_app):
         assert "f6" not in bindings
 
 
-async def test_without_a_wifi_or_link_home_has_no_codes(make_app):
+async def test_without_a_wifi_or_link_home_has_no_codes(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
         assert not app.screen.query("#codes")
         assert "F6" not in shown(pilot)
 
 
-async def test_a_link_alone_is_offered_as_the_chat(make_app):
+async def test_a_link_alone_is_offered_as_the_chat(make_app: MakeApp) -> None:
     app = make_app(community_url=CHAT)
     async with app.run_test(size=(80, 24)) as pilot:
         assert "Our chat online: F6 shows the code to join." in shown(pilot)
@@ -198,17 +210,21 @@ async def test_a_link_alone_is_offered_as_the_chat(make_app):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_home_with_the_codes(snap_compare, make_app, size):
+def test_home_with_the_codes(
+    snap_compare: SnapCompare, make_app: MakeApp, size: tuple[int, int]
+) -> None:
     """Home with the example's Wi-Fi and chat: a small screen names the network and offers
     F6; a big one shows both codes in a column of their own."""
     assert snap_compare(with_codes(make_app), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_home_showing_the_codes(snap_compare, make_app, size):
+def test_home_showing_the_codes(
+    snap_compare: SnapCompare, make_app: MakeApp, size: tuple[int, int]
+) -> None:
     """Home after F6: on a small screen the codes that fit take the people's place."""
 
-    async def run_before(pilot) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
         await pilot.press("f6")
         await settle(pilot)
 

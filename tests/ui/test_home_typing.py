@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList
 
+from screens.app import KioskApp
 from screens.home import HomeScreen
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import settle, type_burst, type_text
 
 
-def search_box(app) -> Input:
+def search_box(app: KioskApp) -> Input:
     return app.screen.query_one("#search", Input)
 
 
-async def test_a_burst_of_keys_on_the_welcome_reaches_home_whole(make_app):
+async def test_a_burst_of_keys_on_the_welcome_reaches_home_whole(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -23,7 +25,7 @@ async def test_a_burst_of_keys_on_the_welcome_reaches_home_whole(make_app):
         assert search_box(app).value == "kwame"
 
 
-async def test_typing_after_tapping_the_shout_outs_still_searches(make_app):
+async def test_typing_after_tapping_the_shout_outs_still_searches(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.click("#latest")
@@ -31,7 +33,7 @@ async def test_typing_after_tapping_the_shout_outs_still_searches(make_app):
         assert search_box(app).value == "ng"
 
 
-async def test_typing_after_leaving_register_still_searches(make_app):
+async def test_typing_after_leaving_register_still_searches(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.click("#register")
@@ -41,7 +43,7 @@ async def test_typing_after_leaving_register_still_searches(make_app):
         assert search_box(app).value == "ng"
 
 
-async def test_a_name_typed_without_its_spaces_or_apostrophe_is_found(make_app):
+async def test_a_name_typed_without_its_spaces_or_apostrophe_is_found(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         for typed, member in (

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from kiosk.access.hosts import DEMO_PIN_WARNING
@@ -18,11 +19,13 @@ from screens.host.member_card import MemberCard
 from screens.pin import PinScreen
 from screens.private import ForHosts
 from tests.conftest import FakeClock
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import (
     PIN,
     let_time_pass,
     scan_badges,
     settle,
+    showing,
     shown,
     stored,
     toasts,
@@ -31,13 +34,15 @@ from tests.ui.driving import (
 from tests.ui.hosting import open_console
 
 
-async def try_pin(pilot, pin: str) -> None:
+async def try_pin(pilot: Pilot[None], pin: str) -> None:
     await type_text(pilot, pin)
     await pilot.press("enter")
     await settle(pilot)
 
 
-async def test_the_host_key_asks_for_the_pin_and_the_right_one_opens_the_console(make_app):
+async def test_the_host_key_asks_for_the_pin_and_the_right_one_opens_the_console(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f9")
@@ -48,7 +53,7 @@ async def test_the_host_key_asks_for_the_pin_and_the_right_one_opens_the_console
         assert isinstance(app.screen, ConsoleScreen)
 
 
-async def test_a_wrong_pin_keeps_the_console_shut(make_app):
+async def test_a_wrong_pin_keeps_the_console_shut(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f9")
@@ -59,7 +64,9 @@ async def test_a_wrong_pin_keeps_the_console_shut(make_app):
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_wrong_pins_for_the_console_make_quitting_wait_too(make_app, clock: FakeClock):
+async def test_wrong_pins_for_the_console_make_quitting_wait_too(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         # Given three wrong PINs at the console's prompt: the next try waits 2 seconds
@@ -77,12 +84,15 @@ async def test_wrong_pins_for_the_console_make_quitting_wait_too(make_app, clock
         assert app.is_running
         # And once it is over, the right PIN quits
         clock.now += timedelta(seconds=2)
+        assert isinstance(app.screen, PinScreen)
         app.screen.show_wait()
         await try_pin(pilot, PIN)
     assert app.return_code == 0
 
 
-async def test_a_wait_that_cannot_be_kept_is_told_at_the_prompt(make_app, demo_data: Path):
+async def test_a_wait_that_cannot_be_kept_is_told_at_the_prompt(
+    make_app: MakeApp, demo_data: Path
+) -> None:
     # Given a data folder where the wait cannot be written (a folder stands in its place)
     (demo_data / "host-access.json").mkdir()
     (demo_data / "host-access.json" / "in-the-way").write_text("")
@@ -96,7 +106,7 @@ async def test_a_wait_that_cannot_be_kept_is_told_at_the_prompt(make_app, demo_d
         assert "the wait for wrong PINs lasts only until the kiosk restarts" in shown(pilot)
 
 
-async def test_the_host_session_ends_when_the_kiosk_is_left_idle(make_app):
+async def test_the_host_session_ends_when_the_kiosk_is_left_idle(make_app: MakeApp) -> None:
     app = make_app(idle_timeout=60)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_console(pilot, "f3")
@@ -113,8 +123,8 @@ async def test_the_host_session_ends_when_the_kiosk_is_left_idle(make_app):
 
 
 async def test_a_badge_scanned_at_the_door_closes_the_console_before_it_checks_anyone_in(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     zoe = stored(demo_data, clock).member("m00demo")
     app = make_app(idle_timeout=60)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -126,7 +136,7 @@ async def test_a_badge_scanned_at_the_door_closes_the_console_before_it_checks_a
         # When Zoë scans her badge at the door
         await scan_badges(pilot, zoe.badge)
         # Then no host screen is left, and she is welcomed as at home
-        assert isinstance(app.screen, CheckedInScreen)
+        assert showing(app.screen, CheckedInScreen)
         assert not [s for s in app.screen_stack if isinstance(s, ForHosts)]
         assert stored(demo_data, clock).visit_of(zoe.id) is not None
         # And a host who comes back needs the PIN again
@@ -137,7 +147,7 @@ async def test_a_badge_scanned_at_the_door_closes_the_console_before_it_checks_a
         assert isinstance(app.screen, PinScreen)
 
 
-async def test_members_scanning_badges_never_keep_the_console_open(make_app):
+async def test_members_scanning_badges_never_keep_the_console_open(make_app: MakeApp) -> None:
     app = make_app(idle_timeout=60)
     async with app.run_test(size=(100, 30)) as pilot:
         # Given the console open, and a badge nobody has scanned now and then
@@ -149,7 +159,7 @@ async def test_members_scanning_badges_never_keep_the_console_open(make_app):
             assert not [s for s in app.screen_stack if isinstance(s, ForHosts)]
 
 
-async def test_leaving_the_console_ends_the_session(make_app):
+async def test_leaving_the_console_ends_the_session(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_console(pilot)
@@ -157,7 +167,7 @@ async def test_leaving_the_console_ends_the_session(make_app):
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_the_host_key_is_offered_at_home_only(make_app):
+async def test_the_host_key_is_offered_at_home_only(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f2")
@@ -170,10 +180,10 @@ async def test_the_host_key_is_offered_at_home_only(make_app):
 
 
 async def test_the_demo_pin_on_real_data_is_told_on_the_console_only(
-    make_app,
+    make_app: MakeApp,
     demo_data: Path,
     clock: FakeClock,
-):
+) -> None:
     # Given a real member among the demo ones, and the published demo PIN
     stored(demo_data, clock).add_member("Ada Real")
     demo_pin = hash_pin("1234", salt="tests")
@@ -189,14 +199,14 @@ async def test_the_demo_pin_on_real_data_is_told_on_the_console_only(
         assert DEMO_PIN_WARNING in shown(pilot).replace("\n", " ")
 
 
-async def test_the_untouched_demo_is_not_warned_about(make_app):
+async def test_the_untouched_demo_is_not_warned_about(make_app: MakeApp) -> None:
     app = make_app(host_pin_hash=hash_pin("1234", salt="tests"))
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
         await settle(pilot)
         assert toasts(pilot) == []
 
 
-async def test_a_config_others_can_read_is_told(make_app, tmp_path: Path):
+async def test_a_config_others_can_read_is_told(make_app: MakeApp, tmp_path: Path) -> None:
     config_file = tmp_path / "kiosk.toml"
     config_file.write_text("")
     config_file.chmod(0o644)
@@ -209,7 +219,7 @@ async def test_a_config_others_can_read_is_told(make_app, tmp_path: Path):
         assert f"chmod 600 {config_file}" in shown(pilot).replace("\n", " ")
 
 
-async def test_a_private_config_is_not_warned_about(make_app, tmp_path: Path):
+async def test_a_private_config_is_not_warned_about(make_app: MakeApp, tmp_path: Path) -> None:
     config_file = tmp_path / "kiosk.toml"
     config_file.write_text("")
     config_file.chmod(0o600)

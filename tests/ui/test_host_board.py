@@ -5,20 +5,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from screens.confirm import ConfirmScreen
 from tests.conftest import FakeClock
-from tests.ui.driving import settle, shown, stored, type_text
+from tests.ui.conftest import MakeApp
+from tests.ui.driving import settle, showing, shown, stored, type_text
 from tests.ui.hosting import open_console
 
 
-def names_on_board(pilot) -> list[str]:
+def names_on_board(pilot: Pilot[None]) -> list[str]:
     table = pilot.app.screen.query_one("#here-table", DataTable)
     return [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
 
 
-def row_of(pilot, name: str) -> list[str]:
+def row_of(pilot: Pilot[None], name: str) -> list[str]:
     table = pilot.app.screen.query_one("#here-table", DataTable)
     for row in range(table.row_count):
         cells = [str(cell) for cell in table.get_row_at(row)]
@@ -28,8 +30,8 @@ def row_of(pilot, name: str) -> list[str]:
 
 
 async def test_everyone_here_is_on_the_hosts_board_incognito_and_guests_marked(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Zoë checked in incognito, beside the demo's eight members and Jürgen's guest
     community = stored(demo_data, clock)
     community.clock = clock
@@ -48,8 +50,8 @@ async def test_everyone_here_is_on_the_hosts_board_incognito_and_guests_marked(
 
 
 async def test_the_head_count_counts_a_member_here_incognito_on_host_screens_only(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Zoë here incognito, beside the demo's nine people
     stored(demo_data, clock).check_in("m00demo", "incognito")
     app = make_app()
@@ -62,8 +64,8 @@ async def test_the_head_count_counts_a_member_here_incognito_on_host_screens_onl
 
 
 async def test_the_board_sorts_by_name_and_filters_as_the_host_types(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     community = stored(demo_data, clock)
     newest_first = [p.visit.guest or p.member.name for p in community.present_for_hosts()]
     app = make_app()
@@ -93,8 +95,8 @@ async def test_the_board_sorts_by_name_and_filters_as_the_host_types(
 
 
 async def test_the_host_checks_out_one_person_with_their_guests(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await open_console(pilot)
@@ -119,7 +121,9 @@ async def test_the_host_checks_out_one_person_with_their_guests(
     assert community.here_count() == 7
 
 
-async def test_a_guest_can_be_checked_out_alone(make_app, demo_data: Path, clock: FakeClock):
+async def test_a_guest_can_be_checked_out_alone(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await open_console(pilot)
@@ -136,7 +140,9 @@ async def test_a_guest_can_be_checked_out_alone(make_app, demo_data: Path, clock
     assert community.visit_of(jurgen.id) is not None
 
 
-async def test_checking_everyone_out_asks_first(make_app, demo_data: Path, clock: FakeClock):
+async def test_checking_everyone_out_asks_first(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await open_console(pilot)
@@ -153,7 +159,7 @@ async def test_checking_everyone_out_asks_first(make_app, demo_data: Path, clock
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        assert not isinstance(app.screen, ConfirmScreen)
+        assert not showing(app.screen, ConfirmScreen)
         assert stored(demo_data, clock).here_count() == 9
         # Choosing the button itself checks everyone out
         await pilot.press("ctrl+o")
@@ -165,8 +171,8 @@ async def test_checking_everyone_out_asks_first(make_app, demo_data: Path, clock
 
 
 async def test_escape_on_the_question_leaves_the_person_here(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await open_console(pilot)

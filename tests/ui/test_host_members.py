@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, OptionList
 
 from kiosk.badges.codes import spaced_badge_code
@@ -13,11 +14,12 @@ from screens.confirm import ConfirmScreen
 from screens.host.member_card import MemberCard
 from screens.host.merge import MergeScreen
 from tests.conftest import FakeClock
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import settle, shown, stored, type_text
 from tests.ui.hosting import open_console
 
 
-async def open_member(pilot, typed: str) -> None:
+async def open_member(pilot: Pilot[None], typed: str) -> None:
     await open_console(pilot, "f3")
     await type_text(pilot, typed)
     await pilot.press("enter")
@@ -25,18 +27,18 @@ async def open_member(pilot, typed: str) -> None:
     assert isinstance(pilot.app.screen, MemberCard)
 
 
-async def press_button(pilot, selector: str) -> None:
+async def press_button(pilot: Pilot[None], selector: str) -> None:
     await pilot.click(selector)
     await settle(pilot)
 
 
-def field(pilot, name: str) -> Input:
+def field(pilot: Pilot[None], name: str) -> Input:
     return pilot.app.screen.query_one(f"#field-{name}", Input)
 
 
 async def test_the_host_adds_a_member_who_gets_a_badge_code(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_console(pilot, "f3")
@@ -58,7 +60,9 @@ async def test_the_host_adds_a_member_who_gets_a_badge_code(
         assert f"Added, with the badge code {spaced_badge_code(tove.badge)}." in shown(pilot)
 
 
-async def test_the_host_edits_a_profile(make_app, demo_data: Path, clock: FakeClock):
+async def test_the_host_edits_a_profile(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_member(pilot, "zoe")
@@ -72,8 +76,8 @@ async def test_the_host_edits_a_profile(make_app, demo_data: Path, clock: FakeCl
 
 
 async def test_the_host_pauses_and_resumes_a_membership(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_member(pilot, "zoe")
@@ -91,7 +95,9 @@ async def test_the_host_pauses_and_resumes_a_membership(
         assert stored(demo_data, clock).find("Zoë Martin").active
 
 
-async def test_the_host_issues_a_new_badge(make_app, demo_data: Path, clock: FakeClock):
+async def test_the_host_issues_a_new_badge(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     old = stored(demo_data, clock).find("Zoë Martin").badge
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -107,8 +113,8 @@ async def test_the_host_issues_a_new_badge(make_app, demo_data: Path, clock: Fak
 
 
 async def test_the_host_merges_a_second_record_of_one_person(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Zoë registered a second time, by a name without the diaeresis, and came once
     community = stored(demo_data, clock)
     community.clock = clock
@@ -139,15 +145,15 @@ async def test_the_host_merges_a_second_record_of_one_person(
     assert "kilns" in merged.topics
 
 
-def listed(pilot) -> list[str]:
+def listed(pilot: Pilot[None]) -> list[str]:
     options = pilot.app.screen.query_one("#member-results", OptionList)
     return [str(options.get_option_at_index(i).prompt).split("  ")[0] for i in
             range(options.option_count)]  # fmt: skip
 
 
 async def test_every_member_is_listed_by_name_before_anything_is_typed(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given the demo's 30 members and 70 more
     community = stored(demo_data, clock)
     for number in range(70):

@@ -13,22 +13,23 @@ from screens.confirmation import CheckedInScreen
 from screens.home import HomeScreen
 from screens.pin import PinScreen
 from tests.conftest import FakeClock
-from tests.ui.driving import PIN, let_time_pass, settle, shown, type_text
+from tests.ui.conftest import MakeApp
+from tests.ui.driving import PIN, let_time_pass, settle, showing, shown, type_text
 
 
-async def try_pin(pilot: Pilot, pin: str) -> None:
+async def try_pin(pilot: Pilot[None], pin: str) -> None:
     await type_text(pilot, pin)
     await pilot.press("enter")
     await settle(pilot)
 
 
-async def open_prompt(pilot: Pilot) -> None:
+async def open_prompt(pilot: Pilot[None]) -> None:
     await pilot.press("ctrl+q")
     await settle(pilot)
     assert isinstance(pilot.app.screen, PinScreen)
 
 
-def pin_entry(pilot: Pilot) -> Input:
+def pin_entry(pilot: Pilot[None]) -> Input:
     return pilot.app.screen.query_one("#pin", Input)
 
 
@@ -36,15 +37,19 @@ def later(clock: FakeClock, seconds: float) -> None:
     clock.now += timedelta(seconds=seconds)
 
 
-async def wrong_pins(pilot: Pilot, clock: FakeClock, count: int) -> None:
+async def wrong_pins(pilot: Pilot[None], clock: FakeClock, count: int) -> None:
     """Type `count` wrong PINs at the open prompt, each once the wait before it is over."""
     for _ in range(count):
         later(clock, 60)
-        pilot.app.screen.show_wait()
+        prompt = pilot.app.screen
+        assert isinstance(prompt, PinScreen)
+        prompt.show_wait()
         await try_pin(pilot, "0000")
 
 
-async def test_after_three_wrong_pins_each_try_has_to_wait(make_app, clock: FakeClock):
+async def test_after_three_wrong_pins_each_try_has_to_wait(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         # Given two wrong PINs, which cost nothing
@@ -60,6 +65,7 @@ async def test_after_three_wrong_pins_each_try_has_to_wait(make_app, clock: Fake
         # Then, once the clock has moved on, the prompt's look at it each second lets
         # the host type again
         later(clock, 2)
+        assert isinstance(app.screen, PinScreen)
         app.screen.show_wait()
         assert not pin_entry(pilot).disabled
         assert "Try again, or Escape to go back." in shown(pilot)
@@ -67,7 +73,7 @@ async def test_after_three_wrong_pins_each_try_has_to_wait(make_app, clock: Fake
     assert app.return_code == 0
 
 
-async def test_a_new_prompt_keeps_to_the_wait(make_app, clock: FakeClock):
+async def test_a_new_prompt_keeps_to_the_wait(make_app: MakeApp, clock: FakeClock) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         # Given three wrong PINs: 2 seconds to wait
@@ -93,7 +99,9 @@ async def test_a_new_prompt_keeps_to_the_wait(make_app, clock: FakeClock):
     assert app.return_code == 0
 
 
-async def test_a_restarted_kiosk_keeps_to_the_wait(make_app, clock: FakeClock, demo_data: Path):
+async def test_a_restarted_kiosk_keeps_to_the_wait(
+    make_app: MakeApp, clock: FakeClock, demo_data: Path
+) -> None:
     # Given a kiosk stopped during a 16 second wait
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -113,7 +121,7 @@ async def test_a_restarted_kiosk_keeps_to_the_wait(make_app, clock: FakeClock, d
         assert restarted.is_running
 
 
-async def test_a_host_prompt_over_a_welcome_holds_every_countdown(make_app):
+async def test_a_host_prompt_over_a_welcome_holds_every_countdown(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         # Given a welcome counting down after a check-in
@@ -133,6 +141,7 @@ async def test_a_host_prompt_over_a_welcome_holds_every_countdown(make_app):
         # home comes back with nothing typed in the name field
         await pilot.press("escape")
         await let_time_pass(pilot, 1)
+        assert showing(app.screen, CheckedInScreen)
         assert app.screen is welcome
         await let_time_pass(pilot, welcome.reading_seconds())
         assert isinstance(app.screen, HomeScreen)

@@ -3,24 +3,35 @@ on the demo community and its eight weeks of history, the clock stopped at 09:00
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from textual.pilot import Pilot
+
+from tests.conftest import FakeClock
+from tests.ui.conftest import MakeApp, RunBefore, SnapCompare
 from tests.ui.driving import stored
 from tests.ui.hosting import open_console
 from tests.ui.test_snapshots import SIZES
 
 
-def in_console(tab: str = ""):
+def in_console(tab: str = "") -> RunBefore:
     """A `run_before` that opens the console with the host PIN, then `tab`'s key."""
 
-    async def run_before(pilot) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
         await open_console(pilot, tab)
 
     return run_before
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_host_board(snap_compare, make_app, demo_data, clock, size):
+def test_host_board(
+    snap_compare: SnapCompare,
+    make_app: MakeApp,
+    demo_data: Path,
+    clock: FakeClock,
+    size: tuple[int, int],
+) -> None:
     """Everyone here, a member incognito and a guest marked, counted against capacity."""
     community = stored(demo_data, clock)
     community.clock = clock
@@ -30,7 +41,7 @@ def test_host_board(snap_compare, make_app, demo_data, clock, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_host_stats(snap_compare, make_app, size):
+def test_host_stats(snap_compare: SnapCompare, make_app: MakeApp, size: tuple[int, int]) -> None:
     """Today's figures, members per day for thirty days, and the busiest hours."""
     app = make_app(capacity=40)
     assert snap_compare(app, run_before=in_console("f6"), terminal_size=size)

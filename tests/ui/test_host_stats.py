@@ -10,13 +10,14 @@ from kiosk.community.figures import CHART_DAYS, gather
 from kiosk.community.stats import Period
 from kiosk.timekeeping.opening import local_day
 from tests.conftest import FakeClock
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import shown, stored
 from tests.ui.hosting import open_console
 
 
 def test_newcomers_are_told_apart_as_the_whole_history_would_tell_them(
     demo_data: Path, clock: FakeClock
-):
+) -> None:
     # Given the demo's eight weeks, and a member who first came long before them
     community = stored(demo_data, clock)
     today = local_day(community.clock(), community.zone)
@@ -34,8 +35,8 @@ def test_newcomers_are_told_apart_as_the_whole_history_would_tell_them(
 
 
 async def test_the_stats_show_who_is_here_today_and_the_last_month(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     community = stored(demo_data, clock)
     figures = gather(community)
     app = make_app(capacity=40)

@@ -7,15 +7,16 @@ from pathlib import Path
 
 from screens.confirm import ConfirmScreen
 from tests.conftest import FakeClock
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import settle, shown, stored, type_text
 from tests.ui.hosting import open_console
 
 
 async def test_a_hidden_shout_out_leaves_every_public_screen_and_comes_back(
-    make_app,
+    make_app: MakeApp,
     demo_data: Path,
     clock: FakeClock,
-):
+) -> None:
     # Given another process showing the shout-outs (a wall board), and the newest one
     elsewhere = stored(demo_data, clock)
     newest = elsewhere.shoutouts()[0]
@@ -38,7 +39,9 @@ async def test_a_hidden_shout_out_leaves_every_public_screen_and_comes_back(
         assert elsewhere.shoutouts()[0].id == newest.id
 
 
-async def test_the_host_sets_the_question_of_the_week(make_app, demo_data: Path, clock: FakeClock):
+async def test_the_host_sets_the_question_of_the_week(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await open_console(pilot, "f5")
@@ -55,8 +58,8 @@ async def test_the_host_sets_the_question_of_the_week(make_app, demo_data: Path,
 
 
 async def test_the_host_clears_the_question_of_the_week(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await open_console(pilot, "f5")
@@ -70,8 +73,8 @@ async def test_the_host_clears_the_question_of_the_week(
 
 
 async def test_the_host_hides_an_answer_from_every_board_and_restores_it(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given the demo's answers, on the board of another process too
     elsewhere = stored(demo_data, clock)
     newest = max(elsewhere.answers(), key=lambda answer: answer.given)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from screens.confirmation import CheckedInScreen
@@ -9,11 +10,12 @@ from screens.home import HomeScreen
 from screens.host.console import ConsoleScreen
 from screens.key_help import KeysScreen
 from screens.member import MemberScreen
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import settle, type_text
 from tests.ui.hosting import open_console
 
 
-def listed(pilot) -> dict[str, str]:
+def listed(pilot: Pilot[None]) -> dict[str, str]:
     """What the keys list says, key by key: {"f2": "Who's here: Everyone here now…"}."""
     screen = pilot.app.screen
     assert isinstance(screen, KeysScreen)
@@ -21,7 +23,7 @@ def listed(pilot) -> dict[str, str]:
     return {str(keys.render()): str(said.render()) for keys, said in rows}
 
 
-async def test_f1_at_the_door_tells_what_each_key_does(make_app):
+async def test_f1_at_the_door_tells_what_each_key_does(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f1")
@@ -38,7 +40,7 @@ async def test_f1_at_the_door_tells_what_each_key_does(make_app):
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_f1_while_typing_a_name_lists_the_keys_and_keeps_the_name(make_app):
+async def test_f1_while_typing_a_name_lists_the_keys_and_keeps_the_name(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await type_text(pilot, "zo")
@@ -48,7 +50,7 @@ async def test_f1_while_typing_a_name_lists_the_keys_and_keeps_the_name(make_app
         assert app.home.search_box.value == "zo"
 
 
-async def test_f1_on_a_member_s_screen_names_what_enter_does_there(make_app):
+async def test_f1_on_a_member_s_screen_names_what_enter_does_there(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await type_text(pilot, "zoe")
@@ -61,7 +63,7 @@ async def test_f1_on_a_member_s_screen_names_what_enter_does_there(make_app):
         assert keys["^s"].startswith("Write a shout-out: ")
 
 
-async def test_f1_on_a_welcome_lists_its_keys_with_both_of_done_s(make_app):
+async def test_f1_on_a_welcome_lists_its_keys_with_both_of_done_s(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await type_text(pilot, "zoe")
@@ -74,7 +76,7 @@ async def test_f1_on_a_welcome_lists_its_keys_with_both_of_done_s(make_app):
         assert keys["space"].startswith("Keep open: ")
 
 
-async def test_f1_in_the_host_console_tells_what_f2_to_f6_mean_there(make_app):
+async def test_f1_in_the_host_console_tells_what_f2_to_f6_mean_there(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_console(pilot)

@@ -13,6 +13,7 @@ from screens.home import HomeScreen
 from screens.member import MemberScreen
 from screens.pin import PinScreen
 from tests.conftest import FakeClock
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import PIN, let_time_pass, settle, shown, toasts, type_text
 from tests.ui.hosting import open_console
 
@@ -21,7 +22,7 @@ SECRET = "hanasecret private topic"
 """What a member keeps for hosts, in a record a careless hand damaged."""
 
 
-async def test_an_idle_kiosk_goes_home_and_forgets_what_was_typed(make_app):
+async def test_an_idle_kiosk_goes_home_and_forgets_what_was_typed(make_app: MakeApp) -> None:
     app = make_app(idle_timeout=60)
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -34,7 +35,7 @@ async def test_an_idle_kiosk_goes_home_and_forgets_what_was_typed(make_app):
         assert app.screen.query_one("#search", Input).value == ""
 
 
-async def test_quitting_asks_for_the_host_pin(make_app):
+async def test_quitting_asks_for_the_host_pin(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+q")
@@ -49,7 +50,7 @@ async def test_quitting_asks_for_the_host_pin(make_app):
     assert app.return_code == 0
 
 
-async def test_ctrl_c_and_the_command_palette_do_not_escape(make_app):
+async def test_ctrl_c_and_the_command_palette_do_not_escape(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
@@ -61,7 +62,7 @@ async def test_ctrl_c_and_the_command_palette_do_not_escape(make_app):
         assert app.is_running
 
 
-async def test_without_a_pin_set_the_kiosk_says_how_to_set_one(make_app):
+async def test_without_a_pin_set_the_kiosk_says_how_to_set_one(make_app: MakeApp) -> None:
     app = make_app(host_pin_hash="")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+q")
@@ -69,7 +70,7 @@ async def test_without_a_pin_set_the_kiosk_says_how_to_set_one(make_app):
         assert app.is_running
 
 
-async def test_with_no_lock_ctrl_q_quits_at_once(make_app):
+async def test_with_no_lock_ctrl_q_quits_at_once(make_app: MakeApp) -> None:
     app = make_app(lock=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+q")
@@ -78,8 +79,8 @@ async def test_with_no_lock_ctrl_q_quits_at_once(make_app):
 
 
 async def test_data_damaged_while_running_is_told_to_the_host_alone_and_the_kiosk_stays_up(
-    make_app, demo_data: Path, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given a kiosk that has read everyone, and Zoë's file then edited by a careless hand,
     # her hosts-only topics written as plain text where a list belongs
     app = make_app(idle_timeout=60)
@@ -110,8 +111,8 @@ async def test_data_damaged_while_running_is_told_to_the_host_alone_and_the_kios
 
 
 async def test_a_check_in_the_damage_stops_is_refused_politely_and_told_to_the_host(
-    make_app, demo_data: Path
-):
+    make_app: MakeApp, demo_data: Path
+) -> None:
     # Given who is here damaged while the kiosk runs
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
@@ -132,7 +133,7 @@ async def test_a_check_in_the_damage_stops_is_refused_politely_and_told_to_the_h
         assert f"{presence} is damaged" in shown(pilot).replace("\n", " ")
 
 
-async def test_an_unknown_theme_is_told_to_the_host_not_to_the_door(make_app):
+async def test_an_unknown_theme_is_told_to_the_host_not_to_the_door(make_app: MakeApp) -> None:
     app = make_app(theme="no-such-theme")
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
@@ -141,7 +142,9 @@ async def test_an_unknown_theme_is_told_to_the_host_not_to_the_door(make_app):
         assert "The theme 'no-such-theme' is unknown" in shown(pilot)
 
 
-async def test_a_backup_not_made_is_told_to_the_host_until_one_is(make_app, demo_data: Path):
+async def test_a_backup_not_made_is_told_to_the_host_until_one_is(
+    make_app: MakeApp, demo_data: Path
+) -> None:
     # Given a kiosk running while the last backup failed for a full disk
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:

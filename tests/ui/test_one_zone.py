@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from kiosk.config import load_config
 from screens.confirmation import CheckedInScreen
 from tests.conftest import FakeClock
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import settle, shown, type_text
 from tests.ui.hosting import open_console
 
@@ -26,14 +28,14 @@ to = "18:00"
 """
 
 
-def host_rows(pilot) -> list[list[str]]:
+def host_rows(pilot: Pilot[None]) -> list[list[str]]:
     table = pilot.app.screen.query_one("#here-table", DataTable)
     return [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
 
 
 async def test_every_screen_shows_berlins_time(
-    make_app, demo_data: Path, clock: FakeClock, tmp_path: Path
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock, tmp_path: Path
+) -> None:
     # Given a kiosk configured for Berlin, late on Thursday evening by the machine's clock
     config_file = tmp_path / "kiosk.toml"
     config_file.write_text(BERLIN)

@@ -5,6 +5,8 @@ or the member's badge."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.pilot import Pilot
 
 from screens.confirmation import CheckedInScreen
@@ -13,35 +15,36 @@ from screens.home import HomeScreen
 from screens.member import MemberScreen
 from screens.profile import ProfileScreen
 from tests.conftest import FakeClock
-from tests.ui.driving import let_time_pass, scan_badges, settle, shown, stored, toasts
+from tests.ui.conftest import MakeApp
+from tests.ui.driving import kiosk_app, let_time_pass, scan_badges, settle, shown, stored, toasts
 from tests.ui.test_door_privacy import ZOES_PIN, prove_with_pin
 from tests.ui.test_profile import replace_text, tap
 
 ZOE, BJORN = "m00demo", "m02demo"
 
 
-def private_screens(pilot: Pilot) -> list[str]:
+def private_screens(pilot: Pilot[None]) -> list[str]:
     kinds = (ProfileScreen, DeleteDataScreen, MemberScreen)
     return [type(s).__name__ for s in pilot.app.screen_stack if isinstance(s, kinds)]
 
 
-async def set_new_pin(pilot: Pilot, pin: str) -> None:
+async def set_new_pin(pilot: Pilot[None], pin: str) -> None:
     await replace_text(pilot, "#new-pin", pin)
     await replace_text(pilot, "#pin-again", pin)
     await pilot.press("enter")
     await settle(pilot)
 
 
-async def open_zoes_profile(pilot: Pilot) -> None:
-    app = pilot.app
+async def open_zoes_profile(pilot: Pilot[None]) -> None:
+    app = kiosk_app(pilot)
     app.open_profile(app.community.member(ZOE))
     await settle(pilot)
     assert isinstance(app.screen, ProfileScreen)
 
 
 async def test_someone_elses_badge_closes_her_profile_and_checks_them_in(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Zoë's profile open, her badge code on it
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -55,7 +58,7 @@ async def test_someone_elses_badge_closes_her_profile_and_checks_them_in(
     assert stored(demo_data, clock).visit_of(BJORN) is not None
 
 
-async def test_a_badge_nobody_has_closes_her_profile_too(make_app):
+async def test_a_badge_nobody_has_closes_her_profile_too(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await open_zoes_profile(pilot)
@@ -65,8 +68,8 @@ async def test_a_badge_nobody_has_closes_her_profile_too(make_app):
 
 
 async def test_someone_elses_badge_closes_the_deletion_of_her_data(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_zoes_profile(pilot)
@@ -78,8 +81,8 @@ async def test_someone_elses_badge_closes_the_deletion_of_her_data(
 
 
 async def test_her_screen_after_her_pin_closes_on_someone_elses_badge(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Zoë, here incognito, who opened her screen with her PIN and left her profile
     community = stored(demo_data, clock)
     community.set_pin(ZOE, ZOES_PIN)
@@ -94,7 +97,7 @@ async def test_her_screen_after_her_pin_closes_on_someone_elses_badge(
         assert "Welcome back, Björn!" in shown(pilot)
 
 
-async def test_going_home_when_idle_closes_her_profile(make_app):
+async def test_going_home_when_idle_closes_her_profile(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_zoes_profile(pilot)
@@ -103,7 +106,9 @@ async def test_going_home_when_idle_closes_her_profile(make_app):
         assert private_screens(pilot) == []
 
 
-async def test_a_new_pin_needs_the_current_one(make_app, demo_data, clock: FakeClock):
+async def test_a_new_pin_needs_the_current_one(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Zoë's profile, left open by her, with a PIN of hers
     stored(demo_data, clock).set_pin(ZOE, ZOES_PIN)
     app = make_app()
@@ -121,8 +126,8 @@ async def test_a_new_pin_needs_the_current_one(make_app, demo_data, clock: FakeC
 
 
 async def test_her_own_badge_on_her_profile_stands_for_the_current_pin(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     stored(demo_data, clock).set_pin(ZOE, ZOES_PIN)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -4,8 +4,11 @@ alone; edited in their own words, with what each line shows; their data deleted 
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import TextIO
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from kiosk.badges.codes import spaced_badge_code
@@ -17,6 +20,7 @@ from screens.profile import ProfileScreen
 from screens.profile_access import ProfilePinScreen
 from screens.qr import QRCode
 from tests.conftest import FakeClock
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import (
     let_time_pass,
     scan_badges,
@@ -30,38 +34,40 @@ from tests.ui.driving import (
 ZOES_PIN = "tiny-chairs"
 
 
-async def open_member(pilot, name: str) -> None:
+async def open_member(pilot: Pilot[None], name: str) -> None:
     await type_text(pilot, name)
     await pilot.press("enter")
     assert isinstance(pilot.app.screen, MemberScreen)
 
 
-async def ask_for_zoes_profile(pilot) -> None:
+async def ask_for_zoes_profile(pilot: Pilot[None]) -> None:
     await open_member(pilot, "zoe")
     await pilot.press("f6")
     assert isinstance(pilot.app.screen, ProfilePinScreen)
 
 
-async def type_pin(pilot, pin: str) -> None:
+async def type_pin(pilot: Pilot[None], pin: str) -> None:
     await type_text(pilot, pin)
     await pilot.press("enter")
     await settle(pilot)
 
 
-async def tap(pilot, selector: str) -> None:
+async def tap(pilot: Pilot[None], selector: str) -> None:
     """Scroll to the widget, as a finger would, and tap it."""
     pilot.app.screen.query_one(selector).scroll_visible(animate=False, immediate=True)
     await pilot.pause()
     await pilot.click(selector)
 
 
-async def replace_text(pilot, selector: str, text: str) -> None:
+async def replace_text(pilot: Pilot[None], selector: str, text: str) -> None:
     await tap(pilot, selector)
     await pilot.press("end", "ctrl+u")
     await type_text(pilot, text)
 
 
-async def test_a_member_edits_their_profile_after_their_pin(make_app, demo_data, clock: FakeClock):
+async def test_a_member_edits_their_profile_after_their_pin(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     stored(demo_data, clock).set_pin("m00demo", ZOES_PIN)
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
@@ -85,8 +91,8 @@ async def test_a_member_edits_their_profile_after_their_pin(make_app, demo_data,
 
 
 async def test_a_wrong_pin_is_refused_and_the_next_tries_wait(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     stored(demo_data, clock).set_pin("m00demo", ZOES_PIN)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -107,7 +113,7 @@ async def test_a_wrong_pin_is_refused_and_the_next_tries_wait(
         assert isinstance(app.screen, ProfileScreen)
 
 
-async def test_a_member_without_a_pin_is_told_how_to_get_in(make_app):
+async def test_a_member_without_a_pin_is_told_how_to_get_in(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ask_for_zoes_profile(pilot)
@@ -118,7 +124,7 @@ async def test_a_member_without_a_pin_is_told_how_to_get_in(make_app):
         assert isinstance(app.screen, MemberScreen)
 
 
-async def test_a_badge_scan_opens_the_profile_in_place_of_the_pin_prompt(make_app):
+async def test_a_badge_scan_opens_the_profile_in_place_of_the_pin_prompt(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await ask_for_zoes_profile(pilot)
@@ -136,8 +142,8 @@ async def test_a_badge_scan_opens_the_profile_in_place_of_the_pin_prompt(make_ap
 
 
 async def test_the_profile_shows_the_badge_code_and_recent_visits(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     zoe = stored(demo_data, clock).member("m00demo")
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
@@ -150,10 +156,10 @@ async def test_the_profile_shows_the_badge_code_and_recent_visits(
 
 
 async def test_a_new_member_sets_up_a_profile_and_a_pin_right_after_registering(
-    make_app,
-    demo_data,
+    make_app: MakeApp,
+    demo_data: Path,
     clock: FakeClock,
-):
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")
@@ -178,7 +184,9 @@ async def test_a_new_member_sets_up_a_profile_and_a_pin_right_after_registering(
         assert community.pin_opens(ada.id, "analytical")
 
 
-async def test_two_different_pins_are_not_set(make_app, demo_data, clock: FakeClock):
+async def test_two_different_pins_are_not_set(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_profile(app.community.member("m00demo"))
@@ -192,10 +200,10 @@ async def test_two_different_pins_are_not_set(make_app, demo_data, clock: FakeCl
 
 
 async def test_a_member_deletes_their_data_keeping_their_shout_outs_without_their_name(
-    make_app,
-    demo_data,
+    make_app: MakeApp,
+    demo_data: Path,
     clock: FakeClock,
-):
+) -> None:
     hiroshi = stored(demo_data, clock).member("m05demo")
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
@@ -216,7 +224,9 @@ async def test_a_member_deletes_their_data_keeping_their_shout_outs_without_thei
         assert [s.from_id for s in thanks] == [None]
 
 
-async def test_keeping_ones_data_deletes_nothing(make_app, demo_data, clock: FakeClock):
+async def test_keeping_ones_data_deletes_nothing(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_profile(app.community.member("m05demo"))
@@ -231,8 +241,8 @@ async def test_keeping_ones_data_deletes_nothing(make_app, demo_data, clock: Fak
 
 
 async def test_a_new_kiosk_process_keeps_to_the_wait_for_personal_pins(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given three wrong PINs for Zoë's profile: a wait of 2 seconds
     stored(demo_data, clock).set_pin("m00demo", ZOES_PIN)
     app = make_app()
@@ -253,8 +263,8 @@ async def test_a_new_kiosk_process_keeps_to_the_wait_for_personal_pins(
 
 
 async def test_a_member_agrees_on_her_profile_to_be_named_online(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_profile(app.community.member("m00demo"))
@@ -266,7 +276,7 @@ async def test_a_member_agrees_on_her_profile_to_be_named_online(
     assert stored(demo_data, clock).member("m00demo").named_online
 
 
-async def test_in_a_terminal_the_kiosk_says_how_to_get_one_s_data(make_app):
+async def test_in_a_terminal_the_kiosk_says_how_to_get_one_s_data(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_profile(app.community.member("m00demo"))
@@ -276,11 +286,13 @@ async def test_in_a_terminal_the_kiosk_says_how_to_get_one_s_data(make_app):
         assert "This kiosk cannot hand you a file." in shown(pilot)
 
 
-async def test_in_a_browser_a_member_downloads_her_data(make_app, monkeypatch: pytest.MonkeyPatch):
+async def test_in_a_browser_a_member_downloads_her_data(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Given the kiosk in a browser, which takes whatever file it is handed
     delivered: list[tuple[str, str]] = []
 
-    def deliver(app, file, *, save_filename: str, **_: object) -> None:
+    def deliver(app: KioskApp, file: TextIO, *, save_filename: str, **_: object) -> None:
         delivered.append((save_filename, file.read()))
 
     monkeypatch.setattr(KioskApp, "is_web", property(lambda app: True))

@@ -17,6 +17,7 @@ from kiosk.config import load_config
 from screens.qr import QRCode
 from tests.core.test_config import EXAMPLE
 from tests.qr_reading import needs_zbarimg, read_qr_text
+from tests.ui.conftest import SnapCompare
 
 PIXELS = 6
 """Pixels a module in the picture: a cell is PIXELS wide and twice that high."""
@@ -36,17 +37,21 @@ class ShowsCode(App[None]):
         yield QRCode(self.data)
 
 
-def cells(widget: QRCode) -> list[list[tuple[str, tuple[int, int, int], tuple[int, int, int]]]]:
+Cell = tuple[str, tuple[int, int, int], tuple[int, int, int]]
+"""A character on the screen, its ink colour and its background colour."""
+
+
+def cells(widget: QRCode) -> list[list[Cell]]:
     """Each cell the widget shows: its character, ink colour and background colour."""
     lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
-    shown = []
+    shown: list[list[Cell]] = []
     for line in lines:
-        row = []
+        row: list[Cell] = []
         for segment in line:
             style = segment.style
             assert style is not None and style.color is not None and style.bgcolor is not None
-            ink = tuple(style.color.get_truecolor())
-            paper = tuple(style.bgcolor.get_truecolor())
+            ink = style.color.get_truecolor()
+            paper = style.bgcolor.get_truecolor()
             row += [(char, ink, paper) for char in segment.text]
         shown.append(row)
     return shown
@@ -135,7 +140,7 @@ async def test_no_data_shows_nothing() -> None:
         assert app.query_one(QRCode).size == (0, 0)
 
 
-def test_the_code_beside_text_at_80x24(snap_compare) -> None:
+def test_the_code_beside_text_at_80x24(snap_compare: SnapCompare) -> None:
     """The example config's Wi-Fi code under a line of text, in the default theme."""
     network = load_config(EXAMPLE).wifi
     assert network is not None

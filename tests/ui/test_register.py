@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import Checkbox, Input, Label
 
 from screens.member import MemberScreen
 from screens.register import RegisterScreen
 from tests.conftest import FakeClock
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import settle, shown, stored, type_text
 
 
 async def test_a_newcomer_registers_and_can_check_in_right_away(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")
@@ -36,8 +39,8 @@ async def test_a_newcomer_registers_and_can_check_in_right_away(
 
 
 async def test_the_board_choice_is_off_until_the_newcomer_turns_it_on(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")
@@ -53,8 +56,8 @@ async def test_the_board_choice_is_off_until_the_newcomer_turns_it_on(
 
 
 async def test_enter_through_the_form_registers_without_opting_in(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")
@@ -67,7 +70,9 @@ async def test_enter_through_the_form_registers_without_opting_in(
         assert stored(demo_data, clock).find("Private Person").on_board is False
 
 
-async def test_space_opts_in_and_enter_then_registers(make_app, demo_data, clock: FakeClock):
+async def test_space_opts_in_and_enter_then_registers(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")
@@ -78,7 +83,7 @@ async def test_space_opts_in_and_enter_then_registers(make_app, demo_data, clock
         assert stored(demo_data, clock).find("Public Person").on_board is True
 
 
-async def test_a_name_like_an_existing_member_gets_a_warning(make_app):
+async def test_a_name_like_an_existing_member_gets_a_warning(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")
@@ -87,8 +92,8 @@ async def test_a_name_like_an_existing_member_gets_a_warning(make_app):
 
 
 async def test_a_name_is_required_and_nothing_is_stored_without_one(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")
@@ -100,7 +105,9 @@ async def test_a_name_is_required_and_nothing_is_stored_without_one(
         assert len(stored(demo_data, clock).members()) == 30
 
 
-async def test_an_overlong_name_is_explained(make_app, demo_data, clock: FakeClock):
+async def test_an_overlong_name_is_explained(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")
@@ -111,7 +118,9 @@ async def test_an_overlong_name_is_explained(make_app, demo_data, clock: FakeClo
         assert len(stored(demo_data, clock).members()) == 30
 
 
-async def test_namesakes_in_the_warning_are_told_apart(make_app, demo_data, clock: FakeClock):
+async def test_namesakes_in_the_warning_are_told_apart(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     community = stored(demo_data, clock)
     community.add_member("Sam Lee", ("chess",))
     clock.advance(minutes=1)  # the longer-standing member is listed first
@@ -125,7 +134,9 @@ async def test_namesakes_in_the_warning_are_told_apart(make_app, demo_data, cloc
         assert "I'm not Sam Lee: register me as someone new" in shown(pilot)
 
 
-async def test_a_name_that_found_nobody_at_the_start_comes_along_to_the_form(make_app):
+async def test_a_name_that_found_nobody_at_the_start_comes_along_to_the_form(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         # Given a newcomer who typed their name and was found by nobody
@@ -140,7 +151,7 @@ async def test_a_name_that_found_nobody_at_the_start_comes_along_to_the_form(mak
         assert name.cursor_position == len("Ada Lovelace")
 
 
-async def test_the_new_here_button_carries_the_name_too(make_app):
+async def test_the_new_here_button_carries_the_name_too(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "Grace Hopper")
@@ -148,7 +159,7 @@ async def test_the_new_here_button_carries_the_name_too(make_app):
         assert app.screen.query_one("#name", Input).value == "Grace Hopper"
 
 
-async def test_a_name_that_found_someone_is_not_carried(make_app):
+async def test_a_name_that_found_someone_is_not_carried(make_app: MakeApp) -> None:
     # It is someone else's: the newcomer starts from an empty name
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -157,7 +168,7 @@ async def test_a_name_that_found_someone_is_not_carried(make_app):
         assert app.screen.query_one("#name", Input).value == ""
 
 
-async def test_the_board_choice_says_what_it_means_in_one_line(make_app):
+async def test_the_board_choice_says_what_it_means_in_one_line(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f4")
@@ -168,7 +179,9 @@ async def test_the_board_choice_says_what_it_means_in_one_line(make_app):
         assert means.size.height == 1
 
 
-async def test_enter_never_registers_someone_a_second_time(make_app, demo_data, clock: FakeClock):
+async def test_enter_never_registers_someone_a_second_time(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         # Given Zoë, already a member, who pressed F4 and typed her name
@@ -186,7 +199,9 @@ async def test_enter_never_registers_someone_a_second_time(make_app, demo_data, 
         assert str(someone_else.label) == "I'm not Zoë Martin: register me as someone new"
 
 
-async def test_a_namesake_registers_with_the_labelled_choice(make_app, demo_data, clock: FakeClock):
+async def test_a_namesake_registers_with_the_labelled_choice(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         # Given a second Zoë Martin, new here
@@ -204,7 +219,7 @@ async def test_a_namesake_registers_with_the_labelled_choice(make_app, demo_data
         assert sorted(zoe.topics for zoe in zoes) == [("3D printing", "design"), ("knitting",)]
 
 
-async def test_a_choice_made_about_one_name_does_not_hold_for_another(make_app):
+async def test_a_choice_made_about_one_name_does_not_hold_for_another(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f4")
@@ -220,8 +235,8 @@ async def test_a_choice_made_about_one_name_does_not_hold_for_another(make_app):
 
 
 async def test_the_warning_names_only_whom_the_door_would_find(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Olga off the board and Pat, whose membership is paused
     community = stored(demo_data, clock)
     community.add_member("Olga Off", ("knitting",), on_board=False)

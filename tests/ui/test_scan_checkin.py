@@ -16,7 +16,8 @@ from screens.member import MemberScreen
 from screens.register import RegisterScreen
 from screens.scanner import BadgeScanned
 from tests.conftest import FakeClock
-from tests.ui.driving import scan_badges, settle, shown, stored, toasts, type_text
+from tests.ui.conftest import MakeApp
+from tests.ui.driving import scan_badges, settle, showing, shown, stored, toasts, type_text
 
 ZOE = "m00demo"
 """Zoë Martin, not here yet; her usual topics are 3D printing and design."""
@@ -31,8 +32,8 @@ def badge(data: Path, member_id: str) -> str:
 
 
 async def test_a_scan_on_home_checks_in_as_usual_and_welcomes(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await scan_badges(pilot, badge(demo_data, ZOE))
@@ -46,7 +47,9 @@ async def test_a_scan_on_home_checks_in_as_usual_and_welcomes(
         assert app.home.search_box.value == ""
 
 
-async def test_a_scan_of_someone_here_checks_them_out(make_app, demo_data, clock: FakeClock):
+async def test_a_scan_of_someone_here_checks_them_out(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await scan_badges(pilot, badge(demo_data, MARIA))
@@ -57,10 +60,10 @@ async def test_a_scan_of_someone_here_checks_them_out(make_app, demo_data, clock
 
 
 async def test_a_scan_while_a_name_is_half_typed_on_home_checks_in_and_types_nothing(
-    make_app,
-    demo_data,
+    make_app: MakeApp,
+    demo_data: Path,
     clock: FakeClock,
-):
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "ngo")
@@ -72,8 +75,8 @@ async def test_a_scan_while_a_name_is_half_typed_on_home_checks_in_and_types_not
 
 
 async def test_a_scan_on_the_member_screen_checks_in_as_enter_would(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -81,15 +84,15 @@ async def test_a_scan_on_the_member_screen_checks_in_as_enter_would(
         assert isinstance(app.screen, MemberScreen)
         await scan_badges(pilot, badge(demo_data, ZOE))
 
-        assert isinstance(app.screen, CheckedInScreen)
+        assert showing(app.screen, CheckedInScreen)
         assert "Welcome back, Zoë!" in shown(pilot)
         assert stored(demo_data, clock).visit_of(ZOE) is not None
         assert len(app.screen_stack) == 2  # home, and the welcome over it
 
 
 async def test_a_scan_on_someone_s_welcome_welcomes_the_next_person(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -106,10 +109,10 @@ async def test_a_scan_on_someone_s_welcome_welcomes_the_next_person(
 
 
 async def test_a_scan_on_a_half_filled_register_form_keeps_it_and_says_who_came_in(
-    make_app,
-    demo_data,
+    make_app: MakeApp,
+    demo_data: Path,
     clock: FakeClock,
-):
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.press("f4")
@@ -128,8 +131,8 @@ async def test_a_scan_on_a_half_filled_register_form_keeps_it_and_says_who_came_
 
 
 async def test_a_scan_while_writing_a_shout_out_keeps_the_message(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await type_text(pilot, "bjorn")
@@ -146,8 +149,8 @@ async def test_a_scan_while_writing_a_shout_out_keeps_the_message(
 
 
 async def test_scanners_ending_with_tab_or_a_line_feed_check_in_too(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await scan_badges(pilot, badge(demo_data, ZOE), end="tab")
@@ -160,7 +163,9 @@ async def test_scanners_ending_with_tab_or_a_line_feed_check_in_too(
         assert community.visit_of(KOFI) is None
 
 
-async def test_a_code_typed_by_hand_in_the_search_checks_in(make_app, demo_data, clock: FakeClock):
+async def test_a_code_typed_by_hand_in_the_search_checks_in(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # A scan that came as slowly as typing (a busy machine) reaches the search box whole.
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -173,8 +178,8 @@ async def test_a_code_typed_by_hand_in_the_search_checks_in(make_app, demo_data,
 
 
 async def test_a_scan_on_the_board_or_the_wall_welcomes_and_home_comes_back(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         for key, member_id in (("f2", ZOE), ("f3", KOFI)):
@@ -200,7 +205,9 @@ class ProveWhoYouAre(KioskScreen):
         self.query_one("#ask", Label).update(f"Hello, {member.first_name if member else '?'}")
 
 
-async def test_a_screen_may_take_a_scan_for_itself(make_app, demo_data, clock: FakeClock):
+async def test_a_screen_may_take_a_scan_for_itself(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await app.push_screen(ProveWhoYouAre())

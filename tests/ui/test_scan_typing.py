@@ -3,6 +3,9 @@ person types always reaches the screen, in order, never taken for a scan."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
@@ -11,12 +14,14 @@ from screens.member import MemberScreen
 from screens.pin import PinScreen
 from tests.conftest import FakeClock
 from tests.core.test_scanning import PERSON
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import (
     keys_go_quiet,
     let_time_pass,
     scan_badges,
     settle,
     shown,
+    stopwatch,
     stored,
     toasts,
     type_burst,
@@ -32,13 +37,15 @@ ZOE_SCANNED_ALREADY = (
 )
 
 
-async def test_a_slow_typist_sees_each_key_as_they_type_and_is_never_a_scan(make_app):
+async def test_a_slow_typist_sees_each_key_as_they_type_and_is_never_a_scan(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         search = app.home.search_box
         typed = "kwame"
         for count, key in enumerate(typed):
-            app.timer.advance(PERSON)
+            stopwatch(pilot).advance(PERSON)
             await pilot.press(key)
             # Each key shows once the next comes, or a moment after (see below).
             assert search.value == typed[:count]
@@ -50,13 +57,13 @@ async def test_a_slow_typist_sees_each_key_as_they_type_and_is_never_a_scan(make
 
 
 async def test_a_badge_code_typed_slowly_is_typing_until_enter(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         code = badge(demo_data, ZOE)
         for key in code:
-            app.timer.advance(PERSON)
+            stopwatch(pilot).advance(PERSON)
             await pilot.press(key)
         await keys_go_quiet(pilot)
         assert app.home.search_box.value == code
@@ -64,8 +71,8 @@ async def test_a_badge_code_typed_slowly_is_typing_until_enter(
 
 
 async def test_a_quick_burst_that_is_no_badge_reaches_the_search_whole_with_its_enter(
-    make_app,
-):
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_burst(pilot, "kwame")
@@ -74,7 +81,9 @@ async def test_a_quick_burst_that_is_no_badge_reaches_the_search_whole_with_its_
         assert isinstance(app.screen, MemberScreen)
 
 
-async def test_two_scans_back_to_back_are_two_check_ins(make_app, demo_data, clock: FakeClock):
+async def test_two_scans_back_to_back_are_two_check_ins(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await scan_badges(pilot, badge(demo_data, ZOE), badge(demo_data, KOFI))
@@ -90,8 +99,8 @@ async def test_two_scans_back_to_back_are_two_check_ins(make_app, demo_data, clo
 
 
 async def test_the_next_scan_in_a_moment_takes_the_screen_and_the_one_before_is_told(
-    make_app, demo_data
-):
+    make_app: MakeApp, demo_data: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await scan_badges(pilot, badge(demo_data, ZOE))
@@ -107,15 +116,15 @@ async def test_the_next_scan_in_a_moment_takes_the_screen_and_the_one_before_is_
         assert toasts(pilot) == []
 
 
-async def seconds_pass(pilot, clock: FakeClock, seconds: float) -> None:
+async def seconds_pass(pilot: Pilot[None], clock: FakeClock, seconds: float) -> None:
     """The kiosk's timer and the community's clock move on together."""
     clock.advance(minutes=seconds / 60)
     await let_time_pass(pilot, seconds)
 
 
 async def test_the_same_badge_twice_within_three_seconds_is_taken_once(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         code = badge(demo_data, ZOE)
@@ -129,8 +138,8 @@ async def test_the_same_badge_twice_within_three_seconds_is_taken_once(
 
 
 async def test_a_badge_held_under_the_scanner_is_taken_once_and_said_so(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         # When the scanner reads Zoë's badge twice at its own speed, the second while the
@@ -145,8 +154,8 @@ async def test_a_badge_held_under_the_scanner_is_taken_once_and_said_so(
 
 
 async def test_a_second_scan_soon_after_checking_in_asks_before_checking_out(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         # Given Zoë, who checked in with her badge and did not hear the beep
@@ -168,7 +177,9 @@ async def test_a_second_scan_soon_after_checking_in_asks_before_checking_out(
         assert stored(demo_data, clock).visit_of(ZOE) is None
 
 
-async def test_the_window_for_a_second_scan_is_a_setting(make_app, demo_data, clock: FakeClock):
+async def test_the_window_for_a_second_scan_is_a_setting(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app(second_scan_seconds=0)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         code = badge(demo_data, ZOE)
@@ -180,8 +191,8 @@ async def test_the_window_for_a_second_scan_is_a_setting(make_app, demo_data, cl
 
 
 async def test_an_unknown_badge_is_told_politely_and_changes_nothing(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await scan_badges(pilot, "0000000000")
@@ -193,8 +204,8 @@ async def test_an_unknown_badge_is_told_politely_and_changes_nothing(
 
 
 async def test_a_replaced_badge_finds_nobody_and_the_new_one_checks_in(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     old_code = badge(demo_data, ZOE)
     new_code = stored(demo_data, clock).new_badge(ZOE).badge
     app = make_app()
@@ -209,8 +220,8 @@ async def test_a_replaced_badge_finds_nobody_and_the_new_one_checks_in(
 
 
 async def test_a_scan_at_the_host_pin_prompt_checks_nobody_in_and_is_no_pin(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.press("ctrl+q")

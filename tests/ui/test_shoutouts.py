@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import OptionList, TextArea
 
 from screens.composer import ComposeScreen
@@ -11,10 +14,11 @@ from screens.home import HomeScreen
 from screens.member import MemberScreen
 from screens.shoutouts import WallScreen
 from tests.conftest import FakeClock
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import settle, shown, stored, toasts, type_burst, type_text
 
 
-async def open_composer(pilot, name: str) -> None:
+async def open_composer(pilot: Pilot[None], name: str) -> None:
     await type_text(pilot, name)
     await pilot.press("enter")
     await pilot.click("#shoutout")
@@ -22,8 +26,8 @@ async def open_composer(pilot, name: str) -> None:
 
 
 async def test_a_shout_out_to_one_member_is_stored_and_on_the_wall(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_composer(pilot, "bjorn")
@@ -47,8 +51,8 @@ async def test_a_shout_out_to_one_member_is_stored_and_on_the_wall(
 
 
 async def test_a_shout_out_with_no_recipient_goes_to_everyone(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_composer(pilot, "zoe")
@@ -61,8 +65,8 @@ async def test_a_shout_out_with_no_recipient_goes_to_everyone(
 
 
 async def test_the_counter_warns_past_280_and_posting_is_refused(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await open_composer(pilot, "zoe")
@@ -76,7 +80,9 @@ async def test_the_counter_warns_past_280_and_posting_is_refused(
         assert len(stored(demo_data, clock).shoutouts()) == 5
 
 
-async def test_an_unknown_recipient_is_refused_politely(make_app, demo_data, clock: FakeClock):
+async def test_an_unknown_recipient_is_refused_politely(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_composer(pilot, "zoe")
@@ -91,7 +97,9 @@ async def test_an_unknown_recipient_is_refused_politely(make_app, demo_data, clo
         assert len(stored(demo_data, clock).shoutouts()) == 5
 
 
-async def test_a_namesake_is_chosen_by_what_tells_them_apart(make_app, demo_data, clock: FakeClock):
+async def test_a_namesake_is_chosen_by_what_tells_them_apart(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     community = stored(demo_data, clock)
     community.add_member("Sam Lee", ("pottery",))
     chess = community.add_member("Sam Lee", ("chess",))
@@ -114,7 +122,9 @@ async def test_a_namesake_is_chosen_by_what_tells_them_apart(make_app, demo_data
         assert stored(demo_data, clock).shoutouts()[0].to_id == chess.id
 
 
-async def test_coming_back_to_the_message_keeps_it_and_the_cursor_at_its_end(make_app):
+async def test_coming_back_to_the_message_keeps_it_and_the_cursor_at_its_end(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_composer(pilot, "zoe")
@@ -124,8 +134,8 @@ async def test_coming_back_to_the_message_keeps_it_and_the_cursor_at_its_end(mak
 
 
 async def test_a_deleted_member_s_kept_shout_out_is_signed_as_everywhere_else(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Björn's thanks to Kofi, kept without his name when he deleted his data
     community = stored(demo_data, clock)
     community.post_shoutout("m02demo", "m29demo", "Thanks for the soldering tips!")
@@ -149,7 +159,9 @@ LONG = (
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)])
-async def test_the_whole_message_shows_while_it_is_written(make_app, size):
+async def test_the_whole_message_shows_while_it_is_written(
+    make_app: MakeApp, size: tuple[int, int]
+) -> None:
     assert len(LONG) == 280
     app = make_app()
     async with app.run_test(size=size) as pilot:
@@ -164,7 +176,7 @@ async def test_the_whole_message_shows_while_it_is_written(make_app, size):
         assert app.screen.query_one("#post").region.bottom < size[1]
 
 
-async def test_escape_with_nothing_written_leaves_at_once(make_app):
+async def test_escape_with_nothing_written_leaves_at_once(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_composer(pilot, "zoe")
@@ -172,7 +184,9 @@ async def test_escape_with_nothing_written_leaves_at_once(make_app):
         assert isinstance(app.screen, MemberScreen)
 
 
-async def test_escape_asks_before_throwing_words_away(make_app, demo_data, clock: FakeClock):
+async def test_escape_asks_before_throwing_words_away(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         # Given Zoë halfway through a thank-you

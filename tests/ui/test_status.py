@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from textual.pilot import Pilot
 from textual.widgets import RadioButton, SelectionList
 
 from screens.confirmation import CheckedInScreen
 from tests.conftest import FakeClock
-from tests.ui.driving import settle, shown, stored, type_text
+from tests.ui.conftest import MakeApp
+from tests.ui.driving import settle, shown, stored, type_text, visit_now
 
 
-def lit(pilot) -> list[str]:
+def lit(pilot: Pilot[None]) -> list[str]:
     """The status choices shown as chosen."""
     return [str(b.label) for b in pilot.app.screen.query(RadioButton) if b.value]
 
 
-async def test_a_member_screen_opens_with_open_to_chat_chosen(make_app):
+async def test_a_member_screen_opens_with_open_to_chat_chosen(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "dmitri")
@@ -23,7 +27,9 @@ async def test_a_member_screen_opens_with_open_to_chat_chosen(make_app):
         assert lit(pilot) == ["Open to chat"]
 
 
-async def test_right_then_left_comes_back_to_open(make_app, demo_data, clock: FakeClock):
+async def test_right_then_left_comes_back_to_open(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "dmitri")
@@ -36,10 +42,10 @@ async def test_right_then_left_comes_back_to_open(make_app, demo_data, clock: Fa
 
         assert isinstance(app.screen, CheckedInScreen)
         assert "Checked in at 09:00 · open to chat" in shown(pilot)
-        assert stored(demo_data, clock).visit_of("m11demo").status == "open"
+        assert visit_now(demo_data, clock, "m11demo").status == "open"
 
 
-async def test_the_ends_of_the_row_do_not_wrap_round(make_app):
+async def test_the_ends_of_the_row_do_not_wrap_round(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "dmitri")
@@ -52,7 +58,7 @@ async def test_the_ends_of_the_row_do_not_wrap_round(make_app):
         assert lit(pilot) == ["Incognito"]
 
 
-async def test_chosen_and_ticked_show_by_shape_not_colour_alone(make_app):
+async def test_chosen_and_ticked_show_by_shape_not_colour_alone(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         # Given Zoë's screen: open to chat, her usual topics ticked, suggestions not
@@ -76,7 +82,9 @@ async def test_chosen_and_ticked_show_by_shape_not_colour_alone(make_app):
         assert topics.render_line(coffee).text.startswith("▐X▌ coffee")
 
 
-async def test_taps_choose_heads_down_and_then_open_again(make_app, demo_data, clock: FakeClock):
+async def test_taps_choose_heads_down_and_then_open_again(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "dmitri")
@@ -87,12 +95,12 @@ async def test_taps_choose_heads_down_and_then_open_again(make_app, demo_data, c
         assert lit(pilot) == ["Open to chat"]
         await pilot.click("#primary")
         await settle(pilot)
-        assert stored(demo_data, clock).visit_of("m11demo").status == "open"
+        assert visit_now(demo_data, clock, "m11demo").status == "open"
 
 
 async def test_a_member_who_is_here_changes_status_and_topics_and_stays(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "maria jose")
@@ -102,12 +110,14 @@ async def test_a_member_who_is_here_changes_status_and_topics_and_stays(
         await settle(pilot)
 
         assert "All set, María!" in shown(pilot)
-        visit = stored(demo_data, clock).visit_of("m01demo")
+        visit = visit_now(demo_data, clock, "m01demo")
         assert (visit.status, visit.topics) == ("heads-down", ("gardening",))
         assert visit.since.strftime("%H:%M") == "06:30"
 
 
-async def test_enter_checks_out_a_member_who_changed_nothing(make_app, demo_data, clock: FakeClock):
+async def test_enter_checks_out_a_member_who_changed_nothing(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "maria jose")
@@ -118,8 +128,8 @@ async def test_enter_checks_out_a_member_who_changed_nothing(make_app, demo_data
 
 
 async def test_after_a_check_in_elsewhere_the_screen_still_follows_the_choice(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -131,12 +141,12 @@ async def test_after_a_check_in_elsewhere_the_screen_still_follows_the_choice(
         await pilot.press("right", "enter")
         await settle(pilot)
         assert "All set, Zoë!" in shown(pilot)
-        assert stored(demo_data, clock).visit_of("m00demo").status == "heads-down"
+        assert visit_now(demo_data, clock, "m00demo").status == "heads-down"
 
 
 async def test_incognito_is_counted_for_hosts_alone_and_shown_on_no_public_screen(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await type_text(pilot, "zoe")
@@ -146,7 +156,7 @@ async def test_incognito_is_counted_for_hosts_alone_and_shown_on_no_public_scree
         await pilot.press("enter")
         await settle(pilot)
         assert "Checked in at 09:00 · incognito" in shown(pilot)
-        assert stored(demo_data, clock).visit_of("m00demo").status == "incognito"
+        assert visit_now(demo_data, clock, "m00demo").status == "incognito"
 
         await pilot.press("escape")
         # Counted for the hosts alone: the public count moves as if she were out, and

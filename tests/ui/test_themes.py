@@ -9,14 +9,18 @@ derives them): relative luminance from the sRGB channels, then (L1 + 0.05) / (L2
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from textual.color import Color
 from textual.constants import DIM_FACTOR
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from screens.themes import HIGH_CONTRAST
+from tests.conftest import FakeClock
 from tests.core.test_config import EXAMPLE
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import settle, stored, toasts, type_text
 
 AA_TEXT = 4.5
@@ -94,14 +98,14 @@ def pair(colors: dict[str, str], text: str, background: str) -> tuple[Color, Col
 
 
 @pytest.mark.parametrize(("text", "background"), TEXT_ON_BACKGROUND)
-def test_high_contrast_text_passes_wcag_aa(text: str, background: str):
+def test_high_contrast_text_passes_wcag_aa(text: str, background: str) -> None:
     colors = HIGH_CONTRAST.to_color_system().generate()
     fore, behind = pair(colors, text, background)
     assert contrast(fore, behind) >= AA_TEXT, (fore.hex, behind.hex)
 
 
 @pytest.mark.parametrize(("text", "background"), DIMMED)
-def test_high_contrast_dimmed_text_passes_wcag_aa_too(text: str, background: str):
+def test_high_contrast_dimmed_text_passes_wcag_aa_too(text: str, background: str) -> None:
     # Textual draws dimmed words a third of the way back towards their background
     colors = HIGH_CONTRAST.to_color_system().generate()
     fore, behind = pair(colors, text, background)
@@ -109,14 +113,14 @@ def test_high_contrast_dimmed_text_passes_wcag_aa_too(text: str, background: str
     assert contrast(dimmed, behind) >= AA_TEXT, (dimmed.hex, behind.hex)
 
 
-def test_the_wcag_ratio_is_worked_out_as_the_standard_says():
+def test_the_wcag_ratio_is_worked_out_as_the_standard_says() -> None:
     # Known values: black on white is 21:1, a colour on itself 1:1, #767676 on white 4.54
     assert contrast(Color.parse("black"), Color.parse("white")) == pytest.approx(21)
     assert contrast(Color.parse("#777777"), Color.parse("#777777")) == pytest.approx(1)
     assert contrast(Color.parse("#767676"), Color.parse("white")) == pytest.approx(4.54, abs=0.01)
 
 
-async def test_the_high_contrast_theme_is_chosen_in_the_config(make_app):
+async def test_the_high_contrast_theme_is_chosen_in_the_config(make_app: MakeApp) -> None:
     app = make_app(theme="high-contrast")
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
@@ -125,7 +129,7 @@ async def test_the_high_contrast_theme_is_chosen_in_the_config(make_app):
         assert not any("unknown" in toast for toast in toasts(pilot))
 
 
-async def test_the_config_example_names_only_themes_there_are(make_app):
+async def test_the_config_example_names_only_themes_there_are(make_app: MakeApp) -> None:
     # The example's theme comment and value, each name quoted
     text = EXAMPLE.read_text(encoding="utf-8")
     block = text[text.index("# The colour theme") : text.index("\ntheme = ")]
@@ -147,8 +151,8 @@ FIELDS_ON = {
 
 @pytest.mark.parametrize("screen", ["register", "composer", "member", "profile"])
 async def test_the_field_with_the_focus_is_plain_to_see_on_the_default_theme(
-    make_app, demo_data, clock, screen
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock, screen: str
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         if screen == "profile":
@@ -159,7 +163,7 @@ async def test_the_field_with_the_focus_is_plain_to_see_on_the_default_theme(
                 if len(key) > 1:
                     await pilot.press(key)
         await settle(pilot)
-        fields = list(app.screen.query("Input, TextArea").results((Input, TextArea)))
+        fields: list[Input | TextArea] = [*app.screen.query(Input), *app.screen.query(TextArea)]
         assert fields
         for field in fields:
             app.screen.set_focus(None)
@@ -174,12 +178,12 @@ async def test_the_field_with_the_focus_is_plain_to_see_on_the_default_theme(
             ), field.id
 
 
-def edges(field) -> list[Color]:
+def edges(field: Widget) -> list[Color]:
     """The colours of a field's left and top edges as drawn: its border where it has one,
     else its background."""
     styles = field.styles
     background = styles.background
-    drawn = []
+    drawn: list[Color] = []
     for kind, color in (styles.border_left, styles.border_top):
         drawn.append(background + color if kind not in ("", "none", "hidden") else background)
     return drawn

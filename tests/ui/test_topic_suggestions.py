@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from textual.widgets import SelectionList
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, SelectionList
 
 from screens.member import MemberScreen
 from tests.conftest import FakeClock
-from tests.ui.driving import settle, shown, stored, type_text
+from tests.ui.conftest import MakeApp
+from tests.ui.driving import settle, shown, type_text, visit_now
 
 
-def listed(pilot) -> list[str]:
+def listed(pilot: Pilot[None]) -> list[str]:
     topics = pilot.app.screen.query_one("#topics", SelectionList)
     return [str(topics.get_option_at_index(i).value) for i in range(topics.option_count)]
 
 
-def ticked(pilot) -> list[str]:
+def ticked(pilot: Pilot[None]) -> list[str]:
     return [str(topic) for topic in pilot.app.screen.query_one("#topics", SelectionList).selected]
 
 
-async def open_zoe_and_start_typing_a_topic(pilot) -> None:
+async def open_zoe_and_start_typing_a_topic(pilot: Pilot[None]) -> None:
     await type_text(pilot, "zoe")
     await pilot.press("enter")
     assert isinstance(pilot.app.screen, MemberScreen)
@@ -27,8 +31,8 @@ async def open_zoe_and_start_typing_a_topic(pilot) -> None:
 
 
 async def test_typing_suggests_the_communitys_topics_and_one_is_picked(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_zoe_and_start_typing_a_topic(pilot)
@@ -36,18 +40,18 @@ async def test_typing_suggests_the_communitys_topics_and_one_is_picked(
         assert "Python" in shown(pilot)
         await pilot.press("down", "enter")
         assert ticked(pilot)[-1] == "Python"
-        assert app.screen.query_one("#new-topic").value == ""
+        assert app.screen.query_one("#new-topic", Input).value == ""
 
         # With the box empty again, Enter checks in with the topics ticked.
         await pilot.press("enter")
         await settle(pilot)
-        visit = stored(demo_data, clock).visit_of("m00demo")
+        visit = visit_now(demo_data, clock, "m00demo")
         assert visit.topics == ("3D printing", "design", "Python")
 
 
 async def test_a_topic_typed_in_another_spelling_is_the_communitys(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_zoe_and_start_typing_a_topic(pilot)
@@ -65,23 +69,23 @@ async def test_a_topic_typed_in_another_spelling_is_the_communitys(
         assert ticked(pilot)[-1] == "Bookbinding"
         await pilot.press("enter")
         await settle(pilot)
-        visit = stored(demo_data, clock).visit_of("m00demo")
+        visit = visit_now(demo_data, clock, "m00demo")
         assert visit.topics == ("3D printing", "design", "Rust", "Bookbinding")
 
 
-async def test_topics_already_chosen_are_not_suggested(make_app):
+async def test_topics_already_chosen_are_not_suggested(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_zoe_and_start_typing_a_topic(pilot)
         await type_text(pilot, "desi")
-        suggestions = app.screen.query_one("#topic-suggestions")
+        suggestions = app.screen.query_one("#topic-suggestions", OptionList)
         offered = [
             str(suggestions.get_option_at_index(i).prompt) for i in range(suggestions.option_count)
         ]
         assert "design" not in offered
 
 
-async def test_an_overlong_topic_is_explained_and_not_added(make_app):
+async def test_an_overlong_topic_is_explained_and_not_added(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_zoe_and_start_typing_a_topic(pilot)

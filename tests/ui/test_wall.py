@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -23,6 +24,7 @@ from screens.wall import WallScreen, page_blocks, page_starts
 from screens.wall_app import NOT_READ, PAGE_TURN, WallApp
 from tests.conftest import FakeClock
 from tests.privacy import seed_secrets
+from tests.ui.conftest import SnapCompare
 from tests.ui.driving import everyone_here
 from tests.ui.test_snapshots import EVERY_SIZE
 
@@ -41,14 +43,14 @@ MakeWall = Callable[..., WallApp]
 def make_wall(clock: FakeClock) -> MakeWall:
     """A wall board on the data folder `data`, on the test clock."""
 
-    def make(data: Path, **settings: object) -> WallApp:
+    def make(data: Path, **settings: Any) -> WallApp:
         config = replace(Config(space_name="Makerspace North", data_dir=data), **settings)
         return WallApp(Community(Store.open(data), clock, hours=config.hours), config)
 
     return make
 
 
-async def settle(pilot: Pilot) -> None:
+async def settle(pilot: Pilot[None]) -> None:
     """Let the board look at the data, lay out what it found, and find its page."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
@@ -95,8 +97,8 @@ def regular(
 
 
 async def test_who_is_here_is_gathered_by_topic_with_newcomers_and_requests(
-    make_wall, tmp_path, clock
-):
+    make_wall: MakeWall, tmp_path: Path, clock: FakeClock
+) -> None:
     # Given regulars sharing topics, one heads-down, one asking for a hand, and a newcomer
     data = tmp_path / "data"
     community = Community(Store.open(data), clock)
@@ -127,8 +129,8 @@ async def test_who_is_here_is_gathered_by_topic_with_newcomers_and_requests(
 
 
 async def test_the_question_of_the_week_shows_with_answers_of_people_here_first(
-    make_wall, tmp_path, clock
-):
+    make_wall: MakeWall, tmp_path: Path, clock: FakeClock
+) -> None:
     data = tmp_path / "data"
     community = Community(Store.open(data), clock)
     ana = regular(community, clock, "Ana Alves", "climbing")
@@ -155,8 +157,8 @@ async def test_the_question_of_the_week_shows_with_answers_of_people_here_first(
 
 
 async def test_without_a_question_or_shout_outs_the_board_has_no_such_sections(
-    make_wall, tmp_path, clock
-):
+    make_wall: MakeWall, tmp_path: Path, clock: FakeClock
+) -> None:
     data = tmp_path / "data"
     Community(Store.open(data), clock)
     app = make_wall(data)
@@ -168,7 +170,9 @@ async def test_without_a_question_or_shout_outs_the_board_has_no_such_sections(
         assert "nobody here yet" in shown(app)
 
 
-async def test_late_in_the_day_nobody_here_is_not_nobody_yet(make_wall, tmp_path, clock):
+async def test_late_in_the_day_nobody_here_is_not_nobody_yet(
+    make_wall: MakeWall, tmp_path: Path, clock: FakeClock
+) -> None:
     # Given a day on which Ana came and went
     data = tmp_path / "data"
     community = Community(Store.open(data), clock)
@@ -185,7 +189,9 @@ async def test_late_in_the_day_nobody_here_is_not_nobody_yet(make_wall, tmp_path
         assert "yet" not in shown(app, whole_board=True)
 
 
-async def test_a_shout_out_s_age_goes_with_its_names_on_a_narrow_card(make_wall, tmp_path, clock):
+async def test_a_shout_out_s_age_goes_with_its_names_on_a_narrow_card(
+    make_wall: MakeWall, tmp_path: Path, clock: FakeClock
+) -> None:
     data = tmp_path / "data"
     community = Community(Store.open(data), clock)
     ana = regular(community, clock, "Ana Alves", "climbing")
@@ -204,7 +210,9 @@ async def test_a_shout_out_s_age_goes_with_its_names_on_a_narrow_card(make_wall,
         assert not any(line.strip("▌▎█ ").startswith("·") for line in lines)
 
 
-async def test_nothing_private_reaches_the_wall(make_wall, tmp_path, clock):
+async def test_nothing_private_reaches_the_wall(
+    make_wall: MakeWall, tmp_path: Path, clock: FakeClock
+) -> None:
     data = tmp_path / "data"
     secrets = seed_secrets(data, clock)
     app = make_wall(data)
@@ -225,7 +233,9 @@ async def test_nothing_private_reaches_the_wall(make_wall, tmp_path, clock):
 # -- fresh from other processes -------------------------------------------------------------
 
 
-async def test_a_check_in_from_another_process_shows_at_the_next_look(make_wall, demo_data, clock):
+async def test_a_check_in_from_another_process_shows_at_the_next_look(
+    make_wall: MakeWall, demo_data: Path, clock: FakeClock
+) -> None:
     community = Community(Store.open(demo_data), clock)
     away = next(m for m in community.members() if community.visit_of(m.id) is None)
     app = make_wall(demo_data)
@@ -243,7 +253,9 @@ async def test_a_check_in_from_another_process_shows_at_the_next_look(make_wall,
         assert f"{here + 1} here now" in shown(app)
 
 
-async def test_the_clock_and_ages_move_on_with_the_minute(make_wall, demo_data, clock):
+async def test_the_clock_and_ages_move_on_with_the_minute(
+    make_wall: MakeWall, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_wall(demo_data)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -254,7 +266,9 @@ async def test_the_clock_and_ages_move_on_with_the_minute(make_wall, demo_data, 
         assert "Thursday 26 November · 10:01" in shown(app)
 
 
-async def test_damaged_data_is_told_once_and_the_board_stays_up(make_wall, demo_data, clock):
+async def test_damaged_data_is_told_once_and_the_board_stays_up(
+    make_wall: MakeWall, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_wall(demo_data)
     told: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
@@ -278,8 +292,8 @@ async def test_damaged_data_is_told_once_and_the_board_stays_up(make_wall, demo_
 
 
 async def test_pages_turn_by_themselves_and_each_card_shows_whole_on_one(
-    make_wall, tmp_path, clock
-):
+    make_wall: MakeWall, tmp_path: Path, clock: FakeClock
+) -> None:
     # Given more people than fit on a small screen, two to a topic
     data = tmp_path / "data"
     community = Community(Store.open(data), clock)
@@ -313,7 +327,9 @@ async def test_pages_turn_by_themselves_and_each_card_shows_whole_on_one(
         assert set(seen.values()) == {1}
 
 
-async def test_everything_fits_on_one_page_on_a_large_screen(make_wall, demo_data):
+async def test_everything_fits_on_one_page_on_a_large_screen(
+    make_wall: MakeWall, demo_data: Path
+) -> None:
     app = make_wall(demo_data)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
@@ -321,7 +337,7 @@ async def test_everything_fits_on_one_page_on_a_large_screen(make_wall, demo_dat
         assert "page" not in str(app.wall.query_one("#page", Label).render())
 
 
-def test_a_page_begins_at_the_first_card_that_would_be_cut():
+def test_a_page_begins_at_the_first_card_that_would_be_cut() -> None:
     # cards of 5 lines with a blank line between, 12 lines a page
     cards = [(0, 5), (6, 11), (12, 17), (18, 23)]
     assert page_starts(cards, 12) == [0, 12]
@@ -335,7 +351,9 @@ def test_a_page_begins_at_the_first_card_that_would_be_cut():
 # -- asking for nothing -------------------------------------------------------------------
 
 
-async def test_keys_and_clicks_change_nothing_and_q_quits(make_wall, demo_data):
+async def test_keys_and_clicks_change_nothing_and_q_quits(
+    make_wall: MakeWall, demo_data: Path
+) -> None:
     app = make_wall(demo_data)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -370,17 +388,25 @@ def lively_demo(demo_data: Path, clock: FakeClock) -> Path:
 
 
 @pytest.mark.parametrize("size", EVERY_SIZE)
-def test_the_wall_board_looks_right(snap_compare, make_wall, lively_demo, clock, size):
+def test_the_wall_board_looks_right(
+    snap_compare: SnapCompare,
+    make_wall: MakeWall,
+    lively_demo: Path,
+    clock: FakeClock,
+    size: tuple[int, int],
+) -> None:
     """The board at 09:00 with thirty here: who is here by topic, the question, shout-outs;
     the first page."""
     everyone_here(lively_demo, clock)
     assert snap_compare(make_wall(lively_demo, hours=HOURS), terminal_size=size, run_before=settle)
 
 
-def test_the_second_page_of_a_small_wall_board(snap_compare, make_wall, lively_demo, clock):
+def test_the_second_page_of_a_small_wall_board(
+    snap_compare: SnapCompare, make_wall: MakeWall, lively_demo: Path, clock: FakeClock
+) -> None:
     """At 80x24 the board's second page, after the first has been up long enough."""
 
-    async def next_page(pilot: Pilot) -> None:
+    async def next_page(pilot: Pilot[None]) -> None:
         await settle(pilot)
         clock.advance(minutes=PAGE_TURN.total_seconds() / 60)
         app.tick()
@@ -390,7 +416,9 @@ def test_the_second_page_of_a_small_wall_board(snap_compare, make_wall, lively_d
     assert snap_compare(app, terminal_size=(80, 24), run_before=next_page)
 
 
-async def test_a_row_of_cards_shows_whole_or_waits_for_its_page(make_wall, lively_demo):
+async def test_a_row_of_cards_shows_whole_or_waits_for_its_page(
+    make_wall: MakeWall, lively_demo: Path
+) -> None:
     # Given the board in two columns
     app = make_wall(lively_demo)
     async with app.run_test(size=(100, 30)) as pilot:

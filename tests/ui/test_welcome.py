@@ -3,32 +3,38 @@ and the question of the week to answer or skip."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Input
 
 from screens.board import BoardScreen
 from screens.confirmation import CheckedInScreen
 from screens.home import HomeScreen
 from tests.conftest import FakeClock
+from tests.ui.conftest import MakeApp
 from tests.ui.driving import (
     ada_with_a_shout_out,
     let_time_pass,
     scan_badges,
     settle,
+    showing,
     shown,
     stored,
     type_text,
 )
 
 
-async def check_in(pilot, name: str) -> None:
+async def check_in(pilot: Pilot[None], name: str) -> None:
     await type_text(pilot, name)
     await pilot.press("enter", "enter")
     await settle(pilot)
     assert isinstance(pilot.app.screen, CheckedInScreen)
 
 
-async def test_people_to_meet_come_with_their_reason_and_their_own_words(make_app):
+async def test_people_to_meet_come_with_their_reason_and_their_own_words(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await check_in(pilot, "zoe")
@@ -44,8 +50,8 @@ async def test_people_to_meet_come_with_their_reason_and_their_own_words(make_ap
 
 
 async def test_what_someone_keeps_for_hosts_is_not_shown_beside_their_name(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     stored(demo_data, clock).edit_member("m09demo", hosts_only=["pronouns", "intro"])
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -56,7 +62,7 @@ async def test_what_someone_keeps_for_hosts_is_not_shown_beside_their_name(
         assert "Cabinet maker" not in text
 
 
-async def test_shout_outs_left_since_the_last_visit_are_waiting(make_app):
+async def test_shout_outs_left_since_the_last_visit_are_waiting(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await check_in(pilot, "zoe")
@@ -64,7 +70,9 @@ async def test_shout_outs_left_since_the_last_visit_are_waiting(make_app):
         assert "Shout-outs for you\nFrom Hiroshi Tanaka\n1 h ago · Thanks for fixing" in text
 
 
-async def test_a_first_visit_is_celebrated(make_app, demo_data, clock: FakeClock):
+async def test_a_first_visit_is_celebrated(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     stored(demo_data, clock).add_member("Ada Lovelace", ("electronics",))
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -74,8 +82,8 @@ async def test_a_first_visit_is_celebrated(make_app, demo_data, clock: FakeClock
 
 
 async def test_a_first_visit_is_greeted_as_such_once_not_all_day(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     # Given Ada, who registered this morning
     stored(demo_data, clock).add_member("Ada Lovelace", ("electronics",))
     app = make_app()
@@ -98,7 +106,9 @@ async def test_a_first_visit_is_greeted_as_such_once_not_all_day(
         assert not app.screen.query("#milestone")
 
 
-async def test_the_tenth_visit_is_celebrated(make_app, demo_data, clock: FakeClock):
+async def test_the_tenth_visit_is_celebrated(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     community = stored(demo_data, clock)
     ada = community.add_member("Ada Lovelace")
     community.clock = clock
@@ -116,10 +126,10 @@ async def test_the_tenth_visit_is_celebrated(make_app, demo_data, clock: FakeClo
 
 
 async def test_a_member_answers_the_question_of_the_week_and_the_board_shows_it(
-    make_app,
-    demo_data,
+    make_app: MakeApp,
+    demo_data: Path,
     clock: FakeClock,
-):
+) -> None:
     app = make_app(confirmation_seconds=5)
     async with app.run_test(size=(100, 30)) as pilot:
         await check_in(pilot, "zoe")
@@ -140,13 +150,13 @@ async def test_a_member_answers_the_question_of_the_week_and_the_board_shows_it(
         await let_time_pass(pilot, 5)
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("f2")
-        assert isinstance(app.screen, BoardScreen)
+        assert showing(app.screen, BoardScreen)
         assert "Zoë Martin · here now\nA dolls' house sofa" in shown(pilot)
 
 
 async def test_an_answer_given_here_incognito_reaches_the_board_once_she_has_left(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app(confirmation_seconds=5)
     async with app.run_test(size=(100, 30)) as pilot:
         # Given Zoë, who checks in incognito and answers the question at once
@@ -176,8 +186,8 @@ async def test_an_answer_given_here_incognito_reaches_the_board_once_she_has_lef
 
 
 async def test_escape_skips_the_question_and_nothing_is_stored(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app(confirmation_seconds=5)
     async with app.run_test(size=(100, 30)) as pilot:
         await check_in(pilot, "zoe")
@@ -191,7 +201,9 @@ async def test_escape_skips_the_question_and_nothing_is_stored(
         assert not [a for a in stored(demo_data, clock).answers() if a.member_id == "m00demo"]
 
 
-async def test_enter_is_done_without_answering(make_app, demo_data, clock: FakeClock):
+async def test_enter_is_done_without_answering(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await check_in(pilot, "zoe")
@@ -200,7 +212,9 @@ async def test_enter_is_done_without_answering(make_app, demo_data, clock: FakeC
         assert not [a for a in stored(demo_data, clock).answers() if a.member_id == "m00demo"]
 
 
-async def test_an_earlier_answer_is_there_to_change(make_app, demo_data, clock: FakeClock):
+async def test_an_earlier_answer_is_there_to_change(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     stored(demo_data, clock).answer("m00demo", "Tiny chairs")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -214,7 +228,7 @@ async def test_an_earlier_answer_is_there_to_change(make_app, demo_data, clock: 
         assert answers == ["Tiny tables"]
 
 
-def in_view(pilot, widget) -> bool:
+def in_view(pilot: Pilot[None], widget: Widget) -> bool:
     """Whether all of `widget` is on the screen, within what its scrolling shows."""
     region = widget.region
     visible = pilot.app.screen.find_widget(widget).visible_region
@@ -222,8 +236,8 @@ def in_view(pilot, widget) -> bool:
 
 
 async def test_at_80x24_the_shout_out_s_words_come_first_then_people_then_the_question(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     ada_with_a_shout_out(demo_data, clock)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -242,8 +256,8 @@ async def test_at_80x24_the_shout_out_s_words_come_first_then_people_then_the_qu
 
 
 async def test_down_reads_on_to_the_question_and_keeps_the_welcome_open(
-    make_app, demo_data, clock: FakeClock
-):
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
     ada_with_a_shout_out(demo_data, clock)
     app = make_app(confirmation_seconds=5)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -268,17 +282,20 @@ async def test_down_reads_on_to_the_question_and_keeps_the_welcome_open(
             assert in_view(pilot, app.screen.query_one(".shoutout")), back
 
 
-async def test_a_welcome_that_fits_offers_no_reading_on(make_app):
+async def test_a_welcome_that_fits_offers_no_reading_on(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await check_in(pilot, "bjorn")
         assert "down" not in app.screen.active_bindings
         await pilot.press("down")
+        assert isinstance(app.screen, CheckedInScreen)
         assert not app.screen.kept_open
 
 
 @pytest.mark.parametrize("size", [(160, 48), (200, 60)])
-async def test_a_big_welcome_uses_the_room(make_app, demo_data, clock: FakeClock, size):
+async def test_a_big_welcome_uses_the_room(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
     ada_with_a_shout_out(demo_data, clock)
     app = make_app()
     async with app.run_test(size=size) as pilot:
