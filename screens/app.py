@@ -83,6 +83,8 @@ class KioskApp(App[None]):
         when the kiosk stops."""
         self.host_warned: Signal[None] = Signal(self, "host-warned")
         """Published whenever the warnings for the host change."""
+        self.search_ready: Signal[None] = Signal(self, "search-ready")
+        """Published once everyone is first read for search: keys typed before then find."""
         for theme in THEMES:
             self.register_theme(theme)
 
@@ -267,6 +269,7 @@ class KioskApp(App[None]):
             self.call_from_thread(self.warn_host, "data", str(error))
             return
         if not self._set_aside:
+            self.call_from_thread(self.search_ready.publish, None)
             # Everyone just read lives as long as the kiosk: the garbage collector's full
             # passes need not walk them, which at 50,000 members held the screen for a
             # third of a second now and then.

@@ -101,6 +101,7 @@ class HomeScreen(KioskScreen):
         self.app.community_changed.subscribe(
             self, lambda _: self.community_changed(), immediate=True
         )
+        self.app.search_ready.subscribe(self, lambda _: self.show_matches(self.search_box.value))
         self.show_matches("")
 
     def on_screen_resume(self) -> None:
@@ -191,7 +192,11 @@ class HomeScreen(KioskScreen):
     def show_matches(self, query: str) -> None:
         matches = self.query_one("#matches", OptionList)
         hint = self.query_one("#search-hint", Label)
-        found = namesakes_together(self.app.community.search(query)) if query.strip() else []
+        # Until everyone is read (a moment after the kiosk starts), the box echoes what is
+        # typed and says matches are coming, rather than holding every key.
+        waiting = bool(query.strip()) and not self.app.community.search_ready
+        searched = bool(query.strip()) and not waiting
+        found = namesakes_together(self.app.community.search(query)) if searched else []
         matches.set_options(Option(self.match_line(m, found), id=m.id) for m in found)
         matches.display = bool(found)
         if found:
@@ -199,6 +204,8 @@ class HomeScreen(KioskScreen):
             hint.update("↑↓ to choose, Enter to open.")
         elif not query.strip():
             hint.update("A few letters are enough; accents and typos are fine.")
+        elif waiting:
+            hint.update("Reading the member list; your matches come in a moment.")
         elif not enough_letters(query):
             hint.update(f"Keep typing: {MIN_LETTERS} letters or more find you.")
         else:

@@ -52,12 +52,13 @@ class MemberIndex:
     """Members prepared for search-as-you-type; build once, query on every key.
 
     Names are kept folded and sorted, so the names that start with what was typed are one
-    binary search away, and joined into one text, so a scan for a later name part or a
-    substring runs as a string search in C rather than in a Python loop.
+    binary search away, and joined into one text (and once more with spaces, apostrophes
+    and hyphens left out), so a scan for a later name part or a substring runs as a
+    string search in C rather than in a Python loop.
     Near misses are looked for among the distinct words of all names (far fewer than the
-    names), then among the members who have those words. Each stage stops as soon as it
-    has filled the list. Positions are kept in compact arrays, so the index of fifty
-    thousand members takes a few megabytes.
+    names), then among the members who have those words, as sets. Each stage stops as
+    soon as it has filled the list. Positions are kept in compact arrays, so the index of
+    fifty thousand members takes a few megabytes.
     """
 
     def __init__(self, members: Iterable[Member]) -> None:
@@ -65,9 +66,8 @@ class MemberIndex:
         # Ids, not the members: a member whose file is reread is not kept twice.
         self._ids = [member_id for _, member_id in keyed]
         self._names = [name for name, _ in keyed]
-        lines = [f"{name}\t{_squashed(name)}" for name in self._names]
-        self._text = "\n".join(lines)
-        self._line_starts = array("l", accumulate((len(n) + 1 for n in lines[:-1]), initial=0))
+        self._joined = _Joined(self._names)
+        self._squashed = _Joined([_squashed(name) for name in self._names])
         # Who has each distinct word, and, for near misses, the words that share a key
         # with any word within one edit of them.
         having: dict[str, list[int]] = defaultdict(list)
@@ -75,6 +75,7 @@ class MemberIndex:
             for word in set(_words(name)):
                 having[word].append(position)
         self._having = {word: array("l", positions) for word, positions in having.items()}
+        self._words = sorted(self._having)
         near: dict[str, list[str]] = defaultdict(list)
         for word in self._having:
             for key in _near_keys(word):
@@ -93,12 +94,17 @@ class MemberIndex:
         if not wanted or limit < 1:
             return []
         squashed = _squashed(wanted)
+        # Without spaces, apostrophes or hyphens, a key within a name is within the name
+        # squashed too; with them, it can only be within the name. A key found nowhere
+        # there starts no later part either: one scan answers the first substring stages.
+        within = self._squashed if squashed == wanted else self._joined
+        anywhere = wanted in within
         found: dict[int, None] = {}  # positions in rank order, without repeats
         for stage in (
             self._name_prefixes(wanted),
-            self._lines(merge(self._offsets(" " + wanted, 1), self._offsets("-" + wanted, 1))),
-            self._lines(self._offsets(wanted, 0)),
-            self._lines(self._offsets(squashed, 0)) if squashed else (),
+            self._joined.lines(" " + wanted, "-" + wanted) if anywhere else (),
+            within.lines(wanted) if anywhere else (),
+            self._squashed.lines(squashed) if squashed and squashed != wanted else (),
             self._near_misses(wanted),
         ):
             for position in stage:
@@ -113,32 +119,58 @@ class MemberIndex:
             yield position
             position += 1
 
-    def _offsets(self, wanted: str, skip: int) -> Iterator[int]:
-        """Where `wanted` occurs in the joined names (plus `skip`), first to last."""
+    def _near_misses(self, wanted: str) -> Iterator[int]:
+        words = set(_words(wanted))
+        if len(max(words, key=len, default="")) < FUZZY_FROM:
+            return
+        # Every typed word must start some part of the name, nearly: the names left are
+        # those having, for each typed word, one of the parts it starts. Sets of positions
+        # do that in C, the word that leaves the fewest first.
+        having = sorted(
+            ([self._having[part] for part in self._parts_started(word)] for word in words),
+            key=lambda positions: sum(map(len, positions)),
+        )
+        left: set[int] = set().union(*having[0])
+        for positions in having[1:]:
+            if not left:
+                return
+            left.intersection_update(set().union(*positions))
+        yield from sorted(left)
+
+    def _parts_started(self, word: str) -> Iterator[str]:
+        """The distinct name parts that `word` starts, one typo forgiven once it is long
+        enough to be told from others."""
+        if len(word) < FUZZY_FROM:
+            position = bisect_left(self._words, word)
+            while position < len(self._words) and self._words[position].startswith(word):
+                yield self._words[position]
+                position += 1
+            return
+        close = {part for key in _near_keys(word) for part in self._near.get(key, ())}
+        yield from (part for part in close if _starts_nearly(word, part))
+
+
+class _Joined:
+    """Lines joined into one text, so that what contains a few letters is found by a
+    string search in C; a line's number is its position in the index."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._text = "\n".join(lines)
+        self._starts = array("l", accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+
+    def __contains__(self, wanted: str) -> bool:
+        return wanted in self._text
+
+    def lines(self, *wanted: str) -> Iterator[int]:
+        """The lines containing any of `wanted`, first to last (a line may repeat)."""
+        for offset in merge(*(self._offsets(each) for each in wanted)):
+            yield bisect_right(self._starts, offset) - 1
+
+    def _offsets(self, wanted: str) -> Iterator[int]:
         offset = self._text.find(wanted)
         while offset >= 0:
-            yield offset + skip
+            yield offset
             offset = self._text.find(wanted, offset + 1)
-
-    def _lines(self, offsets: Iterable[int]) -> Iterator[int]:
-        for offset in offsets:
-            yield bisect_right(self._line_starts, offset) - 1
-
-    def _near_misses(self, wanted: str) -> Iterator[int]:
-        words = _words(wanted)
-        longest = max(words, key=len, default="")
-        if len(longest) < FUZZY_FROM:
-            return
-        close = {
-            word
-            for key in _near_keys(longest)
-            for word in self._near.get(key, ())
-            if _starts_nearly(longest, word)
-        }
-        candidates = sorted({p for word in close for p in self._having[word]})
-        for position in candidates:
-            if _near_miss(words, _words(self._names[position])):
-                yield position
 
 
 def _squashed(folded: str) -> str:
@@ -147,11 +179,6 @@ def _squashed(folded: str) -> str:
 
 def _words(folded: str) -> tuple[str, ...]:
     return tuple(folded.replace("-", " ").split())
-
-
-def _near_miss(words: tuple[str, ...], parts: tuple[str, ...]) -> bool:
-    """Every typed word starts some part of the name, but for one typo in longer words."""
-    return all(any(_starts_nearly(word, part) for part in parts) for word in words)
 
 
 def _starts_nearly(word: str, part: str) -> bool:

@@ -22,8 +22,6 @@ import csv
 import re
 from dataclasses import dataclass, field
 
-import charset_normalizer
-
 from kiosk.errors import Refused
 from kiosk.exchange.spreadsheet import unguarded
 
@@ -145,6 +143,9 @@ def _decoded(raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # Late: guessing an encoding is rare, and loading its tables would slow every command.
+    import charset_normalizer
+
     best = charset_normalizer.from_bytes(raw).best()
     if best is None or "\0" in str(best):
         raise Refused(

@@ -41,8 +41,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from typing import Any, TextIO
 
-from dateutil.parser import parse
-
 from kiosk import text
 from kiosk.errors import Refused
 from kiosk.exchange.member_sheet import Sheet, SheetRow, day_order
@@ -361,6 +359,9 @@ def _joined(cell: str, zone: tzinfo, day_first: bool | None) -> datetime:
             f"{shown!r} could be day/month or month/day, and no date in the file tells "
             "which; add --day-first or --month-first"
         )
+    # Late: only an import of members reads days this way, and the parser is slow to load.
+    from dateutil.parser import parse
+
     try:
         read = [parse(cell, default=default, dayfirst=bool(day_first)) for default in _TWO_DEFAULTS]
     except (ValueError, OverflowError):

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.community.matching import MemberIndex, same_name, within_one_edit
+from kiosk.community.matching import MOST_FOUND, MemberIndex, same_name, within_one_edit
+from kiosk.demo.seeding import FIRST_NAMES, LAST_NAMES
 from kiosk.models import Member
+from kiosk.text import fold
+from tests.typed_keys import typed_keys
 
 JOINED = datetime(2026, 1, 5, tzinfo=UTC)
 
@@ -273,3 +277,85 @@ def test_the_near_miss_index_never_loses_a_typed_prefix_with_one_typo(
     index = index_of(f"Ann {part}")
     if len(typed) >= 3:
         assert names(index.search(typed)) == [f"Ann {part}"]
+
+
+# -- every key a person types, against the rule written plainly ------------------------
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether `b` is `a`, or `a` with one letter dropped, put in, replaced or two
+    neighbours swapped: every such string of `a` made, then looked in."""
+    letters = set(b)
+    edits = {a[:i] + a[i + 1 :] for i in range(len(a))}
+    edits |= {a[:i] + a[i + 1] + a[i] + a[i + 2 :] for i in range(len(a) - 1)}
+    edits |= {a[:i] + c + a[i + 1 :] for i in range(len(a)) for c in letters}
+    edits |= {a[:i] + c + a[i:] for i in range(len(a) + 1) for c in letters}
+    return b == a or b in edits
+
+
+def _plain_search(people: list[Member], query: str, limit: int) -> list[str]:
+    """The search's rule, member by member: the name starts with the key; a later part
+    does; the key is within the name, or within it squashed (spaces, apostrophes and
+    hyphens left out); the key squashed is within the name squashed; every typed word
+    starts a part of the name, or, from three letters, is one edit from a part's start.
+    Alphabetical by name (then id) within each."""
+
+    def clean(text: str) -> str:
+        return " ".join(fold(text).split())
+
+    def squash(text: str) -> str:
+        return "".join(c for c in text if c not in " '-")
+
+    wanted = clean(query)
+    if not wanted or limit < 1:
+        return []
+    typed = wanted.replace("-", " ").split()
+
+    @cache
+    def starts(word: str, part: str) -> bool:
+        if part.startswith(word):
+            return True
+        # One edit changes the length by one at most.
+        cuts = (part[:n] for n in range(len(word) - 1, len(word) + 2))
+        return len(word) >= 3 and any(_one_edit_apart(word, cut) for cut in cuts)
+
+    def rank(name: str) -> int | None:
+        parts = name.replace("-", " ").split()
+        if name.startswith(wanted):
+            return 0
+        if f" {wanted}" in name or f"-{wanted}" in name:
+            return 1
+        if wanted in name or wanted in squash(name):
+            return 2
+        if squash(wanted) and squash(wanted) in squash(name):
+            return 3
+        if max(map(len, typed)) >= 3 and all(any(starts(w, p) for p in parts) for w in typed):
+            return 4
+        return None
+
+    names = {member.id: clean(member.name) for member in people}
+    ranks = {member_id: rank(name) for member_id, name in names.items()}
+    ranked = sorted((r, names[i], i) for i, r in ranks.items() if r is not None)
+    return [member_id for _, _, member_id in ranked][:limit]
+
+
+SHARED_NAMES = [
+    *(f"{first} {last}" for first in FIRST_NAMES[:12] for last in LAST_NAMES[8:20]),
+    *("Mei Lin Chen", "María José Pérez", "Noa Ben-David", "Siobhán O'Connor", "Li"),
+    *("An Alvarez", "Anaïs Ng", "Jürgen Weiß", "Zoë Martin", "Omar Kaya", "Mara Lind"),
+]
+"""Names that share their first and last parts, as a big community's do, and names with
+spaces, apostrophes, hyphens, accents and few letters."""
+
+
+def test_every_typed_key_finds_whom_the_plain_rule_finds_in_its_order() -> None:
+    # Given a community where names repeat and share parts (a namesake or two each)
+    people = [Member(f"m{n:04d}", name, JOINED) for n, name in enumerate(SHARED_NAMES * 2)]
+    index = MemberIndex(people)
+    # When people type the names: prefixes, slips, accents and joiners varied
+    keys = typed_keys(SHARED_NAMES, count=1500)
+    # Then the index lists whom the plain rule lists, in its order, the first few and all
+    for key in keys:
+        everyone = _plain_search(people, key, len(people))
+        assert index.search(key, len(people)) == everyone, key
+        assert index.search(key, MOST_FOUND) == everyone[:MOST_FOUND], key

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+
 from textual.widgets import Input, OptionList
 
 from screens.app import KioskApp
 from screens.home import HomeScreen
 from tests.ui.conftest import MakeApp
-from tests.ui.driving import settle, type_burst, type_text
+from tests.ui.driving import settle, shown, type_burst, type_text
 
 
 def search_box(app: KioskApp) -> Input:
@@ -56,3 +58,33 @@ async def test_a_name_typed_without_its_spaces_or_apostrophe_is_found(make_app: 
             await type_text(pilot, typed)
             matches = app.screen.query_one("#matches", OptionList)
             assert str(matches.get_option_at_index(0).prompt).startswith(member), typed
+
+
+async def test_keys_typed_while_members_are_still_being_read_show_and_find_once_read(
+    make_app: MakeApp,
+) -> None:
+    # Given a kiosk just started, still reading its members for search
+    app = make_app()
+    reading_done = threading.Event()
+    read_everyone = app.community.prepare_search
+
+    def slow_read() -> None:
+        reading_done.wait()
+        read_everyone()
+
+    app.community.prepare_search = slow_read  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        try:
+            # When a member types her name at once
+            await type_text(pilot, "zoe")
+            # Then the box shows what she typed, and says her matches are coming
+            assert search_box(app).value == "zoe"
+            assert "Reading the member list" in shown(pilot)
+            assert app.screen.query_one("#matches", OptionList).option_count == 0
+        finally:
+            reading_done.set()
+        # And once everyone is read, she is found without typing again
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert "Zoë Martin" in shown(pilot)
+        assert "Reading the member list" not in shown(pilot)
