@@ -12,7 +12,14 @@ import pytest
 
 from kiosk.community.community import Community
 from kiosk.errors import DataError
-from kiosk.storage.files import SCHEMA, AtomicJSONStorage, load, signature, write_atomically
+from kiosk.storage.files import (
+    SCHEMA,
+    AtomicJSONStorage,
+    load,
+    signature,
+    write_atomically,
+    write_together,
+)
 from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
@@ -28,6 +35,37 @@ def test_a_write_replaces_the_file_and_leaves_no_temporary_file(tmp_path: Path) 
     # Then it holds the new bytes and nothing else is left in the folder
     assert path.read_bytes() == b'{"members": {"1": {"id": "m1"}}}'
     assert [p.name for p in tmp_path.iterdir()] == ["members.json"]
+
+
+def test_files_written_together_are_flushed_each_with_its_folder_and_nothing_else(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # Given two folders, and a machine whose other programs' writes must not be waited for
+    (tmp_path / "members").mkdir()
+    (tmp_path / "history").mkdir()
+    flushed: set[tuple[int, int]] = set()
+    fsync = os.fsync
+
+    def flush(descriptor: int) -> None:
+        status = os.fstat(descriptor)
+        flushed.add((status.st_dev, status.st_ino))
+        fsync(descriptor)
+
+    def whole_machine() -> None:
+        raise AssertionError("the whole machine was flushed")
+
+    monkeypatch.setattr(os, "fsync", flush)
+    monkeypatch.setattr(os, "sync", whole_machine)
+    paths = [tmp_path / "members" / "001.json", tmp_path / "members" / "002.json"]
+    paths.append(tmp_path / "history" / "2026-11-26.json")
+
+    # When three files are written together
+    write_together({path: b"{}" for path in paths})
+
+    # Then each file, and each folder holding one, was flushed
+    for written in [*paths, tmp_path / "members", tmp_path / "history"]:
+        status = os.stat(written)
+        assert (status.st_dev, status.st_ino) in flushed, written
 
 
 def test_every_file_written_carries_the_schema_version(tmp_path: Path) -> None:
