@@ -81,7 +81,7 @@ class DataSet:
 
 
 def cache_key() -> str:
-    digest = hashlib.sha256((ROOT / "kiosk" / "demo.py").read_bytes()).hexdigest()
+    digest = hashlib.sha256((ROOT / "kiosk" / "demo" / "seeding.py").read_bytes()).hexdigest()
     return f"schema{SCHEMA}-demo-{digest[:12]}"
 
 
