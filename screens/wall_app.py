@@ -14,8 +14,8 @@ from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import KioskError
 from kiosk.exchange.wall import WallView, wall_view
-from screens.themes import THEMES
 from screens.gathering_cards import Section
+from screens.themes import THEMES
 from screens.wall import WallScreen, wall_sections
 
 REFRESH_SECONDS = 1.0
