@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from kiosk.community.attendance import FILE_AFTER
 from kiosk.community.community import Community
 from kiosk.errors import DataError
 from kiosk.storage.files import (
@@ -20,6 +21,7 @@ from kiosk.storage.files import (
     write_atomically,
     write_together,
 )
+from kiosk.storage.member_files import MemberFiles
 from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
@@ -251,3 +253,34 @@ def test_something_other_than_a_file_is_reported_not_read(tmp_path: Path, kind: 
     with pytest.raises(DataError) as refused:
         load(path)
     assert str(refused.value).startswith(f"{path} is damaged: it is")
+
+
+def test_a_filing_is_not_read_back_by_the_process_that_made_it(
+    demo_data: Path, clock: FakeClock, monkeypatch
+) -> None:
+    # Given a kiosk holding everyone, whose check-outs have just filed a batch of visits
+    kiosk = Community(Store.open(demo_data), clock)
+    kiosk.load_everyone()
+    members = [m.id for m in kiosk.members() if kiosk.visit_of(m.id) is None]
+    for number in range(FILE_AFTER - len(kiosk.store.unfiled_visits())):
+        kiosk.check_in(members[number % 10])
+        clock.advance(minutes=1)
+        kiosk.check_out(members[number % 10])
+    assert kiosk.store.unfiled_visits() == []
+    read: list[object] = []
+    everyone = MemberFiles.everyone
+
+    def reading(self: MemberFiles, names: Any = None) -> Any:
+        read.append(names)
+        return everyone(self, names)
+
+    monkeypatch.setattr(MemberFiles, "everyone", reading)
+    # When the next member checks in
+    kiosk.check_in(members[10])
+    # Then no member file is read back: the kiosk wrote them, and holds what they say
+    assert read == []
+    # And a change another process makes to a member is still seen
+    Community(Store.open(demo_data), clock).edit_member(members[0], pronouns="they/them")
+    kiosk.refresh()
+    assert kiosk.member(members[0]).pronouns == "they/them"
+    assert kiosk.member(members[0]).visits >= 1
