@@ -246,6 +246,7 @@ def _section(
                 "<= 100 ms",
                 "max",
             ),
+            Row("  the same of a bare event loop beside it (the machine's own)", worst_bare),
             bound(
                 f"board RSS growth from change {WARM_UP:,} to the last",
                 growth,
