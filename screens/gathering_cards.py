@@ -159,8 +159,8 @@ class GatheringCards(VerticalScroll):
         # Until all is in place, nothing is laid out: one cut short lays out afresh.
         layout, self._layout = self._layout, ()
         async with self.batch():
-            if gone:
-                await self.remove_children(gone)
+            for widget in gone:
+                await widget.remove()
             for section in sections:
                 holder = self._sections[section.title]
                 for place, card in enumerate(section.cards):
@@ -172,7 +172,11 @@ class GatheringCards(VerticalScroll):
                         continue
                     widget = self._cards[card.key][1]
                     if holder.children.index(widget) != place:
-                        holder.move_child(widget, before=place)
+                        last = len(holder.children) - 1
+                        if place < last:
+                            holder.move_child(widget, before=place)
+                        else:
+                            holder.move_child(widget, after=last)
         self._cards = {key: shown for key, shown in self._cards.items() if key in keys}
         self._layout = layout
 
