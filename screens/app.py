@@ -55,6 +55,7 @@ class KioskApp(App[None]):
         super().__init__()
         self.community = community
         community.index_in_background = True
+        community.files_in_background = True
         self.config = config
         self.lock = lock
         self.timer = timer
@@ -165,6 +166,11 @@ class KioskApp(App[None]):
         with suppress(KioskError):  # saved all the same; a screen that reads it says so
             self.community.gathering()  # for the boards: worked out here, not on the UI thread
         self.call_from_thread(self._saved, origin, then, saved, result)
+        # Once the person has their answer: the next one at the door waits for the
+        # filing only if they come within the moment it takes. Visits that cannot be
+        # filed now wait, whole, for the next check-out (a reread says what is damaged).
+        with suppress(KioskError):
+            self.community.file_when_due()
 
     def _saved(
         self,

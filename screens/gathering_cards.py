@@ -10,9 +10,10 @@ changed, so a busy day costs little.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import TypeVar
 
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
@@ -30,6 +31,8 @@ COLUMNS_FROM = ((180, "-four"), (120, "-three"), (70, "-two"), (0, "-one"))
 NAMES_ON_A_CARD = 20
 """Names a card gives before it counts the rest ("+12 more"): on a busy day a card stays
 one a person can read, and the same height as people come and go."""
+Person = TypeVar("Person", Here, InGroup)
+"""Someone a card names: here, or here in a topic's group."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,13 +94,19 @@ class GatheringCards(VerticalScroll):
         self._layout: tuple[tuple[str, tuple[str, ...]], ...] = ()
         """The sections' titles and their cards' keys, as laid out."""
         self._cards: dict[str, tuple[Card, Static]] = {}
+        self._sections: dict[str, Container] = {}
+        """The container of each section's cards, by its title."""
 
     async def show(self, sections: Sequence[Section]) -> None:
-        """Show these sections; cards already there are written again only if changed."""
+        """Show these sections; cards already there are kept, and written again only if
+        changed."""
         layout = tuple((s.title, tuple(card.key for card in s.cards)) for s in sections)
-        if layout != self._layout:
+        if [title for title, _ in layout] != [title for title, _ in self._layout]:
             await self._lay_out(sections, layout)
             return
+        if layout != self._layout:
+            await self._rearrange(sections)
+            self._layout = layout
         for section in sections:
             for card in section.cards:
                 before, widget = self._cards[card.key]
@@ -118,19 +127,20 @@ class GatheringCards(VerticalScroll):
         self, sections: Sequence[Section], layout: tuple[tuple[str, tuple[str, ...]], ...]
     ) -> None:
         # Until all is mounted, nothing is laid out: a layout cut short is done again.
-        self._layout, self._cards = (), {}
+        self._layout, self._cards, self._sections = (), {}, {}
         cards: dict[str, tuple[Card, Static]] = {}
-        containers = []
+        containers, holders = [], {}
         for section in sections:
             widgets = []
             for card in section.cards:
-                widget = Static(card.text, classes=f"card {card.kind}".strip())
+                widget = _card_widget(card)
                 cards[card.key] = (card, widget)
                 widgets.append(widget)
+            holders[section.title] = Container(*widgets, classes="cards")
             containers.append(
                 Container(
                     Label(section.title, classes="section-title"),
-                    Container(*widgets, classes="cards"),
+                    holders[section.title],
                     classes="section",
                 )
             )
@@ -138,13 +148,47 @@ class GatheringCards(VerticalScroll):
         async with self.batch():
             await self.remove_children()
             await self.mount_all([*containers, *end])
-        self._layout, self._cards = layout, cards
+        self._layout, self._cards, self._sections = layout, cards, holders
+
+    async def _rearrange(self, sections: Sequence[Section]) -> None:
+        """Within the same sections, take out the cards that went, put in those that came,
+        and keep the rest where they are: a change on a busy day moves a card or two, and
+        a board left running for weeks makes no new widgets for the others."""
+        keys = {card.key for section in sections for card in section.cards}
+        gone = [widget for key, (_, widget) in self._cards.items() if key not in keys]
+        # Until all is in place, nothing is laid out: one cut short lays out afresh.
+        layout, self._layout = self._layout, ()
+        async with self.batch():
+            for widget in gone:
+                await widget.remove()
+            for section in sections:
+                holder = self._sections[section.title]
+                for place, card in enumerate(section.cards):
+                    if card.key not in self._cards:
+                        widget = _card_widget(card)
+                        self._cards[card.key] = (card, widget)
+                        at_end = place >= len(holder.children)
+                        await holder.mount(widget, before=None if at_end else place)
+                        continue
+                    widget = self._cards[card.key][1]
+                    if holder.children.index(widget) != place:
+                        last = len(holder.children) - 1
+                        if place < last:
+                            holder.move_child(widget, before=place)
+                        else:
+                            holder.move_child(widget, after=last)
+        self._cards = {key: shown for key, shown in self._cards.items() if key in keys}
+        self._layout = layout
 
     def on_resize(self) -> None:
         width = self.size.width
         columns = next(name for least, name in COLUMNS_FROM if width >= least)
         for _, name in COLUMNS_FROM:
             self.set_class(name == columns, name)
+
+
+def _card_widget(card: Card) -> Static:
+    return Static(card.text, classes=f"card {card.kind}".strip())
 
 
 def _card(key: str, title: Content | str, lines: Iterable[Content], kind: str = "") -> Card:
@@ -165,11 +209,11 @@ def _people_cards(gathering: Gathering, here: int, came_today: int | None) -> li
     # it is while people come and go, for those reading it, and so the cards around it.
     for group in sorted(gathering.groups, key=lambda group: topic_key(group.topic)):
         if len(group.people) > 1:
-            names = _some([_in_group(in_group) for in_group in group.people])
+            names = _some(group.people, _in_group)
             title = Content.assemble((group.topic, "bold"), (f" · {len(group.people)}", "dim"))
             cards.append(_card(f"topic:{topic_key(group.topic)}", title, [names]))
     if gathering.without_topics:
-        names = _some([_name(person) for person in gathering.without_topics])
+        names = _some(gathering.without_topics, _name)
         cards.append(_card("open", "Open to chat", [names]))
     if gathering.hands_wanted:
         asks = [
@@ -178,7 +222,7 @@ def _people_cards(gathering: Gathering, here: int, came_today: int | None) -> li
         ]
         cards.append(_card("hands", "Could use a hand", asks, "hands"))
     if gathering.heads_down:
-        names = _some([_name(person) for person in gathering.heads_down])
+        names = _some(gathering.heads_down, _name)
         cards.append(_card("heads-down", "Heads-down", [names], "quiet"))
     if gathering.guests:
         guests = [Content.styled(guest.shown_as, "italic") for guest in gathering.guests]
@@ -202,10 +246,11 @@ def _people_cards(gathering: Gathering, here: int, came_today: int | None) -> li
     return cards
 
 
-def _some(names: Sequence[Content]) -> Content:
-    """The first NAMES_ON_A_CARD names, and how many more there are."""
-    shown = Content(", ").join(names[:NAMES_ON_A_CARD])
-    more = len(names) - NAMES_ON_A_CARD
+def _some(people: Sequence[Person], shown_as: Callable[[Person], Content]) -> Content:
+    """The first NAMES_ON_A_CARD of `people`, and how many more there are (only those
+    shown are written out: a card of 300 names costs what one of 20 does)."""
+    shown = Content(", ").join(shown_as(person) for person in people[:NAMES_ON_A_CARD])
+    more = len(people) - NAMES_ON_A_CARD
     return Content.assemble(shown, (f" +{more} more", "dim")) if more > 0 else shown
 
 

@@ -4,7 +4,7 @@ today's count, the hours and the time, paged when there is more than fits."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -16,7 +16,7 @@ from textual.widgets import Label
 from kiosk.exchange.wall import WallView
 from kiosk.timekeeping import hours
 from kiosk.timekeeping.dates import MONTHS, WEEKDAYS
-from screens.gathering_cards import GatheringCards, board_sections
+from screens.gathering_cards import GatheringCards, Section, board_sections
 
 
 def page_starts(blocks: Iterable[tuple[int, int]], height: int) -> list[int]:
@@ -28,6 +28,21 @@ def page_starts(blocks: Iterable[tuple[int, int]], height: int) -> list[int]:
         while bottom > starts[-1] + max(height, 1):
             starts.append(top if top > starts[-1] else starts[-1] + max(height, 1))
     return starts
+
+
+def wall_sections(view: WallView) -> list[Section]:
+    """What the cards of `view` say: worked out away from the screen, as it is the most
+    of a change's work when the room is full."""
+    return board_sections(
+        view.gathering,
+        here=view.here,
+        came_today=view.came_today,
+        question=view.question,
+        answers=view.answers,
+        shoutouts=view.shoutouts,
+        now=view.now,
+        zone=view.zone,
+    )
 
 
 class WallScreen(Screen[None]):
@@ -54,20 +69,11 @@ class WallScreen(Screen[None]):
             yield Label("", id="today")
             yield Label("", id="page")
 
-    async def show(self, view: WallView) -> None:
-        """Lay out `view`, staying on the page the board was on."""
+    async def show(self, view: WallView, sections: Sequence[Section]) -> None:
+        """Lay out `view`, whose cards are `sections` (`wall_sections`), staying on the
+        page the board was on."""
         self.query_one("#clock", Label).update(_clock(view))
         self.query_one("#today", Label).update(_today(view))
-        sections = board_sections(
-            view.gathering,
-            here=view.here,
-            came_today=view.came_today,
-            question=view.question,
-            answers=view.answers,
-            shoutouts=view.shoutouts,
-            now=view.now,
-            zone=view.zone,
-        )
         self._laying_out = True
         try:
             await self.query_one("#board", GatheringCards).show(sections)

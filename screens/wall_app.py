@@ -3,6 +3,7 @@ folder that the kiosk and the command line change."""
 
 from __future__ import annotations
 
+import gc
 from datetime import datetime, timedelta
 
 from textual import work
@@ -13,8 +14,9 @@ from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import KioskError
 from kiosk.exchange.wall import WallView, wall_view
+from screens.gathering_cards import Section
 from screens.themes import THEMES
-from screens.wall import WallScreen
+from screens.wall import WallScreen, wall_sections
 
 REFRESH_SECONDS = 1.0
 """How often the board looks for changes: one made anywhere shows within two seconds."""
@@ -54,6 +56,7 @@ class WallApp(App[None]):
         self._looking = False
         self._next_turn: datetime | None = None
         self._problem: str | None = None
+        self._set_aside = False
         self.problems: list[str] = []
         """Each problem reading the data met while it ran, once: said on stderr when it
         stops, for the host."""
@@ -98,7 +101,7 @@ class WallApp(App[None]):
             if changed or view is None or view.now != self._minute():
                 view = wall_view(self.community)
             if view != self.view:
-                self.call_from_thread(self._show, view)
+                self.call_from_thread(self._show, view, wall_sections(view))
         except KioskError as error:
             self.call_from_thread(self._cannot_read, str(error))
         finally:
@@ -108,10 +111,23 @@ class WallApp(App[None]):
         zone = self.community.zone
         return self.community.clock().astimezone(zone).replace(second=0, microsecond=0)
 
-    def _show(self, view: WallView) -> None:
+    def _show(self, view: WallView, sections: list[Section]) -> None:
         self.view = view
         self._problem = None
-        self.run_worker(self.wall.show(view), group="wall-layout", exclusive=True)
+        self.run_worker(self._lay_out(view, sections), group="wall-layout", exclusive=True)
+
+    async def _lay_out(self, view: WallView, sections: list[Section]) -> None:
+        await self.wall.show(view, sections)
+        if not self._set_aside:
+            # What the board read and built to start lives as long as it does: the
+            # garbage collector's full passes need not walk it, which held a board left
+            # running for hours for a second now and then.
+            self._set_aside = True
+            gc.freeze()
+
+    def on_unmount(self) -> None:
+        if self._set_aside:
+            gc.unfreeze()  # what the board leaves behind may be collected again
 
     def _cannot_read(self, problem: str) -> None:
         # Said once, not every second, until the problem changes.

@@ -205,9 +205,16 @@ class Attendance(CommunityState):
     # -- the history ---------------------------------------------------------------
 
     def _file_when_many(self) -> None:
+        if not self.files_in_background:
+            self.file_when_due()
+
+    def file_when_due(self) -> None:
+        """File the finished visits once enough of them wait (FILE_AFTER).
+
+        A check-out is made already when this runs; if the filing cannot be, the visits
+        wait in presence, whole, and a later check-out files them.
+        """
         if len(self._unfiled) >= FILE_AFTER:
-            # The check-out is made already; if the filing cannot be, the visits wait in
-            # presence, whole, and a later check-out files them.
             with suppress(StorageError):
                 self.file_visits()
 

@@ -33,6 +33,12 @@ class Membership(CommunityState):
         self.load_everyone()
         return sorted(self._members.values(), key=lambda m: (text.fold(m.name), m.id))
 
+    def members_by_id(self, member_ids: Iterable[str]) -> dict[str, Member]:
+        """The members with these ids, by id, reading only their records (an id of a
+        member since deleted is left out)."""
+        found = {member_id: self._member_or_none(member_id) for member_id in set(member_ids)}
+        return {member_id: member for member_id, member in found.items() if member is not None}
+
     def similar_names(self, name: str) -> list[Member]:
         """Members whose name looks the same as `name`, or one typo away."""
         wanted = text.looks(name)

@@ -83,6 +83,10 @@ class CommunityState:
         """True when whoever runs this community (the kiosk) calls `prepare_search` in
         the background after changes; until then searches use the index a moment old.
         Otherwise a search after a change builds the index again first."""
+        self.files_in_background = False
+        """True when whoever runs this community (the kiosk) calls `file_when_due` after
+        each change, once the person at the door has their answer; otherwise the
+        check-out that makes enough visits wait files them itself."""
         self._badges: dict[str, str] = {}
         self._here = HereNow.of((), hours, clock())
         self._unfiled: list[Visit] = []

@@ -165,7 +165,8 @@ def write_atomically(path: Path, payload: bytes) -> Signature:
 
 
 def write_together(payloads: dict[Path, bytes]) -> dict[Path, Signature]:
-    """Replace each file with its payload, durably, flushing the disk once for all of them.
+    """Replace each file with its payload, durably: each file and each folder holding one
+    is flushed, and nothing else on the machine.
 
     Each file is replaced whole or not at all; if the writes fail part way, the files
     not yet replaced keep their old contents. Within a change the writes are held back
@@ -207,12 +208,11 @@ def write_temporaries(payloads: dict[Path, bytes]) -> dict[Path, Path]:
                 view = memoryview(payload)
                 while view:
                     view = view[os.write(descriptor, view) :]
-                if len(payloads) == 1:
-                    os.fsync(descriptor)
+                # This file alone: a whole-machine sync would wait for every other
+                # program's writes too.
+                os.fsync(descriptor)
             finally:
                 os.close(descriptor)
-        if len(payloads) > 1:
-            os.sync()
     except OSError as error:
         for temporary in temporaries.values():
             with suppress(OSError):  # on a read-only disk it was never made

@@ -153,6 +153,20 @@ class MemberFiles:
             insert(pointers["names"], {"key": key, "id": member.id})
         write_together({self.folder / name: encode(tables) for name, tables in files.items()})
 
+    def written(self, paths: Iterable[Path]) -> None:
+        """Take the member files among `paths`, just written by this process under the
+        lock, as seen: `changed` names only what another process wrote since, so that a
+        filing's few dozen files are not read back by the process that wrote them."""
+        if not self._seen:
+            return  # not following changes yet: the first `changed` names every file
+        for path in paths:
+            if path.parent == self.folder:
+                seen = signature(path)
+                if seen is None:
+                    self._seen.pop(path.name, None)
+                else:
+                    self._seen[path.name] = seen
+
     def forget(self, name: str) -> None:
         """Have the next `changed` name this file again: it could not be read this time."""
         self._seen.pop(name, None)

@@ -102,6 +102,7 @@ class Store:
             with staging.staging() as staged:
                 yield
             intent.commit(self.root, staged)
+            self.members.written(staged.files)
 
     def finish_unfinished(self) -> bool:
         """Finish a change to several files that a stopped process left, if there is one

@@ -21,13 +21,13 @@ from datetime import UTC, datetime
 
 from tests.benchmarks import (
     board,
-    board_memory,
     commands,
     daily_backup,
     memory,
     search,
     startup,
     visits,
+    wall_board,
 )
 from tests.benchmarks.datasets import ALL, CACHE, cache_folder, data_set
 from tests.benchmarks.figures import Figure
@@ -50,10 +50,11 @@ def parts() -> list[tuple[str, Part]]:
         ("7 daily backup", lambda s: [daily_backup.measure(s)]),
         ("8 demo memory", lambda s: [memory.demo_memory()]),
         ("9 flat memory", lambda s: [memory.flat_memory(s)]),
-        ("10 wall board memory", lambda s: [board_memory.section(s)]),
+        ("10 wall board", lambda s: [wall_board.section(s)]),
         ("growth: members, years", visits.members_and_years),
         ("growth: people here", lambda s: [visits.people_here(s)]),
         ("filing", lambda s: [visits.filing(s)]),
+        ("the door's tail", lambda s: [visits.door_tail(s)]),
         ("plain TinyDB", lambda s: [visits.plain_tinydb(s)]),
     ]
 

@@ -9,17 +9,23 @@ generated community repeats names). Rounds take turns between the sizes.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from itertools import cycle
 from pathlib import Path
 
 from kiosk.community.attendance import FILE_AFTER
+from kiosk.community.community import utc_now
 from tests.benchmarks.datasets import LARGE, SMALL, TINY, Size
 from tests.benchmarks.figures import Case, interleaved
 from tests.benchmarks.processes import KIOSK, Finished, checked
 from tests.benchmarks.report import Row, Section, versus
-from tests.benchmarks.scenes import Scratch, absent, opened
+from tests.benchmarks.scenes import Scratch, absent, opened, quiet_days
 
 COMMANDS = ("checkin", "checkout", "present --json")
+EXPORT = ("export", "visits", "--from", "yesterday")
+VISITS_A_DAY = 5
+"""Visits a day in the exported days at both sizes, so the figure shows what members cost
+(the 50-member community has about this many)."""
 
 
 def kiosk(data: Path, *arguments: str) -> Finished:
@@ -57,6 +63,46 @@ def filing_case(data: Path, members: Iterator[str], name: str) -> Case:
     return case
 
 
+def export_case(data: Path, name: str) -> Case:
+    def case() -> dict[str, float]:
+        return {f"{name} export": kiosk(data, *EXPORT).seconds}
+
+    return case
+
+
+def export_rows(scratch: Scratch) -> tuple[list[Row], str]:
+    """`kiosk export visits --from yesterday` with the same visits at both sizes, and on the
+    big community's days as generated."""
+    print("  `kiosk export visits --from yesterday` ...", flush=True)
+    today = utc_now().date()
+    # Visits are filed by UTC day: a day either side of yesterday and today covers them.
+    first, last = today - timedelta(days=2), today + timedelta(days=1)
+    quiet = {name: scratch.copy(size) for name, size in (("tiny", TINY), ("large", LARGE))}
+    held = {name: quiet_days(data, first, last, VISITS_A_DAY) for name, data in quiet.items()}
+    busy = scratch.copy(LARGE)
+    figures = interleaved([export_case(data, name) for name, data in quiet.items()])
+    figures |= interleaved([export_case(busy, "busy")])
+    return [
+        Row(f"kiosk export visits --from yesterday, {TINY.label}", figures["tiny export"]),
+        versus(
+            f"kiosk export visits --from yesterday, {LARGE.label} (vs 50)",
+            figures["large export"],
+            figures["tiny export"],
+            1.5,
+        ),
+        Row(
+            f"  the same, with the generated {LARGE.members:,} members' days (vs 50)",
+            figures["busy export"],
+            figures["tiny export"],
+        ),
+    ], (
+        f"export: the days around yesterday cut to {VISITS_A_DAY} visits a day at both sizes "
+        f"({held['tiny']} and {held['large']} visits in the files read), so the figure shows "
+        "what members cost; the generated big community has about 5,500 visits a day, each "
+        "a row to write and a member to name"
+    )
+
+
 def measure(scratch: Scratch) -> Section:
     print("  kiosk commands as whole processes ...", flush=True)
     sizes: dict[str, Size] = {"tiny": TINY, "small": SMALL, "large": LARGE}
@@ -73,6 +119,7 @@ def measure(scratch: Scratch) -> Section:
         for name, data in filing.items()
     }
     figures |= interleaved([filing_case(filing[n], filing_members[n], n) for n in filing])
+    export, about_export = export_rows(scratch)
     rows = []
     for command in COMMANDS:
         rows += [
@@ -96,6 +143,7 @@ def measure(scratch: Scratch) -> Section:
             figures["large filing checkout"],
             figures["tiny filing checkout"],
         ),
+        *export,
     ]
     return Section(
         "1. A kiosk command, as a whole process, costs at most 1.5x at 50,000 members "
@@ -105,5 +153,6 @@ def measure(scratch: Scratch) -> Section:
             "each figure is `.venv/bin/kiosk ... --data COPY` from start to exit (wall time, "
             "the parent's clock); a command's floor is Python starting and importing the kiosk",
             "1 check-out in 50 files the waiting visits: the last two rows time that one",
+            about_export,
         ],
     )

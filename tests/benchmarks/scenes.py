@@ -12,7 +12,7 @@ import secrets
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from kiosk.community.attendance import FILE_AFTER
 from kiosk.community.community import Community, utc_now
 from kiosk.config import Config
 from kiosk.models import Visit
+from kiosk.storage.store import Store
 from tests.benchmarks.datasets import Size, data_set, working_copy
 from tests.benchmarks.processes import KIOSK, checked
 
@@ -122,3 +123,22 @@ def make_present(community: Community, count: int) -> None:
     community.file_visits()
     if community.here_count() != count:
         raise RuntimeError(f"{community.here_count()} are here, not {count}")
+
+
+def quiet_days(data: Path, first: date, last: date, per_day: int) -> int:
+    """Leave at most `per_day` visits (the earliest) on each UTC day from `first` to
+    `last`, so that two communities of different sizes hold the same days; how many
+    visits those days now hold."""
+    history = Store(data).history
+    by_day: dict[str, list[str]] = {}
+    for name in history.names(first, last):
+        by_day.setdefault(name[:10], []).append(name)
+    kept = 0
+    for names in by_day.values():
+        docs = [doc for name in names for doc in history.file(name).tables()["visits"].values()]
+        earliest = sorted(docs, key=lambda doc: doc["since"])[:per_day]
+        table = {str(number): doc for number, doc in enumerate(earliest, 1)}
+        # The day's first file holds what is kept, the others nothing.
+        history.write({name: {} for name in names[1:]} | {names[0]: table})
+        kept += len(earliest)
+    return kept

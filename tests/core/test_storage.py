@@ -10,9 +10,18 @@ from typing import Any
 
 import pytest
 
+from kiosk.community.attendance import FILE_AFTER
 from kiosk.community.community import Community
 from kiosk.errors import DataError
-from kiosk.storage.files import SCHEMA, AtomicJSONStorage, load, signature, write_atomically
+from kiosk.storage.files import (
+    SCHEMA,
+    AtomicJSONStorage,
+    load,
+    signature,
+    write_atomically,
+    write_together,
+)
+from kiosk.storage.member_files import MemberFiles
 from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
@@ -28,6 +37,37 @@ def test_a_write_replaces_the_file_and_leaves_no_temporary_file(tmp_path: Path) 
     # Then it holds the new bytes and nothing else is left in the folder
     assert path.read_bytes() == b'{"members": {"1": {"id": "m1"}}}'
     assert [p.name for p in tmp_path.iterdir()] == ["members.json"]
+
+
+def test_files_written_together_are_flushed_each_with_its_folder_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given two folders, and a machine whose other programs' writes must not be waited for
+    (tmp_path / "members").mkdir()
+    (tmp_path / "history").mkdir()
+    flushed: set[tuple[int, int]] = set()
+    fsync = os.fsync
+
+    def flush(descriptor: int) -> None:
+        status = os.fstat(descriptor)
+        flushed.add((status.st_dev, status.st_ino))
+        fsync(descriptor)
+
+    def whole_machine() -> None:
+        raise AssertionError("the whole machine was flushed")
+
+    monkeypatch.setattr(os, "fsync", flush)
+    monkeypatch.setattr(os, "sync", whole_machine)
+    paths = [tmp_path / "members" / "001.json", tmp_path / "members" / "002.json"]
+    paths.append(tmp_path / "history" / "2026-11-26.json")
+
+    # When three files are written together
+    write_together({path: b"{}" for path in paths})
+
+    # Then each file, and each folder holding one, was flushed
+    for written in [*paths, tmp_path / "members", tmp_path / "history"]:
+        status = os.stat(written)
+        assert (status.st_dev, status.st_ino) in flushed, written
 
 
 def test_every_file_written_carries_the_schema_version(tmp_path: Path) -> None:
@@ -213,3 +253,34 @@ def test_something_other_than_a_file_is_reported_not_read(tmp_path: Path, kind: 
     with pytest.raises(DataError) as refused:
         load(path)
     assert str(refused.value).startswith(f"{path} is damaged: it is")
+
+
+def test_a_filing_is_not_read_back_by_the_process_that_made_it(
+    demo_data: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a kiosk holding everyone, whose check-outs have just filed a batch of visits
+    kiosk = Community(Store.open(demo_data), clock)
+    kiosk.load_everyone()
+    members = [m.id for m in kiosk.members() if kiosk.visit_of(m.id) is None]
+    for number in range(FILE_AFTER - len(kiosk.store.unfiled_visits())):
+        kiosk.check_in(members[number % 10])
+        clock.advance(minutes=1)
+        kiosk.check_out(members[number % 10])
+    assert kiosk.store.unfiled_visits() == []
+    read: list[object] = []
+    everyone = MemberFiles.everyone
+
+    def reading(self: MemberFiles, names: Any = None) -> Any:
+        read.append(names)
+        return everyone(self, names)
+
+    monkeypatch.setattr(MemberFiles, "everyone", reading)
+    # When the next member checks in
+    kiosk.check_in(members[10])
+    # Then no member file is read back: the kiosk wrote them, and holds what they say
+    assert read == []
+    # And a change another process makes to a member is still seen
+    Community(Store.open(demo_data), clock).edit_member(members[0], pronouns="they/them")
+    kiosk.refresh()
+    assert kiosk.member(members[0]).pronouns == "they/them"
+    assert kiosk.member(members[0]).visits >= 1

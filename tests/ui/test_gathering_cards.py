@@ -50,14 +50,31 @@ async def test_a_change_of_words_writes_the_card_again_and_keeps_its_marks() -> 
         assert quiet.has_class("quiet")
 
 
-async def test_a_new_card_lays_the_cards_out_again() -> None:
+async def test_a_card_that_comes_or_goes_leaves_the_others_where_they_are() -> None:
     app = Cards()
     async with app.run_test(size=(80, 24)) as pilot:
+        # Given the climbers and the heads-down card
         cards = app.query_one(GatheringCards)
-        await cards.show(who("Ana Alves"))
+        await cards.show(who("Ana Alves", "Ben Berg"))
         await pilot.pause()
-        more = who("Ana Alves")
-        more[0] = Section("Who's here", (*more[0].cards, Card("guests", Content("Guests\nSam"))))
-        await cards.show(more)
+        climbing, quiet = app.query(".card")
+        quiet.add_class("-off-page")  # as a paged board marks a card on another page
+        # When Eve comes, open to chat, and her card goes between them
+        [here] = who("Ana Alves", "Ben Berg")
+        eve = Card("open", Content("Open to chat\nEve Eng"))
+        await cards.show([Section(here.title, (here.cards[0], eve, here.cards[1]))])
         await pilot.pause()
-        assert texts(app)[-1] == "Guests\nSam"
+        # Then it is put in its place, and the two cards there are the same as before
+        climbing_still, open_card, quiet_still = app.query(".card")
+        assert (climbing_still, quiet_still) == (climbing, quiet)
+        assert texts(app) == [
+            "climbing · 2\nAna Alves, Ben Berg",
+            "Open to chat\nEve Eng",
+            "Heads-down\nDee Dunn",
+        ]
+        assert quiet.has_class("-off-page")
+        # And when the climbers leave, their card goes and the rest stay
+        await cards.show([Section(here.title, (eve, here.cards[1]))])
+        await pilot.pause()
+        assert list(app.query(".card")) == [open_card, quiet]
+        assert texts(app) == ["Open to chat\nEve Eng", "Heads-down\nDee Dunn"]

@@ -153,7 +153,7 @@ def export_visits(args: argparse.Namespace, config: Config) -> int:
     visits = community.visits_begun(first.day, last.day)
     day_before = first.day - timedelta(days=1)
     earlier = community.visits_begun(day_before, day_before)
-    members = {m.id: m for m in community.members()}
+    members = community.members_by_id(visit.member_id for visit in visits)
     if args.out == STANDARD_OUTPUT:
         # A reader that stops early (head) closes the pipe: main says nothing then.
         write_visits(sys.stdout, visits, members, community.zone, earlier)

@@ -1,0 +1,353 @@
+"""Target 10: `kiosk board` under a busy door, run for thousands of changes: the UI
+thread's time for each change, how late the board ever answers, and whether its memory
+stays flat.
+
+The wall board (`WallApp`, as `kiosk board` runs it) runs in a terminal of its own (a
+pseudo-terminal) on a copy of the big community with 300 people here, looking for changes
+more often than its usual once a second, while this process checks members in and out
+(and leaves a shout-out now and then), one change per look, so that each is laid out on
+its own. After warming up, the changes come in rounds, each followed by a quiet spell
+without changes, as on an afternoon.
+
+Inside the board (`run_board`): the UI thread's CPU time (`time.thread_time()`, read on
+that thread) and every lag, a 10 ms sleep on its event loop that wakes late. Outside: its
+resident memory (RSS) after each round. The UI time of a change is what the UI thread
+spent over a round beyond its floor (the quiet spell's rate of looking and turning pages
+with nothing new), per layout of a change.
+
+    python -m tests.benchmarks.wall_board [--changes 5000] [--every 0.05] [--size 80x24]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import fcntl
+import json
+import os
+import random
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.community.community import Community, utc_now
+from kiosk.config import Config
+from kiosk.errors import Refused
+from tests.benchmarks.datasets import LARGE, cache_folder, data_set, working_copy
+from tests.benchmarks.figures import ROUNDS, Figure
+from tests.benchmarks.processes import ROOT
+from tests.benchmarks.report import Row, Section, bound
+from tests.benchmarks.scenes import Scratch, make_present, opened
+from tests.benchmarks.visits import ROOM
+
+if TYPE_CHECKING:
+    from kiosk.exchange.wall import WallView
+    from screens import gathering_cards
+
+CHANGES = 5000
+WARM_UP = 500
+"""Changes before the first figure counts: Textual's caches of drawn lines fill first."""
+EVERY = 0.05
+"""How often the board looks for changes, in seconds (`kiosk board`: once a second)."""
+QUIET = 3.0
+"""Seconds without changes after each round."""
+PROBE = 0.01
+"""The lag probe's sleep on the board's event loop."""
+UI_LIMIT = 0.020
+LAG_LIMIT = 0.100
+GROWTH_LIMIT = 5 * 2**20
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the board said of itself at one moment, and its RSS then."""
+
+    at: float
+    shown: int
+    ui_cpu: float
+    lags: int
+    """How many lags it had recorded so far (its lag file's lines)."""
+    bare_lags: int
+    """The same of a bare event loop running beside it, doing nothing else."""
+    rss: int
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--changes", type=int, default=CHANGES)
+    parser.add_argument("--every", type=float, default=EVERY, help="the board's look, s")
+    parser.add_argument("--size", default="80x24", help="the board's terminal, COLUMNSxROWS")
+    parser.add_argument("--board", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--state", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--bare", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.bare is not None:
+        asyncio.run(probe(args.bare, 1.0, lambda: None))
+        return 0
+    if args.board is not None:
+        run_board(args.board, args.every, args.state)
+        return 0
+    columns, rows = (int(n) for n in args.size.split("x"))
+    with tempfile.TemporaryDirectory(dir=cache_folder()) as folder:
+        data = working_copy(data_set(LARGE).data, Path(folder) / "data")
+        section = measure(data, Path(folder), args.changes, args.every, columns, rows)
+        for row in section.rows:
+            print(f"{row.metric}: {row.ours.cell()}")
+        for note in section.notes:
+            print(note)
+    return 0
+
+
+def section(scratch: Scratch) -> Section:
+    """The wall board under a busy door, for `make bench`."""
+    print(f"  `kiosk board` while {CHANGES:,} changes are made ...", flush=True)
+    data = scratch.copy(LARGE)
+    folder = scratch.folder / "wall-board"
+    folder.mkdir()
+    return measure(data, folder, CHANGES, EVERY, 80, 24)
+
+
+# -- the board, in its own process ---------------------------------------------------------
+
+
+def run_board(data: Path, every: float, state: Path) -> None:
+    """Run the wall board, writing what it did into `state` as it goes (and every lag into
+    `state` with the suffix .lags, a line each)."""
+    from screens.wall import WallScreen
+    from screens.wall_app import WallApp
+
+    shown = 0
+    show = WallScreen.show
+
+    async def counted_show(
+        self: WallScreen, view: WallView, sections: Sequence[gathering_cards.Section]
+    ) -> None:
+        nonlocal shown
+        shown += 1
+        await show(self, view, sections)
+
+    WallScreen.show = counted_show  # type: ignore[method-assign]
+
+    def tell() -> None:
+        # Replaced whole, so the other process never reads it half written.
+        said = state.with_suffix(".new")
+        said.write_text(json.dumps({"shown": shown, "ui_cpu": time.thread_time()}))
+        said.replace(state)
+
+    mount = WallApp.on_mount
+
+    def measured_mount(self: WallApp) -> None:
+        mount(self)
+        self.run_worker(probe(state.with_suffix(".lags"), every, tell), group="probe")
+
+    WallApp.on_mount = measured_mount  # type: ignore[method-assign]
+    config = Config(space_name="Makerspace North", data_dir=data)
+    WallApp(Community.open(config, utc_now, create=False), config, every).run()
+
+
+async def probe(lags: Path, every: float, tell: Callable[[], None]) -> None:
+    """On an event loop: each wake-up from a PROBE sleep later than PROBE past due, a
+    line in `lags`; every `every` seconds, `tell` what else there is to tell."""
+    with lags.open("a", buffering=1) as said:
+        told = time.monotonic()
+        while True:
+            started = time.perf_counter()
+            await asyncio.sleep(PROBE)
+            late = time.perf_counter() - started - PROBE
+            if late > PROBE:
+                said.write(f"{late:.4f}\n")
+            if time.monotonic() - told >= every:
+                told = time.monotonic()
+                tell()
+
+
+# -- this process: the changes and the figures ------------------------------------------
+
+
+def measure(
+    data: Path, folder: Path, changes: int, every: float, columns: int, rows: int
+) -> Section:
+    make_present(opened(data, everyone=False), ROOM)
+    state = folder / "state"
+    board = Board(data, every, state, columns, rows)
+    try:
+        wait_for(lambda: board.rss() and state.exists(), "the board to start")
+        community = Community.open(Config(data_dir=data), utc_now, create=False)
+        # Members the board shows, coming in open or heads-down: each change shows.
+        members = [m.id for m in community.store.members.everyone() if m.active and m.on_board]
+        chooser = random.Random(7)
+        per_round = (changes - WARM_UP) // ROUNDS
+        marks = [WARM_UP + per_round * n for n in range(ROUNDS + 1)]
+        busy: list[tuple[Reading, Reading]] = []
+        quiet: list[tuple[Reading, Reading]] = []
+        start: Reading | None = None
+        for change in range(1, marks[-1] + 1):
+            make_change(community, chooser, chooser.choice(members), change)
+            shown = board.reading().shown
+            # One change per look: wait for the board to lay this one out.
+            deadline = time.monotonic() + 20 * every
+            while board.reading().shown == shown and time.monotonic() < deadline:
+                time.sleep(every / 5)
+            if change in marks:
+                calm = board.reading()
+                time.sleep(QUIET)
+                after = board.reading()
+                if start is not None:
+                    busy.append((start, calm))
+                    quiet.append((calm, after))
+                start = after
+    finally:
+        board.stop()
+    lags = [float(line) for line in state.with_suffix(".lags").read_text().split()]
+    bare = [float(line) for line in state.with_suffix(".bare").read_text().split()]
+    return _section(busy, quiet, lags, bare, every, columns, rows)
+
+
+def _section(
+    busy: list[tuple[Reading, Reading]],
+    quiet: list[tuple[Reading, Reading]],
+    lags: list[float],
+    bare: list[float],
+    every: float,
+    columns: int,
+    rows: int,
+) -> Section:
+    ui, floor, worst, worst_bare, rss = (Figure() for _ in range(5))
+    rss.unit = "B"
+    for (start, end), (calm, after) in zip(busy, quiet, strict=True):
+        floor_rate = (after.ui_cpu - calm.ui_cpu) / (after.at - calm.at)
+        spent = end.ui_cpu - start.ui_cpu - floor_rate * (end.at - start.at)
+        ui.samples.append(spent / max(end.shown - start.shown, 1))
+        floor.samples.append(floor_rate * every)
+        worst.samples.append(max(lags[start.lags : end.lags], default=0.0))
+        worst_bare.samples.append(max(bare[start.bare_lags : end.bare_lags], default=0.0))
+        rss.samples.append(end.rss)
+    first, last = busy[0][0], busy[-1][1]
+    growth = Figure(samples=[last.rss - first.rss], unit="B")
+    changes = sum(end.shown - start.shown for start, end in busy)
+    return Section(
+        f"10. `kiosk board` under a busy door: {ROOM} people here, one change a look "
+        f"({LARGE.label}, {columns}x{rows})",
+        [
+            bound("UI thread CPU per change (floor taken off)", ui, UI_LIMIT, "<= 20 ms", "max"),
+            Row("  UI thread CPU per look with nothing new (floor)", floor),
+            bound(
+                "worst lag of the board's event loop, per round",
+                worst,
+                LAG_LIMIT,
+                "<= 100 ms",
+                "max",
+            ),
+            Row("  the same of a bare event loop beside it (the machine's own)", worst_bare),
+            bound(
+                f"board RSS growth from change {WARM_UP:,} to the last",
+                growth,
+                GROWTH_LIMIT,
+                "<= 5 MiB",
+            ),
+            Row("  board RSS at the end of each round", rss),
+        ],
+        [
+            f"`kiosk board` (WallApp) in a pseudo-terminal, looking every {every} s rather than "
+            f"every second; {changes:,} layouts over {ROUNDS} rounds after {WARM_UP} changes "
+            f"of warming up, each round followed by {QUIET:.0f} s without changes; "
+            f"lags: a {PROBE * 1000:.0f} ms sleep on its event loop waking later than that "
+            f"({len(lags)} in all, start-up included)",
+        ],
+    )
+
+
+class Board:
+    """The board in a pseudo-terminal of the given size; its output is read and only the
+    last of it kept, to tell why it stopped if it does."""
+
+    def __init__(self, data: Path, every: float, state: Path, columns: int, rows: int) -> None:
+        controller, terminal = os.openpty()
+        fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        module = "tests.benchmarks.wall_board"
+        command = [sys.executable, "-m", module, "--board", str(data), "--every", str(every)]
+        self.state = state
+        self.process = subprocess.Popen(
+            [*command, "--state", str(state)],
+            stdin=terminal,
+            stdout=terminal,
+            stderr=terminal,
+            cwd=ROOT,
+            env={**os.environ, "TERM": "xterm-256color"},
+            start_new_session=True,
+        )
+        os.close(terminal)
+        module_bare = [sys.executable, "-m", module, "--bare", str(state.with_suffix(".bare"))]
+        self.bare = subprocess.Popen(module_bare, cwd=ROOT, start_new_session=True)
+        self.last_output = b""
+        self._reader = threading.Thread(target=self._drain, args=(controller,), daemon=True)
+        self._reader.start()
+
+    def _drain(self, controller: int) -> None:
+        # A terminal nobody reads would stop the board once its buffer is full.
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            self.last_output = (self.last_output + chunk)[-4000:]
+        os.close(controller)
+
+    def reading(self) -> Reading:
+        said = json.loads(self.state.read_text())
+        lags, bare = (_lines(self.state.with_suffix(kind)) for kind in (".lags", ".bare"))
+        return Reading(time.monotonic(), said["shown"], said["ui_cpu"], lags, bare, self.rss())
+
+    def rss(self) -> int:
+        """The board's resident memory now, in bytes."""
+        if self.process.poll() is None:
+            for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        said = self.last_output.decode(errors="replace")
+        raise RuntimeError(f"The board stopped. The last it showed:\n{said}")
+
+    def stop(self) -> None:
+        for process in (self.process, self.bare):
+            process.terminate()
+            process.wait(timeout=30)
+        self._reader.join(timeout=5)
+
+
+def _lines(path: Path) -> int:
+    return path.read_text().count("\n") if path.exists() else 0
+
+
+def make_change(community: Community, chooser: random.Random, member_id: str, number: int) -> None:
+    """Check the member in or out; every 100th change, a shout-out."""
+    try:
+        if number % 100 == 0:
+            community.post_shoutout(member_id, None, f"Thanks, everyone (note {number})")
+        elif community.visit_of(member_id) is None:
+            community.check_in(member_id, chooser.choice(("open", "heads-down")))
+        else:
+            community.check_out(member_id)
+    except Refused:
+        pass  # the space is full, or a membership paused: the next change will do
+
+
+def wait_for(condition: object, what: str, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"Gave up waiting for {what}.")
+        time.sleep(0.1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
