@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from kiosk.access.pin import is_pin_hash
 from kiosk.badges.wifi import SECURITIES, SSID_BYTES, WifiNetwork, password_fits, password_rule
 from kiosk.errors import UsageError
-from kiosk.exchange.spaceapi import NO_LISTING, SpaceListing, read_spaceapi
+from kiosk.exchange.space_listing import NO_LISTING, SpaceListing, read_spaceapi
 from kiosk.text import TOPIC_LIMIT, clean, shortened
 from kiosk.timekeeping.opening import NO_HOURS, OpeningHours, read_hours, read_timezone, time_zone
 
