@@ -25,9 +25,10 @@ def serving(data: Path, port: int, *options: str) -> Iterator[str]:
     """`kiosk serve` of `data` on loopback `port`, from a folder holding some other `kiosk`
     (each browser must still get this one); its address."""
     decoy = data.parent / "elsewhere" / "kiosk"
-    decoy.mkdir(parents=True, exist_ok=True)
-    (decoy / "__init__.py").write_text("", encoding="utf-8")
-    (decoy / "cli.py").write_text("raise SystemExit('not the kiosk')\n", encoding="utf-8")
+    (decoy / "cli").mkdir(parents=True, exist_ok=True)
+    for package in (decoy, decoy / "cli"):
+        (package / "__init__.py").write_text("", encoding="utf-8")
+    (decoy / "cli" / "main.py").write_text("raise SystemExit('not the kiosk')\n", encoding="utf-8")
     log_path = data.parent / f"serve-{port}.log"
     log = log_path.open("wb")
     server = subprocess.Popen(
