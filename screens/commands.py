@@ -116,6 +116,26 @@ FINISH_REGISTRATION = command(
     key_display="⏎",
 )
 
+# -- the board (F2) ----------------------------------------------------------------------
+
+SCROLL_BOARD = command(
+    "scroll-board",
+    "down",
+    "Down",
+    "Move down the board a line; ↑ moves back up.",
+    action="scroll_down",
+    show=False,
+)
+PAGE_BOARD = command(
+    "page-board",
+    "pagedown",
+    "Page down",
+    "Move down the board a screenful; PageUp moves back up.",
+    action="page_down",
+    key_display="PgDn",
+    show=False,
+)
+
 # -- a member's screen and the confirmation ---------------------------------------------
 
 # Enter wins over the status and topic lists (Space ticks those), so it always does

@@ -25,6 +25,7 @@ from kiosk.exchange.wall import WallShoutOut
 from kiosk.models import Question
 from kiosk.text import fold, topic_key
 from kiosk.timekeeping import hours
+from screens.commands import PAGE_BOARD, SCROLL_BOARD
 
 COLUMNS_FROM = ((180, "-four"), (120, "-three"), (70, "-two"), (0, "-one"))
 """From how many cells wide the cards go in four, three, two columns, or one."""
@@ -87,6 +88,8 @@ class GatheringCards(VerticalScroll):
     """The sections as cards, in columns as many as the width allows. `room_below` leaves
     a screenful of room after the last card, so that the last page of a paged board can
     begin at its top like any other."""
+
+    BINDINGS = [SCROLL_BOARD, PAGE_BOARD]  # the others it scrolls with stay as Textual's
 
     def __init__(self, *, room_below: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -89,3 +89,14 @@ async def test_f1_in_the_host_console_tells_what_f2_to_f6_mean_there(make_app: M
         assert keys["f6"].startswith("Stats: ")
         await pilot.press("escape")
         assert isinstance(app.screen, ConsoleScreen)
+
+
+async def test_f1_on_the_board_says_how_to_see_the_rest_of_it(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("f1")
+        keys = listed(pilot)
+        assert keys["↓"] == "Down: Move down the board a line; ↑ moves back up."
+        assert keys["PgDn"] == "Page down: Move down the board a screenful; PageUp moves back up."
