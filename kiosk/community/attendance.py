@@ -49,8 +49,8 @@ class Attendance:
     def __init__(self, state: CommunityState) -> None:
         self.state = state
         self._gathered: tuple[tuple[int, date], Gathering] | None = None
-
-    """The last gathering worked out, with the changes count and local day it holds for."""
+        """The last gathering worked out, with the changes count and local day it holds
+        for."""
 
     def closing_due(self) -> bool:
         """Whether the kiosk is to close the day now (`close_day`): as soon as the day of
