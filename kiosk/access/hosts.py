@@ -29,7 +29,8 @@ from kiosk.access.pin import pin_matches
 from kiosk.config import Config
 from kiosk.errors import DataError, StorageError
 from kiosk.storage.files import FolderLock, read_regular, signature, write_atomically
-from kiosk.storage.store import LOCK_FILE, Store
+from kiosk.storage.layout import LOCK_FILE
+from kiosk.storage.store import Store
 
 Clock = Callable[[], datetime]
 

@@ -41,25 +41,32 @@ class Welcome:
         return self.milestone is not None and self.milestone.kind == "first-visit"
 
 
-class Attendance(CommunityState):
-    _gathered: tuple[tuple[int, date], Gathering] | None = None
-    """The last gathering worked out, with the changes count and local day it holds for."""
+class Attendance:
+    """Who is here: checking in and out, guests, closing time and the history of visits.
+    It owns the gathering worked out last (kept until the community changes); what it
+    reads and changes of who is here is the community's state."""
+
+    def __init__(self, state: CommunityState) -> None:
+        self.state = state
+        self._gathered: tuple[tuple[int, date], Gathering] | None = None
+        """The last gathering worked out, with the changes count and local day it holds
+        for."""
 
     def closing_due(self) -> bool:
         """Whether the kiosk is to close the day now (`close_day`): as soon as the day of
         a visit still open is over (its closing time, or midnight for a visit begun after
         closing). Only with opening hours: without them the kiosk never closes by itself,
         and a host or a nightly `kiosk close-day` ends the day."""
-        return self.hours.is_set and bool(self.visits_over())
+        return self.state.hours.is_set and bool(self.visits_over())
 
     def visits_over(self) -> list[Visit]:
         """Visits whose day is over that nobody checked out: their members are no longer
         here, and the next change writes them as ended at that day's closing time."""
-        return self._here.at(self.clock()).over
+        return self.state.here_now.at(self.state.clock()).over
 
     def visit_of(self, member_id: str) -> Visit | None:
         """The member's open visit, if they are here."""
-        return self._visit_of.get(member_id)
+        return self.state.visit_of_member.get(member_id)
 
     def check_in(
         self, member_id: str, status: Status = "open", topics: tuple[str, ...] | None = None
@@ -83,64 +90,64 @@ class Attendance(CommunityState):
         self, member_id: str, status: Status, topics: tuple[str, ...] | None, at_door: bool
     ) -> Visit:
         _check_status(status)
-        with self._writing():
-            member = self.member(member_id)
+        with self.state.writing():
+            member = self.state.member(member_id)
             chosen = text.topics(member.topics if topics is None else topics)
-            earlier = self._visit_of.get(member_id)
-            unseen = at_door and earlier is not None and self.seen_at_door(member) is None
+            earlier = self.state.visit_of_member.get(member_id)
+            unseen = at_door and earlier is not None and self.state.seen_at_door(member) is None
             if earlier is not None and not unseen:
-                since = clock_time(earlier.since, self.zone)
+                since = clock_time(earlier.since, self.state.zone)
                 raise Refused(f"{member.name} is already checked in, since {since}.")
             if not member.active:
                 raise Refused(f"{member.name}'s membership is paused. Please check with a host.")
             self._refuse_when_full()
-            visit = Visit(_visit_id(), member_id, self.clock(), status, chosen)
+            visit = Visit(_visit_id(), member_id, self.state.clock(), status, chosen)
             if unseen and earlier is not None:
-                self.store.close_visits([checked_out(earlier, self.clock())])
-            self.store.add_visit(visit)
-            self._load_presence()
+                self.state.store.close_visits([checked_out(earlier, self.state.clock())])
+            self.state.store.add_visit(visit)
+            self.state.load_presence()
         return visit
 
     def _refuse_when_full(self) -> None:
-        if self.capacity and len(self._visits) >= self.capacity:
-            people = "person" if self.capacity == 1 else "people"
+        if self.state.capacity and len(self.state.visits_now) >= self.state.capacity:
+            people = "person" if self.state.capacity == 1 else "people"
             raise Refused(
-                f"The space is full ({self.capacity} {people}). Please check with a host."
+                f"The space is full ({self.state.capacity} {people}). Please check with a host."
             )
 
     def update_visit(self, member_id: str, status: Status, topics: tuple[str, ...]) -> Visit:
         """Change today's status and topics of a member who is here."""
         _check_status(status)
         chosen = text.topics(topics)
-        with self._writing():
+        with self.state.writing():
             visit = self._open_visit(member_id)
             changed = replace(visit, status=status, topics=chosen)
-            self.store.replace_visit(changed)
-            self._load_presence()
+            self.state.store.replace_visit(changed)
+            self.state.load_presence()
         return changed
 
     def _open_visit(self, member_id: str) -> Visit:
-        visit = self._visit_of.get(member_id)
+        visit = self.state.visit_of_member.get(member_id)
         if visit is None:
-            raise Refused(f"{self.member(member_id).name} is not checked in.")
+            raise Refused(f"{self.state.member(member_id).name} is not checked in.")
         return visit
 
     def sign_in_guest(self, host_id: str, name: str) -> Visit:
         """Sign in a guest of a member who is here; they leave with their host."""
         name = text.required(name, "the guest's name", text.NAME_LIMIT)
-        with self._writing():
-            host = self.member(host_id)
-            if host_id not in self._visit_of:
+        with self.state.writing():
+            host = self.state.member(host_id)
+            if host_id not in self.state.visit_of_member:
                 raise Refused(f"{host.name} is not checked in; please check in first.")
             self._refuse_when_full()
-            visit = Visit(_visit_id(), host_id, self.clock(), "open", (), guest=name)
-            self.store.add_visit(visit)
-            self._load_presence()
+            visit = Visit(_visit_id(), host_id, self.state.clock(), "open", (), guest=name)
+            self.state.store.add_visit(visit)
+            self.state.load_presence()
         return visit
 
     def guests_of(self, member_id: str) -> list[Visit]:
         """The guests a member signed in who are here now."""
-        return [v for v in self._visits if v.guest and v.member_id == member_id]
+        return [v for v in self.state.visits_now if v.guest and v.member_id == member_id]
 
     def check_out(self, member_id: str) -> Visit:
         """Check a member out, with the guests they signed in.
@@ -149,63 +156,67 @@ class Attendance(CommunityState):
         (local midnight when no hours are set), never stretched to now: that is the visit
         returned.
         """
-        with self._writing() as ended:
+        with self.state.writing() as ended:
             over = [v for v in ended if v.member_id == member_id and not v.guest]
             if over:
                 closed = over
             else:
                 visit = self._open_visit(member_id)
-                closed = [checked_out(v, self.clock()) for v in (visit, *self.guests_of(member_id))]
-                self.store.close_visits(closed)
-                self._load_presence()
+                closed = [
+                    checked_out(v, self.state.clock()) for v in (visit, *self.guests_of(member_id))
+                ]
+                self.state.store.close_visits(closed)
+                self.state.load_presence()
         self._file_when_many()
         return closed[0]
 
     def check_out_visit(self, visit_id: str) -> Visit:
         """Check out one visit, a member's or a guest's (for hosts)."""
-        with self._writing():
-            visit = next((v for v in self._visits if v.id == visit_id), None)
+        with self.state.writing():
+            visit = next((v for v in self.state.visits_now if v.id == visit_id), None)
             if visit is None:
                 raise Refused("That person is not checked in any more.")
             guests = () if visit.guest else self.guests_of(visit.member_id)
-            closed = [checked_out(v, self.clock()) for v in (visit, *guests)]
-            self.store.close_visits(closed)
-            self._load_presence()
+            closed = [checked_out(v, self.state.clock()) for v in (visit, *guests)]
+            self.state.store.close_visits(closed)
+            self.state.load_presence()
         self._file_when_many()
         return closed[0]
 
     def day_end(self, now_too: bool = False) -> DayEnd:
         """What closing the day now would do (see `kiosk.timekeeping.closing.plan_day_end`), visits
         whose day is over, not yet written as ended, included."""
-        now = self.clock()
-        return plan_day_end(self.hours, self._here.at(now).open, now, now_too)
+        now = self.state.clock()
+        return plan_day_end(self.state.hours, self.state.here_now.at(now).open, now, now_too)
 
     def close_day(self, now_too: bool = False) -> DayEnd:
         """Check out whoever is still here once their day has closed, at its closing time;
         before today's closing (any time, when no hours are set) today's visits stay,
         unless `now_too` ends them now. Safe to run twice or late."""
-        with self._writing() as ended:
-            ending = plan_day_end(self.hours, self._visits, self.clock(), now_too)
-            self.store.close_visits(ending.ending)
+        with self.state.writing() as ended:
+            ending = plan_day_end(
+                self.state.hours, self.state.visits_now, self.state.clock(), now_too
+            )
+            self.state.store.close_visits(ending.ending)
             closed = sorted([*ended, *ending.ending], key=lambda visit: (visit.since, visit.id))
             if closed:
                 self.file_visits()  # in the same change: the day is closed whole, or not
-            self._load_presence()
+            self.state.load_presence()
         return replace(ending, ending=closed)
 
     def check_out_everyone(self) -> list[Visit]:
         """Check out everyone here now (for hosts)."""
-        with self._writing():
-            closed = [checked_out(v, self.clock()) for v in self._visits]
-            self.store.close_visits(closed)
-            self._load_presence()
+        with self.state.writing():
+            closed = [checked_out(v, self.state.clock()) for v in self.state.visits_now]
+            self.state.store.close_visits(closed)
+            self.state.load_presence()
         self._file_when_many()
         return closed
 
     # -- the history ---------------------------------------------------------------
 
     def _file_when_many(self) -> None:
-        if not self.files_in_background:
+        if not self.state.files_in_background:
             self.file_when_due()
 
     def file_when_due(self) -> None:
@@ -214,15 +225,15 @@ class Attendance(CommunityState):
         A check-out is made already when this runs; if the filing cannot be, the visits
         wait in presence, whole, and a later check-out files them.
         """
-        if len(self._unfiled) >= FILE_AFTER:
+        if len(self.state.unfiled) >= FILE_AFTER:
             with suppress(StorageError):
                 self.file_visits()
 
     def file_visits(self) -> int:
         """File finished visits into the history, counting them for their members."""
-        with self._writing():
-            filed = self.store.file_visits(self._counted)
-            self._load_presence()
+        with self.state.writing():
+            filed = self.state.store.file_visits(self._counted)
+            self.state.load_presence()
         return filed
 
     def _counted(self, visits: list[Visit]) -> list[Member]:
@@ -234,20 +245,20 @@ class Attendance(CommunityState):
                 by_member.setdefault(visit.member_id, []).append(visit)
         counted = []
         for member_id, theirs in by_member.items():
-            member = self.store.members.get(member_id)
+            member = self.state.store.members.get(member_id)
             if member is None:
                 continue  # deleted since: their visits stay as anonymous counts
             last = max(v.since for v in theirs)
             if member.last_visit is not None:  # never earlier: the clock may have gone back
                 last = max(last, member.last_visit)
             counted.append(replace(member, visits=member.visits + len(theirs), last_visit=last))
-        self._remember(*counted)
+        self.state.remember(*counted)
         return counted
 
     def visits_so_far(self, member: Member) -> int:
         """How many times `member` has come, counting a visit open now (or one whose day
         is over, not yet written as ended)."""
-        here = self._here.at(self.clock())
+        here = self.state.here_now.at(self.state.clock())
         opened = member.id in here.visit_of or any(
             v.member_id == member.id and not v.guest for v in here.over
         )
@@ -255,11 +266,11 @@ class Attendance(CommunityState):
 
     def _unfiled_of(self, member: Member) -> list[Visit]:
         """The member's finished visits not yet filed, and so not yet counted."""
-        return [v for v in self._unfiled if v.member_id == member.id and not v.guest]
+        return [v for v in self.state.unfiled if v.member_id == member.id and not v.guest]
 
     def past_visits(self, first: date, last: date) -> Iterator[Visit]:
         """Finished visits that began between `first` and `last` (UTC days), oldest first."""
-        return self.store.past_visits(first, last)
+        return self.state.store.past_visits(first, last)
 
     def visits_begun(self, first: date, last: date) -> list[Visit]:
         """Every visit begun on the local days `first` to `last`, finished or still going
@@ -269,8 +280,8 @@ class Attendance(CommunityState):
         return sorted(
             (
                 v
-                for v in chain(filed, self._visits)
-                if first <= local_day(v.since, self.zone) <= last
+                for v in chain(filed, self.state.visits_now)
+                if first <= local_day(v.since, self.state.zone) <= last
             ),
             key=lambda visit: visit.since,
         )
@@ -280,7 +291,7 @@ class Attendance(CommunityState):
     def here_count(self) -> int:
         """Everyone here, as hosts and capacity count them: guests, members off the board
         and members here incognito included."""
-        return len(self._visits)
+        return len(self.state.visits_now)
 
     def public_count(self) -> int:
         """Everyone here, as public screens count them (`Presence.shown`): members off the
@@ -299,14 +310,14 @@ class Attendance(CommunityState):
 
     def guests_here(self) -> int:
         """How many of those here are guests (the board lists them; home names members only)."""
-        return sum(1 for visit in self._visits if visit.guest)
+        return sum(1 for visit in self.state.visits_now if visit.guest)
 
     def present_for_hosts(self) -> list[Presence]:
         """Everyone here, incognito and not shown included; a guest comes with their host
         as `member`. Newest first."""
         here = []
-        for visit in self._visits:
-            member = self._member_or_none(visit.member_id)
+        for visit in self.state.visits_now:
+            member = self.state.member_or_none(visit.member_id)
             if member is not None:
                 here.append(Presence(member, visit))
         return here
@@ -317,22 +328,22 @@ class Attendance(CommunityState):
         Worked out again only after a change or when the day turns, so the kiosk can work
         it out off the UI thread and its boards then find it ready.
         """
-        now = self.clock()
-        holds_for = (self.changes, local_day(now, self.zone))
+        now = self.state.clock()
+        holds_for = (self.state.changes, local_day(now, self.state.zone))
         kept = self._gathered
         # Until everyone is read, a member read on demand may be newer than the count says.
-        if kept is not None and kept[0] == holds_for and self._everyone:
+        if kept is not None and kept[0] == holds_for and self.state.everyone_read:
             return kept[1]
         counted = [
             Presence(replace(p.member, visits=self.visits_so_far(p.member)), p.visit)
-            for p in self.present()
+            for p in self.state.present()
         ]
         guests = [
-            Presence(self.member(v.member_id), v)
-            for v in self._visits
-            if v.guest and self._member_or_none(v.member_id) is not None
+            Presence(self.state.member(v.member_id), v)
+            for v in self.state.visits_now
+            if v.guest and self.state.member_or_none(v.member_id) is not None
         ]
-        gathering = gather(counted + guests, now, self.zone)
+        gathering = gather(counted + guests, now, self.state.zone)
         self._gathered = (holds_for, gathering)
         return gathering
 
@@ -340,7 +351,7 @@ class Attendance(CommunityState):
         """What to tell a member who has just checked in, with up to `people` to meet;
         `proven` when they proved who they are for it (their badge, or their PIN), so that
         people to meet may be found by the fields they keep for hosts too."""
-        member = self.member(member_id)
+        member = self.state.member(member_id)
         visit = self._open_visit(member_id)
         before = replace(member, visits=self.visits_so_far(member) - 1)
         earlier = [v.since for v in self._unfiled_of(member)]
@@ -349,12 +360,12 @@ class Attendance(CommunityState):
         since = max(earlier, default=member.joined)
         for_them = [
             s
-            for s in self._shoutouts_in_public_order
-            if s.to_id == member_id and self.shown_publicly(s) and s.created > since
+            for s in self.state.shoutouts_in_public_order
+            if s.to_id == member_id and self.state.shown_publicly(s) and s.created > since
         ]
         return Welcome(
-            milestone=milestone_at_check_in(before, visit.since, self.zone),
-            suggestions=suggestions(member, visit, self.present(), people, proven=proven),
+            milestone=milestone_at_check_in(before, visit.since, self.state.zone),
+            suggestions=suggestions(member, visit, self.state.present(), people, proven=proven),
             shoutouts=for_them,
         )
 

@@ -12,115 +12,137 @@ from kiosk.errors import Refused
 from kiosk.models import Answer, Question, ShoutOut
 
 
-class Conversation(CommunityState):
+class Conversation:
+    """Shout-outs and the question of the week, read from and written through the
+    community's state."""
+
+    def __init__(self, state: CommunityState) -> None:
+        self.state = state
+
     # -- shout-outs ----------------------------------------------------------------
 
     def shoutouts(self, limit: int | None = None) -> list[ShoutOut]:
         """Shout-outs public screens show (`shown_publicly`), newest first as far as the
         public may tell (`hours.public_order`)."""
-        return [s for s in self._shoutouts_in_public_order if self.shown_publicly(s)][:limit]
+        return [s for s in self.state.shoutouts_in_public_order if self.state.shown_publicly(s)][
+            :limit
+        ]
 
     def all_shoutouts(self) -> list[ShoutOut]:
         """Every shout-out, hidden ones too (for hosts), newest first."""
-        return list(self._shoutouts)
+        return list(self.state.shoutouts_newest_first)
 
     def post_shoutout(self, from_id: str, to_id: str | None, message: str) -> ShoutOut:
         """Leave a shout-out to one member, or to everyone when `to_id` is None."""
         message = text.required(message, "a shout-out", text.SHOUTOUT_LIMIT)
-        with self._writing():
-            author = self.member(from_id)
+        with self.state.writing():
+            author = self.state.member(from_id)
             if to_id is not None:
-                self.member(to_id)
+                self.state.member(to_id)
             shoutout = ShoutOut(
                 id="s" + secrets.token_hex(6),
                 from_id=from_id,
                 to_id=to_id,
                 text=message,
-                created=self.clock(),
-                quiet=self.here_unseen(author),
+                created=self.state.clock(),
+                quiet=self.state.here_unseen(author),
             )
-            self.store.put_shoutout(shoutout)
-            self._load_shoutouts()
+            self.state.store.put_shoutout(shoutout)
+            self.state.load_shoutouts()
         return shoutout
 
     def hide_shoutout(self, shoutout_id: str, hidden: bool = True) -> ShoutOut:
         """Hide a shout-out from every public screen, or restore it (for hosts)."""
-        with self._writing():
-            shoutout = next((s for s in self._shoutouts if s.id == shoutout_id), None)
+        with self.state.writing():
+            shoutout = next(
+                (s for s in self.state.shoutouts_newest_first if s.id == shoutout_id), None
+            )
             if shoutout is None:
                 raise Refused(f"There is no shout-out with the id '{text.shortened(shoutout_id)}'.")
             changed = replace(shoutout, hidden=hidden)
-            self.store.put_shoutout(changed)
-            self._load_shoutouts()
+            self.state.store.put_shoutout(changed)
+            self.state.load_shoutouts()
         return changed
 
     # -- the question of the week -----------------------------------------------------
 
     def question(self) -> Question | None:
-        return self._question
+        return self.state.question_asked
 
     def answers(self) -> list[Answer]:
         """Answers to the question of the week, as given."""
-        return list(self._answers)
+        return list(self.state.answers_given)
 
     def ask(self, question: str) -> Question:
         """Set the question of the week (for hosts); answers to the last one are let go."""
         question = text.required(question, "a question", text.QUESTION_LIMIT)
-        with self._writing():
-            asked = Question("q" + secrets.token_hex(6), question, self.clock())
-            self.store.set_question(asked)
-            self._load_questions()
+        with self.state.writing():
+            asked = Question("q" + secrets.token_hex(6), question, self.state.clock())
+            self.state.store.set_question(asked)
+            self.state.load_questions()
         return asked
 
     def clear_question(self) -> None:
         """Ask no question for now (for hosts)."""
-        with self._writing():
-            self.store.set_question(None)
-            self._load_questions()
+        with self.state.writing():
+            self.state.store.set_question(None)
+            self.state.load_questions()
 
     def answer(self, member_id: str, answer: str) -> Answer:
         """A member's one-line answer to the question of the week (a new one replaces
         their earlier answer). Given while here unseen, it waits for them to leave, as
         a shout-out does."""
         answer = text.required(answer, "an answer", text.ANSWER_LIMIT)
-        with self._writing():
-            member = self.member(member_id)
-            if self._question is None:
+        with self.state.writing():
+            member = self.state.member(member_id)
+            if self.state.question_asked is None:
                 raise Refused("There is no question of the week right now.")
             given = Answer(
-                self._question.id,
+                self.state.question_asked.id,
                 member_id,
                 answer,
-                self.clock(),
-                quiet=self.here_unseen(member),
+                self.state.clock(),
+                quiet=self.state.here_unseen(member),
             )
-            others = [a for a in self._answers if a.member_id != member_id]
-            self.store.put_answers([*others, given])
-            self._load_questions()
+            others = [a for a in self.state.answers_given if a.member_id != member_id]
+            self.state.store.put_answers([*others, given])
+            self.state.load_questions()
         return given
 
     def hide_answer(self, member_id: str, hidden: bool = True) -> Answer:
         """Hide a member's answer to the question of the week from every board, or
         restore it (for hosts)."""
-        with self._writing():
-            member = self.member(member_id)
-            given = next((a for a in self._answers if a.member_id == member_id), None)
-            if self._question is None or given is None or given.question_id != self._question.id:
+        with self.state.writing():
+            member = self.state.member(member_id)
+            given = next((a for a in self.state.answers_given if a.member_id == member_id), None)
+            if (
+                self.state.question_asked is None
+                or given is None
+                or given.question_id != self.state.question_asked.id
+            ):
                 raise Refused(f"{member.name} has not answered the question of the week.")
             changed = replace(given, hidden=hidden)
-            others = [a for a in self._answers if a.member_id != member_id]
-            self.store.put_answers([*others, changed])
-            self._load_questions()
+            others = [a for a in self.state.answers_given if a.member_id != member_id]
+            self.state.store.put_answers([*others, changed])
+            self.state.load_questions()
         return changed
 
     def answers_shown(self, limit: int = 5) -> list[ShownAnswer]:
         """This week's answers the board shows as conversation starters: not one that
         waits for its member to leave (`waits_for_its_author`)."""
         ready = [
-            a for a in self._answers if not self.waits_for_its_author(a.quiet, a.member_id, a.given)
+            a
+            for a in self.state.answers_given
+            if not self.state.waits_for_its_author(a.quiet, a.member_id, a.given)
         ]
-        people = {a.member_id: self._member_or_none(a.member_id) for a in ready}
+        people = {a.member_id: self.state.member_or_none(a.member_id) for a in ready}
         members = {member_id: m for member_id, m in people.items() if m is not None}
         return answers_to_show(
-            self._question, ready, members, self.present(), self.clock(), self.zone, limit
+            self.state.question_asked,
+            ready,
+            members,
+            self.state.present(),
+            self.state.clock(),
+            self.state.zone,
+            limit,
         )

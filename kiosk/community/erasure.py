@@ -12,23 +12,32 @@ from typing import Any, Literal
 
 from kiosk import text
 from kiosk.community.attendance import Attendance
+from kiosk.community.state import CommunityState
 from kiosk.models import Member, ShoutOut
 from kiosk.timekeeping.closing import checked_out
 
 TheirShoutouts = Literal["remove", "anonymous"]
 
 
-class Erasure(Attendance):
+class Erasure:
+    """Deleting a member's data and merging two records of one person: it changes
+    members, visits, shout-outs and answers at once, through the community's state, and
+    asks attendance who is here."""
+
+    def __init__(self, state: CommunityState, attendance: Attendance) -> None:
+        self.state = state
+        self.attendance = attendance
+
     def delete_member(self, member_id: str, their_shoutouts: TheirShoutouts = "remove") -> None:
         """Delete a member's data: their profile goes; shout-outs they wrote are removed
         or kept without their name, as they choose; shout-outs to them and their answers
         go; their visits stay only as anonymous counts. They are checked out first."""
-        with self._writing():
-            member = self.member(member_id)
-            visit = self.visit_of(member_id)
+        with self.state.writing():
+            member = self.state.member(member_id)
+            visit = self.attendance.visit_of(member_id)
             if visit is not None:
-                here = (visit, *self.guests_of(member_id))
-                self.store.close_visits([checked_out(v, self.clock()) for v in here])
+                here = (visit, *self.attendance.guests_of(member_id))
+                self.state.store.close_visits([checked_out(v, self.state.clock()) for v in here])
             self._give_visits(member, "")
 
             def kept(shoutout: ShoutOut) -> ShoutOut | None:
@@ -38,24 +47,24 @@ class Erasure(Attendance):
                     return None if their_shoutouts == "remove" else replace(shoutout, from_id=None)
                 return shoutout
 
-            self.store.change_shoutouts(kept)
-            self.store.put_answers(a for a in self._answers if a.member_id != member_id)
-            self.store.members.remove(member)
+            self.state.store.change_shoutouts(kept)
+            self.state.store.put_answers(
+                a for a in self.state.answers_given if a.member_id != member_id
+            )
+            self.state.store.members.remove(member)
             # The journal of who came and went names them too: start it afresh.
-            self.store.presence.compact()
-            self._load_presence()
-            self._load_shoutouts()
-            self._load_questions()
-            self._forget(member_id)
+            self.state.store.presence.compact()
+            self.state.load_presence_and_talk()
+            self.state.forget(member_id)
 
     def merge_members(self, keep_id: str, other_id: str) -> Member:
         """Make two records of one person one: `other`'s visits, guests, shout-outs and
         answers become `keep`'s, with the topics of both; `other`'s badge stops working.
         If both are here, `other`'s visit ends now."""
         if keep_id == other_id:
-            return self.member(keep_id)
-        with self._writing():
-            keep, other = self.member(keep_id), self.member(other_id)
+            return self.state.member(keep_id)
+        with self.state.writing():
+            keep, other = self.state.member(keep_id), self.state.member(other_id)
             self._move_presence(other_id, keep_id)
             self._give_visits(other, keep_id)
 
@@ -66,32 +75,30 @@ class Erasure(Attendance):
                     to_id=keep_id if shoutout.to_id == other_id else shoutout.to_id,
                 )
 
-            self.store.change_shoutouts(moved)
-            theirs = {a.member_id: a for a in self._answers}
+            self.state.store.change_shoutouts(moved)
+            theirs = {a.member_id: a for a in self.state.answers_given}
             if other_id in theirs and keep_id not in theirs:
                 theirs[keep_id] = replace(theirs[other_id], member_id=keep_id)
             theirs.pop(other_id, None)
-            self.store.put_answers(theirs.values())
+            self.state.store.put_answers(theirs.values())
             merged = _merged(keep, other)
-            self.store.members.put(merged, keep)
-            self.store.members.remove(other)
-            self.store.presence.compact()
-            self._load_presence()
-            self._load_shoutouts()
-            self._load_questions()
-            self._remember(merged)
-            self._forget(other_id)
+            self.state.store.members.put(merged, keep)
+            self.state.store.members.remove(other)
+            self.state.store.presence.compact()
+            self.state.load_presence_and_talk()
+            self.state.remember(merged)
+            self.state.forget(other_id)
         return merged
 
     def _move_presence(self, other_id: str, keep_id: str) -> None:
-        visit = self.visit_of(other_id)
-        if visit is not None and self.visit_of(keep_id) is not None:
-            ended = checked_out(replace(visit, member_id=keep_id), self.clock())
-            self.store.close_visits([ended])
+        visit = self.attendance.visit_of(other_id)
+        if visit is not None and self.attendance.visit_of(keep_id) is not None:
+            ended = checked_out(replace(visit, member_id=keep_id), self.state.clock())
+            self.state.store.close_visits([ended])
         elif visit is not None:
-            self.store.replace_visit(replace(visit, member_id=keep_id))
-        for guest in self.guests_of(other_id):
-            self.store.replace_visit(replace(guest, member_id=keep_id))
+            self.state.store.replace_visit(replace(visit, member_id=keep_id))
+        for guest in self.attendance.guests_of(other_id):
+            self.state.store.replace_visit(replace(guest, member_id=keep_id))
 
     def _give_visits(self, member: Member, new_id: str) -> None:
         """Give every finished visit of `member`, filed or waiting, to `new_id` ("" for
@@ -105,11 +112,11 @@ class Erasure(Attendance):
                 changed["topics"] = []  # what they were open to talk about is theirs too
             return changed
 
-        with self.store.presence.changing() as tables:
+        with self.state.store.presence.changing() as tables:
             waiting = tables.setdefault("closed", {})
             tables["closed"] = {doc_id: change(doc) for doc_id, doc in waiting.items()}
-        for name in self.store.history.mentioning(member.id):
-            self.store.history.rewrite(name, change)
+        for name in self.state.store.history.mentioning(member.id):
+            self.state.store.history.rewrite(name, change)
 
 
 def _merged(keep: Member, other: Member) -> Member:

@@ -27,23 +27,33 @@ TEXT_FIELDS: dict[str, tuple[str, int]] = {
 LIST_FIELDS = ("topics", "ask_me_about", "looking_for", "learning", "mentor")
 
 
-class Membership(CommunityState):
+class Membership:
+    """Members and their profiles: adding, editing, badges, PINs, topics and imports,
+    made through the community's state, which keeps the members read so far."""
+
+    def __init__(self, state: CommunityState) -> None:
+        self.state = state
+
     def members(self) -> list[Member]:
         """Every member, by name."""
-        self.load_everyone()
-        return sorted(self._members.values(), key=lambda m: (text.fold(m.name), m.id))
+        self.state.load_everyone()
+        return sorted(self.state.known_members.values(), key=lambda m: (text.fold(m.name), m.id))
 
     def members_by_id(self, member_ids: Iterable[str]) -> dict[str, Member]:
         """The members with these ids, by id, reading only their records (an id of a
         member since deleted is left out)."""
-        found = {member_id: self._member_or_none(member_id) for member_id in set(member_ids)}
+        found = {member_id: self.state.member_or_none(member_id) for member_id in set(member_ids)}
         return {member_id: member for member_id, member in found.items() if member is not None}
 
     def similar_names(self, name: str) -> list[Member]:
         """Members whose name looks the same as `name`, or one typo away."""
         wanted = text.looks(name)
-        self.load_everyone()
-        return [m for m in self._members.values() if within_one_edit(wanted, text.looks(m.name))]
+        self.state.load_everyone()
+        return [
+            m
+            for m in self.state.known_members.values()
+            if within_one_edit(wanted, text.looks(m.name))
+        ]
 
     def similar_at_door(self, name: str) -> list[Member]:
         """The members `similar_names` finds whom the door would list for `name` typed in
@@ -62,27 +72,29 @@ class Membership(CommunityState):
         wanted = text.looks(name)
         return [m for m in self.similar_names(name) if text.looks(m.name) == wanted]
 
+    # `self, /`: a verb taking **keywords can be handed on by the community, typed, only
+    # if its `self` can never be given by name.
     def add_member(
-        self, name: str, topics: tuple[str, ...] = (), on_board: bool = True, **profile: Any
+        self, /, name: str, topics: tuple[str, ...] = (), on_board: bool = True, **profile: Any
     ) -> Member:
         """Register a new member, with a badge code of their own and any profile fields."""
         fields = _profile(name=name, topics=topics, **profile)
-        with self._writing():
+        with self.state.writing():
             member = Member(
                 id=self._new_member_id(),
-                joined=self.clock(),
+                joined=self.state.clock(),
                 on_board=on_board,
                 badge=self._new_badge_code(),
                 **fields,
             )
-            self.store.members.put(member)
-            self._remember(member)
+            self.state.store.members.put(member)
+            self.state.remember(member)
         return member
 
     def _new_member_id(self) -> str:
         while True:
             candidate = "m" + secrets.token_hex(3)
-            if self._member_or_none(candidate) is None:
+            if self.state.member_or_none(candidate) is None:
                 return candidate
 
     def _new_badge_code(self) -> str:
@@ -90,10 +102,10 @@ class Membership(CommunityState):
         # and is refused where every member is known.
         while True:
             code = new_badge_code()
-            if code not in self._badges:
+            if code not in self.state.badges:
                 return code
 
-    def edit_member(self, member_id: str, **changes: Any) -> Member:
+    def edit_member(self, /, member_id: str, **changes: Any) -> Member:
         """Change a member's name or profile: any of pronouns, intro, topics, ask_me_about,
         looking_for, learning, mentor (text, or lists of topics), hosts_only (the profile
         fields kept for hosts), on_board and named_online."""
@@ -108,12 +120,12 @@ class Membership(CommunityState):
         return self._change(member_id, **fields)
 
     def _change(self, member_id: str, **fields: Any) -> Member:
-        with self._writing():
-            before = self.member(member_id)
+        with self.state.writing():
+            before = self.state.member(member_id)
             after = replace(before, **fields)
             if after != before:
-                self.store.members.put(after, before)
-                self._remember(after)
+                self.state.store.members.put(after, before)
+                self.state.remember(after)
         return after
 
     def set_active(self, member_id: str, active: bool) -> Member:
@@ -122,22 +134,24 @@ class Membership(CommunityState):
 
     def new_badge(self, member_id: str) -> Member:
         """Give a member a new badge code; the old badge stops working at once."""
-        self.load_everyone()  # so that the new code is checked against everyone's
+        self.state.load_everyone()  # so that the new code is checked against everyone's
         return self._change(member_id, badge=self._new_badge_code())
 
     def give_missing_badges(self) -> list[Member]:
         """Give a badge code to every member without one; the members given one."""
-        self.load_everyone()
-        with self._writing():
+        self.state.load_everyone()
+        with self.state.writing():
             given = [
                 replace(m, badge=self._new_badge_code())
-                for m in sorted(self._members.values(), key=lambda m: (text.fold(m.name), m.id))
+                for m in sorted(
+                    self.state.known_members.values(), key=lambda m: (text.fold(m.name), m.id)
+                )
                 if not m.badge
             ]
-            self.store.members.update(given)
+            self.state.store.members.update(given)
             for member in given:
-                self._remember(member)
-                self._badges[member.badge] = member.id
+                self.state.remember(member)
+                self.state.badges[member.badge] = member.id
         return given
 
     # -- a member's own PIN ----------------------------------------------------------
@@ -148,23 +162,23 @@ class Membership(CommunityState):
 
     def pin_opens(self, member_id: str, pin: str) -> bool:
         """Whether `pin` is the member's personal PIN (none set opens nothing)."""
-        member = self.member(member_id)
+        member = self.state.member(member_id)
         return bool(member.pin_hash) and pin_matches(pin, member.pin_hash)
 
     # -- topics ---------------------------------------------------------------------
 
     def topic_index(self) -> TopicIndex:
         """The community's topics, most used first, for suggesting as members type."""
-        self.load_everyone()
-        return TopicIndex.of(self._members.values())
+        self.state.load_everyone()
+        return TopicIndex.of(self.state.known_members.values())
 
     def merge_topics(self, old: str, new: str) -> list[Member]:
         """Make two topics one everywhere members named them; the members changed."""
-        self.load_everyone()
-        with self._writing():
-            changed = plan_merge(self._members.values(), old, new)
-            self.store.members.update(changed)
-            self._remember(*changed)
+        self.state.load_everyone()
+        with self.state.writing():
+            changed = plan_merge(self.state.known_members.values(), old, new)
+            self.state.store.members.update(changed)
+            self.state.remember(*changed)
         return changed
 
     # -- importing ---------------------------------------------------------------------
@@ -173,12 +187,12 @@ class Membership(CommunityState):
         self, sheet: Sheet, choices: ImportChoices, progress: Progress | None = None
     ) -> ImportPlan:
         """What importing `sheet` would do now, changing nothing."""
-        self.load_everyone()
+        self.state.load_everyone()
         return plan_import(
             sheet,
-            self._members.values(),
-            now=self.clock(),
-            zone=self.zone,
+            self.state.known_members.values(),
+            now=self.state.clock(),
+            zone=self.state.zone,
             new_id=self._new_member_id,
             choices=choices,
             progress=progress,
@@ -189,16 +203,16 @@ class Membership(CommunityState):
     ) -> ImportPlan:
         """Add and update members from a members' file; nothing at all if any row is bad,
         unless bad rows are to be skipped. Safe to run twice."""
-        self.load_everyone()
-        with self._writing():
+        self.state.load_everyone()
+        with self.state.writing():
             plan = self.plan_member_import(sheet, choices, progress)
             if plan.problems and not choices.skip_bad_rows:
                 return plan
             added = [m if m.badge else replace(m, badge=self._new_badge_code()) for m in plan.add]
             for member in plan.update:
-                self.store.members.put(member, self._members[member.id])
-            self.store.members.update(added)
-            self._remember(*added, *plan.update)
+                self.state.store.members.put(member, self.state.known_members[member.id])
+            self.state.store.members.update(added)
+            self.state.remember(*added, *plan.update)
         return plan
 
 

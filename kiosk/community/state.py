@@ -1,6 +1,7 @@
 """What the community keeps in memory, how it stays in step with the data folder, and how
-a member is found. The verbs live in kiosk.community.membership, kiosk.community.attendance and
-kiosk.community.conversation; kiosk.community.community puts them together."""
+a member is found. The verbs live in the community's parts (kiosk.community.membership,
+.attendance, .conversation and .erasure), which read and change this state through its
+public fields; kiosk.community.community is this state and holds the parts."""
 
 from __future__ import annotations
 
@@ -47,13 +48,13 @@ class CommunityState:
 
     Threads. In the kiosk, the UI thread reads (finding and searching members, who is
     here, shout-outs), while workers change and refresh: one store call at a time, one
-    refresh at a time, the search index and everyone's first reading. What is kept in
-    memory is owned by whoever holds `_lock`: every change, refresh and reading of
-    everyone takes it. Readers take no lock. Instead, the state they read is never
-    changed in place: `_members`, `_here`, `_unfiled`, `_shoutouts`,
-    `_question`, `_answers`, `_index` and `_badges` are each replaced whole by the
-    thread holding the lock, so a reader iterating one holds a snapshot no writer
-    touches. `_in_file` is read and written only under the lock.
+    refresh at a time, the search index and everyone's first reading. The fields below
+    are public so that the community's parts can read and change them, on one rule:
+    only the thread holding `lock` writes a field (every change, through `writing()`,
+    every refresh and reading of everyone takes it), and it replaces the field whole,
+    never changing it in place. Readers, the UI thread among them, take no lock: one
+    iterating a field holds a snapshot no writer touches. `members_in_file` and
+    `changing` are read and written only under the lock.
     """
 
     def __init__(
@@ -71,14 +72,19 @@ class CommunityState:
         self.on_change = on_change
         """Called with the community after each change is saved (the daily backup hooks
         in here)."""
-        self._lock = threading.RLock()
-        self._loading = threading.Lock()
-        self._members: dict[str, Member] = {}
-        self._in_file: dict[str, set[str]] = {}
+        self.lock = threading.RLock()
+        """Held by the one thread that writes the fields below (see "Threads")."""
+        self.loading = threading.Lock()
+        """Held by the one thread reading everyone (`load_everyone`), without `lock`."""
+        self.known_members: dict[str, Member] = {}
+        """Members read so far, by id: everyone once `everyone_read`."""
+        self.members_in_file: dict[str, set[str]] = {}
         """Once everyone is read: the ids of the members each member file holds."""
-        self._everyone = False
-        self._index: DoorSearch | None = None
-        self._index_fresh = False
+        self.everyone_read = False
+        self.index: DoorSearch | None = None
+        """The search index of active members (`prepare_search`), None until built."""
+        self.index_fresh = False
+        """Whether `index` and `badges` hold every change to members made since."""
         self.index_in_background = False
         """True when whoever runs this community (the kiosk) calls `prepare_search` in
         the background after changes; until then searches use the index a moment old.
@@ -87,21 +93,25 @@ class CommunityState:
         """True when whoever runs this community (the kiosk) calls `file_when_due` after
         each change, once the person at the door has their answer; otherwise the
         check-out that makes enough visits wait files them itself."""
-        self._badges: dict[str, str] = {}
-        self._here = HereNow.of((), hours, clock())
-        self._unfiled: list[Visit] = []
-        self._shoutouts: list[ShoutOut] = []
-        self._shoutouts_in_public_order: list[ShoutOut] = []
-        self._question: Question | None = None
-        self._answers: list[Answer] = []
-        self._changing = False
-        """Whether a change is under way (on the thread holding `_lock`)."""
+        self.badges: dict[str, str] = {}
+        """Active members' ids by badge code, built with `index`."""
+        self.here_now = HereNow.of((), hours, clock())
+        """Who is here now (open visits), from presence.json."""
+        self.unfiled: list[Visit] = []
+        """Finished visits in presence.json not yet filed into the history."""
+        self.shoutouts_newest_first: list[ShoutOut] = []
+        """Every shout-out, hidden ones too."""
+        self.shoutouts_in_public_order: list[ShoutOut] = []
+        """Every shout-out, newest first as far as the public may tell."""
+        self.question_asked: Question | None = None
+        self.answers_given: list[Answer] = []
+        """Every answer to `question_asked`, hidden ones too."""
+        self.changing = False
+        """Whether a change is under way (on the thread holding `lock`)."""
         self.changes = 0
         """How many changes were made here or read from disk: what is worked out from the
         data may be kept until this moves."""
-        self._load_presence()
-        self._load_shoutouts()
-        self._load_questions()
+        self.load_presence_and_talk()
 
     @property
     def zone(self) -> tzinfo:
@@ -112,20 +122,20 @@ class CommunityState:
 
     def refresh(self) -> bool:
         """Reread whatever another process changed; True if anything was."""
-        with self._lock:
-            if not self._changing:  # a change has finished it already, taking the lock
+        with self.lock:
+            if not self.changing:  # a change has finished it already, taking the lock
                 self.store.finish_unfinished()
             parts = self.store.changed_parts()
             loaders: dict[Part, Callable[[], None]] = {
-                "presence": self._load_presence,
-                "shoutouts": self._load_shoutouts,
-                "questions": self._load_questions,
+                "presence": self.load_presence,
+                "shoutouts": self.load_shoutouts,
+                "questions": self.load_questions,
             }
             for part in parts:
                 loaders[part]()
-            here = self._here.at(self.clock())
+            here = self.here_now.at(self.clock())
             # Kept only here, under the lock: a reader works it out for itself meanwhile.
-            day_over, self._here = here is not self._here, here
+            day_over, self.here_now = here is not self.here_now, here
             changed = self._reload_member_files() or bool(parts) or day_over
             if changed:
                 self.changes += 1
@@ -134,7 +144,7 @@ class CommunityState:
     def _reload_member_files(self) -> bool:
         # Until everyone is in memory, each member is read from their file when needed,
         # and that read notices another process's change by itself.
-        if not self._everyone:
+        if not self.everyone_read:
             return False
         changed = set(self.store.members.changed(time.monotonic()))
         if not changed:
@@ -146,7 +156,7 @@ class CommunityState:
         found_before: dict[str, tuple[str, bool, bool, str] | None] = {}
         found_after: dict[str, tuple[str, bool, bool, str]] = {}
         unread: KioskError | None = None
-        known = dict(self._members)  # replaced whole: see "Threads" above
+        known = dict(self.known_members)  # replaced whole: see "Threads" above
         for name in changed:
             try:
                 members = {m.id: m for m in self.store.members.everyone([name])}
@@ -154,7 +164,7 @@ class CommunityState:
                 self.store.members.forget(name)
                 unread = unread or error
                 continue
-            for member_id in self._in_file.get(name, set()) - set(members):
+            for member_id in self.members_in_file.get(name, set()) - set(members):
                 gone = known.pop(member_id, None)
                 found_before[member_id] = None if gone is None else _found_by(gone)
             for member_id, member in members.items():
@@ -164,41 +174,48 @@ class CommunityState:
                 found_before[member_id] = None if old is None else _found_by(old)
                 found_after[member_id] = _found_by(member)
                 known[member_id] = member
-            self._in_file[name] = set(members)
-        self._members = known
+            self.members_in_file[name] = set(members)
+        self.known_members = known
         if any(found_before.get(i) != found_after.get(i) for i in found_before | found_after):
-            self._index_fresh = False
+            self.index_fresh = False
         if unread is not None:
             raise unread
         return True
 
-    def _load_presence(self) -> None:
+    def load_presence_and_talk(self) -> None:
+        """Read again who is here, the shout-outs and the question, after a change to all
+        of them (or on opening)."""
+        self.load_presence()
+        self.load_shoutouts()
+        self.load_questions()
+
+    def load_presence(self) -> None:
         visits = self.store.open_visits()
-        self._here = HereNow.of(visits, self.hours, self.clock(), self._here.ends)
-        self._unfiled = self.store.unfiled_visits()
+        self.here_now = HereNow.of(visits, self.hours, self.clock(), self.here_now.ends)
+        self.unfiled = self.store.unfiled_visits()
 
     @property
-    def _visits(self) -> list[Visit]:
+    def visits_now(self) -> list[Visit]:
         """Who is here now, newest first: visits whose day is not over."""
-        return self._here.at(self.clock()).visits
+        return self.here_now.at(self.clock()).visits
 
     @property
-    def _visit_of(self) -> dict[str, Visit]:
+    def visit_of_member(self) -> dict[str, Visit]:
         """Members' own visits going on now, by member id."""
-        return self._here.at(self.clock()).visit_of
+        return self.here_now.at(self.clock()).visit_of
 
-    def _load_shoutouts(self) -> None:
+    def load_shoutouts(self) -> None:
         shoutouts = self.store.shoutouts()
-        self._shoutouts = sorted(shoutouts, key=lambda s: s.created, reverse=True)
-        self._shoutouts_in_public_order = sorted(
+        self.shoutouts_newest_first = sorted(shoutouts, key=lambda s: s.created, reverse=True)
+        self.shoutouts_in_public_order = sorted(
             shoutouts,
             key=lambda s: (public_order(s.created, s.quiet, self.zone), s.id),
             reverse=True,
         )
 
-    def _load_questions(self) -> None:
-        self._question = self.store.question()
-        self._answers = self.store.answers()
+    def load_questions(self) -> None:
+        self.question_asked = self.store.question()
+        self.answers_given = self.store.answers()
 
     def load_everyone(self) -> None:
         """Read every member now (the kiosk does this once its first screen is up).
@@ -206,8 +223,8 @@ class CommunityState:
         Read without holding the lock, so a check-in meanwhile need not wait; a file
         changed during the read is read again by the next refresh.
         """
-        with self._loading:  # one reader at a time; the others wait for its members
-            if not self._everyone:
+        with self.loading:  # one reader at a time; the others wait for its members
+            if not self.everyone_read:
                 self._read_everyone()
 
     def _read_everyone(self) -> None:
@@ -218,8 +235,8 @@ class CommunityState:
             members = list(self.store.members.everyone([name]))
             everyone.update((m.id, m) for m in members)
             in_file[name] = {m.id for m in members}
-        with self._lock:
-            self._members, self._in_file, self._everyone = everyone, in_file, True
+        with self.lock:
+            self.known_members, self.members_in_file, self.everyone_read = everyone, in_file, True
 
     def prepare_search(self) -> None:
         """Read everyone and build the search index now, ahead of the next key.
@@ -228,33 +245,33 @@ class CommunityState:
         change to members, so a key never waits for an index to be built.
         """
         self.load_everyone()
-        with self._lock:
-            if self._index_fresh:
+        with self.lock:
+            if self.index_fresh:
                 return
-            members = [m for m in self._members.values() if m.active]
+            members = [m for m in self.known_members.values() if m.active]
         index = DoorSearch(members)
         badges = {m.badge: m.id for m in members if m.badge}
-        with self._lock:
-            self._index, self._badges, self._index_fresh = index, badges, True
+        with self.lock:
+            self.index, self.badges, self.index_fresh = index, badges, True
 
     @property
     def search_ready(self) -> bool:
         """Whether a search can be answered without first reading everyone."""
-        return self._index is not None
+        return self.index is not None
 
     @contextmanager
-    def _writing(self) -> Iterator[list[Visit]]:
+    def writing(self) -> Iterator[list[Visit]]:
         """Make one change: under the lock, after rereading, every write within the block
         is made all at once, or none is (see Store.all_or_nothing), and what is kept in
         memory follows. Before anything else, visits whose day is over are ended, at
         its closing time: the block is given them. Within a change already under way,
         the block is part of it (and is given none)."""
-        with self._lock:
-            if self._changing:
+        with self.lock:
+            if self.changing:
                 yield []
                 return
-            kept = self._members
-            self._changing = True
+            kept = self.known_members
+            self.changing = True
             try:
                 with self.store.all_or_nothing():
                     self.refresh()
@@ -263,70 +280,70 @@ class CommunityState:
                 self._forget_unsaved(kept)
                 raise
             finally:
-                self._changing = False
+                self.changing = False
                 self.changes += 1
         if self.on_change is not None:
             self.on_change(self)
 
     def _end_days_over(self) -> list[Visit]:
         """End each visit whose day is over at that day's closing time."""
-        ended = [ended_by_kiosk(visit, self._here.ends[visit.id]) for visit in self._here.over]
+        ended = [
+            ended_by_kiosk(visit, self.here_now.ends[visit.id]) for visit in self.here_now.over
+        ]
         if ended:
             self.store.close_visits(ended)
-            self._load_presence()
+            self.load_presence()
         return ended
 
     def _forget_unsaved(self, members: dict[str, Member]) -> None:
         """Read again what a change that was not made had put in memory."""
-        if self._everyone:
+        if self.everyone_read:
             in_file: dict[str, set[str]] = {}
             for member_id in members:
                 in_file.setdefault(file_of(member_id), set()).add(member_id)
-            self._members, self._in_file, self._index_fresh = members, in_file, False
-        self._load_presence()
-        self._load_shoutouts()
-        self._load_questions()
+            self.known_members, self.members_in_file, self.index_fresh = members, in_file, False
+        self.load_presence_and_talk()
 
-    def _remember(self, *members: Member) -> None:
-        if not self._everyone:
+    def remember(self, *members: Member) -> None:
+        if not self.everyone_read:
             return
-        known = dict(self._members)  # replaced whole: see "Threads" above
+        known = dict(self.known_members)  # replaced whole: see "Threads" above
         for member in members:
             before = known.get(member.id)
             known[member.id] = member
-            self._in_file.setdefault(file_of(member.id), set()).add(member.id)
+            self.members_in_file.setdefault(file_of(member.id), set()).add(member.id)
             if before is None or _found_by(before) != _found_by(member):
-                self._index_fresh = False
-        self._members = known
+                self.index_fresh = False
+        self.known_members = known
 
-    def _forget(self, member_id: str) -> None:
-        if self._everyone:
-            self._members = {i: m for i, m in self._members.items() if i != member_id}
-            self._in_file.get(file_of(member_id), set()).discard(member_id)
-            self._index_fresh = False
+    def forget(self, member_id: str) -> None:
+        if self.everyone_read:
+            self.known_members = {i: m for i, m in self.known_members.items() if i != member_id}
+            self.members_in_file.get(file_of(member_id), set()).discard(member_id)
+            self.index_fresh = False
 
     # -- finding a member ---------------------------------------------------------
 
     def member(self, member_id: str) -> Member:
-        found = self._member_or_none(member_id)
+        found = self.member_or_none(member_id)
         if found is None:
             raise Refused(f"There is no member with the id '{text.shortened(member_id)}'.")
         return found
 
-    def _member_or_none(self, member_id: str) -> Member | None:
-        if self._everyone:
+    def member_or_none(self, member_id: str) -> Member | None:
+        if self.everyone_read:
             # Without the lock: a refresh rereading changed member files must not hold up
             # a screen that only looks a member up.
-            return self._members.get(member_id)
-        with self._lock:
+            return self.known_members.get(member_id)
+        with self.lock:
             return self.store.members.get(member_id) if text.is_id(member_id) else None
 
     def find(self, reference: str) -> Member:
         """The member with this id, or the one member with exactly this name."""
-        by_id = self._member_or_none(reference) if text.is_id(reference) else None
-        if self._everyone:
+        by_id = self.member_or_none(reference) if text.is_id(reference) else None
+        if self.everyone_read:
             key = text.topic_key(reference)
-            named = [m for m in self._members.values() if text.topic_key(m.name) == key]
+            named = [m for m in self.known_members.values() if text.topic_key(m.name) == key]
         else:
             named = self.store.members.named(reference)
         named = [m for m in named if m != by_id]
@@ -370,13 +387,13 @@ class CommunityState:
         return self._found(self._fresh_index().for_hosts(query, limit))
 
     def _fresh_index(self) -> DoorSearch:
-        if self._index is None or not (self._index_fresh or self.index_in_background):
+        if self.index is None or not (self.index_fresh or self.index_in_background):
             self.prepare_search()
-        assert self._index is not None
-        return self._index
+        assert self.index is not None
+        return self.index
 
     def _found(self, ids: list[str]) -> list[Member]:
-        found = (self._members.get(member_id) for member_id in ids)
+        found = (self.known_members.get(member_id) for member_id in ids)
         return [m for m in found if m is not None and m.active]
 
     def by_badge(self, code: str) -> Member | None:
@@ -386,15 +403,15 @@ class CommunityState:
         wanted = normalize_badge_code(code)
         if wanted is None:
             return None
-        if not self._index_fresh:
+        if not self.index_fresh:
             self.prepare_search()
-        member = self._members.get(self._badges.get(wanted, ""))
+        member = self.known_members.get(self.badges.get(wanted, ""))
         return member if member is not None and member.badge == wanted else None
 
     def present(self) -> list[Presence]:
         """Who is here, as public screens show it: members who agreed to it and are not
         incognito, newest first."""
-        members = ((self._member_or_none(v.member_id), v) for v in self._visits)
+        members = ((self.member_or_none(v.member_id), v) for v in self.visits_now)
         here = (Presence(member, visit) for member, visit in members if member is not None)
         return [presence for presence in here if presence.shown == "by name"]
 
@@ -402,7 +419,7 @@ class CommunityState:
         """The member's visit as anyone who types their name may learn of it: their open
         visit when public screens show it. Here incognito or off the board, they look as
         if they were out."""
-        visit = self._visit_of.get(member.id)
+        visit = self.visit_of_member.get(member.id)
         if visit is None or Presence(member, visit).shown != "by name":
             return None
         return visit
@@ -410,12 +427,12 @@ class CommunityState:
     def here_unseen(self, member: Member) -> bool:
         """Whether the member is here where no public screen shows it (incognito, or off
         the board): what they write now waits until they have left."""
-        return member.id in self._visit_of and self.seen_at_door(member) is None
+        return member.id in self.visit_of_member and self.seen_at_door(member) is None
 
     def waits_for_its_author(self, quiet: bool, author_id: str | None, written: datetime) -> bool:
         """Whether something written while its author was here unseen (`quiet`) still
         waits for them to leave: shown now, its being new would say they are here."""
-        visit = self._visit_of.get(author_id or "")
+        visit = self.visit_of_member.get(author_id or "")
         return quiet and visit is not None and written >= visit.since
 
     def shown_publicly(self, shoutout: ShoutOut) -> bool:
@@ -430,7 +447,7 @@ class CommunityState:
         "a former member" for one who deleted their data, and `nobody` for None."""
         if member_id is None:
             return nobody
-        member = self._member_or_none(member_id) if member_id else None
+        member = self.member_or_none(member_id) if member_id else None
         if member is None:
             return FORMER_MEMBER
         return member.name if member.on_board else "a member"
@@ -448,14 +465,14 @@ class CommunityState:
     def public_id(self, member_id: str | None) -> str | None:
         """A member's id where public screens name them; None for one they do not (off
         the board, or gone), so that nothing public ties together what such a member did."""
-        member = self._member_or_none(member_id) if member_id else None
+        member = self.member_or_none(member_id) if member_id else None
         return member.id if member is not None and member.on_board else None
 
     def name_of(self, member_id: str | None) -> str:
         """A member's name for display; 'everyone' for None."""
         if member_id is None:
             return EVERYONE
-        member = self._member_or_none(member_id) if member_id else None
+        member = self.member_or_none(member_id) if member_id else None
         return member.name if member else FORMER_MEMBER
 
 

@@ -2,7 +2,8 @@
 
 Schema 1 was one plain TinyDB file (kiosk.json); schema 2 kept every member in one
 members.json. Each step writes the new files in full before the old file is moved into
-backups/, so a step cut short is simply done again from the old file.
+backups/, so a step cut short is simply done again from the old file. Migration works on
+the folder's files, before any store opens it (and so never imports the store).
 """
 
 from __future__ import annotations
@@ -16,30 +17,46 @@ from typing import Any
 from kiosk.badges.codes import new_badge_code
 from kiosk.errors import DataError, StorageError
 from kiosk.models import Member, Visit, history_day
+from kiosk.storage import intent
 from kiosk.storage.datafile import damaged_record
-from kiosk.storage.files import AtomicJSONStorage, explain, load, make_folder, sync_folder
-from kiosk.storage.store import Store
+from kiosk.storage.files import (
+    AtomicJSONStorage,
+    FolderLock,
+    explain,
+    load,
+    make_folder,
+    sync_folder,
+)
+from kiosk.storage.history import History
+from kiosk.storage.layout import (
+    HISTORY_FOLDER,
+    LOCK_FILE,
+    MEMBERS_FOLDER,
+    PRESENCE_FILE,
+    SHOUTOUTS_FILE,
+)
+from kiosk.storage.member_files import MemberFiles
 
 SCHEMA_1_FILE = "kiosk.json"
 SCHEMA_2_MEMBERS = "members.json"
 
 
-def migrate_if_needed(store: Store) -> None:
-    """Migrate the folder if an older kiosk's file is in it (safe from several processes)."""
-    root = store.root
+def migrate_if_needed(root: Path) -> None:
+    """Migrate the data folder `root` if an older kiosk's file is in it (safe from several
+    processes); called before a store opens the folder."""
     if not (root / SCHEMA_1_FILE).exists() and not (root / SCHEMA_2_MEMBERS).exists():
         return
-    with store.locked():
+    with FolderLock(root / LOCK_FILE).held():
+        intent.finish(root)
         # Another process may have migrated while this one waited for the lock.
         if (root / SCHEMA_1_FILE).exists():
-            from_schema_1(store)
+            from_schema_1(root)
         if (root / SCHEMA_2_MEMBERS).exists():
-            from_schema_2(store)
+            from_schema_2(root)
 
 
-def from_schema_1(store: Store) -> None:
+def from_schema_1(root: Path) -> None:
     """Split the single file into the files of schema 2."""
-    root = store.root
     data = load(root / SCHEMA_1_FILE)
     open_visits: dict[str, dict[str, Any]] = {}
     by_day: dict[str, dict[str, dict[str, Any]]] = {}
@@ -55,18 +72,18 @@ def from_schema_1(store: Store) -> None:
                 ) from error
             visits = by_day.setdefault(day, {})
             visits[str(len(visits) + 1)] = doc
-    make_folder(store.history.folder)
+    make_folder(root / HISTORY_FOLDER)
     for day, visits in by_day.items():
-        _write(store.history.folder / f"{day}.json", {"visits": visits})
-    _write(store.presence.path, {"visits": open_visits})
-    _write(store.shoutouts_file.path, {"shoutouts": dict(data.get("shoutouts", {}))})
+        _write(root / HISTORY_FOLDER / f"{day}.json", {"visits": visits})
+    _write(root / PRESENCE_FILE, {"visits": open_visits})
+    _write(root / SHOUTOUTS_FILE, {"shoutouts": dict(data.get("shoutouts", {}))})
     _write(root / SCHEMA_2_MEMBERS, {"members": dict(data.get("members", {}))})
-    _retire(store, SCHEMA_1_FILE, "kiosk-schema-1.json")
+    _retire(root, SCHEMA_1_FILE, "kiosk-schema-1.json")
 
 
-def from_schema_2(store: Store) -> None:
+def from_schema_2(root: Path) -> None:
     """Spread members.json over the member files, with the visits counted so far."""
-    path = store.root / SCHEMA_2_MEMBERS
+    path = root / SCHEMA_2_MEMBERS
     data = load(path)
     try:
         # An older kiosk had no fields kept for hosts: none were.
@@ -76,8 +93,9 @@ def from_schema_2(store: Store) -> None:
     except (KeyError, TypeError, ValueError) as error:
         raise damaged_record(path, "members", error) from error
     counts: dict[str, list[Any]] = {}
-    for name in store.history.names():
-        for visit in store.history.file(name).records("visits", Visit.from_doc):
+    history = History(root / HISTORY_FOLDER)
+    for name in history.names():
+        for visit in history.file(name).records("visits", Visit.from_doc):
             count = counts.setdefault(visit.member_id, [0, visit.since])
             count[0] += 1
             count[1] = max(count[1], visit.since)
@@ -91,23 +109,23 @@ def from_schema_2(store: Store) -> None:
         )
         for member in members
     ]
-    store.members.write_all(counted)
-    _retire(store, SCHEMA_2_MEMBERS, "members-schema-2.json")
+    MemberFiles(root / MEMBERS_FOLDER).write_all(counted)
+    _retire(root, SCHEMA_2_MEMBERS, "members-schema-2.json")
 
 
 def _write(path: Path, tables: dict[str, dict[str, Any]]) -> None:
     AtomicJSONStorage(path).write(dict(tables))
 
 
-def _retire(store: Store, name: str, kept: str) -> None:
+def _retire(root: Path, name: str, kept: str) -> None:
     """Move an old file into backups/, durably, so it is never migrated twice."""
-    target = store.root / "backups" / kept
+    target = root / "backups" / kept
     try:
         make_folder(target.parent)
-        os.replace(store.root / name, target)
+        os.replace(root / name, target)
         # Made durable, or a power cut could bring the old file back to be migrated
         # again over check-ins made since.
         sync_folder(target.parent)
-        sync_folder(store.root)
+        sync_folder(root)
     except OSError as error:
         raise StorageError(explain(error, target, "Not migrated")) from error

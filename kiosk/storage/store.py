@@ -36,11 +36,17 @@ from kiosk.storage.datafile import DataFile, Table, drop, insert, put
 from kiosk.storage.files import FOLDER_MODE, FolderLock, signature
 from kiosk.storage.history import History
 from kiosk.storage.journal import JournaledFile
+from kiosk.storage.layout import (
+    HISTORY_FOLDER,
+    LOCK_FILE,
+    MEMBERS_FOLDER,
+    PRESENCE_FILE,
+    QUESTIONS_FILE,
+    SHOUTOUTS_FILE,
+)
 from kiosk.storage.member_files import MemberFiles
 
 Part = Literal["presence", "shoutouts", "questions"]
-LOCK_FILE = ".lock"
-"""Taken by every process around a read-modify-write of the data folder."""
 
 
 class Store:
@@ -48,17 +54,19 @@ class Store:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.members = MemberFiles(root / "members")
-        self.history = History(root / "history")
-        self.presence = JournaledFile(root / "presence.json", PRESENCE)
-        self.shoutouts_file = DataFile(root / "shoutouts.json")
-        self.questions_file = DataFile(root / "questions.json")
+        self.members = MemberFiles(root / MEMBERS_FOLDER)
+        self.history = History(root / HISTORY_FOLDER)
+        self.presence = JournaledFile(root / PRESENCE_FILE, PRESENCE)
+        self.shoutouts_file = DataFile(root / SHOUTOUTS_FILE)
+        self.questions_file = DataFile(root / QUESTIONS_FILE)
         self.lock = FolderLock(root / LOCK_FILE)
 
     @classmethod
     def open(cls, root: Path, create: bool = True) -> Store:
         """Open a data folder (making it if `create`), bringing older layouts up to date."""
-        from kiosk.storage.migration import migrate_if_needed  # the rare path loads on demand
+        # The rare path loads on demand; migration works on the folder's files, before
+        # the store reads any of them.
+        from kiosk.storage.migration import migrate_if_needed
 
         if root.exists() and not root.is_dir():
             raise UsageError(f"The data folder {root} is a file, not a folder.")
@@ -77,8 +85,8 @@ class Store:
                     f"The data folder {root} cannot be made: {error.strerror}."
                 ) from error
         keep_private(root)
+        migrate_if_needed(root)
         store = cls(root)
-        migrate_if_needed(store)
         store.finish_unfinished()
         return store
 

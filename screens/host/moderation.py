@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Label
 
 from kiosk.models import ShoutOut
 from screens.commands import HIDE_OR_RESTORE
+from screens.host.hideable_list import HideableList
 from screens.shoutout_feed import card_heading, card_time
 
 if TYPE_CHECKING:
@@ -30,34 +29,29 @@ class ModerationPane(Vertical):
     if TYPE_CHECKING:
         app = getters.app(KioskApp)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.shoutouts: list[ShoutOut] = []
-
     def compose(self) -> ComposeResult:
         yield Label("", id="shoutout-summary", classes="hint")
-        yield OptionList(id="shoutout-list")
+        yield HideableList[ShoutOut](
+            id="shoutout-list",
+            key=lambda shoutout: shoutout.id,
+            line=self.card,
+            hide=lambda shoutout, hidden: self.app.community.hide_shoutout(
+                shoutout.id, hidden=hidden
+            ),
+            place="public screen",
+        )
 
     def on_mount(self) -> None:
         self.app.community_changed.subscribe(self, lambda _: self.show())
         self.show()
 
     def show(self) -> None:
-        community = self.app.community
-        everything = community.all_shoutouts()
-        listing = self.query_one("#shoutout-list", OptionList)
-        highlighted = listing.highlighted
-        before = self.shoutouts[highlighted].id if highlighted is not None else None
-        self.shoutouts = everything
-        listing.set_options(Option(self.card(s), id=s.id) for s in everything)
-        ids = [s.id for s in everything]
-        if everything:
-            listing.highlighted = ids.index(before) if before in ids else 0
-        hidden = sum(1 for s in everything if s.hidden)
-        summary = f"{len(everything)} shout-outs, {hidden} hidden." if everything else ""
-        self.query_one("#shoutout-summary", Label).update(
-            summary + " Enter or a tap hides one from every public screen, or restores it."
-        )
+        self.listing.show_records(self.app.community.all_shoutouts())
+        self.query_one("#shoutout-summary", Label).update(self.listing.summary("shout-outs"))
+
+    @property
+    def listing(self) -> HideableList[ShoutOut]:
+        return self.query_one("#shoutout-list", HideableList)
 
     def card(self, shoutout: ShoutOut) -> Content:
         community = self.app.community
@@ -72,19 +66,8 @@ class ModerationPane(Vertical):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hide_or_restore":
-            return self.screen.focused is self.query_one("#shoutout-list") and bool(self.shoutouts)
+            return self.screen.focused is self.listing and bool(self.listing.records)
         return True
 
-    @on(OptionList.OptionSelected, "#shoutout-list")
     def action_hide_or_restore(self) -> None:
-        highlighted = self.query_one("#shoutout-list", OptionList).highlighted
-        if highlighted is None or not self.shoutouts:
-            return
-        community, shoutout = self.app.community, self.shoutouts[highlighted]
-        hide = not shoutout.hidden
-        done = "Hidden from every screen." if hide else "Back on every screen."
-        self.app.store_call(
-            lambda: community.hide_shoutout(shoutout.id, hidden=hide),
-            lambda _: self.app.notify(done),
-            saved=done,
-        )
+        self.listing.hide_or_restore()

@@ -9,13 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Input, Label
 
 from kiosk.models import Answer, Question
 from kiosk.text import QUESTION_LIMIT, clean
 from kiosk.timekeeping import hours
 from screens.confirm import ConfirmScreen
+from screens.host.hideable_list import HideableList
 
 if TYPE_CHECKING:
     from textual import getters
@@ -30,10 +30,6 @@ class QuestionPane(Vertical):
     if TYPE_CHECKING:
         app = getters.app(KioskApp)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.answers: list[Answer] = []
-
     def compose(self) -> ComposeResult:
         yield Label("Asked now", classes="section-title")
         yield Label("", id="question-now")
@@ -47,7 +43,15 @@ class QuestionPane(Vertical):
             yield Button("Ask no question", id="clear-question", variant="error")
         yield Label("Answers", classes="section-title")
         yield Label("", id="answers-hint", classes="hint")
-        yield OptionList(id="answer-list")
+        yield HideableList[Answer](
+            id="answer-list",
+            key=lambda answer: answer.member_id,
+            line=self.answer_line,
+            hide=lambda answer, hidden: self.app.community.hide_answer(
+                answer.member_id, hidden=hidden
+            ),
+            place="board",
+        )
 
     def on_mount(self) -> None:
         self.app.community_changed.subscribe(self, lambda _: self.show())
@@ -70,24 +74,12 @@ class QuestionPane(Vertical):
         self.show_answers()
 
     def show_answers(self) -> None:
-        community = self.app.community
-        listing = self.query_one("#answer-list", OptionList)
-        highlighted = listing.highlighted
-        before = self.answers[highlighted].member_id if highlighted is not None else None
-        self.answers = sorted(community.answers(), key=lambda a: a.given, reverse=True)
-        listing.set_options(Option(self.answer_line(a), id=a.member_id) for a in self.answers)
-        listing.display = bool(self.answers)
-        members = [a.member_id for a in self.answers]
-        if members:
-            listing.highlighted = members.index(before) if before in members else 0
-        hint = self.query_one("#answers-hint", Label)
-        hidden = sum(1 for a in self.answers if a.hidden)
-        hint.update(
-            f"{len(self.answers)} answers, {hidden} hidden. Enter or a tap hides one from "
-            "every board, or restores it."
-            if self.answers
-            else "No answers yet."
+        listing: HideableList[Answer] = self.query_one("#answer-list", HideableList)
+        listing.show_records(
+            sorted(self.app.community.answers(), key=lambda a: a.given, reverse=True)
         )
+        listing.display = bool(listing.records)
+        self.query_one("#answers-hint", Label).update(listing.summary("answers"))
 
     def answer_line(self, answer: Answer) -> Content:
         name = Content.styled(self.app.community.name_of(answer.member_id), "bold")
@@ -96,20 +88,6 @@ class QuestionPane(Vertical):
                 ("HIDDEN ", "bold $error"), name, "  ", (answer.text, "dim strike")
             )
         return Content.assemble(name, "  ", answer.text)
-
-    @on(OptionList.OptionSelected, "#answer-list")
-    def hide_or_restore(self) -> None:
-        highlighted = self.query_one("#answer-list", OptionList).highlighted
-        if highlighted is None or not self.answers:
-            return
-        community, answer = self.app.community, self.answers[highlighted]
-        hide = not answer.hidden
-        done = "Hidden from every board." if hide else "Back on every board."
-        self.app.store_call(
-            lambda: community.hide_answer(answer.member_id, hidden=hide),
-            lambda _: self.app.notify(done),
-            saved=done,
-        )
 
     @on(Input.Changed, "#question-text")
     def count(self, event: Input.Changed) -> None:

@@ -18,9 +18,10 @@ from kiosk.community.community import Community
 from kiosk.demo.seeding import write_schema_1
 from kiosk.errors import DataError, StorageError
 from kiosk.models import Member, Visit
-from kiosk.storage.files import signature, write_atomically
+from kiosk.storage.files import FolderLock, signature, write_atomically
+from kiosk.storage.layout import LOCK_FILE
 from kiosk.storage.migration import SCHEMA_1_FILE as LEGACY_FILE
-from kiosk.storage.migration import migrate_if_needed
+from kiosk.storage.migration import from_schema_1, from_schema_2
 from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
@@ -155,7 +156,6 @@ def test_two_processes_opening_a_schema_1_folder_at_once_both_succeed(
     root: Path, clock: FakeClock
 ) -> None:
     # Given one process that holds the lock and is about to migrate
-    first = Store(root)
     errors: list[BaseException] = []
 
     def open_second() -> None:
@@ -164,12 +164,13 @@ def test_two_processes_opening_a_schema_1_folder_at_once_both_succeed(
         except BaseException as error:
             errors.append(error)
 
-    with first.locked():
+    with FolderLock(root / LOCK_FILE).held():
         # When a second one opens the folder meanwhile (it sees the old file, and waits)
         second = threading.Thread(target=open_second)
         second.start()
         time.sleep(0.3)
-        migrate_if_needed(first)
+        from_schema_1(root)
+        from_schema_2(root)
 
     # Then once the first is done, the second opens the migrated folder without error
     second.join()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,12 +15,12 @@ from kiosk.community.community import Community
 from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 from tests.e2e.browser import Browser
-from tests.e2e.serving import free_port, kiosk_command, listening, stop
+from tests.e2e.serving import free_port, kiosk_command, serving
 from tests.privacy import seed_secrets
 
 
 @contextlib.contextmanager
-def serving(data: Path, port: int, *options: str) -> Iterator[str]:
+def serving_elsewhere(data: Path, port: int, *options: str) -> Iterator[str]:
     """`kiosk serve` of `data` on loopback `port`, from a folder holding some other `kiosk`
     (each browser must still get this one); its address."""
     decoy = data.parent / "elsewhere" / "kiosk"
@@ -29,32 +28,15 @@ def serving(data: Path, port: int, *options: str) -> Iterator[str]:
     for package in (decoy, decoy / "cli"):
         (package / "__init__.py").write_text("", encoding="utf-8")
     (decoy / "cli" / "main.py").write_text("raise SystemExit('not the kiosk')\n", encoding="utf-8")
-    log_path = data.parent / f"serve-{port}.log"
-    log = log_path.open("wb")
-    server = subprocess.Popen(
-        kiosk_command("--data", str(data), "serve", "--port", str(port), *options),
-        cwd=decoy.parent,
-        stdout=log,
-        stderr=log,
-        start_new_session=True,  # the server and each browser's board, stopped together
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while not listening(port):
-            assert server.poll() is None, log_path.read_text()
-            assert time.monotonic() < deadline, "kiosk serve did not start listening"
-            time.sleep(0.1)
+    with serving(data, port, *options, cwd=decoy.parent):
         yield f"http://127.0.0.1:{port}/"
-    finally:
-        stop(server)
-        log.close()
 
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[str]:
     """`kiosk serve` on a free loopback port of the data folder tmp_path/data; its address."""
     Store.open(tmp_path / "data")
-    with serving(tmp_path / "data", free_port()) as address:
+    with serving_elsewhere(tmp_path / "data", free_port()) as address:
         yield address
 
 
@@ -142,7 +124,7 @@ async def test_a_font_size_given_to_the_server_is_the_page_s(chromium: str, tmp_
     data = tmp_path / "data"
     Store.open(data)
     port = free_port()
-    with serving(data, port, "--font-size", "40") as address:
+    with serving_elsewhere(data, port, "--font-size", "40") as address:
         async with Browser(chromium, tmp_path / "chromium", tmp_path / "c.log") as browser:
             await browser.open(address)
             await browser.wait_for_text("Nobody on the board right now")

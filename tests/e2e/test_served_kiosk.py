@@ -4,8 +4,6 @@ only its own page, with the secret address it printed, and a few browsers at a t
 from __future__ import annotations
 
 import re
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -19,7 +17,7 @@ from websockets.typing import Origin
 
 from kiosk.storage.store import Store
 from tests.e2e.browser import Browser
-from tests.e2e.serving import free_port, kiosk_command, listening, stop
+from tests.e2e.serving import free_port, serving
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,27 +34,10 @@ def served_kiosk(tmp_path: Path) -> Iterator[Served]:
     data = tmp_path / "data"
     Store.open(data)
     port = free_port()
-    log_path = tmp_path / "serve.log"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(
-            kiosk_command(
-                "--data", str(data), "serve", "--kiosk", "--port", str(port), "--sessions", "1"
-            ),
-            stdout=log,
-            stderr=log,
-            start_new_session=True,  # the server and each browser's kiosk, stopped together
-        )
-    try:
-        printed = re.compile(rf"http://127\.0\.0\.1:{port}/\?secret=(\S+)")
-        deadline = time.monotonic() + 30
-        # It prints the address as it starts, a moment before it listens.
-        while (found := printed.search(log_path.read_text())) is None or not listening(port):
-            assert server.poll() is None, log_path.read_text()
-            assert time.monotonic() < deadline, "kiosk serve printed no address"
-            time.sleep(0.1)
+    with serving(data, port, "--kiosk", "--sessions", "1") as log:
+        found = re.search(rf"http://127\.0\.0\.1:{port}/\?secret=(\S+)", log.read_text())
+        assert found is not None, log.read_text()
         yield Served(f"http://127.0.0.1:{port}", found[1])
-    finally:
-        stop(server)
 
 
 def page_status(address: str | urllib.request.Request) -> int:

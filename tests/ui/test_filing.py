@@ -30,13 +30,14 @@ async def test_the_visits_are_filed_after_the_goodbye_is_shown(
     clock.advance(minutes=30)
     app = make_app()
     screens_when_filed: list[type] = []
-    file_visits = app.community.file_visits
+    # Attendance, the community's part for visits, files them.
+    file_visits = app.community.attendance.file_visits
 
     def filing() -> int:
         screens_when_filed.append(type(app.screen))
         return file_visits()
 
-    monkeypatch.setattr(app.community, "file_visits", filing)
+    monkeypatch.setattr(app.community.attendance, "file_visits", filing)
     async with app.run_test(size=(100, 30)) as pilot:
         # When Kofi checks out at the door
         await type_text(pilot, "kofi")
