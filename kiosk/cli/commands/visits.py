@@ -18,7 +18,6 @@ from kiosk.cli.commands.running import (
 from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import Refused, UsageError
-from kiosk.exchange.visits_csv import write_visits
 from kiosk.models import STATUS_LABELS, Presence
 from kiosk.output import say
 from kiosk.record_json import guest_json, presence_json
@@ -140,6 +139,8 @@ def _staying(community: Community, plan: DayEnd) -> str:
 
 
 def export_visits(args: argparse.Namespace, config: Config) -> int:
+    from kiosk.exchange.visits_csv import write_visits  # late: a check-in never writes CSV
+
     community = open_community(config)
     today = local_day(community.clock(), community.zone)
     first = read_day(args.first, today, "from")
