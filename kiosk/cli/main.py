@@ -4,7 +4,7 @@ The subcommands are declared in kiosk.cli.arguments and run by kiosk.cli.command
 of each for each area; this module reads the arguments and the config, runs the command,
 and turns errors into one line on stderr. A command loads only what it uses: its arguments
 are added when it is chosen, its handler's module imported when it runs, and the community
-read only by a command that needs it, so `kiosk --help` starts about as fast as Python.
+read only by a command that needs it, so help loads neither the settings nor the community.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def _damage_hint(error: DataError, config: Config | None) -> str:
 
 
 def run_kiosk(args: argparse.Namespace, config: Config) -> int:
-    # Late: the CLI's other commands never load Textual, nor the kiosk's own commands.
+    # Late: the CLI's other commands never load Textual, and help needs no community.
     from kiosk.cli.commands.running import open_community
     from kiosk.config import permissions_warning
     from screens.app import KioskApp
