@@ -1,7 +1,10 @@
 """The `kiosk` command: runs the kiosk, and gives hosts and scripts the same verbs.
 
-The subcommands are declared in kiosk.cli.commands, a module for each area; this module reads
-the arguments and the config, runs the command, and turns errors into one line on stderr.
+The subcommands are declared in kiosk.cli.arguments and run by kiosk.cli.commands, a module
+of each for each area; this module reads the arguments and the config, runs the command,
+and turns errors into one line on stderr. A command loads only what it uses: its arguments
+are added when it is chosen, its handler's module imported when it runs, and the community
+read only by a command that needs it, so help loads neither the settings nor the community.
 """
 
 from __future__ import annotations
@@ -11,18 +14,17 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from kiosk.cli.commands import badges, data, members, settings, talk, visits, wall
-from kiosk.cli.commands.running import Command, open_community
-from kiosk.config import Config, defaults_notice, find_config, load_config, permissions_warning
+from kiosk.cli.arguments import badges, data, members, settings, talk, visits, wall
+from kiosk.cli.arguments.declaring import Arguments, Command, handler
 from kiosk.errors import DataError, KioskError, NewerData, UsageError
 from kiosk.output import say
-from kiosk.storage.backups import Backups, backup_hint
-from kiosk.storage.store import Store
 from kiosk.text import shortened
+
+if TYPE_CHECKING:  # read once the arguments are: `kiosk --help` needs no settings
+    from kiosk.config import Config
 
 AREAS = (members, visits, talk, badges, wall, data, settings)
 """The modules that declare the subcommands, in the order `kiosk --help` lists them."""
@@ -30,22 +32,10 @@ AREAS = (members, visits, talk, badges, wall, data, settings)
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    config = Config()
+    config: Config | None = None
     try:
         args = _parser().parse_args(arguments)
-        config_path = _path(args.config, "--config", "a config file, like --config kiosk.toml")
-        data = _path(args.data, "--data", "a data folder, like --data kiosk-data")
-        found = find_config(config_path)
-        if found is None:
-            say(f"kiosk: {defaults_notice()}", err=True)
-        config_path = found.path if found is not None else None
-        config = load_config(config_path)
-        warning = permissions_warning(config_path, config)
-        if warning:
-            say(f"kiosk: warning: {warning}", err=True)
-        if data is not None:
-            config = replace(config, data_dir=data)
-        _refuse_unusable(config.data_dir)
+        config = _settings(args)
         command: Command = args.command
         return command(args, config)
     except DataError as error:
@@ -63,10 +53,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _damage_hint(error: DataError, config: Config) -> str:
+def _settings(args: argparse.Namespace) -> Config:
+    """The settings a command runs with: from the config file found, with the data folder
+    given, each said when something about it needs a host's eye."""
+    # Late: help and usage errors, answered before, need no settings.
+    from dataclasses import replace
+
+    from kiosk.config import defaults_notice, find_config, load_config, permissions_warning
+
+    config_path = _path(args.config, "--config", "a config file, like --config kiosk.toml")
+    data = _path(args.data, "--data", "a data folder, like --data kiosk-data")
+    found = find_config(config_path)
+    if found is None:
+        say(f"kiosk: {defaults_notice()}", err=True)
+    config_path = found.path if found is not None else None
+    config = load_config(config_path)
+    warning = permissions_warning(config_path, config)
+    if warning:
+        say(f"kiosk: warning: {warning}", err=True)
+    if data is not None:
+        config = replace(config, data_dir=data)
+    _refuse_unusable(config.data_dir)
+    return config
+
+
+def _damage_hint(error: DataError, config: Config | None) -> str:
     """What a host can do about damaged data: the newest good backup, or an update."""
+    # Late: only a command that found damage reads the backups.
+    from kiosk.config import Config
+    from kiosk.storage.backups import Backups, backup_hint
+    from kiosk.storage.store import Store
+
     if error.path is None:
         return "Nothing was changed."
+    config = config or Config()
     backups = Backups(Store(config.data_dir), config.backups_to_keep)
     return backup_hint(backups, error.path, isinstance(error, NewerData))
 
@@ -75,10 +95,13 @@ def _damage_hint(error: DataError, config: Config) -> str:
 
 
 def run_kiosk(args: argparse.Namespace, config: Config) -> int:
+    # Late: the CLI's other commands never load Textual, and help needs no community.
+    from kiosk.cli.commands.running import open_community
+    from kiosk.config import permissions_warning
+    from screens.app import KioskApp
+
     community = open_community(config, create=True)
     community.present()  # damage to the files of who is here stops the kiosk before it starts
-    from screens.app import KioskApp  # late: the CLI's other commands never load Textual
-
     app = KioskApp(community, config, lock=not args.no_lock)
     app.run()
     # While it ran, the kiosk showed these on the host console only; the config's mode
@@ -139,7 +162,19 @@ def _echoes_shortened(message: str, arguments: list[str]) -> str:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, writing help and usage errors through `say`, long arguments shortened."""
+    """argparse, writing help and usage errors through `say`, long arguments shortened, and
+    adding a command's own arguments only once that command is chosen."""
+
+    def __init__(self, *args: Any, arguments: Arguments | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.arguments_to_add = arguments
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        # argparse hands the rest of the command line to the chosen command's parser here.
+        if self.arguments_to_add is not None:
+            self.arguments_to_add(self)
+            self.arguments_to_add = None
+        return super().parse_known_args(*args, **kwargs)
 
     def print_usage(self, file: Any = None) -> None:
         say(self.format_usage().rstrip("\n"), err=file is sys.stderr)
@@ -182,13 +217,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(
-        name: str, run: Command, help: str, within: Any = commands
-    ) -> argparse.ArgumentParser:
-        sub: argparse.ArgumentParser = within.add_parser(name, help=help, description=help)
+        name: str, runs: str, help: str, arguments: Arguments, within: Any = commands
+    ) -> None:
+        sub = within.add_parser(name, help=help, description=help, arguments=arguments)
         # SUPPRESS: an option given before the command is not reset by the command's parser.
         common(sub, argparse.SUPPRESS)
-        sub.set_defaults(command=run)
-        return sub
+        sub.set_defaults(command=handler(runs), command_name=name)
 
     def group(name: str, help: str) -> Any:
         sub = commands.add_parser(name, help=help, description=help)

@@ -13,7 +13,7 @@ from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from kiosk.models import PROFILE_FIELDS, Member, Visit
-from kiosk.output import public_time
+from kiosk.record_json import public_time
 
 if TYPE_CHECKING:
     from kiosk.community.community import Community

@@ -22,11 +22,11 @@ import time as time_module
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil import tz
-from dateutil.rrule import rrule, rrulestr
+if TYPE_CHECKING:
+    from dateutil.rrule import rrule
 
 RULE_START = date(2000, 1, 1)
 """Where a rule counts from unless its opening names `starting`."""
@@ -107,6 +107,8 @@ def time_zone(name: str) -> tzinfo:
 @lru_cache(maxsize=4)
 def _local_zone(names: tuple[str, str]) -> tzinfo:
     """The machine's local zone, made once for each setting of it (tests change it)."""
+    from dateutil import tz  # late: a kiosk with its zone named never needs it
+
     return tz.tzlocal()
 
 
@@ -386,6 +388,8 @@ def _length(value: Any, where: str) -> timedelta:
 
 @lru_cache(maxsize=64)
 def _recurrence(rule: str, starting: date) -> rrule:
+    from dateutil.rrule import rrule, rrulestr  # late: only opening hours are rules
+
     recurrence = rrulestr(rule, dtstart=datetime.combine(starting, time(0)), cache=True)
     if not isinstance(recurrence, rrule):
         raise ValueError("it should be a single rule")

@@ -5,6 +5,9 @@ A report, not a test: it prints one table (metric, ours, baseline, ratio, target
 writes the same as JSON to bench-results.json, and exits 0 whatever the figures say (1
 only when a part could not be measured at all). Each figure is a median with its min and
 max over 15 rounds after 2 warm-up rounds (kept apart, in the JSON), unless it says n=1.
+
+`python -m tests.benchmarks "1b one-shots"` measures only the parts named (by the start of
+their names), making only the data sets they use.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ def parts() -> list[tuple[str, Part]]:
     """What is measured, in the order it runs (the table keeps the targets' order)."""
     return [
         ("1 commands", lambda s: [commands.measure(s)]),
+        ("1b one-shots", lambda s: [commands.one_shots(s)]),
         ("2 start and memory", startup.measure),
         ("3-4 busy day, SQLite", visits.busy_day_and_sqlite),
         ("5 search", lambda s: [search.measure(s)]),
@@ -59,10 +63,11 @@ def parts() -> list[tuple[str, Part]]:
     ]
 
 
-def main() -> int:
+def main(only: list[str]) -> int:
     began = time.monotonic()
+    chosen = [(n, part) for n, part in parts() if not only or n.startswith(tuple(only))]
     print("Data sets (cached in .bench-data/):", flush=True)
-    made = [data_set(size) for size in ALL]
+    made = [data_set(size) for size in ALL] if not only else []
     generated = [d.size.label for d in made if not d.reused]
     prepared = time.monotonic() - began
     scratch = Scratch(cache_folder() / f"run-{os.getpid()}")
@@ -74,7 +79,7 @@ def main() -> int:
     took: dict[str, float] = {}
     print("Measuring:", flush=True)
     try:
-        for name, part in parts():
+        for name, part in chosen:
             started = time.monotonic()
             try:
                 sections += part(scratch)
@@ -147,4 +152,4 @@ def _about(total: float, generated: list[str], failed: list[str]) -> dict[str, o
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

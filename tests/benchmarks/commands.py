@@ -1,5 +1,6 @@
 """Target 1: a `kiosk checkin`, `checkout` or `present --json` command, the whole process
-(start, imports, opening the data, the change, exit), at 50 members and in a big community.
+(start, imports, opening the data, the change, exit), at 50 members and in a big community;
+and each whole command beside an SQLite one-shot doing the same job, and Python's own start.
 
 Each working copy has today's backup made first (`kiosk backup`), as the first change of
 the day would have started it, so no command here starts one. Members are named by id (a
@@ -15,9 +16,10 @@ from pathlib import Path
 
 from kiosk.community.attendance import FILE_AFTER
 from kiosk.community.community import utc_now
-from tests.benchmarks.datasets import LARGE, SMALL, TINY, Size
+from tests.benchmarks.baselines import sqlite_database
+from tests.benchmarks.datasets import LARGE, SMALL, TINY, Size, data_set
 from tests.benchmarks.figures import Case, interleaved
-from tests.benchmarks.processes import KIOSK, Finished, checked
+from tests.benchmarks.processes import KIOSK, PYTHON, ROOT, Finished, checked
 from tests.benchmarks.report import Row, Section, versus
 from tests.benchmarks.scenes import Scratch, absent, opened, quiet_days
 
@@ -154,5 +156,90 @@ def measure(scratch: Scratch) -> Section:
             "the parent's clock); a command's floor is Python starting and importing the kiosk",
             "1 check-out in 50 files the waiting visits: the last two rows time that one",
             about_export,
+        ],
+    )
+
+
+SQLITE_ONE_SHOT = Path(__file__).with_name("sqlite_one_shot.py")
+ONE_SHOT_LIMIT = 2.0
+"""A whole command costs at most this many times an SQLite one-shot doing the same job."""
+
+
+def one_shot_case(data: Path, database: Path, members: Iterator[str]) -> Case:
+    """Each command and its SQLite one-shot on the same member, and Python starting alone:
+    the CPU time of each process (user and system), and its wall time."""
+
+    def sqlite(*job: str) -> Finished:
+        return checked([PYTHON, SQLITE_ONE_SHOT, database, *job])
+
+    def case() -> dict[str, float]:
+        member_id = next(members)
+        done = {
+            "python": checked([PYTHON, "-c", "pass"]),
+            "help": checked([KIOSK, "--help"]),
+            "checkin": kiosk(data, "checkin", member_id),
+            "sqlite checkin": sqlite("checkin", member_id),
+            "checkout": kiosk(data, "checkout", member_id),
+            "sqlite checkout": sqlite("checkout", member_id),
+            "present": kiosk(data, "present", "--json"),
+            "sqlite present": sqlite("present"),
+        }
+        return {f"{name} cpu": finished.cpu for name, finished in done.items()} | {
+            f"{name} wall": finished.seconds for name, finished in done.items()
+        }
+
+    return case
+
+
+def one_shots(scratch: Scratch) -> Section:
+    print("  kiosk commands beside SQLite one-shots ...", flush=True)
+    # As a kiosk installed by pip runs: its modules compiled once, not on every start.
+    checked([PYTHON, "-m", "compileall", "-q", ROOT / "kiosk"])
+    data = scratch.copy(TINY, backed_up=True)
+    database = scratch.folder / "sqlite-one-shot.db"
+    database.write_bytes(sqlite_database(data_set(TINY).data, TINY.slug).read_bytes())
+    members = cycle(list(absent(opened(data, everyone=False), 200, seed=4)))
+    figures = interleaved([one_shot_case(data, database, members)])
+    pairs = (
+        ("kiosk checkin", "checkin", "sqlite checkin"),
+        ("kiosk checkout", "checkout", "sqlite checkout"),
+        ("kiosk present --json", "present", "sqlite present"),
+        ("kiosk --help", "help", "sqlite checkin"),
+    )
+    rows = [
+        Row("`python -c pass`: Python starting alone, CPU", figures["python cpu"]),
+        Row("SQLite one-shot check-in, CPU", figures["sqlite checkin cpu"]),
+        *(
+            versus(
+                f"{label}, CPU (vs SQLite one-shot)",
+                figures[f"{ours} cpu"],
+                figures[f"{baseline} cpu"],
+                ONE_SHOT_LIMIT,
+            )
+            for label, ours, baseline in pairs
+        ),
+        *(
+            versus(
+                f"{label}, wall (vs SQLite one-shot)",
+                figures[f"{ours} wall"],
+                figures[f"{baseline} wall"],
+            )
+            for label, ours, baseline in pairs
+        ),
+    ]
+    return Section(
+        f"1b. A whole command costs at most {ONE_SHOT_LIMIT:g}x an SQLite one-shot doing "
+        f"the same job ({TINY.label})",
+        rows,
+        [
+            "each round runs every command and then its one-shot on the same member: "
+            "`.venv/bin/kiosk ... --data COPY`, and `python tests/benchmarks/sqlite_one_shot.py` "
+            "on an SQLite copy of the same community (WAL, synchronous=FULL), each a whole "
+            "process from start to exit",
+            "CPU is the child's user and system time (wait4); the targets are on CPU, which a "
+            "busy neighbour disturbs less than wall time",
+            "`kiosk --help` has no SQLite job of its own: its baseline is the SQLite check-in",
+            "the kiosk's modules are compiled to bytecode first, as pip installs them "
+            "(this machine's shells set PYTHONDONTWRITEBYTECODE)",
         ],
     )

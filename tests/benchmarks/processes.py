@@ -1,4 +1,5 @@
-"""Child processes, timed whole: wall time from start to exit, and the child's peak memory."""
+"""Child processes, timed whole: wall time from start to exit, and the child's CPU time and
+peak memory."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ class Finished:
     """From just before it was started to its exit, measured by the parent."""
     peak_rss: int
     """Its largest resident set, in bytes (from `wait4`, the child alone)."""
+    cpu: float
+    """The CPU time it used, user and system, in seconds (from `wait4`, the child alone)."""
     code: int
     out: str
     err: str
@@ -50,6 +53,7 @@ def run(command: list[str | Path], env: dict[str, str] | None = None) -> Finishe
     return Finished(
         seconds,
         usage.ru_maxrss * 1024,
+        usage.ru_utime + usage.ru_stime,
         child.returncode,
         out.decode("utf-8", "replace"),
         err.decode("utf-8", "replace"),

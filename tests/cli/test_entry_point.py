@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -72,3 +73,82 @@ def test_the_core_and_the_cli_load_without_textual() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
     assert loaded.stdout == "False\n"
+
+
+# What a command at the door (or a script asking who is here) must never load: the screens,
+# pictures and QR codes, the exports and the browser server, the spreadsheet reader, the
+# demo, opening-hour rules, and every other command's code.
+NEVER_AT_THE_DOOR = (
+    "textual",
+    "rich",
+    "PIL",
+    "qrcode",
+    "charset_normalizer",
+    "aiohttp",
+    "dateutil.rrule",
+    "kiosk.badges.png",
+    "kiosk.badges.qr",
+    "kiosk.badges.sheets",
+    "kiosk.badges.svg",
+    "kiosk.demo",
+    "kiosk.exchange.member_data",
+    "kiosk.exchange.serving",
+    "kiosk.exchange.spaceapi",
+    "kiosk.exchange.visits_csv",
+    "kiosk.exchange.wall",
+    "kiosk.exchange.web_server",
+    "kiosk.cli.commands.badges",
+    "kiosk.cli.commands.data",
+    "kiosk.cli.commands.members",
+    "kiosk.cli.commands.settings",
+    "kiosk.cli.commands.talk",
+    "kiosk.cli.commands.wall",
+)
+# What help needs none of: the settings, the data folder, the community.
+NEVER_FOR_HELP = ("kiosk.config", "kiosk.storage", "kiosk.community", "tinydb", "dateutil")
+
+LOADED = """
+import json, sys
+from kiosk.cli.main import main
+try:
+    sys.exit(main(sys.argv[2:]))
+finally:
+    with open(sys.argv[1], "w") as loaded:
+        json.dump(sorted(sys.modules), loaded)
+"""
+
+
+def loaded_by(folder: Path, *args: str) -> list[str]:
+    """The modules a fresh `kiosk ARGS` process had loaded when it ended."""
+    written = folder / "loaded.json"
+    subprocess.run(
+        [sys.executable, "-c", LOADED, str(written), *args],
+        cwd=folder,
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+    return list(json.loads(written.read_text()))
+
+
+def among(loaded: list[str], packages: tuple[str, ...]) -> list[str]:
+    return [name for name in loaded if name.split(".")[0] in packages or name.startswith(packages)]
+
+
+def test_a_command_at_the_door_loads_only_what_it_uses(tmp_path: Path) -> None:
+    # Given a member, added by the installed command beside the host's config
+    (tmp_path / "kiosk.toml").write_text('space_name = "Makerspace North"\n')
+    assert run(tmp_path, "members", "add", "Zoë Martin").returncode == 0
+    # When she checks in and out and a script asks who is here, each a fresh process
+    for command in (["checkin", "Zoë Martin"], ["present", "--json"], ["checkout", "Zoë Martin"]):
+        loaded = loaded_by(tmp_path, *command)
+        # Then none of them loaded what only other commands use
+        assert "kiosk.cli.commands.visits" in loaded
+        assert among(loaded, NEVER_AT_THE_DOOR) == [], command
+
+
+def test_help_loads_neither_the_settings_nor_the_community(tmp_path: Path) -> None:
+    for command in ([], ["checkin"], ["members", "edit"], ["question"]):
+        loaded = loaded_by(tmp_path, *command, "--help")
+        assert among(loaded, NEVER_FOR_HELP + NEVER_AT_THE_DOOR) == [], command
+        assert "kiosk.cli.commands.running" not in loaded

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from kiosk.badges.sheets import FORMATS, write_badges
-from kiosk.cli.commands.running import Declare, Group, counted, open_community
+from kiosk.badges.sheets import write_badges
+from kiosk.cli.commands.running import counted, open_community
 from kiosk.config import Config
 from kiosk.errors import Refused
 from kiosk.models import Member
@@ -49,16 +48,3 @@ def _without_code(missing: list[Member]) -> str:
         more = ", ..." if len(missing) > 3 else ""
         who, reference = f"{len(missing)} members ({names}{more}) have", "--all-missing"
     return f"{who} no badge code yet; issue one with: kiosk members new-badge {reference}"
-
-
-def register(command: Declare, group: Group) -> None:
-    sub = command("badges", badges, "write printable badges with QR codes, and A4 sheets of them")
-    sub.add_argument(
-        "--member",
-        action="append",
-        default=[],
-        metavar="MEMBER",
-        help="only this member, by id or name (may be given again); all members if left out",
-    )
-    sub.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write")
-    sub.add_argument("--format", choices=FORMATS, default="svg", help="svg (the default) or png")

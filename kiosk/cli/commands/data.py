@@ -12,7 +12,7 @@ from pathlib import Path
 from kiosk.access.hosts import ACCESS_FILE, PinGuard, read_wrong_tries
 from kiosk.access.members import ACCESS_FILE as MEMBER_ACCESS_FILE
 from kiosk.access.pin import hash_pin, require_new_pin
-from kiosk.cli.commands.running import Declare, Group, now
+from kiosk.cli.commands.running import now
 from kiosk.community.community import Community
 from kiosk.community.retention import fade_old_visits
 from kiosk.config import Config
@@ -25,7 +25,6 @@ from kiosk.storage.backups import Backups, aside_name, backup_hint
 from kiosk.storage.files import move_aside
 from kiosk.storage.repair import Repaired, repair
 from kiosk.storage.store import Store
-from kiosk.text import shortened
 from kiosk.timekeeping.opening import local_day
 
 
@@ -222,28 +221,3 @@ def _check_pin_waits(config: Config, restore: bool) -> bool:
             )
             fine = False
     return fine
-
-
-def count(value: str) -> int:
-    """A whole number from zero, as a size option takes it."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{shortened(value)}' is not a whole number") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"'{shortened(value)}' is below zero")
-    return number
-
-
-def register(command: Declare, group: Group) -> None:
-    sub = command("demo", demo, "seed a demo community into an empty data folder")
-    sub.add_argument("--members", type=count, metavar="N")
-    sub.add_argument("--history-days", type=count, metavar="D")
-    sub.add_argument("--visits", type=count, metavar="V", help="past visits in all")
-    command("hash-pin", hash_pin_command, "make a host PIN hash for the config")
-    sub = command("backup", backup, "back up all data now")
-    sub.add_argument("--if-due", action="store_true", help="only if none was made today")
-    sub = command(
-        "doctor", doctor, "check every data file and backup; --restore repairs what is damaged"
-    )
-    sub.add_argument("--restore", action="store_true")

@@ -9,9 +9,8 @@ from typing import Any
 
 from kiosk import text
 from kiosk.badges.codes import spaced_badge_code
+from kiosk.cli.arguments.members import LIST_OPTIONS, PROFILE_OPTIONS, YES_NO
 from kiosk.cli.commands.running import (
-    Declare,
-    Group,
     asked,
     counted,
     open_community,
@@ -25,26 +24,12 @@ from kiosk.config import Config
 from kiosk.errors import Refused, UsageError
 from kiosk.exchange.member_data import member_data
 from kiosk.exchange.member_sheet import read_sheet
-from kiosk.exchange.members_csv import MEMBER_CHOICES, ImportChoices, ImportPlan, write_members
+from kiosk.exchange.members_csv import ImportChoices, ImportPlan, write_members
 from kiosk.models import PROFILE_FIELDS, PROFILE_LABELS
-from kiosk.output import json_text, member_json, say
+from kiosk.output import json_text, say
 from kiosk.progress import progress_shown
+from kiosk.record_json import member_json
 from kiosk.storage.files import write_atomically
-
-YES_NO = {"yes": True, "no": False}
-
-# Options of `members edit`, each a profile field: (option, field, help).
-PROFILE_OPTIONS = (
-    ("--name", "name", "their name"),
-    ("--pronouns", "pronouns", "their pronouns, like she/her"),
-    ("--intro", "intro", f"a one-line introduction (at most {text.INTRO_LIMIT} characters)"),
-    ("--topic", "topics", "open to chatting about (each given again to add one)"),
-    ("--ask-me-about", "ask_me_about", "strengths others may ask about"),
-    ("--looking-for", "looking_for", "what they could use a hand with"),
-    ("--learning", "learning", "what they are learning"),
-    ("--mentor", "mentor", "what they are happy to mentor in"),
-)
-LIST_OPTIONS = {"topics", "ask_me_about", "looking_for", "learning", "mentor"}
 
 
 def members_add(args: argparse.Namespace, config: Config) -> int:
@@ -280,117 +265,3 @@ def topics_merge(args: argparse.Namespace, config: Config) -> int:
         raise Refused(f"No member has the topic '{text.shortened(args.old)}'.")
     say(f"Merged '{args.old}' into '{args.new}' for {counted(len(changed), 'member')}.")
     return saved(community)
-
-
-def register(command: Declare, group: Group) -> None:
-    members = group("members", "members and their profiles")
-    sub = command("add", members_add, "register a member and print their id", members)
-    sub.add_argument("name", metavar="NAME")
-    sub.add_argument("--topic", action="append", default=[], metavar="T")
-    sub.add_argument("--hidden", action="store_true", help="never show them on the board")
-    sub.add_argument(
-        "--allow-duplicate",
-        action="store_true",
-        help="add them even when a member of the same name exists (otherwise: asked, or refused)",
-    )
-    sub = command("list", members_list, "list members", members)
-    sub.add_argument("--json", action="store_true")
-    sub = command("show", members_show, "a member's profile, as hosts see it", members)
-    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
-    sub.add_argument("--json", action="store_true")
-    sub = command("edit", members_edit, "change a member's name or profile", members)
-    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
-    for option, field, help in PROFILE_OPTIONS:
-        if field in LIST_OPTIONS:
-            sub.add_argument(option, dest=field, action="append", metavar="T", help=help)
-        else:
-            sub.add_argument(option, dest=field, metavar="TEXT", help=help)
-    sub.add_argument("--on-board", choices=YES_NO, help="show them on public screens")
-    sub.add_argument(
-        "--named-online",
-        choices=YES_NO,
-        help="name them, while here and on the board, in the SpaceAPI file (the internet)",
-    )
-    sub.add_argument(
-        "--hosts-only",
-        nargs="+",
-        choices=[*PROFILE_FIELDS, "none"],
-        metavar="FIELD",
-        help=f"profile fields shown to hosts only ({', '.join(PROFILE_FIELDS)}), or none",
-    )
-    sub = command("delete", members_delete, "delete a member's data for good", members)
-    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
-    sub.add_argument("--yes", action="store_true", help="do not ask to confirm")
-    sub.add_argument(
-        "--shoutouts",
-        choices=("remove", "anonymous"),
-        default="remove",
-        help="what becomes of the shout-outs they wrote (default: remove)",
-    )
-    sub = command(
-        "new-badge",
-        members_new_badge,
-        "give a member a new badge code, or all without one",
-        members,
-    )
-    sub.add_argument("member", nargs="?", metavar="MEMBER", help="a member id, or a name")
-    sub.add_argument(
-        "--all-missing", action="store_true", help="a badge for every member without one"
-    )
-    for name, help in (("deactivate", "pause a membership"), ("reactivate", "resume one")):
-        sub = command(name, members_pause, help, members)
-        sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
-        sub.set_defaults(command_name=name)
-    sub = command("merge", members_merge, "make two records of one person one", members)
-    sub.add_argument("keep", metavar="KEEP", help="the member to keep")
-    sub.add_argument("other", metavar="OTHER", help="the record merged into KEEP")
-    sub = command(
-        "import",
-        members_import,
-        "add and update members from a CSV file a spreadsheet or member tool wrote",
-        members,
-    )
-    sub.add_argument("file", type=Path, metavar="FILE")
-    sub.add_argument(
-        "--dry-run", action="store_true", help="say what the import would do, and change nothing"
-    )
-    sub.add_argument("--yes", action="store_true", help="at a terminal, import without asking")
-    sub.add_argument(
-        "--skip-bad-rows",
-        action="store_true",
-        help="import the good rows (exit 1 when none could be imported)",
-    )
-    sub.add_argument(
-        "--update",
-        action="append",
-        default=[],
-        choices=MEMBER_CHOICES,
-        metavar="COLUMN",
-        help="replace what members chose themselves in this column (otherwise kept): "
-        + ", ".join(MEMBER_CHOICES),
-    )
-    order = sub.add_mutually_exclusive_group()
-    order.add_argument(
-        "--day-first",
-        dest="day_first",
-        action="store_const",
-        const=True,
-        help="read dates like 03/04/2026 as 3 April",
-    )
-    order.add_argument(
-        "--month-first",
-        dest="day_first",
-        action="store_const",
-        const=False,
-        help="read dates like 03/04/2026 as 4 March",
-    )
-    sub = command("export", members_export, "write every member to a CSV file", members)
-    sub.add_argument("file", type=Path, metavar="FILE")
-    sub = command("data", members_data, "all of one member's data, as JSON, for them", members)
-    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
-    sub.add_argument("--out", type=Path, metavar="FILE", help="write to FILE (default: print)")
-
-    topics = group("topics", "the community's topics")
-    sub = command("merge", topics_merge, "make two topics one, for every member", topics)
-    sub.add_argument("old", metavar="OLD")
-    sub.add_argument("new", metavar="NEW")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Any, TextIO
 
 from kiosk.community.community import Community, utc_now
 from kiosk.config import Config
@@ -16,32 +15,13 @@ from kiosk.storage.backups import Backups, start_in_background
 from kiosk.storage.files import write_atomically
 from kiosk.timekeeping.opening import local_day
 
-Command = Callable[[argparse.Namespace, Config], int]
-
 __all__ = [
-    "Command",
-    "Declare",
-    "Group",
     "now",
     "open_community",
     "print_json",
     "saved",
     "write_privately",
 ]
-
-
-class Declare(Protocol):
-    """Declares one command: its name, what runs it, its help, and the group it is in."""
-
-    def __call__(
-        self, name: str, run: Command, help: str, within: Any = ...
-    ) -> argparse.ArgumentParser: ...
-
-
-class Group(Protocol):
-    """Declares a group of commands (`kiosk members ...`) and gives what to declare them in."""
-
-    def __call__(self, name: str, help: str) -> Any: ...
 
 
 def now() -> datetime:

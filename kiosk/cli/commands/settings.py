@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from kiosk.cli.commands.running import Declare, Group, now, print_json
+from kiosk.cli.commands.running import now, print_json
 from kiosk.config import Config, find_config
 from kiosk.output import say
 from kiosk.timekeeping.hours import clock_time
@@ -96,8 +96,3 @@ def _opening(opening: Opening) -> str:
 
 def _toml(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
-
-
-def register(command: Declare, group: Group) -> None:
-    sub = command("config", show_config, "the config file in use and the settings it gives")
-    sub.add_argument("--json", action="store_true")

@@ -6,10 +6,11 @@ from __future__ import annotations
 import argparse
 from functools import partial
 
-from kiosk.cli.commands.running import Declare, Group, open_community, print_json, saved
+from kiosk.cli.commands.running import open_community, print_json, saved
 from kiosk.config import Config
 from kiosk.models import Answer
-from kiosk.output import answer_json, say, shoutout_json
+from kiosk.output import say
+from kiosk.record_json import answer_json, shoutout_json
 from kiosk.timekeeping.opening import local_time
 
 
@@ -115,36 +116,3 @@ def answer_hide(args: argparse.Namespace, config: Config) -> int:
     name = community.name_of(answer.member_id)
     say(f"{name}'s answer is {'hidden from every board' if hidden else 'back on the boards'}.")
     return saved(community)
-
-
-def register(command: Declare, group: Group) -> None:
-    sub = command("shoutout", shoutout, "leave a shout-out and print its id")
-    sub.add_argument("--from", dest="sender", required=True, metavar="MEMBER")
-    sub.add_argument("--to", metavar="MEMBER", help="one member (everyone if left out)")
-    sub.add_argument("text", metavar="TEXT")
-    sub = command("shoutouts", shoutouts, "the shout-out wall, newest first")
-    sub.add_argument("--json", action="store_true")
-    sub.add_argument(
-        "--all", action="store_true", help="as hosts see them: hidden ones too, every time exact"
-    )
-    for name, help in (
-        ("hide-shoutout", "hide a shout-out from every public screen"),
-        ("restore-shoutout", "put a hidden shout-out back on the wall"),
-    ):
-        sub = command(name, shoutouts_hide, help)
-        sub.add_argument("id", metavar="ID", help="the shout-out's id, from `kiosk shoutouts`")
-        sub.set_defaults(command_name=name)
-    questions = group("question", "the question of the week")
-    sub = command("set", question_set, "ask a new question of the week", questions)
-    sub.add_argument("text", metavar="TEXT")
-    command("clear", question_clear, "ask no question for now", questions)
-    sub = command("show", question_show, "the question and this week's answers", questions)
-    sub.add_argument("--json", action="store_true")
-    sub.add_argument("--all", action="store_true", help="hidden answers too (for hosts)")
-    for name, help in (
-        ("hide-answer", "hide a member's answer to the question from every board"),
-        ("restore-answer", "put a hidden answer back on the boards"),
-    ):
-        sub = command(name, answer_hide, help)
-        sub.add_argument("member", metavar="MEMBER", help="whose answer: a member id, or a name")
-        sub.set_defaults(command_name=name)

@@ -7,9 +7,8 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+from kiosk.cli.arguments.visits import STANDARD_OUTPUT
 from kiosk.cli.commands.running import (
-    Declare,
-    Group,
     counted,
     open_community,
     print_json,
@@ -19,16 +18,13 @@ from kiosk.cli.commands.running import (
 from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import Refused, UsageError
-from kiosk.exchange.visits_csv import COLUMN_MEANINGS, write_visits
-from kiosk.models import STATUS_LABELS, STATUSES, Presence
-from kiosk.output import guest_json, presence_json, say
+from kiosk.models import STATUS_LABELS, Presence
+from kiosk.output import say
+from kiosk.record_json import guest_json, presence_json
 from kiosk.timekeeping import hours
 from kiosk.timekeeping.closing import DayEnd
 from kiosk.timekeeping.dates import read_day
 from kiosk.timekeeping.opening import local_day
-
-STANDARD_OUTPUT = "-"
-"""What --out takes for standard output, as other commands do."""
 
 
 def checkin(args: argparse.Namespace, config: Config) -> int:
@@ -143,6 +139,8 @@ def _staying(community: Community, plan: DayEnd) -> str:
 
 
 def export_visits(args: argparse.Namespace, config: Config) -> int:
+    from kiosk.exchange.visits_csv import write_visits  # late: a check-in never writes CSV
+
     community = open_community(config)
     today = local_day(community.clock(), community.zone)
     first = read_day(args.first, today, "from")
@@ -164,48 +162,3 @@ def export_visits(args: argparse.Namespace, config: Config) -> int:
     )
     say(f"Wrote {counted(count, 'visit')} to {out}.")
     return 0
-
-
-def register(command: Declare, group: Group) -> None:
-    sub = command("checkin", checkin, "check a member in")
-    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
-    sub.add_argument("--status", choices=STATUSES, default="open")
-    sub.add_argument("--topic", action="append", default=[], metavar="T")
-    sub = command("checkout", checkout, "check a member out, with their guests")
-    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
-    sub = command("guest", guest, "sign in a guest of a member who is here")
-    sub.add_argument("name", metavar="NAME", help="the guest's name")
-    sub.add_argument("--of", dest="host", required=True, metavar="MEMBER", help="their host")
-    sub = command("present", present, "who is here now, as the public board shows it: guests too")
-    sub.add_argument("--json", action="store_true")
-    sub = command(
-        "close-day",
-        close_day,
-        "check out whoever is still here once the day has closed (for cron); before "
-        "today's closing time, and any time when no hours are set, people here stay "
-        "unless --now is given",
-    )
-    sub.add_argument("--now", action="store_true", help="the day is over now: check out everyone")
-    sub.add_argument(
-        "--dry-run", action="store_true", help="say who would be checked out, and change nothing"
-    )
-    export = group("export", "write records to a CSV file")
-    sub = command("visits", export_visits, "visits between two days, as CSV", export)
-    sub.add_argument(
-        "--from",
-        dest="first",
-        required=True,
-        metavar="DAY",
-        help="like 2026-11-02 or 'last monday'",
-    )
-    sub.add_argument("--to", dest="last", default="today", metavar="DAY", help="default: today")
-    sub.add_argument(
-        "--out",
-        default=STANDARD_OUTPUT,
-        metavar="FILE",
-        help="the file to write; - (the default) for standard output",
-    )
-    sub.formatter_class = argparse.RawDescriptionHelpFormatter
-    sub.epilog = "columns:\n" + "\n".join(
-        f"  {column:<12} {meaning}" for column, meaning in COLUMN_MEANINGS.items()
-    )

@@ -1,0 +1,31 @@
+"""The arguments of `kiosk badges`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kiosk.cli.arguments.declaring import Declare, Group
+
+
+def register(command: Declare, group: Group) -> None:
+    command(
+        "badges",
+        "badges.badges",
+        "write printable badges with QR codes, and A4 sheets of them",
+        badges,
+    )
+
+
+def badges(sub: argparse.ArgumentParser) -> None:
+    from kiosk.badges.sheets import FORMATS  # read when this command is chosen
+
+    sub.add_argument(
+        "--member",
+        action="append",
+        default=[],
+        metavar="MEMBER",
+        help="only this member, by id or name (may be given again); all members if left out",
+    )
+    sub.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write")
+    sub.add_argument("--format", choices=FORMATS, default="svg", help="svg (the default) or png")

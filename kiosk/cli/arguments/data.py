@@ -1,0 +1,47 @@
+"""The arguments of `kiosk demo`, `backup`, `doctor` and `hash-pin`."""
+
+from __future__ import annotations
+
+import argparse
+
+from kiosk.cli.arguments.declaring import Declare, Group, no_arguments
+from kiosk.text import shortened
+
+
+def register(command: Declare, group: Group) -> None:
+    command("demo", "data.demo", "seed a demo community into an empty data folder", demo)
+    command(
+        "hash-pin", "data.hash_pin_command", "make a host PIN hash for the config", no_arguments
+    )
+    command("backup", "data.backup", "back up all data now", backup)
+    command(
+        "doctor",
+        "data.doctor",
+        "check every data file and backup; --restore repairs what is damaged",
+        doctor,
+    )
+
+
+def count(value: str) -> int:
+    """A whole number from zero, as a size option takes it."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{shortened(value)}' is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"'{shortened(value)}' is below zero")
+    return number
+
+
+def demo(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--members", type=count, metavar="N")
+    sub.add_argument("--history-days", type=count, metavar="D")
+    sub.add_argument("--visits", type=count, metavar="V", help="past visits in all")
+
+
+def backup(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--if-due", action="store_true", help="only if none was made today")
+
+
+def doctor(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--restore", action="store_true")

@@ -1,0 +1,59 @@
+"""The arguments of `kiosk shoutout`, `shoutouts`, `question` and the answers to it."""
+
+from __future__ import annotations
+
+import argparse
+
+from kiosk.cli.arguments.declaring import Declare, Group, no_arguments
+from kiosk.cli.arguments.members import as_json
+
+
+def register(command: Declare, group: Group) -> None:
+    command("shoutout", "talk.shoutout", "leave a shout-out and print its id", shoutout)
+    command("shoutouts", "talk.shoutouts", "the shout-out wall, newest first", shoutouts)
+    for name, help in (
+        ("hide-shoutout", "hide a shout-out from every public screen"),
+        ("restore-shoutout", "put a hidden shout-out back on the wall"),
+    ):
+        command(name, "talk.shoutouts_hide", help, shoutout_id)
+    questions = group("question", "the question of the week")
+    command("set", "talk.question_set", "ask a new question of the week", text, questions)
+    command("clear", "talk.question_clear", "ask no question for now", no_arguments, questions)
+    command(
+        "show", "talk.question_show", "the question and this week's answers", answers, questions
+    )
+    for name, help in (
+        ("hide-answer", "hide a member's answer to the question from every board"),
+        ("restore-answer", "put a hidden answer back on the boards"),
+    ):
+        command(name, "talk.answer_hide", help, whose_answer)
+
+
+def text(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("text", metavar="TEXT")
+
+
+def shoutout(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--from", dest="sender", required=True, metavar="MEMBER")
+    sub.add_argument("--to", metavar="MEMBER", help="one member (everyone if left out)")
+    text(sub)
+
+
+def shoutouts(sub: argparse.ArgumentParser) -> None:
+    as_json(sub)
+    sub.add_argument(
+        "--all", action="store_true", help="as hosts see them: hidden ones too, every time exact"
+    )
+
+
+def shoutout_id(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("id", metavar="ID", help="the shout-out's id, from `kiosk shoutouts`")
+
+
+def answers(sub: argparse.ArgumentParser) -> None:
+    as_json(sub)
+    sub.add_argument("--all", action="store_true", help="hidden answers too (for hosts)")
+
+
+def whose_answer(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("member", metavar="MEMBER", help="whose answer: a member id, or a name")
