@@ -9,9 +9,22 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from heapq import merge
 from itertools import accumulate
+from typing import Protocol
 
 from kiosk.models import Member
 from kiosk.text import fold
+
+
+class Listed(Protocol):
+    """What search knows of a member: a `Member`, or a line of the saved index."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def on_board(self) -> bool: ...
+
 
 FUZZY_FROM = 3
 """Typos are forgiven once a query has this many letters; before that, too much matches."""
@@ -61,11 +74,17 @@ class MemberIndex:
     fifty thousand members takes a few megabytes.
     """
 
-    def __init__(self, members: Iterable[Member]) -> None:
-        keyed = sorted((" ".join(fold(m.name).split()), m.id) for m in members)
+    def __init__(self, members: Iterable[Listed]) -> None:
+        # One place per distinct name, with its members' ids in order: a big community
+        # shares its common names many times over, and each stage then looks at every
+        # name once rather than at every namesake.
+        ids_of: dict[str, list[str]] = {}
+        for name, member_id in sorted((whole_name(m.name), m.id) for m in members):
+            ids_of.setdefault(name, []).append(member_id)
         # Ids, not the members: a member whose file is reread is not kept twice.
-        self._ids = [member_id for _, member_id in keyed]
-        self._names = [name for name, _ in keyed]
+        self._ids = [tuple(ids) for ids in ids_of.values()]
+        self._names = list(ids_of)
+        self._count = sum(map(len, self._ids))
         self._joined = _Joined(self._names)
         self._squashed = _Joined([_squashed(name) for name in self._names])
         # Who has each distinct word, and, for near misses, the words that share a key
@@ -83,7 +102,7 @@ class MemberIndex:
         self._near = {key: tuple(words) for key, words in near.items()}
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return self._count
 
     def search(self, query: str, limit: int = 8) -> list[str]:
         """The ids of members matching `query`: name and name-part prefixes first, then
@@ -99,7 +118,8 @@ class MemberIndex:
         # there starts no later part either: one scan answers the first substring stages.
         within = self._squashed if squashed == wanted else self._joined
         anywhere = wanted in within
-        found: dict[int, None] = {}  # positions in rank order, without repeats
+        found: set[int] = set()
+        ids: list[str] = []  # in rank order, each once
         for stage in (
             self._name_prefixes(wanted),
             self._joined.lines(" " + wanted, "-" + wanted) if anywhere else (),
@@ -108,10 +128,12 @@ class MemberIndex:
             self._near_misses(wanted),
         ):
             for position in stage:
-                found.setdefault(position, None)
-                if len(found) == limit:
-                    return [self._ids[position] for position in found]
-        return [self._ids[position] for position in found]
+                if position not in found:
+                    found.add(position)
+                    ids.extend(self._ids[position])
+                    if len(ids) >= limit:
+                        return ids[:limit]
+        return ids
 
     def _name_prefixes(self, wanted: str) -> Iterator[int]:
         position = bisect_left(self._names, wanted)
@@ -223,7 +245,7 @@ class DoorSearch:
     finds herself. Hosts find everyone by any part of a name.
     """
 
-    def __init__(self, members: Iterable[Member]) -> None:
+    def __init__(self, members: Iterable[Listed]) -> None:
         everyone = list(members)
         self._everyone = MemberIndex(everyone)
         self._on_board = MemberIndex(m for m in everyone if m.on_board)
