@@ -9,21 +9,23 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from heapq import merge
 from itertools import accumulate
-from typing import Protocol
 
 from kiosk.models import Member
 from kiosk.text import fold
 
+Row = tuple[str, str, bool]
+"""A member as search knows them: their name as searches compare it (`whole_name`), their
+id, and whether they are on the board. Rows are what the kiosk saves between starts."""
 
-class Listed(Protocol):
-    """What search knows of a member: a `Member`, or a line of the saved index."""
 
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def on_board(self) -> bool: ...
+def rows_of(members: Iterable[Member]) -> list[Row]:
+    """Search's rows of `members`, in the order the index keeps them (by name, then id),
+    so that building an index of them again sorts nothing."""
+    folded: dict[str, str] = {}  # names repeat, and folding is most of the work
+    return sorted(
+        (folded.get(m.name) or folded.setdefault(m.name, whole_name(m.name)), m.id, m.on_board)
+        for m in members
+    )
 
 
 FUZZY_FROM = 3
@@ -74,12 +76,12 @@ class MemberIndex:
     fifty thousand members takes a few megabytes.
     """
 
-    def __init__(self, members: Iterable[Listed]) -> None:
+    def __init__(self, rows: Iterable[Row]) -> None:
         # One place per distinct name, with its members' ids in order: a big community
         # shares its common names many times over, and each stage then looks at every
         # name once rather than at every namesake.
         ids_of: dict[str, list[str]] = {}
-        for name, member_id in sorted((whole_name(m.name), m.id) for m in members):
+        for name, member_id in sorted((name, member_id) for name, member_id, _ in rows):
             ids_of.setdefault(name, []).append(member_id)
         # Ids, not the members: a member whose file is reread is not kept twice.
         self._ids = [tuple(ids) for ids in ids_of.values()]
@@ -245,13 +247,13 @@ class DoorSearch:
     finds herself. Hosts find everyone by any part of a name.
     """
 
-    def __init__(self, members: Iterable[Listed]) -> None:
-        everyone = list(members)
+    def __init__(self, rows: Iterable[Row]) -> None:
+        everyone = list(rows)
         self._everyone = MemberIndex(everyone)
-        self._on_board = MemberIndex(m for m in everyone if m.on_board)
+        self._on_board = MemberIndex(row for row in everyone if row[2])
         self._named: dict[str, list[str]] = defaultdict(list)
-        for member in everyone:
-            self._named[whole_name(member.name)].append(member.id)
+        for name, member_id, _ in everyone:
+            self._named[name].append(member_id)
 
     def at_door(self, query: str, limit: int = MOST_FOUND) -> list[str]:
         """The ids of members the door lists for `query` (at most `MOST_FOUND`), best
