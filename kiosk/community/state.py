@@ -332,6 +332,7 @@ class CommunityState:
         self._members = known
 
     def _forget(self, member_id: str) -> None:
+        self._saved_index.remove()  # it names them
         if self._everyone:
             self._members = {i: m for i, m in self._members.items() if i != member_id}
             self._in_file.get(file_of(member_id), set()).discard(member_id)

@@ -22,8 +22,8 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from kiosk.errors import DataError
-from kiosk.storage.files import read_regular, write_atomically
+from kiosk.errors import DataError, StorageError
+from kiosk.storage.files import explain, read_regular, write_atomically
 
 FILE = "search-index.json"
 FORMAT = 1
@@ -78,6 +78,15 @@ class SavedIndex:
         self._written = None  # should the write fail, nothing is known to be saved
         write_atomically(self.path, json.dumps(about).encode() + b"\n" + body)
         self._written = (version, body)
+
+    def remove(self) -> None:
+        """Remove the saved index at once (a member's data is being deleted, and it names
+        them); the kiosk writes it again, without them, once it has read everyone."""
+        self._written = None
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as error:
+            raise StorageError(explain(error, self.path, "Not deleted")) from error
 
 
 def _is_row(row: object) -> bool:

@@ -201,3 +201,18 @@ def test_a_change_made_by_the_kiosk_itself_is_saved_with_it(data: Path, clock: F
     assert saved
     assert found(restarted_kiosk, "zoe marte") == ["Zoë Marten"]
     assert found(restarted_kiosk, "zoe martin") == ["Zoë Marten"]  # one typo forgiven
+
+
+def test_deleting_a_members_data_leaves_no_saved_index_naming_them(
+    kiosk: Kiosk, data: Path, clock: FakeClock
+) -> None:
+    # Given the index a kiosk saved, which names Zoë
+    kiosk_ran(data, clock)
+    assert b"zoe martin" in (data / FILE).read_bytes()
+    # When her data is deleted at the command line, with no kiosk running
+    assert kiosk("members", "delete", "Zoë Martin", "--yes").code == 0
+    # Then no index file names her, and the next kiosk saves one without her
+    assert not (data / FILE).exists()
+    kiosk_ran(data, clock)
+    assert b"zoe" not in (data / FILE).read_bytes()
+    assert b"ana lima" in (data / FILE).read_bytes()
