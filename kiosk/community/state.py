@@ -255,8 +255,9 @@ class CommunityState:
             # them: the index saved is never said to be of files newer than it.
             version = self.store.members.version_read()
             members = None if self._index_fresh else [m for m in self._members.values() if m.active]
-        rows = None if members is None else rows_of(members)
-        if members is not None and rows is not None:
+        rows = None  # the index is fresh: saved again only if the files changed
+        if members is not None:
+            rows = rows_of(members)
             index = DoorSearch(rows)
             badges = {m.badge: m.id for m in members if m.badge}
             with self._lock:
