@@ -270,6 +270,9 @@ class KioskApp(App[None]):
         # Everyone is read once the first screen is up, so the kiosk starts as fast with
         # fifty thousand members as with fifty.
         try:
+            if self.community.open_saved_search():
+                # The index saved at the last start answers the first keys meanwhile.
+                self.call_from_thread(self.search_ready.publish, None)
             self.community.prepare_search()
         except KioskError as error:
             self.call_from_thread(self.warn_host, "data", str(error))

@@ -13,6 +13,21 @@ from itertools import accumulate
 from kiosk.models import Member
 from kiosk.text import fold
 
+Row = tuple[str, str, bool]
+"""A member as search knows them: their name as searches compare it (`whole_name`), their
+id, and whether they are on the board. Rows are what the kiosk saves between starts."""
+
+
+def rows_of(members: Iterable[Member]) -> list[Row]:
+    """Search's rows of `members`, in the order the index keeps them (by name, then id),
+    so that building an index of them again sorts nothing."""
+    folded: dict[str, str] = {}  # names repeat, and folding is most of the work
+    return sorted(
+        (folded.get(m.name) or folded.setdefault(m.name, whole_name(m.name)), m.id, m.on_board)
+        for m in members
+    )
+
+
 FUZZY_FROM = 3
 """Typos are forgiven once a query has this many letters; before that, too much matches."""
 _JOINERS = str.maketrans("", "", " '-")
@@ -61,11 +76,17 @@ class MemberIndex:
     fifty thousand members takes a few megabytes.
     """
 
-    def __init__(self, members: Iterable[Member]) -> None:
-        keyed = sorted((" ".join(fold(m.name).split()), m.id) for m in members)
+    def __init__(self, rows: Iterable[Row]) -> None:
+        # One place per distinct name, with its members' ids in order: a big community
+        # shares its common names many times over, and each stage then looks at every
+        # name once rather than at every namesake.
+        ids_of: dict[str, list[str]] = {}
+        for name, member_id in sorted((name, member_id) for name, member_id, _ in rows):
+            ids_of.setdefault(name, []).append(member_id)
         # Ids, not the members: a member whose file is reread is not kept twice.
-        self._ids = [member_id for _, member_id in keyed]
-        self._names = [name for name, _ in keyed]
+        self._ids = [tuple(ids) for ids in ids_of.values()]
+        self._names = list(ids_of)
+        self._count = sum(map(len, self._ids))
         self._joined = _Joined(self._names)
         self._squashed = _Joined([_squashed(name) for name in self._names])
         # Who has each distinct word, and, for near misses, the words that share a key
@@ -83,7 +104,7 @@ class MemberIndex:
         self._near = {key: tuple(words) for key, words in near.items()}
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return self._count
 
     def search(self, query: str, limit: int = 8) -> list[str]:
         """The ids of members matching `query`: name and name-part prefixes first, then
@@ -99,7 +120,8 @@ class MemberIndex:
         # there starts no later part either: one scan answers the first substring stages.
         within = self._squashed if squashed == wanted else self._joined
         anywhere = wanted in within
-        found: dict[int, None] = {}  # positions in rank order, without repeats
+        found: set[int] = set()
+        ids: list[str] = []  # in rank order, each once
         for stage in (
             self._name_prefixes(wanted),
             self._joined.lines(" " + wanted, "-" + wanted) if anywhere else (),
@@ -108,10 +130,12 @@ class MemberIndex:
             self._near_misses(wanted),
         ):
             for position in stage:
-                found.setdefault(position, None)
-                if len(found) == limit:
-                    return [self._ids[position] for position in found]
-        return [self._ids[position] for position in found]
+                if position not in found:
+                    found.add(position)
+                    ids.extend(self._ids[position])
+                    if len(ids) >= limit:
+                        return ids[:limit]
+        return ids
 
     def _name_prefixes(self, wanted: str) -> Iterator[int]:
         position = bisect_left(self._names, wanted)
@@ -223,13 +247,13 @@ class DoorSearch:
     finds herself. Hosts find everyone by any part of a name.
     """
 
-    def __init__(self, members: Iterable[Member]) -> None:
-        everyone = list(members)
+    def __init__(self, rows: Iterable[Row]) -> None:
+        everyone = list(rows)
         self._everyone = MemberIndex(everyone)
-        self._on_board = MemberIndex(m for m in everyone if m.on_board)
+        self._on_board = MemberIndex(row for row in everyone if row[2])
         self._named: dict[str, list[str]] = defaultdict(list)
-        for member in everyone:
-            self._named[whole_name(member.name)].append(member.id)
+        for name, member_id, _ in everyone:
+            self._named[name].append(member_id)
 
     def at_door(self, query: str, limit: int = MOST_FOUND) -> list[str]:
         """The ids of members the door lists for `query` (at most `MOST_FOUND`), best

@@ -13,11 +13,12 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from kiosk import text
-from kiosk.community.matching import MOST_FOUND, DoorSearch
-from kiosk.errors import KioskError, Refused
+from kiosk.community.matching import MOST_FOUND, DoorSearch, rows_of
+from kiosk.errors import KioskError, Refused, StorageError
 from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
 from kiosk.storage.here_now import HereNow
 from kiosk.storage.member_files import file_of
+from kiosk.storage.search_index import SavedIndex
 from kiosk.storage.store import Part, Store
 from kiosk.timekeeping.closing import ended_by_kiosk
 from kiosk.timekeeping.hours import public_order
@@ -85,6 +86,10 @@ class CommunityState:
         """The search index of active members (`prepare_search`), None until built."""
         self.index_fresh = False
         """Whether `index` and `badges` hold every change to members made since."""
+        self.saved_index = SavedIndex(store.root)
+        """The search index kept in the data folder for the next start."""
+        self.saving = threading.Lock()
+        """Held by the one thread writing `saved_index`, without `lock`."""
         self.index_in_background = False
         """True when whoever runs this community (the kiosk) calls `prepare_search` in
         the background after changes; until then searches use the index a moment old.
@@ -238,21 +243,53 @@ class CommunityState:
         with self.lock:
             self.known_members, self.members_in_file, self.everyone_read = everyone, in_file, True
 
+    def open_saved_search(self) -> bool:
+        """Take up the search index the kiosk saved in the data folder, if it is of the
+        member files as they are now; True if it did. Until `prepare_search` has read
+        everyone, searches with `index_in_background` are answered from it: at fifty
+        thousand members, in a fraction of the seconds reading everyone takes.
+        """
+        if self.index is not None:
+            return False
+        rows = self.saved_index.read(self.store.members.version_now())
+        if rows is None:
+            return False
+        index = DoorSearch(rows)
+        with self.lock:  # unless `prepare_search` has built one meanwhile
+            taken = self.index is None
+            if taken:
+                self.index = index  # not fresh: built again once everyone is read
+        return taken
+
     def prepare_search(self) -> None:
-        """Read everyone and build the search index now, ahead of the next key.
+        """Read everyone and build the search index now, ahead of the next key, and save
+        it for the next start (see `open_saved_search`).
 
         The kiosk calls this from a worker once its first screen is up and after each
         change to members, so a key never waits for an index to be built.
         """
         self.load_everyone()
         with self.lock:
-            if self.index_fresh:
-                return
-            members = [m for m in self.known_members.values() if m.active]
-        index = DoorSearch(members)
-        badges = {m.badge: m.id for m in members if m.badge}
-        with self.lock:
-            self.index, self.badges, self.index_fresh = index, badges, True
+            # The version of the files the members in memory were read from, taken with
+            # them: the index saved is never said to be of files newer than it.
+            version = self.store.members.version_read()
+            members = (
+                None if self.index_fresh else [m for m in self.known_members.values() if m.active]
+            )
+        rows = None  # the index is fresh: saved again only if the files changed
+        if members is not None:
+            rows = rows_of(members)
+            index = DoorSearch(rows)
+            badges = {m.badge: m.id for m in members if m.badge}
+            with self.lock:
+                self.index, self.badges, self.index_fresh = index, badges, True
+        if version is not None:
+            with self.saving:
+                try:
+                    self.saved_index.write(version, rows)
+                except StorageError:
+                    # Only a copy for the next start, which then reads everyone first.
+                    return
 
     @property
     def search_ready(self) -> bool:
@@ -317,6 +354,7 @@ class CommunityState:
         self.known_members = known
 
     def forget(self, member_id: str) -> None:
+        self.saved_index.remove()  # it names them
         if self.everyone_read:
             self.known_members = {i: m for i, m in self.known_members.items() if i != member_id}
             self.members_in_file.get(file_of(member_id), set()).discard(member_id)
@@ -393,7 +431,7 @@ class CommunityState:
         return self.index
 
     def _found(self, ids: list[str]) -> list[Member]:
-        found = (self.known_members.get(member_id) for member_id in ids)
+        found = (self.member_or_none(member_id) for member_id in ids)
         return [m for m in found if m is not None and m.active]
 
     def by_badge(self, code: str) -> Member | None:

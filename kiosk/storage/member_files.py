@@ -11,6 +11,8 @@ never a member no pointer leads to.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -194,6 +196,24 @@ class MemberFiles:
         changed += [name for name in self._seen if name not in current]
         self._seen = current
         return changed
+
+    def version_now(self) -> str:
+        """The member files as they are now, in a word: it changes when any of them is
+        written, replaced, removed or edited in place."""
+        return _version({name: signature(self.folder / name) for name in self.names()})
+
+    def version_read(self) -> str | None:
+        """`version_now` as of the member files this process has read and followed (see
+        `changed`); None before it follows them. A file read again since it changed, or
+        that could not be read, leaves it behind the files: never ahead of them."""
+        if self._folder_seen is None:
+            return None
+        return _version(dict(self._seen))
+
+
+def _version(signatures: dict[str, Signature | None]) -> str:
+    seen = sorted((name, seen) for name, seen in signatures.items() if seen is not None)
+    return hashlib.sha256(json.dumps(seen).encode()).hexdigest()
 
 
 def pointer_of(doc: dict[str, Any]) -> tuple[str, str]:

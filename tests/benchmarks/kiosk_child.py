@@ -4,6 +4,8 @@
     python tests/benchmarks/kiosk_child.py DATA index        ... and the search index is ready
     python tests/benchmarks/kiosk_child.py DATA stay STOP    ... then run until STOP exists,
                                                              typing a key now and then
+    python tests/benchmarks/kiosk_child.py DATA typed        type a name TYPED_AFTER seconds
+                                                             after start, exit once matched
 
 The app is built as `kiosk.cli.main.run_kiosk` builds it (the community opened with the daily
 backup hook, who is here read once, `KioskApp(..., lock=False)`) and runs headless at
@@ -14,22 +16,34 @@ so that the process imports only what the kiosk itself imports.
 
 from __future__ import annotations
 
-import asyncio
-import json
-import sys
 import time
-from pathlib import Path
 
-from textual.pilot import Pilot
+STARTED = time.monotonic()
+"""About when the process started: before the kiosk's imports, which are part of a start."""
 
-from kiosk.cli.commands.running import backup_when_due
-from kiosk.community.community import Community, utc_now
-from kiosk.config import Config
-from screens.app import KioskApp
-from screens.home import HomeScreen
+import asyncio  # noqa: E402
+import json  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from textual import events  # noqa: E402
+from textual.pilot import Pilot  # noqa: E402
+from textual.widgets import OptionList  # noqa: E402
+
+from kiosk.cli.commands.running import backup_when_due  # noqa: E402
+from kiosk.community.community import Community, utc_now  # noqa: E402
+from kiosk.config import Config  # noqa: E402
+from screens.app import KioskApp  # noqa: E402
+from screens.home import HomeScreen  # noqa: E402
 
 TYPING_SECONDS = 2.0
 """In `stay`, how often a key is typed (and taken back) on home, as people at the door do."""
+TYPED_AFTER = 1.0
+"""In `typed`, when a person starts typing after the kiosk (re)starts, in seconds."""
+TYPED = "mar"
+"""What they type: the start of many names."""
+KEY_GAP = 0.1
+"""Seconds between their keys."""
 
 
 def main(data: Path, mode: str, stop: Path | None) -> None:
@@ -46,6 +60,18 @@ def main(data: Path, mode: str, stop: Path | None) -> None:
         app.call_after_refresh(painted.set)
         await painted.wait()
         marks["home"] = time.monotonic()
+        if mode == "typed":
+            await asyncio.sleep(max(0.0, STARTED + TYPED_AFTER - time.monotonic()))
+            marks["typed"] = time.monotonic()
+            # As the terminal sends keys, a person's pace apart: the pilot's `press` would
+            # also wait for the process to be idle, which it is not while it reads everyone.
+            for key in TYPED:
+                app.post_message(events.Key(key, key))
+                await asyncio.sleep(KEY_GAP)
+            matches = app.screen.query_one("#matches", OptionList)
+            while not matches.option_count:
+                await asyncio.sleep(0.002)
+            marks["matched"] = time.monotonic()
         if mode in ("index", "stay"):
             while not community.search_ready:
                 await asyncio.sleep(0.005)

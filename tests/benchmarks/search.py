@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kiosk.community.attendance import FILE_AFTER
 from kiosk.community.community import Community
-from kiosk.community.matching import DoorSearch, MemberIndex, enough_letters, whole_name
+from kiosk.community.matching import DoorSearch, MemberIndex, enough_letters, rows_of, whole_name
 from tests.benchmarks.datasets import LARGE
 from tests.benchmarks.figures import ROUNDS, WARMUP, Figure, interleaved, timed
 from tests.benchmarks.report import Row, Section, bound, versus
@@ -140,7 +140,7 @@ def _door_against_plain_index(kiosk: Community) -> tuple[Figure, Figure]:
     """Typing the names once, every key from the letters the door needs on, searched with
     the door's rules and in a plain index, both of every active member; round by round."""
     active = [m for m in kiosk.members() if m.active]
-    door, plain = DoorSearch(active), MemberIndex(active)
+    door, plain = DoorSearch(rows_of(active)), MemberIndex(rows_of(active))
     keys = [key for key in TYPED_NAMES if enough_letters(key)]
 
     def typing(side: str, search: Callable[[str], object]) -> Callable[[], dict[str, float]]:

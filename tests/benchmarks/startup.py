@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from kiosk.storage.search_index import FILE
 from tests.benchmarks.datasets import LARGE, TINY
 from tests.benchmarks.figures import Case, interleaved
+from tests.benchmarks.kiosk_child import TYPED, TYPED_AFTER
 from tests.benchmarks.processes import PYTHON, checked
 from tests.benchmarks.report import Row, Section, bound, versus
 from tests.benchmarks.scenes import Scratch
@@ -32,20 +34,36 @@ def start_case(data: Path, name: str, mode: str) -> Case:
         }
         if "index" in marks:
             figures[f"{name} index ready"] = marks["index"] - done.started
+        if "matched" in marks:
+            figures[f"{name} typed matched"] = marks["matched"] - marks["typed"]
         return figures
 
     return case
 
 
+def without_saved_index(data: Path, case: Case) -> Case:
+    """`case` on a data folder whose saved search index is gone, as at a first start."""
+
+    def first_start() -> dict[str, float]:
+        (data / FILE).unlink(missing_ok=True)
+        return case()
+
+    return first_start
+
+
 def measure(scratch: Scratch) -> list[Section]:
     print("  kiosk start, and its memory with everyone read ...", flush=True)
     tiny, large = scratch.copy(TINY, backed_up=True), scratch.copy(LARGE, backed_up=True)
+    first = scratch.copy(LARGE, backed_up=True)
     figures = interleaved(
         [
             start_case(tiny, "tiny", "home"),
             start_case(large, "large", "home"),
             start_case(tiny, "tiny", "index"),
             start_case(large, "large", "index"),
+            # The index saved by the runs before (the warm-up's first builds it).
+            start_case(large, "restart", "typed"),
+            without_saved_index(first, start_case(first, "first start", "typed")),
         ]
     )
     for name, figure in figures.items():
@@ -92,4 +110,28 @@ def measure(scratch: Scratch) -> list[Section]:
             "starts from the parent's peak (the bench's own size)",
         ],
     )
-    return [start, memory]
+    typed = Section(
+        f"2. A key typed 1 s after a restart at {LARGE.label}: matched within 1 s",
+        [
+            bound(
+                "typed 1 s after a restart, to matches shown",
+                figures["restart typed matched"],
+                1.0,
+                "<= 1 s",
+                "max",
+            ),
+            versus(
+                "the same, vs a first start (no saved search index)",
+                figures["restart typed matched"],
+                figures["first start typed matched"],
+            ),
+        ],
+        [
+            f"the child types {TYPED!r} on home {TYPED_AFTER:.0f} s after its process "
+            "started, and exits once the first match is listed; timed from the first key",
+            "restart: the search index the kiosk saved in the data folder at its last start "
+            "is taken up; first start: that file is removed before each round, so everyone "
+            "is read and the index built before anything is matched",
+        ],
+    )
+    return [start, memory, typed]

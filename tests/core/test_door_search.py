@@ -10,7 +10,7 @@ from itertools import product
 from string import ascii_lowercase
 
 from kiosk.community.community import Community
-from kiosk.community.matching import DoorSearch
+from kiosk.community.matching import DoorSearch, rows_of
 from kiosk.demo.seeding import FIRST_NAMES, LAST_NAMES
 from kiosk.models import Member
 
@@ -39,7 +39,7 @@ def scraped(search: DoorSearch, queries: list[str]) -> set[str]:
 def test_no_one_or_two_letter_query_lists_anyone() -> None:
     # Given 200 members, and all 702 queries of one or two letters a scraper would type
     members = community_of(200, off_board_every=9)
-    search = DoorSearch(members)
+    search = DoorSearch(rows_of(members))
     queries = [*ascii_lowercase, *("".join(pair) for pair in product(ascii_lowercase, repeat=2))]
     assert len(queries) == 702
     # Then the door lists nobody at all
@@ -50,7 +50,7 @@ def test_no_query_of_three_letters_finds_a_member_off_the_board() -> None:
     members = community_of(200, off_board_every=9)
     off_board = {m.id for m in members if not m.on_board}
     queries = ["".join(three) for three in product(ascii_lowercase, repeat=3)]
-    found = scraped(DoorSearch(members), queries)
+    found = scraped(DoorSearch(rows_of(members)), queries)
     # Members on the board are found by their first letters, as a regular finds herself
     assert found
     assert found.isdisjoint(off_board)
@@ -63,7 +63,7 @@ def test_a_few_dozen_name_starts_list_most_members_on_the_board_and_none_off_it(
     on_board = {m.id for m in members if m.on_board}
     queries = sorted({name[:3].lower() for name in (*FIRST_NAMES, *LAST_NAMES)})
     assert len(queries) < 100
-    found = scraped(DoorSearch(members), queries)
+    found = scraped(DoorSearch(rows_of(members)), queries)
     # Then they list nearly everyone on the board (whom the board shows whenever they are
     # here), as the README says, and nobody off it
     assert len(found) >= 0.9 * len(on_board)
@@ -72,7 +72,7 @@ def test_a_few_dozen_name_starts_list_most_members_on_the_board_and_none_off_it(
 
 def test_a_member_off_the_board_is_found_by_their_whole_name_only() -> None:
     saanvi = Member("m000001", "Saanvi Iyer", JOINED, on_board=False)
-    search = DoorSearch([saanvi, Member("m000002", "Saanvi Rao", JOINED)])
+    search = DoorSearch(rows_of([saanvi, Member("m000002", "Saanvi Rao", JOINED)]))
     for part in ("saa", "saanvi", "saanvi i", "iyer", "saanvi iye", "saanvi iyre"):
         assert saanvi.id not in search.at_door(part), part
     for whole in ("saanvi iyer", "  SAANVI   IYER ", "Saanví Iyer"):
@@ -81,14 +81,14 @@ def test_a_member_off_the_board_is_found_by_their_whole_name_only() -> None:
 
 def test_a_short_whole_name_is_found_by_its_few_letters() -> None:
     li = Member("m000001", "Li", JOINED)
-    search = DoorSearch([li, Member("m000002", "Lio Brand", JOINED)])
+    search = DoorSearch(rows_of([li, Member("m000002", "Lio Brand", JOINED)]))
     assert search.at_door("li") == [li.id]
     assert search.at_door("l") == []
 
 
 def test_the_door_lists_at_most_five() -> None:
     sams = [Member(f"m{n:06x}", f"Sam {n:02d}", JOINED) for n in range(12)]
-    search = DoorSearch(sams)
+    search = DoorSearch(rows_of(sams))
     assert len(search.at_door("sam")) == 5
     assert len(search.at_door("sam", limit=8)) == 5
     assert [m.name for m in sams if m.id in search.at_door("sam 1")] == ["Sam 10", "Sam 11"]

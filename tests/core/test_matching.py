@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.community.matching import MOST_FOUND, MemberIndex, same_name, within_one_edit
+from kiosk.community.matching import MOST_FOUND, MemberIndex, rows_of, same_name, within_one_edit
 from kiosk.demo.seeding import FIRST_NAMES, LAST_NAMES
 from kiosk.models import Member
 from kiosk.text import fold
@@ -20,7 +20,7 @@ JOINED = datetime(2026, 1, 5, tzinfo=UTC)
 
 def index_of(*names: str) -> MemberIndex:
     """An index of members with these names, each with an id that names them too."""
-    return MemberIndex(Member(f"{name}#{n}", name, JOINED) for n, name in enumerate(names))
+    return MemberIndex(rows_of(Member(f"{name}#{n}", name, JOINED) for n, name in enumerate(names)))
 
 
 def names(found: list[str]) -> list[str]:
@@ -351,7 +351,7 @@ spaces, apostrophes, hyphens, accents and few letters."""
 def test_every_typed_key_finds_whom_the_plain_rule_finds_in_its_order() -> None:
     # Given a community where names repeat and share parts (a namesake or two each)
     people = [Member(f"m{n:04d}", name, JOINED) for n, name in enumerate(SHARED_NAMES * 2)]
-    index = MemberIndex(people)
+    index = MemberIndex(rows_of(people))
     # When people type the names: prefixes, slips, accents and joiners varied
     keys = typed_keys(SHARED_NAMES, count=1500)
     # Then the index lists whom the plain rule lists, in its order, the first few and all
