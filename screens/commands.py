@@ -309,6 +309,23 @@ SHOW_STATS = command(
     action="show_tab('stats')",
     show=False,
 )
+SHOW_ROLL_CALL = command(
+    "show-roll-call",
+    "f7",
+    "Roll call",
+    "Everyone in the building now, incognito members too, to tick off in an emergency.",
+    action="show_tab('roll-call')",
+    show=False,
+)
+# The table's own, not a priority binding: so ↓ typed just before is taken first.
+TICK_OFF = command(
+    "tick-off",
+    "enter,space",
+    "Tick off",
+    "Mark the person highlighted (or tapped twice) as accounted for, or not; every "
+    "kiosk sees it at once.",
+    key_display="⏎",
+)
 # Before the table, which would only select the row.
 CHECK_OUT_PERSON = command(
     "check-out-person",
