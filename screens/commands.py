@@ -317,23 +317,25 @@ SHOW_ROLL_CALL = command(
     action="show_tab('roll-call')",
     show=False,
 )
-# The table's own, not a priority binding: so ↓ typed just before is taken first.
+# These two are bindings of their tables, as a second tap on a row is, never priority
+# bindings: a priority binding is taken before the keys typed just ahead of it (↓ ↓ ⏎
+# in a burst would act on the row the cursor left).
 TICK_OFF = command(
     "tick-off",
     "enter,space",
     "Tick off",
     "Mark the person highlighted (or tapped twice) as accounted for, or not; every "
     "kiosk sees it at once.",
+    action="select_cursor",
     key_display="⏎",
 )
-# Before the table, which would only select the row.
 CHECK_OUT_PERSON = command(
     "check-out-person",
     "enter",
     "Check out",
     "Check out the person highlighted (with the guests they signed in), after asking.",
+    action="select_cursor",
     key_display="⏎",
-    priority=True,
 )
 CHECK_OUT_EVERYONE = command(
     "check-out-everyone",

@@ -30,9 +30,6 @@ class RollCallTable(DataTable[Text]):
 
     BINDINGS = [TICK_OFF]
 
-    def action_tick_off(self) -> None:
-        self.action_select_cursor()
-
 
 class RollCallPane(Vertical):
     """Everyone here by name, as read aloud, to tick off (or back on)."""
