@@ -1,8 +1,10 @@
-"""`kiosk roll-call`: everyone in the building now, for an emergency."""
+"""`kiosk roll-call`: everyone in the building now, for an emergency; `kiosk contacts`:
+who was in the building with a member, for a host handling an injury or illness report."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import timedelta
 from pathlib import Path
 
 from kiosk.cli.commands.running import (
@@ -16,9 +18,13 @@ from kiosk.cli.commands.running import (
 from kiosk.config import Config
 from kiosk.errors import DataError, UsageError
 from kiosk.output import say
+from kiosk.safety.contacts import contacts as overlapping
+from kiosk.safety.contacts import is_own
 from kiosk.safety.printout import write_csv, write_page
 from kiosk.safety.roll_call import SAID_ON_SCREEN, RollCall, accounted_for, roll
-from kiosk.timekeeping.hours import clock_time
+from kiosk.timekeeping.dates import day_words, read_day
+from kiosk.timekeeping.hours import clock_time, duration
+from kiosk.timekeeping.opening import local_day, local_time
 
 
 def roll_call(args: argparse.Namespace, config: Config) -> int:
@@ -82,6 +88,50 @@ def roll_call(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def contacts(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member = community.find(args.member)
+    zone = community.zone
+    today = local_day(now(), zone)
+    first = read_day(args.first, today, "from")
+    last = read_day(args.last, today, "until")
+    if last.day < first.day:
+        raise UsageError(f"The days are the wrong way round: {first.sentence}, {last.sentence}.")
+    # Others' visits begun a day either side may overlap the member's, over midnight.
+    day = timedelta(days=1)
+    visits = community.visits_begun(first.day - day, last.day + day)
+    own = [
+        v
+        for v in visits
+        if is_own(v, member.id) and first.day <= local_day(v.since, zone) <= last.day
+    ]
+    times = "once" if len(own) == 1 else f"{len(own)} times"
+    days = (
+        f"on {day_words(first.day)}"
+        if first.day == last.day
+        else f"{first.sentence} {last.sentence}"
+    )
+    if not own:
+        say(f"{member.name} was not here {days}.")
+        return 0
+    say(f"{member.name} was here {times} {days}.")
+    found = overlapping(member.id, [*own, *(v for v in visits if not is_own(v, member.id))], now())
+    if not found:
+        say("Nobody else was in the building at the same time.")
+        return 0
+    say("In the building at the same time, longest first:")
+    for contact in found:
+        name = community.name_of(contact.member_id)
+        who = f"{contact.guest}, guest of {name}" if contact.guest else name
+        first_seen = local_time(contact.first, zone)
+        visits_word = "1 visit" if contact.visits == 1 else f"{contact.visits} visits"
+        say(
+            f"  {who}: {duration(contact.together)} together over {visits_word}, from "
+            f"{day_words(first_seen.date())} at {first_seen:%H:%M}"
+        )
+    return 0
+
+
 def register(command: Declare, group: Group) -> None:
     sub = command(
         "roll-call",
@@ -99,3 +149,17 @@ def register(command: Declare, group: Group) -> None:
     sub.add_argument(
         "--clear", action="store_true", help="start the roll call over: nobody ticked off"
     )
+    sub = command(
+        "contacts",
+        contacts,
+        "who was in the building with a member, and for how long (for hosts)",
+    )
+    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    sub.add_argument(
+        "--from",
+        dest="first",
+        required=True,
+        metavar="DAY",
+        help="like 2026-11-02 or 'last monday'",
+    )
+    sub.add_argument("--to", dest="last", default="today", metavar="DAY", help="default: today")
