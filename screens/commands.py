@@ -309,14 +309,33 @@ SHOW_STATS = command(
     action="show_tab('stats')",
     show=False,
 )
-# Before the table, which would only select the row.
+SHOW_ROLL_CALL = command(
+    "show-roll-call",
+    "f7",
+    "Roll call",
+    "Everyone in the building now, incognito members too, to tick off in an emergency.",
+    action="show_tab('roll-call')",
+    show=False,
+)
+# These two are bindings of their tables, as a second tap on a row is, never priority
+# bindings: a priority binding is taken before the keys typed just ahead of it (↓ ↓ ⏎
+# in a burst would act on the row the cursor left).
+TICK_OFF = command(
+    "tick-off",
+    "enter,space",
+    "Tick off",
+    "Mark the person highlighted (or tapped twice) as accounted for, or not; every "
+    "kiosk sees it at once.",
+    action="select_cursor",
+    key_display="⏎",
+)
 CHECK_OUT_PERSON = command(
     "check-out-person",
     "enter",
     "Check out",
     "Check out the person highlighted (with the guests they signed in), after asking.",
+    action="select_cursor",
     key_display="⏎",
-    priority=True,
 )
 CHECK_OUT_EVERYONE = command(
     "check-out-everyone",

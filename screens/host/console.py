@@ -13,6 +13,7 @@ from screens.commands import (
     SHOW_HERE,
     SHOW_MEMBERS,
     SHOW_QUESTION,
+    SHOW_ROLL_CALL,
     SHOW_SHOUTOUTS,
     SHOW_STATS,
 )
@@ -20,6 +21,7 @@ from screens.host.here import HostBoard
 from screens.host.members import MembersPane
 from screens.host.moderation import ModerationPane
 from screens.host.question import QuestionPane
+from screens.host.roll_call import RollCallPane
 from screens.host.stats import StatsPane
 from screens.kiosk_screen import KioskScreen
 from screens.private import ForHosts
@@ -30,13 +32,14 @@ FOCUSED_FIRST = {
     "shoutouts": "#shoutout-list",
     "question": "#question-text",
     "stats": "#stats-pane",
+    "roll-call": "#roll-call-table",
 }
 """What takes the keys when a tab opens."""
 
 
 class ConsoleScreen(ForHosts, KioskScreen):
-    """Tabs for who is here, members, shout-outs, the question of the week and stats,
-    with F2 to F6 as their keys; the host's warnings about the setup stay on top."""
+    """Tabs for who is here, members, shout-outs, the question of the week, stats and the
+    roll call, with F2 to F7 as their keys; the host's warnings about the setup stay on top."""
 
     CSS_PATH = "host.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -47,6 +50,7 @@ class ConsoleScreen(ForHosts, KioskScreen):
         SHOW_SHOUTOUTS,
         SHOW_QUESTION,
         SHOW_STATS,
+        SHOW_ROLL_CALL,
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -62,6 +66,8 @@ class ConsoleScreen(ForHosts, KioskScreen):
                 yield QuestionPane()
             with TabPane("Stats F6", id="stats"):
                 yield StatsPane(id="stats-pane")
+            with TabPane("Roll call F7", id="roll-call"):
+                yield RollCallPane()
 
     def on_mount(self) -> None:
         self.show_warnings()

@@ -69,11 +69,17 @@ def in_order(here: list[Presence], sort_by: SortBy) -> list[Presence]:
     return sorted(here, key=lambda p: p.visit.since, reverse=True)
 
 
+class HereTable(DataTable[Text]):
+    """Everyone here; Enter asks to check out the person highlighted, as a second tap does."""
+
+    BINDINGS = [CHECK_OUT_PERSON]
+
+
 class HostBoard(Vertical):
     """Everyone here, newest first or by name; typing filters. Enter (or a second tap on
     a row) asks to check the highlighted person out, with the guests they signed in."""
 
-    BINDINGS = [CHECK_OUT_PERSON, CHECK_OUT_EVERYONE, SORT_BOARD]
+    BINDINGS = [CHECK_OUT_EVERYONE, SORT_BOARD]
 
     if TYPE_CHECKING:
         app = getters.app(KioskApp)
@@ -88,7 +94,7 @@ class HostBoard(Vertical):
         with Horizontal(id="here-tools"):
             yield Input(placeholder="Type to filter: name, status, topic", id="here-filter")
             yield Label("", id="here-summary", classes="hint")
-        yield DataTable(id="here-table", cursor_type="row", zebra_stripes=True)
+        yield HereTable(id="here-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(classes="buttons"):
             yield Button("Check out", id="check-out", variant="warning")
             yield Button("Check out everyone…", id="everyone-out", variant="error")
@@ -103,8 +109,8 @@ class HostBoard(Vertical):
         self.show()
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one("#here-table", DataTable)
+    def table(self) -> HereTable:
+        return self.query_one("#here-table", HereTable)
 
     # -- showing ----------------------------------------------------------------------
 
@@ -206,16 +212,13 @@ class HostBoard(Vertical):
     # -- checking out -------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "check_out_person":
-            # Enter in the filter box goes to the table; only on the table does it check out.
-            return self.screen.focused is self.table and bool(self.shown)
         if action == "check_out_everyone":
             return bool(self.app.community.here_count())
         return True
 
     @on(DataTable.RowSelected, "#here-table")
     @on(Button.Pressed, "#check-out")
-    def action_check_out_person(self) -> None:
+    def check_out_highlighted(self) -> None:
         presence = self.highlighted()
         if presence is None:
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
@@ -184,3 +185,18 @@ async def test_escape_on_the_question_leaves_the_person_here(
         await settle(pilot)
         assert "Åsa Lindqvist" in names_on_board(pilot)
     assert stored(demo_data, clock).here_count() == 9
+
+
+async def test_keys_in_a_burst_ask_to_check_out_the_person_they_reach(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_console(pilot)
+        third = names_on_board(pilot)[2]
+        # When a quick host presses ↓ ↓ ⏎ all at once
+        for key in ("down", "down", "enter"):
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+        await settle(pilot)
+        # Then the question is about the third person, where the keys led
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question.startswith(f"Check out {third}")

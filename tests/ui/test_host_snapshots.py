@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from kiosk.safety.roll_call import RollCall
 from tests.conftest import FakeClock
 from tests.ui.conftest import MakeApp, RunBefore, SnapCompare
 from tests.ui.driving import stored
@@ -45,3 +46,23 @@ def test_host_stats(snap_compare: SnapCompare, make_app: MakeApp, size: tuple[in
     """Today's figures, members per day for thirty days, and the busiest hours."""
     app = make_app(capacity=40)
     assert snap_compare(app, run_before=in_console("f6"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_roll_call(
+    snap_compare: SnapCompare,
+    make_app: MakeApp,
+    demo_data: Path,
+    clock: FakeClock,
+    size: tuple[int, int],
+) -> None:
+    """Everyone in the building, a member incognito and a guest too, two ticked off."""
+    community = stored(demo_data, clock)
+    community.check_in(community.find("Zoë Martin").id, "incognito")
+    here = sorted(community.present_for_hosts(), key=lambda p: p.visit.since)
+    clock.advance(minutes=3)
+    ticks = RollCall(community.store)
+    for person in here[:2]:
+        ticks.tick(person.visit.id, True, clock(), [p.visit.id for p in here])
+    app = make_app()
+    assert snap_compare(app, run_before=in_console("f7"), terminal_size=size)

@@ -66,14 +66,7 @@ def close_day(sub: argparse.ArgumentParser) -> None:
 def export_visits(sub: argparse.ArgumentParser) -> None:
     from kiosk.exchange.visits_csv import COLUMN_MEANINGS  # read when this command is chosen
 
-    sub.add_argument(
-        "--from",
-        dest="first",
-        required=True,
-        metavar="DAY",
-        help="like 2026-11-02 or 'last monday'",
-    )
-    sub.add_argument("--to", dest="last", default="today", metavar="DAY", help="default: today")
+    days(sub)
     sub.add_argument(
         "--out",
         default=STANDARD_OUTPUT,
@@ -84,3 +77,15 @@ def export_visits(sub: argparse.ArgumentParser) -> None:
     sub.epilog = "columns:\n" + "\n".join(
         f"  {column:<12} {meaning}" for column, meaning in COLUMN_MEANINGS.items()
     )
+
+
+def days(sub: argparse.ArgumentParser) -> None:
+    """--from DAY and --to DAY, as hosts type days."""
+    sub.add_argument(
+        "--from",
+        dest="first",
+        required=True,
+        metavar="DAY",
+        help="like 2026-11-02 or 'last monday'",
+    )
+    sub.add_argument("--to", dest="last", default="today", metavar="DAY", help="default: today")
