@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,11 @@ FILES = 1024
 """Members are spread over this many files."""
 SWEEP_SECONDS = 30.0
 """How often a watching process looks at every member file, for edits made in place."""
+FILES_KEPT = 384
+"""Member files kept read in memory, the most recently used: enough for the files of the
+about 450 people a big room holds (the wall board reads those here at every change),
+while a board left running for weeks does not come to hold every member who ever came
+by. Beyond that, a file is read again when next needed."""
 
 
 def file_of(key: str) -> str:
@@ -45,7 +51,8 @@ class MemberFiles:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._files: dict[str, DataFile] = {}
+        self._files: OrderedDict[str, DataFile] = OrderedDict()
+        """The files read, least recently used first (at most FILES_KEPT)."""
         self._seen: dict[str, Signature] = {}
         self._folder_seen: Signature | None = None
         self._swept_at = 0.0
@@ -54,7 +61,16 @@ class MemberFiles:
         data_file = self._files.get(name)
         if data_file is None:
             data_file = self._files[name] = DataFile(self.folder / name)
+            if len(self._files) > FILES_KEPT:
+                self._files.popitem(last=False)
+        else:
+            self._files.move_to_end(name)
         return data_file
+
+    @property
+    def files_kept(self) -> int:
+        """How many member files are kept read in memory."""
+        return len(self._files)
 
     def get(self, member_id: str) -> Member | None:
         """The member with this id, reading only their record."""

@@ -6,8 +6,11 @@ The wall board (`WallApp`, as `kiosk board` runs it) runs in a terminal of its o
 pseudo-terminal) on a copy of the big community with 300 people here, looking for changes
 more often than its usual once a second, while this process checks members in and out
 (and leaves a shout-out now and then), one change per look, so that each is laid out on
-its own. After warming up, the changes come in rounds, each followed by a quiet spell
-without changes, as on an afternoon.
+its own: someone new comes in while fewer than 300 of those the board shows are here,
+and someone here leaves when that many are, so the room stays as full over thousands
+of changes, and most who come were not seen by the board before. After warming up, the
+changes come in rounds, each followed by a quiet spell without changes, as on an
+afternoon.
 
 Inside the board (`run_board`): the UI thread's CPU time (`time.thread_time()`, read on
 that thread) and every lag, a 10 ms sleep on its event loop that wakes late. Outside: its
@@ -183,6 +186,7 @@ def measure(
         community = Community.open(Config(data_dir=data), utc_now, create=False)
         # Members the board shows, coming in open or heads-down: each change shows.
         members = [m.id for m in community.store.members.everyone() if m.active and m.on_board]
+        here = {member for member in members if community.visit_of(member) is not None}
         chooser = random.Random(7)
         per_round = (changes - WARM_UP) // ROUNDS
         marks = [WARM_UP + per_round * n for n in range(ROUNDS + 1)]
@@ -190,7 +194,14 @@ def measure(
         quiet: list[tuple[Reading, Reading]] = []
         start: Reading | None = None
         for change in range(1, marks[-1] + 1):
-            make_change(community, chooser, chooser.choice(members), change)
+            # Someone leaves when the room is full, and someone new comes when it is not:
+            # a busy door, and a room that stays as full as it was.
+            member = chooser.choice(sorted(here) if len(here) >= ROOM else members)
+            make_change(community, chooser, member, change)
+            if community.visit_of(member) is None:
+                here.discard(member)
+            else:
+                here.add(member)
             shown = board.reading().shown
             # One change per look: wait for the board to lay this one out.
             deadline = time.monotonic() + 20 * every

@@ -13,6 +13,7 @@ import pytest
 from kiosk.community.attendance import FILE_AFTER
 from kiosk.community.community import Community
 from kiosk.errors import DataError
+from kiosk.storage import member_files
 from kiosk.storage.files import (
     SCHEMA,
     AtomicJSONStorage,
@@ -284,3 +285,27 @@ def test_a_filing_is_not_read_back_by_the_process_that_made_it(
     kiosk.refresh()
     assert kiosk.member(members[0]).pronouns == "they/them"
     assert kiosk.member(members[0]).visits >= 1
+
+
+def test_a_board_left_running_keeps_only_the_member_files_it_last_used(
+    demo_data: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a board that reads members as they come (not everyone), keeping few files
+    monkeypatch.setattr(member_files, "FILES_KEPT", 4)
+    board = Community(Store.open(demo_data), clock)
+    door = Community(Store.open(demo_data), clock)
+    members = sorted(m.id for m in door.store.members.everyone() if m.active)
+    homes = {member_files.file_of(member_id) for member_id in members}
+    assert len(homes) > 3 * member_files.FILES_KEPT  # more files than it may keep
+    # When every member comes in and leaves again, twice, the board looking at each change
+    for member_id in members * 2:
+        for change in (door.check_in, door.check_out):
+            if change is door.check_out or door.visit_of(member_id) is None:
+                change(member_id)
+            board.refresh()
+            board.gathering()
+            # Then it never holds more member files than it may keep
+            assert board.store.members.files_kept <= member_files.FILES_KEPT
+    # And a member whose file it let go is read again, as the door stored them
+    for member_id in members:
+        assert board.member(member_id) == door.store.members.get(member_id)
