@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
-from kiosk.cli.commands import badges, data, members, settings, talk, visits, wall
+from kiosk.cli.commands import badges, data, members, notify, settings, talk, visits, wall
 from kiosk.cli.commands.running import Command, open_community
 from kiosk.config import Config, defaults_notice, find_config, load_config, permissions_warning
 from kiosk.errors import DataError, KioskError, NewerData, UsageError
@@ -24,7 +24,7 @@ from kiosk.storage.backups import Backups, backup_hint
 from kiosk.storage.store import Store
 from kiosk.text import shortened
 
-AREAS = (members, visits, talk, badges, wall, data, settings)
+AREAS = (members, visits, talk, badges, wall, notify, data, settings)
 """The modules that declare the subcommands, in the order `kiosk --help` lists them."""
 
 

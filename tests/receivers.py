@@ -1,0 +1,78 @@
+"""Real local receivers for the kiosk's notices: an HTTP server that Apprise reaches by a
+`json://127.0.0.1:PORT/` URL, and a mail server for `mailto://`, each keeping what
+arrived. No mocks: Apprise speaks to them as it would to a chat or a mail service."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Arrived:
+    """One message that reached a receiver."""
+
+    title: str
+    message: str
+    idempotency_key: str
+
+
+@dataclass
+class WebHook:
+    """An HTTP receiver: what arrived, and whether it is up (when down, it answers 503)."""
+
+    port: int
+    arrived: list[Arrived] = field(default_factory=list)
+    up: bool = True
+    refused: int = 0
+    """Messages that came while it was down."""
+
+    @property
+    def url(self) -> str:
+        return f"json://127.0.0.1:{self.port}/"
+
+
+@contextmanager
+def web_hook() -> Iterator[WebHook]:
+    """A local JSON web hook, served until the block ends."""
+    hook: WebHook
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            payload: Any = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            if not hook.up:
+                hook.refused += 1
+                self.send_response(503)
+                self.end_headers()
+                return
+            key = self.headers.get("Idempotency-Key", "")
+            hook.arrived.append(Arrived(payload["title"], payload["message"], key))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            """Quiet: the test says what matters."""
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    hook = WebHook(server.server_address[1])
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield hook
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def unreachable_url() -> str:
+    """A json:// URL on a local port where nothing listens: sending to it fails at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"json://127.0.0.1:{port}/"
