@@ -27,6 +27,7 @@ from kiosk.exchange.member_data import member_data
 from kiosk.exchange.member_sheet import read_sheet
 from kiosk.exchange.members_csv import MEMBER_CHOICES, ImportChoices, ImportPlan, write_members
 from kiosk.models import PROFILE_FIELDS, PROFILE_LABELS
+from kiosk.notices.sending import hidden_secrets
 from kiosk.output import json_text, member_json, say
 from kiosk.progress import progress_shown
 from kiosk.storage.files import write_atomically
@@ -113,6 +114,8 @@ def members_show(args: argparse.Namespace, config: Config) -> int:
         if shown:
             hosts = "  (hosts only)" if field in member.hosts_only else ""
             say(f"  {PROFILE_LABELS[field]}: {shown}{hosts}")
+    if member.notify:
+        say(f"  told of their guests at: {hidden_secrets(member.notify)}  (hosts only)")
     return 0
 
 
@@ -128,6 +131,8 @@ def members_edit(args: argparse.Namespace, config: Config) -> int:
         changes["named_online"] = YES_NO[args.named_online]
     if args.hosts_only is not None:
         changes["hosts_only"] = [] if args.hosts_only == ["none"] else args.hosts_only
+    if args.notify is not None:
+        changes["notify"] = args.notify
     if not changes:
         raise UsageError("Nothing to change: give at least one option, like --intro TEXT.")
     community = open_community(config)
@@ -317,6 +322,12 @@ def register(command: Declare, group: Group) -> None:
         choices=[*PROFILE_FIELDS, "none"],
         metavar="FIELD",
         help=f"profile fields shown to hosts only ({', '.join(PROFILE_FIELDS)}), or none",
+    )
+    sub.add_argument(
+        "--notify",
+        metavar="URL",
+        help="where they are told that their guest arrived: a notification URL, like "
+        'ntfy://ntfy.sh/their-topic or mailto://..., kept for hosts; "" for none',
     )
     sub = command("delete", members_delete, "delete a member's data for good", members)
     sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")

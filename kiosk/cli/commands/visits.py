@@ -21,6 +21,7 @@ from kiosk.config import Config
 from kiosk.errors import Refused, UsageError
 from kiosk.exchange.visits_csv import COLUMN_MEANINGS, write_visits
 from kiosk.models import STATUS_LABELS, STATUSES, Presence
+from kiosk.notices.arrivals import sign_in_guest
 from kiosk.output import guest_json, presence_json, say
 from kiosk.timekeeping import hours
 from kiosk.timekeeping.closing import DayEnd
@@ -59,7 +60,7 @@ def checkout(args: argparse.Namespace, config: Config) -> int:
 def guest(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     host = community.find(args.host)
-    visit = community.sign_in_guest(host.id, args.name)
+    visit = sign_in_guest(community, host.id, args.name, config)
     say(f"Signed in {visit.guest}, guest of {host.name}; they leave with {host.first_name}.")
     return saved(community)
 
