@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 import socket
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -32,6 +33,10 @@ class WebHook:
     up: bool = True
     refused: int = 0
     """Messages that came while it was down."""
+    hold: threading.Event | None = None
+    """When set to an event, each message is answered only once the event is set."""
+    held: int = 0
+    """Messages that came while it was holding them."""
 
     @property
     def url(self) -> str:
@@ -51,6 +56,9 @@ def web_hook() -> Iterator[WebHook]:
                 self.send_response(503)
                 self.end_headers()
                 return
+            if hook.hold is not None:
+                hook.held += 1
+                hook.hold.wait()
             key = self.headers.get("Idempotency-Key", "")
             hook.arrived.append(Arrived(payload["title"], payload["message"], key))
             self.send_response(200)
@@ -76,3 +84,13 @@ def unreachable_url() -> str:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     return f"json://127.0.0.1:{port}/"
+
+
+def until(condition: Callable[[], bool], what: str, seconds: float = 30) -> None:
+    """Look again and again, briefly, until `condition` holds; fail after `seconds`
+    saying that `what` never happened. For a receiver fed by another process."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not happen within {seconds} seconds")
+        time.sleep(0.02)
