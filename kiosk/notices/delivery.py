@@ -32,6 +32,9 @@ SENDING_LOCK = "outbox.sending"
 FIRST_RETRY = timedelta(seconds=10)
 LAST_RETRY = timedelta(minutes=10)
 """The longest wait between two tries of a notice."""
+LOOK_AGAIN = 2.0
+"""Seconds at most between two looks at the outbox while waiting for a retry, so a
+notice queued meanwhile (for a receiver that works) is not kept waiting behind it."""
 STAY = timedelta(minutes=30)
 """How long one delivery process keeps trying before it leaves the rest to the next
 (the kiosk starts one now and then while notices wait, and so does a new notice)."""
@@ -112,7 +115,7 @@ def _deliver_held(
         soonest = min(n.next_try for n in _firsts(waiting) if n.next_try is not None)
         if soonest > until:
             return
-        wait((soonest - now).total_seconds())
+        wait(min((soonest - now).total_seconds(), LOOK_AGAIN))
 
 
 def _firsts(waiting: list[Notice]) -> list[Notice]:
@@ -149,5 +152,9 @@ def _sending(root: Path) -> Iterator[bool]:
 
 def start_in_background(config: Config) -> None:
     """Deliver the outbox in a process of its own (`kiosk outbox --deliver`), so nobody
-    at the door waits for the network; it leaves at once if another is delivering."""
-    start_command(["outbox", "--deliver"], config.data_dir, config.source)
+    at the door waits for the network; none when one is under way already, as it looks
+    at the outbox again before it ends and every few seconds while it waits."""
+    with _sending(config.data_dir) as free:
+        pass
+    if free:
+        start_command(["outbox", "--deliver"], config.data_dir, config.source)

@@ -8,7 +8,12 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
+from kiosk.config import Config
+from kiosk.notices import delivery
 from kiosk.notices.delivery import SENDING_LOCK, deliver, retry_after
+from kiosk.notices.delivery import start_in_background as start_delivery  # before tests patch it
 from kiosk.notices.outbox import Outbox, failing, new_notice
 from kiosk.notices.sending import send
 from kiosk.storage.files import FolderLock
@@ -68,16 +73,17 @@ def test_a_receiver_down_for_a_while_gets_everything_once_in_order(
         def wait(seconds: float) -> None:
             waits.append(seconds)
             clock.advance(minutes=seconds / 60)
-            hook.up = len(waits) >= 3  # back after the third retry's wait
+            hook.up = sum(waits) >= 10 + 20 + 40  # back for the fourth try
 
         done = deliver(store, clock, send, wait)
 
     assert done is not None
     assert [a.message for a in hook.arrived] == ["Body 0", "Body 1", "Body 2"]
-    # Only the first was tried while it was down: the others waited behind it.
+    # Only the first was tried while it was down: the others waited behind it, the
+    # tries spaced out by 10, 20 and 40 seconds, looked at again every 2 meanwhile.
     assert hook.refused == 3
-    # The waits doubled from the first retry.
-    assert waits == [10, 20, 40]
+    assert sum(waits) == 10 + 20 + 40
+    assert max(waits) == 2
     assert Outbox(store).waiting() == []
 
 
@@ -133,3 +139,36 @@ def test_a_second_delivery_leaves_the_work_to_the_one_under_way(
 
 def test_the_retries_back_off_to_ten_minutes() -> None:
     assert [retry_after(n).total_seconds() for n in (1, 2, 3, 7, 20)] == [10, 20, 40, 600, 600]
+
+
+def test_a_notice_queued_while_a_delivery_waits_is_sent_at_its_next_look(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    store = Store.open(tmp_path / "data")
+    Outbox(store).queue([new_notice(unreachable_url(), "T", "stuck", clock())])
+    with web_hook() as hook:
+        waited: list[float] = []
+
+        def wait(seconds: float) -> None:
+            if not waited:  # while it waits to retry the stuck one, news comes
+                Outbox(store).queue([new_notice(hook.url, "T", "news", clock())])
+            waited.append(seconds)
+            clock.advance(minutes=seconds / 60)
+
+        deliver(store, clock, send, wait, stay=timedelta(seconds=15))
+
+    assert [a.message for a in hook.arrived] == ["news"]
+    assert waited[0] == 2  # not the 10 seconds the stuck one waits
+
+
+def test_a_delivery_is_started_only_when_none_is_under_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store.open(tmp_path / "data")
+    started: list[list[str]] = []
+    monkeypatch.setattr(delivery, "start_command", lambda arguments, *_: started.append(arguments))
+    with FolderLock(store.root / SENDING_LOCK).held():  # one is sending
+        start_delivery(Config(data_dir=store.root))
+    assert started == []
+    start_delivery(Config(data_dir=store.root))
+    assert started == [["outbox", "--deliver"]]
