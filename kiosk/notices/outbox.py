@@ -19,6 +19,9 @@ from kiosk.models import NOTICE_BODY_LIMIT, NOTICE_ERROR_LIMIT, NOTICE_TITLE_LIM
 from kiosk.storage.datafile import Table, insert, put
 from kiosk.storage.store import Store
 
+WAITING = "outbox"
+"""The table of notices waiting to be sent (a damaged one is named "a record in its
+outbox"); "dropped" holds those dropped."""
 DROPPED_KEPT = 100
 """How many dropped notices the outbox remembers, newest first out last."""
 
@@ -46,7 +49,7 @@ class Outbox:
 
     def waiting(self) -> list[Notice]:
         """The notices still to be sent, in the order they were queued."""
-        return self.file.records("waiting", Notice.from_doc)
+        return self.file.records(WAITING, Notice.from_doc)
 
     def dropped(self) -> list[Notice]:
         """The notices dropped because their moment had passed, oldest first."""
@@ -58,14 +61,14 @@ class Outbox:
         if not added:
             return
         with self.store.locked(), self.file.changing() as tables:
-            waiting = tables.setdefault("waiting", {})
+            waiting = tables.setdefault(WAITING, {})
             for notice in added:
                 insert(waiting, notice.to_doc())
 
     def sent(self, notice: Notice) -> None:
         """The notice has been sent: it leaves the queue."""
         with self.store.locked(), self.file.changing() as tables:
-            _remove(tables.setdefault("waiting", {}), notice.id)
+            _remove(tables.setdefault(WAITING, {}), notice.id)
 
     def failed(self, notice: Notice, error: str, next_try: datetime) -> Notice:
         """Sending the notice failed: count the try, keep why, and when to try again."""
@@ -76,7 +79,7 @@ class Outbox:
             next_try=next_try,
         )
         with self.store.locked(), self.file.changing() as tables:
-            waiting = tables.setdefault("waiting", {})
+            waiting = tables.setdefault(WAITING, {})
             if any(doc.get("id") == notice.id for doc in waiting.values()):
                 put(waiting, tried.to_doc())
         return tried
@@ -87,7 +90,7 @@ class Outbox:
         if not passed:
             return []
         with self.store.locked(), self.file.changing() as tables:
-            waiting = tables.setdefault("waiting", {})
+            waiting = tables.setdefault(WAITING, {})
             dropped = tables.setdefault("dropped", {})
             for notice in passed:
                 if _remove(waiting, notice.id):

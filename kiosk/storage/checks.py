@@ -58,7 +58,7 @@ RECORDS: dict[str, Reads] = {
     "shoutouts": {"shoutouts": ShoutOut.from_doc},
     "questions": {"question": Question.from_doc, "answers": Answer.from_doc},
     "history": {"visits": Visit.from_doc},
-    "outbox": {"waiting": Notice.from_doc, "dropped": Notice.from_doc},
+    "outbox": {"outbox": Notice.from_doc, "dropped": Notice.from_doc},
 }
 """The tables each kind of data file holds, and how their records are read."""
 PRESENCE = RECORDS["presence"]

@@ -170,3 +170,26 @@ def test_every_example_channel_in_the_readme_is_one_apprise_knows() -> None:
     examples = re.findall(r"^\| [^|]+ \| `([a-z]+://[^`]+)` \|$", section, re.MULTILINE)
     assert len(examples) == 5
     assert [url for url in examples if apprise.Apprise.instantiate(url) is None] == []
+
+
+def test_a_damaged_outbox_is_named_and_repaired_by_doctor(kiosk: Kiosk, tmp_path: Path) -> None:
+    import json
+
+    ana = kiosk.add_member("Ana Lopez")
+    kiosk("members", "edit", ana, "--notify", "ntfy://ntfy.sh/ana")
+    kiosk("checkin", ana)
+    kiosk("guest", "--of", ana, "Sam")
+    kiosk("guest", "--of", ana, "Kim")
+    # A hand edit spoils the first notice
+    path = tmp_path / "kiosk-data" / "outbox.json"
+    data = json.loads(path.read_text())
+    data["outbox"]["1"]["receiver"] = 123
+    path.write_text(json.dumps(data))
+
+    listed = kiosk("outbox")
+    assert listed.code == 2
+    assert "outbox.json is damaged: a record in its outbox" in listed.err
+    assert kiosk("doctor").code == 1
+    assert kiosk("doctor", "--restore").code == 0
+    (left,) = kiosk("outbox", "--json").json()["waiting"]
+    assert "Kim" in left["body"]
