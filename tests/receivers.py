@@ -4,6 +4,7 @@ arrived. No mocks: Apprise speaks to them as it would to a chat or a mail servic
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 import threading
@@ -11,8 +12,13 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from aiosmtpd.smtp import SMTP
 
 
 @dataclass
@@ -76,6 +82,51 @@ def web_hook() -> Iterator[WebHook]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@dataclass
+class MailServer:
+    """A local SMTP server: each message that arrived, as (recipients, parsed message)."""
+
+    port: int
+    arrived: list[tuple[list[str], EmailMessage]] = field(default_factory=list)
+
+    def url(self, to: str) -> str:
+        return f"mailto://kiosk@127.0.0.1:{self.port}?to={to}&from=kiosk@example.org"
+
+
+@contextmanager
+def mail_server() -> Iterator[MailServer]:
+    """A local SMTP server (aiosmtpd) in a thread of its own, until the block ends.
+
+    Run on an event loop of our own rather than aiosmtpd's Controller, whose start waits
+    on a thread with a timeout, which a test run under faketime cannot do."""
+    mail: MailServer
+
+    class Handler:
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+            parsed = message_from_bytes(envelope.content, policy=default)
+            mail.arrived.append((list(envelope.rcpt_tos), parsed))
+            return "250 OK"
+
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    started = loop.create_server(lambda: SMTP(Handler(), hostname="kiosk-test"), "127.0.0.1", 0)
+    server = asyncio.run_coroutine_threadsafe(started, loop).result()
+    mail = MailServer(server.sockets[0].getsockname()[1])
+
+    async def close() -> None:
+        server.close()
+        await server.wait_closed()
+
+    try:
+        yield mail
+    finally:
+        asyncio.run_coroutine_threadsafe(close(), loop).result()
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join()
+        loop.close()
 
 
 def unreachable_url() -> str:

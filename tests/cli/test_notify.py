@@ -17,7 +17,7 @@ from kiosk.storage.store import Store
 from tests.cli.conftest import HOSTS_CONFIG
 from tests.cli.running import Kiosk
 from tests.conftest import FakeClock
-from tests.receivers import WebHook, unreachable_url, web_hook
+from tests.receivers import WebHook, mail_server, unreachable_url, web_hook
 
 
 @pytest.fixture
@@ -193,3 +193,17 @@ def test_a_damaged_outbox_is_named_and_repaired_by_doctor(kiosk: Kiosk, tmp_path
     assert kiosk("doctor", "--restore").code == 0
     (left,) = kiosk("outbox", "--json").json()["waiting"]
     assert "Kim" in left["body"]
+
+
+def test_a_member_is_told_by_e_mail(kiosk: Kiosk, tmp_path: Path, clock: FakeClock) -> None:
+    with mail_server() as mail:
+        ana = kiosk.add_member("Ana Lopez")
+        kiosk("members", "edit", ana, "--notify", mail.url("ana@example.org"))
+        kiosk("checkin", ana)
+        kiosk("guest", "--of", ana, "Sam <sam@evil.example>")
+        delivered(tmp_path, clock)
+    ((to, message),) = mail.arrived
+    assert to == ["ana@example.org"]
+    assert message["Subject"] == "A guest has arrived at Our Space"
+    body = message.get_content().replace("\u200b", "")
+    assert body.strip() == "Ana Lopez's guest Sam <sam@evil.example> has arrived at Our Space."
