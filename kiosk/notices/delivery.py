@@ -23,7 +23,7 @@ from kiosk.background import start_command
 from kiosk.config import Config
 from kiosk.errors import StorageError
 from kiosk.models import Notice
-from kiosk.notices.outbox import Outbox
+from kiosk.notices.outbox import Outbox, firsts
 from kiosk.storage.files import FILE_MODE, explain
 from kiosk.storage.store import Store
 
@@ -108,27 +108,19 @@ def _deliver_held(
                 outbox.sent(notice)
                 done.sent.append(notice)
             else:
-                later = now + retry_after(notice.tries + 1)
+                later = clock() + retry_after(notice.tries + 1)
                 done.failed.append(outbox.failed(notice, error, later))
         if due:
             continue
-        soonest = min(n.next_try for n in _firsts(waiting) if n.next_try is not None)
+        soonest = min(n.next_try for n in firsts(waiting) if n.next_try is not None)
         if soonest > until:
             return
         wait(min((soonest - now).total_seconds(), LOOK_AGAIN))
 
 
-def _firsts(waiting: list[Notice]) -> list[Notice]:
-    """The first waiting notice of each receiver: the only one it may be sent next."""
-    firsts: dict[str, Notice] = {}
-    for notice in waiting:
-        firsts.setdefault(notice.receiver, notice)
-    return list(firsts.values())
-
-
 def _due(waiting: list[Notice], now: datetime) -> list[Notice]:
     """The notices to send now: each receiver's first, unless it waits for a retry."""
-    return [n for n in _firsts(waiting) if n.next_try is None or n.next_try <= now]
+    return [n for n in firsts(waiting) if n.next_try is None or n.next_try <= now]
 
 
 @contextmanager

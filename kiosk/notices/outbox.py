@@ -100,15 +100,22 @@ class Outbox:
         return passed
 
 
+def firsts(waiting: list[Notice]) -> list[Notice]:
+    """The first waiting notice of each receiver: the only one of its notices that may
+    be sent next."""
+    first: dict[str, Notice] = {}
+    for notice in waiting:
+        first.setdefault(notice.receiver, notice)
+    return list(first.values())
+
+
 def failing(waiting: list[Notice]) -> list[str]:
     """A sentence for the host about each receiver whose notices are not getting through."""
-    firsts: dict[str, Notice] = {}
-    for notice in waiting:
-        firsts.setdefault(notice.receiver, notice)
     return [
         f"Notices to a {first.receiver.partition('://')[0]} channel are not getting through "
-        f"(tried {first.tries} times: {first.last_error}). `kiosk outbox` says more."
-        for first in firsts.values()
+        f"(tried {first.tries} {'time' if first.tries == 1 else 'times'}: "
+        f"{first.last_error}). `kiosk outbox` says more."
+        for first in firsts(waiting)
         if first.tries
     ]
 
