@@ -4,7 +4,7 @@ Every change takes the folder's lock and writes the whole file atomically, so a 
 the kiosk said was queued survives a kill or a power cut. Waiting notices keep the order
 they were queued in, which is the order each receiver gets them. A notice whose moment
 passed is moved to the dropped ones, which the outbox remembers (the newest
-`DROPPED_KEPT`) so that `kiosk outbox` can say so.
+`DROPPED_KEPT`, without their bodies) so that `kiosk outbox` can say so.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from kiosk.storage.store import Store
 WAITING = "outbox"
 """The table of notices waiting to be sent (a damaged one is named "a record in its
 outbox"); "dropped" holds those dropped."""
+DROPPED_BODY = "Not sent: its moment had passed."
+"""What a dropped notice keeps in place of its body, which may name people: the outbox
+remembers that it was dropped, never whom it was about."""
 DROPPED_KEPT = 100
 """How many dropped notices the outbox remembers, newest first out last."""
 
@@ -94,7 +97,7 @@ class Outbox:
             dropped = tables.setdefault("dropped", {})
             for notice in passed:
                 if _remove(waiting, notice.id):
-                    insert(dropped, notice.to_doc())
+                    insert(dropped, replace(notice, body=DROPPED_BODY).to_doc())
             for doc_id in sorted(dropped, key=int)[:-DROPPED_KEPT]:
                 del dropped[doc_id]
         return passed
@@ -114,7 +117,7 @@ def failing(waiting: list[Notice]) -> list[str]:
     return [
         f"Notices to a {first.receiver.partition('://')[0]} channel are not getting through "
         f"(tried {first.tries} {'time' if first.tries == 1 else 'times'}: "
-        f"{first.last_error}). `kiosk outbox` says more."
+        f"{first.last_error.rstrip('.')}). `kiosk outbox` says more."
         for first in firsts(waiting)
         if first.tries
     ]

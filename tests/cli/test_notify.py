@@ -142,15 +142,24 @@ def test_notify_test_says_whether_the_service_took_it(kiosk: Kiosk, hook: WebHoo
 
 def test_outbox_says_why_a_notice_waits(kiosk: Kiosk, tmp_path: Path, clock: FakeClock) -> None:
     ana = kiosk.add_member("Ana Lopez")
-    kiosk("members", "edit", ana, "--notify", unreachable_url())
+    dead = unreachable_url()
+    kiosk("members", "edit", ana, "--notify", dead)
     kiosk("checkin", ana)
     kiosk("guest", "--of", ana, "Sam")
-    deliver(
-        Store.open(tmp_path / "kiosk-data"), clock, send, lambda seconds: None, stay=timedelta(0)
-    )
+    store = Store.open(tmp_path / "kiosk-data")
+    deliver(store, clock, send, lambda seconds: None, stay=timedelta(0))
     listed = kiosk("outbox").out
     assert listed.startswith("1 notice waiting to be sent, in order:\n")
     assert "tried 1 time; next try 2026-11-26 09:00" in listed
+    # The network stays down all afternoon: the news is stale, dropped, and said to be
+    clock.advance(hours=5)
+    deliver(store, clock, send, lambda seconds: None, stay=timedelta(0))
+    assert kiosk("outbox").out == (
+        "Nothing waits to be sent.\n"
+        "1 notice dropped, as their moment had passed:\n"
+        f"  queued 2026-11-26 09:00  to {dead}: A guest has arrived at Our Space "
+        "(until 2026-11-26 13:00)\n"
+    )
 
 
 def test_a_hosts_channel_that_is_no_url_is_named_in_the_config(kiosk: Kiosk) -> None:

@@ -123,7 +123,10 @@ def test_a_notice_whose_moment_passed_is_dropped_and_remembered(
 
     assert done is not None
     assert [a.message for a in hook.arrived] == ["fresh"]
-    assert [n.body for n in done.dropped] == [n.body for n in Outbox(store).dropped()] == ["stale"]
+    assert [n.body for n in done.dropped] == ["stale"]
+    # Remembered as dropped, by its title, and no longer by what it said of anyone
+    (remembered,) = Outbox(store).dropped()
+    assert (remembered.title, remembered.body) == ("Open now", "Not sent: its moment had passed.")
 
 
 def test_a_second_delivery_leaves_the_work_to_the_one_under_way(
