@@ -65,6 +65,8 @@ def test_the_hosts_channel_hears_of_members_the_board_names_only(
     kiosk("checkin", bo, "--status", "incognito")
     kiosk("guest", "--of", ana, "Sam")
     kiosk("guest", "--of", bo, "Kim")  # Bo is here unseen: nothing of him leaves the machine
+    # And `kiosk config` tells that the hosts' channel is set, not its address
+    assert kiosk("config", "--json").json()["settings"]["notify"] == {"hosts": "(set, not shown)"}
     delivered(tmp_path, clock)
     assert [a.message for a in hook.arrived] == ["Ana Lopez's guest Sam has arrived at Our Space."]
 
