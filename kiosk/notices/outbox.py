@@ -26,7 +26,7 @@ DROPPED_BODY = "Not sent: its moment had passed."
 """What a dropped notice keeps in place of its body, which may name people: the outbox
 remembers that it was dropped, never whom it was about."""
 DROPPED_KEPT = 100
-"""How many dropped notices the outbox remembers, newest first out last."""
+"""How many dropped notices the outbox remembers; the oldest are forgotten first."""
 
 
 def new_notice(

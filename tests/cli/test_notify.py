@@ -218,3 +218,16 @@ def test_a_member_is_told_by_e_mail(kiosk: Kiosk, tmp_path: Path, clock: FakeClo
     assert message["Subject"] == "A guest has arrived at Our Space"
     body = message.get_content().replace("\u200b", "")
     assert body.strip() == "Ana Lopez's guest Sam <sam@evil.example> has arrived at Our Space."
+
+
+def test_outbox_deliver_sends_what_waits_and_says_what_it_did(kiosk: Kiosk, hook: WebHook) -> None:
+    ana = kiosk.add_member("Ana Lopez")
+    kiosk("members", "edit", ana, "--notify", hook.url)
+    kiosk("checkin", ana)
+    kiosk("guest", "--of", ana, "Sam")
+    done = kiosk("outbox", "--deliver")
+    assert (done.code, done.err) == (0, "")
+    assert done.out == (
+        "Sent 1 notice; 0 attempts failed; 0 dropped as their moment had passed; 0 still waiting.\n"
+    )
+    assert len(hook.arrived) == 1

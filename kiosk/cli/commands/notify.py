@@ -78,7 +78,7 @@ def _deliver(store: Store) -> int:
         say("Another process is sending the outbox already.")
         return 0
     say(
-        f"Sent {counted(len(done.sent), 'notice')}; {counted(len(done.failed), 'try')} failed; "
+        f"Sent {counted(len(done.sent), 'notice')}; {counted(len(done.failed), 'attempt')} failed; "
         f"{len(done.dropped)} dropped as their moment had passed; {done.waiting} still waiting."
     )
     return 0
