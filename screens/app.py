@@ -38,9 +38,9 @@ from screens.themes import THEMES
 
 Result = TypeVar("Result")
 Timer = Callable[[], float]
+"""Seconds from an arbitrary start that only go forward, like `time.monotonic`."""
 DELIVERY_EVERY = 60.0
 """Seconds between the kiosk's looks at the outbox."""
-"""Seconds from an arbitrary start that only go forward, like `time.monotonic`."""
 
 
 class KioskApp(App[None]):
@@ -244,8 +244,8 @@ class KioskApp(App[None]):
             self.community.prepare_search()  # a moment's work, off the UI thread
 
     def _look_at_outbox(self) -> None:
-        """Now and then, while notices wait, start their delivery (it leaves at once if
-        another is under way), and tell the host of channels that fail."""
+        """Now and then, while notices wait, start their delivery (unless one is under
+        way), and tell the host of channels that fail."""
         now = self.timer()
         if now < self._next_delivery:
             return
