@@ -22,9 +22,9 @@ from urllib.parse import urlsplit
 
 from kiosk.access.pin import is_pin_hash
 from kiosk.badges.wifi import SECURITIES, SSID_BYTES, WifiNetwork, password_fits, password_rule
-from kiosk.errors import UsageError
+from kiosk.errors import Refused, UsageError
 from kiosk.exchange.space_listing import NO_LISTING, SpaceListing, read_spaceapi
-from kiosk.text import TOPIC_LIMIT, clean, shortened
+from kiosk.text import TOPIC_LIMIT, channel, clean, shortened
 from kiosk.timekeeping.opening import NO_HOURS, OpeningHours, read_hours, read_timezone, time_zone
 
 DEFAULT_TOPICS = (
@@ -74,6 +74,9 @@ class Config:
     """From the [links] section: where the community meets online, offered as a QR code."""
     spaceapi: SpaceListing = NO_LISTING
     """From the [spaceapi] section: what the SpaceAPI file says about the space."""
+    notify_hosts: str = ""
+    """From the [notify] section: the hosts' channel (an Apprise URL) told when a guest
+    arrives; empty for none."""
     source: Path | None = field(default=None, compare=False)
     """The file these settings were read from; None for the defaults."""
 
@@ -125,6 +128,12 @@ _SECTION_KEYS: dict[str, dict[str, tuple[type[Any], str]]] = {
         "community_url": (
             str,
             f'a web address of at most {URL_LIMIT} characters, like "https://example.org/chat"',
+        ),
+    },
+    "notify": {
+        "hosts": (
+            str,
+            'one notification URL, like "ntfy://ntfy.sh/our-hosts", or empty for none',
         ),
     },
     "spaceapi": {
@@ -353,6 +362,16 @@ def _links(path: Path, section: dict[str, Any]) -> dict[str, Any]:
     return {"community_url": url}
 
 
+def _notify(path: Path, section: dict[str, Any]) -> dict[str, Any]:
+    hosts = section.get("hosts", "")
+    if not hosts.strip():
+        return {"notify_hosts": ""}
+    try:
+        return {"notify_hosts": channel(hosts)}
+    except Refused as refusal:
+        raise UsageError(f"Config file {path}: 'notify.hosts': {refusal}") from None
+
+
 def _is_web_address(url: str) -> bool:
     if len(url) > URL_LIMIT or not url.isprintable() or any(char.isspace() for char in url):
         return False
@@ -373,6 +392,7 @@ def _spaceapi(path: Path, section: dict[str, Any]) -> dict[str, Any]:
 _SECTIONS: dict[str, Callable[[Path, dict[str, Any]], dict[str, Any]]] = {
     "wifi": _wifi,
     "links": _links,
+    "notify": _notify,
     "spaceapi": _spaceapi,
 }
 

@@ -1,5 +1,5 @@
-"""The things the kiosk keeps: members and their profiles, visits, shout-outs, and the
-question of the week with its answers.
+"""The things the kiosk keeps: members and their profiles, visits, shout-outs, the
+question of the week with its answers, and the notices waiting in the outbox.
 
 Every record is read strictly: a missing field or a value of the wrong type is damage
 (`from_doc` raises KeyError, TypeError or ValueError, which the store reports), and every
@@ -146,6 +146,18 @@ def _id(doc: dict[str, Any], key: str = "id") -> str:
     return value
 
 
+def _channel(doc: dict[str, Any], key: str, required: bool = True) -> str:
+    value = doc[key] if required else doc.get(key, "")
+    if value == "" and not required:
+        return ""
+    if type(value) is not str:
+        raise TypeError(f"{key} should be text, not {_kind(value)}")
+    try:
+        return text.channel(value)
+    except Refused:
+        raise ValueError(f"{key} should be a notification channel (one URL)") from None
+
+
 def _status(doc: dict[str, Any]) -> Status:
     value = doc["status"]
     if value not in STATUSES:
@@ -196,6 +208,9 @@ class Member:
     """Check-ins so far, for milestones."""
     last_visit: datetime | None = None
     """When the member last checked in, for what happened since."""
+    notify: str = ""
+    """The channel (an Apprise URL) the member is told on, as when their guest arrives;
+    for hosts only, never shown in public or exported but in the member's own data."""
 
     @property
     def first_name(self) -> str:
@@ -206,7 +221,7 @@ class Member:
         return self.on_board and field not in self.hosts_only
 
     def to_doc(self) -> dict[str, Any]:
-        return {
+        doc: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
             "joined": self.joined.isoformat(),
@@ -226,6 +241,9 @@ class Member:
             "visits": self.visits,
             "last_visit": None if self.last_visit is None else self.last_visit.isoformat(),
         }
+        if self.notify:
+            doc["notify"] = self.notify
+        return doc
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Member:
@@ -254,6 +272,7 @@ class Member:
             active=_flag(doc, "active", True),
             visits=_count(doc, "visits"),
             last_visit=_optional_moment(doc, "last_visit"),
+            notify=_channel(doc, "notify", required=False),
         )
 
 
@@ -440,3 +459,56 @@ class Presence:
         if self.visit.guest:
             return "as a guest"
         return "by name" if self.member.on_board else "counted"
+
+
+@dataclass(slots=True, frozen=True)
+class Notice:
+    """A message waiting in the outbox to be sent to one receiver."""
+
+    id: str
+    """Unique, and the idempotency key of services that take one."""
+    receiver: str
+    """Where it goes: an Apprise URL."""
+    title: str
+    body: str
+    queued: datetime
+    expires: datetime | None = None
+    """When its moment passes: it is dropped rather than sent after that."""
+    tries: int = 0
+    """Sending attempts that failed so far."""
+    last_error: str = ""
+    """Why the last attempt failed, as the service said it."""
+    next_try: datetime | None = None
+    """Not tried again before this (the back-off after a failure); None: at once."""
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "receiver": self.receiver,
+            "title": self.title,
+            "body": self.body,
+            "queued": self.queued.isoformat(),
+            "expires": None if self.expires is None else self.expires.isoformat(),
+            "tries": self.tries,
+            "last_error": self.last_error,
+            "next_try": None if self.next_try is None else self.next_try.isoformat(),
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Notice:
+        return cls(
+            id=_id(doc),
+            receiver=_channel(doc, "receiver"),
+            title=_text(doc, "title", NOTICE_TITLE_LIMIT),
+            body=_text(doc, "body", NOTICE_BODY_LIMIT),
+            queued=_moment(doc["queued"], "queued"),
+            expires=_optional_moment(doc, "expires"),
+            tries=_count(doc, "tries"),
+            last_error=_text(doc, "last_error", NOTICE_ERROR_LIMIT, required=False),
+            next_try=_optional_moment(doc, "next_try"),
+        )
+
+
+NOTICE_TITLE_LIMIT = 200
+NOTICE_BODY_LIMIT = 2000
+NOTICE_ERROR_LIMIT = 500

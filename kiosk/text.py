@@ -24,6 +24,8 @@ PRONOUNS_LIMIT = 20
 INTRO_LIMIT = 120
 QUESTION_LIMIT = 140
 ANSWER_LIMIT = 140
+CHANNEL_LIMIT = 1000
+"""The longest notification channel (an Apprise URL, with its tokens)."""
 
 # Code points that cannot be seen on their own: categories Cc, Cf, Cs, Co, Zl and Zp, and
 # Unicode's Default_Ignorable_Code_Point, as of Unicode 14 (tests compare this table with
@@ -251,6 +253,30 @@ def looks(text: str) -> str:
 def is_id(value: str) -> bool:
     """Whether `value` has the shape of an id or badge code: letters, digits, - and _."""
     return _ID.fullmatch(value) is not None
+
+
+def channel(value: str) -> str:
+    """A notification channel as typed (an Apprise URL like ntfy://topic or
+    mailto://user:password@example.org), trimmed; refused politely when it cannot be one.
+    Whether a service is known by that scheme is for Apprise to say when it sends."""
+    url = value.strip()
+    scheme, separator, rest = url.partition("://")
+    if (
+        not separator
+        or not rest
+        or _SCHEME.fullmatch(scheme) is None
+        or not url.isprintable()
+        or any(char.isspace() for char in url)
+    ):
+        raise Refused(
+            "That is not a notification channel: give an address like "
+            "ntfy://ntfy.sh/my-topic or mailto://user:password@example.org "
+            "(one URL, without spaces)."
+        )
+    return limited(url, "a notification channel", CHANNEL_LIMIT)
+
+
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]{0,31}")
 
 
 def shortened(value: str, limit: int = 60) -> str:

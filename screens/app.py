@@ -23,6 +23,8 @@ from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import DataError, KioskError
 from kiosk.models import Member, Visit
+from kiosk.notices import delivery
+from kiosk.notices.outbox import Outbox, failing
 from kiosk.storage.backups import Backups
 from screens.badge_desk import BadgeDesk
 from screens.commands import OPEN_HOST_CONSOLE, QUIT, SHOW_KEYS
@@ -37,6 +39,8 @@ from screens.themes import THEMES
 Result = TypeVar("Result")
 Timer = Callable[[], float]
 """Seconds from an arbitrary start that only go forward, like `time.monotonic`."""
+DELIVERY_EVERY = 60.0
+"""Seconds between the kiosk's looks at the outbox."""
 
 
 class KioskApp(App[None]):
@@ -71,6 +75,8 @@ class KioskApp(App[None]):
         )
         """Members' personal PINs, which open their profiles, and the wait wrong ones earn."""
         self._backups = Backups(community.store, config.backups_to_keep)
+        self._outbox = Outbox(community.store)
+        self._next_delivery = timer()
         self._refreshing: Worker[None] | None = None
         self._set_aside = False
         """Whether the members read at the start are kept out of the collector's passes."""
@@ -232,9 +238,26 @@ class KioskApp(App[None]):
             self.call_from_thread(self.warn_host, "data", str(error))
             return
         self.call_from_thread(self.warn_host, "data")
+        self._look_at_outbox()
         if changed:
             self.call_from_thread(self.community_changed.publish, None)
             self.community.prepare_search()  # a moment's work, off the UI thread
+
+    def _look_at_outbox(self) -> None:
+        """Now and then, while notices wait, start their delivery (unless one is under
+        way), and tell the host of channels that fail."""
+        now = self.timer()
+        if now < self._next_delivery:
+            return
+        self._next_delivery = now + DELIVERY_EVERY
+        try:
+            waiting = self._outbox.waiting()
+        except KioskError as error:
+            self.call_from_thread(self.warn_host, "outbox", str(error))
+            return
+        self.call_from_thread(self.warn_host, "outbox", *failing(waiting))
+        if waiting:
+            delivery.start_in_background(self.config)
 
     @work(thread=True, group="closing")
     def _close_day(self) -> None:

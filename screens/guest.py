@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label
 
 from kiosk.models import Member, Visit
+from kiosk.notices.arrivals import sign_in_guest
 from kiosk.text import NAME_LIMIT
 from screens.commands import CANCEL
 from screens.kiosk_screen import KioskScreen
@@ -49,10 +50,10 @@ class GuestScreen(KioskScreen):
 
     @on(Button.Pressed, "#sign-in")
     def sign_in(self, event: Button.Pressed) -> None:
-        community, host = self.app.community, self.host
+        community, host, config = self.app.community, self.host, self.app.config
         name = self.query_one("#guest-name", Input).value
         self.app.store_call(
-            lambda: community.sign_in_guest(host.id, name),
+            lambda: sign_in_guest(community, host.id, name, config),
             self.signed_in,
             saved=f"Your guest is signed in, {host.first_name}.",
             button=event.button,

@@ -97,6 +97,18 @@ def backups_made_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(running, "start_backup", made_here)
 
 
+@pytest.fixture(autouse=True)
+def deliveries_started(monkeypatch: pytest.MonkeyPatch) -> list[Config]:
+    """The outbox's delivery, which commands start as a process of their own: here only
+    counted, so no test leaves a process behind; a test delivers in-process when it
+    means to, on its own clock."""
+    from kiosk.notices import delivery
+
+    started: list[Config] = []
+    monkeypatch.setattr(delivery, "start_in_background", started.append)
+    return started
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     """The clock the `community` and `demo_data` fixtures use, at START."""

@@ -17,7 +17,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from kiosk.cli.arguments import badges, data, members, safety, settings, talk, visits, wall
+from kiosk.cli.arguments import (
+    badges,
+    data,
+    members,
+    notify,
+    safety,
+    settings,
+    talk,
+    visits,
+    wall,
+)
 from kiosk.cli.arguments.declaring import Arguments, Command, handler
 from kiosk.errors import DataError, KioskError, NewerData, UsageError
 from kiosk.output import say
@@ -26,7 +36,7 @@ from kiosk.text import shortened
 if TYPE_CHECKING:  # read once the arguments are: `kiosk --help` needs no settings
     from kiosk.config import Config
 
-AREAS = (members, visits, talk, badges, wall, data, safety, settings)
+AREAS = (members, visits, talk, badges, wall, notify, data, safety, settings)
 """The modules that declare the subcommands, in the order `kiosk --help` lists them."""
 
 

@@ -108,15 +108,20 @@ class Membership:
     def edit_member(self, /, member_id: str, **changes: Any) -> Member:
         """Change a member's name or profile: any of pronouns, intro, topics, ask_me_about,
         looking_for, learning, mentor (text, or lists of topics), hosts_only (the profile
-        fields kept for hosts), on_board and named_online."""
+        fields kept for hosts), on_board, named_online and notify (the channel they are
+        told on, empty for none)."""
         choices = ("on_board", "named_online")
-        unknown = set(changes) - {"name", *choices, "hosts_only", *PROFILE_FIELDS}
+        own = (*choices, "hosts_only", "notify")
+        unknown = set(changes) - {"name", *own, *PROFILE_FIELDS}
         if unknown:
             raise Refused(f"A profile has no field {', '.join(sorted(unknown))}.")
-        fields = _profile(**{k: v for k, v in changes.items() if k not in (*choices, "hosts_only")})
+        fields = _profile(**{k: v for k, v in changes.items() if k not in own})
         fields |= {choice: bool(changes[choice]) for choice in choices if choice in changes}
         if "hosts_only" in changes:
             fields["hosts_only"] = _hosts_only(changes["hosts_only"])
+        if "notify" in changes:
+            given = changes["notify"]
+            fields["notify"] = text.channel(given) if given.strip() else ""
         return self._change(member_id, **fields)
 
     def _change(self, member_id: str, **fields: Any) -> Member:

@@ -93,6 +93,7 @@ def _profile(member: Member) -> dict[str, Any]:
         "badge": member.badge,
         "has_a_pin": bool(member.pin_hash),
         "active": member.active,
+        "notify": member.notify,
     }
 
 

@@ -19,14 +19,13 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from kiosk.background import start_command
 from kiosk.errors import Busy, DataError, StorageError
 from kiosk.progress import Progress
 from kiosk.storage import intent
@@ -518,21 +517,4 @@ def start_in_background(data_dir: Path, config_file: Path | None) -> None:
 
     It reports a failure in backups/problem.txt, which the kiosk and the CLI pass on.
     """
-    command = [
-        sys.executable,
-        "-m",
-        "kiosk.cli.main",
-        "backup",
-        "--if-due",
-        "--data",
-        str(data_dir),
-    ]
-    if config_file is not None:
-        command += ["--config", str(config_file)]
-    subprocess.Popen(
-        command,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    start_command(["backup", "--if-due"], data_dir, config_file)

@@ -7,6 +7,8 @@ Layout (schema 3):
     presence.journal      the changes to presence.json since it was last written whole
     shoutouts.json        shout-outs
     questions.json        the question of the week and its answers
+    outbox.json           notices waiting to be sent, and those dropped (kiosk.notices)
+    outbox.sending        held by the one process sending the outbox's notices
     history/DAY[.BATCH].json   finished visits, by the UTC day they began (kiosk.storage.history)
     backups/              see kiosk.storage.backups
     intent.json           a change to several files being made (see kiosk.storage.intent)
@@ -40,6 +42,7 @@ from kiosk.storage.layout import (
     HISTORY_FOLDER,
     LOCK_FILE,
     MEMBERS_FOLDER,
+    OUTBOX_FILE,
     PRESENCE_FILE,
     QUESTIONS_FILE,
     SHOUTOUTS_FILE,
@@ -59,6 +62,7 @@ class Store:
         self.presence = JournaledFile(root / PRESENCE_FILE, PRESENCE)
         self.shoutouts_file = DataFile(root / SHOUTOUTS_FILE)
         self.questions_file = DataFile(root / QUESTIONS_FILE)
+        self.outbox_file = DataFile(root / OUTBOX_FILE)
         self.lock = FolderLock(root / LOCK_FILE)
 
     @classmethod
@@ -252,6 +256,7 @@ class Store:
             self.presence.journal,
             self.shoutouts_file.path,
             self.questions_file.path,
+            self.outbox_file.path,
         ]
         members = [self.members.folder / name for name in self.members.names()]
         history = [self.history.folder / name for name in self.history.names()]

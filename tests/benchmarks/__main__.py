@@ -27,6 +27,7 @@ from tests.benchmarks import (
     commands,
     daily_backup,
     memory,
+    notices,
     search,
     startup,
     visits,
@@ -60,6 +61,7 @@ def parts() -> list[tuple[str, Part]]:
         ("filing", lambda s: [visits.filing(s)]),
         ("the door's tail", lambda s: [visits.door_tail(s)]),
         ("plain TinyDB", lambda s: [visits.plain_tinydb(s)]),
+        ("notices", lambda s: [notices.measure(s)]),
     ]
 
 

@@ -106,6 +106,12 @@ def edit(sub: argparse.ArgumentParser) -> None:
         metavar="FIELD",
         help=f"profile fields shown to hosts only ({', '.join(PROFILE_FIELDS)}), or none",
     )
+    sub.add_argument(
+        "--notify",
+        metavar="URL",
+        help="where they are told that their guest arrived: a notification URL, like "
+        'ntfy://ntfy.sh/their-topic or mailto://..., kept for hosts; "" for none',
+    )
 
 
 def delete(sub: argparse.ArgumentParser) -> None:

@@ -26,6 +26,7 @@ from kiosk.exchange.member_data import member_data
 from kiosk.exchange.member_sheet import read_sheet
 from kiosk.exchange.members_csv import ImportChoices, ImportPlan, write_members
 from kiosk.models import PROFILE_FIELDS, PROFILE_LABELS
+from kiosk.notices.sending import hidden_secrets
 from kiosk.output import json_text, say
 from kiosk.progress import progress_shown
 from kiosk.record_json import member_json
@@ -98,6 +99,8 @@ def members_show(args: argparse.Namespace, config: Config) -> int:
         if shown:
             hosts = "  (hosts only)" if field in member.hosts_only else ""
             say(f"  {PROFILE_LABELS[field]}: {shown}{hosts}")
+    if member.notify:
+        say(f"  told of their guests at: {hidden_secrets(member.notify)}  (hosts only)")
     return 0
 
 
@@ -113,6 +116,8 @@ def members_edit(args: argparse.Namespace, config: Config) -> int:
         changes["named_online"] = YES_NO[args.named_online]
     if args.hosts_only is not None:
         changes["hosts_only"] = [] if args.hosts_only == ["none"] else args.hosts_only
+    if args.notify is not None:
+        changes["notify"] = args.notify
     if not changes:
         raise UsageError("Nothing to change: give at least one option, like --intro TEXT.")
     community = open_community(config)

@@ -14,7 +14,7 @@ from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import Opening, OpeningHours, local_time
 
 HIDDEN = "(set, not shown)"
-"""What stands for a secret: the host PIN hash, the Wi-Fi password."""
+"""What stands for a secret: the host PIN hash, the Wi-Fi password, the hosts' channel."""
 
 
 def show_config(args: argparse.Namespace, config: Config) -> int:
@@ -68,6 +68,9 @@ def resolved(config: Config, moment: datetime) -> dict[str, Any]:
         }
     if config.community_url:
         settings["links"] = {"community_url": config.community_url}
+    if config.notify_hosts:
+        # The URL holds the service's token or password.
+        settings["notify"] = {"hosts": HIDDEN}
     if config.spaceapi.url:
         settings["spaceapi"] = {"logo": config.spaceapi.logo, "url": config.spaceapi.url}
     return settings

@@ -19,6 +19,7 @@ from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import Refused, UsageError
 from kiosk.models import STATUS_LABELS, Presence
+from kiosk.notices.arrivals import sign_in_guest
 from kiosk.output import say
 from kiosk.record_json import guest_json, presence_json
 from kiosk.timekeeping import hours
@@ -55,7 +56,7 @@ def checkout(args: argparse.Namespace, config: Config) -> int:
 def guest(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     host = community.find(args.host)
-    visit = community.sign_in_guest(host.id, args.name)
+    visit = sign_in_guest(community, host.id, args.name, config)
     say(f"Signed in {visit.guest}, guest of {host.name}; they leave with {host.first_name}.")
     return saved(community)
 

@@ -1,0 +1,27 @@
+"""The arguments of `kiosk notify test` and `kiosk outbox`."""
+
+from __future__ import annotations
+
+import argparse
+
+from kiosk.cli.arguments.declaring import Declare, Group
+from kiosk.cli.arguments.members import as_json
+
+
+def register(command: Declare, group: Group) -> None:
+    notify = group("notify", "notifications sent to chat, push and e-mail services")
+    command(
+        "test", "notify.notify_test", "send a test message to a notification URL now", url, notify
+    )
+    command("outbox", "notify.outbox", "the notices waiting to be sent, and why", outbox)
+
+
+def url(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("url", metavar="URL", help="an Apprise URL, like ntfy://ntfy.sh/topic")
+
+
+def outbox(sub: argparse.ArgumentParser) -> None:
+    as_json(sub)
+    sub.add_argument(
+        "--deliver", action="store_true", help="send what waits now, retrying for a while"
+    )

@@ -1,0 +1,45 @@
+"""Who is told when a guest is signed in, and what they are told."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from kiosk.community.community import Community
+from kiosk.config import Config
+from kiosk.models import Presence, Visit
+from kiosk.notices import delivery
+from kiosk.notices.outbox import Outbox, new_notice
+
+ARRIVAL_MOMENT = timedelta(hours=4)
+"""After this, news of a guest's arrival is stale: it is dropped rather than sent late."""
+
+
+def sign_in_guest(community: Community, host_id: str, name: str, config: Config) -> Visit:
+    """Sign in a guest of a member who is here, and send word of their arrival in the
+    background (see `guest_arrived`)."""
+    visit = community.sign_in_guest(host_id, name)
+    if guest_arrived(community, visit, config.space_name, config.notify_hosts):
+        delivery.start_in_background(config)
+    return visit
+
+
+def guest_arrived(community: Community, visit: Visit, space_name: str, hosts: str) -> int:
+    """Queue the news that the guest of `visit` has arrived: for the member who signed
+    them in, on the channel in their profile, and for the hosts' channel `hosts` (if
+    any). How many notices were queued.
+
+    The hosts' channel is a chat that leaves the machine, so it is told only of a member
+    the board shows by name: never of one here incognito or off the board.
+    """
+    member = community.member(visit.member_id)
+    own = community.visit_of(member.id)
+    receivers = [member.notify]
+    if own is not None and Presence(member, own).shown == "by name":
+        receivers.append(hosts)
+    receivers = list(dict.fromkeys(r for r in receivers if r))
+    title = f"A guest has arrived at {space_name}"
+    body = f"{member.name}'s guest {visit.guest} has arrived at {space_name}."
+    now = community.clock()
+    notices = [new_notice(r, title, body, now, now + ARRIVAL_MOMENT) for r in receivers]
+    Outbox(community.store).queue(notices)
+    return len(notices)
