@@ -110,9 +110,9 @@ class Membership:
     def edit_member(self, /, member_id: str, **changes: Any) -> Member:
         """Change a member's name or profile: any of pronouns, intro, topics, ask_me_about,
         looking_for, learning, mentor (text, or lists of topics), hosts_only (the profile
-        fields kept for hosts), on_board, named_online and notify (the channel they are
-        told on, empty for none)."""
-        choices = ("on_board", "named_online")
+        fields kept for hosts), on_board, named_online, keyholder and notify (the channel
+        they are told on, empty for none)."""
+        choices = ("on_board", "named_online", "keyholder")
         own = (*choices, "hosts_only", "notify")
         unknown = set(changes) - {"name", *own, *PROFILE_FIELDS}
         if unknown:
