@@ -65,6 +65,9 @@ class Config:
     timezone: str = ""
     """The one time zone of every time shown or written, like "Europe/Berlin"; empty for
     the machine's own."""
+    open_with_keyholder: bool = False
+    """The space is open while a keyholder is here (the SpaceAPI file says so), rather
+    than by its opening hours or while anyone is here."""
     hours: OpeningHours = NO_HOURS
     """Opening hours, from the [hours] table; none by default, and then the kiosk never
     closes by itself."""
@@ -102,6 +105,7 @@ _EXPECTED: dict[str, tuple[type[Any], str]] = {
     "anonymous_after_days": (int, "a whole number of days, or 0 to keep every visit's name"),
     "theme": (str, 'a Textual theme name, like "textual-dark" or "textual-light"'),
     "timezone": (str, 'a time zone name like "Europe/Berlin", or empty for the machine\'s own'),
+    "open_with_keyholder": (bool, "true or false"),
     "hours": (dict, "a table of opening hours written [hours], with [[hours.open]] tables"),
 }
 _MINIMUM = {

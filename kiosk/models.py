@@ -211,6 +211,8 @@ class Member:
     notify: str = ""
     """The channel (an Apprise URL) the member is told on, as when their guest arrives;
     for hosts only, never shown in public or exported but in the member's own data."""
+    keyholder: bool = False
+    """Holds a key to the space: may open it, and is warned before leaving it without one."""
 
     @property
     def first_name(self) -> str:
@@ -243,6 +245,8 @@ class Member:
         }
         if self.notify:
             doc["notify"] = self.notify
+        if self.keyholder:
+            doc["keyholder"] = True
         return doc
 
     @classmethod
@@ -273,6 +277,7 @@ class Member:
             visits=_count(doc, "visits"),
             last_visit=_optional_moment(doc, "last_visit"),
             notify=_channel(doc, "notify", required=False),
+            keyholder=_flag(doc, "keyholder", False),
         )
 
 

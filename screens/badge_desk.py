@@ -26,7 +26,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Literal
 
 from kiosk.badges.codes import normalize_badge_code
-from kiosk.community.door import Door, Passage
+from kiosk.community.door import Door, Passage, last_keyholder
 from kiosk.timekeeping import hours
 from screens.board import BoardScreen
 from screens.confirmation import CheckedInScreen, CheckedOutScreen, ConfirmationScreen
@@ -116,6 +116,13 @@ class BadgeDesk:
                 f"You checked in {hours.moments(passage.asked_again)} ago. "
                 "Scan again to check out.",
                 title=f"{passage.member.first_name}, you are still checked in",
+                markup=False,
+            )
+        elif passage.left_without_keyholder:
+            app.notify(
+                f"{last_keyholder(passage.left_without_keyholder)} Scan again to check out.",
+                title=f"{passage.member.first_name}, you are still checked in",
+                severity="warning",
                 markup=False,
             )
         elif isinstance(app.screen, WELCOMING):

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
+from kiosk.community.door import last_keyholder
 from kiosk.errors import Refused
 from kiosk.models import STATUS_LABELS, Member, Status, Visit
 from kiosk.text import topic_key
@@ -30,6 +31,7 @@ from screens.commands import (
     WRITE_SHOUT_OUT,
 )
 from screens.composer import ComposeScreen
+from screens.confirm import ConfirmScreen
 from screens.confirmation import CheckedInScreen, CheckedOutScreen
 from screens.guest import GuestScreen
 from screens.kiosk_screen import KioskScreen
@@ -288,13 +290,27 @@ class MemberScreen(KioskScreen):
                 saved=f"{member.name} is checked in.",
                 button=event.button,
             )
-        else:
-            self.app.store_call(
-                lambda: community.check_out(member.id),
-                lambda visit: self.app.switch_screen(CheckedOutScreen(member, visit)),
-                saved=f"{member.name} is checked out.",
-                button=event.button,
+        elif staying := community.left_without_keyholder(member.id):
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"{last_keyholder(staying)} Check out all the same?",
+                    "Check out",
+                    "Stay checked in",
+                    cancel_first=True,
+                ),
+                lambda sure: self.check_out(event.button) if sure else None,
             )
+        else:
+            self.check_out(event.button)
+
+    def check_out(self, button: Button) -> None:
+        community, member = self.app.community, self.member
+        self.app.store_call(
+            lambda: community.check_out(member.id),
+            lambda visit: self.app.switch_screen(CheckedOutScreen(member, visit)),
+            saved=f"{member.name} is checked out.",
+            button=button,
+        )
 
     @on(Button.Pressed, "#save")
     def save(self, event: Button.Pressed) -> None:

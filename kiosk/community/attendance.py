@@ -308,6 +308,28 @@ class Attendance:
             if here.shown == "counted" and here.member.id != besides
         )
 
+    def keyholder_here(self) -> bool:
+        """Whether a keyholder is here, as public screens count people: a keyholder here
+        incognito is left out, so that whether the space is open tells nothing of them."""
+        return any(
+            here.member.keyholder and not here.visit.guest and here.shown != "not at all"
+            for here in self.present_for_hosts()
+        )
+
+    def left_without_keyholder(self, member_id: str) -> int:
+        """How many people would still be here, with no keyholder among them, if the
+        member left now with their guests: 0 unless they are a keyholder here and the last
+        one. Counted as public screens count (incognito members left out), since anyone
+        who typed the member's name may read it."""
+        here = self.present_for_hosts()
+        leaving = [p for p in here if p.member.id == member_id]
+        if not any(p.member.keyholder and not p.visit.guest for p in leaving):
+            return 0
+        staying = [p for p in here if p.member.id != member_id and p.shown != "not at all"]
+        if any(p.member.keyholder and not p.visit.guest for p in staying):
+            return 0
+        return len(staying)
+
     def guests_here(self) -> int:
         """How many of those here are guests (the board lists them; home names members only)."""
         return sum(1 for visit in self.state.visits_now if visit.guest)

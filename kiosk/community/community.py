@@ -128,6 +128,8 @@ class Community(CommunityState):
     public_count = HandedTo("attendance", Attendance.public_count)
     unnamed_here = HandedTo("attendance", Attendance.unnamed_here)
     guests_here = HandedTo("attendance", Attendance.guests_here)
+    keyholder_here = HandedTo("attendance", Attendance.keyholder_here)
+    left_without_keyholder = HandedTo("attendance", Attendance.left_without_keyholder)
     present_for_hosts = HandedTo("attendance", Attendance.present_for_hosts)
     gathering = HandedTo("attendance", Attendance.gathering)
     welcome = HandedTo("attendance", Attendance.welcome)

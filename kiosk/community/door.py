@@ -3,6 +3,8 @@
 A member who did not hear the beep scans again. A second scan soon after the check-in
 (within the door's window) therefore does not check them out: they are told when they
 checked in and asked to scan once more if they mean to leave, and that next scan does.
+The last keyholder to leave while others are here is told so first, and checks out with
+the scan after.
 """
 
 from __future__ import annotations
@@ -28,11 +30,19 @@ class Passage:
     asked_again: timedelta | None = None
     """Set when nothing changed: the badge came this soon after the check-in of `visit`,
     and the member is asked to scan once more to check out."""
+    left_without_keyholder: int = 0
+    """Set when nothing changed: the member is the last keyholder here, this many people
+    would stay without one, and the member is asked to scan once more to check out."""
 
     @property
     def arrived(self) -> bool:
         """Checked in by this badge."""
-        return self.visit.until is None and self.asked_again is None
+        return self.visit.until is None and self.asked_again is None and not self.staying
+
+    @property
+    def staying(self) -> bool:
+        """Nothing changed: the member stays checked in until they scan once more."""
+        return self.asked_again is not None or self.left_without_keyholder > 0
 
 
 class Door:
@@ -46,6 +56,8 @@ class Door:
         self._asked: dict[str, str] = {}
         """By member id, the last visit after whose check-in they were asked to scan once
         more to check out (one a member, so it never grows past the members)."""
+        self._warned: dict[str, str] = {}
+        """By member id, the last visit in which they were told they are the last keyholder."""
         self._lock = threading.Lock()
 
     def pass_badge(self, code: str) -> Passage | None:
@@ -66,4 +78,14 @@ class Door:
             if ago < self.window and self._asked.get(member.id) != visit.id:
                 self._asked[member.id] = visit.id
                 return Passage(member, visit, asked_again=max(ago, timedelta(0)))
+            staying = community.left_without_keyholder(member.id)
+            if staying and self._warned.get(member.id) != visit.id:
+                self._warned[member.id] = visit.id
+                return Passage(member, visit, left_without_keyholder=staying)
             return Passage(member, community.check_out(member.id))
+
+
+def last_keyholder(staying: int) -> str:
+    """What the last keyholder to leave is told, with `staying` people still here."""
+    people = "1 person is" if staying == 1 else f"{staying} people are"
+    return f"You are the last keyholder; {people} still here."

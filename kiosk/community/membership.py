@@ -6,7 +6,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk import text
 from kiosk.access.pin import hash_pin, pin_matches, require_new_pin
@@ -15,10 +15,12 @@ from kiosk.community.matching import whole_name, within_one_edit
 from kiosk.community.state import CommunityState
 from kiosk.community.topics import TopicIndex, plan_merge
 from kiosk.errors import Refused
-from kiosk.exchange.member_sheet import Sheet
-from kiosk.exchange.members_csv import ImportChoices, ImportPlan, plan_import
 from kiosk.models import PROFILE_FIELDS, Member, ProfileField
 from kiosk.progress import Progress
+
+if TYPE_CHECKING:  # a check-in never imports members: the CSV rules load when one does
+    from kiosk.exchange.member_sheet import Sheet
+    from kiosk.exchange.members_csv import ImportChoices, ImportPlan
 
 TEXT_FIELDS: dict[str, tuple[str, int]] = {
     "pronouns": ("pronouns", text.PRONOUNS_LIMIT),
@@ -108,9 +110,9 @@ class Membership:
     def edit_member(self, /, member_id: str, **changes: Any) -> Member:
         """Change a member's name or profile: any of pronouns, intro, topics, ask_me_about,
         looking_for, learning, mentor (text, or lists of topics), hosts_only (the profile
-        fields kept for hosts), on_board, named_online and notify (the channel they are
-        told on, empty for none)."""
-        choices = ("on_board", "named_online")
+        fields kept for hosts), on_board, named_online, keyholder and notify (the channel
+        they are told on, empty for none)."""
+        choices = ("on_board", "named_online", "keyholder")
         own = (*choices, "hosts_only", "notify")
         unknown = set(changes) - {"name", *own, *PROFILE_FIELDS}
         if unknown:
@@ -192,6 +194,8 @@ class Membership:
         self, sheet: Sheet, choices: ImportChoices, progress: Progress | None = None
     ) -> ImportPlan:
         """What importing `sheet` would do now, changing nothing."""
+        from kiosk.exchange.members_csv import plan_import
+
         self.state.load_everyone()
         return plan_import(
             sheet,

@@ -216,6 +216,8 @@ DEMO_PROFILES: dict[
 }
 NOT_ON_BOARD = (25,)
 """Members who chose to be counted only, not shown."""
+KEYHOLDERS = (2, 3)
+"""Members who hold a key to the space: Björn and Chloé (neither here this morning)."""
 
 # (member index, minutes ago, status); the visits of this morning.
 DEMO_PRESENT: tuple[tuple[int, int, Status], ...] = (

@@ -3,8 +3,10 @@ whether the space is open and how many are there.
 
 What the space is (logo, web site, contact, location) comes from the config file's
 `[spaceapi]` table. Whether it is open comes from the opening hours; a space without hours
-is open while anyone the public may count is here. The people present are counted as the
-home screen counts them: everyone but members here incognito, whom hosts alone count. The
+is open while anyone the public may count is here, and one that opens with a keyholder
+(`open_with_keyholder`) while a keyholder the public may count is here. The people present
+are counted as the home screen counts them: everyone but members here incognito, whom
+hosts alone count. The
 file goes out to the internet-wide directory, so it names only members the board shows
 who agreed to be named there too (`Member.named_online`): never an incognito member, a
 guest, or a member who keeps off the board, and by default nobody.
@@ -55,10 +57,18 @@ def spaceapi_document(config: Config, community: Community) -> dict[str, Any]:
         document["location"] = location
     document["contact"] = dict(listing.contact)
     # Without opening hours the space is open while anyone is here.
-    document["state"] = {
-        "open": is_open(hours, now) if hours.is_set else here > 0,
-        "message": opening_status(hours, now) or ("someone is here" if here else "nobody here"),
-    }
+    if config.open_with_keyholder:
+        keyholder = community.keyholder_here()
+        state = {
+            "open": keyholder,
+            "message": "a keyholder is here" if keyholder else "closed until a keyholder comes",
+        }
+    else:
+        state = {
+            "open": is_open(hours, now) if hours.is_set else here > 0,
+            "message": opening_status(hours, now) or ("someone is here" if here else "nobody here"),
+        }
+    document["state"] = state
     present: dict[str, Any] = {"value": here}
     names = sorted(
         (p.member.name for p in community.present() if p.member.named_online),

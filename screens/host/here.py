@@ -52,6 +52,8 @@ def status_of(presence: Presence) -> str:
     if visit.status == "incognito":
         return "incognito · counted only"
     label = STATUS_LABELS[visit.status]
+    if member.keyholder:
+        label += " · keyholder"
     return label if member.on_board else f"{label} · not on board"
 
 

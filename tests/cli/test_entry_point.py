@@ -77,7 +77,8 @@ def test_the_core_and_the_cli_load_without_textual() -> None:
 
 # What a command at the door (or a script asking who is here) must never load: the screens,
 # pictures and QR codes, the exports and the browser server, the spreadsheet reader, the
-# demo, opening-hour rules, and every other command's code.
+# members' CSV rules, notices and Apprise, the demo, opening-hour rules, and every other
+# command's code.
 NEVER_AT_THE_DOOR = (
     "textual",
     "rich",
@@ -85,6 +86,7 @@ NEVER_AT_THE_DOOR = (
     "qrcode",
     "charset_normalizer",
     "aiohttp",
+    "apprise",
     "dateutil.rrule",
     "kiosk.badges.png",
     "kiosk.badges.qr",
@@ -92,11 +94,14 @@ NEVER_AT_THE_DOOR = (
     "kiosk.badges.svg",
     "kiosk.demo",
     "kiosk.exchange.member_data",
+    "kiosk.exchange.member_sheet",
+    "kiosk.exchange.members_csv",
     "kiosk.exchange.serving",
     "kiosk.exchange.spaceapi",
     "kiosk.exchange.visits_csv",
     "kiosk.exchange.wall",
     "kiosk.exchange.web_server",
+    "kiosk.notices",
     "kiosk.cli.commands.badges",
     "kiosk.cli.commands.data",
     "kiosk.cli.commands.members",

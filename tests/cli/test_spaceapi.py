@@ -149,6 +149,27 @@ def test_a_member_here_incognito_is_not_counted_nor_opens_the_space(
     assert document["sensors"]["people_now_present"] == [{"value": 0}]
 
 
+def test_a_space_that_opens_with_a_keyholder_is_open_while_one_is_here(
+    kiosk: Kiosk, tmp_path: Path
+) -> None:
+    # Given a space whose keyholders open it, and Ana, a keyholder (set by a host)
+    settings = config(tmp_path, "open_with_keyholder = true\n" + LISTING)
+    ana, bo = kiosk.add_member("Ana Alves"), kiosk.add_member("Bo Chen")
+    assert kiosk("members", "edit", ana, "--keyholder", "yes").code == 0
+    assert "  keyholder: may open and close the space\n" in kiosk("members", "show", ana).out
+    # Then Bo alone does not open it, Ana does, and Ana here incognito does not
+    kiosk("checkin", bo)
+    closed = {"open": False, "message": "closed until a keyholder comes"}
+    assert kiosk("spaceapi", "--config", settings).json()["state"] == closed
+    kiosk("checkin", ana)
+    document = kiosk("spaceapi", "--config", settings).json()
+    assert document["state"] == {"open": True, "message": "a keyholder is here"}
+    assert valid(document)
+    kiosk("checkout", ana)
+    kiosk("checkin", ana, "--status", "incognito")
+    assert kiosk("spaceapi", "--config", settings).json()["state"] == closed
+
+
 def test_out_replaces_the_file_whole_and_a_web_server_may_read_it(
     kiosk: Kiosk, tmp_path: Path
 ) -> None:

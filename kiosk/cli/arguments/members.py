@@ -100,6 +100,11 @@ def edit(sub: argparse.ArgumentParser) -> None:
         help="name them, while here and on the board, in the SpaceAPI file (the internet)",
     )
     sub.add_argument(
+        "--keyholder",
+        choices=YES_NO,
+        help="they hold a key: may open the space, and are warned before leaving it without one",
+    )
+    sub.add_argument(
         "--hosts-only",
         nargs="+",
         choices=[*PROFILE_FIELDS, "none"],

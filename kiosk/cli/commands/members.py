@@ -83,6 +83,7 @@ def members_show(args: argparse.Namespace, config: Config) -> int:
             {
                 **member_json(member),
                 "hosts_only": sorted(member.hosts_only),
+                "keyholder": member.keyholder,
                 "visits": community.visits_so_far(member),
                 "here": community.visit_of(member.id) is not None,
             }
@@ -92,6 +93,8 @@ def members_show(args: argparse.Namespace, config: Config) -> int:
     say(f"  badge {member.badge or '(none yet)'}")
     say(f"  on the board: {'yes' if member.on_board else 'no, counted only'}")
     say(f"  named in the SpaceAPI file: {'yes' if member.named_online else 'no, counted only'}")
+    if member.keyholder:
+        say("  keyholder: may open and close the space")
     say(f"  visits: {community.visits_so_far(member)}")
     for field in PROFILE_FIELDS:
         value = getattr(member, field)
@@ -114,6 +117,8 @@ def members_edit(args: argparse.Namespace, config: Config) -> int:
         changes["on_board"] = YES_NO[args.on_board]
     if args.named_online is not None:
         changes["named_online"] = YES_NO[args.named_online]
+    if args.keyholder is not None:
+        changes["keyholder"] = YES_NO[args.keyholder]
     if args.hosts_only is not None:
         changes["hosts_only"] = [] if args.hosts_only == ["none"] else args.hosts_only
     if args.notify is not None:

@@ -19,7 +19,6 @@ from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import Refused, UsageError
 from kiosk.models import STATUS_LABELS, Presence
-from kiosk.notices.arrivals import sign_in_guest
 from kiosk.output import say
 from kiosk.record_json import guest_json, presence_json
 from kiosk.timekeeping import hours
@@ -54,6 +53,8 @@ def checkout(args: argparse.Namespace, config: Config) -> int:
 
 
 def guest(args: argparse.Namespace, config: Config) -> int:
+    from kiosk.notices.arrivals import sign_in_guest  # late: a check-in sends no news
+
     community = open_community(config)
     host = community.find(args.host)
     visit = sign_in_guest(community, host.id, args.name, config)
