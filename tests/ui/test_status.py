@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import RadioButton, SelectionList
 
@@ -170,3 +171,20 @@ async def test_incognito_is_counted_for_hosts_alone_and_shown_on_no_public_scree
         assert "Zoë" not in shown(pilot)
         assert "9 people on the board." in shown(pilot)
         assert "not on it" not in shown(pilot)
+
+
+async def test_keys_in_a_burst_check_in_with_the_status_they_chose(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "dmitri")
+        await pilot.press("enter")
+        await settle(pilot)
+        # When → and Enter arrive at once, as an on-screen keyboard or a macro sends them
+        for key in ("right", "enter"):
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+        await settle(pilot)
+        # Then the check-in is with the status → chose
+        assert visit_now(demo_data, clock, "m11demo").status == "heads-down"
