@@ -1,5 +1,6 @@
 """The things the kiosk keeps: members and their profiles, visits, shout-outs, the
-question of the week with its answers, and the notices waiting in the outbox.
+question of the week with its answers, the notices waiting in the outbox, and who is
+inducted on which tool.
 
 Every record is read strictly: a missing field or a value of the wrong type is damage
 (`from_doc` raises KeyError, TypeError or ValueError, which the store reports), and every
@@ -130,6 +131,19 @@ def _moment(value: Any, key: str) -> datetime:
 def _optional_moment(doc: dict[str, Any], key: str) -> datetime | None:
     value = doc.get(key)
     return None if value is None else _moment(value, key)
+
+
+def _day(doc: dict[str, Any], key: str) -> date | None:
+    """An optional day, like 2027-01-31."""
+    value = doc.get(key)
+    if value is None:
+        return None
+    if type(value) is not str:
+        raise TypeError(f"{key} should be a day or null, not {_kind(value)}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{key} should be a day like 2027-01-31") from None
 
 
 def _reference(doc: dict[str, Any], key: str) -> str | None:
@@ -444,6 +458,53 @@ class Answer:
             hidden=_flag(doc, "hidden", False),
             quiet=_flag(doc, "quiet", False),
         )
+
+
+@dataclass(slots=True, frozen=True)
+class Induction:
+    """A member inducted on a tool or area: by whom, when, and until when if it expires."""
+
+    member_id: str
+    tool: str
+    """The tool or area as the host typed it; compared by `text.topic_key`."""
+    by_id: str
+    at: datetime
+    expires: date | None = None
+    """The last day the induction holds; None for one that does not expire."""
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "member": self.member_id,
+            "tool": self.tool,
+            "by": self.by_id,
+            "at": self.at.isoformat(),
+            "expires": None if self.expires is None else self.expires.isoformat(),
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Induction:
+        return cls(
+            member_id=_id(doc, "member"),
+            tool=_text(doc, "tool", text.TOPIC_LIMIT),
+            by_id=_id(doc, "by"),
+            at=_moment(doc["at"], "at"),
+            expires=_day(doc, "expires"),
+        )
+
+
+@dataclass(slots=True, frozen=True)
+class Inductor:
+    """A member who may induct others on a tool or area, and supervise its use."""
+
+    member_id: str
+    tool: str
+
+    def to_doc(self) -> dict[str, Any]:
+        return {"member": self.member_id, "tool": self.tool}
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Inductor:
+        return cls(member_id=_id(doc, "member"), tool=_text(doc, "tool", text.TOPIC_LIMIT))
 
 
 @dataclass(slots=True, frozen=True)

@@ -56,6 +56,7 @@ class BoardScreen(KioskScreen):
                 gathering,
                 here=community.public_count(),
                 came_today=None,
+                supervisors=community.supervisors_here(),
                 question=community.question(),
                 answers=community.answers_shown(),
                 shoutouts=(),  # on the shout-out wall (F3)

@@ -23,6 +23,7 @@ from kiosk.community.answers import ShownAnswer
 from kiosk.community.gathering import Gathering, Here, InGroup
 from kiosk.exchange.wall import WallShoutOut
 from kiosk.models import Question
+from kiosk.safety.inductions import Supervisors
 from kiosk.text import fold, topic_key
 from kiosk.timekeeping import hours
 from screens.commands import PAGE_BOARD, SCROLL_BOARD
@@ -56,6 +57,7 @@ def board_sections(
     *,
     here: int,
     came_today: int | None,
+    supervisors: Sequence[Supervisors],
     question: Question | None,
     answers: Sequence[ShownAnswer],
     shoutouts: Sequence[WallShoutOut],
@@ -63,9 +65,10 @@ def board_sections(
     zone: tzinfo,
 ) -> list[Section]:
     """The board's sections: who is here (`here` counts everyone, `came_today` everyone
-    today, when known), the question and its answers when one is asked, and shout-outs
-    when there are any."""
-    sections = [Section("Who's here", tuple(_people_cards(gathering, here, came_today)))]
+    today, when known; `supervisors` who here may supervise each tool), the question and
+    its answers when one is asked, and shout-outs when there are any."""
+    people = _people_cards(gathering, here, came_today, supervisors)
+    sections = [Section("Who's here", tuple(people))]
     if question is not None:
         sections.append(Section("Question of the week", tuple(_question_cards(question, answers))))
     if shoutouts:
@@ -199,7 +202,9 @@ def _card(key: str, title: Content | str, lines: Iterable[Content], kind: str = 
     return Card(key, Content("\n").join([heading, *lines]), kind)
 
 
-def _people_cards(gathering: Gathering, here: int, came_today: int | None) -> list[Card]:
+def _people_cards(
+    gathering: Gathering, here: int, came_today: int | None, supervisors: Sequence[Supervisors]
+) -> list[Card]:
     people = everyone(gathering)
     cards = []
     celebrated = [person for person in people if person.milestone is not None]
@@ -224,6 +229,16 @@ def _people_cards(gathering: Gathering, here: int, came_today: int | None) -> li
             for wanted in gathering.hands_wanted
         ]
         cards.append(_card("hands", "Could use a hand", asks, "hands"))
+    if supervisors:
+        tools = [
+            Content.assemble(
+                (tool.tool, "bold"),
+                ": ",
+                Content(", ").join(Content(member.name) for member in tool.members),
+            )
+            for tool in supervisors
+        ]
+        cards.append(_card("supervise", "Can supervise or induct", tools, "hands"))
     if gathering.heads_down:
         names = _some(gathering.heads_down, _name)
         cards.append(_card("heads-down", "Heads-down", [names], "quiet"))

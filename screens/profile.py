@@ -26,9 +26,11 @@ from kiosk.errors import KioskError, Refused
 from kiosk.exchange.member_data import member_data
 from kiosk.models import PROFILE_FIELDS, PROFILE_LABELS, Member, ProfileField, Visit
 from kiosk.output import json_text
+from kiosk.safety.inductions import Inductions, standing
 from kiosk.text import INTRO_LIMIT, PRONOUNS_LIMIT, clean, split_topics
 from kiosk.timekeeping import hours
 from kiosk.timekeeping.dates import MONTHS, WEEKDAYS
+from kiosk.timekeeping.opening import local_day
 from screens.commands import CANCEL, SAVE_PROFILE
 from screens.consent import Consent
 from screens.data_deletion import DeleteDataScreen
@@ -107,6 +109,8 @@ class ProfileScreen(KioskScreen):
                 yield from self.compose_badge()
                 yield Label("My recent visits", classes="section-title")
                 yield Static("Looking them up…", id="visits", classes="hint")
+                yield Label("My inductions", classes="section-title")
+                yield Static("Looking them up…", id="inductions", classes="hint")
                 yield from self.compose_pin()
                 yield Label("My data", classes="section-title")
                 yield Label(
@@ -175,6 +179,7 @@ class ProfileScreen(KioskScreen):
         self.query_one("#field-pronouns", Input).focus()
         self.count_intro()
         self.show_visits()
+        self.show_inductions()
 
     # -- the profile ------------------------------------------------------------------
 
@@ -262,6 +267,34 @@ class ProfileScreen(KioskScreen):
             lines.append(Content(f"{total} in all; the latest:"))
         lines += [self.visit_line(visit) for visit in visits]
         self.query_one("#visits", Static).update(Content("\n").join(lines))
+
+    # -- inductions -------------------------------------------------------------------
+
+    @work(thread=True, group="my-inductions", exclusive=True)
+    def show_inductions(self) -> None:
+        community = self.app.community
+        today = local_day(community.clock(), community.zone)
+        try:
+            mine = Inductions(community.store).inductions(self.member.id)
+        except KioskError as problem:
+            self.app.call_from_thread(self.list_inductions, [Content(str(problem))])
+            return
+        lines = [
+            Content.assemble(
+                (induction.tool, "bold"),
+                (f" · {standing(induction, today)}", "$warning")
+                if standing(induction, today)
+                else "",
+            )
+            for induction in mine
+        ]
+        self.app.call_from_thread(
+            self.list_inductions, lines or [Content("None yet: a host records them.")]
+        )
+
+    def list_inductions(self, lines: list[Content]) -> None:
+        if self.is_attached:  # the member may have left meanwhile
+            self.query_one("#inductions", Static).update(Content("\n").join(lines))
 
     def visit_line(self, visit: Visit) -> Content:
         zone = self.app.community.zone

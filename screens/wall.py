@@ -37,6 +37,7 @@ def wall_sections(view: WallView) -> list[Section]:
         view.gathering,
         here=view.here,
         came_today=view.came_today,
+        supervisors=view.supervisors,
         question=view.question,
         answers=view.answers,
         shoutouts=view.shoutouts,

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from kiosk.cli.arguments import (
     badges,
     data,
+    inductions,
     members,
     notify,
     safety,
@@ -36,7 +37,7 @@ from kiosk.text import shortened
 if TYPE_CHECKING:  # read once the arguments are: `kiosk --help` needs no settings
     from kiosk.config import Config
 
-AREAS = (members, visits, talk, badges, wall, notify, data, safety, settings)
+AREAS = (members, visits, talk, badges, wall, notify, data, safety, inductions, settings)
 """The modules that declare the subcommands, in the order `kiosk --help` lists them."""
 
 

@@ -16,6 +16,7 @@ from kiosk.community.milestones import Milestone, milestone_at_check_in
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused, StorageError
 from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
+from kiosk.safety.inductions import Inductions, Supervisors, supervisors
 from kiosk.timekeeping.closing import DayEnd, checked_out, plan_day_end
 from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import local_day
@@ -330,6 +331,17 @@ class Attendance:
             return 0
         return len(staying)
 
+    def inductors_by_member(self) -> dict[str, list[str]]:
+        """The tools each member may induct on, by member id."""
+        tools: dict[str, list[str]] = {}
+        for inductor in Inductions(self.state.store).inductors():
+            tools.setdefault(inductor.member_id, []).append(inductor.tool)
+        return tools
+
+    def supervisors_here(self) -> list[Supervisors]:
+        """Per tool, who here the board names may supervise or induct on it."""
+        return supervisors(self.state.present(), Inductions(self.state.store).inductors())
+
     def guests_here(self) -> int:
         """How many of those here are guests (the board lists them; home names members only)."""
         return sum(1 for visit in self.state.visits_now if visit.guest)
@@ -387,7 +399,14 @@ class Attendance:
         ]
         return Welcome(
             milestone=milestone_at_check_in(before, visit.since, self.state.zone),
-            suggestions=suggestions(member, visit, self.state.present(), people, proven=proven),
+            suggestions=suggestions(
+                member,
+                visit,
+                self.state.present(),
+                people,
+                proven=proven,
+                inducts=self.inductors_by_member(),
+            ),
             shoutouts=for_them,
         )
 

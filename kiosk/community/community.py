@@ -128,6 +128,7 @@ class Community(CommunityState):
     public_count = HandedTo("attendance", Attendance.public_count)
     unnamed_here = HandedTo("attendance", Attendance.unnamed_here)
     guests_here = HandedTo("attendance", Attendance.guests_here)
+    supervisors_here = HandedTo("attendance", Attendance.supervisors_here)
     keyholder_here = HandedTo("attendance", Attendance.keyholder_here)
     left_without_keyholder = HandedTo("attendance", Attendance.left_without_keyholder)
     present_for_hosts = HandedTo("attendance", Attendance.present_for_hosts)

@@ -1,6 +1,7 @@
 """People here you might connect with: a few members who are here, each with a reason.
 
 The reasons, best first:
+0. you are looking for an induction on a tool they may induct on (kiosk.safety.inductions);
 1. what you could use a hand with is what they offer (ask me about, or happy to mentor in);
 2. one of you mentors in what the other is learning;
 3. you are both open to chatting about a topic today;
@@ -24,15 +25,16 @@ screen over your shoulder.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
 from kiosk.community.topics import TopicField, public_topics, topics_in
 from kiosk.models import Member, Presence, Visit
+from kiosk.safety.inductions import tool_key, wanted_tool
 from kiosk.text import fold, topic_key
 
-SuggestionKind = Literal["offers", "mentoring", "shared-topics", "learning-together"]
+SuggestionKind = Literal["induction", "offers", "mentoring", "shared-topics", "learning-together"]
 SUGGESTION_KINDS: tuple[SuggestionKind, ...] = get_args(SuggestionKind)
 """The kinds of reason, best first."""
 TOPICS_NAMED = 3
@@ -57,15 +59,19 @@ def suggestions(
     limit: int = 3,
     *,
     proven: bool = False,
+    inducts: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Suggestion]:
     """Up to `limit` members here for `me` to meet, best reason first; among equal
     reasons, the one with more topics in common, then by name. Unless `me` `proven` who
-    they are for this check-in, only their fields the board would show are used."""
+    they are for this check-in, only their fields the board would show are used.
+    `inducts` gives, by member id, the tools each may induct on."""
     found: list[Suggestion] = []
     for presence in present:
         if _may_suggest(presence, me):
-            reasons = _reasons(me, my_visit, presence.member, presence.visit, proven)
-            suggestion = next(reasons, None)
+            tools = (inducts or {}).get(presence.member.id, ())
+            suggestion = _induction(me, presence.member, tools, proven) or next(
+                _reasons(me, my_visit, presence.member, presence.visit, proven), None
+            )
             if suggestion is not None:
                 found.append(suggestion)
     found.sort(key=_rank)
@@ -161,6 +167,23 @@ def _reasons(
         if common:
             wording = rule.wording if me.shows(rule.mine) else rule.wording_if_kept
             yield Suggestion(them, wording.format(_named(common)), rule.kind, common)
+
+
+def _induction(me: Member, them: Member, tools: Sequence[str], proven: bool) -> Suggestion | None:
+    """An induction I am looking for (in my looking-for, by the tool's name, with or
+    without the word "induction") on a tool they may induct on."""
+    if not tools or not (proven or me.shows("looking_for")):
+        return None  # whoever typed my name may not learn what I look for
+    wanted = {wanted_tool(topic) for topic in topics_in(me, "looking_for")}
+    common = tuple({tool_key(t): t for t in tools if tool_key(t) in wanted}.values())
+    if common:
+        wording = (
+            "inducts on {} (you're looking for an induction)"
+            if me.shows("looking_for")
+            else "inducts on {}"
+        )
+        return Suggestion(them, wording.format(_named(common)), "induction", common)
+    return None
 
 
 def _shown_today(member: Member, visit: Visit, field: TopicField) -> tuple[str, ...]:

@@ -168,6 +168,15 @@ DEMO_PROFILES: dict[
         ("startups",),
         (),
     ),
+    15: (
+        "he/him",
+        "Bike mechanic, building a cargo bike frame.",
+        ("cycling",),
+        ("laser cutter induction",),
+        (),
+        (),
+        (),
+    ),
     17: (
         "she/her",
         "Prototyping a plant-watering sensor.",
@@ -218,6 +227,18 @@ NOT_ON_BOARD = (25,)
 """Members who chose to be counted only, not shown."""
 KEYHOLDERS = (2, 3)
 """Members who hold a key to the space: Björn and Chloé (neither here this morning)."""
+
+DEMO_INDUCTORS = ((9, "Laser cutter"), (2, "Table saw"), (20, "Table saw"), (5, "3D printers"))
+"""(member index, tool): who may induct others, and so supervise. Jürgen and Rafał are here
+this morning; Björn and Hiroshi are not."""
+DEMO_INDUCTIONS: tuple[tuple[int, str, int, int, int | None], ...] = (
+    (0, "3D printers", 5, 200, 20),
+    (0, "Laser cutter", 9, 120, None),
+    (8, "Laser cutter", 9, 60, 300),
+    (20, "Table saw", 2, 400, None),
+)
+"""(member index, tool, inducted by, days ago, expires in days or None): Zoë's 3D printer
+induction expires within the month."""
 
 # (member index, minutes ago, status); the visits of this morning.
 DEMO_PRESENT: tuple[tuple[int, int, Status], ...] = (

@@ -15,6 +15,8 @@ from kiosk.badges.codes import ALPHABET, LENGTH
 from kiosk.config import DEFAULT_TOPICS
 from kiosk.demo.friendly import (
     DEMO_ANSWERS,
+    DEMO_INDUCTIONS,
+    DEMO_INDUCTORS,
     DEMO_MEMBERS,
     DEMO_PRESENT,
     DEMO_PROFILES,
@@ -28,8 +30,18 @@ from kiosk.demo.friendly import (
     TENTH_VISIT,
 )
 from kiosk.errors import Refused
-from kiosk.models import PUBLIC_STATUSES, Answer, Member, Question, ShoutOut, Visit, history_day
+from kiosk.models import (
+    PUBLIC_STATUSES,
+    Answer,
+    Induction,
+    Member,
+    Question,
+    ShoutOut,
+    Visit,
+    history_day,
+)
 from kiosk.progress import Progress
+from kiosk.safety.inductions import Inductions
 from kiosk.storage.files import encode, make_folder, write_atomically
 from kiosk.storage.migration import SCHEMA_1_FILE
 from kiosk.storage.store import Store
@@ -168,7 +180,18 @@ def seed_demo(root: Path, now: datetime) -> int:
     _write(store.shoutouts_file.path, "shoutouts", [s.to_doc() for s in shoutouts])
     store.set_question(asked)
     store.put_answers(answers)
+    _seed_inductions(store, members, now)
     return len(members)
+
+
+def _seed_inductions(store: Store, members: list[Member], now: datetime) -> None:
+    inductions = Inductions(store)
+    for who, tool in DEMO_INDUCTORS:
+        inductions.set_inductor(members[who].id, tool, True)
+    for who, tool, by, ago, expires_in in DEMO_INDUCTIONS:
+        at = now - timedelta(days=ago)
+        expires = None if expires_in is None else (now + timedelta(days=expires_in)).date()
+        inductions.add(Induction(members[who].id, tool, members[by].id, at, expires))
 
 
 def _demo_member(

@@ -17,6 +17,7 @@ from kiosk.community.answers import ShownAnswer
 from kiosk.community.community import Community
 from kiosk.community.gathering import Gathering
 from kiosk.models import Question
+from kiosk.safety.inductions import Supervisors
 from kiosk.timekeeping.hours import opening_status
 from kiosk.timekeeping.opening import local_day, local_time
 
@@ -53,6 +54,8 @@ class WallView:
     opening: str
     """Like "open until 18:00"; empty when the space has no opening hours."""
     gathering: Gathering
+    supervisors: tuple[Supervisors, ...]
+    """Per tool, who here the board names may supervise or induct on it."""
     question: Question | None
     answers: tuple[ShownAnswer, ...]
     shoutouts: tuple[WallShoutOut, ...]
@@ -70,6 +73,7 @@ def wall_view(community: Community) -> WallView:
         came_today=came_today(community, now, zone),
         opening=opening_status(community.hours, now),
         gathering=community.gathering(),
+        supervisors=tuple(community.supervisors_here()),
         question=community.question(),
         answers=tuple(community.answers_shown(ANSWERS_SHOWN)),
         shoutouts=tuple(_shoutouts(community)),

@@ -9,6 +9,7 @@ Layout (schema 3):
     questions.json        the question of the week and its answers
     outbox.json           notices waiting to be sent, and those dropped (kiosk.notices)
     outbox.sending        held by the one process sending the outbox's notices
+    inductions.json       who is inducted on which tool, and who inducts (kiosk.safety)
     history/DAY[.BATCH].json   finished visits, by the UTC day they began (kiosk.storage.history)
     backups/              see kiosk.storage.backups
     intent.json           a change to several files being made (see kiosk.storage.intent)
@@ -40,6 +41,7 @@ from kiosk.storage.history import History
 from kiosk.storage.journal import JournaledFile
 from kiosk.storage.layout import (
     HISTORY_FOLDER,
+    INDUCTIONS_FILE,
     LOCK_FILE,
     MEMBERS_FOLDER,
     OUTBOX_FILE,
@@ -63,6 +65,7 @@ class Store:
         self.shoutouts_file = DataFile(root / SHOUTOUTS_FILE)
         self.questions_file = DataFile(root / QUESTIONS_FILE)
         self.outbox_file = DataFile(root / OUTBOX_FILE)
+        self.inductions_file = DataFile(root / INDUCTIONS_FILE)
         self.lock = FolderLock(root / LOCK_FILE)
 
     @classmethod
@@ -257,6 +260,7 @@ class Store:
             self.shoutouts_file.path,
             self.questions_file.path,
             self.outbox_file.path,
+            self.inductions_file.path,
         ]
         members = [self.members.folder / name for name in self.members.names()]
         history = [self.history.folder / name for name in self.history.names()]

@@ -279,6 +279,7 @@ def test_a_busy_card_names_twenty_and_counts_the_rest() -> None:
         gather(people + heads_down, NOW, UTC),
         here=44,
         came_today=None,
+        supervisors=(),
         question=None,
         answers=(),
         shoutouts=(),

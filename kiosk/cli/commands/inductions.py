@@ -1,0 +1,129 @@
+"""`kiosk inductions ...`: who is inducted on which tool or area, and who may induct."""
+
+from __future__ import annotations
+
+import argparse
+
+from kiosk.cli.commands.running import now, open_community, print_json, saved
+from kiosk.config import Config
+from kiosk.errors import Refused
+from kiosk.models import Induction
+from kiosk.output import say
+from kiosk.safety.inductions import Inductions, expired, tool_key, tool_name
+from kiosk.timekeeping.dates import day_words, read_day
+from kiosk.timekeeping.opening import local_day
+
+
+def inductions_add(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member = community.find(args.member)
+    by = community.find(args.by)
+    tool = tool_name(args.tool)
+    moment = now()
+    today = local_day(moment, community.zone)
+    expires = None if args.expires is None else read_day(args.expires, today, "").day
+    if by.id == member.id:
+        raise Refused(f"{member.name} cannot induct themselves: give who inducted them with --by.")
+    if expires is not None and expires < today:
+        raise Refused(
+            f"{day_words(expires)} has passed: give the last day the induction holds, "
+            "or leave --expires out for one that does not expire."
+        )
+    inductions = Inductions(community.store)
+    inductions.add(Induction(member.id, tool, by.id, moment, expires))
+    until = f", until {day_words(expires)}" if expires else ""
+    say(f"{member.name} is inducted on {tool} by {by.name}{until}.")
+    if tool_key(tool) not in inductions.inductor_tools(by.id):
+        say(
+            f"Note: {by.name} is not marked as an inductor on {tool}; "
+            f"`kiosk inductions inductor {by.id} '{tool}'` marks them.",
+            err=True,
+        )
+    return saved(community)
+
+
+def inductions_remove(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member = community.find(args.member)
+    tool = tool_name(args.tool)
+    if not Inductions(community.store).remove(member.id, tool):
+        raise Refused(f"{member.name} has no induction on {tool}; nothing was changed.")
+    say(f"Removed {member.name}'s induction on {tool}.")
+    return saved(community)
+
+
+def inductions_inductor(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member = community.find(args.member)
+    tool = tool_name(args.tool)
+    changed = Inductions(community.store).set_inductor(member.id, tool, not args.remove)
+    if args.remove:
+        say(
+            f"{member.name} no longer inducts on {tool}."
+            if changed
+            else f"{member.name} was not an inductor on {tool}; nothing was changed."
+        )
+    else:
+        say(
+            f"{member.name} may induct others on {tool}."
+            if changed
+            else f"{member.name} already inducts on {tool}."
+        )
+    return saved(community)
+
+
+def inductions_list(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    member_id = None if args.member is None else community.find(args.member).id
+    tool = None if args.tool is None else tool_name(args.tool)
+    inductions = Inductions(community.store)
+    today = local_day(now(), community.zone)
+    found = inductions.inductions(member_id, tool)
+    inductors = [
+        i
+        for i in inductions.inductors()
+        if member_id in (None, i.member_id) and (tool is None or tool_key(i.tool) == tool_key(tool))
+    ]
+    if args.json:
+        return print_json(
+            {
+                "inductions": [
+                    {
+                        "member": community.name_of(i.member_id),
+                        "member_id": i.member_id,
+                        "tool": i.tool,
+                        "by": community.name_of(i.by_id),
+                        "at": i.at.isoformat(),
+                        "expires": i.expires.isoformat() if i.expires else None,
+                        "expired": expired(i, today),
+                    }
+                    for i in found
+                ],
+                "inductors": [
+                    {
+                        "member": community.name_of(i.member_id),
+                        "member_id": i.member_id,
+                        "tool": i.tool,
+                    }
+                    for i in inductors
+                ],
+            }
+        )
+    if not found and not inductors:
+        say("No inductions recorded" + (" that match." if member_id or tool else " yet."))
+        return 0
+    for i in found:
+        when = day_words(local_day(i.at, community.zone))
+        if i.expires is None:
+            until = ""
+        elif expired(i, today):
+            until = f"; EXPIRED {day_words(i.expires)}"
+        else:
+            until = f"; until {day_words(i.expires)}"
+        who, by = community.name_of(i.member_id), community.name_of(i.by_id)
+        say(f"{i.tool}: {who}, by {by} on {when}{until}")
+    if inductors:
+        say("May induct others:")
+        for inductor in inductors:
+            say(f"  {inductor.tool}: {community.name_of(inductor.member_id)}")
+    return 0
