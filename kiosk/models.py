@@ -1,5 +1,6 @@
 """The things the kiosk keeps: members and their profiles, visits, shout-outs, the
-question of the week with its answers, and the notices waiting in the outbox.
+question of the week with its answers, guests' invitations, and the notices waiting in
+the outbox.
 
 Every record is read strictly: a missing field or a value of the wrong type is damage
 (`from_doc` raises KeyError, TypeError or ValueError, which the store reports), and every
@@ -464,6 +465,59 @@ class Presence:
         if self.visit.guest:
             return "as a guest"
         return "by name" if self.member.on_board else "counted"
+
+
+@dataclass(slots=True, frozen=True)
+class Invitation:
+    """A guest invited by a member for one day, let in by scanning its code that day."""
+
+    code: str
+    """An invitation code (kiosk.badges.codes), never a badge's."""
+    guest: str
+    member_id: str
+    """The member who invited them: the guest is theirs."""
+    day: date
+    """The one day it lets the guest in, in the kiosk's time zone."""
+    made: datetime
+    cancelled: bool = False
+    visit_id: str | None = None
+    """The guest's visit, once the invitation let them in: it works once."""
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "guest": self.guest,
+            "member": self.member_id,
+            "day": self.day.isoformat(),
+            "made": self.made.isoformat(),
+            "cancelled": self.cancelled,
+            "visit": self.visit_id,
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Invitation:
+        # Late: the codes' module reads no file, but most records need none of it.
+        from kiosk.badges.codes import normalize_invitation_code
+
+        code = doc["code"]
+        if type(code) is not str or normalize_invitation_code(code) != code:
+            raise ValueError("code should be an invitation code of twelve characters")
+        day = doc["day"]
+        if type(day) is not str:
+            raise TypeError(f"day should be a day, not {_kind(day)}")
+        try:
+            invited_for = date.fromisoformat(day)
+        except ValueError:
+            raise ValueError("day should be a day like 2026-11-26") from None
+        return cls(
+            code=code,
+            guest=_text(doc, "guest", text.NAME_LIMIT),
+            member_id=_id(doc, "member"),
+            day=invited_for,
+            made=_moment(doc["made"], "made"),
+            cancelled=_flag(doc, "cancelled", None),
+            visit_id=_reference(doc, "visit"),
+        )
 
 
 @dataclass(slots=True, frozen=True)

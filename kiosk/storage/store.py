@@ -9,6 +9,7 @@ Layout (schema 3):
     questions.json        the question of the week and its answers
     outbox.json           notices waiting to be sent, and those dropped (kiosk.notices)
     outbox.sending        held by the one process sending the outbox's notices
+    invitations.json      guests invited for a day, by their invitation codes
     history/DAY[.BATCH].json   finished visits, by the UTC day they began (kiosk.storage.history)
     backups/              see kiosk.storage.backups
     intent.json           a change to several files being made (see kiosk.storage.intent)
@@ -31,7 +32,7 @@ from pathlib import Path
 from typing import Literal
 
 from kiosk.errors import DataError, NewerData, UsageError
-from kiosk.models import Answer, Member, Question, ShoutOut, Visit
+from kiosk.models import Answer, Invitation, Member, Question, ShoutOut, Visit
 from kiosk.storage import intent, staging
 from kiosk.storage.checks import PRESENCE, DataProblem, check
 from kiosk.storage.datafile import DataFile, Table, drop, insert, put
@@ -40,6 +41,7 @@ from kiosk.storage.history import History
 from kiosk.storage.journal import JournaledFile
 from kiosk.storage.layout import (
     HISTORY_FOLDER,
+    INVITATIONS_FILE,
     LOCK_FILE,
     MEMBERS_FOLDER,
     OUTBOX_FILE,
@@ -63,6 +65,7 @@ class Store:
         self.shoutouts_file = DataFile(root / SHOUTOUTS_FILE)
         self.questions_file = DataFile(root / QUESTIONS_FILE)
         self.outbox_file = DataFile(root / OUTBOX_FILE)
+        self.invitations_file = DataFile(root / INVITATIONS_FILE)
         self.lock = FolderLock(root / LOCK_FILE)
 
     @classmethod
@@ -198,6 +201,16 @@ class Store:
         filed or not."""
         return self.history.visits(first, last, self.unfiled_visits())
 
+    # -- invitations -------------------------------------------------------------------
+
+    def invitations(self) -> list[Invitation]:
+        return self.invitations_file.records("invitations", Invitation.from_doc)
+
+    def put_invitation(self, invitation: Invitation) -> None:
+        """Add the invitation, or replace the one with its code."""
+        with self.invitations_file.changing() as tables:
+            put(tables.setdefault("invitations", {}), invitation.to_doc(), key="code")
+
     # -- shout-outs and the question of the week -------------------------------------
 
     def shoutouts(self) -> list[ShoutOut]:
@@ -257,6 +270,7 @@ class Store:
             self.shoutouts_file.path,
             self.questions_file.path,
             self.outbox_file.path,
+            self.invitations_file.path,
         ]
         members = [self.members.folder / name for name in self.members.names()]
         history = [self.history.folder / name for name in self.history.names()]

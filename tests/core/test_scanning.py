@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.badges.codes import could_begin_badge_code, is_badge_code
+from kiosk.badges.codes import could_begin_door_code, is_door_code
 from kiosk.badges.scanning import REPEAT_WINDOW, Outcome, Scan, ScanRecognizer, typed
 
 SCANNER = 0.005
@@ -18,7 +18,7 @@ CHARACTERS = {"enter": "\r", "tab": "\t", "ctrl+j": "\n", "left": None, "escape"
 
 def badge_keyboard() -> Keyboard:
     """A keyboard whose recognizer knows what a badge code looks like, as the kiosk's does."""
-    return Keyboard(ScanRecognizer(may_begin=could_begin_badge_code, is_code=is_badge_code))
+    return Keyboard(ScanRecognizer(may_begin=could_begin_door_code, is_code=is_door_code))
 
 
 class Keyboard:
