@@ -120,8 +120,10 @@ class BadgeDesk:
 
     def _guest_admitted(self, admitted: tuple[Invitation, Visit]) -> None:
         app = self.app
-        if owners(app.screen_stack):
-            app.go_home()  # a member's private screen: someone else stands at the kiosk
+        if owners(app.screen_stack) or isinstance(app.screen, WELCOMING):
+            # Home as the next person should find it; and a member's private screen
+            # closes, as someone else stands at the kiosk.
+            app.go_home()
         # Neither the guest nor the member is named: anyone near the kiosk reads this, the
         # board never names a guest, and the member may be one it does not show.
         app.notify(

@@ -15,7 +15,7 @@ from screens.home import HomeScreen
 from tests.conftest import FakeClock
 from tests.receivers import web_hook
 from tests.ui.conftest import MakeApp
-from tests.ui.driving import scan_badges, stored, toasts
+from tests.ui.driving import scan_badges, settle, stored, toasts, type_text
 
 ZOE = "m00demo"
 """Zoë Martin, not here yet."""
@@ -44,8 +44,9 @@ async def test_an_invitation_scanned_on_its_day_signs_the_guest_in_and_tells_the
         here = stored(demo_data, clock)
         assert here.visit_of(ZOE) is None
         assert [v.guest for v in here.guests_of(ZOE)] == ["Sam Okafor"]
-        # And Zoë hears of it on her channel, as with any guest
-        assert len(deliveries_started) == 1
+        # And Zoë hears of it on her channel, as with any guest: its delivery was started
+        # (the kiosk's own round, which starts one while notices wait, may have too)
+        assert deliveries_started
         deliver(Store.open(demo_data), clock, send, lambda seconds: None)
     assert [a.message for a in hook.arrived] == [
         "Zoë Martin's guest Sam Okafor has arrived at Makerspace North."
@@ -73,3 +74,20 @@ async def test_an_invitation_scanned_on_another_day_or_twice_is_refused_politely
         [said] = toasts(pilot)
         assert "used already: it lets its guest in once" in said
     assert [v.guest for v in stored(demo_data, clock).guests_of(ZOE)] == ["Ada Ng"]
+
+
+async def test_an_invitation_code_typed_by_hand_at_home_signs_the_guest_in(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
+    # Given an invitation for today, whose card the scanner cannot read
+    code = stored(demo_data, clock).invite(ZOE, "Sam Okafor", TODAY).code
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        # When the guest types its code where members type their name
+        await type_text(pilot, code.lower())
+        await pilot.press("enter")
+        await settle(pilot)
+        # Then they are welcomed, and home is empty again for the next person
+        assert any("Welcome!" in said for said in toasts(pilot))
+        assert app.home.search_box.value == ""
+    assert [v.guest for v in stored(demo_data, clock).guests_of(ZOE)] == ["Sam Okafor"]
