@@ -1,6 +1,6 @@
 """The things the kiosk keeps: members and their profiles, visits, shout-outs, the
-question of the week with its answers, the notices waiting in the outbox, and who is
-inducted on which tool.
+question of the week with its answers, guests' invitations, the notices waiting in the
+outbox, and who is inducted on which tool.
 
 Every record is read strictly: a missing field or a value of the wrong type is damage
 (`from_doc` raises KeyError, TypeError or ValueError, which the store reports), and every
@@ -525,6 +525,54 @@ class Presence:
         if self.visit.guest:
             return "as a guest"
         return "by name" if self.member.on_board else "counted"
+
+
+@dataclass(slots=True, frozen=True)
+class Invitation:
+    """A guest invited by a member for one day, let in by scanning its code that day."""
+
+    code: str
+    """An invitation code (kiosk.badges.codes), never a badge's."""
+    guest: str
+    member_id: str
+    """The member who invited them: the guest is theirs."""
+    day: date
+    """The one day it lets the guest in, in the kiosk's time zone."""
+    made: datetime
+    cancelled: bool = False
+    visit_id: str | None = None
+    """The guest's visit, once the invitation let them in: it works once."""
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "guest": self.guest,
+            "member": self.member_id,
+            "day": self.day.isoformat(),
+            "made": self.made.isoformat(),
+            "cancelled": self.cancelled,
+            "visit": self.visit_id,
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Invitation:
+        day = doc["day"]
+        if type(day) is not str:
+            raise TypeError(f"day should be a day, not {_kind(day)}")
+        try:
+            invited_for = date.fromisoformat(day)
+        except ValueError:
+            raise ValueError("day should be a day like 2026-11-26") from None
+        return cls(
+            # A code no scanner could give (a hand edit) is kept, and lets nobody in.
+            code=_id(doc, "code"),
+            guest=_text(doc, "guest", text.NAME_LIMIT),
+            member_id=_id(doc, "member"),
+            day=invited_for,
+            made=_moment(doc["made"], "made"),
+            cancelled=_flag(doc, "cancelled", None),
+            visit_id=_reference(doc, "visit"),
+        )
 
 
 @dataclass(slots=True, frozen=True)

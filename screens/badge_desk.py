@@ -14,6 +14,9 @@ say so, without losing what anyone was typing.
   The scan is then taken as at home.
 - A screen private to one member (`screens.private`) closes, and the kiosk goes home, when
   anyone else's badge (or one nobody has) is scanned: the scan is then taken as at home.
+- A guest's invitation signs the guest in as their member's guest, on its day, and a
+  notification welcomes them (or says, politely, why it does not let them in). The
+  member is told of their arrival on their own channel.
 - The same badge again soon after its check-in asks before it checks out (see
   `kiosk.community.door`), and the same badge again within a moment (held under the scanner) is
   taken once; both are said in a notification, which shows over the welcome or goodbye
@@ -25,8 +28,10 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Literal
 
-from kiosk.badges.codes import normalize_badge_code
+from kiosk.badges.codes import normalize_badge_code, normalize_invitation_code
 from kiosk.community.door import Door, Passage, last_keyholder
+from kiosk.models import Invitation, Visit
+from kiosk.notices.arrivals import admit_invited
 from kiosk.timekeeping import hours
 from screens.board import BoardScreen
 from screens.confirmation import CheckedInScreen, CheckedOutScreen, ConfirmationScreen
@@ -84,6 +89,10 @@ class BadgeDesk:
             return
         if any(isinstance(screen, ForHosts) for screen in app.screen_stack):
             app.go_home()  # a member at the kiosk: the console is no longer the host's alone
+        if normalize_invitation_code(code) is not None:
+            if not repeat:  # an invitation held under the scanner is taken once
+                self._take_invitation(code)
+            return
         if repeat and self._last is not None and self._last[0] == badge:
             if self._last[1] == PENDING:
                 # Said once the first is saved: what that opens would clear it now.
@@ -98,6 +107,30 @@ class BadgeDesk:
             lambda: door.pass_badge(code),
             lambda passage: self._taken(badge, passage),
             saved=None,  # shown on whatever screen is in front by then
+        )
+
+    def _take_invitation(self, code: str) -> None:
+        app = self.app
+        community, config = app.community, app.config
+        app.store_call(
+            lambda: admit_invited(community, code, config),
+            self._guest_admitted,
+            saved=None,  # shown on whatever screen is in front by then
+        )
+
+    def _guest_admitted(self, admitted: tuple[Invitation, Visit]) -> None:
+        app = self.app
+        if owners(app.screen_stack) or isinstance(app.screen, WELCOMING):
+            # Home as the next person should find it; and a member's private screen
+            # closes, as someone else stands at the kiosk.
+            app.go_home()
+        # Neither the guest nor the member is named: anyone near the kiosk reads this, the
+        # board never names a guest, and the member may be one it does not show.
+        app.notify(
+            "You are signed in as a guest, and the member who invited you has been told "
+            "you are here.",
+            title="Welcome!",
+            markup=False,
         )
 
     def _taken(self, badge: str, passage: Passage | None) -> None:

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from kiosk.badges.codes import is_badge_code
+from kiosk.badges.codes import is_door_code
 from kiosk.community.matching import MIN_LETTERS, enough_letters
 from kiosk.models import Member
 from screens.board import BoardScreen
@@ -230,7 +230,7 @@ class HomeScreen(KioskScreen):
         matches = self.query_one("#matches", OptionList)
         if matches.highlighted is not None and matches.option_count:
             self.open_member(matches.get_option_at_index(matches.highlighted).id)
-        elif is_badge_code(event.value):
+        elif is_door_code(event.value):
             # A badge code typed by hand, or a scan so slowed down that it came as typing.
             self.app.take_badge(event.value)
 
@@ -263,5 +263,5 @@ class HomeScreen(KioskScreen):
         # A name that found nobody is most likely the newcomer's own: it comes along.
         typed = self.search_box.value.strip()
         nobody = not self.app.community.search(typed, limit=1)
-        carried = typed if typed and nobody and not is_badge_code(typed) else ""
+        carried = typed if typed and nobody and not is_door_code(typed) else ""
         self.app.push_screen(RegisterScreen(carried))

@@ -18,7 +18,7 @@ from textual.app import App
 from textual.message import Message
 from textual.timer import Timer
 
-from kiosk.badges.codes import could_begin_badge_code, is_badge_code
+from kiosk.badges.codes import could_begin_door_code, is_door_code
 from kiosk.badges.scanning import Outcome, ScanRecognizer, typed
 
 
@@ -50,7 +50,7 @@ class ScanGate:
         self._timer = timer
         self._deliver = deliver
         self._recognizer: ScanRecognizer[events.Key] = ScanRecognizer(
-            may_begin=could_begin_badge_code, is_code=is_badge_code
+            may_begin=could_begin_door_code, is_code=is_door_code
         )
         self._expiry: Timer | None = None
 

@@ -1,4 +1,10 @@
-"""Badge codes: ten random characters a QR scanner, a keyboard and a person all get right."""
+"""Badge and invitation codes: random characters a QR scanner, a keyboard and a person all
+get right.
+
+A badge code has ten characters and an invitation code twelve, so that neither can ever be
+read as the other: however it is typed (any case, hyphens anywhere), a code reads as one
+kind or none.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,9 @@ ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 LENGTH = 10
 """Fifty random bits: a code nobody guesses, short enough to type from the badge."""
 
+INVITATION_LENGTH = 12
+"""Sixty random bits; never the length of a badge code, so never taken for one."""
+
 # Crockford's decoding: letters that look like digits are read as those digits.
 _LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
@@ -19,13 +28,28 @@ def new_badge_code() -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
 
 
+def new_invitation_code() -> str:
+    """A fresh random invitation code, like '7G4KQ9ZX2MHB'."""
+    return "".join(secrets.choice(ALPHABET) for _ in range(INVITATION_LENGTH))
+
+
 def normalize_badge_code(typed: str) -> str | None:
     """The badge code in `typed` (any case, with O for 0, I or L for 1, hyphens anywhere,
     spaces around), or None when it is not one."""
+    return _normalized(typed, LENGTH)
+
+
+def normalize_invitation_code(typed: str) -> str | None:
+    """The invitation code in `typed`, read as `normalize_badge_code` reads a badge code,
+    or None when it is not one."""
+    return _normalized(typed, INVITATION_LENGTH)
+
+
+def _normalized(typed: str, length: int) -> str | None:
     if not typed.isascii():
         return None
     code = typed.strip().replace("-", "").upper().translate(_LOOKALIKES)
-    if len(code) != LENGTH or any(char not in ALPHABET for char in code):
+    if len(code) != length or any(char not in ALPHABET for char in code):
         return None
     return code
 
@@ -35,14 +59,20 @@ def is_badge_code(typed: str) -> bool:
     return normalize_badge_code(typed) is not None
 
 
-def could_begin_badge_code(typed: str) -> bool:
-    """Whether `typed` could be the first characters of a badge code as a scanner types
-    one: code characters and hyphens only, no more than a code has. A space, an accent or
-    an eleventh character says it is something else (a name, a sentence)."""
+def is_door_code(typed: str) -> bool:
+    """Whether `typed` is a code the door takes: a badge's or an invitation's."""
+    return is_badge_code(typed) or normalize_invitation_code(typed) is not None
+
+
+def could_begin_door_code(typed: str) -> bool:
+    """Whether `typed` could be the first characters of a badge or invitation code as a
+    scanner types one: code characters and hyphens only, no more than an invitation code
+    has. A space, an accent or a thirteenth character says it is something else (a name,
+    a sentence)."""
     if not typed.isascii():
         return False
     code = typed.replace("-", "").upper().translate(_LOOKALIKES)
-    return len(code) <= LENGTH and all(char in ALPHABET for char in code)
+    return len(code) <= INVITATION_LENGTH and all(char in ALPHABET for char in code)
 
 
 def spaced_badge_code(code: str) -> str:

@@ -21,6 +21,7 @@ from kiosk.cli.arguments import (
     badges,
     data,
     inductions,
+    invitations,
     members,
     notify,
     safety,
@@ -29,7 +30,7 @@ from kiosk.cli.arguments import (
     visits,
     wall,
 )
-from kiosk.cli.arguments.declaring import Arguments, Command, handler
+from kiosk.cli.arguments.declaring import Arguments, Command, handler, no_arguments
 from kiosk.errors import DataError, KioskError, NewerData, UsageError
 from kiosk.output import say
 from kiosk.text import shortened
@@ -37,7 +38,19 @@ from kiosk.text import shortened
 if TYPE_CHECKING:  # read once the arguments are: `kiosk --help` needs no settings
     from kiosk.config import Config
 
-AREAS = (members, visits, talk, badges, wall, notify, data, safety, inductions, settings)
+AREAS = (
+    members,
+    visits,
+    invitations,
+    talk,
+    badges,
+    wall,
+    notify,
+    data,
+    safety,
+    inductions,
+    settings,
+)
 """The modules that declare the subcommands, in the order `kiosk --help` lists them."""
 
 
@@ -235,10 +248,14 @@ def _parser() -> argparse.ArgumentParser:
         common(sub, argparse.SUPPRESS)
         sub.set_defaults(command=handler(runs), command_name=name)
 
-    def group(name: str, help: str) -> Any:
-        sub = commands.add_parser(name, help=help, description=help)
+    def group(
+        name: str, help: str, runs: str | None = None, arguments: Arguments = no_arguments
+    ) -> Any:
+        sub = commands.add_parser(name, help=help, description=help, arguments=arguments)
         common(sub, argparse.SUPPRESS)
-        return sub.add_subparsers(title="commands", metavar="COMMAND", required=True)
+        if runs is not None:
+            sub.set_defaults(command=handler(runs), command_name=name)
+        return sub.add_subparsers(title="commands", metavar="COMMAND", required=runs is None)
 
     for area in AREAS:
         area.register(command, group)

@@ -133,12 +133,13 @@ class Attendance:
             raise Refused(f"{self.state.member(member_id).name} is not checked in.")
         return visit
 
-    def sign_in_guest(self, host_id: str, name: str) -> Visit:
-        """Sign in a guest of a member who is here; they leave with their host."""
+    def sign_in_guest(self, host_id: str, name: str, invited: bool = False) -> Visit:
+        """Sign in a guest of a member who is here, or, `invited` ahead, of a member who
+        may come later; they leave with their host, or at closing time."""
         name = text.required(name, "the guest's name", text.NAME_LIMIT)
         with self.state.writing():
             host = self.state.member(host_id)
-            if host_id not in self.state.visit_of_member:
+            if not invited and host_id not in self.state.visit_of_member:
                 raise Refused(f"{host.name} is not checked in; please check in first.")
             self._refuse_when_full()
             visit = Visit(_visit_id(), host_id, self.state.clock(), "open", (), guest=name)

@@ -1,9 +1,10 @@
 """The community the kiosk serves: the one object screens and the CLI talk to.
 
 It is the community's state (kiosk.community.state: what is kept in memory and how it
-follows the data folder) and holds four parts, a module of this package each, that carry
-out its verbs: members and their profiles (membership), who is here (attendance), what
-members say to each other (conversation), and deleting and merging records (erasure).
+follows the data folder) and holds five parts, a module of this package each, that carry
+out its verbs: members and their profiles (membership), who is here (attendance), guests
+invited ahead (invitations), what members say to each other (conversation), and deleting
+and merging records (erasure).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 from kiosk.community.attendance import Attendance
 from kiosk.community.conversation import Conversation
 from kiosk.community.erasure import Erasure
+from kiosk.community.invitations import Invitations
 from kiosk.community.membership import Membership
 from kiosk.community.state import Clock, CommunityState, utc_now
 from kiosk.config import Config
@@ -74,6 +76,7 @@ class Community(CommunityState):
         self.attendance = Attendance(self)
         self.conversation = Conversation(self)
         self.erasure = Erasure(self, self.attendance)
+        self.invitations = Invitations(self, self.attendance)
 
     @classmethod
     def open(
@@ -134,6 +137,12 @@ class Community(CommunityState):
     present_for_hosts = HandedTo("attendance", Attendance.present_for_hosts)
     gathering = HandedTo("attendance", Attendance.gathering)
     welcome = HandedTo("attendance", Attendance.welcome)
+
+    # -- guests invited ahead --------------------------------------------------------
+    invite = HandedTo("invitations", Invitations.invite)
+    coming_invitations = HandedTo("invitations", Invitations.coming)
+    cancel_invitation = HandedTo("invitations", Invitations.cancel)
+    admit_invited = HandedTo("invitations", Invitations.admit)
 
     # -- shout-outs and the question of the week ----------------------------------
     shoutouts = HandedTo("conversation", Conversation.shoutouts)

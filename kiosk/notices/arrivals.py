@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from kiosk.community.community import Community
 from kiosk.config import Config
-from kiosk.models import Presence, Visit
+from kiosk.models import Invitation, Presence, Visit
 from kiosk.notices import delivery
 from kiosk.notices.outbox import Outbox, new_notice
 
@@ -21,6 +21,15 @@ def sign_in_guest(community: Community, host_id: str, name: str, config: Config)
     if guest_arrived(community, visit, config.space_name, config.notify_hosts):
         delivery.start_in_background(config)
     return visit
+
+
+def admit_invited(community: Community, code: str, config: Config) -> tuple[Invitation, Visit]:
+    """Sign in the guest of the invitation with `code` (see `Invitations.admit`), and send
+    word of their arrival to the member who invited them in the background."""
+    invitation, visit = community.admit_invited(code)
+    if guest_arrived(community, visit, config.space_name, config.notify_hosts):
+        delivery.start_in_background(config)
+    return invitation, visit
 
 
 def guest_arrived(community: Community, visit: Visit, space_name: str, hosts: str) -> int:

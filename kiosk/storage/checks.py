@@ -5,7 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.models import Answer, Induction, Inductor, Member, Notice, Question, ShoutOut, Visit
+from kiosk.models import (
+    Answer,
+    Induction,
+    Inductor,
+    Invitation,
+    Member,
+    Notice,
+    Question,
+    ShoutOut,
+    Visit,
+)
 from kiosk.storage.datafile import DataFile, damaged_record
 from kiosk.storage.files import parse, read_regular
 from kiosk.storage.journal import Reads, check_journal
@@ -60,6 +70,7 @@ RECORDS: dict[str, Reads] = {
     "history": {"visits": Visit.from_doc},
     "outbox": {"outbox": Notice.from_doc, "dropped": Notice.from_doc},
     "inductions": {"inductions": Induction.from_doc, "inductors": Inductor.from_doc},
+    "invitations": {"invitations": Invitation.from_doc},
 }
 """The tables each kind of data file holds, and how their records are read."""
 PRESENCE = RECORDS["presence"]

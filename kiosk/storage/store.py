@@ -10,6 +10,7 @@ Layout (schema 3):
     outbox.json           notices waiting to be sent, and those dropped (kiosk.notices)
     outbox.sending        held by the one process sending the outbox's notices
     inductions.json       who is inducted on which tool, and who inducts (kiosk.safety)
+    invitations.json      guests invited for a day, by their invitation codes
     history/DAY[.BATCH].json   finished visits, by the UTC day they began (kiosk.storage.history)
     backups/              see kiosk.storage.backups
     intent.json           a change to several files being made (see kiosk.storage.intent)
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Literal
 
 from kiosk.errors import DataError, NewerData, UsageError
-from kiosk.models import Answer, Member, Question, ShoutOut, Visit
+from kiosk.models import Answer, Invitation, Member, Question, ShoutOut, Visit
 from kiosk.storage import intent, staging
 from kiosk.storage.checks import PRESENCE, DataProblem, check
 from kiosk.storage.datafile import DataFile, Table, drop, insert, put
@@ -42,6 +43,7 @@ from kiosk.storage.journal import JournaledFile
 from kiosk.storage.layout import (
     HISTORY_FOLDER,
     INDUCTIONS_FILE,
+    INVITATIONS_FILE,
     LOCK_FILE,
     MEMBERS_FOLDER,
     OUTBOX_FILE,
@@ -66,6 +68,7 @@ class Store:
         self.questions_file = DataFile(root / QUESTIONS_FILE)
         self.outbox_file = DataFile(root / OUTBOX_FILE)
         self.inductions_file = DataFile(root / INDUCTIONS_FILE)
+        self.invitations_file = DataFile(root / INVITATIONS_FILE)
         self.lock = FolderLock(root / LOCK_FILE)
 
     @classmethod
@@ -201,6 +204,16 @@ class Store:
         filed or not."""
         return self.history.visits(first, last, self.unfiled_visits())
 
+    # -- invitations -------------------------------------------------------------------
+
+    def invitations(self) -> list[Invitation]:
+        return self.invitations_file.records("invitations", Invitation.from_doc)
+
+    def put_invitation(self, invitation: Invitation) -> None:
+        """Add the invitation, or replace the one with its code."""
+        with self.invitations_file.changing() as tables:
+            put(tables.setdefault("invitations", {}), invitation.to_doc(), key="code")
+
     # -- shout-outs and the question of the week -------------------------------------
 
     def shoutouts(self) -> list[ShoutOut]:
@@ -261,6 +274,7 @@ class Store:
             self.questions_file.path,
             self.outbox_file.path,
             self.inductions_file.path,
+            self.invitations_file.path,
         ]
         members = [self.members.folder / name for name in self.members.names()]
         history = [self.history.folder / name for name in self.history.names()]

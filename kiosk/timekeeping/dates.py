@@ -86,6 +86,26 @@ def read_day(typed: str, today: date, word: str = "from") -> TypedDay:
     return TypedDay(day, f"{word} {day_words(day)}".strip())
 
 
+def read_coming_day(typed: str, today: date) -> date:
+    """Read a day to come in `typed`, as `read_day` does, but a weekday ("friday") or a day
+    of a month without a year ("24 December") is the next such day, today included, and
+    "tomorrow" is read too. A day that has passed ("yesterday") is read as such."""
+    words = " ".join(typed.lower().split()).rstrip(".")
+    if words == "tomorrow":
+        return today + timedelta(days=1)
+    day = read_day(typed, today, "").day
+    if day >= today:
+        return day
+    if (match := _WEEKDAY.fullmatch(words)) and not match[1] and _weekday(match[2]) is not None:
+        return day + timedelta(days=7)
+    if (match := _DAY_MONTH.fullmatch(words)) and not (match[3] or match[6]):
+        for year in (today.year, today.year + 1):
+            with suppress(ValueError):  # 29 February is not in every year
+                if (coming := day.replace(year=year)) >= today:
+                    return coming
+    return day
+
+
 def day_words(day: date) -> str:
     """A day in words, like "Monday 23 November 2026", the same in every locale."""
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from kiosk.errors import Refused
-from kiosk.timekeeping.dates import EXAMPLES, day_words, read_day
+from kiosk.timekeeping.dates import EXAMPLES, day_words, read_coming_day, read_day
 
 TODAY = date(2026, 11, 26)
 
@@ -109,3 +109,25 @@ def test_every_example_can_be_read() -> None:
 def test_nothing_typed_asks_for_a_day() -> None:
     with pytest.raises(Refused, match=r"^Please type a day, like 2026-11-23, 23 November,"):
         read_day("   ", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("tomorrow", date(2026, 11, 27)),
+        ("today", date(2026, 11, 26)),
+        ("thursday", date(2026, 11, 26)),
+        ("monday", date(2026, 11, 30)),
+        ("Fri", date(2026, 11, 27)),
+        ("24 December", date(2026, 12, 24)),
+        ("3 january", date(2027, 1, 3)),
+        ("26 November", date(2026, 11, 26)),
+        ("2027-02-01", date(2027, 2, 1)),
+        ("yesterday", date(2026, 11, 25)),
+        ("last monday", date(2026, 11, 23)),
+        ("1 March 2026", date(2026, 3, 1)),
+    ],
+)
+def test_a_day_to_come_is_the_next_such_day(typed: str, day: date) -> None:
+    # A day that has passed is read as typed: inviting for it is refused where it is used.
+    assert read_coming_day(typed, TODAY) == day

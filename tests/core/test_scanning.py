@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.badges.codes import could_begin_badge_code, is_badge_code
+from kiosk.badges.codes import could_begin_door_code, is_door_code
 from kiosk.badges.scanning import REPEAT_WINDOW, Outcome, Scan, ScanRecognizer, typed
 
 SCANNER = 0.005
@@ -18,7 +18,7 @@ CHARACTERS = {"enter": "\r", "tab": "\t", "ctrl+j": "\n", "left": None, "escape"
 
 def badge_keyboard() -> Keyboard:
     """A keyboard whose recognizer knows what a badge code looks like, as the kiosk's does."""
-    return Keyboard(ScanRecognizer(may_begin=could_begin_badge_code, is_code=is_badge_code))
+    return Keyboard(ScanRecognizer(may_begin=could_begin_door_code, is_code=is_door_code))
 
 
 class Keyboard:
@@ -219,10 +219,11 @@ def test_a_key_no_badge_has_lets_the_burst_through_at_once() -> None:
     assert keyboard.deadline is None
 
 
-def test_an_eleventh_code_character_is_no_badge_and_goes_through() -> None:
+def test_a_thirteenth_code_character_is_no_code_and_goes_through() -> None:
+    # Twelve could still be an invitation's code; thirteen are no code the door takes.
     keyboard = badge_keyboard()
-    keyboard.type("7G4KQ9ZX2M7", every=SCANNER)
-    assert keyboard.typed == "7G4KQ9ZX2M7"
+    keyboard.type("7G4KQ9ZX2M7HB", every=SCANNER)
+    assert keyboard.typed == "7G4KQ9ZX2M7HB"
     assert keyboard.deadline is None
 
 

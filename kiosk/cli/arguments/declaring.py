@@ -45,6 +45,10 @@ class Declare(Protocol):
 
 
 class Group(Protocol):
-    """Declares a group of commands (`kiosk members ...`) and gives what to declare them in."""
+    """Declares a group of commands (`kiosk members ...`) and gives what to declare them in;
+    with `runs`, the group's name alone is a command too (`kiosk invitations`), taking
+    the arguments `arguments` adds."""
 
-    def __call__(self, name: str, help: str) -> Any: ...
+    def __call__(
+        self, name: str, help: str, runs: str | None = ..., arguments: Arguments = ...
+    ) -> Any: ...

@@ -1,0 +1,128 @@
+"""Guests invited ahead: a member invites a guest for a day, and the invitation's code,
+scanned at the door that day, signs the guest in as theirs, even before the member comes.
+
+An invitation works once, only on its day (in the kiosk's time zone), and never once
+cancelled. A guest it let in is the member's guest like any other: they leave with the
+member, or at closing time if the member does not come.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from kiosk import text
+from kiosk.badges.codes import new_invitation_code, normalize_invitation_code, spaced_badge_code
+from kiosk.community.attendance import Attendance
+from kiosk.community.state import CommunityState
+from kiosk.errors import Refused
+from kiosk.models import Invitation, Visit
+from kiosk.timekeeping.dates import day_words
+from kiosk.timekeeping.opening import local_day
+
+
+class Invitations:
+    """Guests invited by members for a day, and letting them in at the door."""
+
+    def __init__(self, state: CommunityState, attendance: Attendance) -> None:
+        self.state = state
+        self.attendance = attendance
+
+    def today(self) -> date:
+        """The day at the kiosk now, which is the day an invitation works."""
+        return local_day(self.state.clock(), self.state.zone)
+
+    def invite(self, member_id: str, guest: str, day: date) -> Invitation:
+        """Invite `guest` on behalf of the active member, for `day` (today or later), with a
+        fresh code."""
+        guest = text.required(guest, "the guest's name", text.NAME_LIMIT)
+        if day < self.today():
+            raise Refused(
+                f"{day_words(day)} has passed; please invite your guest for today or a day to come."
+            )
+        with self.state.writing():
+            member = self.state.member(member_id)
+            if not member.active:
+                raise Refused(
+                    f"{member.name}'s membership is paused, so they cannot invite guests. "
+                    "Please check with a host."
+                )
+            taken = {invitation.code for invitation in self.state.store.invitations()}
+            code = new_invitation_code()
+            while code in taken:  # sixty random bits: this loop all but never turns
+                code = new_invitation_code()
+            invitation = Invitation(code, guest, member_id, day, self.state.clock())
+            self.state.store.put_invitation(invitation)
+        return invitation
+
+    def coming(self) -> list[Invitation]:
+        """Invitations still to be used, today's and those of days to come, soonest first."""
+        today = self.today()
+        waiting = [
+            invitation
+            for invitation in self.state.store.invitations()
+            if invitation.day >= today and not invitation.cancelled and invitation.visit_id is None
+        ]
+        return sorted(waiting, key=lambda invitation: (invitation.day, invitation.made))
+
+    def cancel(self, typed_code: str) -> Invitation:
+        """Cancel the invitation with this code, so that it lets nobody in."""
+        with self.state.writing():
+            invitation = self._found(typed_code)
+            if invitation.visit_id is not None:
+                raise Refused(
+                    f"The invitation {spaced_badge_code(invitation.code)} was used already: "
+                    f"its guest came on {day_words(invitation.day)}."
+                )
+            if invitation.cancelled:
+                raise Refused(
+                    f"The invitation {spaced_badge_code(invitation.code)} was cancelled already."
+                )
+            cancelled = replace(invitation, cancelled=True)
+            self.state.store.put_invitation(cancelled)
+        return cancelled
+
+    def admit(self, typed_code: str) -> tuple[Invitation, Visit]:
+        """Sign in the guest of the invitation with this code, as its member's guest, and
+        mark it used; refused, with what to do, when it does not let anyone in today."""
+        with self.state.writing():
+            invitation = self._found(typed_code)
+            if invitation.cancelled:
+                raise Refused(
+                    "This invitation was cancelled. Please ask the member who invited you, "
+                    "or a host."
+                )
+            if invitation.visit_id is not None:
+                raise Refused(
+                    "This invitation was used already: it lets its guest in once. If you "
+                    "left and came back, please ask a host."
+                )
+            today = self.today()
+            if invitation.day > today:
+                raise Refused(
+                    f"This invitation is for {day_words(invitation.day)}. Please come back "
+                    "then, or ask a host."
+                )
+            if invitation.day < today:
+                raise Refused(
+                    f"This invitation was for {day_words(invitation.day)}, which has passed. "
+                    "Please ask the member who invited you for a new one, or ask a host."
+                )
+            if self.state.member_or_none(invitation.member_id) is None:
+                raise Refused(
+                    "The member who invited you is no longer a member here. Please ask a host."
+                )
+            visit = self.attendance.sign_in_guest(
+                invitation.member_id, invitation.guest, invited=True
+            )
+            used = replace(invitation, visit_id=visit.id)
+            self.state.store.put_invitation(used)
+        return used, visit
+
+    def _found(self, typed_code: str) -> Invitation:
+        code = normalize_invitation_code(typed_code)
+        if code is not None:
+            for invitation in self.state.store.invitations():
+                if invitation.code == code:
+                    return invitation
+        raise Refused("This invitation is not known here. Please check the code, or ask a host.")
