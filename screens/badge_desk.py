@@ -26,8 +26,10 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Literal
 
 from kiosk.badges.codes import normalize_badge_code
-from kiosk.community.door import Door, Passage, last_keyholder
+from kiosk.community.door import Door, Passage, Unagreed, last_keyholder, unagreed
+from kiosk.models import Visit
 from kiosk.timekeeping import hours
+from screens.agreement import ask_agreements
 from screens.board import BoardScreen
 from screens.confirmation import CheckedInScreen, CheckedOutScreen, ConfirmationScreen
 from screens.home import HomeScreen
@@ -93,14 +95,18 @@ class BadgeDesk:
             return
         self._last = (badge, PENDING)
         self._repeated = False
-        door = self.door
+        door, community, agreements = self.door, app.community, app.agreements
         app.store_call(
-            lambda: door.pass_badge(code),
+            lambda: unagreed(community, agreements, code) or door.pass_badge(code),
             lambda passage: self._taken(badge, passage),
             saved=None,  # shown on whatever screen is in front by then
         )
 
-    def _taken(self, badge: str, passage: Passage | None) -> None:
+    def _taken(self, badge: str, passage: Passage | Unagreed | None) -> None:
+        if isinstance(passage, Unagreed):
+            self._last = None  # a scan while reading is taken afresh
+            self._agree_first(passage)
+            return
         repeated = False
         if self._last is not None and self._last[0] == badge:
             self._last = (badge, passage)
@@ -145,6 +151,28 @@ class BadgeDesk:
             app.notify(self._said(passage), title="Badge scanned", markup=False)
         if repeated:
             self._say_repeat(passage)
+
+    def _agree_first(self, unagreed: Unagreed) -> None:
+        """Open the agreements the member has to accept; once they do, check them in."""
+        app, member, due = self.app, unagreed.member, unagreed.due
+        app.go_home()
+        community, agreements = app.community, app.agreements
+
+        def check_in() -> Visit:
+            agreements.accept(member.id, due)
+            return community.check_in(member.id)
+
+        app.call_after_refresh(
+            ask_agreements,
+            app,
+            member.first_name,
+            due,
+            lambda: app.store_call(
+                check_in,
+                lambda visit: app.push_screen(CheckedInScreen(member, visit, proven=True)),
+                saved=f"{member.name} is checked in.",
+            ),
+        )
 
     def _just_opened(self) -> Passage | None:
         """Whose welcome or goodbye a scan opened a moment ago, if it is in front now."""

@@ -18,6 +18,16 @@ from kiosk.models import Member, Visit
 
 if TYPE_CHECKING:
     from kiosk.community.community import Community
+    from kiosk.safety.agreements import Agreement, HouseAgreements
+
+
+@dataclass(frozen=True, slots=True)
+class Unagreed:
+    """A member whose badge would check them in, but who has agreements to accept first:
+    nothing changed."""
+
+    member: Member
+    due: tuple[Agreement, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +93,16 @@ class Door:
                 self._warned[member.id] = visit.id
                 return Passage(member, visit, left_without_keyholder=staying)
             return Passage(member, community.check_out(member.id))
+
+
+def unagreed(community: Community, agreements: HouseAgreements, code: str) -> Unagreed | None:
+    """The member whose badge has `code` when it would check them in but they have
+    agreements to accept first; None when the badge may pass (`Door.pass_badge`)."""
+    member = community.by_badge(code)
+    if member is None or community.visit_of(member.id) is not None:
+        return None
+    due = agreements.due(member.id)
+    return Unagreed(member, due) if due else None
 
 
 def last_keyholder(staying: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.models import Answer, Member, Notice, Question, ShoutOut, Visit
+from kiosk.models import Acceptance, Answer, Member, Notice, Question, ShoutOut, Visit
 from kiosk.storage.datafile import DataFile, damaged_record
 from kiosk.storage.files import parse, read_regular
 from kiosk.storage.journal import Reads, check_journal
@@ -59,6 +59,7 @@ RECORDS: dict[str, Reads] = {
     "questions": {"question": Question.from_doc, "answers": Answer.from_doc},
     "history": {"visits": Visit.from_doc},
     "outbox": {"outbox": Notice.from_doc, "dropped": Notice.from_doc},
+    "agreements": {"acceptances": Acceptance.from_doc},
 }
 """The tables each kind of data file holds, and how their records are read."""
 PRESENCE = RECORDS["presence"]
