@@ -25,7 +25,7 @@ from kiosk.errors import DataError, KioskError
 from kiosk.models import Member, Visit
 from kiosk.notices import delivery
 from kiosk.notices.outbox import Outbox, failing
-from kiosk.safety.agreements import HouseAgreements
+from kiosk.safety.house_agreements import HouseAgreements
 from kiosk.storage.backups import Backups
 from screens.badge_desk import BadgeDesk
 from screens.commands import OPEN_HOST_CONSOLE, QUIT, SHOW_KEYS

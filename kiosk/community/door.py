@@ -18,7 +18,8 @@ from kiosk.models import Member, Visit
 
 if TYPE_CHECKING:
     from kiosk.community.community import Community
-    from kiosk.safety.agreements import Agreement, HouseAgreements
+    from kiosk.safety.agreements import Agreement
+    from kiosk.safety.house_agreements import HouseAgreements
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,16 +13,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from kiosk.exchange.spreadsheet import write_rows
 from kiosk.models import Acceptance, Member
 from kiosk.text import AGREEMENT_TITLE_LIMIT, clean
 from kiosk.timekeeping.opening import local_time
-
-if TYPE_CHECKING:  # the settings read agreements, and load no store for it
-    from kiosk.community.state import Clock
-    from kiosk.storage.store import Store
 
 AGREEMENT_TEXT_LIMIT = 100_000
 """The most characters an agreement's text may have: read on a screen, not a book."""
@@ -147,25 +143,3 @@ def write_acceptances(
             for a in acceptances
         ),
     )
-
-
-class HouseAgreements:
-    """The config's agreements, and the acceptances of them kept in the data folder."""
-
-    def __init__(self, agreements: Sequence[Agreement], store: Store, clock: Clock) -> None:
-        self.agreements = tuple(agreements)
-        self.store = store
-        self.clock = clock
-
-    def due(self, member_id: str) -> tuple[Agreement, ...]:
-        """What the member accepts before their check-in goes through (nothing, without
-        agreements: their file is not even read)."""
-        if not self.agreements:
-            return ()
-        return pending(self.agreements, self.store.acceptances(), member_id)
-
-    def accept(self, member_id: str, agreements: Iterable[Agreement]) -> None:
-        """Record that the member accepts these agreements, as they are now."""
-        accepted = accepting(member_id, agreements, self.clock())
-        if accepted:
-            self.store.add_acceptances(accepted)
