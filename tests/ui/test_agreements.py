@@ -15,9 +15,10 @@ from screens.home import HomeScreen
 from screens.member import MemberScreen
 from screens.register import RegisterScreen
 from tests.conftest import FakeClock
-from tests.ui.conftest import MakeApp
+from tests.ui.conftest import MakeApp, SnapCompare
 from tests.ui.driving import scan_badges, settle, showing, shown, stored, toasts, type_text
 from tests.ui.test_scan_checkin import ZOE, badge
+from tests.ui.test_snapshots import pressing
 
 RULES_TEXT = "\n".join(f"{n}. Rule number {n} of the house." for n in range(1, 41))
 """Forty lines: more than an 80x24 screen shows at once."""
@@ -199,3 +200,14 @@ async def test_a_newcomer_who_declines_is_not_registered(
         assert showing(app.screen, RegisterScreen)
         assert all(m.name != "Noor Haddad" for m in stored(demo_data, clock).members())
         assert "not checked in" in " ".join(toasts(pilot))
+
+
+def test_the_agreement_screen_at_80x24(snap_compare: SnapCompare, make_app: MakeApp) -> None:
+    """Zoë reading the house rules shipped with the example config, at a small terminal."""
+    shipped = Path(__file__).parents[2] / "house-rules.txt"
+    rules = Agreement("House rules", "1", shipped.read_text().strip(), shipped)
+    assert snap_compare(
+        make_app(agreements=(rules,)),
+        run_before=pressing(*"zoe martin", "enter", "enter"),
+        terminal_size=(80, 24),
+    )
