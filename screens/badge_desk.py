@@ -7,6 +7,9 @@ say so, without losing what anyone was typing.
 - On a screen where someone is in the middle of something (registering, writing a
   shout-out), the screen stays as it was and a notification says who was checked in or
   out.
+- A member with one of the house's agreements still to accept is not checked in: where
+  the welcome would open, the agreement opens instead, and their agreeing checks them in
+  (see `screens.agreement`); elsewhere they are told to scan again.
 - On the host PIN prompt nobody is checked in: the kiosk is in the host's hands, and may be
   about to close. The member is told to scan again once the host is done.
 - The host console (`screens.private.ForHosts`) closes at any scan, before anything else:
@@ -153,8 +156,22 @@ class BadgeDesk:
             self._say_repeat(passage)
 
     def _agree_first(self, unagreed: Unagreed) -> None:
-        """Open the agreements the member has to accept; once they do, check them in."""
+        """Open the agreements the member has to accept, where a scan may open a welcome;
+        once they agree, check them in. Elsewhere nobody's typing is thrown away: they are
+        told to scan again."""
         app, member, due = self.app, unagreed.member, unagreed.due
+        private = owners(app.screen_stack)
+        if private and member.id not in private:
+            app.go_home()  # someone else stands at the kiosk now
+        if not isinstance(app.screen, WELCOMING):
+            app.notify(
+                f"{member.first_name}, there is an agreement to read before you check in. "
+                "Scan again once this screen is done.",
+                title="Badge not taken",
+                severity="warning",
+                markup=False,
+            )
+            return
         app.go_home()
         community, agreements = app.community, app.agreements
 

@@ -4,7 +4,8 @@ A member who did not hear the beep scans again. A second scan soon after the che
 (within the door's window) therefore does not check them out: they are told when they
 checked in and asked to scan once more if they mean to leave, and that next scan does.
 The last keyholder to leave while others are here is told so first, and checks out with
-the scan after.
+the scan after. A member with one of the house's agreements to accept is not checked in
+by their badge (`unagreed`): the kiosk shows it to them first.
 """
 
 from __future__ import annotations

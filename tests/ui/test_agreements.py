@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from kiosk.safety.agreements import Agreement
 from screens.agreement import AgreementScreen
@@ -211,3 +212,22 @@ def test_the_agreement_screen_at_80x24(snap_compare: SnapCompare, make_app: Make
         run_before=pressing(*"zoe martin", "enter", "enter"),
         terminal_size=(80, 24),
     )
+
+
+async def test_a_scan_with_an_agreement_due_keeps_what_someone_was_typing(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    app = make_app(agreements=(house_rules(tmp_path),))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        # Given a newcomer typing their name on the registration form
+        await pilot.press("f4")
+        await settle(pilot)
+        await type_text(pilot, "Noor")
+        # When Zoë, with the rules not accepted, scans her badge
+        await scan_badges(pilot, badge(demo_data, ZOE))
+        await settle(pilot)
+        # Then the form stays as it was, and Zoë is told to scan again, not checked in
+        assert showing(app.screen, RegisterScreen)
+        assert app.screen.query_one("#name", Input).value == "Noor"
+        assert stored(demo_data, clock).visit_of(ZOE) is None
+        assert "Scan again once this screen is done" in " ".join(toasts(pilot))
