@@ -24,6 +24,7 @@ from kiosk.access.pin import is_pin_hash
 from kiosk.badges.wifi import SECURITIES, SSID_BYTES, WifiNetwork, password_fits, password_rule
 from kiosk.errors import Refused, UsageError
 from kiosk.exchange.space_listing import NO_LISTING, SpaceListing, read_spaceapi
+from kiosk.safety.agreements import Agreement, read_agreements
 from kiosk.text import TOPIC_LIMIT, channel, clean, shortened
 from kiosk.timekeeping.opening import NO_HOURS, OpeningHours, read_hours, read_timezone, time_zone
 
@@ -80,6 +81,10 @@ class Config:
     notify_hosts: str = ""
     """From the [notify] section: the hosts' channel (an Apprise URL) told when a guest
     arrives; empty for none."""
+    agreements: tuple[Agreement, ...] = ()
+    """From the [[agreements]] tables: what each member accepts before checking in."""
+    agreements_contact: str = "a host"
+    """Whom a member who declines an agreement is told to ask."""
     source: Path | None = field(default=None, compare=False)
     """The file these settings were read from; None for the defaults."""
 
@@ -107,6 +112,11 @@ _EXPECTED: dict[str, tuple[type[Any], str]] = {
     "timezone": (str, 'a time zone name like "Europe/Berlin", or empty for the machine\'s own'),
     "open_with_keyholder": (bool, "true or false"),
     "hours": (dict, "a table of opening hours written [hours], with [[hours.open]] tables"),
+    "agreements": (list, "tables written [[agreements]], each with a title, a file and a version"),
+    "agreements_contact": (
+        str,
+        'whom to ask about an agreement, like "a host" or "Sam at the desk"',
+    ),
 }
 _MINIMUM = {
     "idle_timeout": 5,
@@ -297,6 +307,15 @@ def _checked(path: Path, key: str, value: Any) -> Any:
     if key == "timezone":
         try:
             return read_timezone(value, "timezone")
+        except ValueError as error:
+            raise UsageError(f"Config file {path}: {error}.") from None
+    if key == "agreements_contact":
+        if not clean(value):
+            raise wrong()
+        return clean(value)
+    if key == "agreements":
+        try:
+            return read_agreements(path, value)
         except ValueError as error:
             raise UsageError(f"Config file {path}: {error}.") from None
     if key == "hours":

@@ -626,3 +626,31 @@ class Notice:
 NOTICE_TITLE_LIMIT = 200
 NOTICE_BODY_LIMIT = 2000
 NOTICE_ERROR_LIMIT = 500
+
+
+@dataclass(slots=True, frozen=True)
+class Acceptance:
+    """A member's acceptance of one version of one of the house's agreements."""
+
+    member_id: str
+    agreement: str
+    """The agreement's title, as the config names it."""
+    version: str
+    accepted: datetime
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "member": self.member_id,
+            "agreement": self.agreement,
+            "version": self.version,
+            "accepted": self.accepted.isoformat(),
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Acceptance:
+        return cls(
+            member_id=_id(doc, "member"),
+            agreement=_text(doc, "agreement", text.AGREEMENT_TITLE_LIMIT),
+            version=_text(doc, "version", text.AGREEMENT_TITLE_LIMIT),
+            accepted=_moment(doc["accepted"], "accepted"),
+        )

@@ -25,6 +25,8 @@ INTRO_LIMIT = 120
 QUESTION_LIMIT = 140
 ANSWER_LIMIT = 140
 CHANNEL_LIMIT = 1000
+AGREEMENT_TITLE_LIMIT = 80
+"""The longest title or version of one of the house's agreements."""
 """The longest notification channel (an Apprise URL, with its tokens)."""
 
 # Code points that cannot be seen on their own: categories Cc, Cf, Cs, Co, Zl and Zp, and

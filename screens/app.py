@@ -25,6 +25,7 @@ from kiosk.errors import DataError, KioskError
 from kiosk.models import Member, Visit
 from kiosk.notices import delivery
 from kiosk.notices.outbox import Outbox, failing
+from kiosk.safety.house_agreements import HouseAgreements
 from kiosk.storage.backups import Backups
 from screens.badge_desk import BadgeDesk
 from screens.commands import OPEN_HOST_CONSOLE, QUIT, SHOW_KEYS
@@ -82,6 +83,8 @@ class KioskApp(App[None]):
         """Whether the members read at the start are kept out of the collector's passes."""
         self.scan_gate = ScanGate(self, timer, deliver=self._deliver_key)
         """Every key passes it first, so a badge scan never lands in the focused field."""
+        self.agreements = HouseAgreements(config.agreements, community.store, community.clock)
+        """What members accept before their check-in goes through."""
         self.badge_desk = BadgeDesk(self)
         self._day_closing: Worker[None] | None = None
         self.host_warnings = HostWarnings()

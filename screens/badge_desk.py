@@ -7,6 +7,9 @@ say so, without losing what anyone was typing.
 - On a screen where someone is in the middle of something (registering, writing a
   shout-out), the screen stays as it was and a notification says who was checked in or
   out.
+- A member with one of the house's agreements still to accept is not checked in: where
+  the welcome would open, the agreement opens instead, and their agreeing checks them in
+  (see `screens.agreement`); elsewhere they are told to scan again.
 - On the host PIN prompt nobody is checked in: the kiosk is in the host's hands, and may be
   about to close. The member is told to scan again once the host is done.
 - The host console (`screens.private.ForHosts`) closes at any scan, before anything else:
@@ -29,10 +32,11 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Literal
 
 from kiosk.badges.codes import normalize_badge_code, normalize_invitation_code
-from kiosk.community.door import Door, Passage, last_keyholder
+from kiosk.community.door import Door, Passage, Unagreed, last_keyholder, unagreed
 from kiosk.models import Invitation, Visit
 from kiosk.notices.arrivals import admit_invited
 from kiosk.timekeeping import hours
+from screens.agreement import ask_agreements
 from screens.board import BoardScreen
 from screens.confirmation import CheckedInScreen, CheckedOutScreen, ConfirmationScreen
 from screens.home import HomeScreen
@@ -102,9 +106,9 @@ class BadgeDesk:
             return
         self._last = (badge, PENDING)
         self._repeated = False
-        door = self.door
+        door, community, agreements = self.door, app.community, app.agreements
         app.store_call(
-            lambda: door.pass_badge(code),
+            lambda: unagreed(community, agreements, code) or door.pass_badge(code),
             lambda passage: self._taken(badge, passage),
             saved=None,  # shown on whatever screen is in front by then
         )
@@ -133,7 +137,11 @@ class BadgeDesk:
             markup=False,
         )
 
-    def _taken(self, badge: str, passage: Passage | None) -> None:
+    def _taken(self, badge: str, passage: Passage | Unagreed | None) -> None:
+        if isinstance(passage, Unagreed):
+            self._last = None  # a scan while reading is taken afresh
+            self._agree_first(passage)
+            return
         repeated = False
         if self._last is not None and self._last[0] == badge:
             self._last = (badge, passage)
@@ -178,6 +186,42 @@ class BadgeDesk:
             app.notify(self._said(passage), title="Badge scanned", markup=False)
         if repeated:
             self._say_repeat(passage)
+
+    def _agree_first(self, unagreed: Unagreed) -> None:
+        """Open the agreements the member has to accept, where a scan may open a welcome;
+        once they agree, check them in. Elsewhere nobody's typing is thrown away: they are
+        told to scan again."""
+        app, member, due = self.app, unagreed.member, unagreed.due
+        private = owners(app.screen_stack)
+        if private and member.id not in private:
+            app.go_home()  # someone else stands at the kiosk now
+        if not isinstance(app.screen, WELCOMING):
+            app.notify(
+                f"{member.first_name}, there is an agreement to read before you check in. "
+                "Scan again once this screen is done.",
+                title="Badge not taken",
+                severity="warning",
+                markup=False,
+            )
+            return
+        app.go_home()
+        community, agreements = app.community, app.agreements
+
+        def check_in() -> Visit:
+            agreements.accept(member.id, due)
+            return community.check_in(member.id)
+
+        app.call_after_refresh(
+            ask_agreements,
+            app,
+            member.first_name,
+            due,
+            lambda: app.store_call(
+                check_in,
+                lambda visit: app.push_screen(CheckedInScreen(member, visit, proven=True)),
+                saved=f"{member.name} is checked in.",
+            ),
+        )
 
     def _just_opened(self) -> Passage | None:
         """Whose welcome or goodbye a scan opened a moment ago, if it is in front now."""

@@ -59,6 +59,9 @@ SHOW_KEYS = command(
 CLOSE_KEYS = command("close-keys", "escape,f1", "Close", "Back to the screen these keys are for.")
 BACK = command("back", "escape", "Back", "Back to where you came from.")
 CANCEL = command("cancel", "escape", "Cancel", "Leave without saving.", action="back")
+DECLINE = command(
+    "decline", "escape", "I do not agree", "Decline the agreement: you are not checked in."
+)
 
 # -- home -----------------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ off the board looks as if they were out, and topics kept for hosts are not liste
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -18,8 +20,10 @@ from textual.widgets.selection_list import Selection
 from kiosk.community.door import last_keyholder
 from kiosk.errors import Refused
 from kiosk.models import STATUS_LABELS, Member, Status, Visit
+from kiosk.safety.agreements import Agreement
 from kiosk.text import topic_key
 from kiosk.timekeeping import hours
+from screens.agreement import ask_agreements
 from screens.commands import (
     ADD_TOPIC,
     BACK,
@@ -279,17 +283,8 @@ class MemberScreen(KioskScreen):
     def primary(self, event: Button.Pressed) -> None:
         community, member = self.app.community, self.member
         if self.visit is None:
-            status, ticked = self.chosen()
-            # Usual topics kept out of sight are still theirs unless others are ticked.
-            topics = ticked if ticked or self.usual_topics_shown else None
-            self.app.store_call(
-                lambda: community.check_in_at_door(member.id, status, topics),
-                lambda visit: self.app.switch_screen(
-                    CheckedInScreen(member, visit, proven=self.proven)
-                ),
-                saved=f"{member.name} is checked in.",
-                button=event.button,
-            )
+            due = self.app.agreements.due(member.id)
+            ask_agreements(self.app, member.first_name, due, lambda: self.check_in(due))
         elif staying := community.left_without_keyholder(member.id):
             self.app.push_screen(
                 ConfirmScreen(
@@ -302,6 +297,26 @@ class MemberScreen(KioskScreen):
             )
         else:
             self.check_out(event.button)
+
+    def check_in(self, agreed: Sequence[Agreement]) -> None:
+        """Check the member in, with today's choices, once they agreed to `agreed`."""
+        community, member, agreements = self.app.community, self.member, self.app.agreements
+        status, ticked = self.chosen()
+        # Usual topics kept out of sight are still theirs unless others are ticked.
+        topics = ticked if ticked or self.usual_topics_shown else None
+
+        def check_in() -> Visit:
+            agreements.accept(member.id, agreed)
+            return community.check_in_at_door(member.id, status, topics)
+
+        self.app.store_call(
+            check_in,
+            lambda visit: self.app.switch_screen(
+                CheckedInScreen(member, visit, proven=self.proven)
+            ),
+            saved=f"{member.name} is checked in.",
+            button=self.query_one("#primary", Button),
+        )
 
     def check_out(self, button: Button) -> None:
         community, member = self.app.community, self.member

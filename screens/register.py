@@ -6,6 +6,8 @@ twice."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -16,6 +18,7 @@ from kiosk import text
 from kiosk.errors import Refused
 from kiosk.models import Member
 from kiosk.text import split_topics
+from screens.agreement import ask_agreements
 from screens.commands import CANCEL, FINISH_REGISTRATION
 from screens.consent import Consent
 from screens.kiosk_screen import KioskScreen
@@ -108,8 +111,18 @@ class RegisterScreen(KioskScreen):
             return
         on_board = self.query_one("#on-board", Checkbox).value
         topics = self.query_one("#topics", Input).value
+        agreements = self.app.agreements
+
+        def register() -> Member:
+            member = community.add_member(name, split_topics(topics), on_board)
+            agreements.accept(member.id, agreements.agreements)
+            return member
+
+        ask_agreements(self.app, name, agreements.agreements, lambda: self.register(register))
+
+    def register(self, register: Callable[[], Member]) -> None:
         self.app.store_call(
-            lambda: community.add_member(name, split_topics(topics), on_board),
+            register,
             self.registered,
             saved="You are registered: find your name on home to check in.",
             button=self.query_one("#register", Button),

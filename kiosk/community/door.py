@@ -4,7 +4,8 @@ A member who did not hear the beep scans again. A second scan soon after the che
 (within the door's window) therefore does not check them out: they are told when they
 checked in and asked to scan once more if they mean to leave, and that next scan does.
 The last keyholder to leave while others are here is told so first, and checks out with
-the scan after.
+the scan after. A member with one of the house's agreements to accept is not checked in
+by their badge (`unagreed`): the kiosk shows it to them first.
 """
 
 from __future__ import annotations
@@ -18,6 +19,17 @@ from kiosk.models import Member, Visit
 
 if TYPE_CHECKING:
     from kiosk.community.community import Community
+    from kiosk.safety.agreements import Agreement
+    from kiosk.safety.house_agreements import HouseAgreements
+
+
+@dataclass(frozen=True, slots=True)
+class Unagreed:
+    """A member whose badge would check them in, but who has agreements to accept first:
+    nothing changed."""
+
+    member: Member
+    due: tuple[Agreement, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +95,16 @@ class Door:
                 self._warned[member.id] = visit.id
                 return Passage(member, visit, left_without_keyholder=staying)
             return Passage(member, community.check_out(member.id))
+
+
+def unagreed(community: Community, agreements: HouseAgreements, code: str) -> Unagreed | None:
+    """The member whose badge has `code` when it would check them in but they have
+    agreements to accept first; None when the badge may pass (`Door.pass_badge`)."""
+    member = community.by_badge(code)
+    if member is None or community.visit_of(member.id) is not None:
+        return None
+    due = agreements.due(member.id)
+    return Unagreed(member, due) if due else None
 
 
 def last_keyholder(staying: int) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.models import (
+    Acceptance,
     Answer,
     Induction,
     Inductor,
@@ -71,6 +72,7 @@ RECORDS: dict[str, Reads] = {
     "outbox": {"outbox": Notice.from_doc, "dropped": Notice.from_doc},
     "inductions": {"inductions": Induction.from_doc, "inductors": Inductor.from_doc},
     "invitations": {"invitations": Invitation.from_doc},
+    "agreements": {"acceptances": Acceptance.from_doc},
 }
 """The tables each kind of data file holds, and how their records are read."""
 PRESENCE = RECORDS["presence"]

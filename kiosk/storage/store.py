@@ -8,6 +8,7 @@ Layout (schema 3):
     shoutouts.json        shout-outs
     questions.json        the question of the week and its answers
     outbox.json           notices waiting to be sent, and those dropped (kiosk.notices)
+    agreements.json       who accepted which version of the house's agreements, and when
     outbox.sending        held by the one process sending the outbox's notices
     inductions.json       who is inducted on which tool, and who inducts (kiosk.safety)
     invitations.json      guests invited for a day, by their invitation codes
@@ -33,7 +34,7 @@ from pathlib import Path
 from typing import Literal
 
 from kiosk.errors import DataError, NewerData, UsageError
-from kiosk.models import Answer, Invitation, Member, Question, ShoutOut, Visit
+from kiosk.models import Acceptance, Answer, Invitation, Member, Question, ShoutOut, Visit
 from kiosk.storage import intent, staging
 from kiosk.storage.checks import PRESENCE, DataProblem, check
 from kiosk.storage.datafile import DataFile, Table, drop, insert, put
@@ -41,6 +42,7 @@ from kiosk.storage.files import FOLDER_MODE, FolderLock, signature
 from kiosk.storage.history import History
 from kiosk.storage.journal import JournaledFile
 from kiosk.storage.layout import (
+    AGREEMENTS_FILE,
     HISTORY_FOLDER,
     INDUCTIONS_FILE,
     INVITATIONS_FILE,
@@ -69,6 +71,7 @@ class Store:
         self.outbox_file = DataFile(root / OUTBOX_FILE)
         self.inductions_file = DataFile(root / INDUCTIONS_FILE)
         self.invitations_file = DataFile(root / INVITATIONS_FILE)
+        self.agreements_file = DataFile(root / AGREEMENTS_FILE)
         self.lock = FolderLock(root / LOCK_FILE)
 
     @classmethod
@@ -254,6 +257,27 @@ class Store:
                 insert(table, answer.to_doc())
             tables["answers"] = table
 
+    # -- the house's agreements ----------------------------------------------------------
+
+    def acceptances(self) -> list[Acceptance]:
+        """Every acceptance of an agreement, oldest first."""
+        return sorted(
+            self.agreements_file.records("acceptances", Acceptance.from_doc),
+            key=lambda acceptance: acceptance.accepted,
+        )
+
+    def add_acceptances(self, acceptances: Iterable[Acceptance]) -> None:
+        """Record acceptances, under the lock, in one write."""
+        with self.locked(), self.agreements_file.changing() as tables:
+            table = tables.setdefault("acceptances", {})
+            for acceptance in acceptances:
+                insert(table, acceptance.to_doc())
+
+    def forget_acceptances(self, member_id: str) -> None:
+        """Remove every acceptance of a member whose data is deleted."""
+        with self.locked(), self.agreements_file.changing() as tables:
+            drop(tables.setdefault("acceptances", {}), lambda doc: doc.get("member") != member_id)
+
     # -- what another process changed, and checks ------------------------------------
 
     def changed_parts(self) -> set[Part]:
@@ -275,6 +299,7 @@ class Store:
             self.outbox_file.path,
             self.inductions_file.path,
             self.invitations_file.path,
+            self.agreements_file.path,
         ]
         members = [self.members.folder / name for name in self.members.names()]
         history = [self.history.folder / name for name in self.history.names()]

@@ -36,6 +36,8 @@ to = "18:00"
 
 
 def config(folder: Path, text: str) -> str:
+    """`text` as the config file in `folder`, with the house rules the example names."""
+    (folder / "house-rules.txt").write_bytes((ROOT / "house-rules.txt").read_bytes())
     path = folder / "kiosk.toml"
     path.write_text(text, encoding="utf-8")
     path.chmod(0o600)  # it may hold the host PIN hash

@@ -1,4 +1,4 @@
-"""The arguments of `kiosk roll-call` and `kiosk contacts`."""
+"""The arguments of `kiosk roll-call`, `kiosk contacts` and `kiosk agreements`."""
 
 from __future__ import annotations
 
@@ -23,6 +23,12 @@ def register(command: Declare, group: Group) -> None:
         "who was in the building with a member, and for how long (for hosts)",
         contacts,
     )
+    command(
+        "agreements",
+        "safety.agreements",
+        "the house's agreements, and the active members who have not accepted them",
+        agreements,
+    )
 
 
 def roll_call(sub: argparse.ArgumentParser) -> None:
@@ -42,3 +48,12 @@ def roll_call(sub: argparse.ArgumentParser) -> None:
 def contacts(sub: argparse.ArgumentParser) -> None:
     member(sub)
     days(sub)
+
+
+def agreements(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="write who accepted which version of each agreement, and when, to FILE (CSV)",
+    )

@@ -1,5 +1,6 @@
 """`kiosk roll-call`: everyone in the building now, for an emergency; `kiosk contacts`:
-who was in the building with a member, for a host handling an injury or illness report."""
+who was in the building with a member, for a host handling an injury or illness report;
+`kiosk agreements`: the house's agreements, and who has not accepted them."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import argparse
 from datetime import timedelta
 
 from kiosk.cli.commands.running import (
+    counted,
     now,
     open_community,
     print_json,
@@ -15,6 +17,7 @@ from kiosk.cli.commands.running import (
 from kiosk.config import Config
 from kiosk.errors import DataError, UsageError
 from kiosk.output import say
+from kiosk.safety.agreements import not_accepted, write_acceptances
 from kiosk.safety.contacts import contacts as overlapping
 from kiosk.safety.contacts import is_own
 from kiosk.safety.printout import write_csv, write_page
@@ -126,4 +129,39 @@ def contacts(args: argparse.Namespace, config: Config) -> int:
             f"  {who}: {duration(contact.together)} together over {visits_word}, from "
             f"{day_words(first_seen.date())} at {first_seen:%H:%M}"
         )
+    return 0
+
+
+def agreements(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    acceptances = community.store.acceptances()
+    if args.out is not None:
+        names = community.members_by_id(a.member_id for a in acceptances)
+        rows = write_privately(
+            args.out,
+            lambda file: write_acceptances(
+                file,
+                acceptances,
+                {member_id: member.name for member_id, member in names.items()},
+                community.zone,
+            ),
+        )
+        say(f"Wrote {counted(rows, 'acceptance')} of the house's agreements to {args.out}.")
+        return 0
+    if not config.agreements:
+        say(
+            "The config names no agreements. Add [[agreements]] tables, each with a title, "
+            "a file and a version (see config.example.toml)."
+        )
+        return 0
+    missing = not_accepted(config.agreements, acceptances, community.members())
+    for agreement in config.agreements:
+        say(f"{agreement.title}, version {agreement.version} ({agreement.file})")
+        waiting = missing[agreement.title]
+        if not waiting:
+            say("  Every active member has accepted it.")
+            continue
+        say(f"  Not accepted yet by {counted(len(waiting), 'active member')}:")
+        for member in waiting:
+            say(f"    {member.name}")
     return 0

@@ -21,6 +21,7 @@ from kiosk.errors import Refused, UsageError
 from kiosk.models import STATUS_LABELS, Presence
 from kiosk.output import say
 from kiosk.record_json import guest_json, presence_json
+from kiosk.safety.agreements import pending
 from kiosk.timekeeping import hours
 from kiosk.timekeeping.closing import DayEnd
 from kiosk.timekeeping.dates import read_day
@@ -36,6 +37,13 @@ def checkin(args: argparse.Namespace, config: Config) -> int:
         f"Checked in {member.name} at {hours.clock_time(visit.since, community.zone)} "
         f"({STATUS_LABELS[visit.status]})."
     )
+    for agreement in pending(config.agreements, community.store.acceptances(), member.id):
+        # A host checks them in all the same; at the kiosk they would be asked first.
+        say(
+            f"kiosk: note: {member.name} has not accepted '{agreement.title}' "
+            f"(version {agreement.version}); the kiosk asks them at their next check-in there.",
+            err=True,
+        )
     return saved(community)
 
 
