@@ -31,7 +31,8 @@ class Erasure:
     def delete_member(self, member_id: str, their_shoutouts: TheirShoutouts = "remove") -> None:
         """Delete a member's data: their profile goes; shout-outs they wrote are removed
         or kept without their name, as they choose; shout-outs to them and their answers
-        go; their visits stay only as anonymous counts. They are checked out first."""
+        go, with their acceptances, inductions and the invitations they made; their visits
+        stay only as anonymous counts. They are checked out first."""
         with self.state.writing():
             member = self.state.member(member_id)
             visit = self.attendance.visit_of(member_id)
@@ -52,6 +53,8 @@ class Erasure:
                 a for a in self.state.answers_given if a.member_id != member_id
             )
             self.state.store.forget_acceptances(member_id)
+            self.state.store.forget_inductions(member_id)
+            self.state.store.forget_invitations(member_id)
             self.state.store.members.remove(member)
             # The journal of who came and went names them too: start it afresh.
             self.state.store.presence.compact()

@@ -278,6 +278,19 @@ class Store:
         with self.locked(), self.agreements_file.changing() as tables:
             drop(tables.setdefault("acceptances", {}), lambda doc: doc.get("member") != member_id)
 
+    def forget_inductions(self, member_id: str) -> None:
+        """Remove the inductions of a member whose data is deleted, and their right to
+        induct others (inductions they gave stay, by "a former member")."""
+        with self.locked(), self.inductions_file.changing() as tables:
+            for table in ("inductions", "inductors"):
+                drop(tables.setdefault(table, {}), lambda doc: doc.get("member") != member_id)
+
+    def forget_invitations(self, member_id: str) -> None:
+        """Remove the invitations a member whose data is deleted made: they name their
+        guests, and nobody is left to be told."""
+        with self.locked(), self.invitations_file.changing() as tables:
+            drop(tables.setdefault("invitations", {}), lambda doc: doc.get("member") != member_id)
+
     # -- what another process changed, and checks ------------------------------------
 
     def changed_parts(self) -> set[Part]:

@@ -3,12 +3,15 @@ records of one person are merged into one."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from kiosk.community.community import Community
 from kiosk.errors import Refused
+from kiosk.models import Induction
+from kiosk.safety.inductions import Inductions
 from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
@@ -24,8 +27,9 @@ def live_text(root: Path) -> str:
 
 @pytest.fixture
 def ada(community: Community, clock: FakeClock) -> str:
-    """Ada, with a profile, three visits (one with a guest), shout-outs both ways and an
-    answer to the question of the week; she is here now."""
+    """Ada, with a profile, three visits (one with a guest), shout-outs both ways, an
+    answer to the question of the week, an induction on the loom (she may induct on it
+    too) and Grace invited for tomorrow; she is here now."""
     member = community.add_member(
         "Ada Lovelace", ("engines",), intro="Notes on the Analytical Engine"
     )
@@ -43,6 +47,10 @@ def ada(community: Community, clock: FakeClock) -> str:
     community.post_shoutout(member.id, None, "Thanks, everyone!")
     community.post_shoutout(bo.id, member.id, "Your notes helped me")
     community.answer(member.id, "A difference engine")
+    inductions = Inductions(community.store)
+    inductions.add(Induction(member.id, "Jacquard loom", bo.id, clock()))
+    inductions.set_inductor(member.id, "Jacquard loom", True)
+    community.invite(member.id, "Grace Hopper", clock().date() + timedelta(days=1))
     return member.id
 
 
@@ -59,7 +67,8 @@ def test_a_deleted_member_leaves_nothing_that_names_them(
 
     root = community.store.root
     text = live_text(root)
-    for trace in (ada, "Ada Lovelace", "Analytical Engine", before.badge, "looms", "difference"):
+    traces = (ada, "Ada Lovelace", "Analytical Engine", before.badge, "looms", "difference")
+    for trace in (*traces, "Grace Hopper"):
         assert trace not in text, trace
     fresh = Community(Store.open(root), clock)
     with pytest.raises(Refused):
