@@ -62,8 +62,9 @@ class Erasure:
             self.state.forget(member_id)
 
     def merge_members(self, keep_id: str, other_id: str) -> Member:
-        """Make two records of one person one: `other`'s visits, guests, shout-outs and
-        answers become `keep`'s, with the topics of both; `other`'s badge stops working.
+        """Make two records of one person one: `other`'s visits, guests, shout-outs,
+        answers, acceptances, inductions and invitations become `keep`'s, with the topics
+        of both; `other`'s badge stops working.
         If both are here, `other`'s visit ends now."""
         if keep_id == other_id:
             return self.state.member(keep_id)
@@ -85,6 +86,7 @@ class Erasure:
                 theirs[keep_id] = replace(theirs[other_id], member_id=keep_id)
             theirs.pop(other_id, None)
             self.state.store.put_answers(theirs.values())
+            self.state.store.give_records(other_id, keep_id)
             merged = _merged(keep, other)
             self.state.store.members.put(merged, keep)
             self.state.store.members.remove(other)

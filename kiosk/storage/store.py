@@ -54,6 +54,7 @@ from kiosk.storage.layout import (
     SHOUTOUTS_FILE,
 )
 from kiosk.storage.member_files import MemberFiles
+from kiosk.text import topic_key
 
 Part = Literal["presence", "shoutouts", "questions"]
 
@@ -285,6 +286,23 @@ class Store:
             for table in ("inductions", "inductors"):
                 drop(tables.setdefault(table, {}), lambda doc: doc.get("member") != member_id)
 
+    def give_records(self, other_id: str, keep_id: str) -> None:
+        """Make `other_id`'s acceptances, inductions (those given too), right to induct and
+        invitations `keep_id`'s, when two records of one person become one; where both
+        were inducted on a tool, or may induct on it, one record of it stays."""
+        with self.locked():
+            with self.agreements_file.changing() as tables:
+                _give(tables.setdefault("acceptances", {}), other_id, keep_id, "member")
+            with self.inductions_file.changing() as tables:
+                inductions = tables.setdefault("inductions", {})
+                _give(inductions, other_id, keep_id, "member", "by")
+                _one_per_tool(inductions)
+                inductors = tables.setdefault("inductors", {})
+                _give(inductors, other_id, keep_id, "member")
+                _one_per_tool(inductors)
+            with self.invitations_file.changing() as tables:
+                _give(tables.setdefault("invitations", {}), other_id, keep_id, "member")
+
     def forget_invitations(self, member_id: str) -> None:
         """Remove the invitations a member whose data is deleted made: they name their
         guests, and nobody is left to be told."""
@@ -327,6 +345,27 @@ class Store:
             except DataError as error:
                 found.append(DataProblem(path, str(error), isinstance(error, NewerData)))
         return found
+
+
+def _give(table: Table, other_id: str, keep_id: str, *keys: str) -> None:
+    """Every reference to `other_id` under `keys` made one to `keep_id` (each document
+    replaced, never changed in place: the parsed records are cached by document)."""
+    for doc_id, doc in table.items():
+        if any(doc.get(key) == other_id for key in keys):
+            table[doc_id] = {
+                k: keep_id if k in keys and v == other_id else v for k, v in doc.items()
+            }
+
+
+def _one_per_tool(table: Table) -> None:
+    """One document for each member and tool, the last written (the newest induction)."""
+    seen: dict[tuple[object, str], str] = {}
+    for doc_id, doc in sorted(table.items(), key=lambda item: str(item[1].get("at", ""))):
+        tool = doc.get("tool")
+        key = (doc.get("member"), topic_key(tool) if isinstance(tool, str) else "")
+        if key in seen:
+            del table[seen[key]]
+        seen[key] = doc_id
 
 
 def keep_private(root: Path) -> None:

@@ -13,6 +13,7 @@ from kiosk.errors import Refused
 from kiosk.models import Induction
 from kiosk.safety.inductions import Inductions
 from kiosk.storage.store import Store
+from kiosk.text import topic_key
 from tests.conftest import FakeClock
 
 
@@ -95,6 +96,11 @@ def test_two_records_of_one_person_become_one(
     community.file_visits()
     community.post_shoutout(community.find("Bo Berg").id, other.id, "Lovely poem")
 
+    inductions = Inductions(community.store)
+    inductions.add(Induction(other.id, "Sewing machine", other.id, clock()))
+    inductions.set_inductor(other.id, "jacquard loom", True)
+    community.invite(other.id, "Percy Shelley", clock().date())
+
     merged = community.merge_members(ada, other.id)
 
     fresh = Community(Store.open(community.store.root), community.clock)
@@ -103,6 +109,17 @@ def test_two_records_of_one_person_become_one(
     assert fresh.visits_so_far(merged) == 5  # three, one of the other record, and today
     with pytest.raises(Refused):
         fresh.member(other.id)
+    # What the other record was given or made is hers now, once for each tool
+    after = Inductions(fresh.store)
+    assert {(i.member_id, i.tool) for i in after.inductions()} == {
+        (ada, "Jacquard loom"),
+        (ada, "Sewing machine"),
+    }
+    assert [(i.member_id, topic_key(i.tool)) for i in after.inductors()] == [
+        (ada, topic_key("Jacquard loom"))
+    ]
+    assert {i.member_id for i in fresh.store.invitations()} == {ada}
+    assert other.id not in live_text(fresh.store.root)
     assert fresh.by_badge(other.badge) is None
     assert [s.to_id for s in fresh.shoutouts() if s.text == "Lovely poem"] == [ada]
     assert other.id not in live_text(community.store.root)
