@@ -1,6 +1,7 @@
 """A member's own data, for them to take with them: their profile with every choice of who
-sees what, their visits (and their guests'), the shout-outs they wrote and were sent, and
-their answers, as one JSON document.
+sees what, their visits (and their guests'), the shout-outs they wrote and were sent,
+their answers, the agreements they accepted, their inductions and the guests they
+invited, as one JSON document.
 
 A member gets it from their profile at the kiosk (in a browser, as a download) and a host
 with `kiosk members data MEMBER --out FILE`. Visits made anonymous (their data deleted, or
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.models import PROFILE_FIELDS, Member, Visit
 from kiosk.record_json import public_time
+from kiosk.safety.inductions import Inductions
 
 if TYPE_CHECKING:
     from kiosk.community.community import Community
@@ -57,6 +59,28 @@ def member_data(community: Community, member_id: str) -> dict[str, Any]:
             for a in community.answers()
             if a.member_id == member_id
         ],
+        "agreements_accepted": [
+            {"agreement": a.agreement, "version": a.version, "accepted": a.accepted.isoformat()}
+            for a in community.store.acceptances()
+            if a.member_id == member_id
+        ],
+        "inductions": [
+            {
+                "tool": i.tool,
+                "by": community.name_of(i.by_id),
+                "on": i.at.isoformat(),
+                "expires": None if i.expires is None else i.expires.isoformat(),
+            }
+            for i in Inductions(community.store).inductions(member_id)
+        ],
+        "may_induct_on": [
+            i.tool for i in Inductions(community.store).inductors() if i.member_id == member_id
+        ],
+        "guests_invited": [
+            {"guest": i.guest, "day": i.day.isoformat(), "cancelled": i.cancelled}
+            for i in community.store.invitations()
+            if i.member_id == member_id
+        ],
     }
 
 
@@ -94,6 +118,7 @@ def _profile(member: Member) -> dict[str, Any]:
         "has_a_pin": bool(member.pin_hash),
         "active": member.active,
         "notify": member.notify,
+        "keyholder": member.keyholder,
     }
 
 

@@ -1,13 +1,16 @@
 """A member takes all of their data with them, as JSON: profile and choices, visits and
-guests, shout-outs both ways, answers."""
+guests, shout-outs both ways, answers, inductions, acceptances and invited guests."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from kiosk.community.community import Community
 from kiosk.exchange.member_data import member_data
+from kiosk.models import Acceptance, Induction
 from kiosk.output import json_text
+from kiosk.safety.inductions import Inductions
 from tests.conftest import FakeClock
 
 
@@ -68,4 +71,38 @@ def test_a_member_s_data_holds_everything_kept_about_her(
             "answer": "A difference engine",
             "given": "2026-11-27T11:00:00+00:00",
         }
+    ]
+
+
+def test_her_data_holds_her_inductions_acceptances_keys_and_invited_guests(
+    community: Community, clock: FakeClock
+) -> None:
+    ada = community.add_member("Ada Lovelace")
+    bo = community.add_member("Bo Berg")
+    community.edit_member(ada.id, keyholder=True)
+    inductions = Inductions(community.store)
+    inductions.add(Induction(ada.id, "Jacquard loom", bo.id, clock(), date(2027, 6, 30)))
+    inductions.add(Induction(bo.id, "Lathe", ada.id, clock()))
+    inductions.set_inductor(ada.id, "Lathe", True)
+    community.store.add_acceptances([Acceptance(ada.id, "House rules", "2", clock())])
+    community.invite(ada.id, "Grace Hopper", date(2026, 11, 27))
+    community.invite(bo.id, "Percy Shelley", date(2026, 11, 27))
+
+    data = json.loads(json_text(member_data(community, ada.id)))
+
+    assert data["profile"]["keyholder"] is True
+    assert data["inductions"] == [
+        {
+            "tool": "Jacquard loom",
+            "by": "Bo Berg",
+            "on": "2026-11-26T09:00:00+00:00",
+            "expires": "2027-06-30",
+        }
+    ]
+    assert data["may_induct_on"] == ["Lathe"]
+    assert data["agreements_accepted"] == [
+        {"agreement": "House rules", "version": "2", "accepted": "2026-11-26T09:00:00+00:00"}
+    ]
+    assert data["guests_invited"] == [
+        {"guest": "Grace Hopper", "day": "2026-11-27", "cancelled": False}
     ]
