@@ -52,6 +52,7 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "named_online": ("namedonline",),
     "active": ("active",),
     "badge": ("badge", "badgecode"),
+    "keyholder": ("keyholder", "haskey"),
 }
 """Each column the kiosk reads, and the header names (reduced by `header_key`) it goes by."""
 _COLUMN_OF = {name: column for column, names in HEADER_NAMES.items() for name in names}

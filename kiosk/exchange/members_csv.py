@@ -1,9 +1,9 @@
 """Members as a CSV file: exported for hosts, and imported after every row was checked.
 
 Columns: id, name, joined, topics, pronouns, intro, ask_me_about, looking_for, learning,
-mentor, on_board, hosts_only, named_online, active, badge. An export writes lists "coffee;
-Python", yes/no columns "yes" or "no", and `joined` as a day in the kiosk's time zone,
-2026-11-26. `hosts_only` lists the profile fields a member keeps for hosts ("intro;
+mentor, on_board, hosts_only, named_online, active, badge, keyholder. An export writes
+lists "coffee; Python", yes/no columns "yes" or "no", and `joined` as a day in the kiosk's
+time zone, 2026-11-26. `hosts_only` lists the profile fields a member keeps for hosts ("intro;
 looking_for"), or says "none", so that every choice of who sees what goes wherever the
 file goes. An import
 reads files as spreadsheets and member tools write them (kiosk.exchange.member_sheet: encodings,
@@ -65,6 +65,7 @@ MEMBER_COLUMNS = (
     "named_online",
     "active",
     "badge",
+    "keyholder",
 )
 LIST_COLUMNS = ("topics", "ask_me_about", "looking_for", "learning", "mentor")
 SEPARATOR = "; "
@@ -100,6 +101,7 @@ def member_row(member: Member, zone: tzinfo) -> list[str]:
         "yes" if member.named_online else "no",
         "yes" if member.active else "no",
         member.badge,
+        "yes" if member.keyholder else "no",
     ]
 
 
@@ -323,7 +325,7 @@ class _Planner:
             return text.topics(cell.split(";" if ";" in cell else ","))
         if column == "hosts_only":
             return _hosts_only(cell)
-        if column in ("on_board", "named_online", "active"):
+        if column in ("on_board", "named_online", "active", "keyholder"):
             if cell.strip().lower() not in _YES:
                 raise Refused(f"{text.shortened(cell, 30)!r} is not yes or no")
             return _YES[cell.strip().lower()]

@@ -72,20 +72,24 @@ def test_the_export_has_a_row_for_each_member() -> None:
         [
             "id", "name", "joined", "topics", "pronouns", "intro", "ask_me_about",
             "looking_for", "learning", "mentor", "on_board", "hosts_only", "named_online",
-            "active", "badge",
+            "active", "badge", "keyholder",
         ],
         [
             "ana", "Ana Lima", "2026-01-05", "coffee; Python", "she/her", "I fix bikes",
             "bikes", "a lathe; time", "welding", "Python", "yes", "intro; looking_for", "yes",
-            "yes", "B-100",
+            "yes", "B-100", "no",
         ],
-        ["bo1", "Bo", "2026-02-01", "", "", "", "", "", "", "", "no", "none", "no", "yes", ""],
-        ["bo2", "Bo", "2026-03-01", "", "", "", "", "", "", "", "yes", "none", "no", "no", ""],
+        ["bo1", "Bo", "2026-02-01", "", "", "", "", "", "", "", "no", "none", "no", "yes", "",
+         "no"],
+        ["bo2", "Bo", "2026-03-01", "", "", "", "", "", "", "", "yes", "none", "no", "no", "",
+         "no"],
     ]  # fmt: skip
 
 
 def test_an_export_imported_again_changes_nothing() -> None:
-    tricky = replace(ANA, id="eve", name="=Eve", intro="@home", badge="", topics=("-5 °C",))
+    tricky = replace(
+        ANA, id="eve", name="=Eve", intro="@home", badge="", topics=("-5 °C",), keyholder=True
+    )
     members = [*MEMBERS, tricky]
     text = exported(members)
     assert "'=Eve" in text and "'@home" in text  # shown as text by spreadsheets
