@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, TypeGuard, TypeVar
@@ -10,6 +11,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
+from textual.worker import WorkerCancelled
 
 from kiosk.access.pin import hash_pin
 from kiosk.community.community import Community
@@ -100,7 +102,10 @@ async def settle(pilot: Pilot[None]) -> None:
         for worker in pilot.app.workers
         if worker.group not in BACKGROUND and not worker.is_finished
     ]:
-        await pilot.app.workers.wait_for_complete(waited)
+        # A worker whose screen closed as it finished (a right PIN opens the console) is
+        # cancelled with it: its work is done, and it counts as settled.
+        with suppress(WorkerCancelled):
+            await pilot.app.workers.wait_for_complete(waited)
         await pilot.pause()
     await pilot.pause()
     await pilot.pause()
