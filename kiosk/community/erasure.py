@@ -52,9 +52,7 @@ class Erasure:
             self.state.store.put_answers(
                 a for a in self.state.answers_given if a.member_id != member_id
             )
-            self.state.store.forget_acceptances(member_id)
-            self.state.store.forget_inductions(member_id)
-            self.state.store.forget_invitations(member_id)
+            self.state.store.forget_records(member_id)
             self.state.store.members.remove(member)
             # The journal of who came and went names them too: start it afresh.
             self.state.store.presence.compact()

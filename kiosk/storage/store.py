@@ -274,40 +274,38 @@ class Store:
             for acceptance in acceptances:
                 insert(table, acceptance.to_doc())
 
-    def forget_acceptances(self, member_id: str) -> None:
-        """Remove every acceptance of a member whose data is deleted."""
-        with self.locked(), self.agreements_file.changing() as tables:
-            drop(tables.setdefault("acceptances", {}), lambda doc: doc.get("member") != member_id)
+    def _member_records(self) -> list[tuple[DataFile, tuple[str, ...]]]:
+        """The files, and their tables, whose documents each belong to one member (by
+        "member"): acceptances, inductions and the right to induct, invitations."""
+        return [
+            (self.agreements_file, ("acceptances",)),
+            (self.inductions_file, ("inductions", "inductors")),
+            (self.invitations_file, ("invitations",)),
+        ]
 
-    def forget_inductions(self, member_id: str) -> None:
-        """Remove the inductions of a member whose data is deleted, and their right to
-        induct others (inductions they gave stay, by "a former member")."""
-        with self.locked(), self.inductions_file.changing() as tables:
-            for table in ("inductions", "inductors"):
-                drop(tables.setdefault(table, {}), lambda doc: doc.get("member") != member_id)
+    def forget_records(self, member_id: str) -> None:
+        """Remove the acceptances, inductions, right to induct and invitations (which name
+        their guests) of a member whose data is deleted; inductions they gave others stay,
+        by "a former member"."""
+        with self.locked():
+            for data_file, names in self._member_records():
+                with data_file.changing() as tables:
+                    for name in names:
+                        table = tables.setdefault(name, {})
+                        drop(table, lambda doc: doc.get("member") != member_id)
 
     def give_records(self, other_id: str, keep_id: str) -> None:
         """Make `other_id`'s acceptances, inductions (those given too), right to induct and
         invitations `keep_id`'s, when two records of one person become one; where both
         were inducted on a tool, or may induct on it, one record of it stays."""
         with self.locked():
-            with self.agreements_file.changing() as tables:
-                _give(tables.setdefault("acceptances", {}), other_id, keep_id, "member")
-            with self.inductions_file.changing() as tables:
-                inductions = tables.setdefault("inductions", {})
-                _give(inductions, other_id, keep_id, "member", "by")
-                _one_per_tool(inductions)
-                inductors = tables.setdefault("inductors", {})
-                _give(inductors, other_id, keep_id, "member")
-                _one_per_tool(inductors)
-            with self.invitations_file.changing() as tables:
-                _give(tables.setdefault("invitations", {}), other_id, keep_id, "member")
-
-    def forget_invitations(self, member_id: str) -> None:
-        """Remove the invitations a member whose data is deleted made: they name their
-        guests, and nobody is left to be told."""
-        with self.locked(), self.invitations_file.changing() as tables:
-            drop(tables.setdefault("invitations", {}), lambda doc: doc.get("member") != member_id)
+            for data_file, names in self._member_records():
+                with data_file.changing() as tables:
+                    for name in names:
+                        table = tables.setdefault(name, {})
+                        _give(table, other_id, keep_id, "member", "by")
+                        if data_file is self.inductions_file:
+                            _one_per_tool(table)
 
     # -- what another process changed, and checks ------------------------------------
 
