@@ -22,6 +22,7 @@ from kiosk.access.warnings import HostWarnings, Source, host_warnings
 from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import DataError, KioskError
+from kiosk.events.feeds import feed_warning
 from kiosk.models import Member, Visit
 from kiosk.notices import delivery
 from kiosk.notices.outbox import Outbox, failing
@@ -79,6 +80,7 @@ class KioskApp(App[None]):
         self._outbox = Outbox(community.store)
         self._next_delivery = timer()
         self._refreshing: Worker[None] | None = None
+        self._fetching: Worker[None] | None = None
         self._set_aside = False
         """Whether the members read at the start are kept out of the collector's passes."""
         self.scan_gate = ScanGate(self, timer, deliver=self._deliver_key)
@@ -228,6 +230,22 @@ class KioskApp(App[None]):
         # One reread at a time: a slow disk skips a second rather than piling them up.
         if self._refreshing is None or self._refreshing.is_finished:
             self._refreshing = self._refresh_worker()
+        # Apart from the rereads: a slow calendar server never holds up who is here.
+        if self.config.event_feeds and (self._fetching is None or self._fetching.is_finished):
+            self._fetching = self._fetch_feeds()
+
+    @work(thread=True, group="feeds")
+    def _fetch_feeds(self) -> None:
+        """Fetch the calendar feeds that are due; tell the host of those out of reach, and
+        how old the copy shown is."""
+        events = self.community.events
+        events.fetch_feeds()
+        now, zone = self.community.clock(), self.community.zone
+        self.call_from_thread(
+            self.warn_host,
+            "events",
+            *(feed_warning(s, now, zone) for s in events.feed_states() if s.problem),
+        )
 
     @work(thread=True, group="refresh")
     def _refresh_worker(self) -> None:
