@@ -72,8 +72,8 @@ def board_sections(
     people = _people_cards(gathering, here, came_today, supervisors)
     sections = [Section("Who's here", tuple(people))]
     if events:
-        on = _card("events", "What's on", (Content(line) for line in events), "events")
-        sections.insert(0, Section("Events", (on,)))
+        on = _card("events", "Today and next", (Content(line) for line in events), "events")
+        sections.insert(0, Section("What's on", (on,)))
     if question is not None:
         sections.append(Section("Question of the week", tuple(_question_cards(question, answers))))
     if shoutouts:
