@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.community.community import Community
+from kiosk.community.figures import gather
 from kiosk.errors import DataError, Refused
 from kiosk.events.happening import Happening
 from kiosk.storage.store import Store
@@ -173,3 +174,26 @@ def test_a_hand_edited_events_file_is_damage_named_by_kind(
     events_file.write_text(events_file.read_text().replace('"repeat":""', '"repeat":"FREQ=NO"'))
     with pytest.raises(DataError, match="repeat should be a rule"):
         Store.open(tmp_path / "data").hosted_events()
+
+
+def test_who_came_for_an_event_is_counted_for_hosts(tmp_path: Path, clock: FakeClock) -> None:
+    # Given Soldering 101 at 10:00 in Berlin, and three members
+    community = in_berlin(tmp_path, clock)
+    community.add_event("Soldering 101", "today 10:00")
+    ana, bo, cy = (community.add_member(name) for name in ("Ana Lima", "Bo Berg", "Cy Dam"))
+    # When Ana and Bo come for it, Bo twice, and Cy just to work
+    clock.advance(minutes=5)
+    [happening] = community.events.agenda.on_day(date(2026, 11, 26))
+    for member in (ana, bo, cy):
+        community.check_in(member.id)
+    community.here_for_event(ana.id, happening)
+    community.here_for_event(bo.id, happening)
+    community.check_out(bo.id)
+    clock.advance(minutes=5)
+    community.check_in(bo.id)
+    community.here_for_event(bo.id, happening)
+    # Then the hosts' figures count two people for it that day
+    assert gather(community).per_event == [(date(2026, 11, 26), "Soldering 101", 2)]
+    # And each visit keeps what its member said
+    assert community.visit_of(ana.id).event == "Soldering 101"  # type: ignore[union-attr]
+    assert community.visit_of(cy.id).event == ""  # type: ignore[union-attr]
