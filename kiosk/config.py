@@ -164,6 +164,11 @@ _SECTION_KEYS: dict[str, dict[str, tuple[type[Any], str]]] = {
     "spaceapi": {
         "logo": (str, 'the web address of the logo, like "https://example.org/logo.png"'),
         "url": (str, 'the web address of the space, like "https://example.org"'),
+        "calendar": (
+            str,
+            "the web address of the space's events as iCalendar, like "
+            '"https://example.org/events.ics"',
+        ),
         "contact": (dict, "a section [spaceapi.contact] of ways to reach the space"),
         "location": (dict, "a section [spaceapi.location] saying where the space is"),
     },

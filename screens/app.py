@@ -253,6 +253,7 @@ class KioskApp(App[None]):
         self.call_from_thread(self.warn_host, "backup", *([problem] if problem else []))
         try:
             changed = self.community.refresh()
+            self.community.events.follow_closures()
             if changed:
                 self.community.gathering()  # for the boards: worked out here, not on the UI thread
         except KioskError as error:

@@ -28,6 +28,8 @@ from kiosk.timekeeping.dates import day_words, read_coming_day
 from kiosk.timekeeping.opening import at, local_day
 
 DEFAULT_LENGTH = timedelta(hours=2)
+CLOSURES_AHEAD = timedelta(days=31)
+"""How far ahead the calendar's closures are followed: the kiosk plans no further."""
 LONGEST = timedelta(days=14)
 """The longest one event may last."""
 REPEAT_WORDS = {
@@ -60,6 +62,8 @@ class Events:
         self.attendance = attendance
         self.feeds = Feeds(state.store, feeds, state.clock)
         self.agenda = Agenda(self.feeds, state.zone, state.clock)
+        self.base_hours = state.hours
+        """The opening hours of the config, before any closure of the calendar."""
         self._shown: tuple[tuple[object, ...], tuple[ShownEvent, ...]] | None = None
 
     # -- what hosts add ---------------------------------------------------------------
@@ -169,6 +173,19 @@ class Events:
 
     def closed_days(self, first: date, last: date) -> list[date]:
         return self.agenda.closed_days(first, last)
+
+    def follow_closures(self) -> None:
+        """Close the space on the days events marked as closures cover, as the closed days
+        of [hours] do (without opening hours the kiosk never closes, so nothing changes).
+        Reads the calendar: the kiosk calls it as it rereads, and the commands that say
+        whether the space is open call it first; a door command never does."""
+        if not self.base_hours.is_set:
+            return
+        today = local_day(self.state.clock(), self.state.zone)
+        days = self.agenda.closed_days(today - timedelta(days=1), today + CLOSURES_AHEAD)
+        closed = self.base_hours.closed + tuple((day, day) for day in days)
+        if closed != self.state.hours.closed:
+            self.state.hours = replace(self.base_hours, closed=closed)
 
     def reasons(self, member_id: str, proven: bool) -> list[tuple[ShownEvent, str]]:
         """Today's events (and the next one) whose topic the member follows, each with

@@ -40,8 +40,11 @@ def when(happening: Happening, now: datetime, zone: tzinfo) -> str:
 
 
 def event_line(happening: Happening, host: str, now: datetime, zone: tzinfo) -> str:
-    """'Tonight 19:00 Soldering 101 · with Jürgen'; `host` empty names nobody."""
+    """'Tonight 19:00 Soldering 101 · with Jürgen'; `host` empty names nobody. A closure
+    says so: 'Thursday 24 December Winter break · closed'."""
     said = f"{when(happening, now, zone)} {happening.title}"
+    if happening.closure:
+        return f"{said} · closed"
     return f"{said} · with {host}" if host else said
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.errors import StorageError, UsageError
+from kiosk.events.sources import is_feed_address
 from kiosk.output import json_text
 from kiosk.text import fold
 from kiosk.timekeeping.hours import opening_status
@@ -45,7 +46,7 @@ def spaceapi_document(config: Config, community: Community) -> dict[str, Any]:
         )
     now = community.clock()
     here = community.public_count()
-    hours = config.hours
+    hours = community.hours  # the config's, and the calendar's closures
     document: dict[str, Any] = {
         "api_compatibility": [API_VERSION],
         "space": config.space_name,
@@ -56,6 +57,11 @@ def spaceapi_document(config: Config, community: Community) -> dict[str, Any]:
     if location:
         document["location"] = location
     document["contact"] = dict(listing.contact)
+    calendar = listing.calendar or next(
+        (feed for feed in config.event_feeds if is_feed_address(feed)), ""
+    )
+    if calendar:
+        document["feeds"] = {"calendar": {"type": "ical", "url": calendar}}
     # Without opening hours the space is open while anyone is here.
     if config.open_with_keyholder:
         keyholder = community.keyholder_here()

@@ -9,6 +9,7 @@ import icalendar
 
 from tests.cli.conftest import HOSTS_CONFIG
 from tests.cli.running import Kiosk
+from tests.cli.test_spaceapi import EXAMPLE, LISTING, WEEKDAYS_9_TO_6, config, valid
 
 
 def in_berlin(kiosk: Kiosk) -> None:
@@ -120,4 +121,38 @@ def test_doctor_names_a_damaged_events_file(kiosk: Kiosk, tmp_path: Path) -> Non
     assert checked.code == 1
     assert "events.json is damaged: a record in its events is incomplete or wrong" in (
         checked.out + checked.err
+    )
+
+
+def test_the_spaceapi_file_names_the_calendar_feed(kiosk: Kiosk, tmp_path: Path) -> None:
+    # Given the example config, which names where the space publishes its events
+    example = config(tmp_path, EXAMPLE)
+    kiosk("demo", "--config", example)
+    document = kiosk("spaceapi", "--config", example).json()
+    # Then the SpaceAPI file names it, as the official schema wants
+    assert document["feeds"] == {
+        "calendar": {"type": "ical", "url": "https://makerspace-north.example/events.ics"}
+    }
+    assert valid(document)
+    # And without it, the first feed on the web that the kiosk reads is named
+    web = "https://calendar.example.org/ours.ics"
+    listed = config(tmp_path, f'{LISTING}\n[events]\nfeeds = ["local.ics", "{web}"]\n')
+    assert kiosk("spaceapi", "--config", listed).json()["feeds"]["calendar"]["url"] == web
+
+
+def test_a_closure_a_host_adds_closes_the_space_in_the_spaceapi_file(
+    kiosk: Kiosk, tmp_path: Path
+) -> None:
+    # Given a space open on weekdays, 09:00 to 18:00 (it is Thursday, 09:00)
+    listed = config(tmp_path, LISTING + WEEKDAYS_9_TO_6)
+    kiosk("members", "add", "Ana Lima", "--config", listed)
+    assert kiosk("spaceapi", "--config", listed).json()["state"]["open"] is True
+    # When a host closes it today for a staff day
+    kiosk("events", "add", "Staff day", "--at", "today", "--closed", "--config", listed)
+    # Then the space is closed, as on a closed day of its hours
+    state = kiosk("spaceapi", "--config", listed).json()["state"]
+    assert state == {"open": False, "message": "closed · opens tomorrow at 09:00"}
+    assert (
+        "Thursday 26 November 2026  Today Staff day · closed"
+        in kiosk("events", "--config", listed).out
     )

@@ -16,9 +16,11 @@ from kiosk.community.figures import gather
 from kiosk.errors import DataError, Refused
 from kiosk.events.happening import Happening
 from kiosk.storage.store import Store
+from kiosk.timekeeping.hours import opening_status
 from kiosk.timekeeping.opening import OpeningHours
 from tests.conftest import FakeClock
 from tests.core.berlin import cest, cet
+from tests.core.berlin import in_berlin as in_berlin_hours
 
 FEEDS = Path(__file__).parent.parent / "data"
 BERLIN = OpeningHours(timezone="Europe/Berlin")
@@ -197,3 +199,26 @@ def test_who_came_for_an_event_is_counted_for_hosts(tmp_path: Path, clock: FakeC
     # And each visit keeps what its member said
     assert community.visit_of(ana.id).event == "Soldering 101"  # type: ignore[union-attr]
     assert community.visit_of(cy.id).event == ""  # type: ignore[union-attr]
+
+
+def test_a_closure_in_the_calendar_keeps_the_space_closed_as_closed_days_do(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    # Given opening hours on weekdays 09:00 to 18:00 in Berlin, and a winter break in the
+    # calendar from Thursday 24 to Saturday 26 December
+    hours = in_berlin_hours("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR 09:00-18:00")
+    community = Community(
+        Store.open(tmp_path / "data"),
+        clock,
+        hours=hours,
+        event_feeds=(str(FEEDS / "all-day.ics"),),
+    )
+    clock.now = cet("2026-12-24", "10:00").astimezone(UTC)
+    # When the kiosk follows the calendar's closures
+    community.events.follow_closures()
+    # Then on a Thursday morning the space is closed, and opens on Monday the 28th
+    assert opening_status(community.hours, clock.now) == "closed · opens Monday at 09:00"
+    # And the day before, it was open as usual
+    clock.now = cet("2026-12-23", "10:00").astimezone(UTC)
+    community.events.follow_closures()
+    assert opening_status(community.hours, clock.now) == "open until 18:00"
