@@ -1,10 +1,10 @@
 """The community the kiosk serves: the one object screens and the CLI talk to.
 
 It is the community's state (kiosk.community.state: what is kept in memory and how it
-follows the data folder) and holds five parts, a module of this package each, that carry
+follows the data folder) and holds six parts, a module of this package each, that carry
 out its verbs: members and their profiles (membership), who is here (attendance), guests
-invited ahead (invitations), what members say to each other (conversation), and deleting
-and merging records (erasure).
+invited ahead (invitations), the community's events (events), what members say to each
+other (conversation), and deleting and merging records (erasure).
 """
 
 from __future__ import annotations
