@@ -622,7 +622,7 @@ class HostedEvent:
             raise TypeError("minutes should be a whole number above 0")
         repeat = _text(doc, "repeat", text.REPEAT_LIMIT, required=False).removeprefix("RRULE:")
         if repeat:
-            _check_repeat(repeat)
+            check_repeat(repeat)
         host = doc.get("host", "")
         if type(host) is not str or (host and not text.is_id(host)):
             raise ValueError("host should be a member id or empty")
@@ -640,14 +640,27 @@ class HostedEvent:
         )
 
 
-def _check_repeat(rule: str) -> None:
-    """Raise ValueError unless `rule` is a repeating rule python-dateutil reads."""
+TOO_OFTEN = frozenset({"SECONDLY", "MINUTELY", "HOURLY"})
+"""Repeats no community event has: expanding one would take the kiosk hours."""
+
+
+def repeats_too_often(frequency: str) -> bool:
+    """Whether an RRULE's FREQ repeats an event more often than daily."""
+    return frequency.upper() in TOO_OFTEN
+
+
+def check_repeat(rule: str) -> None:
+    """Raise ValueError unless `rule` is a repeating rule python-dateutil reads, at most
+    daily."""
     from dateutil.rrule import rrulestr  # late: only events repeat by rules
 
     try:
         rrulestr(f"RRULE:{rule}", dtstart=datetime(2000, 1, 1))
     except (ValueError, TypeError):
         raise ValueError("repeat should be a rule like FREQ=WEEKLY;BYDAY=FR") from None
+    fields = dict(part.partition("=")[::2] for part in rule.split(";"))
+    if repeats_too_often(fields.get("FREQ", "")):
+        raise ValueError("repeat should be daily at the most")
 
 
 @dataclass(slots=True, frozen=True)

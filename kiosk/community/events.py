@@ -23,7 +23,7 @@ from kiosk.events.agenda import Agenda
 from kiosk.events.feeds import Feeds, FeedState
 from kiosk.events.happening import Happening
 from kiosk.events.wording import event_line
-from kiosk.models import HostedEvent, Visit
+from kiosk.models import HostedEvent, Visit, check_repeat
 from kiosk.timekeeping.dates import day_words, read_coming_day
 from kiosk.timekeeping.opening import at, local_day
 
@@ -260,15 +260,13 @@ def read_repeat(typed: str) -> str:
     if not words:
         return ""
     rule = REPEAT_WORDS.get(words.lower(), words.removeprefix("RRULE:").upper())
-    from dateutil.rrule import rrulestr  # late: only events repeat by rules
-
-    try:
-        rrulestr(f"RRULE:{rule}", dtstart=datetime(2000, 1, 1))
-    except (ValueError, TypeError):
-        raise Refused(
-            f"{words!r} is not a repeating rule I can read; try weekly, monthly or an RRULE "
-            "like FREQ=WEEKLY;BYDAY=FR;COUNT=6."
-        ) from None
     if len(rule) > text.REPEAT_LIMIT:
         raise Refused(f"A repeating rule can be at most {text.REPEAT_LIMIT} characters.")
+    try:
+        check_repeat(rule)
+    except ValueError:
+        raise Refused(
+            f"{words!r} is not a repeating rule I can read, at most daily; try weekly, "
+            "monthly or an RRULE like FREQ=WEEKLY;BYDAY=FR;COUNT=6."
+        ) from None
     return rule

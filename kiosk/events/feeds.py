@@ -116,7 +116,7 @@ class Feeds:
             try:
                 found.append((source, read_regular(Path(source)).decode("utf-8-sig")))
             except (DataError, UnicodeDecodeError) as error:
-                self.problems[source] = _unreadable(source, error)
+                self.problems[source] = _unreadable(error)
                 continue
             self.problems.pop(source, None)
         return found
@@ -143,11 +143,15 @@ def _unreachable(error: OSError | ValueError) -> str:
     if isinstance(error, urllib.error.HTTPError):
         return f"the server answered {error.code} {error.reason}"
     if isinstance(error, urllib.error.URLError):
-        return f"it could not be reached ({error.reason})"
+        reason = error.reason
+        said = reason.strerror if isinstance(reason, OSError) and reason.strerror else reason
+        return f"it could not be reached ({said})"
     return f"it could not be fetched ({error})"
 
 
-def _unreadable(source: str, error: DataError | UnicodeDecodeError) -> str:
+def _unreadable(error: DataError | UnicodeDecodeError) -> str:
     if isinstance(error, UnicodeDecodeError):
         return "it is not UTF-8 text"
-    return str(error).replace(f"{source} ", "", 1)
+    # "PATH cannot be read: No such file or directory." or "PATH is damaged: it is not a
+    # regular file.": the feed is named already, the reason is what is left to say.
+    return f"it cannot be read ({str(error).partition(': ')[2].rstrip('.')})"

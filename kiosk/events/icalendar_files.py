@@ -13,7 +13,7 @@ import recurring_ical_events
 
 from kiosk import text
 from kiosk.events.happening import Happening
-from kiosk.models import HostedEvent
+from kiosk.models import HostedEvent, repeats_too_often
 from kiosk.timekeeping.opening import at
 
 CLOSURE_CATEGORIES = frozenset({"closed", "closure"})
@@ -41,6 +41,8 @@ def happenings(
 ) -> list[Happening]:
     """The occurrences of the calendar's events that overlap `first` to `last`, a floating
     time (one without a zone) read in `zone`, the kiosk's."""
+    # An event repeating every second, minute or hour would take hours to expand.
+    calendar.subcomponents = [c for c in calendar.subcomponents if not _too_often(c)]
     try:
         found = recurring_ical_events.of(calendar, skip_bad_series=True).between(first, last)
     except (ValueError, TypeError) as error:
@@ -68,6 +70,17 @@ def happenings(
             )
         )
     return occurrences
+
+
+def _too_often(component: Any) -> bool:
+    rules = component.get("rrule")
+    if rules is None:
+        return False
+    return any(
+        repeats_too_often(str(frequency))
+        for rule in (rules if isinstance(rules, list) else [rules])
+        for frequency in rule.get("FREQ", [])
+    )
 
 
 def _has_end(component: Any) -> bool:

@@ -222,3 +222,22 @@ def test_a_closure_in_the_calendar_keeps_the_space_closed_as_closed_days_do(
     clock.now = cet("2026-12-23", "10:00").astimezone(UTC)
     community.events.follow_closures()
     assert opening_status(community.hours, clock.now) == "open until 18:00"
+
+
+def test_a_hostile_feed_shows_text_as_text_and_cannot_stall_the_kiosk(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    # Given a feed whose title carries a terminal escape, and an event every second
+    feed = tmp_path / "hostile.ics"
+    feed.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:a@x\r\nSUMMARY:Every second\r\nDTSTART:20261101T000000Z\r\n"
+        "DURATION:PT1S\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:b@x\r\nSUMMARY:\x1b[31mRed\x1b[0m talk\r\n"
+        "DTSTART:20261126T180000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n"
+    )
+    community = Community(Store.open(tmp_path / "data"), clock, event_feeds=(str(feed),))
+    # Then the talk is shown without the escape, and the event every second is left out
+    # (expanding it would take the kiosk hours)
+    assert [s.line for s in community.events_today()] == ["Tonight 18:00 [31mRed[0m talk"]
