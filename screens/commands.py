@@ -257,7 +257,7 @@ SKIP_QUESTION = command(
 HERE_FOR_EVENT = command(
     "here-for-event",
     "f5",
-    "Here for the event",
+    "Here for it",
     "Say you came for the event on now; it is kept with your visit.",
 )
 ANSWER_QUESTION = command(

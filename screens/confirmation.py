@@ -78,7 +78,7 @@ class ConfirmationScreen(KioskScreen):
 
     def on_resize(self) -> None:
         # On a small screen every line is for reading; a tap still finds a button's line.
-        for button in self.query(Button):
+        for button in self.query(".buttons Button").results(Button):
             button.compact = self.size.height < ROOMY
 
     def compose_message(self) -> ComposeResult:
@@ -220,6 +220,15 @@ class CheckedInScreen(ConfirmationScreen):
             with Horizontal(id="here-for"):
                 yield Label(Content(here_for(self.event)), id="here-for-question")
                 yield Button("Yes (F5)", id="here-for-yes", compact=True)
+        if self.event_reasons:
+            # Above the columns: a line or two, read first, at any size.
+            with Vertical(id="events-for-you"):
+                yield Label("Events for you", classes="section-title")
+                for shown, reason in self.event_reasons:
+                    yield Static(
+                        Content.assemble((shown.line, "bold"), "  ", (reason, "$accent")),
+                        classes="event",
+                    )
         with Horizontal(id="columns"):
             with VerticalScroll(id="reading", can_focus=False):
                 yield from self.compose_reading()
@@ -238,14 +247,6 @@ class CheckedInScreen(ConfirmationScreen):
                     yield Static(
                         shoutout_for_you(shoutout, author, now, self.app.community.zone),
                         classes="shoutout",
-                    )
-        if self.event_reasons:
-            with Vertical(id="events-for-you", classes="section"):
-                yield Label("Events for you", classes="section-title")
-                for shown, reason in self.event_reasons:
-                    yield Static(
-                        Content.assemble((shown.line, "bold"), "  ", (reason, "$accent")),
-                        classes="event",
                     )
         with Vertical(id="to-meet", classes="section"):
             if not self.suggestions:
