@@ -49,7 +49,7 @@ class SpaceListing:
     """How to find the door, for a visitor."""
     calendar: str = ""
     """Where the space's events are published as an iCalendar feed (`kiosk events ics`
-    writes one); empty for the first web feed of [events], if any."""
+    writes one); empty for none. Never taken from [events], whose addresses may be secret."""
 
 
 NO_LISTING = SpaceListing()

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.errors import StorageError, UsageError
-from kiosk.events.sources import is_feed_address
 from kiosk.output import json_text
 from kiosk.text import fold
 from kiosk.timekeeping.hours import opening_status
@@ -57,11 +56,9 @@ def spaceapi_document(config: Config, community: Community) -> dict[str, Any]:
     if location:
         document["location"] = location
     document["contact"] = dict(listing.contact)
-    calendar = listing.calendar or next(
-        (feed for feed in config.event_feeds if is_feed_address(feed)), ""
-    )
-    if calendar:
-        document["feeds"] = {"calendar": {"type": "ical", "url": calendar}}
+    # Named only as given: a feed the kiosk reads may be a private address with a secret.
+    if listing.calendar:
+        document["feeds"] = {"calendar": {"type": "ical", "url": listing.calendar}}
     # Without opening hours the space is open while anyone is here.
     if config.open_with_keyholder:
         keyholder = community.keyholder_here()
