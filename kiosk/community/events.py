@@ -61,7 +61,7 @@ class Events:
         self.state = state
         self.attendance = attendance
         self.feeds = Feeds(state.store, feeds, state.clock)
-        self.agenda = Agenda(self.feeds, state.zone, state.clock)
+        self.agenda = Agenda(self.feeds, state.zone)
         self.base_hours = state.hours
         """The opening hours of the config, before any closure of the calendar."""
         self._shown: tuple[tuple[object, ...], tuple[ShownEvent, ...]] | None = None
@@ -182,7 +182,7 @@ class Events:
         if not self.base_hours.is_set:
             return
         today = local_day(self.state.clock(), self.state.zone)
-        days = self.agenda.closed_days(today - timedelta(days=1), today + CLOSURES_AHEAD)
+        days = self.closed_days(today - timedelta(days=1), today + CLOSURES_AHEAD)
         closed = self.base_hours.closed + tuple((day, day) for day in days)
         if closed != self.state.hours.closed:
             self.state.hours = replace(self.base_hours, closed=closed)

@@ -4,7 +4,6 @@ the kiosk's one time zone, worked out once for each version of their sources."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 
 from kiosk.events.feeds import Feeds
@@ -18,11 +17,10 @@ WEEK = 7
 class Agenda:
     """Every event's occurrences, worked out from the hosts' events and the feeds."""
 
-    def __init__(self, feeds: Feeds, zone: tzinfo, clock: Callable[[], datetime]) -> None:
+    def __init__(self, feeds: Feeds, zone: tzinfo) -> None:
         self.feeds = feeds
         self.store = feeds.store
         self.zone = zone
-        self.clock = clock
         self._lock = threading.Lock()
         self._known: tuple[object, date, date, tuple[Happening, ...]] | None = None
         """The occurrences of the days asked for last, with the sources' version."""
@@ -40,7 +38,7 @@ class Agenda:
             return tuple(h for h in known[3] if _overlaps(h, first, last, self.zone))
         with self._lock:
             # A week either side, so that the board's calls of a day reuse one expansion.
-            wide_first, wide_last = min(first, last - timedelta(days=WEEK)), last + timedelta(WEEK)
+            wide_first, wide_last = first - timedelta(days=WEEK), last + timedelta(days=WEEK)
             found = self._expand(wide_first, wide_last)
             self._known = (version, wide_first, wide_last, found)
         return tuple(h for h in found if _overlaps(h, first, last, self.zone))

@@ -24,8 +24,8 @@ class Happening:
     community's to say."""
     closure: bool = False
     """The space is closed on its days."""
-    event_id: str = ""
-    """The hosted event's id, or the feed's UID."""
+    hosted_id: str = ""
+    """The id of the hosts' event it is an occurrence of; empty for a feed's."""
 
     def underway(self, now: datetime) -> bool:
         return self.starts <= now < self.ends

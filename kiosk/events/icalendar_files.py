@@ -16,6 +16,8 @@ from kiosk.events.happening import Happening
 from kiosk.models import HostedEvent, repeats_too_often
 from kiosk.timekeeping.opening import at
 
+OUR_UIDS = "@check-in-kiosk"
+"""How the UID of a hosts' event ends, after its id."""
 CLOSURE_CATEGORIES = frozenset({"closed", "closure"})
 """A feed's event in one of these categories closes the space for its days."""
 PRODUCT = "-//Check-in Kiosk//events//EN"
@@ -66,10 +68,14 @@ def happenings(
                 topic=text.clean(topics[0])[: text.TOPIC_LIMIT] if topics else "",
                 host_id=str(component.get("x-kiosk-host", "")),
                 closure=closure,
-                event_id=str(component.get("uid", "")),
+                hosted_id=_hosted_id(str(component.get("uid", ""))),
             )
         )
     return occurrences
+
+
+def _hosted_id(uid: str) -> str:
+    return uid.removesuffix(OUR_UIDS) if uid.endswith(OUR_UIDS) else ""
 
 
 def _too_often(component: Any) -> bool:
@@ -120,7 +126,7 @@ def hosted_calendar(events: Iterable[HostedEvent], zone: tzinfo, with_hosts: boo
 
 def _vevent(event: HostedEvent, zone: tzinfo, with_hosts: bool) -> icalendar.Event:
     vevent = icalendar.Event()
-    vevent.add("uid", f"{event.id}@check-in-kiosk")
+    vevent.add("uid", f"{event.id}{OUR_UIDS}")
     vevent.add("summary", event.title)
     vevent.add("dtstamp", event.made)
     starts = event.starts.astimezone(zone)

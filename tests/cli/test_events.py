@@ -40,6 +40,7 @@ def test_a_host_adds_events_and_lists_the_week_to_come(kiosk: Kiosk) -> None:
     ]
     first = kiosk("events", "--json").json()["events"][0]
     assert first == {
+        "id": added.out.split("(id ")[1].split(")")[0],
         "title": "Soldering 101",
         "starts": "2026-11-26T19:00:00+01:00",
         "ends": "2026-11-26T21:30:00+01:00",

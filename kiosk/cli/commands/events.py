@@ -95,7 +95,10 @@ def _feed_words(state: FeedState, now: datetime, zone: tzinfo) -> str:
 
 
 def _event_json(happening: Happening, host: str, zone: tzinfo) -> dict[str, Any]:
+    """An occurrence: "id" is the hosts' event's (for `kiosk events remove`), empty for a
+    feed's."""
     return {
+        "id": happening.hosted_id,
         "title": happening.title,
         "starts": happening.starts.astimezone(zone).isoformat(),
         "ends": happening.ends.astimezone(zone).isoformat(),
