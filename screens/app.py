@@ -23,7 +23,7 @@ from kiosk.community.community import Community
 from kiosk.community.events import ShownEvent
 from kiosk.config import Config
 from kiosk.errors import DataError, KioskError
-from kiosk.events.feeds import feed_warning
+from kiosk.events.feeds import feed_words
 from kiosk.models import Member, Visit
 from kiosk.notices import delivery
 from kiosk.notices.outbox import Outbox, failing
@@ -254,7 +254,11 @@ class KioskApp(App[None]):
             self.call_from_thread(self.warn_host, "events", str(error))
             return
         now, zone = self.community.clock(), self.community.zone
-        warnings = [feed_warning(state, now, zone) for state in states if state.problem]
+        warnings = [
+            f"Calendar feed {state.source}: {feed_words(state, now, zone)}"
+            for state in states
+            if state.problem
+        ]
         self.call_from_thread(self.warn_host, "events", *warnings)
 
     @work(thread=True, group="refresh")

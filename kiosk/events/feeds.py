@@ -25,9 +25,6 @@ FETCH_SECONDS = 10
 LARGEST_FEED = 4 << 20
 """The most bytes of a feed read: a year of a busy community's events is far less."""
 
-Fetch = Callable[[str], str]
-"""Fetches a feed's text from the web; OSError or ValueError when it cannot."""
-
 
 @dataclass(slots=True, frozen=True)
 class FeedState:
@@ -55,16 +52,11 @@ class Feeds:
     """The config's feeds, their texts as last read or fetched, and their state."""
 
     def __init__(
-        self,
-        store: Store,
-        sources: tuple[str, ...],
-        clock: Callable[[], datetime],
-        fetch: Fetch = fetch_over_http,
+        self, store: Store, sources: tuple[str, ...], clock: Callable[[], datetime]
     ) -> None:
         self.store = store
         self.sources = sources
         self.clock = clock
-        self.fetch = fetch
         self.problems: dict[str, str] = {}
         """Why each feed failed the last time this process read or fetched it."""
 
@@ -87,7 +79,7 @@ class Feeds:
         and its problem is kept to tell hosts. Slow: never on the UI thread."""
         for url in self.due():
             try:
-                body = self.fetch(url)
+                body = fetch_over_http(url)
             except (OSError, ValueError) as error:
                 self.problems[url] = _unreachable(error)
                 continue
@@ -129,14 +121,16 @@ class Feeds:
         ]
 
 
-def feed_warning(state: FeedState, now: datetime, zone: tzinfo) -> str:
-    """What the host is told of a calendar feed that could not be fetched or read."""
+def feed_words(state: FeedState, now: datetime, zone: tzinfo) -> str:
+    """How a feed is, for hosts: "fetched 2 h ago.", "read now.", or its problem and
+    what is shown meanwhile ("...; showing the copy fetched 2 h ago.")."""
+    if state.problem and state.fetched is not None:
+        return f"{state.problem}; showing the copy fetched {ago(state.fetched, now, zone)}."
+    if state.problem:
+        return f"{state.problem}; none of its events are shown."
     if state.fetched is not None:
-        return (
-            f"The calendar feed {state.source} could not be fetched: {state.problem}. "
-            f"Its events are shown from the copy fetched {ago(state.fetched, now, zone)}."
-        )
-    return f"The calendar feed {state.source} could not be read: {state.problem}."
+        return f"fetched {ago(state.fetched, now, zone)}."
+    return "read now."
 
 
 def _unreachable(error: OSError | ValueError) -> str:

@@ -17,9 +17,18 @@ from kiosk.storage.store import Store
 from screens.board import BoardScreen
 from screens.confirmation import CheckedInScreen
 from screens.wall_app import WallApp
+from tests.cli.test_event_feeds import FEED, calendar_server
 from tests.conftest import FakeClock
 from tests.ui.conftest import MakeApp, SnapCompare
-from tests.ui.driving import everyone_here, settle, shown, stored, type_text, visit_now
+from tests.ui.driving import (
+    everyone_here,
+    let_time_pass,
+    settle,
+    shown,
+    stored,
+    type_text,
+    visit_now,
+)
 from tests.ui.test_snapshots import pressing
 from tests.ui.test_wall import HOURS
 
@@ -129,6 +138,34 @@ async def test_a_field_kept_for_hosts_gives_no_reason_after_a_check_in_by_name(
     async with app.run_test(size=(100, 30)) as pilot:
         await check_in(pilot, "zoe")
         assert "Events for you" not in shown(pilot)
+
+
+async def test_the_kiosk_fetches_a_feed_in_the_background_and_keeps_it_offline(
+    make_app: MakeApp, clock: FakeClock
+) -> None:
+    # Given a kiosk whose calendar is on a server that answers
+    with calendar_server(FEED) as url:
+        app = make_app(event_feeds=(url,))
+        async with app.run_test(size=(100, 30)) as pilot:
+            # When the kiosk has looked at its feeds once
+            await let_time_pass(pilot, 1)
+            await app.workers.wait_for_complete()
+            await let_time_pass(pilot, 1)
+            # Then home shows the feed's event tonight (at 19:00 Berlin time: 18:00 UTC)
+            assert "Tonight 18:00 Soldering 101" in shown(pilot)
+            assert not [w for w in app.host_warnings.now if "Calendar feed" in w]
+    # When the server is gone, and the copy is due to be fetched again two hours later
+    app = make_app(event_feeds=(url,))
+    clock.advance(hours=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await let_time_pass(pilot, 1)
+        await app.workers.wait_for_complete()
+        await let_time_pass(pilot, 1)
+        # Then the kept copy is shown, and the host told how old it is
+        assert "Tonight 18:00 Soldering 101" in shown(pilot)
+        (warning,) = [w for w in app.host_warnings.now if "Calendar feed" in w]
+        assert warning.startswith(f"Calendar feed {url}: it could not be reached (")
+        assert warning.endswith("; showing the copy fetched 2 h ago.")
 
 
 def test_home_with_two_events_today(

@@ -4,18 +4,18 @@ community's events."""
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from typing import Any
 
 from kiosk.cli.commands.running import counted, open_community, print_json, saved, write_privately
 from kiosk.config import Config
 from kiosk.errors import UsageError
-from kiosk.events.feeds import FeedState
+from kiosk.events.feeds import FeedState, feed_words
 from kiosk.events.happening import Happening
 from kiosk.events.wording import event_line
 from kiosk.output import say
 from kiosk.timekeeping.dates import day_words
-from kiosk.timekeeping.hours import ago, clock_time
+from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import local_day
 
 
@@ -35,7 +35,7 @@ def events_list(args: argparse.Namespace, config: Config) -> int:
             }
         )
     for state in states:
-        say(f"Feed {state.source}: {_feed_words(state, now, zone)}")
+        say(f"Feed {state.source}: {feed_words(state, now, zone)}")
     if not coming:
         say(
             f"No events in the next {counted(args.days, 'day')}; add one with: "
@@ -82,16 +82,6 @@ def publish(args: argparse.Namespace, config: Config) -> int:
     write_privately(args.out, lambda out: out.write(feed))
     say(f"Wrote {counted(len(events), 'event')} to {args.out}.")
     return 0
-
-
-def _feed_words(state: FeedState, now: datetime, zone: tzinfo) -> str:
-    if state.problem and state.fetched is not None:
-        return f"{state.problem}; showing the copy fetched {ago(state.fetched, now, zone)}."
-    if state.problem:
-        return f"{state.problem}; none of its events are shown."
-    if state.fetched is not None:
-        return f"fetched {ago(state.fetched, now, zone)}."
-    return "read now."
 
 
 def _event_json(happening: Happening, host: str, zone: tzinfo) -> dict[str, Any]:
