@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from kiosk.access.pin import is_pin_hash
 from kiosk.badges.wifi import SECURITIES, SSID_BYTES, WifiNetwork, password_fits, password_rule
 from kiosk.errors import Refused, UsageError
+from kiosk.events.sources import is_feed_address
 from kiosk.exchange.space_listing import NO_LISTING, SpaceListing, read_spaceapi
 from kiosk.safety.agreements import Agreement, read_agreements
 from kiosk.text import TOPIC_LIMIT, channel, clean, shortened
@@ -83,6 +84,9 @@ class Config:
     arrives; empty for none."""
     agreements: tuple[Agreement, ...] = ()
     """From the [[agreements]] tables: what each member accepts before checking in."""
+    event_feeds: tuple[str, ...] = ()
+    """From the [events] section: iCalendar feeds, each a file path or a web address,
+    whose events the kiosk shows beside those hosts add."""
     agreements_contact: str = "a host"
     """Whom a member who declines an agreement is told to ask."""
     source: Path | None = field(default=None, compare=False)
@@ -150,9 +154,21 @@ _SECTION_KEYS: dict[str, dict[str, tuple[type[Any], str]]] = {
             'one notification URL, like "ntfy://ntfy.sh/our-hosts", or empty for none',
         ),
     },
+    "events": {
+        "feeds": (
+            list,
+            "a list of calendar feeds, each a file path or a web address, like "
+            '["events.ics", "https://example.org/calendar.ics"]',
+        ),
+    },
     "spaceapi": {
         "logo": (str, 'the web address of the logo, like "https://example.org/logo.png"'),
         "url": (str, 'the web address of the space, like "https://example.org"'),
+        "calendar": (
+            str,
+            "the web address of the space's events as iCalendar, like "
+            '"https://example.org/events.ics"',
+        ),
         "contact": (dict, "a section [spaceapi.contact] of ways to reach the space"),
         "location": (dict, "a section [spaceapi.location] saying where the space is"),
     },
@@ -405,6 +421,23 @@ def _is_web_address(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
+def _events(path: Path, section: dict[str, Any]) -> dict[str, Any]:
+    feeds = section.get("feeds", [])
+    for feed in feeds:
+        if not isinstance(feed, str) or not feed.strip() or not feed.isprintable():
+            raise UsageError(
+                f"Config file {path}: 'events.feeds' should be "
+                f"{_SECTION_KEYS['events']['feeds'][1]}, not {shortened(repr(feed))}."
+            )
+    # A file is found beside the config, as the data folder is.
+    return {
+        "event_feeds": tuple(
+            feed if is_feed_address(feed) else str(path.parent / Path(feed).expanduser())
+            for feed in feeds
+        )
+    }
+
+
 def _spaceapi(path: Path, section: dict[str, Any]) -> dict[str, Any]:
     try:
         return {"spaceapi": read_spaceapi(section)}
@@ -416,6 +449,7 @@ _SECTIONS: dict[str, Callable[[Path, dict[str, Any]], dict[str, Any]]] = {
     "wifi": _wifi,
     "links": _links,
     "notify": _notify,
+    "events": _events,
     "spaceapi": _spaceapi,
 }
 

@@ -13,7 +13,7 @@ public default when it is missing: that is damage too.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal, get_args
 
 from kiosk import text
@@ -308,6 +308,8 @@ class Visit:
     """Checked out by the kiosk at closing time, not by the member."""
     guest: str = ""
     """A guest's name: this visit is the guest's, and `member_id` their host."""
+    event: str = ""
+    """The title of the event the member said they came for, if any."""
 
     @property
     def history_day(self) -> date:
@@ -335,6 +337,8 @@ class Visit:
             doc["automatic"] = True
         if self.guest:
             doc["guest"] = self.guest
+        if self.event:
+            doc["event"] = self.event
         return doc
 
     @classmethod
@@ -356,6 +360,7 @@ class Visit:
             topics=_topics(doc, "topics"),
             automatic=_flag(doc, "automatic", False),
             guest=_text(doc, "guest", text.NAME_LIMIT, required=False),
+            event=_text(doc, "event", text.EVENT_TITLE_LIMIT, required=False),
         )
 
 
@@ -573,6 +578,110 @@ class Invitation:
             cancelled=_flag(doc, "cancelled", None),
             visit_id=_reference(doc, "visit"),
         )
+
+
+@dataclass(slots=True, frozen=True)
+class HostedEvent:
+    """An event hosts added at the kiosk or with `kiosk events add`, once or repeating."""
+
+    id: str
+    title: str
+    starts: datetime
+    """Its first beginning, in the kiosk's zone when it was added: a repeat keeps the
+    wall-clock time across a change of the clocks."""
+    length: timedelta
+    made: datetime
+    all_day: bool = False
+    """It fills whole days from the day of `starts`, `length` being whole days."""
+    repeat: str = ""
+    """An RRULE without its "RRULE:" prefix, like "FREQ=WEEKLY"; empty for once."""
+    host_id: str = ""
+    """The member hosting it, named on public screens only as the board would name them."""
+    topic: str = ""
+    closure: bool = False
+    """The space is closed for its days, as for the closed days of the opening hours."""
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "starts": self.starts.isoformat(),
+            "minutes": int(self.length.total_seconds()) // 60,
+            "made": self.made.isoformat(),
+            "all_day": self.all_day,
+            "repeat": self.repeat,
+            "host": self.host_id,
+            "topic": self.topic,
+            "closure": self.closure,
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> HostedEvent:
+        minutes = doc["minutes"]
+        if type(minutes) is not int or minutes <= 0:
+            raise TypeError("minutes should be a whole number above 0")
+        repeat = _text(doc, "repeat", text.REPEAT_LIMIT, required=False).removeprefix("RRULE:")
+        if repeat:
+            check_repeat(repeat)
+        host = doc.get("host", "")
+        if type(host) is not str or (host and not text.is_id(host)):
+            raise ValueError("host should be a member id or empty")
+        return cls(
+            id=_id(doc),
+            title=_text(doc, "title", text.EVENT_TITLE_LIMIT),
+            starts=_moment(doc["starts"], "starts"),
+            length=timedelta(minutes=minutes),
+            made=_moment(doc["made"], "made"),
+            all_day=_flag(doc, "all_day", False),
+            repeat=repeat,
+            host_id=host,
+            topic=_text(doc, "topic", text.TOPIC_LIMIT, required=False),
+            closure=_flag(doc, "closure", False),
+        )
+
+
+TOO_OFTEN = frozenset({"SECONDLY", "MINUTELY", "HOURLY"})
+"""Repeats no community event has: expanding one would take the kiosk hours."""
+
+
+def repeats_too_often(frequency: str) -> bool:
+    """Whether an RRULE's FREQ repeats an event more often than daily."""
+    return frequency.upper() in TOO_OFTEN
+
+
+def check_repeat(rule: str) -> None:
+    """Raise ValueError unless `rule` is a repeating rule python-dateutil reads, at most
+    daily."""
+    from dateutil.rrule import rrulestr  # late: only events repeat by rules
+
+    try:
+        rrulestr(f"RRULE:{rule}", dtstart=datetime(2000, 1, 1))
+    except (ValueError, TypeError):
+        raise ValueError("repeat should be a rule like FREQ=WEEKLY;BYDAY=FR") from None
+    fields = dict(part.partition("=")[::2] for part in rule.split(";"))
+    if repeats_too_often(fields.get("FREQ", "")):
+        raise ValueError("repeat should be daily at the most")
+
+
+@dataclass(slots=True, frozen=True)
+class CachedFeed:
+    """The last copy fetched of a calendar feed on the web, used while it cannot be reached."""
+
+    source: str
+    """The feed's web address, as the config names it."""
+    fetched: datetime
+    body: str
+    """The feed's iCalendar text."""
+
+    def to_doc(self) -> dict[str, Any]:
+        return {"source": self.source, "fetched": self.fetched.isoformat(), "body": self.body}
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> CachedFeed:
+        source, body = doc["source"], doc["body"]
+        if type(source) is not str or type(body) is not str:
+            raise TypeError("source and body should be text")
+        return cls(source, _moment(doc["fetched"], "fetched"), body)
 
 
 @dataclass(slots=True, frozen=True)

@@ -18,6 +18,9 @@ from kiosk.errors import Refused
 
 NAME_LIMIT = 80
 TOPIC_LIMIT = 40
+EVENT_TITLE_LIMIT = 80
+REPEAT_LIMIT = 200
+"""The longest repeating rule of an event (an RRULE) the kiosk keeps."""
 TOPICS_LIMIT = 12
 SHOUTOUT_LIMIT = 280
 PRONOUNS_LIMIT = 20

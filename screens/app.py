@@ -20,8 +20,10 @@ from kiosk.access.hosts import HostAccess
 from kiosk.access.members import MemberAccess
 from kiosk.access.warnings import HostWarnings, Source, host_warnings
 from kiosk.community.community import Community
+from kiosk.community.events import ShownEvent
 from kiosk.config import Config
 from kiosk.errors import DataError, KioskError
+from kiosk.events.feeds import feed_words
 from kiosk.models import Member, Visit
 from kiosk.notices import delivery
 from kiosk.notices.outbox import Outbox, failing
@@ -41,6 +43,8 @@ Result = TypeVar("Result")
 Timer = Callable[[], float]
 """Seconds from an arbitrary start that only go forward, like `time.monotonic`."""
 DELIVERY_EVERY = 60.0
+FEEDS_EVERY = 60.0
+"""Seconds between looks at whether a calendar feed is due to be fetched again."""
 """Seconds between the kiosk's looks at the outbox."""
 
 
@@ -79,6 +83,10 @@ class KioskApp(App[None]):
         self._outbox = Outbox(community.store)
         self._next_delivery = timer()
         self._refreshing: Worker[None] | None = None
+        self._fetching: Worker[None] | None = None
+        self._next_fetch = timer()
+        self._events_shown: tuple[ShownEvent, ...] = ()
+        """Today's events as the last reread found them (the refresh worker's own)."""
         self._set_aside = False
         """Whether the members read at the start are kept out of the collector's passes."""
         self.scan_gate = ScanGate(self, timer, deliver=self._deliver_key)
@@ -228,6 +236,30 @@ class KioskApp(App[None]):
         # One reread at a time: a slow disk skips a second rather than piling them up.
         if self._refreshing is None or self._refreshing.is_finished:
             self._refreshing = self._refresh_worker()
+        # Apart from the rereads: a slow calendar server never holds up who is here.
+        fetching = self._fetching is not None and not self._fetching.is_finished
+        if self.config.event_feeds and now >= self._next_fetch and not fetching:
+            self._next_fetch = now + FEEDS_EVERY
+            self._fetching = self._fetch_feeds()
+
+    @work(thread=True, group="feeds")
+    def _fetch_feeds(self) -> None:
+        """Fetch the calendar feeds that are due; tell the host of those out of reach, and
+        how old the copy shown is."""
+        events = self.community.events
+        try:
+            events.fetch_feeds()
+            states = events.feed_states()
+        except KioskError as error:
+            self.call_from_thread(self.warn_host, "events", str(error))
+            return
+        now, zone = self.community.clock(), self.community.zone
+        warnings = [
+            f"Calendar feed {state.source}: {feed_words(state, now, zone)}"
+            for state in states
+            if state.problem
+        ]
+        self.call_from_thread(self.warn_host, "events", *warnings)
 
     @work(thread=True, group="refresh")
     def _refresh_worker(self) -> None:
@@ -235,15 +267,19 @@ class KioskApp(App[None]):
         self.call_from_thread(self.warn_host, "backup", *([problem] if problem else []))
         try:
             changed = self.community.refresh()
+            self.community.events.follow_closures()
             if changed:
                 self.community.gathering()  # for the boards: worked out here, not on the UI thread
+            # Worked out here too, so that home and the boards find it ready.
+            shown, self._events_shown = self._events_shown, self.community.events_today()
         except KioskError as error:
             self.call_from_thread(self.warn_host, "data", str(error))
             return
         self.call_from_thread(self.warn_host, "data")
         self._look_at_outbox()
-        if changed:
+        if changed or shown != self._events_shown:
             self.call_from_thread(self.community_changed.publish, None)
+        if changed:
             self.community.prepare_search()  # a moment's work, off the UI thread
 
     def _look_at_outbox(self) -> None:

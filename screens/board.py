@@ -60,6 +60,7 @@ class BoardScreen(KioskScreen):
                 question=community.question(),
                 answers=community.answers_shown(),
                 shoutouts=(),  # on the shout-out wall (F3)
+                events=[shown.line for shown in community.events_today()],
                 now=community.clock(),
                 zone=community.zone,
             )

@@ -254,6 +254,12 @@ SHARE_ANSWER = command(
 SKIP_QUESTION = command(
     "skip-question", "escape", "Skip", "Leave the question of the week unanswered."
 )
+HERE_FOR_EVENT = command(
+    "here-for-event",
+    "f5",
+    "Here for it",
+    "Say you came for the event on now; it is kept with your visit.",
+)
 ANSWER_QUESTION = command(
     "answer-question", "tab", "Answer", "Answer the question of the week in one line."
 )

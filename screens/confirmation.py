@@ -10,11 +10,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Label, Static
 
+from kiosk.events.happening import Happening
+from kiosk.events.wording import here_for
 from kiosk.models import STATUS_LABELS, Answer, Member, Visit
 from kiosk.timekeeping import hours
 from screens.commands import (
     ANSWER_QUESTION,
     DONE,
+    HERE_FOR_EVENT,
     KEEP_OPEN,
     PAGE_BACK,
     PAGE_ON,
@@ -75,7 +78,7 @@ class ConfirmationScreen(KioskScreen):
 
     def on_resize(self) -> None:
         # On a small screen every line is for reading; a tap still finds a button's line.
-        for button in self.query(Button):
+        for button in self.query(".buttons Button").results(Button):
             button.compact = self.size.height < ROOMY
 
     def compose_message(self) -> ComposeResult:
@@ -155,6 +158,7 @@ class CheckedInScreen(ConfirmationScreen):
         READ_BACK,
         PAGE_ON,
         PAGE_BACK,
+        HERE_FOR_EVENT,
     ]
 
     def __init__(
@@ -176,6 +180,9 @@ class CheckedInScreen(ConfirmationScreen):
         self.first_visit = not updated and welcome.first_visit
         self.shoutouts = [] if updated else welcome.shoutouts
         self.question = None if updated else community.question()
+        self.event: Happening | None = None if updated else community.event_on_now()
+        """The event on now, which the member is asked whether they came for."""
+        self.event_reasons = community.event_reasons(member.id, proven)
         self.others = [p for p in community.present() if p.member.id != member.id]
         self.guests = community.guests_here()
         self.unnamed = community.unnamed_here(besides=member.id)
@@ -209,6 +216,19 @@ class CheckedInScreen(ConfirmationScreen):
         yield Label(f"{done} · {STATUS_LABELS[visit.status]}", classes="hint")
         if self.milestone is not None:
             yield Static(Content(self.milestone.welcome), id="milestone")
+        if self.event is not None:
+            with Horizontal(id="here-for"):
+                yield Label(Content(here_for(self.event)), id="here-for-question")
+                yield Button("Yes (F5)", id="here-for-yes", compact=True)
+        if self.event_reasons:
+            # Above the columns: a line or two, read first, at any size.
+            with Vertical(id="events-for-you"):
+                yield Label("Events for you", classes="section-title")
+                for shown, reason in self.event_reasons:
+                    yield Static(
+                        Content.assemble((shown.line, "bold"), "  ", (reason, "$accent")),
+                        classes="event",
+                    )
         with Horizontal(id="columns"):
             with VerticalScroll(id="reading", can_focus=False):
                 yield from self.compose_reading()
@@ -282,6 +302,28 @@ class CheckedInScreen(ConfirmationScreen):
         reading.scroll_relative(y=y, animate=False, immediate=True)
         self.refresh_bindings()
 
+    # -- the event on now --------------------------------------------------------------
+
+    @on(Button.Pressed, "#here-for-yes")
+    def action_here_for_event(self) -> None:
+        event, community, member = self.event, self.app.community, self.member
+        if event is None:
+            return
+        self.event = None  # asked once: a second key press keeps nothing twice
+        self.refresh_bindings()
+
+        def thanks(_: Visit) -> None:
+            self.query_one("#here-for-question", Label).update(
+                Content(f"Glad you came for {event.title}!")
+            )
+            self.query_one("#here-for-yes", Button).display = False
+
+        self.app.store_call(
+            lambda: community.here_for_event(member.id, event),
+            thanks,
+            saved=f"Kept with your visit: here for {event.title}.",
+        )
+
     # -- the question of the week ------------------------------------------------------
 
     @property
@@ -345,6 +387,8 @@ class CheckedInScreen(ConfirmationScreen):
             return reading.scroll_y < reading.max_scroll_y if step > 0 else reading.scroll_y > 0
         if action in ("share_answer", "skip_question"):
             return answering
+        if action == "here_for_event":
+            return self.event is not None and not answering
         if action == "answer_question":
             return not answering and any(p.query("#answer") for p in self.query(QuestionPrompt))
         if action in ("done", "keep_open") and answering:

@@ -61,14 +61,19 @@ def board_sections(
     question: Question | None,
     answers: Sequence[ShownAnswer],
     shoutouts: Sequence[WallShoutOut],
+    events: Sequence[str] = (),
     now: datetime,
     zone: tzinfo,
 ) -> list[Section]:
-    """The board's sections: who is here (`here` counts everyone, `came_today` everyone
-    today, when known; `supervisors` who here may supervise each tool), the question and
-    its answers when one is asked, and shout-outs when there are any."""
+    """The board's sections: what is on today and next (`events`, a line each, when there
+    are any), who is here (`here` counts everyone, `came_today` everyone today, when
+    known; `supervisors` who here may supervise each tool), the question and its answers
+    when one is asked, and shout-outs when there are any."""
     people = _people_cards(gathering, here, came_today, supervisors)
     sections = [Section("Who's here", tuple(people))]
+    if events:
+        on = _card("events", "Today and next", (Content(line) for line in events), "events")
+        sections.insert(0, Section("What's on", (on,)))
     if question is not None:
         sections.append(Section("Question of the week", tuple(_question_cards(question, answers))))
     if shoutouts:

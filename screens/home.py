@@ -7,7 +7,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, Label, OptionList
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kiosk.badges.codes import is_door_code
@@ -68,6 +68,7 @@ class HomeScreen(KioskScreen):
                 yield OptionList(id="matches")
                 yield Label("", id="search-hint", classes="hint")
                 yield Button("New here? Register", id="register", variant="primary")
+                yield Static("", id="events")
                 if self.has_codes:
                     yield Label(self.codes_hint(), id="codes-hint", classes="hint")
             with Horizontal(id="side"):
@@ -251,6 +252,10 @@ class HomeScreen(KioskScreen):
             here, community.unnamed_here(), community.guests_here()
         )
         self.query_one("#latest", ShoutoutFeed).show(community.shoutouts(LATEST))
+        lines = [shown.line for shown in community.events_today()]
+        events = self.query_one("#events", Static)
+        events.update(Content("\n").join(Content(line) for line in lines))
+        events.display = bool(lines)
 
     def action_board(self) -> None:
         self.app.push_screen(BoardScreen())

@@ -61,7 +61,7 @@ class Masthead(Widget):
         now = community.clock()
         shown = [
             hours.clock_time(now, community.zone),
-            hours.opening_status(self.app.config.hours, now),
+            hours.opening_status(community.hours, now),
             here,
         ]
         said = " · ".join(part for part in shown if part)

@@ -41,6 +41,7 @@ def wall_sections(view: WallView) -> list[Section]:
         question=view.question,
         answers=view.answers,
         shoutouts=view.shoutouts,
+        events=view.events,
         now=view.now,
         zone=view.zone,
     )

@@ -97,6 +97,7 @@ class WallApp(App[None]):
     def _look(self) -> None:
         try:
             changed = self.community.refresh()
+            self.community.events.follow_closures()
             view = self.view
             if changed or view is None or view.now != self._minute():
                 view = wall_view(self.community)

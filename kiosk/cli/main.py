@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from kiosk.cli.arguments import (
     badges,
     data,
+    events,
     inductions,
     invitations,
     members,
@@ -42,6 +43,7 @@ AREAS = (
     members,
     visits,
     invitations,
+    events,
     talk,
     badges,
     wall,

@@ -1,10 +1,10 @@
 """The community the kiosk serves: the one object screens and the CLI talk to.
 
 It is the community's state (kiosk.community.state: what is kept in memory and how it
-follows the data folder) and holds five parts, a module of this package each, that carry
+follows the data folder) and holds six parts, a module of this package each, that carry
 out its verbs: members and their profiles (membership), who is here (attendance), guests
-invited ahead (invitations), what members say to each other (conversation), and deleting
-and merging records (erasure).
+invited ahead (invitations), the community's events (events), what members say to each
+other (conversation), and deleting and merging records (erasure).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 from kiosk.community.attendance import Attendance
 from kiosk.community.conversation import Conversation
 from kiosk.community.erasure import Erasure
+from kiosk.community.events import Events
 from kiosk.community.invitations import Invitations
 from kiosk.community.membership import Membership
 from kiosk.community.state import Clock, CommunityState, utc_now
@@ -70,6 +71,7 @@ class Community(CommunityState):
         capacity: int = 0,
         on_change: Callable[[Any], None] | None = None,
         hours: OpeningHours = NO_HOURS,
+        event_feeds: tuple[str, ...] = (),
     ) -> None:
         super().__init__(store, clock, capacity, on_change, hours)
         self.membership = Membership(self)
@@ -77,6 +79,7 @@ class Community(CommunityState):
         self.conversation = Conversation(self)
         self.erasure = Erasure(self, self.attendance)
         self.invitations = Invitations(self, self.attendance)
+        self.events = Events(self, self.attendance, event_feeds)
 
     @classmethod
     def open(
@@ -88,7 +91,7 @@ class Community(CommunityState):
     ) -> Community:
         """Open the community in the config's data folder, refusing damaged data."""
         store = Store.open(config.data_dir, create)
-        return cls(store, clock, config.capacity, on_change, config.hours)
+        return cls(store, clock, config.capacity, on_change, config.hours, config.event_feeds)
 
     # -- members and their profiles -----------------------------------------------
     members = HandedTo("membership", Membership.members)
@@ -143,6 +146,16 @@ class Community(CommunityState):
     coming_invitations = HandedTo("invitations", Invitations.coming)
     cancel_invitation = HandedTo("invitations", Invitations.cancel)
     admit_invited = HandedTo("invitations", Invitations.admit)
+
+    # -- events ----------------------------------------------------------------------
+    add_event = HandedTo("events", Events.add_event)
+    remove_event = HandedTo("events", Events.remove_event)
+    hosted_events = HandedTo("events", Events.hosted_events)
+    coming_events = HandedTo("events", Events.coming)
+    events_today = HandedTo("events", Events.shown_today)
+    event_on_now = HandedTo("events", Events.on_now)
+    here_for_event = HandedTo("events", Events.here_for)
+    event_reasons = HandedTo("events", Events.reasons)
 
     # -- shout-outs and the question of the week ----------------------------------
     shoutouts = HandedTo("conversation", Conversation.shoutouts)

@@ -209,3 +209,27 @@ def _named(topics: tuple[str, ...]) -> str:
     named = ", ".join(topics[:TOPICS_NAMED])
     more = len(topics) - TOPICS_NAMED
     return f"{named} and {more} more" if more > 0 else named
+
+
+EVENT_REASONS: tuple[tuple[TopicField, str], ...] = (
+    ("learning", "you're learning {}"),
+    ("looking_for", "you're looking for a hand with {}"),
+    ("topics", "you like {}"),
+    ("mentor", "you mentor in {}"),
+    ("ask_me_about", "you know about {}"),
+)
+"""Why an event is for a member, by the field of theirs its topic is in, best first."""
+
+
+def event_reason(me: Member, my_visit: Visit, topic: str, proven: bool) -> str:
+    """Why an event about `topic` is for `me` ("you're learning electronics"); empty when
+    none of my fields names it. As for people to meet, a field whoever typed my name may
+    not learn neither causes a reason nor, once proven, is named as mine."""
+    key = topic_key(topic)
+    for field, wording in EVENT_REASONS:
+        if not (proven or me.shows(field)):
+            continue
+        mine = my_visit.topics if field == "topics" else topics_in(me, field)
+        if any(topic_key(t) == key for t in mine):
+            return wording.format(topic) if me.shows(field) else f"about {topic}"
+    return ""

@@ -41,6 +41,8 @@ class Figures:
     """grid[weekday][hour] over the last HEAT_DAYS days."""
     average_stay: timedelta | None
     newcomers: Newcomers
+    per_event: list[tuple[date, str, int]]
+    """How many came for each event of the last CHART_DAYS days, by day."""
 
 
 def gather(community: Community) -> Figures:
@@ -65,6 +67,7 @@ def gather(community: Community) -> Figures:
         busiest=stats.busiest_hours(recent, Period.last_days(today, HEAT_DAYS, zone), now),
         average_stay=stats.average_stay(recent, month),
         newcomers=stats.newcomers([*recent, *earlier], month),
+        per_event=stats.people_per_event(recent, month),
     )
 
 

@@ -161,6 +161,17 @@ def newcomers(visits: Iterable[Visit], period: Period) -> Newcomers:
     return Newcomers(new=new, returning=len(came) - new)
 
 
+def people_per_event(visits: Iterable[Visit], period: Period) -> list[tuple[date, str, int]]:
+    """How many came for each event in `period`, as they said at the welcome: (its local
+    day, its title, people), by day, then by title."""
+    came: dict[tuple[date, str], set[str]] = {}
+    for visit in visits:
+        if visit.event and period.began_in(visit):
+            day = local_day(visit.since, period.zone)
+            came.setdefault((day, visit.event), set()).add(person(visit))
+    return [(day, title, len(persons)) for (day, title), persons in sorted(came.items())]
+
+
 def person(visit: Visit) -> str:
     """Who a visit counts as: the member, a guest by name and host, or, for a visit that
     names nobody (its member deleted their data, or it is old and anonymous), someone

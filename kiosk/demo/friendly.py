@@ -277,3 +277,15 @@ DEMO_ANSWERS = (
 
 HISTORY_WEEKS = 8
 """Weeks of past visits, so attendance has a shape."""
+
+DEMO_EVENTS = (
+    (0, "12:30", 60, "Lunch and learn: Python", 8, "Python", "FREQ=WEEKLY"),
+    (0, "19:00", 150, "Soldering 101", 9, "electronics", "FREQ=WEEKLY"),
+    (1, "18:30", 90, "Language table", 1, "languages", "FREQ=WEEKLY"),
+    (2, "10:00", 180, "Repair café", 20, "woodworking", ""),
+    (4, "14:00", 120, "Garden work party", 14, "gardening", ""),
+)
+"""(days from the demo's day, local time, minutes, title, host index, topic, RRULE): a
+week of events, today's first, hosted by members on the board."""
+DEMO_FRIDAY_EVENT = ("18:00", 180, "Pizza and demos", 13, "", "FREQ=WEEKLY;BYDAY=FR")
+"""Kwame's Friday evening, which his shout-out announces: on the coming Friday."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,8 @@ from kiosk.badges.codes import ALPHABET, LENGTH
 from kiosk.config import DEFAULT_TOPICS
 from kiosk.demo.friendly import (
     DEMO_ANSWERS,
+    DEMO_EVENTS,
+    DEMO_FRIDAY_EVENT,
     DEMO_INDUCTIONS,
     DEMO_INDUCTORS,
     DEMO_MEMBERS,
@@ -33,6 +35,7 @@ from kiosk.errors import Refused
 from kiosk.models import (
     PUBLIC_STATUSES,
     Answer,
+    HostedEvent,
     Induction,
     Member,
     Question,
@@ -45,6 +48,9 @@ from kiosk.safety.inductions import Inductions
 from kiosk.storage.files import encode, make_folder, write_atomically
 from kiosk.storage.migration import SCHEMA_1_FILE
 from kiosk.storage.store import Store
+from kiosk.timekeeping.opening import at, local_day
+
+FRIDAY = 4
 
 FIRST_NAMES = (
     "Zoë",
@@ -182,6 +188,34 @@ def seed_demo(root: Path, now: datetime) -> int:
     store.put_answers(answers)
     _seed_inductions(store, members, now)
     return len(members)
+
+
+def seed_demo_events(root: Path, now: datetime, zone: tzinfo) -> int:
+    """Give the demo community a week of events from the day of `now` in `zone` (the
+    kiosk's), so that it always has events today; returns how many."""
+    store = Store.open(root, create=False)
+    today = local_day(now, zone)
+    friday = today + timedelta(days=(FRIDAY - today.weekday()) % 7)
+    planned = [
+        (today + timedelta(days=days), clock, minutes, title, host, topic, repeat)
+        for days, clock, minutes, title, host, topic, repeat in DEMO_EVENTS
+    ]
+    planned.append((friday, *DEMO_FRIDAY_EVENT))
+    for n, (day, clock, minutes, title, host, topic, repeat) in enumerate(planned):
+        starts = at(day, time.fromisoformat(clock), zone).astimezone(zone)
+        store.put_hosted_event(
+            HostedEvent(
+                f"edemo{n}",
+                title,
+                starts,
+                timedelta(minutes=minutes),
+                now,
+                repeat=repeat,
+                host_id=f"m{host:02d}demo",
+                topic=topic,
+            )
+        )
+    return len(planned)
 
 
 def _seed_inductions(store: Store, members: list[Member], now: datetime) -> None:

@@ -26,7 +26,7 @@ CONTACT_KEYS = (
     "mumble",
 )
 """The ways to reach a space that SpaceAPI 15 names, each one text."""
-_KEYS = ("logo", "url", "contact", "location")
+_KEYS = ("logo", "url", "contact", "location", "calendar")
 _LOCATION_KEYS = ("address", "lat", "lon", "country_code", "hint")
 
 
@@ -47,6 +47,9 @@ class SpaceListing:
     """ISO 3166 alpha-2, like "DE"."""
     hint: str = ""
     """How to find the door, for a visitor."""
+    calendar: str = ""
+    """Where the space's events are published as an iCalendar feed (`kiosk events ics`
+    writes one); empty for none. Never taken from [events], whose addresses may be secret."""
 
 
 NO_LISTING = SpaceListing()
@@ -73,6 +76,12 @@ def read_spaceapi(table: dict[str, Any]) -> SpaceListing:
         raise ValueError(
             f"'spaceapi.location.country_code' should be two letters like \"DE\", not {country!r}"
         )
+    calendar = _text(table, "calendar", "spaceapi")
+    if calendar and not calendar.startswith(("http://", "https://")):
+        raise ValueError(
+            "'spaceapi.calendar' should be a web address like "
+            f'"https://example.org/events.ics", not {calendar!r}'
+        )
     return SpaceListing(
         logo=_text(table, "logo", "spaceapi"),
         url=_text(table, "url", "spaceapi"),
@@ -82,6 +91,7 @@ def read_spaceapi(table: dict[str, Any]) -> SpaceListing:
         lon=lon,
         country_code=country.upper(),
         hint=_text(location, "hint", "spaceapi.location"),
+        calendar=calendar,
     )
 
 

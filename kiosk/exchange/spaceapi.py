@@ -45,7 +45,7 @@ def spaceapi_document(config: Config, community: Community) -> dict[str, Any]:
         )
     now = community.clock()
     here = community.public_count()
-    hours = config.hours
+    hours = community.hours  # the config's, and the calendar's closures
     document: dict[str, Any] = {
         "api_compatibility": [API_VERSION],
         "space": config.space_name,
@@ -56,6 +56,9 @@ def spaceapi_document(config: Config, community: Community) -> dict[str, Any]:
     if location:
         document["location"] = location
     document["contact"] = dict(listing.contact)
+    # Named only as given: a feed the kiosk reads may be a private address with a secret.
+    if listing.calendar:
+        document["feeds"] = {"calendar": {"type": "ical", "url": listing.calendar}}
     # Without opening hours the space is open while anyone is here.
     if config.open_with_keyholder:
         keyholder = community.keyholder_here()

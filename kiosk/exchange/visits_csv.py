@@ -31,6 +31,7 @@ COLUMN_MEANINGS = {
     "status": "open, heads-down or incognito, as chosen at check-in",
     "automatic": "yes when nobody checked out and the kiosk ended the visit at closing time",
     "in progress": "yes while the person is still here",
+    "event": "the event they said at the welcome they came for; empty for none",
 }
 """Each column of a visits export, and what it holds (shown in `--help`)."""
 VISIT_COLUMNS = tuple(COLUMN_MEANINGS)
@@ -56,6 +57,7 @@ def visit_row(
         visit.status,
         "yes" if visit.automatic else "no",
         "yes" if visit.until is None else "no",
+        visit.event,
     ]
 
 

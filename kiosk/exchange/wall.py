@@ -59,6 +59,8 @@ class WallView:
     question: Question | None
     answers: tuple[ShownAnswer, ...]
     shoutouts: tuple[WallShoutOut, ...]
+    events: tuple[str, ...] = ()
+    """What is still on today and the next event, a line each ("Tonight 19:00 ...")."""
 
 
 def wall_view(community: Community) -> WallView:
@@ -77,6 +79,7 @@ def wall_view(community: Community) -> WallView:
         question=community.question(),
         answers=tuple(community.answers_shown(ANSWERS_SHOWN)),
         shoutouts=tuple(_shoutouts(community)),
+        events=tuple(shown.line for shown in community.events_today()),
     )
 
 

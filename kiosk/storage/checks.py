@@ -8,6 +8,8 @@ from pathlib import Path
 from kiosk.models import (
     Acceptance,
     Answer,
+    CachedFeed,
+    HostedEvent,
     Induction,
     Inductor,
     Invitation,
@@ -73,6 +75,8 @@ RECORDS: dict[str, Reads] = {
     "inductions": {"inductions": Induction.from_doc, "inductors": Inductor.from_doc},
     "invitations": {"invitations": Invitation.from_doc},
     "agreements": {"acceptances": Acceptance.from_doc},
+    "events": {"events": HostedEvent.from_doc},
+    "calendar-feeds": {"feeds": CachedFeed.from_doc},
 }
 """The tables each kind of data file holds, and how their records are read."""
 PRESENCE = RECORDS["presence"]

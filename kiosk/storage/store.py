@@ -12,6 +12,8 @@ Layout (schema 3):
     outbox.sending        held by the one process sending the outbox's notices
     inductions.json       who is inducted on which tool, and who inducts (kiosk.safety)
     invitations.json      guests invited for a day, by their invitation codes
+    events.json           events hosts added (kiosk.events)
+    calendar-feeds.json   the last copy of each calendar feed fetched from the web
     history/DAY[.BATCH].json   finished visits, by the UTC day they began (kiosk.storage.history)
     backups/              see kiosk.storage.backups
     intent.json           a change to several files being made (see kiosk.storage.intent)
@@ -34,7 +36,17 @@ from pathlib import Path
 from typing import Literal
 
 from kiosk.errors import DataError, NewerData, UsageError
-from kiosk.models import Acceptance, Answer, Invitation, Member, Question, ShoutOut, Visit
+from kiosk.models import (
+    Acceptance,
+    Answer,
+    CachedFeed,
+    HostedEvent,
+    Invitation,
+    Member,
+    Question,
+    ShoutOut,
+    Visit,
+)
 from kiosk.storage import intent, staging
 from kiosk.storage.checks import PRESENCE, DataProblem, check
 from kiosk.storage.datafile import DataFile, Table, drop, insert, put
@@ -43,6 +55,8 @@ from kiosk.storage.history import History
 from kiosk.storage.journal import JournaledFile
 from kiosk.storage.layout import (
     AGREEMENTS_FILE,
+    EVENTS_FILE,
+    FEEDS_FILE,
     HISTORY_FOLDER,
     INDUCTIONS_FILE,
     INVITATIONS_FILE,
@@ -73,6 +87,8 @@ class Store:
         self.inductions_file = DataFile(root / INDUCTIONS_FILE)
         self.invitations_file = DataFile(root / INVITATIONS_FILE)
         self.agreements_file = DataFile(root / AGREEMENTS_FILE)
+        self.events_file = DataFile(root / EVENTS_FILE)
+        self.feeds_file = DataFile(root / FEEDS_FILE)
         self.lock = FolderLock(root / LOCK_FILE)
 
     @classmethod
@@ -218,6 +234,28 @@ class Store:
         with self.invitations_file.changing() as tables:
             put(tables.setdefault("invitations", {}), invitation.to_doc(), key="code")
 
+    # -- events --------------------------------------------------------------------------
+
+    def hosted_events(self) -> list[HostedEvent]:
+        return self.events_file.records("events", HostedEvent.from_doc)
+
+    def put_hosted_event(self, event: HostedEvent) -> None:
+        """Add the event, or replace the one with its id."""
+        with self.events_file.changing() as tables:
+            put(tables.setdefault("events", {}), event.to_doc())
+
+    def remove_hosted_event(self, event_id: str) -> None:
+        with self.events_file.changing() as tables:
+            drop(tables.setdefault("events", {}), lambda doc: doc.get("id") != event_id)
+
+    def cached_feeds(self) -> list[CachedFeed]:
+        return self.feeds_file.records("feeds", CachedFeed.from_doc)
+
+    def put_cached_feed(self, feed: CachedFeed) -> None:
+        """Keep this copy of the feed in place of the one before, under the lock."""
+        with self.locked(), self.feeds_file.changing() as tables:
+            put(tables.setdefault("feeds", {}), feed.to_doc(), key="source")
+
     # -- shout-outs and the question of the week -------------------------------------
 
     def shoutouts(self) -> list[ShoutOut]:
@@ -329,6 +367,8 @@ class Store:
             self.inductions_file.path,
             self.invitations_file.path,
             self.agreements_file.path,
+            self.events_file.path,
+            self.feeds_file.path,
         ]
         members = [self.members.folder / name for name in self.members.names()]
         history = [self.history.folder / name for name in self.history.names()]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Label
 
 from kiosk.community.figures import CHART_DAYS, HEAT_DAYS, Figures, gather
@@ -47,12 +48,14 @@ class StatsPane(VerticalScroll):
                 yield PeoplePerDay(id="per-day")
             with Vertical(id="busiest-box", classes="chart"):
                 yield BusiestHours(id="busiest")
+        yield Label("", id="per-event")
 
     def on_mount(self) -> None:
         for figure, title in FIGURES.items():
             self.query_one(f"#figure-{figure}").border_title = title
         self.query_one("#per-day-box").border_title = f"Members per day, last {CHART_DAYS} days"
         self.query_one("#busiest-box").border_title = f"Busiest hours, last {HEAT_DAYS // 7} weeks"
+        self.query_one("#per-event").border_title = f"Came for events, last {CHART_DAYS} days"
         self.app.community_changed.subscribe(self, lambda _: self.count())
 
     def on_show(self) -> None:
@@ -89,6 +92,15 @@ class StatsPane(VerticalScroll):
         self.figure("new", f"{new.new} new\n{new.returning} returning")
         self.query_one("#per-day", PeoplePerDay).show(figures.per_day)
         self.query_one("#busiest", BusiestHours).show(figures.busiest)
+        per_event = self.query_one("#per-event", Label)
+        per_event.update(
+            Content("\n").join(
+                Content(f"{day:%a %d %b}  {title}  {plural(people, 'person')}")
+                for day, title, people in figures.per_event
+            )
+        )
+        # Shown once someone said they came for an event: until then it would be empty.
+        per_event.display = bool(figures.per_event)
 
     def figure(self, name: str, text: str) -> None:
         self.query_one(f"#figure-{name}", Label).update(text)

@@ -10,11 +10,19 @@ from tests.cli.running import Kiosk
 def test_demo_seeds_a_friendly_community_into_an_empty_folder(kiosk: Kiosk, tmp_path: Path) -> None:
     seeded = kiosk("demo", "--data", "demo")
     assert (seeded.code, seeded.err) == (0, "")
-    assert seeded.out == "Seeded a demo community of 30 members in demo.\n"
+    assert seeded.out == "Seeded a demo community of 30 members and 6 events in demo.\n"
     assert len(kiosk("members", "list", "--json", "--data", "demo").json()) == 30
     # 8 members on the board, and a guest
     assert len(kiosk("present", "--json", "--data", "demo").json()) == 9
     assert len(kiosk("shoutouts", "--json", "--data", "demo").json()) == 5
+    # A week of events, two of them later today (it is Thursday, 09:00), one every day
+    # but Sunday, and the pizza its shout-out announces on Friday at 18:00
+    events = kiosk("events", "--json", "--data", "demo").json()["events"]
+    days = [event["starts"][:10] for event in events]
+    assert days[:2] == ["2026-11-26", "2026-11-26"]
+    assert set(days) >= {"2026-11-26", "2026-11-27", "2026-11-28", "2026-11-30"}
+    pizza = next(event for event in events if event["title"] == "Pizza and demos")
+    assert (pizza["starts"], pizza["host"]) == ("2026-11-27T18:00:00+00:00", "Kwame")
 
 
 def test_demo_refuses_a_folder_that_has_data(kiosk: Kiosk, tmp_path: Path) -> None:

@@ -77,8 +77,8 @@ def test_the_core_and_the_cli_load_without_textual() -> None:
 
 # What a command at the door (or a script asking who is here) must never load: the screens,
 # pictures and QR codes, the exports and the browser server, the spreadsheet reader, the
-# members' CSV rules, notices and Apprise, the demo, opening-hour rules, and every other
-# command's code.
+# members' CSV rules, notices and Apprise, the demo, opening-hour rules, the calendar
+# libraries, and every other command's code.
 NEVER_AT_THE_DOOR = (
     "textual",
     "rich",
@@ -88,6 +88,9 @@ NEVER_AT_THE_DOOR = (
     "aiohttp",
     "apprise",
     "dateutil.rrule",
+    "icalendar",
+    "recurring_ical_events",
+    "kiosk.events.icalendar_files",
     "kiosk.badges.png",
     "kiosk.badges.qr",
     "kiosk.badges.sheets",

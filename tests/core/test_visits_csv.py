@@ -36,7 +36,7 @@ def exported(visits: list[Visit], members: dict[str, Member] = MEMBERS) -> list[
 
 HEADER = [
     *("member id", "name", "guest-of", "since", "until", "minutes", "status", "automatic"),
-    "in progress",
+    *("in progress", "event"),
 ]
 
 
@@ -44,15 +44,18 @@ def test_each_visit_is_a_row_under_the_header() -> None:
     visits = [
         Visit("v1", "ana", NINE, until=NINE + timedelta(hours=2, minutes=30, seconds=59)),
         Visit("v2", "ana", NINE, until=NINE + timedelta(hours=1), guest="Bo Berg"),
-        Visit("v3", "zoe", NINE + timedelta(hours=1), status="heads-down"),
+        Visit("v3", "zoe", NINE + timedelta(hours=1), status="heads-down", event="Soldering 101"),
         Visit("v4", "ana", NINE, until=NINE + timedelta(hours=8), automatic=True),
         Visit("v5", "", NINE, until=NINE + timedelta(minutes=5), status="incognito"),
     ]
     # Berlin is an hour ahead of UTC in November.
-    # Zoë is still here: no end, no length, and the last column says so.
+    # Zoë is still here: no end, no length, and "in progress" says so; she came for an event.
     assert exported(visits) == [
         HEADER,
-        ["ana", "Ana Lima", "", "2026-11-26 10:00", "2026-11-26 12:30", "150", "open", "no", "no"],
+        [
+            *("ana", "Ana Lima", "", "2026-11-26 10:00", "2026-11-26 12:30", "150", "open"),
+            *("no", "no", ""),
+        ],
         [
             "",
             "Bo Berg",
@@ -63,10 +66,17 @@ def test_each_visit_is_a_row_under_the_header() -> None:
             "open",
             "no",
             "no",
+            "",
         ],
-        ["zoe", "Zoë 李", "", "2026-11-26 11:00", "", "", "heads-down", "no", "yes"],
-        ["ana", "Ana Lima", "", "2026-11-26 10:00", "2026-11-26 18:00", "480", "open", "yes", "no"],
-        ["", "", "", "2026-11-26 10:00", "2026-11-26 10:05", "5", "incognito", "no", "no"],
+        [
+            *("zoe", "Zoë 李", "", "2026-11-26 11:00", "", "", "heads-down", "no", "yes"),
+            "Soldering 101",
+        ],
+        [
+            *("ana", "Ana Lima", "", "2026-11-26 10:00", "2026-11-26 18:00", "480", "open"),
+            *("yes", "no", ""),
+        ],
+        ["", "", "", "2026-11-26 10:00", "2026-11-26 10:05", "5", "incognito", "no", "no", ""],
     ]
 
 

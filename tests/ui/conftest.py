@@ -47,7 +47,13 @@ def make_app(demo_data: Path, clock: FakeClock) -> MakeApp:
             Config(space_name="Makerspace North", data_dir=demo_data, host_pin_hash=PIN_HASH),
             **settings,
         )
-        community = Community(Store.open(demo_data), clock, config.capacity, hours=config.hours)
+        community = Community(
+            Store.open(demo_data),
+            clock,
+            config.capacity,
+            hours=config.hours,
+            event_feeds=config.event_feeds,
+        )
         return KioskApp(community, config, lock=lock, timer=Stopwatch())
 
     return make

@@ -16,7 +16,7 @@ from kiosk.cli.commands.running import now
 from kiosk.community.community import Community
 from kiosk.community.retention import fade_old_visits
 from kiosk.config import Config
-from kiosk.demo.seeding import seed_demo, seed_synthetic
+from kiosk.demo.seeding import seed_demo, seed_demo_events, seed_synthetic
 from kiosk.errors import DataError, Refused, StorageError, UsageError
 from kiosk.output import say
 from kiosk.progress import progress_shown
@@ -34,7 +34,8 @@ def demo(args: argparse.Namespace, config: Config) -> int:
         raise UsageError("--visits needs --history-days D, the days to spread them over.")
     if args.members is None and args.history_days is None:
         count = seed_demo(config.data_dir, now())
-        say(f"Seeded a demo community of {count} members in {config.data_dir}.")
+        events = seed_demo_events(config.data_dir, now(), config.zone)
+        say(f"Seeded a demo community of {count} members and {events} events in {config.data_dir}.")
         return 0
     with progress_shown("Days of history", sys.stderr) as progress:
         members, visits = seed_synthetic(

@@ -6,9 +6,11 @@ import argparse
 import json
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from kiosk.cli.commands.running import now, print_json
 from kiosk.config import Config, find_config
+from kiosk.events.sources import is_feed_address
 from kiosk.output import say
 from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import Opening, OpeningHours, local_time
@@ -71,9 +73,19 @@ def resolved(config: Config, moment: datetime) -> dict[str, Any]:
     if config.notify_hosts:
         # The URL holds the service's token or password.
         settings["notify"] = {"hosts": HIDDEN}
+    if config.event_feeds:
+        # A calendar's private address carries a secret: a web feed is shown by its site.
+        settings["events"] = {"feeds": [_feed_shown(feed) for feed in config.event_feeds]}
     if config.spaceapi.url:
         settings["spaceapi"] = {"logo": config.spaceapi.logo, "url": config.spaceapi.url}
     return settings
+
+
+def _feed_shown(feed: str) -> str:
+    if not is_feed_address(feed):
+        return feed
+    parts = urlsplit(feed)
+    return f"{parts.scheme}://{parts.hostname}/… (the rest not shown)"
 
 
 def _hours(hours: OpeningHours) -> dict[str, Any]:

@@ -106,6 +106,7 @@ def _public_topics(here: Presence) -> str:
 
 def close_day(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
+    community.events.follow_closures()
     if args.dry_run:
         plan = community.day_end(args.now)
         heading = f"Would check out {counted(len(plan.ending), 'visit')} nobody has ended:"

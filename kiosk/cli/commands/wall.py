@@ -40,7 +40,9 @@ def serve(args: argparse.Namespace, config: Config) -> int:
 
 
 def spaceapi_command(args: argparse.Namespace, config: Config) -> int:
-    document = spaceapi.spaceapi_document(config, open_community(config))
+    community = open_community(config)
+    community.events.follow_closures()
+    document = spaceapi.spaceapi_document(config, community)
     if args.out is None:
         say(spaceapi.spaceapi_json(document).rstrip("\n"))
     else:

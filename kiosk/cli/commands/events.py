@@ -1,0 +1,107 @@
+"""`kiosk events`, `kiosk events add`, `kiosk events remove` and `kiosk events ics`: the
+community's events."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import tzinfo
+from typing import Any
+
+from kiosk.cli.commands.running import counted, open_community, print_json, saved, write_privately
+from kiosk.config import Config
+from kiosk.errors import UsageError
+from kiosk.events.feeds import FeedState, feed_words
+from kiosk.events.happening import Happening
+from kiosk.events.wording import event_line
+from kiosk.output import say
+from kiosk.timekeeping.dates import day_words
+from kiosk.timekeeping.hours import clock_time
+from kiosk.timekeeping.opening import local_day
+
+
+def events_list(args: argparse.Namespace, config: Config) -> int:
+    if not 1 <= args.days <= 366:
+        raise UsageError("--days should be a whole number of days from 1 to 366.")
+    community = open_community(config)
+    community.events.fetch_feeds()
+    coming = community.coming_events(args.days)
+    states = community.events.feed_states()
+    now, zone = community.clock(), community.zone
+    if args.json:
+        return print_json(
+            {
+                "events": [_event_json(h, community.events.host_name(h), zone) for h in coming],
+                "feeds": [_feed_json(state) for state in states],
+            }
+        )
+    for state in states:
+        say(f"Feed {state.source}: {feed_words(state, now, zone)}")
+    if not coming:
+        say(
+            f"No events in the next {counted(args.days, 'day')}; add one with: "
+            'kiosk events add TITLE --at "friday 18:00"'
+        )
+        return 0
+    say(f"{counted(len(coming), 'event')} in the next {counted(args.days, 'day')}, soonest first:")
+    for happening in coming:
+        host = community.events.host_name(happening)
+        day = day_words(local_day(happening.starts, zone))
+        say(f"  {day}  {event_line(happening, host, now, zone)}")
+    return 0
+
+
+def add(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    host = community.find(args.host).id if args.host else ""
+    event = community.add_event(
+        args.title, args.when, args.length, args.repeat, host, args.topic, args.closed
+    )
+    zone = community.zone
+    begins = day_words(local_day(event.starts, zone))
+    if not event.all_day:
+        begins += f" at {clock_time(event.starts, zone)}"
+    repeats = f", repeating {event.repeat}" if event.repeat else ""
+    say(f"Added {event.title} (id {event.id}), {begins}{repeats}.")
+    return saved(community)
+
+
+def remove(args: argparse.Namespace, config: Config) -> int:
+    community = open_community(config)
+    event = community.remove_event(args.event)
+    say(f"Removed {event.title} (id {event.id}).")
+    return saved(community)
+
+
+def publish(args: argparse.Namespace, config: Config) -> int:
+    # Late: only a feed written loads the iCalendar libraries.
+    from kiosk.events.icalendar_files import hosted_calendar
+
+    community = open_community(config)
+    events = community.hosted_events()
+    feed = hosted_calendar(events, community.zone, with_hosts=False).decode()
+    write_privately(args.out, lambda out: out.write(feed))
+    say(f"Wrote {counted(len(events), 'event')} to {args.out}.")
+    return 0
+
+
+def _event_json(happening: Happening, host: str, zone: tzinfo) -> dict[str, Any]:
+    """An occurrence: "id" is the hosts' event's (for `kiosk events remove`), empty for a
+    feed's."""
+    return {
+        "id": happening.hosted_id,
+        "title": happening.title,
+        "starts": happening.starts.astimezone(zone).isoformat(),
+        "ends": happening.ends.astimezone(zone).isoformat(),
+        "all_day": happening.all_day,
+        "topic": happening.topic,
+        "host": host,
+        "closure": happening.closure,
+    }
+
+
+def _feed_json(state: FeedState) -> dict[str, Any]:
+    return {
+        "source": state.source,
+        "fetched": None if state.fetched is None else state.fetched.isoformat(),
+        "problem": state.problem,
+    }
