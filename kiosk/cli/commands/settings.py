@@ -68,9 +68,18 @@ def resolved(config: Config, moment: datetime) -> dict[str, Any]:
         }
     if config.community_url:
         settings["links"] = {"community_url": config.community_url}
+    # A notification URL holds the service's token or password.
     if config.notify_hosts:
-        # The URL holds the service's token or password.
         settings["notify"] = {"hosts": HIDDEN}
+        if config.hosts_digest is not None:
+            settings["notify"]["digest"] = f"{config.hosts_digest:%H:%M}"
+    if config.chat.url:
+        settings["chat"] = {
+            "url": HIDDEN,
+            "opening": config.chat.opening,
+            "whos_in": [f"{moment:%H:%M}" for moment in config.chat.whos_in],
+            "shoutouts": config.chat.shoutouts,
+        }
     if config.spaceapi.url:
         settings["spaceapi"] = {"logo": config.spaceapi.logo, "url": config.spaceapi.url}
     return settings
