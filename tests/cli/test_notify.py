@@ -166,13 +166,14 @@ def test_a_hosts_channel_that_is_no_url_is_named_in_the_config(kiosk: Kiosk) -> 
     assert "'notify.hosts'" in said.err and "not a notification channel" in said.err
 
 
-def test_every_example_channel_in_the_readme_is_one_apprise_knows() -> None:
+@pytest.mark.parametrize("heading", ["## Notifications", "## The space's chat"])
+def test_every_example_channel_in_the_readme_is_one_apprise_knows(heading: str) -> None:
     import re
 
     import apprise
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Notifications", 1)[1].split("\n## ", 1)[0]
+    section = readme.split(heading, 1)[1].split("\n## ", 1)[0]
     examples = re.findall(r"^\| [^|]+ \| `([a-z]+://[^`]+)` \|$", section, re.MULTILINE)
     assert len(examples) == 5
     assert [url for url in examples if apprise.Apprise.instantiate(url) is None] == []
