@@ -27,7 +27,7 @@ DROPPED_BODY = "Not sent: its moment had passed."
 remembers that it was dropped, never whom it was about."""
 DROPPED_KEPT = 100
 """How many dropped notices the outbox remembers; the oldest are forgotten first."""
-TOLD = "told"
+TOLD = "news"
 """The table of what was last told about each subject (see `News`)."""
 TOLD_KEPT = timedelta(days=7)
 """How long the outbox remembers what it told about a subject that has not changed."""

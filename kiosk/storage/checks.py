@@ -70,7 +70,7 @@ RECORDS: dict[str, Reads] = {
     "shoutouts": {"shoutouts": ShoutOut.from_doc},
     "questions": {"question": Question.from_doc, "answers": Answer.from_doc},
     "history": {"visits": Visit.from_doc},
-    "outbox": {"outbox": Notice.from_doc, "dropped": Notice.from_doc, "told": Told.from_doc},
+    "outbox": {"outbox": Notice.from_doc, "dropped": Notice.from_doc, "news": Told.from_doc},
     "inductions": {"inductions": Induction.from_doc, "inductors": Inductor.from_doc},
     "invitations": {"invitations": Invitation.from_doc},
     "agreements": {"acceptances": Acceptance.from_doc},

@@ -209,3 +209,22 @@ def test_config_shows_the_chat_set_not_its_address(kiosk: Kiosk) -> None:
         "whos_in": ["12:30", "18:00"],
         "shoutouts": True,
     }
+
+
+def test_a_damaged_outbox_never_stops_the_door(kiosk: Kiosk, chat: WebHook, tmp_path: Path) -> None:
+    import json
+
+    # Given what the outbox told the chat spoiled by a hand edit
+    ana = kiosk.add_member("Ana Lopez")
+    kiosk("checkin", ana)
+    path = tmp_path / "kiosk-data" / "outbox.json"
+    data = json.loads(path.read_text())
+    data["news"]["1"]["at"] = 5
+    path.write_text(json.dumps(data))
+    # When Ana checks out, which closes the space
+    left = kiosk("checkout", ana)
+    # Then she is checked out all the same, and the host reads why the chat was not told
+    assert left.code == 0 and left.out.startswith("Checked out Ana Lopez")
+    assert left.err.startswith("kiosk: warning: the chat was not told: ")
+    assert "outbox.json is damaged" in left.err
+    assert kiosk("present").out == "Nobody is here right now.\n"
