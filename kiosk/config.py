@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
-from datetime import tzinfo
+from datetime import time, tzinfo
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,7 +27,14 @@ from kiosk.events.sources import is_feed_address
 from kiosk.exchange.space_listing import NO_LISTING, SpaceListing, read_spaceapi
 from kiosk.safety.agreements import Agreement, read_agreements
 from kiosk.text import TOPIC_LIMIT, channel, clean, shortened
-from kiosk.timekeeping.opening import NO_HOURS, OpeningHours, read_hours, read_timezone, time_zone
+from kiosk.timekeeping.opening import (
+    NO_HOURS,
+    OpeningHours,
+    read_hours,
+    read_time_of_day,
+    read_timezone,
+    time_zone,
+)
 
 DEFAULT_TOPICS = (
     "3D printing",
@@ -41,6 +48,20 @@ DEFAULT_TOPICS = (
     "startups",
     "woodworking",
 )
+
+
+@dataclass(slots=True, frozen=True)
+class Chat:
+    """From the [chat] section: the space's own chat, and what it hears."""
+
+    url: str = ""
+    """The chat's notification URL, as Apprise reads it; empty: the kiosk posts nothing."""
+    opening: bool = True
+    """Say when the space opens and closes."""
+    whos_in: tuple[time, ...] = ()
+    """Times of day at which to say who is in, while the space is open."""
+    shoutouts: bool = True
+    """Offer "also post to the chat" to whoever writes a shout-out."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -82,6 +103,11 @@ class Config:
     notify_hosts: str = ""
     """From the [notify] section: the hosts' channel (an Apprise URL) told when a guest
     arrives; empty for none."""
+    hosts_digest: time | None = None
+    """From the [notify] section: when each day the hosts' channel is sent the day's
+    digest (visits, newcomers, shout-outs); None for no digest."""
+    chat: Chat = Chat()
+    """From the [chat] section: the space's chat; by default none."""
     agreements: tuple[Agreement, ...] = ()
     """From the [[agreements]] tables: what each member accepts before checking in."""
     event_feeds: tuple[str, ...] = ()
@@ -91,6 +117,12 @@ class Config:
     """Whom a member who declines an agreement is told to ask."""
     source: Path | None = field(default=None, compare=False)
     """The file these settings were read from; None for the defaults."""
+
+    @property
+    def tells_timed_news(self) -> bool:
+        """Whether anyone is told of moments as they come (the space opening, who is in,
+        the hosts' digest): a space with no chat and no digest need not look for them."""
+        return bool(self.chat.url or (self.notify_hosts and self.hosts_digest))
 
     @property
     def zone(self) -> tzinfo:
@@ -153,6 +185,13 @@ _SECTION_KEYS: dict[str, dict[str, tuple[type[Any], str]]] = {
             str,
             'one notification URL, like "ntfy://ntfy.sh/our-hosts", or empty for none',
         ),
+        "digest": (str, 'a time of day like "21:00", or empty for no digest'),
+    },
+    "chat": {
+        "url": (str, 'one notification URL, like "discord://webhook_id/token", or empty for none'),
+        "opening": (bool, "true or false"),
+        "whos_in": (list, 'a list of times of day, like ["12:00", "18:00"]'),
+        "shoutouts": (bool, "true or false"),
     },
     "events": {
         "feeds": (
@@ -402,13 +441,39 @@ def _links(path: Path, section: dict[str, Any]) -> dict[str, Any]:
 
 
 def _notify(path: Path, section: dict[str, Any]) -> dict[str, Any]:
-    hosts = section.get("hosts", "")
-    if not hosts.strip():
-        return {"notify_hosts": ""}
+    digest = section.get("digest", "")
+    return {
+        "notify_hosts": _channel(path, "notify.hosts", section.get("hosts", "")),
+        "hosts_digest": _time_of_day(path, "notify.digest", digest) if digest.strip() else None,
+    }
+
+
+def _chat(path: Path, section: dict[str, Any]) -> dict[str, Any]:
+    times = section.get("whos_in", [])
+    chat = Chat(
+        url=_channel(path, "chat.url", section.get("url", "")),
+        opening=section.get("opening", True),
+        whos_in=tuple(sorted({_time_of_day(path, "chat.whos_in", value) for value in times})),
+        shoutouts=section.get("shoutouts", True),
+    )
+    return {"chat": chat}
+
+
+def _channel(path: Path, key: str, url: str) -> str:
+    """A notification URL of the config, checked; empty for none."""
+    if not url.strip():
+        return ""
     try:
-        return {"notify_hosts": channel(hosts)}
+        return channel(url)
     except Refused as refusal:
-        raise UsageError(f"Config file {path}: 'notify.hosts': {refusal}") from None
+        raise UsageError(f"Config file {path}: '{key}': {refusal}") from None
+
+
+def _time_of_day(path: Path, key: str, value: Any) -> time:
+    try:
+        return read_time_of_day(value, f"'{key}'")
+    except ValueError as error:
+        raise UsageError(f"Config file {path}: {error}.") from None
 
 
 def _is_web_address(url: str) -> bool:
@@ -450,6 +515,7 @@ _SECTIONS: dict[str, Callable[[Path, dict[str, Any]], dict[str, Any]]] = {
     "links": _links,
     "notify": _notify,
     "events": _events,
+    "chat": _chat,
     "spaceapi": _spaceapi,
 }
 

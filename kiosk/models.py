@@ -732,6 +732,31 @@ class Notice:
         )
 
 
+@dataclass(slots=True, frozen=True)
+class Told:
+    """What the outbox last told about one subject (the space being open, today's
+    digest), so that each piece of news is queued once, whichever process sees it first."""
+
+    subject: str
+    """Like "open", or "digest 2026-12-07"."""
+    state: str
+    """What was told, like "yes"; news of the subject goes out again only when it changes."""
+    at: datetime
+    """When it was told; the outbox forgets what it told long ago."""
+
+    def to_doc(self) -> dict[str, Any]:
+        return {"subject": self.subject, "state": self.state, "at": self.at.isoformat()}
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Told:
+        return cls(
+            subject=_text(doc, "subject", TOLD_LIMIT),
+            state=_text(doc, "state", TOLD_LIMIT),
+            at=_moment(doc["at"], "at"),
+        )
+
+
+TOLD_LIMIT = 100
 NOTICE_TITLE_LIMIT = 200
 NOTICE_BODY_LIMIT = 2000
 NOTICE_ERROR_LIMIT = 500

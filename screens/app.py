@@ -26,6 +26,7 @@ from kiosk.errors import DataError, KioskError
 from kiosk.events.feeds import feed_words
 from kiosk.models import Member, Visit
 from kiosk.notices import delivery
+from kiosk.notices.chat import queue_chat_news
 from kiosk.notices.outbox import Outbox, failing
 from kiosk.safety.house_agreements import HouseAgreements
 from kiosk.storage.backups import Backups
@@ -277,6 +278,7 @@ class KioskApp(App[None]):
             return
         self.call_from_thread(self.warn_host, "data")
         self._look_at_outbox()
+        self._tell_chat()
         if changed or shown != self._events_shown:
             self.call_from_thread(self.community_changed.publish, None)
         if changed:
@@ -297,6 +299,18 @@ class KioskApp(App[None]):
         self.call_from_thread(self.warn_host, "outbox", *failing(waiting))
         if waiting:
             delivery.start_in_background(self.config)
+
+    def _tell_chat(self) -> None:
+        """Queue what the space's chat and the hosts' channel are due now: the space
+        opened or closed, who is in at its time, the day's digest."""
+        if not self.config.tells_timed_news:
+            return
+        try:
+            queue_chat_news(self.community, self.config)
+        except KioskError as error:
+            self.call_from_thread(self.warn_host, "chat", f"The chat was not told: {error}")
+            return
+        self.call_from_thread(self.warn_host, "chat")
 
     @work(thread=True, group="closing")
     def _close_day(self) -> None:

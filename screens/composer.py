@@ -1,6 +1,7 @@
 """Writing a shout-out, to one member or to everyone, with a live counter. The message
 shows whole as it is written, wrapped over as many lines as it takes, and leaving with
-words written asks first."""
+words written asks first. Where the space has a chat, its author may tick to post it
+there too."""
 
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ from textual.widgets.option_list import Option
 
 from kiosk.community.matching import MIN_LETTERS, enough_letters
 from kiosk.models import Member, ShoutOut
+from kiosk.notices.chat import offers_chat, post_shoutout
 from kiosk.text import SHOUTOUT_LIMIT, clean, fold
 from screens.commands import CANCEL, NEXT_MATCH, POST_SHOUT_OUT, PREVIOUS_MATCH
 from screens.confirm import ConfirmScreen
 from screens.kiosk_screen import KioskScreen
 from screens.namesakes import name_line, namesakes_together, told_apart
+from screens.ticks import Tick
 
 RECIPIENT_CHOICES = 5
 """Members offered as the To field is typed."""
@@ -58,6 +61,14 @@ class ComposeScreen(KioskScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Post", id="post", variant="primary")
                 yield Button("Cancel", id="cancel")
+                if self.chat_offered:
+                    yield Tick("Also post to the chat", id="to-chat")
+
+    @property
+    def chat_offered(self) -> bool:
+        """Whether the author may post to the space's chat too: never one here unseen,
+        as the chat would tell that they are here."""
+        return offers_chat(self.app.config) and not self.app.community.here_unseen(self.author)
 
     def on_mount(self) -> None:
         self.query_one("#to-matches").display = False
@@ -152,11 +163,12 @@ class ComposeScreen(KioskScreen):
         button = self.query_one("#post", Button)
         if button.disabled:
             return  # already on its way
-        community = self.app.community
+        community, config = self.app.community, self.app.config
         author, to = self.author.id, self.recipient.id if self.recipient else None
         message = self.message_box.text
+        to_chat = any(tick.value for tick in self.query("#to-chat").results(Tick))
         self.app.store_call(
-            lambda: community.post_shoutout(author, to, message),
+            lambda: post_shoutout(community, config, author, to, message, to_chat),
             self.posted,
             saved="Your shout-out is on the wall.",
             button=button,

@@ -34,6 +34,7 @@ from kiosk.timekeeping.opening import local_day
 from screens.commands import CANCEL, SAVE_PROFILE
 from screens.consent import Consent
 from screens.data_deletion import DeleteDataScreen
+from screens.invite import InviteScreen
 from screens.kiosk_screen import KioskScreen
 from screens.qr import QRCode
 from screens.scanner import BadgeScanned
@@ -85,7 +86,8 @@ class ProfileScreen(KioskScreen):
                     classes="hint",
                 )
                 yield Label(
-                    "Further down: your badge code, your visits, your PIN, and deleting your data.",
+                    "Further down: your badge code, your visits, your PIN, inviting a guest, and "
+                    "deleting your data.",
                     id="further",
                     classes="hint",
                 )
@@ -112,6 +114,13 @@ class ProfileScreen(KioskScreen):
                 yield Label("My inductions", classes="section-title")
                 yield Static("Looking them up…", id="inductions", classes="hint")
                 yield from self.compose_pin()
+                yield Label("My guests", classes="section-title")
+                yield Label(
+                    "Invite a guest for a day: they get a code that signs them in here.",
+                    classes="hint",
+                )
+                with Horizontal(classes="buttons"):
+                    yield Button("Invite a guest…", id="invite")
                 yield Label("My data", classes="section-title")
                 yield Label(
                     "Take all of it with you as a file, or delete it: that takes your "
@@ -379,6 +388,10 @@ class ProfileScreen(KioskScreen):
         if self.is_attached:
             self.query_one("#take-data", Button).disabled = False
             self.query_one("#data-hint", Label).update("Your data is on its way, as my-data.json.")
+
+    @on(Button.Pressed, "#invite")
+    def invite(self) -> None:
+        self.app.push_screen(InviteScreen(self.member))
 
     @on(Button.Pressed, "#delete")
     def delete(self) -> None:

@@ -69,6 +69,10 @@ def folder_state(root: Path) -> State:
         "answers": sorted(
             json.dumps(doc, sort_keys=True) for doc in questions.get("answers", {}).values()
         ),
+        "notices waiting": [
+            (doc["receiver"], doc["body"])
+            for doc in files.tables("outbox.json").get("outbox", {}).values()
+        ],
     }
 
 

@@ -14,7 +14,7 @@ from typing import Literal, get_args
 from kiosk.access.hosts import DEMO_PIN_WARNING, uses_demo_pin
 from kiosk.config import Config, permissions_warning
 
-Source = Literal["setup", "theme", "data", "backup", "outbox", "events"]
+Source = Literal["setup", "theme", "data", "backup", "outbox", "events", "chat"]
 """What a warning is about; each says its warnings again when they change or are over."""
 
 

@@ -59,16 +59,15 @@ def spaceapi_document(config: Config, community: Community) -> dict[str, Any]:
     # Named only as given: a feed the kiosk reads may be a private address with a secret.
     if listing.calendar:
         document["feeds"] = {"calendar": {"type": "ical", "url": listing.calendar}}
-    # Without opening hours the space is open while anyone is here.
+    open_now = space_open(config, community)
     if config.open_with_keyholder:
-        keyholder = community.keyholder_here()
         state = {
-            "open": keyholder,
-            "message": "a keyholder is here" if keyholder else "closed until a keyholder comes",
+            "open": open_now,
+            "message": "a keyholder is here" if open_now else "closed until a keyholder comes",
         }
     else:
         state = {
-            "open": is_open(hours, now) if hours.is_set else here > 0,
+            "open": open_now,
             "message": opening_status(hours, now) or ("someone is here" if here else "nobody here"),
         }
     document["state"] = state
@@ -81,6 +80,18 @@ def spaceapi_document(config: Config, community: Community) -> dict[str, Any]:
         present["names"] = names
     document["sensors"] = {"people_now_present": [present]}
     return document
+
+
+def space_open(config: Config, community: Community) -> bool:
+    """Whether the space is open now, as the world is told (the SpaceAPI file, the
+    space's chat): while a keyholder is here when it opens with one, else by its opening
+    hours, else while anyone the public may count is here."""
+    if config.open_with_keyholder:
+        return community.keyholder_here()
+    hours = community.hours  # the config's, and the calendar's closures
+    if hours.is_set:
+        return is_open(hours, community.clock())
+    return community.public_count() > 0
 
 
 def _location(listing: SpaceListing, timezone: str) -> dict[str, Any]:

@@ -16,18 +16,24 @@ ARRIVAL_MOMENT = timedelta(hours=4)
 
 def sign_in_guest(community: Community, host_id: str, name: str, config: Config) -> Visit:
     """Sign in a guest of a member who is here, and send word of their arrival in the
-    background (see `guest_arrived`)."""
-    visit = community.sign_in_guest(host_id, name)
-    if guest_arrived(community, visit, config.space_name, config.notify_hosts):
+    background (see `guest_arrived`). The guest and the word of them are one change:
+    both are saved or neither."""
+    with community.writing():
+        visit = community.sign_in_guest(host_id, name)
+        told = guest_arrived(community, visit, config.space_name, config.notify_hosts)
+    if told:
         delivery.start_in_background(config)
     return visit
 
 
 def admit_invited(community: Community, code: str, config: Config) -> tuple[Invitation, Visit]:
     """Sign in the guest of the invitation with `code` (see `Invitations.admit`), and send
-    word of their arrival to the member who invited them in the background."""
-    invitation, visit = community.admit_invited(code)
-    if guest_arrived(community, visit, config.space_name, config.notify_hosts):
+    word of their arrival to the member who invited them in the background, in one
+    change as `sign_in_guest` does."""
+    with community.writing():
+        invitation, visit = community.admit_invited(code)
+        told = guest_arrived(community, visit, config.space_name, config.notify_hosts)
+    if told:
         delivery.start_in_background(config)
     return invitation, visit
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import replace
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from kiosk import text
-from kiosk.models import NOTICE_BODY_LIMIT, NOTICE_ERROR_LIMIT, NOTICE_TITLE_LIMIT, Notice
-from kiosk.storage.datafile import Table, insert, put
+from kiosk.models import NOTICE_BODY_LIMIT, NOTICE_ERROR_LIMIT, NOTICE_TITLE_LIMIT, Notice, Told
+from kiosk.storage.datafile import Table, drop, insert, put
 from kiosk.storage.store import Store
 
 WAITING = "outbox"
@@ -27,6 +27,22 @@ DROPPED_BODY = "Not sent: its moment had passed."
 remembers that it was dropped, never whom it was about."""
 DROPPED_KEPT = 100
 """How many dropped notices the outbox remembers; the oldest are forgotten first."""
+TOLD = "news"
+"""The table of what was last told about each subject (see `News`)."""
+TOLD_KEPT = timedelta(days=7)
+"""How long the outbox remembers what it told about a subject that has not changed."""
+
+
+@dataclass(slots=True, frozen=True)
+class News:
+    """Notices to queue only if `state` is not what was last told about `subject`: the
+    space opening is told once, however many processes notice it."""
+
+    subject: str
+    state: str
+    notices: tuple[Notice, ...]
+    """May be none: the state is then only remembered, as when the kiosk first starts
+    with the space closed."""
 
 
 def new_notice(
@@ -67,6 +83,36 @@ class Outbox:
             waiting = tables.setdefault(WAITING, {})
             for notice in added:
                 insert(waiting, notice.to_doc())
+
+    def told(self) -> dict[str, Told]:
+        """What was last told about each subject, by subject."""
+        return {told.subject: told for told in self.file.records(TOLD, Told.from_doc)}
+
+    def queue_news(self, news: Iterable[News], now: datetime) -> list[Notice]:
+        """Queue the notices of each piece of news whose state changed since it was last
+        told, and remember it, in one write; the notices queued. What was told more than
+        `TOLD_KEPT` ago is forgotten."""
+        given = list(news)
+        if not _fresh(given, self.told()):
+            return []  # most often so: asked again, nothing changed, and no lock taken
+        queued: list[Notice] = []
+        with self.store.locked():
+            told = self.told()
+            fresh = _fresh(given, told)
+            if not fresh:
+                return []
+            with self.file.changing() as tables:
+                waiting = tables.setdefault(WAITING, {})
+                remembered = tables.setdefault(TOLD, {})
+                for item in fresh:
+                    put(remembered, Told(item.subject, item.state, now).to_doc(), key="subject")
+                    for notice in item.notices:
+                        insert(waiting, notice.to_doc())
+                        queued.append(notice)
+                kept = {item.subject for item in fresh}
+                forgotten = {s for s, t in told.items() if t.at < now - TOLD_KEPT} - kept
+                drop(remembered, lambda doc: doc.get("subject") not in forgotten)
+        return queued
 
     def sent(self, notice: Notice) -> None:
         """The notice has been sent: it leaves the queue."""
@@ -121,6 +167,11 @@ def failing(waiting: list[Notice]) -> list[str]:
         for first in firsts(waiting)
         if first.tries
     ]
+
+
+def _fresh(news: list[News], told: dict[str, Told]) -> list[News]:
+    """The news whose state is not the one last told."""
+    return [n for n in news if n.subject not in told or told[n.subject].state != n.state]
 
 
 def _remove(table: Table, notice_id: str) -> bool:

@@ -17,6 +17,7 @@ from kiosk.models import (
     Notice,
     Question,
     ShoutOut,
+    Told,
     Visit,
 )
 from kiosk.storage.datafile import DataFile, damaged_record
@@ -71,7 +72,7 @@ RECORDS: dict[str, Reads] = {
     "shoutouts": {"shoutouts": ShoutOut.from_doc},
     "questions": {"question": Question.from_doc, "answers": Answer.from_doc},
     "history": {"visits": Visit.from_doc},
-    "outbox": {"outbox": Notice.from_doc, "dropped": Notice.from_doc},
+    "outbox": {"outbox": Notice.from_doc, "dropped": Notice.from_doc, "news": Told.from_doc},
     "inductions": {"inductions": Induction.from_doc, "inductors": Inductor.from_doc},
     "invitations": {"invitations": Invitation.from_doc},
     "agreements": {"acceptances": Acceptance.from_doc},

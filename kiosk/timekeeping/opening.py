@@ -364,6 +364,11 @@ def _starting(value: Any, where: str) -> date:
         ) from None
 
 
+def read_time_of_day(value: Any, key: str) -> time:
+    """A time of day as a config file gives it, "18:00"; ValueError naming `key` if not."""
+    return _clock(value, key, midnight_ok=False)
+
+
 def _clock(value: Any, key: str, midnight_ok: bool) -> time:
     if isinstance(value, time) and not value.second and not value.microsecond:
         return value

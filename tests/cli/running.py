@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kiosk.cli import main as cli
+from kiosk.notices.delivery import deliver
+from kiosk.notices.sending import send
+from kiosk.storage.store import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,3 +50,9 @@ class Kiosk:
         assert added.code == 0, added.err
         assert re.fullmatch(r"m[0-9a-f]{6}\n", added.out)
         return added.out.strip()
+
+
+def delivered(data: Path, clock: Callable[[], datetime]) -> None:
+    """What the background delivery of the outbox in `data` would do, here and on the
+    test clock."""
+    deliver(Store.open(data), clock, send, lambda seconds: None)

@@ -160,3 +160,19 @@ def test_help_loads_neither_the_settings_nor_the_community(tmp_path: Path) -> No
         loaded = loaded_by(tmp_path, *command, "--help")
         assert among(loaded, NEVER_FOR_HELP + NEVER_AT_THE_DOOR) == [], command
         assert "kiosk.cli.commands.running" not in loaded
+
+
+def test_a_door_command_with_a_chat_loads_no_apprise(tmp_path: Path) -> None:
+    # Given a space whose chat hears it open and close
+    (tmp_path / "kiosk.toml").write_text('[chat]\nurl = "json://127.0.0.1:9/"\n')
+    assert run(tmp_path, "members", "add", "Zoë Martin").returncode == 0
+    # When she checks in, opening the space for the chat, while a delivery is under way
+    # (so the news is left to it and no process of its own is started, to outlive the test)
+    from kiosk.notices.delivery import SENDING_LOCK
+    from kiosk.storage.files import FolderLock
+
+    with FolderLock(tmp_path / "kiosk-data" / SENDING_LOCK, timeout=0).held():
+        loaded = loaded_by(tmp_path, "checkin", "Zoë Martin")
+    # Then the news was queued without loading what sends it
+    assert "kiosk.notices.chat" in loaded
+    assert among(loaded, ("apprise", "aiohttp", "textual", "rich")) == []

@@ -15,7 +15,7 @@ from kiosk.notices.delivery import deliver
 from kiosk.notices.sending import send
 from kiosk.storage.store import Store
 from tests.cli.conftest import HOSTS_CONFIG
-from tests.cli.running import Kiosk
+from tests.cli.running import Kiosk, delivered
 from tests.conftest import FakeClock
 from tests.receivers import WebHook, mail_server, unreachable_url, web_hook
 
@@ -24,11 +24,6 @@ from tests.receivers import WebHook, mail_server, unreachable_url, web_hook
 def hook() -> Iterator[WebHook]:
     with web_hook() as served:
         yield served
-
-
-def delivered(tmp_path: Path, clock: FakeClock) -> None:
-    """What the background delivery would do, here and on the test clock."""
-    deliver(Store.open(tmp_path / "kiosk-data"), clock, send, lambda seconds: None)
 
 
 def test_a_member_is_told_that_their_guest_arrived(
@@ -51,7 +46,7 @@ def test_a_member_is_told_that_their_guest_arrived(
     assert waiting["title"] == "A guest has arrived at Our Space"
     assert "127.0.0.1" in waiting["receiver"]
     # And once delivered, it arrived as written
-    delivered(tmp_path, clock)
+    delivered(tmp_path / "kiosk-data", clock)
     assert [a.message for a in hook.arrived] == ["Ana Lopez's guest Sam has arrived at Our Space."]
     assert kiosk("outbox").out == "Nothing waits to be sent.\n"
 
@@ -67,7 +62,7 @@ def test_the_hosts_channel_hears_of_members_the_board_names_only(
     kiosk("guest", "--of", bo, "Kim")  # Bo is here unseen: nothing of him leaves the machine
     # And `kiosk config` tells that the hosts' channel is set, not its address
     assert kiosk("config", "--json").json()["settings"]["notify"] == {"hosts": "(set, not shown)"}
-    delivered(tmp_path, clock)
+    delivered(tmp_path / "kiosk-data", clock)
     assert [a.message for a in hook.arrived] == ["Ana Lopez's guest Sam has arrived at Our Space."]
 
 
@@ -78,7 +73,7 @@ def test_a_hostile_name_pings_nobody_and_renders_nothing(
     kiosk("members", "edit", ana, "--notify", hook.url)
     kiosk("checkin", ana)
     kiosk("guest", "--of", ana, "@everyone <!channel> @room **bold** <b>x</b>")
-    delivered(tmp_path, clock)
+    delivered(tmp_path / "kiosk-data", clock)
     (arrived,) = hook.arrived
     # Each mention is broken by a zero-width space; the rest is the text as typed.
     for mention in ("@everyone", "<!channel>", "@room", "<b>"):
@@ -171,13 +166,14 @@ def test_a_hosts_channel_that_is_no_url_is_named_in_the_config(kiosk: Kiosk) -> 
     assert "'notify.hosts'" in said.err and "not a notification channel" in said.err
 
 
-def test_every_example_channel_in_the_readme_is_one_apprise_knows() -> None:
+@pytest.mark.parametrize("heading", ["## Notifications", "## The space's chat"])
+def test_every_example_channel_in_the_readme_is_one_apprise_knows(heading: str) -> None:
     import re
 
     import apprise
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Notifications", 1)[1].split("\n## ", 1)[0]
+    section = readme.split(heading, 1)[1].split("\n## ", 1)[0]
     examples = re.findall(r"^\| [^|]+ \| `([a-z]+://[^`]+)` \|$", section, re.MULTILINE)
     assert len(examples) == 5
     assert [url for url in examples if apprise.Apprise.instantiate(url) is None] == []
@@ -212,7 +208,7 @@ def test_a_member_is_told_by_e_mail(kiosk: Kiosk, tmp_path: Path, clock: FakeClo
         kiosk("members", "edit", ana, "--notify", mail.url("ana@example.org"))
         kiosk("checkin", ana)
         kiosk("guest", "--of", ana, "Sam <sam@evil.example>")
-        delivered(tmp_path, clock)
+        delivered(tmp_path / "kiosk-data", clock)
     ((to, message),) = mail.arrived
     assert to == ["ana@example.org"]
     assert message["Subject"] == "A guest has arrived at Our Space"

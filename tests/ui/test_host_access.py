@@ -12,6 +12,8 @@ from textual.widgets import Input
 
 from kiosk.access.hosts import DEMO_PIN_WARNING
 from kiosk.access.pin import hash_pin
+from kiosk.notices.outbox import Outbox, new_notice
+from kiosk.storage.store import Store
 from screens.confirmation import CheckedInScreen
 from screens.home import HomeScreen
 from screens.host.console import ConsoleScreen
@@ -19,6 +21,7 @@ from screens.host.member_card import MemberCard
 from screens.pin import PinScreen
 from screens.private import ForHosts
 from tests.conftest import FakeClock
+from tests.receivers import unreachable_url
 from tests.ui.conftest import MakeApp
 from tests.ui.driving import (
     PIN,
@@ -227,3 +230,26 @@ async def test_a_private_config_is_not_warned_about(make_app: MakeApp, tmp_path:
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
         await settle(pilot)
         assert toasts(pilot) == []
+
+
+async def test_a_failing_channel_is_told_on_the_console_only(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
+    # Given news of a guest that its channel refused once (a receiver nobody answers at)
+    store = Store.open(demo_data)
+    notice = new_notice(unreachable_url(), "A guest has arrived", "Sam has arrived.", clock())
+    Outbox(store).queue([notice])
+    Outbox(store).failed(notice, "Connection refused.", clock() + timedelta(minutes=1))
+    app = make_app()
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        # Then the public screens say nothing of it
+        assert toasts(pilot) == []
+        assert "not getting through" not in shown(pilot)
+        # And the host console names the channel's kind, why it fails, and where to look
+        await open_console(pilot)
+        said = " ".join(shown(pilot).split())
+        assert (
+            "Notices to a json channel are not getting through (tried 1 time: Connection "
+            "refused). `kiosk outbox` says more."
+        ) in said

@@ -8,12 +8,18 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList, TextArea
 
+from kiosk.config import Chat
+from kiosk.notices.delivery import deliver
+from kiosk.notices.outbox import Outbox
+from kiosk.notices.sending import send
+from kiosk.storage.store import Store
 from screens.composer import ComposeScreen
 from screens.confirm import ConfirmScreen
 from screens.home import HomeScreen
 from screens.member import MemberScreen
 from screens.shoutouts import WallScreen
 from tests.conftest import FakeClock
+from tests.receivers import web_hook
 from tests.ui.conftest import MakeApp
 from tests.ui.driving import settle, shown, stored, toasts, type_burst, type_text
 
@@ -207,3 +213,61 @@ async def test_escape_asks_before_throwing_words_away(
         await settle(pilot)
         assert isinstance(app.screen, MemberScreen)
         assert len(stored(demo_data, clock).shoutouts()) == 5
+
+
+async def test_a_shout_out_ticked_for_the_chat_arrives_there_as_written(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
+    # Given a space whose chat is a local web hook
+    with web_hook() as chat:
+        app = make_app(chat=Chat(url=chat.url))
+        async with app.run_test(size=(100, 30)) as pilot:
+            # When Zoë writes markup and mentions, and ticks "Also post to the chat"
+            await open_composer(pilot, "zoe")
+            await type_text(pilot, "@everyone **cake** <b>now</b>")
+            await pilot.click("#to-chat")
+            await pilot.click("#post")
+            await settle(pilot)
+        # Then it is on the wall, and the chat hears it once delivered, pinging nobody
+        assert stored(demo_data, clock).shoutouts()[0].text == "@everyone **cake** <b>now</b>"
+        deliver(Store.open(demo_data), clock, send, lambda seconds: None)
+    # (after the news that the space is open: the demo has people here)
+    (arrived,) = [a for a in chat.arrived if a.title == "A shout-out at Makerspace North"]
+    assert "@everyone" not in arrived.message and "<b>" not in arrived.message
+    assert arrived.message.replace("\u200b", "") == (
+        "From Zoë Martin to everyone: @everyone **cake** <b>now</b>"
+    )
+
+
+async def test_a_shout_out_left_unticked_stays_off_the_chat(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
+    app = make_app(chat=Chat(url="ntfy://ntfy.sh/makerspace-north"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_composer(pilot, "zoe")
+        assert "Also post to the chat" in shown(pilot)
+        await type_text(pilot, "Cake in the kitchen")
+        await pilot.click("#post")
+        await settle(pilot)
+    assert stored(demo_data, clock).shoutouts()[0].text == "Cake in the kitchen"
+    waiting = Outbox(Store.open(demo_data)).waiting()
+    assert [n.title for n in waiting] == ["Makerspace North is open"]
+
+
+async def test_the_chat_is_offered_only_where_there_is_one_and_the_author_is_seen(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
+    # Without a chat, no tick
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await open_composer(pilot, "zoe")
+        assert "Also post to the chat" not in shown(pilot)
+    # With one, none for Zoë while she is here incognito: the chat would tell she is here
+    community = stored(demo_data, clock)
+    zoe = community.find("Zoë Martin")
+    if community.visit_of(zoe.id) is not None:
+        community.check_out(zoe.id)
+    community.check_in(zoe.id, "incognito")
+    app = make_app(chat=Chat(url="ntfy://ntfy.sh/makerspace-north"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_composer(pilot, "zoe")
+        assert "Also post to the chat" not in shown(pilot)

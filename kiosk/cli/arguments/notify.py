@@ -1,10 +1,10 @@
-"""The arguments of `kiosk notify test` and `kiosk outbox`."""
+"""The arguments of `kiosk notify test`, `notify whos-in`, `notify digest` and `kiosk outbox`."""
 
 from __future__ import annotations
 
 import argparse
 
-from kiosk.cli.arguments.declaring import Declare, Group
+from kiosk.cli.arguments.declaring import Declare, Group, no_arguments
 from kiosk.cli.arguments.members import as_json
 
 
@@ -13,11 +13,34 @@ def register(command: Declare, group: Group) -> None:
     command(
         "test", "notify.notify_test", "send a test message to a notification URL now", url, notify
     )
+    command(
+        "whos-in",
+        "notify.whos_in",
+        "tell the space's chat now who is in, as the board shows it",
+        no_arguments,
+        notify,
+    )
+    command(
+        "digest",
+        "notify.digest",
+        "send the hosts' channel a day's digest now: visits, newcomers, shout-outs",
+        digest,
+        notify,
+    )
     command("outbox", "notify.outbox", "the notices waiting to be sent, and why", outbox)
 
 
 def url(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("url", metavar="URL", help="an Apprise URL, like ntfy://ntfy.sh/topic")
+
+
+def digest(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--day",
+        metavar="DAY",
+        default="today",
+        help="like 2026-12-08 or 'yesterday' (default: today)",
+    )
 
 
 def outbox(sub: argparse.ArgumentParser) -> None:

@@ -36,6 +36,11 @@ def text(sub: argparse.ArgumentParser) -> None:
 def shoutout(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--from", dest="sender", required=True, metavar="MEMBER")
     sub.add_argument("--to", metavar="MEMBER", help="one member (everyone if left out)")
+    sub.add_argument(
+        "--chat",
+        action="store_true",
+        help="also post it to the space's chat ([chat] in the config)",
+    )
     text(sub)
 
 

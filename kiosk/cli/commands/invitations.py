@@ -18,7 +18,10 @@ def invite(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     member = community.find(args.host)
     day = read_coming_day(args.day, community.invitations.today())
-    invitation = community.invite(member.id, args.name, day)
+    # Late: only inviting loads the outbox, which may send the guest their code.
+    from kiosk.notices.invitations import invite_guest
+
+    invitation = invite_guest(community, config, member.id, args.name, day, args.notify or "")
     say(
         f"Invited {invitation.guest}, guest of {member.name}, for {day_words(day)}. "
         f"Their code: {spaced_badge_code(invitation.code)}"
@@ -29,21 +32,7 @@ def invite(args: argparse.Namespace, config: Config) -> int:
 
         written = write_invitation_card(invitation, config.space_name, args.out)
         say(f"Wrote {' and '.join(str(path) for path in written)}.")
-    if args.notify is not None:
-        # Late: an invitation nobody sends loads no outbox.
-        from kiosk.notices import delivery
-        from kiosk.notices.invitations import send_invitation
-
-        send_invitation(
-            community.store,
-            invitation,
-            member.name,
-            config.space_name,
-            args.notify,
-            community.clock(),
-            community.zone,
-        )
-        delivery.start_in_background(config)
+    if args.notify:
         say("The invitation is on its way to the guest; `kiosk outbox` says if it waits.")
     return saved(community)
 

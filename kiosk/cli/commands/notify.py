@@ -1,4 +1,5 @@
-"""`kiosk notify test` and `kiosk outbox`: the notices the kiosk sends, for hosts."""
+"""`kiosk notify test`, `notify whos-in`, `notify digest` and `kiosk outbox`: the notices
+the kiosk sends, for hosts."""
 
 from __future__ import annotations
 
@@ -7,16 +8,19 @@ import time
 from datetime import datetime, tzinfo
 from typing import Any
 
-from kiosk.cli.commands.running import counted, now, print_json
+from kiosk.cli.commands.running import counted, now, open_community, print_json
 from kiosk.config import Config
-from kiosk.errors import KioskError
+from kiosk.errors import KioskError, UsageError
 from kiosk.models import Notice
+from kiosk.notices import chat, delivery
 from kiosk.notices.delivery import deliver
 from kiosk.notices.outbox import Outbox, new_notice
 from kiosk.notices.sending import hidden_secrets, send
 from kiosk.output import say
 from kiosk.storage.store import Store
 from kiosk.timekeeping import hours
+from kiosk.timekeeping.dates import day_words, read_day
+from kiosk.timekeeping.opening import local_day
 
 
 class NotSent(KioskError):
@@ -35,6 +39,36 @@ def notify_test(args: argparse.Namespace, config: Config) -> int:
         raise NotSent(f"Not sent to {hidden_secrets(notice.receiver)}: {problem}")
     say(f"Sent: {hidden_secrets(notice.receiver)} took the test message.")
     return 0
+
+
+def whos_in(args: argparse.Namespace, config: Config) -> int:
+    if not config.chat.url:
+        raise UsageError(
+            "No chat is set up: give the space's chat as url under [chat] in the config "
+            "file (config.example.toml shows how)."
+        )
+    community = open_community(config)
+    _queue(community.store, config, chat.whos_in(community, config))
+    say(f"Queued for the chat: {hidden_secrets(config.chat.url)} hears who is in now.")
+    return 0
+
+
+def digest(args: argparse.Namespace, config: Config) -> int:
+    if not config.notify_hosts:
+        raise UsageError(
+            "No hosts' channel is set up: give it as hosts under [notify] in the config "
+            "file (config.example.toml shows how)."
+        )
+    community = open_community(config)
+    day = read_day(args.day, local_day(community.clock(), config.zone)).day
+    _queue(community.store, config, chat.digest(community, config, day))
+    say(f"Queued for the hosts' channel: the digest of {day_words(day)}.")
+    return 0
+
+
+def _queue(store: Store, config: Config, notice: Notice) -> None:
+    Outbox(store).queue([notice])
+    delivery.start_in_background(config)
 
 
 def outbox(args: argparse.Namespace, config: Config) -> int:

@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from kiosk.community.community import Community, utc_now
 from kiosk.config import Config
+from kiosk.errors import KioskError
 from kiosk.output import json_text, say
 from kiosk.storage.backups import Backups, start_in_background
 from kiosk.storage.files import write_atomically
@@ -20,6 +21,7 @@ __all__ = [
     "open_community",
     "print_json",
     "saved",
+    "tell_chat",
     "write_privately",
 ]
 
@@ -56,6 +58,20 @@ def saved(community: Community) -> int:
     if problem:
         say(f"kiosk: warning: {problem}", err=True)
     return 0
+
+
+def tell_chat(community: Community, config: Config) -> None:
+    """After a change at the door, queue what the space's chat is due (the space opened
+    or closed); the change is saved whatever becomes of the news, and a host is told
+    if it could not be queued."""
+    if not config.tells_timed_news:
+        return  # and the notices are not even loaded
+    from kiosk.notices.chat import queue_chat_news
+
+    try:
+        queue_chat_news(community, config)
+    except KioskError as error:
+        say(f"kiosk: warning: the chat was not told: {error}", err=True)
 
 
 def print_json(value: Any) -> int:

@@ -70,9 +70,18 @@ def resolved(config: Config, moment: datetime) -> dict[str, Any]:
         }
     if config.community_url:
         settings["links"] = {"community_url": config.community_url}
+    # A notification URL holds the service's token or password.
     if config.notify_hosts:
-        # The URL holds the service's token or password.
         settings["notify"] = {"hosts": HIDDEN}
+        if config.hosts_digest is not None:
+            settings["notify"]["digest"] = f"{config.hosts_digest:%H:%M}"
+    if config.chat.url:
+        settings["chat"] = {
+            "url": HIDDEN,
+            "opening": config.chat.opening,
+            "whos_in": [f"{moment:%H:%M}" for moment in config.chat.whos_in],
+            "shoutouts": config.chat.shoutouts,
+        }
     if config.event_feeds:
         # A calendar's private address carries a secret: a web feed is shown by its site.
         settings["events"] = {"feeds": [_feed_shown(feed) for feed in config.event_feeds]}

@@ -8,6 +8,7 @@ from functools import partial
 
 from kiosk.cli.commands.running import open_community, print_json, saved
 from kiosk.config import Config
+from kiosk.errors import UsageError
 from kiosk.models import Answer
 from kiosk.output import say
 from kiosk.record_json import answer_json, shoutout_json
@@ -18,7 +19,18 @@ def shoutout(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     author = community.find(args.sender)
     to = community.find(args.to) if args.to is not None else None
-    posted = community.post_shoutout(author.id, to.id if to else None, args.text)
+    to_id = to.id if to else None
+    if args.chat:
+        from kiosk.notices.chat import offers_chat, post_shoutout  # late: most post none
+
+        if not offers_chat(config):
+            raise UsageError(
+                "Shout-outs are not posted to a chat here: set url (and shoutouts = true) "
+                "under [chat] in the config file (config.example.toml shows how)."
+            )
+        posted = post_shoutout(community, config, author.id, to_id, args.text, to_chat=True)
+    else:
+        posted = community.post_shoutout(author.id, to_id, args.text)
     say(posted.id)
     return saved(community)
 

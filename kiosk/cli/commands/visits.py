@@ -13,6 +13,7 @@ from kiosk.cli.commands.running import (
     open_community,
     print_json,
     saved,
+    tell_chat,
     write_privately,
 )
 from kiosk.community.community import Community
@@ -44,6 +45,7 @@ def checkin(args: argparse.Namespace, config: Config) -> int:
             f"(version {agreement.version}); the kiosk asks them at their next check-in there.",
             err=True,
         )
+    tell_chat(community, config)
     return saved(community)
 
 
@@ -57,6 +59,7 @@ def checkout(args: argparse.Namespace, config: Config) -> int:
         f", ending at {hours.clock_time(visit.until, community.zone)}" if visit.automatic else ""
     )
     say(f"Checked out {member.name} after {stayed}{ended}.")
+    tell_chat(community, config)
     return saved(community)
 
 
@@ -67,6 +70,7 @@ def guest(args: argparse.Namespace, config: Config) -> int:
     host = community.find(args.host)
     visit = sign_in_guest(community, host.id, args.name, config)
     say(f"Signed in {visit.guest}, guest of {host.name}; they leave with {host.first_name}.")
+    tell_chat(community, config)
     return saved(community)
 
 
@@ -129,6 +133,7 @@ def close_day(args: argparse.Namespace, config: Config) -> int:
     if args.dry_run:
         say("Nothing was changed (--dry-run).")
         return 0
+    tell_chat(community, config)
     return saved(community) if plan.ending else 0
 
 

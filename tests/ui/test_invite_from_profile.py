@@ -1,0 +1,104 @@
+"""Inviting a guest from one's own profile at the kiosk: the code and its QR code on
+screen, sent to the guest when asked, refused politely with nothing kept, and private to
+the member."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from kiosk.badges.codes import spaced_badge_code
+from kiosk.notices.delivery import deliver
+from kiosk.notices.sending import send
+from kiosk.storage.store import Store
+from screens.invite import InviteScreen
+from screens.profile import ProfileScreen
+from screens.qr import QRCode
+from tests.conftest import FakeClock
+from tests.receivers import web_hook
+from tests.ui.conftest import MakeApp
+from tests.ui.driving import kiosk_app, scan_badges, settle, shown, stored, toasts
+from tests.ui.test_profile import ask_for_zoes_profile, replace_text, tap
+
+ZOE, BJORN = "m00demo", "m02demo"
+
+
+async def open_invite(pilot: Pilot[None]) -> None:
+    """Zoë proves who she is with her badge, and taps "Invite a guest…" on her profile."""
+    await ask_for_zoes_profile(pilot)
+    await scan_badges(pilot, kiosk_app(pilot).community.member(ZOE).badge)
+    assert isinstance(pilot.app.screen, ProfileScreen)
+    await tap(pilot, "#invite")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, InviteScreen)
+
+
+async def fill_in(pilot: Pilot[None], guest: str, day: str, send_to: str = "") -> None:
+    for selector, typed in (("#guest", guest), ("#day", day), ("#send-to", send_to)):
+        await replace_text(pilot, selector, typed)
+    await pilot.press("enter")  # from the last line: invite
+    await settle(pilot)
+
+
+async def test_zoe_invites_a_guest_and_sees_the_code_to_give_them(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        # When Zoë invites Sam for tomorrow from her profile
+        await open_invite(pilot)
+        await fill_in(pilot, "Sam Guest", "tomorrow")
+        # Then the invitation is kept, hers, for tomorrow
+        (invitation,) = stored(demo_data, clock).coming_invitations()
+        assert (invitation.guest, invitation.member_id) == ("Sam Guest", ZOE)
+        assert invitation.day == date(2026, 11, 27)
+        # And the screen shows its day, its QR code and its code in letters
+        assert "Sam Guest is invited for Friday 27 November 2026" in shown(pilot)
+        assert app.screen.query_one("#invitation-qr", QRCode).data == invitation.code
+        assert f"Code {spaced_badge_code(invitation.code)}." in shown(pilot)
+        # And Done takes her back to her profile
+        await pilot.click("#done")
+        assert isinstance(app.screen, ProfileScreen)
+
+
+async def test_the_code_is_sent_to_the_guest_when_zoe_gives_where(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
+    with web_hook() as guests_phone:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await open_invite(pilot)
+            await fill_in(pilot, "Sam Guest", "today", guests_phone.url)
+            assert "The code is on its way to your guest." in shown(pilot)
+        (invitation,) = stored(demo_data, clock).coming_invitations()
+        deliver(Store.open(demo_data), clock, send, lambda seconds: None)
+    (arrived,) = guests_phone.arrived
+    assert arrived.title == "You are invited to Makerspace North"
+    assert spaced_badge_code(invitation.code) in arrived.message
+    assert "Zoë Martin invites you" in arrived.message
+
+
+async def test_a_day_gone_or_an_address_that_is_none_is_refused_and_nothing_kept(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await open_invite(pilot)
+        await fill_in(pilot, "Sam Guest", "2026-11-01")
+        assert any("has passed" in toast for toast in toasts(pilot))
+        app.clear_notifications()
+        await fill_in(pilot, "Sam Guest", "today", "her phone")
+        assert isinstance(app.screen, InviteScreen)
+        assert any("not a notification channel" in toast for toast in toasts(pilot))
+    # An invitation whose code could not be sent is not made either
+    assert stored(demo_data, clock).coming_invitations() == []
+
+
+async def test_someone_elses_badge_closes_the_invitation(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_invite(pilot)
+        await scan_badges(pilot, app.community.member(BJORN).badge)
+        assert not any(isinstance(s, (InviteScreen, ProfileScreen)) for s in app.screen_stack)
