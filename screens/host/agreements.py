@@ -9,6 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from kiosk.errors import KioskError
@@ -37,8 +38,7 @@ class AgreementsPane(Vertical):
             "accepted what, and when, exports with: kiosk agreements --out FILE",
             classes="hint",
         )
-        with VerticalScroll(id="agreements-list"):
-            yield Static("Looking them up…", id="agreements-text")
+        yield VerticalScroll(Label("Looking them up…", classes="hint"), id="agreements-list")
 
     def on_mount(self) -> None:
         self.app.community_changed.subscribe(self, lambda _: self.read())
@@ -48,36 +48,34 @@ class AgreementsPane(Vertical):
     def read(self) -> None:
         agreements = self.app.agreements.agreements
         if not agreements:
-            self.app.call_from_thread(self.show, Content(NO_AGREEMENTS))
+            self.app.call_from_thread(self.show, [Label(NO_AGREEMENTS, classes="hint")])
             return
         community = self.app.community
         try:
             missing = not_accepted(agreements, community.store.acceptances(), community.members())
         except KioskError as error:
-            self.app.call_from_thread(self.show, Content.styled(str(error), "$error"))
+            self.app.call_from_thread(self.show, [Label(Content(str(error)), classes="caution")])
             return
-        shown = [
-            part
-            for agreement in agreements
-            for part in (
-                Content.styled(f"{agreement.title}, version {agreement.version}", "bold"),
-                waiting(missing[agreement.title]),
-                Content(""),
-            )
-        ]
-        self.app.call_from_thread(self.show, Content("\n").join(shown))
+        shown: list[Widget] = []
+        for agreement in agreements:
+            title = f"{agreement.title}, version {agreement.version}"
+            shown.append(Label(Content(title), classes="agreement"))
+            shown.append(Static(waiting(missing[agreement.title]), classes="waiting"))
+        self.app.call_from_thread(self.show, shown)
 
-    def show(self, shown: Content) -> None:
-        self.query_one("#agreements-text", Static).update(shown)
+    def show(self, shown: list[Widget]) -> None:
+        listed = self.query_one("#agreements-list", VerticalScroll)
+        listed.remove_children()
+        listed.mount_all(shown)
 
 
 def waiting(members: list[Member]) -> Content:
     """Who has not accepted an agreement yet, in lines to read."""
     if not members:
-        return Content("  Every active member has accepted it.")
+        return Content("Every active member has accepted it.")
     count = "1 active member" if len(members) == 1 else f"{len(members)} active members"
-    lines = [f"  Not accepted yet by {count}:"]
-    lines += [f"    {member.name}" for member in members[:NAMES_SHOWN]]
+    lines = [f"Not accepted yet by {count}:"]
+    lines += [f"· {member.name}" for member in members[:NAMES_SHOWN]]
     if len(members) > NAMES_SHOWN:
-        lines.append(f"    and {len(members) - NAMES_SHOWN} more: kiosk agreements lists them all")
+        lines.append(f"and {len(members) - NAMES_SHOWN} more: kiosk agreements lists them all")
     return Content("\n".join(lines))

@@ -10,7 +10,7 @@ from datetime import date
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, DataTable, Input, Label
@@ -25,7 +25,8 @@ from screens.confirm import ConfirmScreen
 from screens.kiosk_screen import KioskScreen
 from screens.private import ForHosts
 
-COLUMNS = (("Tool or area", 24), ("Inducted by", 20), ("On", 11), ("Until", 30))
+COLUMNS = ("Tool or area", "Inducted by", "On", "Until")
+"""Each as wide as what it shows, so the table fits a small screen when it can."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,33 +61,34 @@ class InductionsScreen(ForHosts, KioskScreen):
         self.inductions = Inductions(self.app.community.store)
 
     def compose_body(self) -> ComposeResult:
-        yield Label(Content(f"Inductions · {self.member.name}"), classes="title")
-        yield Label("", id="may-induct", classes="hint")
-        yield Label("", id="inductions-note", classes="caution")
-        yield InductionTable(id="induction-table", cursor_type="row", zebra_stripes=True)
-        yield Label("", id="inductions-hint", classes="hint")
-        yield Label("Add an induction (a renewal replaces the one before)", classes="section")
-        with Horizontal(classes="field"):
-            yield Label("Tool or area", classes="field-label")
-            yield Input(id="induction-tool", compact=True, placeholder="like Laser cutter")
-        with Horizontal(classes="field"):
-            yield Label("Inducted by", classes="field-label")
-            yield Input(id="induction-by", compact=True, placeholder="a member's full name")
-        with Horizontal(classes="field"):
-            yield Label("Last day", classes="field-label")
-            yield Input(
-                id="induction-expires",
-                compact=True,
-                placeholder="optional, like 31 December 2027; empty: it does not expire",
-            )
-        with Horizontal(classes="buttons"):
-            yield Button("Add induction", id="add-induction", variant="primary")
-            yield Button("Back", id="back")
+        with Vertical(id="inductions-page"):
+            yield Label(Content(f"Inductions · {self.member.name}"), classes="title")
+            yield Label("", id="may-induct", classes="hint")
+            yield Label("", id="inductions-note", classes="caution")
+            yield InductionTable(id="induction-table", cursor_type="row", zebra_stripes=True)
+            yield Label("", id="inductions-hint", classes="hint")
+            yield Label("Add an induction (a renewal replaces the one before)", classes="section")
+            with Horizontal(classes="field"):
+                yield Label("Tool or area", classes="field-label")
+                yield Input(id="induction-tool", compact=True, placeholder="like Laser cutter")
+            with Horizontal(classes="field"):
+                yield Label("Inducted by", classes="field-label")
+                yield Input(id="induction-by", compact=True, placeholder="a member's full name")
+            with Horizontal(classes="field"):
+                yield Label("Last day", classes="field-label")
+                yield Input(
+                    id="induction-expires",
+                    compact=True,
+                    placeholder="optional, like 31 December 2027; empty: it does not expire",
+                )
+            with Horizontal(classes="buttons"):
+                yield Button("Add induction", id="add-induction", variant="primary")
+                yield Button("Back", id="back")
 
     def on_mount(self) -> None:
         table = self.query_one("#induction-table", InductionTable)
-        for label, width in COLUMNS:
-            table.add_column(label, width=width)
+        for label in COLUMNS:
+            table.add_column(label)
         self.query_one("#inductions-note").display = False
         self.query_one("#induction-tool", Input).focus()
         self.read()
@@ -127,6 +129,8 @@ class InductionsScreen(ForHosts, KioskScreen):
                 Text(short_day(local_day(induction.at, community.zone))),
                 Text(f"{until} · {state}" if state else until),
             )
+        if not known.inductions and table.has_focus:  # the last one was just removed
+            self.query_one("#induction-tool", Input).focus()
         table.display = bool(known.inductions)
         self.query_one("#inductions-hint", Label).update(
             "↑↓ to choose; Enter on one (or a second tap) removes it, after asking."
@@ -137,8 +141,8 @@ class InductionsScreen(ForHosts, KioskScreen):
             Content(f"May induct others on: {', '.join(known.may_induct_on)}.")
             if known.may_induct_on
             else Content(
-                "Not marked to induct others. To mark them: "
-                f"kiosk inductions inductor {self.member.id} TOOL"
+                "Not marked to induct others; kiosk inductions inductor "
+                f"{self.member.id} TOOL marks them."
             )
         )
         tools = SuggestFromList(known.tools, case_sensitive=False)

@@ -215,7 +215,7 @@ async def test_the_agreements_tab_names_who_has_not_accepted_the_current_version
         waiting = text.split("Not accepted yet by ")[1].splitlines()
         active = [m for m in stored(demo_data, clock).members() if m.active]
         assert waiting[0] == f"{len(active) - 1} active members:"
-        names = [line.strip() for line in waiting[1:] if line.startswith("    ")]
+        names = [line.removeprefix("· ") for line in waiting[1:] if line.startswith("· ")]
         assert "Kofi Boateng" in names
         assert "Zoë Martin" not in names and "Camille Laurent" not in names
 
