@@ -38,7 +38,7 @@ class Known:
     tools: list[str]
     """Every tool the space knows, offered as the host types one."""
     names: dict[str, str]
-    """Members named in the inductions, by id."""
+    """Members named in the inductions, and everyone who may induct, by id."""
 
 
 class InductionTable(DataTable[Text]):
@@ -103,11 +103,12 @@ class InductionsScreen(ForHosts, KioskScreen):
                 {i.tool for i in self.inductions.inductors() if i.member_id == member_id},
                 key=tool_key,
             )
+            named = {i.by_id for i in theirs} | {i.member_id for i in self.inductions.inductors()}
             known = Known(
                 theirs,
                 may,
                 self.inductions.tools(),
-                {i.by_id: community.name_of(i.by_id) for i in theirs},
+                {member_id: community.name_of(member_id) for member_id in named},
             )
         except KioskError as error:
             self.app.call_from_thread(self.say, str(error))
@@ -174,11 +175,29 @@ class InductionsScreen(ForHosts, KioskScreen):
         try:
             if not typed_by:
                 raise Refused("Please type who inducted them: a member's full name.")
-            by = community.find(typed_by)
             expires = read_day(typed_day, today, "").day if typed_day else None
-        except KioskError as problem:  # refused as the saving itself would be
-            self.app.notify(str(problem), title="Sorry", severity="error", markup=False)
+        except KioskError as problem:
+            self.refused(problem)
             return
+        self.find_inductor(tool, typed_by, expires)
+
+    @work(thread=True, group="host-inductor", exclusive=True)
+    def find_inductor(self, tool: str, typed_by: str, expires: date | None) -> None:
+        """Find who inducted them by the name typed (off the UI thread: it may read
+        member files), then record the induction."""
+        try:
+            by = self.app.community.find(typed_by)
+        except KioskError as problem:
+            self.app.call_from_thread(self.refused, problem)
+            return
+        self.app.call_from_thread(self.ask_renewal, tool, by, expires)
+
+    def refused(self, problem: KioskError) -> None:
+        """Say why, as a refused save is said."""
+        self.app.notify(str(problem), title="Sorry", severity="error", markup=False)
+
+    def ask_renewal(self, tool: str, by: Member, expires: date | None) -> None:
+        """Record the induction, once the host says so where it replaces one."""
         renewed = [i for i in self.known.inductions if tool_key(i.tool) == tool_key(tool)]
         if not renewed:
             self.induct(tool, by, expires)
