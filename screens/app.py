@@ -92,7 +92,7 @@ class KioskApp(App[None]):
         """Whether the members read at the start are kept out of the collector's passes."""
         self.scan_gate = ScanGate(self, timer, deliver=self._deliver_key)
         """Every key passes it first, so a badge scan never lands in the focused field."""
-        self.agreements = HouseAgreements(config.agreements, community.store, community.clock)
+        self.agreements = HouseAgreements(config.agreements, community)
         """What members accept before their check-in goes through."""
         self.badge_desk = BadgeDesk(self)
         self._day_closing: Worker[None] | None = None

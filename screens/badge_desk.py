@@ -208,8 +208,7 @@ class BadgeDesk:
         community, agreements = app.community, app.agreements
 
         def check_in() -> Visit:
-            agreements.accept(member.id, due)
-            return community.check_in(member.id)
+            return agreements.admit(member.id, due, lambda: community.check_in(member.id))
 
         app.call_after_refresh(
             ask_agreements,

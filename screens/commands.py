@@ -326,7 +326,15 @@ SHOW_ROLL_CALL = command(
     action="show_tab('roll-call')",
     show=False,
 )
-# These two are bindings of their tables, as a second tap on a row is, never priority
+SHOW_AGREEMENTS = command(
+    "show-agreements",
+    "f8",
+    "Agreements",
+    "The house's agreements, and the active members who have not accepted each.",
+    action="show_tab('agreements')",
+    show=False,
+)
+# These are bindings of their tables, as a second tap on a row is, never priority
 # bindings: a priority binding is taken before the keys typed just ahead of it (↓ ↓ ⏎
 # in a burst would act on the row the cursor left).
 TICK_OFF = command(
@@ -335,6 +343,14 @@ TICK_OFF = command(
     "Tick off",
     "Mark the person highlighted (or tapped twice) as accounted for, or not; every "
     "kiosk sees it at once.",
+    action="select_cursor",
+    key_display="⏎",
+)
+REMOVE_INDUCTION = command(
+    "remove-induction",
+    "enter",
+    "Remove",
+    "Remove the highlighted induction (or the one tapped twice), after asking.",
     action="select_cursor",
     key_display="⏎",
 )

@@ -306,8 +306,9 @@ class MemberScreen(KioskScreen):
         topics = ticked if ticked or self.usual_topics_shown else None
 
         def check_in() -> Visit:
-            agreements.accept(member.id, agreed)
-            return community.check_in_at_door(member.id, status, topics)
+            return agreements.admit(
+                member.id, agreed, lambda: community.check_in_at_door(member.id, status, topics)
+            )
 
         self.app.store_call(
             check_in,

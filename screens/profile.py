@@ -26,7 +26,7 @@ from kiosk.errors import KioskError, Refused
 from kiosk.exchange.member_data import member_data
 from kiosk.models import PROFILE_FIELDS, PROFILE_LABELS, Member, ProfileField, Visit
 from kiosk.output import json_text
-from kiosk.safety.inductions import Inductions, standing
+from kiosk.safety.inductions import Inductions, asking_inductions, standing, wants_induction
 from kiosk.text import INTRO_LIMIT, PRONOUNS_LIMIT, clean, split_topics
 from kiosk.timekeeping import hours
 from kiosk.timekeeping.dates import MONTHS, WEEKDAYS
@@ -38,6 +38,7 @@ from screens.invite import InviteScreen
 from screens.kiosk_screen import KioskScreen
 from screens.qr import QRCode
 from screens.scanner import BadgeScanned
+from screens.ticks import TickList
 
 NO_DOWNLOAD = (
     "This kiosk cannot hand you a file. A host can give you all of your data "
@@ -71,6 +72,8 @@ class ProfileScreen(KioskScreen):
         self.member = member
         self.badge_scanned = False
         """The member scanned their badge here: a new PIN needs no current one."""
+        self.tools: dict[str, bool] = {}
+        """The tools offered for "I'd like an induction on", each ticked or not as stored."""
 
     def private_to(self) -> str | None:
         return self.member.id
@@ -103,6 +106,14 @@ class ProfileScreen(KioskScreen):
                 )
                 for field in PROFILE_FIELDS:
                     yield from self.compose_field(field)
+                with Vertical(id="wanted-area"):
+                    yield Label("I'd like an induction on", classes="field-label")
+                    yield Label(
+                        "Tick a tool: when someone who inducts on it is here, the kiosk "
+                        "suggests you meet. It is kept in what you'd like a hand with.",
+                        classes="hint",
+                    )
+                    yield TickList(id="wanted-inductions")
                 with Horizontal(classes="buttons"):
                     yield Button("Save", id="save", variant="primary")
                     yield Button("Back", id="back")
@@ -185,6 +196,7 @@ class ProfileScreen(KioskScreen):
             yield Button("Set my PIN", id="set-pin")
 
     def on_mount(self) -> None:
+        self.query_one("#wanted-area").display = False  # until the tools are read
         self.query_one("#field-pronouns", Input).focus()
         self.count_intro()
         self.show_visits()
@@ -221,6 +233,13 @@ class ProfileScreen(KioskScreen):
         for field in PROFILE_FIELDS:
             typed = self.query_one(f"#field-{field}", Input).value
             changes[field] = typed if field in TEXT_LIMITS else split_topics(typed)
+        ticked = set(self.query_one("#wanted-inductions", TickList).selected)
+        changed = {
+            tool: tool in ticked for tool in self.tools if (tool in ticked) != self.tools[tool]
+        }
+        if changed:  # a tick changed wins over the field, for its tool
+            looking_for = split_topics(self.query_one("#field-looking_for", Input).value)
+            changes["looking_for"] = asking_inductions(looking_for, changed)
         return changes
 
     @on(Button.Pressed, "#save")
@@ -240,6 +259,8 @@ class ProfileScreen(KioskScreen):
 
     def saved(self, member: Member) -> None:
         self.member = member
+        self.query_one("#field-looking_for", Input).value = self.shown_value("looking_for")
+        self.offer_inductions(list(self.tools))
         self.query_one("#save", Button).disabled = False
         shown = "on the board while you are here" if member.on_board else "to the hosts only"
         self.query_one("#saved", Label).update(f"Saved. Your profile is shown {shown}.")
@@ -283,11 +304,14 @@ class ProfileScreen(KioskScreen):
     def show_inductions(self) -> None:
         community = self.app.community
         today = local_day(community.clock(), community.zone)
+        inductions = Inductions(community.store)
         try:
-            mine = Inductions(community.store).inductions(self.member.id)
+            mine = inductions.inductions(self.member.id)
+            tools = inductions.tools()
         except KioskError as problem:
             self.app.call_from_thread(self.list_inductions, [Content(str(problem))])
             return
+        self.app.call_from_thread(self.offer_inductions, tools)
         lines = [
             Content.assemble(
                 (induction.tool, "bold"),
@@ -300,6 +324,18 @@ class ProfileScreen(KioskScreen):
         self.app.call_from_thread(
             self.list_inductions, lines or [Content("None yet: a host records them.")]
         )
+
+    def offer_inductions(self, tools: list[str]) -> None:
+        """Offer a tick for each tool, ticked where the member's looking-for asks for an
+        induction on it."""
+        if not self.is_attached:
+            return
+        looking_for = self.member.looking_for
+        self.tools = {tool: wants_induction(looking_for, tool) for tool in tools}
+        wanted = self.query_one("#wanted-inductions", TickList)
+        wanted.clear_options()
+        wanted.add_options([(tool, tool, ticked) for tool, ticked in self.tools.items()])
+        self.query_one("#wanted-area").display = bool(tools)
 
     def list_inductions(self, lines: list[Content]) -> None:
         if self.is_attached:  # the member may have left meanwhile

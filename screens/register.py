@@ -114,9 +114,9 @@ class RegisterScreen(KioskScreen):
         agreements = self.app.agreements
 
         def register() -> Member:
-            member = community.add_member(name, split_topics(topics), on_board)
-            agreements.accept(member.id, agreements.agreements)
-            return member
+            return agreements.register(
+                lambda: community.add_member(name, split_topics(topics), on_board)
+            )
 
         ask_agreements(self.app, name, agreements.agreements, lambda: self.register(register))
 

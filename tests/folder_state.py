@@ -59,7 +59,16 @@ def folder_state(root: Path) -> State:
         member["last_visit"] = max(moments, key=datetime.fromisoformat, default=None)
 
     questions = files.tables("questions.json")
+    kept_whole = {
+        name: {
+            table: sorted(json.dumps(doc, sort_keys=True) for doc in docs.values())
+            for table, docs in files.tables(name).items()
+            if docs
+        }
+        for name in ("inductions.json", "invitations.json", "agreements.json", "roll-call.json")
+    }
     return {
+        **kept_whole,
         "members": members,
         "names": sorted(pointers),
         "here": here,

@@ -77,15 +77,23 @@ class Membership:
     # `self, /`: a verb taking **keywords can be handed on by the community, typed, only
     # if its `self` can never be given by name.
     def add_member(
-        self, /, name: str, topics: tuple[str, ...] = (), on_board: bool = True, **profile: Any
+        self,
+        /,
+        name: str,
+        topics: tuple[str, ...] = (),
+        on_board: bool = True,
+        keyholder: bool = False,
+        **profile: Any,
     ) -> Member:
-        """Register a new member, with a badge code of their own and any profile fields."""
+        """Register a new member, with a badge code of their own and any profile fields;
+        a keyholder may open and close the space."""
         fields = _profile(name=name, topics=topics, **profile)
         with self.state.writing():
             member = Member(
                 id=self._new_member_id(),
                 joined=self.state.clock(),
                 on_board=on_board,
+                keyholder=keyholder,
                 badge=self._new_badge_code(),
                 **fields,
             )

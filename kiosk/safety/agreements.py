@@ -22,6 +22,11 @@ from kiosk.timekeeping.opening import local_time
 
 AGREEMENT_TEXT_LIMIT = 100_000
 """The most characters an agreement's text may have: read on a screen, not a book."""
+NO_AGREEMENTS = (
+    "The config names no agreements. Add [[agreements]] tables, each with a title, a file "
+    "and a version (see config.example.toml)."
+)
+"""Said to a host who looks for the agreements where the config names none."""
 
 
 @dataclass(slots=True, frozen=True)

@@ -12,14 +12,16 @@ incognito or off the board is never named for their tool (`supervisors`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from kiosk import text
+from kiosk.errors import Refused
 from kiosk.models import Induction, Inductor, Member, Presence
 from kiosk.storage.datafile import DataFile, Table, drop, insert
 from kiosk.storage.store import Store
+from kiosk.timekeeping.dates import day_words
 
 EXPIRES_SOON = timedelta(days=30)
 """An induction that expires within this is pointed out to its member."""
@@ -46,6 +48,25 @@ def wanted_tool(topic: str) -> str:
         if words[: len(lead)] == lead:
             words = words[len(lead) :]
     return " ".join(words)
+
+
+def wants_induction(looking_for: Iterable[str], tool: str) -> bool:
+    """Whether a member looking for these topics asks for an induction on the tool."""
+    return any(wanted_tool(topic) == tool_key(tool) for topic in looking_for)
+
+
+def asking_inductions(looking_for: Sequence[str], wanted: Mapping[str, bool]) -> tuple[str, ...]:
+    """The looking-for topics once a member ticks (True) or unticks (False) "I'd like an
+    induction on" each tool of `wanted`: "Lathe induction" is added for a tool newly
+    wanted, and every topic asking for a tool no longer wanted is dropped (so it stops
+    being a reason to meet its inductors)."""
+    unwanted = {tool_key(tool) for tool, want in wanted.items() if not want}
+    kept = [topic for topic in looking_for if wanted_tool(topic) not in unwanted]
+    for tool, want in wanted.items():
+        if want and not wants_induction(kept, tool):
+            topic = f"{tool} induction"
+            kept.append(topic if len(topic) <= text.TOPIC_LIMIT else tool)
+    return tuple(kept)
 
 
 def expired(induction: Induction, today: date) -> bool:
@@ -111,6 +132,32 @@ class Inductions:
     def inductor_tools(self, member_id: str) -> set[str]:
         """The tool keys the member may induct on."""
         return {tool_key(i.tool) for i in self.inductors() if i.member_id == member_id}
+
+    def tools(self) -> list[str]:
+        """Every tool the space has inductors or inductions for, by name, each once (as
+        first typed)."""
+        named: dict[str, str] = {}
+        typed = [i.tool for i in self.inductors()] + [i.tool for i in self.inductions()]
+        for tool in typed:
+            named.setdefault(tool_key(tool), tool)
+        return [named[key] for key in sorted(named)]
+
+    def induct(
+        self, member: Member, tool: str, by: Member, at: datetime, expires: date | None, today: date
+    ) -> Induction:
+        """Record that `by` inducted `member` on the tool (as typed) at `at`, until
+        `expires` if given; refused when someone would induct themselves, or the last day
+        has passed (`today`). A renewal replaces the earlier induction on the tool."""
+        if by.id == member.id:
+            raise Refused(f"{member.name} cannot induct themselves: say who inducted them.")
+        if expires is not None and expires < today:
+            raise Refused(
+                f"{day_words(expires)} has passed: give the last day the induction holds, "
+                "or no day for one that does not expire."
+            )
+        induction = Induction(member.id, tool_name(tool), by.id, at, expires)
+        self.add(induction)
+        return induction
 
     def add(self, induction: Induction) -> None:
         """Record the induction, replacing the member's earlier one on the same tool."""

@@ -10,6 +10,7 @@ from textual.widgets import Label, TabbedContent, TabPane
 
 from screens.commands import (
     LEAVE_CONSOLE,
+    SHOW_AGREEMENTS,
     SHOW_HERE,
     SHOW_MEMBERS,
     SHOW_QUESTION,
@@ -17,6 +18,7 @@ from screens.commands import (
     SHOW_SHOUTOUTS,
     SHOW_STATS,
 )
+from screens.host.agreements import AgreementsPane
 from screens.host.here import HostBoard
 from screens.host.members import MembersPane
 from screens.host.moderation import ModerationPane
@@ -33,24 +35,28 @@ FOCUSED_FIRST = {
     "question": "#question-text",
     "stats": "#stats-pane",
     "roll-call": "#roll-call-table",
+    "agreements": "#agreements-list",
 }
 """What takes the keys when a tab opens."""
 
 
 class ConsoleScreen(ForHosts, KioskScreen):
-    """Tabs for who is here, members, shout-outs, the question of the week, stats and the
-    roll call, with F2 to F7 as their keys; the host's warnings about the setup stay on top."""
+    """Tabs for who is here, members, shout-outs, the question of the week, stats, the
+    roll call and the agreements, with F2 to F8 as their keys; the host's warnings about
+    the setup stay on top."""
 
     CSS_PATH = "host.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
         LEAVE_CONSOLE,
+        SHOW_AGREEMENTS,
         SHOW_HERE,
         SHOW_MEMBERS,
         SHOW_SHOUTOUTS,
         SHOW_QUESTION,
         SHOW_STATS,
         SHOW_ROLL_CALL,
+        SHOW_AGREEMENTS,
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -68,6 +74,8 @@ class ConsoleScreen(ForHosts, KioskScreen):
                 yield StatsPane(id="stats-pane")
             with TabPane("Roll call F7", id="roll-call"):
                 yield RollCallPane()
+            with TabPane("Agreements F8", id="agreements"):
+                yield AgreementsPane()
 
     def on_mount(self) -> None:
         self.show_warnings()

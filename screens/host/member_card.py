@@ -1,5 +1,6 @@
-"""One member as hosts see them: their profile to edit, their badge, pausing, and merging
-a second record of the same person into this one. With no member, a form to add one."""
+"""One member as hosts see them: their profile and keyholder role to edit, their badge,
+pausing, their inductions, and merging a second record of the same person into this one.
+With no member, a form to add one."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from kiosk.timekeeping import hours
 from kiosk.timekeeping.opening import local_time
 from screens.commands import CANCEL, SAVE
 from screens.confirm import ConfirmScreen
+from screens.host.inductions import InductionsScreen
 from screens.host.merge import MergeScreen
 from screens.kiosk_screen import KioskScreen
 from screens.private import ForHosts
@@ -29,7 +31,8 @@ LISTS: tuple[ProfileField, ...] = ("topics", "ask_me_about", "looking_for", "lea
 
 class MemberCard(ForHosts, KioskScreen):
     """Ctrl+S saves; the buttons pause or resume the membership, issue a new badge code
-    and merge another record into this one, each saved at once."""
+    and merge another record into this one, each saved at once, and open the member's
+    inductions."""
 
     CSS_PATH = "host.tcss"
     BINDINGS = [CANCEL, SAVE]
@@ -60,6 +63,11 @@ class MemberCard(ForHosts, KioskScreen):
                 member.on_board if member else True,
                 id="on-board",
             )
+            yield Tick(
+                "Keyholder: may open and close the space",
+                member.keyholder if member else False,
+                id="keyholder",
+            )
         with Horizontal(classes="buttons"):
             if member is None:
                 yield Button("Add member", id="save", variant="primary")
@@ -68,6 +76,7 @@ class MemberCard(ForHosts, KioskScreen):
                 yield Button("", id="pause")
                 yield Button("New badge", id="new-badge")
                 yield Button("Merge…", id="merge")
+                yield Button("Inductions…", id="inductions")
             yield Button("Cancel", id="cancel")
 
     def field(self, key: str, label: str, value: str) -> ComposeResult:
@@ -117,6 +126,7 @@ class MemberCard(ForHosts, KioskScreen):
         typed |= {text: self.value(text) for text in TEXTS}
         typed |= {listed: split_topics(self.value(listed)) for listed in LISTS}
         typed["on_board"] = self.query_one("#on-board", Checkbox).value
+        typed["keyholder"] = self.query_one("#keyholder", Checkbox).value
         if self.member is None:
             return typed
         return {key: value for key, value in typed.items() if getattr(self.member, key) != value}
@@ -245,6 +255,11 @@ class MemberCard(ForHosts, KioskScreen):
             saved="The two records are one now.",
             button=self.query_one("#merge", Button),
         )
+
+    @on(Button.Pressed, "#inductions")
+    def show_inductions(self) -> None:
+        assert self.member is not None
+        self.app.push_screen(InductionsScreen(self.member))
 
     @on(Button.Pressed, "#cancel")
     def action_back(self) -> None:

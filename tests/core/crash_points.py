@@ -1,12 +1,13 @@
 """Running a command in a process of its own that is killed at its Nth file call.
 
-A command runs as `kiosk ...` does, in a process forked from this warm one (a trial
-costs milliseconds, not an interpreter start), with every call of `os` that changes a
-file counted: opening to write, writing, flushing, renaming, removing, truncating, making
-or removing a folder, setting a time stamp. At the call chosen, the process kills itself
-with SIGKILL before the call is made, or, for a write, after writing half of its bytes
-(a torn write). Random ids and names come from a generator seeded the same way in every
-run, so a command run to its end and one run again after a kill make the same ids.
+A command runs as `kiosk ...` does (or a writer of the kiosk's own, as a function), in
+a process forked from this warm one (a trial costs milliseconds, not an interpreter
+start), with every call of `os` that changes a file counted: opening to write, writing,
+flushing, renaming, removing, truncating, making or removing a folder, setting a time
+stamp. At the call chosen, the process kills itself with SIGKILL before the call is
+made, or, for a write, after writing half of its bytes (a torn write). Random ids and
+names come from a generator seeded the same way in every run, so a command run to its
+end and one run again after a kill make the same ids.
 """
 
 from __future__ import annotations
@@ -64,15 +65,19 @@ class Run:
     calls: list[tuple[str, str]]
 
 
+Writer = Callable[[Path], int]
+"""A writer the command line does not offer (the kiosk's own), run on a data folder: its
+exit code, as a command's."""
+
+
 def run_command(
-    root: Path, args: Sequence[str], crash: Crash | None = None, log: Path | None = None
+    root: Path, args: Sequence[str] | Writer, crash: Crash | None = None, log: Path | None = None
 ) -> Run:
-    """Run `kiosk --data ROOT ARGS...` in a forked process, stopped at `crash`."""
+    """Run `kiosk --data ROOT ARGS...`, or the writer `args`, in a forked process, stopped
+    at `crash`."""
     log = log or root.parent / f"{root.name}-calls.log"
     log.write_text("")
-    child = multiprocessing.get_context("fork").Process(
-        target=_run, args=(root, list(args), crash, log)
-    )
+    child = multiprocessing.get_context("fork").Process(target=_run, args=(root, args, crash, log))
     child.start()
     child.join()
     calls = [tuple(line.split("\t", 1)) for line in log.read_text().splitlines()]
@@ -80,7 +85,7 @@ def run_command(
     return Run(child.exitcode, calls)  # type: ignore[arg-type]
 
 
-def _run(root: Path, args: list[str], crash: Crash | None, log: Path) -> None:
+def _run(root: Path, args: Sequence[str] | Writer, crash: Crash | None, log: Path) -> None:
     _same_ids_every_run()
     counted = os.open(log, os.O_WRONLY | os.O_APPEND)
     calls = [0]
@@ -104,7 +109,7 @@ def _run(root: Path, args: list[str], crash: Crash | None, log: Path) -> None:
 
     for name in real:
         setattr(os, name, counting(name))
-    code = cli.main(["--data", str(root), *args])
+    code = args(root) if callable(args) else cli.main(["--data", str(root), *args])
     os._exit(code)  # the forked copy of the test process ends here, with nothing else run
 
 

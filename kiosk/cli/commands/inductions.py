@@ -7,7 +7,6 @@ import argparse
 from kiosk.cli.commands.running import now, open_community, print_json, saved
 from kiosk.config import Config
 from kiosk.errors import Refused
-from kiosk.models import Induction
 from kiosk.output import say
 from kiosk.safety.inductions import Inductions, expired, tool_key, tool_name
 from kiosk.timekeeping.dates import day_words, read_day
@@ -18,19 +17,11 @@ def inductions_add(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     member = community.find(args.member)
     by = community.find(args.by)
-    tool = tool_name(args.tool)
     moment = now()
     today = local_day(moment, community.zone)
     expires = None if args.expires is None else read_day(args.expires, today, "").day
-    if by.id == member.id:
-        raise Refused(f"{member.name} cannot induct themselves: give who inducted them with --by.")
-    if expires is not None and expires < today:
-        raise Refused(
-            f"{day_words(expires)} has passed: give the last day the induction holds, "
-            "or leave --expires out for one that does not expire."
-        )
     inductions = Inductions(community.store)
-    inductions.add(Induction(member.id, tool, by.id, moment, expires))
+    tool = inductions.induct(member, args.tool, by, moment, expires, today).tool
     until = f", until {day_words(expires)}" if expires else ""
     say(f"{member.name} is inducted on {tool} by {by.name}{until}.")
     if tool_key(tool) not in inductions.inductor_tools(by.id):

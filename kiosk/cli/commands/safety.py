@@ -17,7 +17,7 @@ from kiosk.cli.commands.running import (
 from kiosk.config import Config
 from kiosk.errors import DataError, UsageError
 from kiosk.output import say
-from kiosk.safety.agreements import not_accepted, write_acceptances
+from kiosk.safety.agreements import NO_AGREEMENTS, not_accepted, write_acceptances
 from kiosk.safety.contacts import contacts as overlapping
 from kiosk.safety.contacts import is_own
 from kiosk.safety.printout import write_csv, write_page
@@ -149,10 +149,7 @@ def agreements(args: argparse.Namespace, config: Config) -> int:
         say(f"Wrote {counted(rows, 'acceptance')} of the house's agreements to {args.out}.")
         return 0
     if not config.agreements:
-        say(
-            "The config names no agreements. Add [[agreements]] tables, each with a title, "
-            "a file and a version (see config.example.toml)."
-        )
+        say(NO_AGREEMENTS)
         return 0
     missing = not_accepted(config.agreements, acceptances, community.members())
     for agreement in config.agreements:
