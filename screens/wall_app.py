@@ -57,6 +57,7 @@ class WallApp(App[None]):
         self._next_turn: datetime | None = None
         self._problem: str | None = None
         self._set_aside = False
+        self._everyone_asked = False
         self.problems: list[str] = []
         """Each problem reading the data met while it ran, once: said on stderr when it
         stops, for the host."""
@@ -96,6 +97,15 @@ class WallApp(App[None]):
     @work(thread=True, group="wall")
     def _look(self) -> None:
         try:
+            if not self._everyone_asked:
+                # Everyone is read before the first picture, as the kiosk reads them, and
+                # set aside with it (`_lay_out`): a board reading members as they came kept
+                # their files parsed (hundreds of files of fifty members each, replaced as
+                # people came and went), and the collector's full passes walked all that,
+                # holding the board for a third of a second every few seconds. Asked once:
+                # should a member file be damaged, members are read as they come instead.
+                self._everyone_asked = True
+                self.community.load_everyone()
             changed = self.community.refresh()
             self.community.events.follow_closures()
             view = self.view
@@ -120,9 +130,8 @@ class WallApp(App[None]):
     async def _lay_out(self, view: WallView, sections: list[Section]) -> None:
         await self.wall.show(view, sections)
         if not self._set_aside:
-            # What the board read and built to start lives as long as it does: the
-            # garbage collector's full passes need not walk it, which held a board left
-            # running for hours for a second now and then.
+            # Everyone read and what the board built to start live as long as it does:
+            # the garbage collector's full passes need not walk them.
             self._set_aside = True
             gc.freeze()
 

@@ -247,12 +247,14 @@ class DoorSearch:
     finds herself. Hosts find everyone by any part of a name.
     """
 
-    def __init__(self, rows: Iterable[Row]) -> None:
-        everyone = list(rows)
-        self._everyone = MemberIndex(everyone)
-        self._on_board = MemberIndex(row for row in everyone if row[2])
+    def __init__(self, rows: Iterable[Row], hosts_now: bool = True) -> None:
+        """`hosts_now`: build the hosts' search now, not at their first search (the
+        door's first keys after a restart should not wait for it)."""
+        self._rows = list(rows)
+        self._on_board = MemberIndex(row for row in self._rows if row[2])
+        self._everyone = MemberIndex(self._rows) if hosts_now else None
         self._named: dict[str, list[str]] = defaultdict(list)
-        for name, member_id, _ in everyone:
+        for name, member_id, _ in self._rows:
             self._named[name].append(member_id)
 
     def at_door(self, query: str, limit: int = MOST_FOUND) -> list[str]:
@@ -267,4 +269,6 @@ class DoorSearch:
 
     def for_hosts(self, query: str, limit: int) -> list[str]:
         """The ids of every member matching `query`, best first (for hosts)."""
+        if self._everyone is None:
+            self._everyone = MemberIndex(self._rows)
         return self._everyone.search(query, limit)

@@ -254,7 +254,9 @@ class CommunityState:
         rows = self.saved_index.read(self.store.members.version_now())
         if rows is None:
             return False
-        index = DoorSearch(rows)
+        # The door's search first: a host searching before everyone is read (a few
+        # seconds) waits for theirs to be built.
+        index = DoorSearch(rows, hosts_now=False)
         with self.lock:  # unless `prepare_search` has built one meanwhile
             taken = self.index is None
             if taken:

@@ -54,13 +54,19 @@ class SavedIndex:
                 return None
             if about.get("sha256") != hashlib.sha256(body).hexdigest():
                 return None
-            rows = json.loads(body)
-        except (DataError, ValueError, RecursionError):
+            saved = json.loads(body)
+            # Few passes, as the first key after a restart waits for this: a row that is
+            # not three items fails to unpack here, and their types are checked next.
+            rows = [(name, member_id, on_board) for name, member_id, on_board in saved]
+        except (DataError, ValueError, TypeError, RecursionError):
             return None  # a copy only: the members are read instead
-        if not isinstance(rows, list) or not all(_is_row(row) for row in rows):
+        if not all(
+            type(name) is str and type(member_id) is str and type(on_board) is bool
+            for name, member_id, on_board in rows
+        ):
             return None
         self._written = (version, body)
-        return [(name, member_id, on_board) for name, member_id, on_board in rows]
+        return rows
 
     def write(self, version: str, rows: Iterable[Row] | None) -> None:
         """Save the index of the member files at `version`: `rows`, or, for None, the
@@ -87,13 +93,3 @@ class SavedIndex:
             self.path.unlink(missing_ok=True)
         except OSError as error:
             raise StorageError(explain(error, self.path, "Not deleted")) from error
-
-
-def _is_row(row: object) -> bool:
-    return (
-        isinstance(row, list)
-        and len(row) == 3
-        and type(row[0]) is str
-        and type(row[1]) is str
-        and type(row[2]) is bool
-    )

@@ -113,11 +113,16 @@ def make_busy_day(community: Community, count: int = BUSY_DAY) -> list[dict[str,
 
 
 def make_present(community: Community, count: int) -> None:
-    """Check members in or out until exactly `count` are here, then file those who left."""
-    here = [v.member_id for v in community.store.open_visits() if not v.guest]
-    for member_id in here[count:]:
-        community.check_out(member_id)
-    coming = absent(community, max(count - len(here), 0), seed=count)
+    """Check members in or out until exactly `count` are here, then file those who left.
+
+    Who is here is whom the community counts now: a visit left open on a day that is over
+    (the data set was made on an earlier day, or midnight has passed) ended at its day's
+    closing, though the data folder still lists it until the next change writes that.
+    """
+    here = iter([visit.member_id for visit in community.visits_now if not visit.guest])
+    while community.here_count() > count:
+        community.check_out(next(here))  # with their guests, if they brought any
+    coming = absent(community, count - community.here_count(), seed=count)
     for member_id in coming:
         community.check_in(member_id)
     community.file_visits()

@@ -138,7 +138,17 @@ def test_a_hand_edit_in_place_makes_the_index_stale(data: Path, clock: FakeClock
 
 @pytest.mark.parametrize(
     "damage",
-    ["cut short", "garbage", "checksum", "wrong rows", "a link", "a FIFO", "empty"],
+    [
+        "cut short",
+        "garbage",
+        "checksum",
+        "wrong rows",
+        "rows of two",
+        "not a list",
+        "a link",
+        "a FIFO",
+        "empty",
+    ],
 )
 def test_a_damaged_index_is_only_slower_never_wrong_and_no_damage_to_doctor(
     kiosk: Kiosk, data: Path, clock: FakeClock, tmp_path: Path, damage: str
@@ -153,9 +163,13 @@ def test_a_damaged_index_is_only_slower_never_wrong_and_no_damage_to_doctor(
         index.write_bytes(b"\x00\xff{not json")
     elif damage == "checksum":
         index.write_bytes(header + b"\n" + body.replace(b"zoe martin", b"zoe mxrtin"))
-    elif damage == "wrong rows":
+    elif damage in ("wrong rows", "rows of two", "not a list"):
         about = json.loads(header)
-        rows = b'[["zoe martin", 7, "yes"]]'
+        rows = {
+            "wrong rows": b'[["zoe martin", 7, "yes"]]',
+            "rows of two": b'[["zoe martin", "m000001"]]',
+            "not a list": b'{"zoe": "m000001"}',
+        }[damage]
         about["sha256"] = hashlib.sha256(rows).hexdigest()
         index.write_bytes(json.dumps(about).encode() + b"\n" + rows)
     elif damage == "a link":

@@ -17,6 +17,7 @@ from kiosk.cli.main import main as kiosk_cli
 from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.models import Member
+from kiosk.storage.member_files import file_of
 from kiosk.storage.store import Store
 from kiosk.timekeeping.opening import read_hours
 from screens.gathering_cards import GatheringCards
@@ -286,6 +287,35 @@ async def test_damaged_data_is_told_once_and_the_board_stays_up(
     # Which the host hears on stderr once the board stops
     [problem] = app.problems
     assert problem.startswith(f"{presence} is damaged: it is cut short or not valid JSON")
+
+
+async def test_a_damaged_member_file_is_told_and_everyone_else_here_still_shows(
+    make_wall: MakeWall, demo_data: Path, clock: FakeClock
+) -> None:
+    # Given a member file that holds nobody who is here, damaged
+    community = Community(Store.open(demo_data), clock)
+    here = [presence.member for presence in community.present()]
+    files_here = {file_of(member.id) for member in here}
+    damaged = next(
+        path
+        for path in sorted((demo_data / "members").glob("*.json"))
+        if path.name not in files_here
+    )
+    damaged.write_text("{ not json", encoding="utf-8")
+    app = make_wall(demo_data)
+    told: list[str] = []
+    app.notify = lambda message, **how: told.append(message)  # type: ignore[method-assign]
+    # When the board starts, and looks again
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.tick()
+        await settle(pilot)
+        # Then the lobby is told once that the board is behind, and those here still show
+        assert told == [NOT_READ]
+        on_board = shown(app, whole_board=True)
+        assert here and all(member.name in on_board for member in here)
+    [problem] = app.problems
+    assert problem.startswith(f"{damaged} is damaged")
 
 
 # -- pages -------------------------------------------------------------------------------
