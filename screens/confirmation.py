@@ -182,7 +182,7 @@ class CheckedInScreen(ConfirmationScreen):
         self.question = None if updated else community.question()
         self.event: Happening | None = None if updated else community.event_on_now()
         """The event on now, which the member is asked whether they came for."""
-        self.event_reasons = community.event_reasons(member.id, proven)
+        self.event_reasons = [] if updated else community.event_reasons(member.id, proven)
         self.others = [p for p in community.present() if p.member.id != member.id]
         self.guests = community.guests_here()
         self.unnamed = community.unnamed_here(besides=member.id)
