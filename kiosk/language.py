@@ -63,7 +63,8 @@ def own_name(language: str) -> str:
 
 def gettext(message: str) -> str:
     """`message` in the language now speaking, or as written where its catalog lacks it."""
-    return _catalog(CATALOGS, _speaking).gettext(message)
+    # The empty message is the catalog's own header in gettext: it stays empty.
+    return _catalog(CATALOGS, _speaking).gettext(message) if message else message
 
 
 _ = gettext

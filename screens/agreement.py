@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Static
 
 from kiosk.safety.agreements import Agreement
-from screens.commands import DECLINE
+from screens.commands import DECLINE, KeysInLanguage
 from screens.masthead import Masthead
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from screens.app import KioskApp
 
 
-class AgreementScreen(Screen[bool]):
+class AgreementScreen(KeysInLanguage, Screen[bool]):
     """Dismisses True when the member presses "I agree", False when they decline."""
 
     CSS_PATH = "agreement.tcss"

@@ -10,10 +10,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from screens.commands import CANCEL
+from screens.commands import CANCEL, KeysInLanguage
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(KeysInLanguage, ModalScreen[bool]):
     """Dismisses True when the button that does it is pressed; Escape or the other button,
     labelled `keeping`, dismisses False. The button that does it has the focus, so Enter
     does it, unless the change is too big to be made by a second Enter (`cancel_first`):

@@ -13,7 +13,7 @@ from textual.widgets import Button, Label, RadioSet
 
 from kiosk.community.erasure import TheirShoutouts
 from kiosk.models import Member
-from screens.commands import CANCEL
+from screens.commands import CANCEL, KeysInLanguage
 from screens.ticks import Choice
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ CHOICES: dict[TheirShoutouts, str] = {
 }
 
 
-class DeleteDataScreen(ModalScreen[None]):
+class DeleteDataScreen(KeysInLanguage, ModalScreen[None]):
     """Nothing is deleted until the red button is pressed; Escape or Keep leaves all as it is."""
 
     if TYPE_CHECKING:

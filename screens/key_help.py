@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
-from screens.commands import CLOSE_KEYS
+from screens.commands import CLOSE_KEYS, KeysInLanguage
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,7 @@ def keys_of(screen: Screen[object]) -> list[KeyHelp]:
     ]
 
 
-class KeysScreen(ModalScreen[None]):
+class KeysScreen(KeysInLanguage, ModalScreen[None]):
     """The keys of the screen beneath, over it; Escape or F1 closes it."""
 
     CSS_PATH = "key_help.tcss"

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from kiosk.access.hosts import HostAccess, Verdict
-from screens.commands import CANCEL
+from screens.commands import CANCEL, KeysInLanguage
 
 if TYPE_CHECKING:
     from textual import getters
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from screens.app import KioskApp
 
 
-class PinScreen(ModalScreen[bool]):
+class PinScreen(KeysInLanguage, ModalScreen[bool]):
     """Dismisses with True once the right host PIN is entered.
 
     `purpose` says what the PIN is for, like "quit the kiosk". The wait that wrong PINs

@@ -20,7 +20,7 @@ from textual.widgets import Input, Label
 
 from kiosk.access.hosts import Verdict
 from kiosk.models import Member
-from screens.commands import CANCEL
+from screens.commands import CANCEL, KeysInLanguage
 from screens.profile import ProfileScreen
 from screens.scanner import BadgeScanned
 
@@ -43,7 +43,7 @@ def open_profile(app: KioskApp, member: Member) -> None:
     app.push_screen(ProfileScreen(app.community.member(member.id)))
 
 
-class ProfilePinScreen(ModalScreen[bool]):
+class ProfilePinScreen(KeysInLanguage, ModalScreen[bool]):
     """Dismisses with True once the member's own PIN is typed. Wrong PINs earn the whole
     kiosk a wait (`kiosk.access.members`); while it lasts nothing can be typed, and the
     prompt counts it down."""

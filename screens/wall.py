@@ -16,6 +16,7 @@ from textual.widgets import Label
 from kiosk.exchange.wall import WallView
 from kiosk.timekeeping import hours
 from kiosk.timekeeping.dates import MONTHS, WEEKDAYS
+from screens.commands import KeysInLanguage
 from screens.gathering_cards import GatheringCards, Section, board_sections
 
 
@@ -46,7 +47,7 @@ def wall_sections(view: WallView) -> list[Section]:
     )
 
 
-class WallScreen(Screen[None]):
+class WallScreen(KeysInLanguage, Screen[None]):
     """Read-only: nothing here takes focus, and the pages turn by themselves."""
 
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]

@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from kiosk.models import Member
-from screens.commands import CANCEL, NEXT_MATCH, PREVIOUS_MATCH
+from screens.commands import CANCEL, NEXT_MATCH, PREVIOUS_MATCH, KeysInLanguage
 from screens.namesakes import name_line
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 FOUND = 8
 
 
-class MergeScreen(ModalScreen[Member | None]):
+class MergeScreen(KeysInLanguage, ModalScreen[Member | None]):
     """Dismisses with the member chosen to merge into `keep`, or None."""
 
     CSS_PATH = "host.tcss"
