@@ -12,12 +12,16 @@ Names and what members wrote never go through here: only the kiosk's own words d
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
 from babel import Locale
 from babel import dates as babel_dates
+from babel import lists as babel_lists
 from babel import numbers as babel_numbers
 from babel.support import NullTranslations, Translations
 
@@ -35,6 +39,8 @@ _FORMATS_OF = {"en": "en_GB"}
 # The language now speaking. One door, one language: the UI thread switches it, and a
 # worker that formats text reads it like any other plain value.
 _speaking = ENGLISH
+# English for text that leaves the kiosk as data, in this thread or task alone.
+_for_data: ContextVar[bool] = ContextVar("for_data", default=False)
 
 
 class UnknownLanguage(ValueError):
@@ -51,7 +57,18 @@ def speak(language: str) -> None:
 
 def speaking() -> str:
     """The language now speaking."""
-    return _speaking
+    return ENGLISH if _for_data.get() else _speaking
+
+
+@contextmanager
+def as_data() -> Iterator[None]:
+    """English meanwhile, in this thread alone, whatever the kiosk speaks: for text that
+    leaves the kiosk as data (a JSON document) and never changes with the language."""
+    token = _for_data.set(True)
+    try:
+        yield
+    finally:
+        _for_data.reset(token)
 
 
 def own_name(language: str) -> str:
@@ -64,7 +81,7 @@ def own_name(language: str) -> str:
 def gettext(message: str) -> str:
     """`message` in the language now speaking, or as written where its catalog lacks it."""
     # The empty message is the catalog's own header in gettext: it stays empty.
-    return _catalog(CATALOGS, _speaking).gettext(message) if message else message
+    return _catalog(CATALOGS, speaking()).gettext(message) if message else message
 
 
 _ = gettext
@@ -74,7 +91,7 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a message for `count` things, by the plural rules of the language now
     speaking; the message names the number itself, as `{count}`, so it goes where the
     language puts it."""
-    return _catalog(CATALOGS, _speaking).ngettext(singular, plural, count)
+    return _catalog(CATALOGS, speaking()).ngettext(singular, plural, count)
 
 
 def N_(message: str) -> str:
@@ -83,19 +100,39 @@ def N_(message: str) -> str:
     return message
 
 
+def either(items: Iterable[str]) -> str:
+    """Items as one or the other of them ("Ana, Bo or Cy", "Ana, Bo oder Cy")."""
+    return babel_lists.format_list(list(items), style="or", locale=_formats())
+
+
 def number(value: float) -> str:
     """A number as the language now speaking writes it ("1,234.5", "1.234,5")."""
     return babel_numbers.format_decimal(value, locale=_formats())
 
 
-def day(value: date) -> str:
-    """A day in words ("Friday, 11 December 2026", "Freitag, 11. Dezember 2026")."""
-    return babel_dates.format_date(value, "full", locale=_formats())
+def day(value: date, *, with_year: bool = True) -> str:
+    """A day in words ("Friday, 11 December 2026", "Freitag, 11. Dezember 2026"); without
+    the year where it goes without saying ("Friday 11 December")."""
+    if with_year:
+        return babel_dates.format_date(value, "full", locale=_formats())
+    return babel_dates.format_skeleton("MMMMEEEEd", value, locale=_formats())
 
 
-def short_day(value: date) -> str:
-    """A day and a short month ("11 Dec", "11. Dez.")."""
-    return babel_dates.format_skeleton("MMMd", value, locale=_formats())
+def short_day(value: date, *, with_year: bool = False, with_weekday: bool = False) -> str:
+    """A day and a short month ("11 Dec", "11. Dez."), and the year ("11 Dec 2026") or the
+    short weekday ("Fri 11 Dec") if asked."""
+    skeleton = ("y" if with_year else "") + "MMM" + ("Ed" if with_weekday else "d")
+    return babel_dates.format_skeleton(skeleton, value, locale=_formats())
+
+
+def day_and_month(value: date) -> str:
+    """A day and its month in words ("2 January", "2. Januar")."""
+    return babel_dates.format_skeleton("MMMMd", value, locale=_formats())
+
+
+def weekday(value: date) -> str:
+    """The day of the week in words ("Monday", "Montag")."""
+    return babel_dates.format_date(value, "EEEE", locale=_formats())
 
 
 def clock(moment: datetime) -> str:
@@ -105,7 +142,14 @@ def clock(moment: datetime) -> str:
 
 def weekday_and_clock(moment: datetime) -> str:
     """A short weekday and a time ("Fri 09:30", "Fr., 09:30")."""
-    return babel_dates.format_skeleton("EHm", moment, locale=_formats())
+    return babel_dates.format_skeleton("EHm", moment, tzinfo=moment.tzinfo, locale=_formats())
+
+
+def short_day_and_clock(moment: datetime) -> str:
+    """A day, a short month and a time ("12 Nov, 09:30", "12. Nov., 09:30")."""
+    # CLDR's pattern for a date and a time together, like "{1}, {0}".
+    joined = str(babel_dates.get_datetime_format("short", locale=_formats()))
+    return joined.replace("{1}", short_day(moment)).replace("{0}", clock(moment))
 
 
 def ago(span: timedelta) -> str:
@@ -121,7 +165,7 @@ def duration(span: timedelta) -> str:
 
 
 def _formats() -> Locale:
-    return _locale(_FORMATS_OF.get(_speaking, _speaking))
+    return _locale(_FORMATS_OF.get(speaking(), speaking()))
 
 
 @cache

@@ -22,6 +22,7 @@ from kiosk.access.warnings import HostWarnings, Source, host_warnings
 from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import DataError, KioskError
+from kiosk.language import _, ngettext, number
 from kiosk.models import Member, Visit
 from kiosk.notices import delivery
 from kiosk.notices.outbox import Outbox, failing
@@ -104,7 +105,10 @@ class KioskApp(App[None]):
             self.theme = self.config.theme
         else:
             self.warn_host(
-                "theme", f"The theme '{self.config.theme}' is unknown; using the default."
+                "theme",
+                _("The theme '{theme}' is unknown; using the default.").format(
+                    theme=self.config.theme
+                ),
             )
         self.set_interval(1.0, self.tick)
         self.call_after_refresh(self._prepare_search)
@@ -192,7 +196,7 @@ class KioskApp(App[None]):
         if saved is None or origin is self.screen:
             then(result)
         else:
-            self.notify(saved, title="Saved", markup=False)
+            self.notify(saved, title=_("Saved"), markup=False)
         self.community_changed.publish(None)
         self._prepare_search()
 
@@ -202,10 +206,10 @@ class KioskApp(App[None]):
         if isinstance(error, DataError):
             # What is damaged is the host's to hear, and may be someone else's record.
             self.warn_host("data", str(error))
-            said = "This could not be saved: some of the kiosk's data needs a host's care."
-            self.notify(said, title="Sorry", severity="error", timeout=8, markup=False)
+            said = _("This could not be saved: some of the kiosk's data needs a host's care.")
+            self.notify(said, title=_("Sorry"), severity="error", timeout=8, markup=False)
             return
-        self.notify(str(error), title="Sorry", severity="error", timeout=8, markup=False)
+        self.notify(str(error), title=_("Sorry"), severity="error", timeout=8, markup=False)
 
     # -- keeping fresh and going home --------------------------------------------------
 
@@ -273,14 +277,14 @@ class KioskApp(App[None]):
 
     def _closed_day(self, closed: list[Visit]) -> None:
         if closed:
-            who = (
-                "1 person still here is"
-                if len(closed) == 1
-                else f"{len(closed)} people still here are"
+            said = ngettext(
+                "The space has closed: {count} person still here is checked out at closing time.",
+                "The space has closed: {count} people still here are checked out at closing time.",
+                len(closed),
             )
             self.notify(
-                f"The space has closed: {who} checked out at closing time.",
-                title="Closing time",
+                said.format(count=number(len(closed))),
+                title=_("Closing time"),
                 timeout=30,
             )
         self.community_changed.publish(None)
@@ -354,9 +358,7 @@ class KioskApp(App[None]):
         return True
 
     def action_open_host_console(self) -> None:
-        self.push_screen(
-            PinScreen(self.host_access, "open the host console"), self._open_console_if_allowed
-        )
+        self.push_screen(PinScreen(self.host_access, "console"), self._open_console_if_allowed)
 
     def _open_console_if_allowed(self, allowed: bool | None) -> None:
         if allowed:

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from kiosk.community.matching import MIN_LETTERS, enough_letters
+from kiosk.language import _, ngettext
 from kiosk.models import Member, ShoutOut
 from kiosk.text import SHOUTOUT_LIMIT, clean, fold
 from screens.commands import CANCEL, NEXT_MATCH, POST_SHOUT_OUT, PREVIOUS_MATCH
@@ -46,18 +47,20 @@ class ComposeScreen(KioskScreen):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="composer"):
-            yield Label(Content(f"A shout-out from {self.author.name}"), classes="title")
-            yield Label("To", classes="section-title")
-            yield Input(placeholder="Everyone, or type a member's name…", id="to")
+            yield Label(
+                Content(_("A shout-out from {name}").format(name=self.author.name)), classes="title"
+            )
+            yield Label(_("To"), classes="section-title")
+            yield Input(placeholder=_("Everyone, or type a member's name…"), id="to")
             yield OptionList(id="to-matches")
-            yield Label("To everyone.", id="to-match", classes="hint")
-            yield Label("Your message", classes="section-title")
+            yield Label(_("To everyone."), id="to-match", classes="hint")
+            yield Label(_("Your message"), classes="section-title")
             # Wrapped, so the whole message shows as it is written; Enter posts it.
-            yield TextArea(placeholder="Say thanks, share news…", id="text")
+            yield TextArea(placeholder=_("Say thanks, share news…"), id="text")
             yield Label(f"0 / {SHOUTOUT_LIMIT}", id="counter", classes="hint")
             with Horizontal(classes="buttons"):
-                yield Button("Post", id="post", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Post"), id="post", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#to-matches").display = False
@@ -120,13 +123,29 @@ class ComposeScreen(KioskScreen):
                 self.app.community.similar_at_door(member.name),
                 self.app.community.zone,
             )
-            match.update(Content(f"To {member.name}" + (f" ({about})." if about else ".")))
+            match.update(
+                Content(
+                    _("To {name} ({about}).").format(name=member.name, about=about)
+                    if about
+                    else _("To {name}.").format(name=member.name)
+                )
+            )
         elif typed and not enough_letters(typed):
-            match.update(f"Keep typing: {MIN_LETTERS} letters or more find a member.")
+            match.update(
+                ngettext(
+                    "Keep typing: {count} letter or more finds a member.",
+                    "Keep typing: {count} letters or more find a member.",
+                    MIN_LETTERS,
+                ).format(count=MIN_LETTERS)
+            )
         elif typed:
-            match.update(Content(f"Nobody matches “{typed}”. Leave it empty for everyone."))
+            match.update(
+                Content(
+                    _("Nobody matches “{typed}”. Leave it empty for everyone.").format(typed=typed)
+                )
+            )
         else:
-            match.update("To everyone.")
+            match.update(_("To everyone."))
 
     # -- the message --------------------------------------------------------------------
 
@@ -135,7 +154,11 @@ class ComposeScreen(KioskScreen):
         length = len(clean(self.message_box.text))
         counter = self.query_one("#counter", Label)
         if length > SHOUTOUT_LIMIT:
-            counter.update(f"{length} / {SHOUTOUT_LIMIT} · {length - SHOUTOUT_LIMIT} too many")
+            counter.update(
+                _("{length} / {limit} · {over} too many").format(
+                    length=length, limit=SHOUTOUT_LIMIT, over=length - SHOUTOUT_LIMIT
+                )
+            )
         else:
             counter.update(f"{length} / {SHOUTOUT_LIMIT}")
         counter.set_class(length > SHOUTOUT_LIMIT, "caution")
@@ -158,7 +181,7 @@ class ComposeScreen(KioskScreen):
         self.app.store_call(
             lambda: community.post_shoutout(author, to, message),
             self.posted,
-            saved="Your shout-out is on the wall.",
+            saved=_("Your shout-out is on the wall."),
             button=button,
         )
 
@@ -173,7 +196,9 @@ class ComposeScreen(KioskScreen):
             return
         self.app.push_screen(
             ConfirmScreen(
-                "Throw away what you wrote? It is not posted.", "Throw it away", "Keep writing"
+                _("Throw away what you wrote? It is not posted."),
+                _("Throw it away"),
+                _("Keep writing"),
             ),
             self.leave_if,
         )

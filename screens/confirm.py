@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from kiosk.language import _
 from screens.commands import CANCEL, KeysInLanguage
 
 
@@ -23,12 +24,12 @@ class ConfirmScreen(KeysInLanguage, ModalScreen[bool]):
     BINDINGS = [CANCEL]
 
     def __init__(
-        self, question: str, doing: str, keeping: str = "Cancel", cancel_first: bool = False
+        self, question: str, doing: str, keeping: str = "", cancel_first: bool = False
     ) -> None:
         super().__init__()
         self.question = question
         self.doing = doing
-        self.keeping = keeping
+        self.keeping = keeping or _("Cancel")
         self.cancel_first = cancel_first
 
     def compose(self) -> ComposeResult:

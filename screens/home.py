@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from kiosk.badges.codes import is_door_code
 from kiosk.community.matching import MIN_LETTERS, enough_letters
+from kiosk.language import _, ngettext
 from kiosk.models import Member
 from screens.board import BoardScreen
 from screens.commands import (
@@ -63,11 +64,11 @@ class HomeScreen(KioskScreen):
         self.set_class(self.has_codes, "-with-codes")
         with Horizontal(id="columns"):
             with Vertical(id="find"):
-                yield Label("Type your name to check in or out.", classes="title")
-                yield Input(placeholder="Your name…", id="search")
+                yield Label(_("Type your name to check in or out."), classes="title")
+                yield Input(placeholder=_("Your name…"), id="search")
                 yield OptionList(id="matches")
                 yield Label("", id="search-hint", classes="hint")
-                yield Button("New here? Register", id="register", variant="primary")
+                yield Button(_("New here? Register"), id="register", variant="primary")
                 if self.has_codes:
                     yield Label(self.codes_hint(), id="codes-hint", classes="hint")
             with Horizontal(id="side"):
@@ -85,14 +86,20 @@ class HomeScreen(KioskScreen):
     def codes_hint(self) -> Content:
         config = self.app.config
         if config.wifi is None:
-            return Content("Our chat online: F6 shows the code to join.")
+            return Content(_("Our chat online: F6 shows the code to join."))
         if config.community_url:
-            return Content(f"Wi-Fi: {config.wifi.ssid}, and our chat: F6 shows the codes.")
-        return Content(f"Wi-Fi: {config.wifi.ssid}. F6 shows the code to join.")
+            return Content(
+                _("Wi-Fi: {network}, and our chat: F6 shows the codes.").format(
+                    network=config.wifi.ssid
+                )
+            )
+        return Content(
+            _("Wi-Fi: {network}. F6 shows the code to join.").format(network=config.wifi.ssid)
+        )
 
     def on_mount(self) -> None:
-        self.query_one("#here").border_title = "Here now"
-        self.query_one("#latest").border_title = "Latest shout-outs"
+        self.query_one("#here").border_title = _("Here now")
+        self.query_one("#latest").border_title = _("Latest shout-outs")
         # Only the search box takes focus, so typing is never caught elsewhere.
         self.query_one("#matches").can_focus = False
         self.query_one("#register").can_focus = False
@@ -201,22 +208,28 @@ class HomeScreen(KioskScreen):
         matches.display = bool(found)
         if found:
             matches.highlighted = 0
-            hint.update("↑↓ to choose, Enter to open.")
+            hint.update(_("↑↓ to choose, Enter to open."))
         elif not query.strip():
-            hint.update("A few letters are enough; accents and typos are fine.")
+            hint.update(_("A few letters are enough; accents and typos are fine."))
         elif waiting:
-            hint.update("Reading the member list; your matches come in a moment.")
+            hint.update(_("Reading the member list; your matches come in a moment."))
         elif not enough_letters(query):
-            hint.update(f"Keep typing: {MIN_LETTERS} letters or more find you.")
+            hint.update(
+                ngettext(
+                    "Keep typing: {count} letter or more finds you.",
+                    "Keep typing: {count} letters or more find you.",
+                    MIN_LETTERS,
+                ).format(count=MIN_LETTERS)
+            )
         else:
-            hint.update("Nobody by that name yet. New here? Register below (F4).")
+            hint.update(_("Nobody by that name yet. New here? Register below (F4)."))
         self.refresh_bindings()
 
     def match_line(self, member: Member, found: list[Member]) -> Content:
         """A member's name, what tells them from a namesake, and whether they are here."""
         here = self.app.community.seen_at_door(member) is not None
         return name_line(member, found, self.app.community.zone) + Content.styled(
-            "  · here now" if here else "", "dim"
+            "  · " + _("here now") if here else "", "dim"
         )
 
     def action_move(self, step: int) -> None:

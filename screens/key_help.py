@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
+from kiosk.language import _
 from screens.commands import CLOSE_KEYS, KeysInLanguage
 
 
@@ -62,7 +63,9 @@ class KeysScreen(KeysInLanguage, ModalScreen[None]):
         width = max((len(key.keys) for key in self.keys), default=0)
         with Vertical(id="dialog"):
             yield Label(
-                Content.assemble("Keys on this screen", ("  · Escape or F1 closes this", "dim")),
+                Content.assemble(
+                    _("Keys on this screen"), ("  · " + _("Escape or F1 closes this"), "dim")
+                ),
                 classes="title",
             )
             with VerticalScroll(id="keys"):
