@@ -140,6 +140,11 @@ def clock(moment: datetime) -> str:
     return babel_dates.format_time(moment, "short", tzinfo=moment.tzinfo, locale=_formats())
 
 
+def short_weekday(index: int) -> str:
+    """The short name of a day of the week, Monday being 0 ("Mon", "Mo.")."""
+    return str(_formats().days["format"]["abbreviated"][index])
+
+
 def weekday_and_clock(moment: datetime) -> str:
     """A short weekday and a time ("Fri 09:30", "Fr., 09:30")."""
     return babel_dates.format_skeleton("EHm", moment, tzinfo=moment.tzinfo, locale=_formats())

@@ -20,6 +20,7 @@ from kiosk.text import SHOUTOUT_LIMIT, clean, fold
 from screens.commands import CANCEL, NEXT_MATCH, POST_SHOUT_OUT, PREVIOUS_MATCH
 from screens.confirm import ConfirmScreen
 from screens.kiosk_screen import KioskScreen
+from screens.length_count import length_count
 from screens.namesakes import name_line, namesakes_together, told_apart
 
 RECIPIENT_CHOICES = 5
@@ -153,14 +154,7 @@ class ComposeScreen(KioskScreen):
     def text_changed(self) -> None:
         length = len(clean(self.message_box.text))
         counter = self.query_one("#counter", Label)
-        if length > SHOUTOUT_LIMIT:
-            counter.update(
-                _("{length} / {limit} · {over} too many").format(
-                    length=length, limit=SHOUTOUT_LIMIT, over=length - SHOUTOUT_LIMIT
-                )
-            )
-        else:
-            counter.update(f"{length} / {SHOUTOUT_LIMIT}")
+        counter.update(length_count(length, SHOUTOUT_LIMIT))
         counter.set_class(length > SHOUTOUT_LIMIT, "caution")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -36,6 +36,7 @@ from screens.commands import CANCEL, SAVE_PROFILE
 from screens.consent import Consent
 from screens.data_deletion import DeleteDataScreen
 from screens.kiosk_screen import KioskScreen
+from screens.length_count import length_count
 from screens.qr import QRCode
 from screens.scanner import BadgeScanned
 
@@ -211,13 +212,7 @@ class ProfileScreen(KioskScreen):
         length = len(clean(self.query_one("#field-intro", Input).value))
         counter = self.query_one("#intro-count", Label)
         over = length - INTRO_LIMIT
-        counter.update(
-            _("{length} / {limit} · {over} too many").format(
-                length=length, limit=INTRO_LIMIT, over=over
-            )
-            if over > 0
-            else f"{length} / {INTRO_LIMIT}"
-        )
+        counter.update(length_count(length, INTRO_LIMIT))
         counter.set_class(over > 0, "caution")
 
     def changes(self) -> dict[str, object]:
