@@ -16,6 +16,7 @@ from textual.signal import Signal
 from textual.widgets import Button
 from textual.worker import Worker
 
+from kiosk import language
 from kiosk.access.hosts import HostAccess
 from kiosk.access.members import MemberAccess
 from kiosk.access.warnings import HostWarnings, Source, host_warnings
@@ -59,6 +60,9 @@ class KioskApp(App[None]):
         self, community: Community, config: Config, *, lock: bool = True, timer: Timer = monotonic
     ) -> None:
         super().__init__()
+        language.speak(config.language)
+        self.chosen_at_door: str | None = None
+        """The language the person at the door chose on home, until home is theirs no more."""
         self.community = community
         community.index_in_background = True
         community.files_in_background = True
@@ -321,11 +325,41 @@ class KioskApp(App[None]):
 
     def go_home(self) -> None:
         """Back to the home screen for the next person, forgetting what was typed on the way
-        and the messages meant for the one before."""
+        and the messages meant for the one before, in the kiosk's own language."""
+        self.chosen_at_door = None
+        self.speak_at_home()
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.clear_notifications()
         self.home.reset()
+        self.call_later(self.home.speak_again)
+
+    # -- the language spoken -------------------------------------------------------------
+
+    def speak_at_home(self) -> None:
+        """Home speaks the kiosk's language, or the one the person at the door chose."""
+        language.speak(self.chosen_at_door or self.config.language)
+
+    def choose_language(self, chosen: str) -> None:
+        """Speak `chosen` for the person at the door: on home now, and on their screens,
+        where it is kept in their profile."""
+        self.chosen_at_door = chosen
+        language.speak(chosen)
+        self.screen.refresh_bindings()
+
+    def speak_to(self, member: Member) -> None:
+        """Speak `member`'s language on the screens about to open for them: the one just
+        chosen at the door (then kept in their profile), else the one they chose before,
+        else the kiosk's."""
+        chosen = self.chosen_at_door
+        if chosen is not None and chosen != (member.language or self.config.language):
+            community = self.community
+            self.store_call(
+                lambda: community.edit_member(member.id, language=chosen),
+                lambda kept: None,
+                saved=None,
+            )
+        language.speak(chosen or member.language or self.config.language)
 
     def open_profile(self, member: Member) -> None:
         """Open `member`'s own profile, for a member who proved who they are (a badge

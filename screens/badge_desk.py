@@ -177,6 +177,7 @@ class BadgeDesk:
         elif isinstance(app.screen, WELCOMING):
             replaced = self._just_opened()
             app.go_home()
+            app.speak_to(passage.member)
             if passage.arrived:
                 opened: ConfirmationScreen = CheckedInScreen(
                     passage.member,
@@ -215,6 +216,7 @@ class BadgeDesk:
             )
             return
         app.go_home()
+        app.speak_to(member)
         community, agreements = app.community, app.agreements
 
         def check_in() -> Visit:

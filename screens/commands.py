@@ -142,6 +142,14 @@ BOARD = command(
 )
 WALL = command("wall", "f3", N_("Shout-outs"), N_("Every shout-out, newest first."))
 REGISTER = command("register", "f4", N_("New here?"), N_("Register as a new member."))
+# Shown on home's row of languages, each by its own name, rather than in the footer.
+NEXT_LANGUAGE = command(
+    "next-language",
+    "f8",
+    N_("Language"),
+    N_("Speak the next of the kiosk's languages; the kiosk keeps your choice."),
+    show=False,
+)
 SHOW_CODES = command(
     "show-codes",
     "f6",

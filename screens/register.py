@@ -137,6 +137,7 @@ class RegisterScreen(KioskScreen):
         )
 
     def registered(self, member: Member) -> None:
+        self.app.speak_to(member)  # keeps the language they registered in, if not the kiosk's
         greeting = _(
             "Welcome, {name}! You are registered; F6 sets up your profile whenever you like."
         ).format(name=member.first_name)

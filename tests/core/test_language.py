@@ -11,6 +11,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 from kiosk import language
+from kiosk.community.community import Community
+from kiosk.errors import Refused
+from kiosk.exchange.member_data import member_data
 
 
 def catalog_with(
@@ -95,3 +98,23 @@ def test_dates_times_and_numbers_are_written_as_the_language_writes_them(
         language.number(12345.5),
     )
     assert written == (day, clock, ago, number)
+
+
+def test_a_member_s_language_is_kept_with_her_and_in_her_own_data(
+    community: Community,
+) -> None:
+    # Given Ana, who chose Français at the door
+    ana = community.add_member("Ana Lopez", ("climbing",))
+    community.edit_member(ana.id, language="fr")
+
+    # Then the kiosk keeps it, as read back afresh, and her own data says it
+    assert community.member(ana.id).language == "fr"
+    assert member_data(community, ana.id)["profile"]["language"] == "fr"
+
+
+def test_a_language_the_kiosk_does_not_speak_is_refused_politely(community: Community) -> None:
+    ana = community.add_member("Ana Lopez", ("climbing",))
+    with pytest.raises(Refused) as refused:
+        community.edit_member(ana.id, language="tlh")
+    assert str(refused.value) == ("The kiosk speaks en, de, fr or es; it has no language “tlh”.")
+    assert community.member(ana.id).language == ""
