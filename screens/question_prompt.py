@@ -37,8 +37,7 @@ class QuestionPrompt(Vertical):
         change = "  · " + _("Tab to change your answer") if self.given else ""
         yield Label(
             Content.assemble(
-                (_("Question of the week:"), "bold $accent"),
-                " ",
+                (_("Question of the week:") + " ", "bold $accent"),
                 self.question.text,
                 (change, "dim"),
             ),
