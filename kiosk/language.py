@@ -158,15 +158,11 @@ def short_day_and_clock(moment: datetime) -> str:
 
 
 def ago(span: timedelta) -> str:
-    """How long ago, rounded to the one unit that says it ("3 minutes ago", "vor 3 Minuten")."""
+    """How long ago, in the largest unit that is one or more ("3 minutes ago", "vor 3
+    Minuten", "6 days ago" rather than "1 week ago")."""
     return babel_dates.format_timedelta(
-        -max(span, timedelta(0)), add_direction=True, locale=_formats()
+        -max(span, timedelta(0)), threshold=1, add_direction=True, locale=_formats()
     )
-
-
-def duration(span: timedelta) -> str:
-    """How long, rounded to the one unit that says it ("3 hours", "3 Stunden")."""
-    return babel_dates.format_timedelta(max(span, timedelta(0)), locale=_formats())
 
 
 def _formats() -> Locale:

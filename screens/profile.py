@@ -400,7 +400,9 @@ class ProfileScreen(KioskScreen):
         self.app.deliver_text(io.StringIO(document), save_filename="my-data.json")
         if self.is_attached:
             self.query_one("#take-data", Button).disabled = False
-            self.query_one("#data-hint", Label).update("Your data is on its way, as my-data.json.")
+            self.query_one("#data-hint", Label).update(
+                _("Your data is on its way, as my-data.json.")
+            )
 
     @on(Button.Pressed, "#delete")
     def delete(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, tzinfo
 
 from kiosk import language
-from kiosk.language import _, ngettext
+from kiosk.language import _
 from kiosk.timekeeping.opening import (
     OpeningHours,
     closing_today,
@@ -85,7 +85,7 @@ def day_of(moment: datetime, now: datetime, zone: tzinfo) -> str:
     if days == 1:
         return _("yesterday")
     if days < 7:
-        return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
+        return language.ago(timedelta(days=days))
     return language.short_day(local_day(moment, zone))
 
 
