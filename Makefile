@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: setup run test test-a-year-on bench lint lock clean-demo
+.PHONY: setup run test test-a-year-on bench lint lock clean-demo messages catalogs
 
 # Every kiosk installs the same versions: those in requirements.lock, made by `make lock`.
 $(READY): pyproject.toml requirements.lock
@@ -13,7 +13,28 @@ $(READY): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(READY)
 
-setup: $(READY)
+setup: $(READY) catalogs
+
+# The kiosk's words, for translators (see "Translating the kiosk" in the README).
+# `make messages` gathers every marked string of the code into the template and brings
+# each language's catalog up to date with it; `make catalogs` compiles the catalogs the
+# kiosk reads (compiled files are built, never committed). Locations name files without
+# line numbers, and entries are sorted, so that branches adding words merge quietly.
+LOCALE := kiosk/locale
+CATALOG_SOURCES := $(wildcard $(LOCALE)/*/LC_MESSAGES/kiosk.po)
+COMPILED := $(CATALOG_SOURCES:.po=.mo)
+
+messages: $(READY)
+	$(BIN)/pybabel --quiet extract -F pyproject.toml --project "Check-in Kiosk" \
+		--add-location file --sort-output --add-comments "Translators:" \
+		--output-file $(LOCALE)/kiosk.pot kiosk screens
+	$(BIN)/pybabel --quiet update --domain kiosk --input-file $(LOCALE)/kiosk.pot \
+		--output-dir $(LOCALE) --no-fuzzy-matching --ignore-obsolete
+
+catalogs: $(COMPILED)
+
+$(LOCALE)/%/LC_MESSAGES/kiosk.mo: $(LOCALE)/%/LC_MESSAGES/kiosk.po $(READY)
+	$(BIN)/pybabel --quiet compile --domain kiosk --input-file $< --output-file $@
 
 run: setup
 	test -d kiosk-data || $(BIN)/kiosk demo --config config.example.toml

@@ -25,6 +25,7 @@ from kiosk.badges.wifi import SECURITIES, SSID_BYTES, WifiNetwork, password_fits
 from kiosk.errors import Refused, UsageError
 from kiosk.events.sources import is_feed_address
 from kiosk.exchange.space_listing import NO_LISTING, SpaceListing, read_spaceapi
+from kiosk.language import LANGUAGES
 from kiosk.safety.agreements import Agreement, read_agreements
 from kiosk.text import TOPIC_LIMIT, channel, clean, shortened
 from kiosk.timekeeping.opening import (
@@ -85,6 +86,9 @@ class Config:
     """Days after which a visit keeps no member or guest's name, only its count (with the
     daily backup); 0 keeps them all."""
     theme: str = "textual-dark"
+    language: str = "en"
+    """The kiosk's own language (see kiosk.language): home speaks it, and every member
+    who has not chosen another."""
     timezone: str = ""
     """The one time zone of every time shown or written, like "Europe/Berlin"; empty for
     the machine's own."""
@@ -145,6 +149,7 @@ _EXPECTED: dict[str, tuple[type[Any], str]] = {
     "backups_to_keep": (int, "a whole number of daily backups, at least 1"),
     "anonymous_after_days": (int, "a whole number of days, or 0 to keep every visit's name"),
     "theme": (str, 'a Textual theme name, like "textual-dark" or "textual-light"'),
+    "language": (str, f"one of the kiosk's languages: {', '.join(f'{c!r}' for c in LANGUAGES)}"),
     "timezone": (str, 'a time zone name like "Europe/Berlin", or empty for the machine\'s own'),
     "open_with_keyholder": (bool, "true or false"),
     "hours": (dict, "a table of opening hours written [hours], with [[hours.open]] tables"),
@@ -358,6 +363,8 @@ def _checked(path: Path, key: str, value: Any) -> Any:
             raise wrong()
         return Path(value).expanduser()
     if key == "host_pin_hash" and value and not is_pin_hash(value):
+        raise wrong()
+    if key == "language" and value not in LANGUAGES:
         raise wrong()
     if key == "timezone":
         try:

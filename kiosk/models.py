@@ -18,14 +18,16 @@ from typing import Any, Literal, get_args
 
 from kiosk import text
 from kiosk.errors import Refused
+from kiosk.language import LANGUAGES, N_
 
 Status = Literal["open", "heads-down", "incognito"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 STATUS_LABELS: dict[Status, str] = {
-    "open": "open to chat",
-    "heads-down": "heads-down",
-    "incognito": "incognito",
+    "open": N_("open to chat"),
+    "heads-down": N_("heads-down"),
+    "incognito": N_("incognito"),
 }
+"""What each status is called, marked for the catalogs: shown through `gettext`."""
 PUBLIC_STATUSES: tuple[Status, ...] = ("open", "heads-down")
 """Statuses shown on public screens; an incognito member is only counted, for hosts."""
 
@@ -37,13 +39,13 @@ ProfileField = Literal[
 ]
 PROFILE_FIELDS: tuple[ProfileField, ...] = get_args(ProfileField)
 PROFILE_LABELS: dict[ProfileField, str] = {
-    "pronouns": "pronouns",
-    "intro": "about me",
-    "topics": "open to chatting about",
-    "ask_me_about": "ask me about",
-    "looking_for": "could use a hand with",
-    "learning": "learning",
-    "mentor": "happy to mentor in",
+    "pronouns": N_("pronouns"),
+    "intro": N_("about me"),
+    "topics": N_("open to chatting about"),
+    "ask_me_about": N_("ask me about"),
+    "looking_for": N_("could use a hand with"),
+    "learning": N_("learning"),
+    "mentor": N_("happy to mentor in"),
 }
 
 
@@ -179,6 +181,13 @@ def _status(doc: dict[str, Any]) -> Status:
     return value  # type: ignore[no-any-return]
 
 
+def _language(doc: dict[str, Any]) -> str:
+    value = doc.get("language", "")
+    if value != "" and value not in LANGUAGES:
+        raise ValueError(f"language should be one of {', '.join(LANGUAGES)}, or left out")
+    return value  # type: ignore[no-any-return]
+
+
 def _hosts_only(doc: dict[str, Any]) -> frozenset[ProfileField]:
     values = doc["hosts_only"]
     if type(values) is not list or not all(v in PROFILE_FIELDS for v in values):
@@ -227,6 +236,9 @@ class Member:
     for hosts only, never shown in public or exported but in the member's own data."""
     keyholder: bool = False
     """Holds a key to the space: may open it, and is warned before leaving it without one."""
+    language: str = ""
+    """The language the member chose for their screens (see kiosk.language); empty for
+    the kiosk's own."""
 
     @property
     def first_name(self) -> str:
@@ -261,6 +273,8 @@ class Member:
             doc["notify"] = self.notify
         if self.keyholder:
             doc["keyholder"] = True
+        if self.language:
+            doc["language"] = self.language
         return doc
 
     @classmethod
@@ -292,6 +306,7 @@ class Member:
             last_visit=_optional_moment(doc, "last_visit"),
             notify=_channel(doc, "notify", required=False),
             keyholder=_flag(doc, "keyholder", False),
+            language=_language(doc),
         )
 
 

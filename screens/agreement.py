@@ -17,8 +17,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Static
 
+from kiosk.language import _
 from kiosk.safety.agreements import Agreement
-from screens.commands import DECLINE
+from screens.commands import DECLINE, KeysInLanguage
 from screens.masthead import Masthead
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from screens.app import KioskApp
 
 
-class AgreementScreen(Screen[bool]):
+class AgreementScreen(KeysInLanguage, Screen[bool]):
     """Dismisses True when the member presses "I agree", False when they decline."""
 
     CSS_PATH = "agreement.tcss"
@@ -47,11 +48,20 @@ class AgreementScreen(Screen[bool]):
         agreement = self.agreement
         yield Masthead()
         yield Label(Content(agreement.title), id="agreement-title", classes="title")
-        more = f" ({self.place})" if self.place else ""
+        hint = (
+            _(
+                "{name}, please read version {version} ({place}) and agree "
+                "to it before you check in. ↑/↓ and PgUp/PgDn scroll."
+            )
+            if self.place
+            else _(
+                "{name}, please read version {version} and agree "
+                "to it before you check in. ↑/↓ and PgUp/PgDn scroll."
+            )
+        )
         yield Label(
             Content(
-                f"{self.member_name}, please read version {agreement.version}{more} and agree "
-                "to it before you check in. ↑/↓ and PgUp/PgDn scroll."
+                hint.format(name=self.member_name, version=agreement.version, place=self.place)
             ),
             id="agreement-hint",
             classes="hint",
@@ -59,8 +69,8 @@ class AgreementScreen(Screen[bool]):
         with VerticalScroll(id="agreement-text"):
             yield Static(Content(agreement.text))
         with Horizontal(classes="buttons"):
-            yield Button("I do not agree", id="decline")
-            yield Button("I agree", id="agree", variant="success")
+            yield Button(_("I do not agree"), id="decline")
+            yield Button(_("I agree"), id="agree", variant="success")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -85,7 +95,11 @@ def ask_agreements(
         if index == len(agreements):
             then()
             return
-        place = f"{index + 1} of {len(agreements)}" if len(agreements) > 1 else ""
+        place = (
+            _("{number} of {count}").format(number=index + 1, count=len(agreements))
+            if len(agreements) > 1
+            else ""
+        )
         app.push_screen(
             AgreementScreen(agreements[index], name, place),
             lambda agreed: read(index + 1) if agreed else declined(agreements[index]),
@@ -93,9 +107,11 @@ def ask_agreements(
 
     def declined(agreement: Agreement) -> None:
         app.notify(
-            f"You are not checked in: '{agreement.title}' needs your agreement first. "
-            f"Please ask {app.config.agreements_contact} about it.",
-            title=f"{name}, you are not checked in",
+            _(
+                "You are not checked in: '{title}' needs your agreement first. "
+                "Please ask {contact} about it."
+            ).format(title=agreement.title, contact=app.config.agreements_contact),
+            title=_("{name}, you are not checked in").format(name=name),
             severity="warning",
             timeout=12,
             markup=False,

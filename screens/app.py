@@ -16,6 +16,7 @@ from textual.signal import Signal
 from textual.widgets import Button
 from textual.worker import Worker
 
+from kiosk import language
 from kiosk.access.hosts import HostAccess
 from kiosk.access.members import MemberAccess
 from kiosk.access.warnings import HostWarnings, Source, host_warnings
@@ -24,6 +25,7 @@ from kiosk.community.events import ShownEvent
 from kiosk.config import Config
 from kiosk.errors import DataError, KioskError
 from kiosk.events.feeds import feed_words
+from kiosk.language import _, ngettext, number
 from kiosk.models import Member, Visit
 from kiosk.notices import delivery
 from kiosk.notices.chat import queue_chat_news
@@ -63,6 +65,9 @@ class KioskApp(App[None]):
         self, community: Community, config: Config, *, lock: bool = True, timer: Timer = monotonic
     ) -> None:
         super().__init__()
+        language.speak(config.language)
+        self.chosen_at_door: str | None = None
+        """The language the person at the door chose on home, until home is theirs no more."""
         self.community = community
         community.index_in_background = True
         community.files_in_background = True
@@ -113,7 +118,10 @@ class KioskApp(App[None]):
             self.theme = self.config.theme
         else:
             self.warn_host(
-                "theme", f"The theme '{self.config.theme}' is unknown; using the default."
+                "theme",
+                _("The theme '{theme}' is unknown; using the default.").format(
+                    theme=self.config.theme
+                ),
             )
         self.set_interval(1.0, self.tick)
         self.call_after_refresh(self._prepare_search)
@@ -201,7 +209,7 @@ class KioskApp(App[None]):
         if saved is None or origin is self.screen:
             then(result)
         else:
-            self.notify(saved, title="Saved", markup=False)
+            self.notify(saved, title=_("Saved"), markup=False)
         self.community_changed.publish(None)
         self._prepare_search()
 
@@ -211,10 +219,10 @@ class KioskApp(App[None]):
         if isinstance(error, DataError):
             # What is damaged is the host's to hear, and may be someone else's record.
             self.warn_host("data", str(error))
-            said = "This could not be saved: some of the kiosk's data needs a host's care."
-            self.notify(said, title="Sorry", severity="error", timeout=8, markup=False)
+            said = _("This could not be saved: some of the kiosk's data needs a host's care.")
+            self.notify(said, title=_("Sorry"), severity="error", timeout=8, markup=False)
             return
-        self.notify(str(error), title="Sorry", severity="error", timeout=8, markup=False)
+        self.notify(str(error), title=_("Sorry"), severity="error", timeout=8, markup=False)
 
     # -- keeping fresh and going home --------------------------------------------------
 
@@ -323,14 +331,14 @@ class KioskApp(App[None]):
 
     def _closed_day(self, closed: list[Visit]) -> None:
         if closed:
-            who = (
-                "1 person still here is"
-                if len(closed) == 1
-                else f"{len(closed)} people still here are"
+            said = ngettext(
+                "The space has closed: {count} person still here is checked out at closing time.",
+                "The space has closed: {count} people still here are checked out at closing time.",
+                len(closed),
             )
             self.notify(
-                f"The space has closed: {who} checked out at closing time.",
-                title="Closing time",
+                said.format(count=number(len(closed))),
+                title=_("Closing time"),
                 timeout=30,
             )
         self.community_changed.publish(None)
@@ -367,11 +375,41 @@ class KioskApp(App[None]):
 
     def go_home(self) -> None:
         """Back to the home screen for the next person, forgetting what was typed on the way
-        and the messages meant for the one before."""
+        and the messages meant for the one before, in the kiosk's own language."""
+        self.chosen_at_door = None
+        self.speak_at_home()
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.clear_notifications()
         self.home.reset()
+        self.call_later(self.home.speak_again)
+
+    # -- the language spoken -------------------------------------------------------------
+
+    def speak_at_home(self) -> None:
+        """Home speaks the kiosk's language, or the one the person at the door chose."""
+        language.speak(self.chosen_at_door or self.config.language)
+
+    def choose_language(self, chosen: str) -> None:
+        """Speak `chosen` for the person at the door: on home now, and on their screens,
+        where it is kept in their profile."""
+        self.chosen_at_door = chosen
+        language.speak(chosen)
+        self.screen.refresh_bindings()
+
+    def speak_to(self, member: Member) -> None:
+        """Speak `member`'s language on the screens about to open for them: the one just
+        chosen at the door (then kept in their profile), else the one they chose before,
+        else the kiosk's."""
+        chosen = self.chosen_at_door
+        if chosen is not None and chosen != (member.language or self.config.language):
+            community = self.community
+            self.store_call(
+                lambda: community.edit_member(member.id, language=chosen),
+                lambda kept: None,
+                saved=None,
+            )
+        language.speak(chosen or member.language or self.config.language)
 
     def open_profile(self, member: Member) -> None:
         """Open `member`'s own profile, for a member who proved who they are (a badge
@@ -404,9 +442,7 @@ class KioskApp(App[None]):
         return True
 
     def action_open_host_console(self) -> None:
-        self.push_screen(
-            PinScreen(self.host_access, "open the host console"), self._open_console_if_allowed
-        )
+        self.push_screen(PinScreen(self.host_access, "console"), self._open_console_if_allowed)
 
     def _open_console_if_allowed(self, allowed: bool | None) -> None:
         if allowed:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Literal
 
 from kiosk.badges.codes import normalize_badge_code, normalize_invitation_code
 from kiosk.community.door import Door, Passage, Unagreed, last_keyholder, unagreed
+from kiosk.language import N_, _
 from kiosk.models import Invitation, Visit
 from kiosk.notices.arrivals import admit_invited
 from kiosk.timekeeping import hours
@@ -58,7 +59,7 @@ Pending = Literal["pending"]
 PENDING: Pending = "pending"
 """A badge taken whose check-in or check-out is still being saved."""
 
-NOT_KNOWN = (
+NOT_KNOWN = N_(
     "Nobody has this badge. It may have been replaced by a newer one. "
     "Type your name to check in, or ask a host."
 )
@@ -84,9 +85,11 @@ class BadgeDesk:
         badge = normalize_badge_code(code) or code
         if isinstance(app.screen, PinScreen):
             app.notify(
-                "The kiosk is waiting for the host's PIN. Scan your badge again once the "
-                "host is done.",
-                title="Badge not taken",
+                _(
+                    "The kiosk is waiting for the host's PIN. Scan your badge again once the "
+                    "host is done."
+                ),
+                title=_("Badge not taken"),
                 severity="warning",
                 markup=False,
             )
@@ -131,9 +134,11 @@ class BadgeDesk:
         # Neither the guest nor the member is named: anyone near the kiosk reads this, the
         # board never names a guest, and the member may be one it does not show.
         app.notify(
-            "You are signed in as a guest, and the member who invited you has been told "
-            "you are here.",
-            title="Welcome!",
+            _(
+                "You are signed in as a guest, and the member who invited you has been told "
+                "you are here."
+            ),
+            title=_("Welcome!"),
             markup=False,
         )
 
@@ -151,24 +156,28 @@ class BadgeDesk:
         if private and (passage is None or passage.member.id not in private):
             app.go_home()  # someone else stands at the kiosk now
         if passage is None:
-            app.notify(NOT_KNOWN, title="Badge not known", severity="warning", markup=False)
+            app.notify(_(NOT_KNOWN), title=_("Badge not known"), severity="warning", markup=False)
         elif passage.asked_again is not None:
             app.notify(
-                f"You checked in {hours.moments(passage.asked_again)} ago. "
-                "Scan again to check out.",
-                title=f"{passage.member.first_name}, you are still checked in",
+                _("You checked in {moments} ago. Scan again to check out.").format(
+                    moments=hours.moments(passage.asked_again)
+                ),
+                title=_("{name}, you are still checked in").format(name=passage.member.first_name),
                 markup=False,
             )
         elif passage.left_without_keyholder:
             app.notify(
-                f"{last_keyholder(passage.left_without_keyholder)} Scan again to check out.",
-                title=f"{passage.member.first_name}, you are still checked in",
+                _("{warning} Scan again to check out.").format(
+                    warning=last_keyholder(passage.left_without_keyholder)
+                ),
+                title=_("{name}, you are still checked in").format(name=passage.member.first_name),
                 severity="warning",
                 markup=False,
             )
         elif isinstance(app.screen, WELCOMING):
             replaced = self._just_opened()
             app.go_home()
+            app.speak_to(passage.member)
             if passage.arrived:
                 opened: ConfirmationScreen = CheckedInScreen(
                     passage.member,
@@ -181,9 +190,9 @@ class BadgeDesk:
             self._opened = (opened, passage, app.timer())
             if replaced is not None:
                 # Scans one right after the other: who was shown only a blink is told too.
-                app.notify(self._said(replaced), title="Badge scanned", markup=False)
+                app.notify(self._said(replaced), title=_("Badge scanned"), markup=False)
         else:
-            app.notify(self._said(passage), title="Badge scanned", markup=False)
+            app.notify(self._said(passage), title=_("Badge scanned"), markup=False)
         if repeated:
             self._say_repeat(passage)
 
@@ -197,14 +206,17 @@ class BadgeDesk:
             app.go_home()  # someone else stands at the kiosk now
         if not isinstance(app.screen, WELCOMING):
             app.notify(
-                f"{member.first_name}, there is an agreement to read before you check in. "
-                "Scan again once this screen is done.",
-                title="Badge not taken",
+                _(
+                    "{name}, there is an agreement to read before you check in. "
+                    "Scan again once this screen is done."
+                ).format(name=member.first_name),
+                title=_("Badge not taken"),
                 severity="warning",
                 markup=False,
             )
             return
         app.go_home()
+        app.speak_to(member)
         community, agreements = app.community, app.agreements
 
         def check_in() -> Visit:
@@ -218,7 +230,7 @@ class BadgeDesk:
             lambda: app.store_call(
                 check_in,
                 lambda visit: app.push_screen(CheckedInScreen(member, visit, proven=True)),
-                saved=f"{member.name} is checked in.",
+                saved=_("{name} is checked in.").format(name=member.name),
             ),
         )
 
@@ -233,19 +245,21 @@ class BadgeDesk:
     def _said(self, passage: Passage | None) -> str:
         """The scan's outcome in a sentence, for a notification."""
         if passage is None:
-            return NOT_KNOWN
+            return _(NOT_KNOWN)
         name = passage.member.first_name
         if passage.arrived:
-            return f"Welcome, {name}! You are checked in."
-        return f"See you soon, {name}! You are checked out."
+            return _("Welcome, {name}! You are checked in.").format(name=name)
+        return _("See you soon, {name}! You are checked out.").format(name=name)
 
     def _say_repeat(self, passage: Passage | None) -> None:
         if passage is None:
-            said = NOT_KNOWN
+            said = _(NOT_KNOWN)
+        elif passage.visit.until:
+            said = _(
+                "{name} is checked out: the badge was scanned a moment ago, and once is enough."
+            ).format(name=passage.member.first_name)
         else:
-            done = "checked out" if passage.visit.until else "checked in"
-            said = (
-                f"{passage.member.first_name} is {done}: the badge was scanned a moment "
-                "ago, and once is enough."
-            )
-        self.app.notify(said, title="Scanned already", markup=False)
+            said = _(
+                "{name} is checked in: the badge was scanned a moment ago, and once is enough."
+            ).format(name=passage.member.first_name)
+        self.app.notify(said, title=_("Scanned already"), markup=False)

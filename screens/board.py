@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.widgets import Label
 
 from kiosk.community.gathering import Gathering
+from kiosk.language import ngettext
 from kiosk.timekeeping import hours
 from screens.commands import BACK
 from screens.gathering_cards import GatheringCards, board_sections, everyone
@@ -71,12 +72,19 @@ class BoardScreen(KioskScreen):
 
     def show_summary(self, shown: int, not_shown: int) -> None:
         if not shown and not not_shown:
-            summary = hours.nobody_here().capitalize() + "."
+            summary = hours.nobody_here(sentence=True)
         else:
-            summary = f"{shown} {'person' if shown == 1 else 'people'} on the board"
-            if not_shown:
-                who = "who is" if not_shown == 1 else "who are"
-                summary += f", and {not_shown} more here {who} not on it"
-            summary += "."
+            people = ngettext("{count} person", "{count} people", shown).format(count=shown)
+            summary = (
+                ngettext(
+                    "{people} on the board, and {count} more here who is not on it.",
+                    "{people} on the board, and {count} more here who are not on it.",
+                    not_shown,
+                ).format(people=people, count=not_shown)
+                if not_shown
+                else ngettext(
+                    "{count} person on the board.", "{count} people on the board.", shown
+                ).format(count=shown)
+            )
         # One line the screen wide (board.tcss): new words need no new layout.
         self.query_one("#summary", Label).update(summary, layout=False)

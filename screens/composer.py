@@ -15,12 +15,14 @@ from textual.widgets import Button, Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
 
 from kiosk.community.matching import MIN_LETTERS, enough_letters
+from kiosk.language import _, ngettext
 from kiosk.models import Member, ShoutOut
 from kiosk.notices.chat import offers_chat, post_shoutout
 from kiosk.text import SHOUTOUT_LIMIT, clean, fold
 from screens.commands import CANCEL, NEXT_MATCH, POST_SHOUT_OUT, PREVIOUS_MATCH
 from screens.confirm import ConfirmScreen
 from screens.kiosk_screen import KioskScreen
+from screens.length_count import length_count
 from screens.namesakes import name_line, namesakes_together, told_apart
 from screens.ticks import Tick
 
@@ -49,20 +51,22 @@ class ComposeScreen(KioskScreen):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="composer"):
-            yield Label(Content(f"A shout-out from {self.author.name}"), classes="title")
-            yield Label("To", classes="section-title")
-            yield Input(placeholder="Everyone, or type a member's name…", id="to")
+            yield Label(
+                Content(_("A shout-out from {name}").format(name=self.author.name)), classes="title"
+            )
+            yield Label(_("To"), classes="section-title")
+            yield Input(placeholder=_("Everyone, or type a member's name…"), id="to")
             yield OptionList(id="to-matches")
-            yield Label("To everyone.", id="to-match", classes="hint")
-            yield Label("Your message", classes="section-title")
+            yield Label(_("To everyone."), id="to-match", classes="hint")
+            yield Label(_("Your message"), classes="section-title")
             # Wrapped, so the whole message shows as it is written; Enter posts it.
-            yield TextArea(placeholder="Say thanks, share news…", id="text")
+            yield TextArea(placeholder=_("Say thanks, share news…"), id="text")
             yield Label(f"0 / {SHOUTOUT_LIMIT}", id="counter", classes="hint")
             with Horizontal(classes="buttons"):
-                yield Button("Post", id="post", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Post"), id="post", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
                 if self.chat_offered:
-                    yield Tick("Also post to the chat", id="to-chat")
+                    yield Tick(_("Also post to the chat"), id="to-chat")
 
     @property
     def chat_offered(self) -> bool:
@@ -131,13 +135,29 @@ class ComposeScreen(KioskScreen):
                 self.app.community.similar_at_door(member.name),
                 self.app.community.zone,
             )
-            match.update(Content(f"To {member.name}" + (f" ({about})." if about else ".")))
+            match.update(
+                Content(
+                    _("To {name} ({about}).").format(name=member.name, about=about)
+                    if about
+                    else _("To {name}.").format(name=member.name)
+                )
+            )
         elif typed and not enough_letters(typed):
-            match.update(f"Keep typing: {MIN_LETTERS} letters or more find a member.")
+            match.update(
+                ngettext(
+                    "Keep typing: {count} letter or more finds a member.",
+                    "Keep typing: {count} letters or more find a member.",
+                    MIN_LETTERS,
+                ).format(count=MIN_LETTERS)
+            )
         elif typed:
-            match.update(Content(f"Nobody matches “{typed}”. Leave it empty for everyone."))
+            match.update(
+                Content(
+                    _("Nobody matches “{typed}”. Leave it empty for everyone.").format(typed=typed)
+                )
+            )
         else:
-            match.update("To everyone.")
+            match.update(_("To everyone."))
 
     # -- the message --------------------------------------------------------------------
 
@@ -145,10 +165,7 @@ class ComposeScreen(KioskScreen):
     def text_changed(self) -> None:
         length = len(clean(self.message_box.text))
         counter = self.query_one("#counter", Label)
-        if length > SHOUTOUT_LIMIT:
-            counter.update(f"{length} / {SHOUTOUT_LIMIT} · {length - SHOUTOUT_LIMIT} too many")
-        else:
-            counter.update(f"{length} / {SHOUTOUT_LIMIT}")
+        counter.update(length_count(length, SHOUTOUT_LIMIT))
         counter.set_class(length > SHOUTOUT_LIMIT, "caution")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -170,7 +187,7 @@ class ComposeScreen(KioskScreen):
         self.app.store_call(
             lambda: post_shoutout(community, config, author, to, message, to_chat),
             self.posted,
-            saved="Your shout-out is on the wall.",
+            saved=_("Your shout-out is on the wall."),
             button=button,
         )
 
@@ -185,7 +202,9 @@ class ComposeScreen(KioskScreen):
             return
         self.app.push_screen(
             ConfirmScreen(
-                "Throw away what you wrote? It is not posted.", "Throw it away", "Keep writing"
+                _("Throw away what you wrote? It is not posted."),
+                _("Throw it away"),
+                _("Keep writing"),
             ),
             self.leave_if,
         )

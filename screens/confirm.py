@@ -10,10 +10,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from screens.commands import CANCEL
+from kiosk.language import _
+from screens.commands import CANCEL, KeysInLanguage
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(KeysInLanguage, ModalScreen[bool]):
     """Dismisses True when the button that does it is pressed; Escape or the other button,
     labelled `keeping`, dismisses False. The button that does it has the focus, so Enter
     does it, unless the change is too big to be made by a second Enter (`cancel_first`):
@@ -23,12 +24,12 @@ class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [CANCEL]
 
     def __init__(
-        self, question: str, doing: str, keeping: str = "Cancel", cancel_first: bool = False
+        self, question: str, doing: str, keeping: str = "", cancel_first: bool = False
     ) -> None:
         super().__init__()
         self.question = question
         self.doing = doing
-        self.keeping = keeping
+        self.keeping = keeping or _("Cancel")
         self.cancel_first = cancel_first
 
     def compose(self) -> ComposeResult:

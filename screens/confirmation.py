@@ -12,6 +12,7 @@ from textual.widgets import Button, Label, Static
 
 from kiosk.events.happening import Happening
 from kiosk.events.wording import here_for
+from kiosk.language import _, ngettext
 from kiosk.models import STATUS_LABELS, Answer, Member, Visit
 from kiosk.timekeeping import hours
 from screens.commands import (
@@ -72,8 +73,8 @@ class ConfirmationScreen(KioskScreen):
             yield from self.compose_message()
         with Vertical(id="actions"):
             with Horizontal(classes="buttons"):
-                yield Button("Done", id="done", variant="primary")
-                yield Button("Write a shout-out", id="shoutout")
+                yield Button(_("Done"), id="done", variant="primary")
+                yield Button(_("Write a shout-out"), id="shoutout")
             yield self.countdown
 
     def on_resize(self) -> None:
@@ -113,15 +114,20 @@ class ConfirmationScreen(KioskScreen):
         if remaining <= 0:
             self.action_done()
             return
-        seconds = "1 second" if remaining == 1 else f"{remaining} seconds"
-        self.say(f"Back to the start in {seconds}. Space keeps this open.")
+        self.say(
+            ngettext(
+                "Back to the start in {count} second. Space keeps this open.",
+                "Back to the start in {count} seconds. Space keeps this open.",
+                remaining,
+            ).format(count=remaining)
+        )
 
     def say(self, message: str) -> None:
         self.countdown.update(message)
 
     def action_keep_open(self) -> None:
         self.kept_open = True
-        self.say("Kept open. Enter or Escape when you are done.")
+        self.say(_("Kept open. Enter or Escape when you are done."))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -203,27 +209,31 @@ class CheckedInScreen(ConfirmationScreen):
         name = self.member.first_name
         visit, community = self.visit, self.app.community
         if self.updated:
-            greeting = f"All set, {name}!"
-            done = f"Here {hours.since(visit.since, community.clock(), community.zone)}"
+            greeting = _("All set, {name}!").format(name=name)
+            done = _("Here {since}").format(
+                since=hours.since(visit.since, community.clock(), community.zone)
+            )
         else:
             greeting = (
-                f"Welcome, {name}! Great to have you here."
+                _("Welcome, {name}! Great to have you here.").format(name=name)
                 if self.first_visit
-                else f"Welcome back, {name}!"
+                else _("Welcome back, {name}!").format(name=name)
             )
-            done = f"Checked in at {hours.clock_time(visit.since, community.zone)}"
+            done = _("Checked in at {time}").format(
+                time=hours.clock_time(visit.since, community.zone)
+            )
         yield Label(Content(greeting), id="greeting", classes="title")
-        yield Label(f"{done} · {STATUS_LABELS[visit.status]}", classes="hint")
+        yield Label(f"{done} · {_(STATUS_LABELS[visit.status])}", classes="hint")
         if self.milestone is not None:
             yield Static(Content(self.milestone.welcome), id="milestone")
         if self.event is not None:
             with Horizontal(id="here-for"):
                 yield Label(Content(here_for(self.event)), id="here-for-question")
-                yield Button("Yes (F5)", id="here-for-yes", compact=True)
+                yield Button(_("Yes (F5)"), id="here-for-yes", compact=True)
         if self.event_reasons:
             # Above the columns: a line or two, read first, at any size.
             with Vertical(id="events-for-you"):
-                yield Label("Events for you", classes="section-title")
+                yield Label(_("Events for you"), classes="section-title")
                 for shown, reason in self.event_reasons:
                     yield Static(
                         Content.assemble((shown.line, "bold"), "  ", (reason, "$accent")),
@@ -239,11 +249,11 @@ class CheckedInScreen(ConfirmationScreen):
         """What the member reads, the most their own first."""
         if self.shoutouts:
             with Vertical(id="for-you", classes="section"):
-                yield Label("Shout-outs for you", classes="section-title")
+                yield Label(_("Shout-outs for you"), classes="section-title")
                 now = self.app.community.clock()
                 for shoutout in self.shoutouts:
                     # An author who deleted their data left it unsigned.
-                    author, _ = self.app.community.shoutout_names(shoutout)
+                    author = self.app.community.shoutout_names(shoutout)[0]
                     yield Static(
                         shoutout_for_you(shoutout, author, now, self.app.community.zone),
                         classes="shoutout",
@@ -252,7 +262,7 @@ class CheckedInScreen(ConfirmationScreen):
             if not self.suggestions:
                 yield Label(others_here(len(self.others)), classes="section-title")
             else:
-                yield Label("People here you might connect with", classes="section-title")
+                yield Label(_("People here you might connect with"), classes="section-title")
             for suggestion in self.suggestions:
                 with Vertical(classes="suggestion"):
                     yield Static(suggestion_line(suggestion))
@@ -277,7 +287,7 @@ class CheckedInScreen(ConfirmationScreen):
         for section in self.query(".section"):
             for title in section.query(".section-title").results(Label):
                 section.border_title = str(title.render())
-        self.here.border_title = "Also here"
+        self.here.border_title = _("Also here")
         self.here.show(self.others, self.unnamed, self.guests)
         self.call_after_refresh(self.refresh_bindings)  # whether there is more to read
 
@@ -334,7 +344,7 @@ class CheckedInScreen(ConfirmationScreen):
         # Tab, or a tap on the answer line: the countdown waits while the member writes.
         if self.answering:
             self.kept_open = True
-            self.say("Enter shares your answer; Escape skips the question.")
+            self.say(_("Enter shares your answer; Escape skips the question."))
             self.refresh_bindings()
 
     def on_descendant_blur(self) -> None:
@@ -353,19 +363,19 @@ class CheckedInScreen(ConfirmationScreen):
 
         def thanks(answer: Answer) -> str:
             if not member.on_board:
-                return "Thank you! Your answer is kept (you are not on the board)."
+                return _("Thank you! Your answer is kept (you are not on the board).")
             if answer.quiet:  # given here incognito: shown once they have left
-                return "Thank you! Your answer goes on the board once you have left."
-            return "Thank you! Your answer is on the board this week."
+                return _("Thank you! Your answer goes on the board once you have left.")
+            return _("Thank you! Your answer is on the board this week.")
 
         self.app.store_call(
             lambda: community.answer(member.id, typed),
             lambda answer: self.question_closed(thanks(answer)),
-            saved="Your answer is saved.",
+            saved=_("Your answer is saved."),
         )
 
     def action_skip_question(self) -> None:
-        self.question_closed("No answer this time; there is always next week.")
+        self.question_closed(_("No answer this time; there is always next week."))
 
     def question_closed(self, said: str) -> None:
         self.query_one(QuestionPrompt).close(said)
@@ -401,9 +411,11 @@ class CheckedOutScreen(ConfirmationScreen):
         name = self.member.first_name
         assert self.visit.until is not None
         stayed = hours.duration(self.visit.until - self.visit.since)
-        yield Label(Content(f"See you soon, {name}!"), id="greeting", classes="title")
+        yield Label(
+            Content(_("See you soon, {name}!").format(name=name)), id="greeting", classes="title"
+        )
         left = hours.clock_time(self.visit.until, self.app.community.zone)
         yield Label(
-            f"You were here {stayed}. Checked out at {left}.",
+            _("You were here {stayed}. Checked out at {time}.").format(stayed=stayed, time=left),
             classes="hint",
         )

@@ -12,8 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioSet
 
 from kiosk.community.erasure import TheirShoutouts
+from kiosk.language import N_, _
 from kiosk.models import Member
-from screens.commands import CANCEL
+from screens.commands import CANCEL, KeysInLanguage
 from screens.ticks import Choice
 
 if TYPE_CHECKING:
@@ -21,18 +22,18 @@ if TYPE_CHECKING:
 
     from screens.app import KioskApp
 
-WHAT_GOES = (
+WHAT_GOES = N_(
     "Your profile, your badge code and PIN, your answers to the question of the week and "
     "the shout-outs to you are deleted. Your visits stay only as anonymous counts, with "
     "no name and no topics. This cannot be undone."
 )
 CHOICES: dict[TheirShoutouts, str] = {
-    "remove": "Delete them too",
-    "anonymous": "Keep them on the wall, without my name",
+    "remove": N_("Delete them too"),
+    "anonymous": N_("Keep them on the wall, without my name"),
 }
 
 
-class DeleteDataScreen(ModalScreen[None]):
+class DeleteDataScreen(KeysInLanguage, ModalScreen[None]):
     """Nothing is deleted until the red button is pressed; Escape or Keep leaves all as it is."""
 
     if TYPE_CHECKING:
@@ -50,15 +51,17 @@ class DeleteDataScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Content(f"Delete {self.member.name}'s data?"), classes="title")
-            yield Label(WHAT_GOES, classes="hint")
-            yield Label("The shout-outs you wrote to others:", classes="section-title")
+            yield Label(
+                Content(_("Delete {name}'s data?").format(name=self.member.name)), classes="title"
+            )
+            yield Label(_(WHAT_GOES), classes="hint")
+            yield Label(_("The shout-outs you wrote to others:"), classes="section-title")
             with RadioSet(id="their-shoutouts"):
                 for index, (choice, label) in enumerate(CHOICES.items()):
-                    yield Choice(label, value=index == 0, classes=choice)
+                    yield Choice(_(label), value=index == 0, classes=choice)
             with Horizontal(classes="buttons"):
-                yield Button("Keep my data", id="keep", variant="primary")
-                yield Button("Delete my data", id="delete", variant="error")
+                yield Button(_("Keep my data"), id="keep", variant="primary")
+                yield Button(_("Delete my data"), id="delete", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()
@@ -73,15 +76,15 @@ class DeleteDataScreen(ModalScreen[None]):
         self.app.store_call(
             lambda: community.delete_member(member_id, choice),
             lambda _: self.deleted(),
-            saved="Your data is deleted.",
+            saved=_("Your data is deleted."),
             button=event.button,
         )
 
     def deleted(self) -> None:
         self.app.go_home()
         self.app.notify(
-            "Your data is deleted. Thank you for being part of this place.",
-            title="Deleted",
+            _("Your data is deleted. Thank you for being part of this place."),
+            title=_("Deleted"),
             markup=False,
         )
 

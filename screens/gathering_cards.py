@@ -22,11 +22,13 @@ from textual.widgets import Label, Static
 from kiosk.community.answers import ShownAnswer
 from kiosk.community.gathering import Gathering, Here, InGroup
 from kiosk.exchange.wall import WallShoutOut
+from kiosk.language import _
 from kiosk.models import Question
 from kiosk.safety.inductions import Supervisors
 from kiosk.text import fold, topic_key
 from kiosk.timekeeping import hours
 from screens.commands import PAGE_BOARD, SCROLL_BOARD
+from screens.shoutout_feed import who_to_whom
 
 COLUMNS_FROM = ((180, "-four"), (120, "-three"), (70, "-two"), (0, "-one"))
 """From how many cells wide the cards go in four, three, two columns, or one."""
@@ -70,14 +72,16 @@ def board_sections(
     known; `supervisors` who here may supervise each tool), the question and its answers
     when one is asked, and shout-outs when there are any."""
     people = _people_cards(gathering, here, came_today, supervisors)
-    sections = [Section("Who's here", tuple(people))]
+    sections = [Section(_("Who's here"), tuple(people))]
     if events:
-        on = _card("events", "Today and next", (Content(line) for line in events), "events")
-        sections.insert(0, Section("What's on", (on,)))
+        on = _card("events", _("Today and next"), (Content(line) for line in events), "events")
+        sections.insert(0, Section(_("What's on"), (on,)))
     if question is not None:
-        sections.append(Section("Question of the week", tuple(_question_cards(question, answers))))
+        sections.append(
+            Section(_("Question of the week"), tuple(_question_cards(question, answers)))
+        )
     if shoutouts:
-        sections.append(Section("Shout-outs", tuple(_shoutout_cards(shoutouts, now, zone))))
+        sections.append(Section(_("Shout-outs"), tuple(_shoutout_cards(shoutouts, now, zone))))
     return sections
 
 
@@ -194,7 +198,7 @@ class GatheringCards(VerticalScroll):
     def on_resize(self) -> None:
         width = self.size.width
         columns = next(name for least, name in COLUMNS_FROM if width >= least)
-        for _, name in COLUMNS_FROM:
+        for _least, name in COLUMNS_FROM:
             self.set_class(name == columns, name)
 
 
@@ -216,8 +220,12 @@ def _people_cards(
     if celebrated:
         lines = [_celebrated(person) for person in celebrated[:NAMES_ON_A_CARD]]
         if len(celebrated) > NAMES_ON_A_CARD:
-            lines.append(Content.styled(f"+{len(celebrated) - NAMES_ON_A_CARD} more", "dim"))
-        cards.append(_card("say-hi", "Say hi", lines, "celebrate"))
+            lines.append(
+                Content.styled(
+                    _("+{count} more").format(count=len(celebrated) - NAMES_ON_A_CARD), "dim"
+                )
+            )
+        cards.append(_card("say-hi", _("Say hi"), lines, "celebrate"))
     # Topics in the order of their names, not of how many share them: a card stays where
     # it is while people come and go, for those reading it, and so the cards around it.
     for group in sorted(gathering.groups, key=lambda group: topic_key(group.topic)):
@@ -227,13 +235,13 @@ def _people_cards(
             cards.append(_card(f"topic:{topic_key(group.topic)}", title, [names]))
     if gathering.without_topics:
         names = _some(gathering.without_topics, _name)
-        cards.append(_card("open", "Open to chat", [names]))
+        cards.append(_card("open", _("Open to chat"), [names]))
     if gathering.hands_wanted:
         asks = [
             Content.assemble(_name(wanted.here), ": ", ", ".join(wanted.topics))
             for wanted in gathering.hands_wanted
         ]
-        cards.append(_card("hands", "Could use a hand", asks, "hands"))
+        cards.append(_card("hands", _("Could use a hand"), asks, "hands"))
     if supervisors:
         tools = [
             Content.assemble(
@@ -243,13 +251,13 @@ def _people_cards(
             )
             for tool in supervisors
         ]
-        cards.append(_card("supervise", "Can supervise or induct", tools, "hands"))
+        cards.append(_card("supervise", _("Can supervise or induct"), tools, "hands"))
     if gathering.heads_down:
         names = _some(gathering.heads_down, _name)
-        cards.append(_card("heads-down", "Heads-down", [names], "quiet"))
+        cards.append(_card("heads-down", _("Heads-down"), [names], "quiet"))
     if gathering.guests:
         guests = [Content.styled(guest.shown_as, "italic") for guest in gathering.guests]
-        cards.append(_card("guests", "Guests", guests))
+        cards.append(_card("guests", _("Guests"), guests))
     # A topic only one person offers goes on one card with the others like it: a long
     # card, last, so that the short ones above it pair up in their rows.
     single = sorted(
@@ -261,11 +269,11 @@ def _people_cards(
             Content.assemble((group.topic, "bold"), ": ", _in_group(group.people[0]))
             for group in single
         ]
-        cards.append(_card("also", "Also happy to talk about", lines))
+        cards.append(_card("also", _("Also happy to talk about"), lines))
     if not cards:
-        nobody = hours.nobody_here(came_today).capitalize() + "."
-        said = f"{here} here, not shown on the board." if here else nobody
-        cards.append(_card("nobody", "Nobody on the board right now", [Content(said)], "quiet"))
+        nobody = hours.nobody_here(came_today, sentence=True)
+        said = _("{count} here, not shown on the board.").format(count=here) if here else nobody
+        cards.append(_card("nobody", _("Nobody on the board right now"), [Content(said)], "quiet"))
     return cards
 
 
@@ -274,7 +282,11 @@ def _some(people: Sequence[Person], shown_as: Callable[[Person], Content]) -> Co
     shown are written out: a card of 300 names costs what one of 20 does)."""
     shown = Content(", ").join(shown_as(person) for person in people[:NAMES_ON_A_CARD])
     more = len(people) - NAMES_ON_A_CARD
-    return Content.assemble(shown, (f" +{more} more", "dim")) if more > 0 else shown
+    return (
+        Content.assemble(shown, (" " + _("+{count} more").format(count=more), "dim"))
+        if more > 0
+        else shown
+    )
 
 
 def _name(here: Here, note: str = "") -> Content:
@@ -282,7 +294,7 @@ def _name(here: Here, note: str = "") -> Content:
 
 
 def _in_group(in_group: InGroup) -> Content:
-    return _name(in_group.here, "mentor" if in_group.mentor else "")
+    return _name(in_group.here, _("mentor") if in_group.mentor else "")
 
 
 def _celebrated(here: Here) -> Content:
@@ -294,12 +306,12 @@ def _question_cards(question: Question, answers: Sequence[ShownAnswer]) -> list[
     cards = [_card("question", Content.styled(question.text, "bold"), [], "question")]
     for answer in answers:
         heading = Content.assemble(
-            (answer.member.name, "bold"), (" · here now", "dim") if answer.here else ""
+            (answer.member.name, "bold"), (" · " + _("here now"), "dim") if answer.here else ""
         )
         cards.append(_card(f"answer:{answer.member.id}", heading, [Content(answer.text)]))
     if not answers:
-        lines = [Content("Answer it when you check in.")]
-        cards.append(_card("no-answers", "No answers yet", lines, "quiet"))
+        lines = [Content(_("Answer it when you check in."))]
+        cards.append(_card("no-answers", _("No answers yet"), lines, "quiet"))
     return cards
 
 
@@ -308,7 +320,7 @@ def _shoutout_cards(shoutouts: Sequence[WallShoutOut], now: datetime, zone: tzin
     return [
         _card(
             f"shoutout:{shoutout.id}",
-            Content.assemble((shoutout.author, "bold"), " to ", (shoutout.to, "bold")),
+            who_to_whom(shoutout.author, shoutout.to),
             [
                 Content.assemble(
                     (hours.posted(shoutout.created, now, zone, shoutout.quiet), "dim"),

@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Label
 
+from kiosk.community.gathering import guest_of
+from kiosk.language import _
 from kiosk.models import Member, Visit
 from kiosk.notices.arrivals import sign_in_guest
 from kiosk.text import NAME_LIMIT
@@ -27,19 +29,28 @@ class GuestScreen(KioskScreen):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="guest-form"):
-            yield Label(Content(f"A guest of {self.host.name}"), classes="title")
+            yield Label(
+                Content(_("A guest of {name}").format(name=self.host.name)), classes="title"
+            )
             yield Label(
                 Content(
-                    "Their name is all we need. They show on the board as "
-                    f"“guest of {self.host.first_name}” and leave when you check out."
+                    _(
+                        "Their name is all we need. They show on the board as "
+                        "“{shown_as}” and leave when you check out."
+                    ).format(shown_as=self.shown_as)
                 ),
                 classes="hint",
             )
-            yield Label("Your guest's name", classes="section-title")
-            yield Input(placeholder="Name", max_length=NAME_LIMIT, id="guest-name")
+            yield Label(_("Your guest's name"), classes="section-title")
+            yield Input(placeholder=_("Name"), max_length=NAME_LIMIT, id="guest-name")
             with Horizontal(classes="buttons"):
-                yield Button("Sign in", id="sign-in", variant="success")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Sign in"), id="sign-in", variant="success")
+                yield Button(_("Cancel"), id="cancel")
+
+    @property
+    def shown_as(self) -> str:
+        """How the board shows the guest: as the host's."""
+        return guest_of(self.host.first_name)
 
     def on_mount(self) -> None:
         self.query_one("#guest-name", Input).focus()
@@ -55,7 +66,7 @@ class GuestScreen(KioskScreen):
         self.app.store_call(
             lambda: sign_in_guest(community, host.id, name, config),
             self.signed_in,
-            saved=f"Your guest is signed in, {host.first_name}.",
+            saved=_("Your guest is signed in, {name}.").format(name=host.first_name),
             button=event.button,
         )
 
@@ -63,8 +74,10 @@ class GuestScreen(KioskScreen):
         self.app.go_home()
         # Said on home, for the next person to read too: as the board says it.
         self.app.notify(
-            f"Welcome! Your guest shows on the board as “guest of {self.host.first_name}”.",
-            title="Guest signed in",
+            _("Welcome! Your guest shows on the board as “{shown_as}”.").format(
+                shown_as=self.shown_as
+            ),
+            title=_("Guest signed in"),
             markup=False,
         )
 

@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
+from kiosk.language import _, ngettext
 from kiosk.models import STATUS_LABELS, Presence
 from kiosk.timekeeping import hours
 
@@ -38,28 +39,30 @@ class HereNow(Static):
     def render(self) -> Content:
         width, height = self.content_size
         lines = self.lines(width, max(height, 1))
-        return (
-            Content("\n").join(lines) if lines else Content(hours.nobody_here().capitalize() + ".")
-        )
+        return Content("\n").join(lines) if lines else Content(hours.nobody_here(sentence=True))
 
     def lines(self, width: int, height: int) -> list[Content]:
         """At most `height` lines of at most `width` cells."""
         tail = []
         if self.guests:
-            guests = f"+ {self.guests} guest{'' if self.guests == 1 else 's'} (F2)"
+            guests = ngettext("+ {count} guest (F2)", "+ {count} guests (F2)", self.guests).format(
+                count=self.guests
+            )
             tail.append(Content.styled(guests, "dim"))
         if self.hidden:  # incognito, or keeping off the board: counted, never named
-            tail.append(Content.styled(f"+ {self.hidden} more here, not on the board", "dim"))
+            hidden = _("+ {count} more here, not on the board").format(count=self.hidden)
+            tail.append(Content.styled(hidden, "dim"))
         room = height - len(tail)
         shown = self.here if len(self.here) <= room else self.here[: max(room - 1, 0)]
         lines = [self.line(presence, width) for presence in shown]
         if len(shown) < len(self.here):
-            lines.append(Content.styled(f"…and {len(self.here) - len(shown)} more (F2)", "dim"))
+            more = _("…and {count} more (F2)").format(count=len(self.here) - len(shown))
+            lines.append(Content.styled(more, "dim"))
         return (lines + tail)[:height]
 
     def line(self, presence: Presence, width: int) -> Content:
         visit = presence.visit
-        status = Content.styled(f"  {STATUS_LABELS[visit.status]}", "dim")
+        status = Content.styled(f"  {_(STATUS_LABELS[visit.status])}", "dim")
         name = Content.styled(presence.member.name, "bold")
         shown = visit.status == "open" and visit.topics and presence.member.shows("topics")
         if width >= TOPICS_FROM_WIDTH and shown:

@@ -10,8 +10,10 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from kiosk import language
 from kiosk.badges.codes import is_door_code
 from kiosk.community.matching import MIN_LETTERS, enough_letters
+from kiosk.language import LANGUAGES, _, ngettext, own_name
 from kiosk.models import Member
 from screens.board import BoardScreen
 from screens.commands import (
@@ -19,6 +21,7 @@ from screens.commands import (
     CLEAR_SEARCH,
     HIDE_CODES,
     NEXT_CODE,
+    NEXT_LANGUAGE,
     NEXT_MATCH,
     PREVIOUS_MATCH,
     REGISTER,
@@ -38,6 +41,18 @@ LATEST = 12
 """Shout-outs home may show; as many of them as fit are shown."""
 
 
+def languages_row() -> Content:
+    """The kiosk's languages, each by its own name, the one speaking in bold: a tap on
+    one, or F8 for the next, chooses it."""
+    names = [
+        Content.from_markup(
+            f"[@click=screen.choose_language('{code}')]$name[/]", name=own_name(code)
+        ).stylize("bold underline" if code == language.speaking() else "")
+        for code in LANGUAGES
+    ]
+    return Content("F8  ") + Content(" · ").join(names)
+
+
 class HomeScreen(KioskScreen):
     """Type a few letters of your name, then Enter. Typing always reaches the search box."""
 
@@ -52,28 +67,40 @@ class HomeScreen(KioskScreen):
         SHOW_CODES,
         NEXT_CODE,
         HIDE_CODES,
+        NEXT_LANGUAGE,
     ]
     # A big screen shows the people and shout-outs side by side, with more of each, and
     # the codes to join beside them; a small one shows the codes on request (F6).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.composed_in = ""
+        """The language home's words were last written in."""
+
     def compose_body(self) -> ComposeResult:
         config = self.app.config
+        self.composed_in = language.speaking()
         self.set_class(self.has_codes, "-with-codes")
         with Horizontal(id="columns"):
             with Vertical(id="find"):
-                yield Label("Type your name to check in or out.", classes="title")
-                yield Input(placeholder="Your name…", id="search")
+                yield Label(_("Type your name to check in or out."), classes="title")
+                yield Input(placeholder=_("Your name…"), id="search")
                 yield OptionList(id="matches")
                 yield Label("", id="search-hint", classes="hint")
-                yield Button("New here? Register", id="register", variant="primary")
+                yield Button(_("New here? Register"), id="register", variant="primary")
+                yield Label(languages_row(), id="languages", classes="hint")
                 yield Static("", id="events")
                 if self.has_codes:
                     yield Label(self.codes_hint(), id="codes-hint", classes="hint")
             with Horizontal(id="side"):
-                yield HereNow(id="here")
-                yield ShoutoutFeed(self.app.community, id="latest")
+                here = HereNow(id="here")
+                here.border_title = _("Here now")
+                yield here
+                latest = ShoutoutFeed(self.app.community, id="latest")
+                latest.border_title = _("Latest shout-outs")
+                yield latest
             if self.has_codes:
                 yield JoinCodes(config.wifi, config.community_url, id="codes")
 
@@ -86,17 +113,19 @@ class HomeScreen(KioskScreen):
     def codes_hint(self) -> Content:
         config = self.app.config
         if config.wifi is None:
-            return Content("Our chat online: F6 shows the code to join.")
+            return Content(_("Our chat online: F6 shows the code to join."))
         if config.community_url:
-            return Content(f"Wi-Fi: {config.wifi.ssid}, and our chat: F6 shows the codes.")
-        return Content(f"Wi-Fi: {config.wifi.ssid}. F6 shows the code to join.")
+            return Content(
+                _("Wi-Fi: {network}, and our chat: F6 shows the codes.").format(
+                    network=config.wifi.ssid
+                )
+            )
+        return Content(
+            _("Wi-Fi: {network}. F6 shows the code to join.").format(network=config.wifi.ssid)
+        )
 
     def on_mount(self) -> None:
-        self.query_one("#here").border_title = "Here now"
-        self.query_one("#latest").border_title = "Latest shout-outs"
-        # Only the search box takes focus, so typing is never caught elsewhere.
-        self.query_one("#matches").can_focus = False
-        self.query_one("#register").can_focus = False
+        self.keep_focus_in_search()
         # Called at once rather than posted: a message to home while it is beneath another
         # screen has Textual redraw the whole of the screen in front.
         self.app.community_changed.subscribe(
@@ -105,10 +134,40 @@ class HomeScreen(KioskScreen):
         self.app.search_ready.subscribe(self, lambda _: self.show_matches(self.search_box.value))
         self.show_matches("")
 
+    def keep_focus_in_search(self) -> None:
+        # Only the search box takes focus, so typing is never caught elsewhere.
+        self.query_one("#matches").can_focus = False
+        self.query_one("#register").can_focus = False
+
     def on_screen_resume(self) -> None:
-        # Shown first, or again: who is here and the shout-outs as they are now.
+        # Shown first, or again: who is here and the shout-outs as they are now, in the
+        # language of home.
+        self.app.speak_at_home()
         self.search_box.focus()
         self.show_community()
+        self.call_later(self.speak_again)
+
+    async def speak_again(self) -> None:
+        """Write home afresh in the language now speaking, keeping what was typed."""
+        if self.composed_in == language.speaking() or self.app.screen is not self:
+            return  # beneath another screen, home catches up once shown again
+        self.composed_in = language.speaking()  # once, however often it is asked meanwhile
+        typed = self.search_box.value
+        await self.recompose()
+        self.keep_focus_in_search()
+        self.search_box.value = typed
+        self.show_matches(typed)
+        self.show_community()
+        self.search_box.focus()
+        self.refresh_bindings()
+
+    async def action_next_language(self) -> None:
+        shown = LANGUAGES.index(language.speaking())
+        await self.action_choose_language(LANGUAGES[(shown + 1) % len(LANGUAGES)])
+
+    async def action_choose_language(self, chosen: str) -> None:
+        self.app.choose_language(chosen)
+        await self.speak_again()
 
     def community_changed(self) -> None:
         # Under another screen, home catches up when it is shown again. (Not `is_current`,
@@ -131,8 +190,13 @@ class HomeScreen(KioskScreen):
 
     @property
     def at_rest(self) -> bool:
-        """Nothing typed, nothing asked for: as home is for the next person."""
-        return not self.search_box.value and not self.has_class("-showing-codes")
+        """Nothing typed, nothing asked for, in the kiosk's own language: as home is for the
+        next person."""
+        return (
+            not self.search_box.value
+            and not self.has_class("-showing-codes")
+            and self.app.chosen_at_door is None
+        )
 
     def take_typing(self, text: str) -> None:
         """Add `text` to the search, where the cursor is, as if typed there."""
@@ -202,22 +266,28 @@ class HomeScreen(KioskScreen):
         matches.display = bool(found)
         if found:
             matches.highlighted = 0
-            hint.update("↑↓ to choose, Enter to open.")
+            hint.update(_("↑↓ to choose, Enter to open."))
         elif not query.strip():
-            hint.update("A few letters are enough; accents and typos are fine.")
+            hint.update(_("A few letters are enough; accents and typos are fine."))
         elif waiting:
-            hint.update("Reading the member list; your matches come in a moment.")
+            hint.update(_("Reading the member list; your matches come in a moment."))
         elif not enough_letters(query):
-            hint.update(f"Keep typing: {MIN_LETTERS} letters or more find you.")
+            hint.update(
+                ngettext(
+                    "Keep typing: {count} letter or more finds you.",
+                    "Keep typing: {count} letters or more find you.",
+                    MIN_LETTERS,
+                ).format(count=MIN_LETTERS)
+            )
         else:
-            hint.update("Nobody by that name yet. New here? Register below (F4).")
+            hint.update(_("Nobody by that name yet. New here? Register below (F4)."))
         self.refresh_bindings()
 
     def match_line(self, member: Member, found: list[Member]) -> Content:
         """A member's name, what tells them from a namesake, and whether they are here."""
         here = self.app.community.seen_at_door(member) is not None
         return name_line(member, found, self.app.community.zone) + Content.styled(
-            "  · here now" if here else "", "dim"
+            "  · " + _("here now") if here else "", "dim"
         )
 
     def action_move(self, step: int) -> None:
@@ -241,7 +311,9 @@ class HomeScreen(KioskScreen):
 
     def open_member(self, member_id: str | None) -> None:
         if member_id is not None:
-            self.app.push_screen(MemberScreen(self.app.community.member(member_id)))
+            member = self.app.community.member(member_id)
+            self.app.speak_to(member)
+            self.app.push_screen(MemberScreen(member))
 
     # -- the rest of home -------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Label
 
 from kiosk.badges.wifi import WifiNetwork, wifi_payload
+from kiosk.language import _
 from screens.qr import QRCode
 
 NO_ROOM = Size(0, 0)
@@ -22,7 +23,7 @@ NO_ROOM = Size(0, 0)
 
 
 def wifi_label(network: WifiNetwork) -> str:
-    return f"Join the Wi-Fi: {network.ssid}"
+    return _("Join the Wi-Fi: {network}").format(network=network.ssid)
 
 
 class JoinCode(Vertical):
@@ -64,7 +65,7 @@ class JoinCodes(Vertical):
         if self.wifi is not None:
             yield JoinCode(wifi_label(self.wifi), wifi_payload(self.wifi), id="wifi")
         if self.link:
-            yield JoinCode("Our chat", self.link, id="chat")
+            yield JoinCode(_("Our chat"), self.link, id="chat")
 
     class Fitted(Message):
         """Which codes are in view, and which wait for a turn, may have changed."""

@@ -12,7 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
-from screens.commands import CLOSE_KEYS
+from kiosk.language import _
+from screens.commands import CLOSE_KEYS, KeysInLanguage
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ def keys_of(screen: Screen[object]) -> list[KeyHelp]:
     ]
 
 
-class KeysScreen(ModalScreen[None]):
+class KeysScreen(KeysInLanguage, ModalScreen[None]):
     """The keys of the screen beneath, over it; Escape or F1 closes it."""
 
     CSS_PATH = "key_help.tcss"
@@ -62,7 +63,9 @@ class KeysScreen(ModalScreen[None]):
         width = max((len(key.keys) for key in self.keys), default=0)
         with Vertical(id="dialog"):
             yield Label(
-                Content.assemble("Keys on this screen", ("  · Escape or F1 closes this", "dim")),
+                Content.assemble(
+                    _("Keys on this screen"), ("  · " + _("Escape or F1 closes this"), "dim")
+                ),
                 classes="title",
             )
             with VerticalScroll(id="keys"):

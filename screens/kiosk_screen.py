@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from screens.commands import KeysInLanguage
 from screens.masthead import Masthead
 
 if TYPE_CHECKING:
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from screens.app import KioskApp
 
 
-class KioskScreen(Screen[None]):
+class KioskScreen(KeysInLanguage, Screen[None]):
     """A full screen of the kiosk; subclasses compose the part between masthead and footer
     and list their commands, usually starting with `BACK`."""
 

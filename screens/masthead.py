@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widget import Widget
 
+from kiosk.language import _
 from kiosk.timekeeping import hours
 from screens.private import ForHosts
 
@@ -55,9 +56,9 @@ class Masthead(Widget):
         community = self.app.community
         for_hosts = isinstance(self.screen, ForHosts)
         count = community.here_count() if for_hosts else community.public_count()
-        here = hours.nobody_here() if not count else f"{count} here"
+        here = hours.nobody_here() if not count else _("{count} here").format(count=count)
         if community.capacity:
-            here = f"{count} of {community.capacity} here"
+            here = _("{count} of {capacity} here").format(count=count, capacity=community.capacity)
         now = community.clock()
         shown = [
             hours.clock_time(now, community.zone),

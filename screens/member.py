@@ -19,6 +19,7 @@ from textual.widgets.selection_list import Selection
 
 from kiosk.community.door import last_keyholder
 from kiosk.errors import Refused
+from kiosk.language import _
 from kiosk.models import STATUS_LABELS, Member, Status, Visit
 from kiosk.safety.agreements import Agreement
 from kiosk.text import topic_key
@@ -97,47 +98,49 @@ class MemberScreen(KioskScreen):
         with Vertical(id="card"):
             with Horizontal(id="name-row"):
                 yield Label(Content(self.member.name), id="name", classes="title")
-                profile = Button("My profile (F6)", id="profile", compact=True)
+                profile = Button(_("My profile (F6)"), id="profile", compact=True)
                 profile.can_focus = False  # F6 or a tap; Tab stays with today's choices
                 yield profile
-            yield Label(Content(self.greeting + self.how_to()), id="how-to", classes="hint")
-            yield Label("Today I am", classes="section-title")
+            how_to = f"{self.greeting} {self.how_to()}" if self.greeting else self.how_to()
+            yield Label(Content(how_to), id="how-to", classes="hint")
+            yield Label(_("Today I am"), classes="section-title")
             yield StatusChoice(status, id="status")
             yield Label(
                 status_meaning(status, self.member.on_board), id="status-meaning", classes="hint"
             )
-            yield Label("Open to chatting about", classes="section-title")
+            yield Label(_("Open to chatting about"), classes="section-title")
             with Horizontal(id="topic-area"):
                 yield TickList(*self.topic_choices(), id="topics")
                 yield TopicAdder(id="adder")
             with Horizontal(classes="buttons"):
                 if visit is None:
-                    yield Button("Check in", id="primary", variant="success")
+                    yield Button(_("Check in"), id="primary", variant="success")
                 else:
-                    yield Button("Check out", id="primary", variant="warning")
-                    yield Button("Save changes", id="save", disabled=True)
-                yield Button("Write a shout-out", id="shoutout")
+                    yield Button(_("Check out"), id="primary", variant="warning")
+                    yield Button(_("Save changes"), id="save", disabled=True)
+                yield Button(_("Write a shout-out"), id="shoutout")
                 if visit is not None:
-                    yield Button("Bring a guest", id="guest")
-                yield Button("Back", id="back")
+                    yield Button(_("Bring a guest"), id="guest")
+                yield Button(_("Back"), id="back")
 
     def how_to(self) -> str:
         if self.visit is None:
-            return (
+            how = _(
                 "Not checked in yet. Enter checks you in. ←/→ change today's status; "
                 "Tab, then Space, ticks topics; or type a new one."
-                + (
-                    ""
-                    if self.proven
-                    else " Here incognito or off the board? Scan your badge to check out, "
-                    "or F6 and your PIN show your visit."
-                )
             )
+            if self.proven:
+                return how
+            hidden = _(
+                "Here incognito or off the board? Scan your badge to check out, "
+                "or F6 and your PIN show your visit."
+            )
+            return f"{how} {hidden}"
         here = hours.since(self.visit.since, self.app.community.clock(), self.app.community.zone)
-        return (
-            f"Here {here}, {STATUS_LABELS[self.visit.status]}. Change today's status or "
+        return _(
+            "Here {since}, {status}. Change today's status or "
             "topics and save them, or Enter to check out."
-        )
+        ).format(since=here, status=_(STATUS_LABELS[self.visit.status]))
 
     def topic_choices(self) -> list[Selection[str]]:
         """Today's topics (the usual ones when checking in) ticked, then the suggestions;
@@ -288,9 +291,9 @@ class MemberScreen(KioskScreen):
         elif staying := community.left_without_keyholder(member.id):
             self.app.push_screen(
                 ConfirmScreen(
-                    f"{last_keyholder(staying)} Check out all the same?",
-                    "Check out",
-                    "Stay checked in",
+                    _("{warning} Check out all the same?").format(warning=last_keyholder(staying)),
+                    _("Check out"),
+                    _("Stay checked in"),
                     cancel_first=True,
                 ),
                 lambda sure: self.check_out(event.button) if sure else None,
@@ -315,7 +318,7 @@ class MemberScreen(KioskScreen):
             lambda visit: self.app.switch_screen(
                 CheckedInScreen(member, visit, proven=self.proven)
             ),
-            saved=f"{member.name} is checked in.",
+            saved=_("{name} is checked in.").format(name=member.name),
             button=self.query_one("#primary", Button),
         )
 
@@ -324,7 +327,7 @@ class MemberScreen(KioskScreen):
         self.app.store_call(
             lambda: community.check_out(member.id),
             lambda visit: self.app.switch_screen(CheckedOutScreen(member, visit)),
-            saved=f"{member.name} is checked out.",
+            saved=_("{name} is checked out.").format(name=member.name),
             button=button,
         )
 
@@ -337,7 +340,7 @@ class MemberScreen(KioskScreen):
             lambda visit: self.app.switch_screen(
                 CheckedInScreen(member, visit, proven=self.proven, updated=True)
             ),
-            saved=f"{member.name}'s status for today is saved.",
+            saved=_("{name}'s status for today is saved.").format(name=member.name),
             button=event.button,
         )
 

@@ -7,6 +7,8 @@ from datetime import tzinfo
 
 from textual.content import Content
 
+from kiosk import language
+from kiosk.language import _
 from kiosk.models import Member
 from kiosk.text import fold
 from kiosk.timekeeping.opening import local_day, local_time
@@ -28,10 +30,10 @@ def told_apart(member: Member, others: Iterable[Member], zone: tzinfo) -> str:
     if member.intro and member.shows("intro"):
         return member.intro
     local = local_time(member.joined, zone)
-    joined = f"{local:%d %b %Y}".lstrip("0")
+    day = language.short_day(local, with_year=True)
     if any(local_day(twin.joined, zone) == local_day(member.joined, zone) for twin in twins):
-        joined += f", {local:%H:%M}"
-    return f"joined {joined}"
+        return _("joined {day}, {time}").format(day=day, time=language.clock(local))
+    return _("joined {day}").format(day=day)
 
 
 def name_line(member: Member, others: Iterable[Member], zone: tzinfo) -> Content:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,20 +14,40 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from kiosk.access.hosts import HostAccess, Verdict
-from screens.commands import CANCEL
+from kiosk.language import N_, _, ngettext
+from screens.commands import CANCEL, KeysInLanguage
 
 if TYPE_CHECKING:
     from textual import getters
 
     from screens.app import KioskApp
 
+Purpose = Literal["quit", "console"]
+ASKING: dict[Purpose, tuple[str, str]] = {
+    "quit": (
+        N_("Host PIN to quit the kiosk"),
+        N_(
+            "No host PIN is set, so nobody can quit the kiosk here. Make one with "
+            "`kiosk hash-pin` and put it in the config as host_pin_hash."
+        ),
+    ),
+    "console": (
+        N_("Host PIN to open the host console"),
+        N_(
+            "No host PIN is set, so nobody can open the host console here. Make one with "
+            "`kiosk hash-pin` and put it in the config as host_pin_hash."
+        ),
+    ),
+}
+"""What the prompt asks for each purpose, and what it says when no host PIN is set."""
 
-class PinScreen(ModalScreen[bool]):
+
+class PinScreen(KeysInLanguage, ModalScreen[bool]):
     """Dismisses with True once the right host PIN is entered.
 
-    `purpose` says what the PIN is for, like "quit the kiosk". The wait that wrong PINs
-    earn is the kiosk's (`HostAccess`), whatever the purpose, so a new prompt keeps to it;
-    while it lasts, nothing can be typed, and the prompt counts it down.
+    `purpose` says what the PIN is for: quitting the kiosk, or the host console. The wait
+    that wrong PINs earn is the kiosk's (`HostAccess`), whatever the purpose, so a new
+    prompt keeps to it; while it lasts, nothing can be typed, and the prompt counts it down.
     """
 
     if TYPE_CHECKING:
@@ -36,7 +56,7 @@ class PinScreen(ModalScreen[bool]):
     CSS_PATH = "pin.tcss"
     BINDINGS = [CANCEL]
 
-    def __init__(self, access: HostAccess, purpose: str = "quit the kiosk") -> None:
+    def __init__(self, access: HostAccess, purpose: Purpose = "quit") -> None:
         super().__init__()
         self.access = access
         self.purpose = purpose
@@ -45,17 +65,14 @@ class PinScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(f"Host PIN to {self.purpose}", classes="title")
+            title, unset = ASKING[self.purpose]
+            yield Label(_(title), classes="title")
             if self.access.pin_hash:
-                yield Input(password=True, placeholder="PIN", id="pin")
-                yield Label("Escape to go back.", id="pin-message", classes="hint")
+                yield Input(password=True, placeholder=_("PIN"), id="pin")
+                yield Label(_("Escape to go back."), id="pin-message", classes="hint")
                 yield Label("", id="pin-problem", classes="caution")
             else:
-                yield Label(
-                    f"No host PIN is set, so nobody can {self.purpose} here. Make one with "
-                    "`kiosk hash-pin` and put it in the config as host_pin_hash.",
-                    classes="hint",
-                )
+                yield Label(_(unset), classes="hint")
 
     def on_mount(self) -> None:
         if self.access.pin_hash:
@@ -74,7 +91,7 @@ class PinScreen(ModalScreen[bool]):
         entry = event.input
         # Nothing more is typed while this PIN is checked; it takes a moment on purpose.
         entry.disabled = True
-        self.query_one("#pin-message", Label).update("Checking…")
+        self.query_one("#pin-message", Label).update(_("Checking…"))
         self.verify(entry.value)
         entry.value = ""
 
@@ -90,7 +107,7 @@ class PinScreen(ModalScreen[bool]):
         if verdict.outcome == "right":
             self.dismiss(True)
         elif verdict.outcome == "wrong":
-            self._start_wait("That PIN is not right. ", verdict.wait)
+            self._start_wait(_("That PIN is not right."), verdict.wait)
         else:
             self._start_wait("", verdict.wait)
 
@@ -102,7 +119,7 @@ class PinScreen(ModalScreen[bool]):
         if wait <= timedelta(0):
             entry.disabled = False
             entry.focus()
-            message = f"{why}Try again." if why else "Escape to go back."
+            message = _("{why} Try again.").format(why=why) if why else _("Escape to go back.")
             self.query_one("#pin-message", Label).update(message)
             return
         self._why = why
@@ -118,13 +135,19 @@ class PinScreen(ModalScreen[bool]):
         left = math.ceil((self._wait_until - self.access.clock()).total_seconds())
         if left > 0:
             entry.disabled = True
-            unit = "second" if left == 1 else "seconds"
-            message.update(f"{self._why}Wait {left} {unit}, then try again.")
+            wait = ngettext(
+                "Wait {count} second, then try again.",
+                "Wait {count} seconds, then try again.",
+                left,
+            ).format(count=left)
+            message.update(
+                _("{why} {wait}").format(why=self._why, wait=wait) if self._why else wait
+            )
             return
         self._wait_until = None
         entry.disabled = False
         entry.focus()
-        message.update("Try again, or Escape to go back.")
+        message.update(_("Try again, or Escape to go back."))
 
     def show_problem(self) -> None:
         """Tell the host when the wait could not be kept in the data folder."""
@@ -134,8 +157,10 @@ class PinScreen(ModalScreen[bool]):
         if problem:
             label.update(
                 Content(
-                    f"{problem} Until it can be, the wait for wrong PINs lasts only until "
-                    "the kiosk restarts."
+                    _(
+                        "{problem} Until it can be, the wait for wrong PINs lasts only until "
+                        "the kiosk restarts."
+                    ).format(problem=problem)
                 )
             )
 

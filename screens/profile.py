@@ -19,28 +19,30 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from kiosk import language
 from kiosk.access.hosts import Verdict
 from kiosk.access.pin import NEW_PIN_MINIMUM, require_new_pin
 from kiosk.badges.codes import spaced_badge_code
 from kiosk.errors import KioskError, Refused
 from kiosk.exchange.member_data import member_data
-from kiosk.models import PROFILE_FIELDS, PROFILE_LABELS, Member, ProfileField, Visit
+from kiosk.language import N_, _, ngettext
+from kiosk.models import PROFILE_FIELDS, PROFILE_LABELS, STATUS_LABELS, Member, ProfileField, Visit
 from kiosk.output import json_text
 from kiosk.safety.inductions import Inductions, asking_inductions, standing, wants_induction
 from kiosk.text import INTRO_LIMIT, PRONOUNS_LIMIT, clean, split_topics
 from kiosk.timekeeping import hours
-from kiosk.timekeeping.dates import MONTHS, WEEKDAYS
 from kiosk.timekeeping.opening import local_day
 from screens.commands import CANCEL, SAVE_PROFILE
 from screens.consent import Consent
 from screens.data_deletion import DeleteDataScreen
 from screens.invite import InviteScreen
 from screens.kiosk_screen import KioskScreen
+from screens.length_count import length_count
 from screens.qr import QRCode
 from screens.scanner import BadgeScanned
 from screens.ticks import TickList
 
-NO_DOWNLOAD = (
+NO_DOWNLOAD = N_(
     "This kiosk cannot hand you a file. A host can give you all of your data "
     "(`kiosk members data`), or open the kiosk in a browser for you to download it here."
 )
@@ -49,13 +51,13 @@ VISITS_LOOKED_BACK = timedelta(days=90)
 """How far back "my recent visits" looks in the history."""
 TEXT_LIMITS: dict[ProfileField, int] = {"pronouns": PRONOUNS_LIMIT, "intro": INTRO_LIMIT}
 PLACEHOLDERS: dict[ProfileField, str] = {
-    "pronouns": "like she/her, they/them",
-    "intro": "One line about you, in your own words",
-    "topics": "Topics, separated by commas",
-    "ask_me_about": "What people may ask you about",
-    "looking_for": "What you'd like a hand with",
-    "learning": "What you are learning",
-    "mentor": "What you'd gladly teach",
+    "pronouns": N_("like she/her, they/them"),
+    "intro": N_("One line about you, in your own words"),
+    "topics": N_("Topics, separated by commas"),
+    "ask_me_about": N_("What people may ask you about"),
+    "looking_for": N_("What you'd like a hand with"),
+    "learning": N_("What you are learning"),
+    "mentor": N_("What you'd gladly teach"),
 }
 
 
@@ -82,75 +84,85 @@ class ProfileScreen(KioskScreen):
         member = self.member
         with VerticalScroll(id="page"), Horizontal(id="columns"):
             with Vertical(id="about"):
-                yield Label(Content(f"My profile · {member.name}"), classes="title")
                 yield Label(
-                    "Only you see this page. For each line, choose who sees it: everyone "
-                    "on the board, or the hosts only.",
+                    Content(_("My profile · {name}").format(name=member.name)), classes="title"
+                )
+                yield Label(
+                    _(
+                        "Only you see this page. For each line, choose who sees it: everyone "
+                        "on the board, or the hosts only."
+                    ),
                     classes="hint",
                 )
                 yield Label(
-                    "Further down: your badge code, your visits, your PIN, inviting a guest, and "
-                    "deleting your data.",
+                    _(
+                        "Further down: your badge code, your visits, your PIN, inviting a "
+                        "guest, and deleting your data."
+                    ),
                     id="further",
                     classes="hint",
                 )
                 yield Consent(
-                    "Show me on the who's-here board (if not, I'm only counted)",
+                    _("Show me on the who's-here board (if not, I'm only counted)"),
                     member.on_board,
                     id="on-board",
                 )
                 yield Consent(
-                    "Name me in the space's status online (SpaceAPI) too",
+                    _("Name me in the space's status online (SpaceAPI) too"),
                     member.named_online,
                     id="named-online",
                 )
                 for field in PROFILE_FIELDS:
                     yield from self.compose_field(field)
                 with Vertical(id="wanted-area"):
-                    yield Label("I'd like an induction on", classes="field-label")
+                    yield Label(_("I'd like an induction on"), classes="field-label")
                     yield Label(
-                        "Tick a tool: when someone who inducts on it is here, the kiosk "
-                        "suggests you meet. It is kept in what you'd like a hand with.",
+                        _(
+                            "Tick a tool: when someone who inducts on it is here, the kiosk "
+                            "suggests you meet. It is kept in what you'd like a hand with."
+                        ),
                         classes="hint",
                     )
                     yield TickList(id="wanted-inductions")
                 with Horizontal(classes="buttons"):
-                    yield Button("Save", id="save", variant="primary")
-                    yield Button("Back", id="back")
+                    yield Button(_("Save"), id="save", variant="primary")
+                    yield Button(_("Back"), id="back")
                 yield Label("", id="saved", classes="hint")
             with Vertical(id="mine"):
                 yield from self.compose_badge()
-                yield Label("My recent visits", classes="section-title")
-                yield Static("Looking them up…", id="visits", classes="hint")
-                yield Label("My inductions", classes="section-title")
-                yield Static("Looking them up…", id="inductions", classes="hint")
+                yield Label(_("My recent visits"), classes="section-title")
+                yield Static(_("Looking them up…"), id="visits", classes="hint")
+                yield Label(_("My inductions"), classes="section-title")
+                yield Static(_("Looking them up…"), id="inductions", classes="hint")
                 yield from self.compose_pin()
-                yield Label("My guests", classes="section-title")
+                yield Label(_("My guests"), classes="section-title")
                 yield Label(
-                    "Invite a guest for a day: they get a code that signs them in here.",
+                    _("Invite a guest for a day: they get a code that signs them in here."),
                     classes="hint",
                 )
                 with Horizontal(classes="buttons"):
-                    yield Button("Invite a guest…", id="invite")
-                yield Label("My data", classes="section-title")
+                    yield Button(_("Invite a guest…"), id="invite")
+                yield Label(_("My data"), classes="section-title")
                 yield Label(
-                    "Take all of it with you as a file, or delete it: that takes your "
-                    "profile, your answers and the shout-outs to you away; your visits "
-                    "stay only as anonymous counts.",
+                    _(
+                        "Take all of it with you as a file, or delete it: that takes your "
+                        "profile, your answers and the shout-outs to you away; your visits "
+                        "stay only as anonymous counts."
+                    ),
                     id="data-hint",
                     classes="hint",
                 )
                 with Horizontal(classes="buttons"):
-                    yield Button("Download my data", id="take-data")
-                    yield Button("Delete my data…", id="delete", variant="error")
+                    yield Button(_("Download my data"), id="take-data")
+                    yield Button(_("Delete my data…"), id="delete", variant="error")
 
     def compose_field(self, field: ProfileField) -> ComposeResult:
         with Horizontal(classes="field-head"):
-            yield Label(PROFILE_LABELS[field].capitalize(), classes="field-label")
-            yield Consent("hosts only", field in self.member.hosts_only, id=f"hosts-{field}")
+            yield Label(_(PROFILE_LABELS[field]).capitalize(), classes="field-label")
+            yield Consent(_("hosts only"), field in self.member.hosts_only, id=f"hosts-{field}")
         yield Input(
             self.shown_value(field),
-            placeholder=PLACEHOLDERS[field],
+            placeholder=_(PLACEHOLDERS[field]),
             id=f"field-{field}",
             compact=True,
             select_on_focus=False,
@@ -163,37 +175,43 @@ class ProfileScreen(KioskScreen):
         return value if isinstance(value, str) else ", ".join(value)
 
     def compose_badge(self) -> ComposeResult:
-        yield Label("My badge", classes="section-title")
+        yield Label(_("My badge"), classes="section-title")
         if not self.member.badge:
-            yield Label("You have no badge code yet; a host can make you one.", classes="hint")
+            yield Label(_("You have no badge code yet; a host can make you one."), classes="hint")
             return
         yield QRCode(self.member.badge, id="badge-qr")
         yield Label(
-            f"Code {spaced_badge_code(self.member.badge)}. Photograph it: showing the photo "
-            "to the scanner works like your badge.",
+            _(
+                "Code {code}. Photograph it: showing the photo "
+                "to the scanner works like your badge."
+            ).format(code=spaced_badge_code(self.member.badge)),
             classes="hint",
         )
 
     def compose_pin(self) -> ComposeResult:
-        yield Label("My PIN", classes="section-title")
-        state = (
-            "You have a PIN; to change it, type it first, or scan your badge."
-            if self.member.pin_hash
-            else ""
-        )
+        yield Label(_("My PIN"), classes="section-title")
+        how = ngettext(
+            "With a PIN, F6 on your screen opens this page without your badge. "
+            "At least {count} character.",
+            "With a PIN, F6 on your screen opens this page without your badge. "
+            "At least {count} characters.",
+            NEW_PIN_MINIMUM,
+        ).format(count=NEW_PIN_MINIMUM)
+        if self.member.pin_hash:
+            state = _("You have a PIN; to change it, type it first, or scan your badge.")
+            how = f"{state} {how}"
         yield Label(
-            f"{state} With a PIN, F6 on your screen opens this page without your badge. "
-            f"At least {NEW_PIN_MINIMUM} characters.".strip(),
+            how,
             id="pin-hint",
             classes="hint",
         )
-        current = Input(password=True, placeholder="Current PIN", id="current-pin", compact=True)
+        current = Input(password=True, placeholder=_("Current PIN"), id="current-pin", compact=True)
         current.display = bool(self.member.pin_hash)
         yield current
-        yield Input(password=True, placeholder="New PIN", id="new-pin", compact=True)
-        yield Input(password=True, placeholder="The same again", id="pin-again", compact=True)
+        yield Input(password=True, placeholder=_("New PIN"), id="new-pin", compact=True)
+        yield Input(password=True, placeholder=_("The same again"), id="pin-again", compact=True)
         with Horizontal(classes="buttons"):
-            yield Button("Set my PIN", id="set-pin")
+            yield Button(_("Set my PIN"), id="set-pin")
 
     def on_mount(self) -> None:
         self.query_one("#wanted-area").display = False  # until the tools are read
@@ -216,7 +234,7 @@ class ProfileScreen(KioskScreen):
         length = len(clean(self.query_one("#field-intro", Input).value))
         counter = self.query_one("#intro-count", Label)
         over = length - INTRO_LIMIT
-        counter.update(f"{length} / {INTRO_LIMIT}" + (f" · {over} too many" if over > 0 else ""))
+        counter.update(length_count(length, INTRO_LIMIT))
         counter.set_class(over > 0, "caution")
 
     def changes(self) -> dict[str, object]:
@@ -248,12 +266,12 @@ class ProfileScreen(KioskScreen):
         try:
             changes = self.changes()
         except KioskError as problem:  # a topic too long, or too many
-            self.app.notify(str(problem), title="Sorry", severity="error", markup=False)
+            self.app.notify(str(problem), title=_("Sorry"), severity="error", markup=False)
             return
         self.app.store_call(
             lambda: community.edit_member(member_id, **changes),
             self.saved,
-            saved="Your profile is saved.",
+            saved=_("Your profile is saved."),
             button=self.query_one("#save", Button),
         )
 
@@ -262,8 +280,11 @@ class ProfileScreen(KioskScreen):
         self.query_one("#field-looking_for", Input).value = self.shown_value("looking_for")
         self.offer_inductions(list(self.tools))
         self.query_one("#save", Button).disabled = False
-        shown = "on the board while you are here" if member.on_board else "to the hosts only"
-        self.query_one("#saved", Label).update(f"Saved. Your profile is shown {shown}.")
+        self.query_one("#saved", Label).update(
+            _("Saved. Your profile is shown on the board while you are here.")
+            if member.on_board
+            else _("Saved. Your profile is shown to the hosts only.")
+        )
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
@@ -292,9 +313,9 @@ class ProfileScreen(KioskScreen):
             return  # the member left meanwhile
         lines = [Content(problem)] if problem else []
         if not visits and not problem:
-            lines.append(Content("No visits yet."))
+            lines.append(Content(_("No visits yet.")))
         elif visits:
-            lines.append(Content(f"{total} in all; the latest:"))
+            lines.append(Content(_("{count} in all; the latest:").format(count=total)))
         lines += [self.visit_line(visit) for visit in visits]
         self.query_one("#visits", Static).update(Content("\n").join(lines))
 
@@ -322,7 +343,7 @@ class ProfileScreen(KioskScreen):
             for induction in mine
         ]
         self.app.call_from_thread(
-            self.list_inductions, lines or [Content("None yet: a host records them.")]
+            self.list_inductions, lines or [Content(_("None yet: a host records them."))]
         )
 
     def offer_inductions(self, tools: list[str]) -> None:
@@ -344,10 +365,10 @@ class ProfileScreen(KioskScreen):
     def visit_line(self, visit: Visit) -> Content:
         zone = self.app.community.zone
         day = visit.since.astimezone(zone)
-        when = f"{WEEKDAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1][:3]}"
+        when = language.short_day(day, with_weekday=True)
         start = hours.clock_time(visit.since, zone)
-        end = "here now" if visit.until is None else hours.clock_time(visit.until, zone)
-        status = f" · {visit.status}" if visit.status != "open" else ""
+        end = _("here now") if visit.until is None else hours.clock_time(visit.until, zone)
+        status = f" · {_(STATUS_LABELS[visit.status])}" if visit.status != "open" else ""
         return Content.assemble(when, f"  {start}–{end}", (status, "dim"))
 
     # -- the PIN and the data ---------------------------------------------------------
@@ -357,7 +378,7 @@ class ProfileScreen(KioskScreen):
         pin = self.query_one("#new-pin", Input).value
         again = self.query_one("#pin-again", Input)
         if pin != again.value:
-            self.pin_said("The two PINs are not the same; please type them again.", True)
+            self.pin_said(_("The two PINs are not the same; please type them again."), True)
             again.value = ""
             self.query_one("#new-pin", Input).focus()
             return
@@ -377,7 +398,7 @@ class ProfileScreen(KioskScreen):
         self.app.store_call(
             change,
             self.pin_set,
-            saved="Your PIN is set.",
+            saved=_("Your PIN is set."),
             button=self.query_one("#set-pin", Button),
         )
 
@@ -388,7 +409,7 @@ class ProfileScreen(KioskScreen):
         if member is not None and member.id == self.member.id:
             scanned.stop()
             self.badge_scanned = True
-            self.pin_said("Your badge is scanned: a new PIN needs no current one now.")
+            self.pin_said(_("Your badge is scanned: a new PIN needs no current one now."))
 
     def pin_set(self, member: Member) -> None:
         self.member = member
@@ -396,7 +417,9 @@ class ProfileScreen(KioskScreen):
             entry.value = ""
         self.query_one("#current-pin").display = True
         self.query_one("#set-pin", Button).disabled = False
-        self.pin_said("Your PIN is set. Next time, F6 on your screen and your PIN open this page.")
+        self.pin_said(
+            _("Your PIN is set. Next time, F6 on your screen and your PIN open this page.")
+        )
 
     def pin_said(self, message: str, caution: bool = False) -> None:
         hint = self.query_one("#pin-hint", Label)
@@ -409,7 +432,7 @@ class ProfileScreen(KioskScreen):
         """All of the member's data as a JSON file, downloaded to the browser the kiosk
         runs in; a kiosk in a terminal has nowhere to hand a file, and says so."""
         if not self.app.is_web:
-            self.query_one("#data-hint", Label).update(NO_DOWNLOAD)
+            self.query_one("#data-hint", Label).update(_(NO_DOWNLOAD))
             return
         community, member_id = self.app.community, self.member.id
         self.app.store_call(
@@ -423,7 +446,9 @@ class ProfileScreen(KioskScreen):
         self.app.deliver_text(io.StringIO(document), save_filename="my-data.json")
         if self.is_attached:
             self.query_one("#take-data", Button).disabled = False
-            self.query_one("#data-hint", Label).update("Your data is on its way, as my-data.json.")
+            self.query_one("#data-hint", Label).update(
+                _("Your data is on its way, as my-data.json.")
+            )
 
     @on(Button.Pressed, "#invite")
     def invite(self) -> None:
@@ -437,9 +462,13 @@ class ProfileScreen(KioskScreen):
 def not_current(verdict: Verdict) -> str:
     """Why a PIN was not changed: the current PIN typed was wrong, or typed too soon."""
     seconds = math.ceil(verdict.wait.total_seconds())
-    wait = f"wait {seconds} second{'s' * (seconds != 1)}, then type your current PIN again"
+    wait = ngettext(
+        "Too many wrong PINs: wait {count} second, then type your current PIN again.",
+        "Too many wrong PINs: wait {count} seconds, then type your current PIN again.",
+        seconds,
+    ).format(count=seconds)
     if verdict.outcome == "too soon":
-        return f"Too many wrong PINs: {wait}."
+        return wait
     if seconds > 0:
-        return f"That is not your current PIN. Too many wrong PINs: {wait}."
-    return "That is not your current PIN. Type it again, or scan your badge."
+        return _("That is not your current PIN. {wait}").format(wait=wait)
+    return _("That is not your current PIN. Type it again, or scan your badge.")

@@ -19,8 +19,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from kiosk.access.hosts import Verdict
+from kiosk.language import N_, _, ngettext
 from kiosk.models import Member
-from screens.commands import CANCEL
+from screens.commands import CANCEL, KeysInLanguage
 from screens.profile import ProfileScreen
 from screens.scanner import BadgeScanned
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
     from screens.app import KioskApp
 
-NO_PIN = (
+NO_PIN = N_(
     "You have no personal PIN yet. To open your profile, scan your badge at the kiosk, "
     "or ask a host to open it for you; once in, you can choose a PIN. Escape goes back."
 )
@@ -43,7 +44,7 @@ def open_profile(app: KioskApp, member: Member) -> None:
     app.push_screen(ProfileScreen(app.community.member(member.id)))
 
 
-class ProfilePinScreen(ModalScreen[bool]):
+class ProfilePinScreen(KeysInLanguage, ModalScreen[bool]):
     """Dismisses with True once the member's own PIN is typed. Wrong PINs earn the whole
     kiosk a wait (`kiosk.access.members`); while it lasts nothing can be typed, and the
     prompt counts it down."""
@@ -64,12 +65,14 @@ class ProfilePinScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Content(f"{self.member.name}'s profile"), classes="title")
+            yield Label(
+                Content(_("{name}'s profile").format(name=self.member.name)), classes="title"
+            )
             if self.member.pin_hash:
-                yield Input(password=True, placeholder="Your personal PIN", id="pin")
+                yield Input(password=True, placeholder=_("Your personal PIN"), id="pin")
                 yield Label("", id="pin-message", classes="hint")
             else:
-                yield Label(NO_PIN, id="pin-message", classes="hint")
+                yield Label(_(NO_PIN), id="pin-message", classes="hint")
 
     def on_mount(self) -> None:
         if self.member.pin_hash:
@@ -98,7 +101,11 @@ class ProfilePinScreen(ModalScreen[bool]):
             self.dismiss(True)
         else:
             self.query_one("#pin-message", Label).update(
-                Content(f"That badge is not {self.member.name}'s; nothing was opened.")
+                Content(
+                    _("That badge is not {name}'s; nothing was opened.").format(
+                        name=self.member.name
+                    )
+                )
             )
 
     @work(thread=True, group="pin-check")
@@ -113,7 +120,8 @@ class ProfilePinScreen(ModalScreen[bool]):
         if verdict.outcome == "right":
             self.dismiss(True)
         else:
-            self.wait_for(verdict.wait, "That PIN is not right. " * (verdict.outcome == "wrong"))
+            wrong = verdict.outcome == "wrong"
+            self.wait_for(verdict.wait, _("That PIN is not right.") if wrong else "")
 
     def wait_for(self, wait: timedelta, told: str) -> None:
         self.told = told
@@ -127,12 +135,16 @@ class ProfilePinScreen(ModalScreen[bool]):
         entry = self.query_one("#pin", Input)
         left = math.ceil((self.wait_over - self.app.member_access.clock()).total_seconds())
         if left > 0:
-            seconds = "1 second" if left == 1 else f"{left} seconds"
-            message = f"{self.told}Too many wrong PINs: wait {seconds}, then try again."
+            message = ngettext(
+                "Too many wrong PINs: wait {count} second, then try again.",
+                "Too many wrong PINs: wait {count} seconds, then try again.",
+                left,
+            ).format(count=left)
+            message = f"{self.told} {message}" if self.told else message
         elif self.told:
-            message = f"{self.told}Try again, or Escape to go back."
+            message = _("{why} Try again, or Escape to go back.").format(why=self.told)
         else:
-            message = "Enter opens your profile; Escape goes back. Or scan your badge."
+            message = _("Enter opens your profile; Escape goes back. Or scan your badge.")
         entry.disabled = left > 0
         if not entry.disabled and entry.value == "" and not entry.has_focus:
             entry.focus()

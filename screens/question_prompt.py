@@ -7,10 +7,11 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Label
 
+from kiosk.language import N_, _
 from kiosk.models import Answer, Question
 from kiosk.text import ANSWER_LIMIT
 
-ASK = "Tab to answer in one line; it goes on the board to start a chat."
+ASK = N_("Tab to answer in one line; it goes on the board to start a chat.")
 
 
 class QuestionPrompt(Vertical):
@@ -33,16 +34,18 @@ class QuestionPrompt(Vertical):
         """The member's answer from earlier this week, if any."""
 
     def compose(self) -> ComposeResult:
-        change = "  · Tab to change your answer" if self.given else ""
+        change = "  · " + _("Tab to change your answer") if self.given else ""
         yield Label(
             Content.assemble(
-                ("Question of the week: ", "bold $accent"), self.question.text, (change, "dim")
+                (_("Question of the week:") + " ", "bold $accent"),
+                self.question.text,
+                (change, "dim"),
             ),
             id="question",
         )
         yield Input(
             self.given.text if self.given else "",
-            placeholder=ASK,
+            placeholder=_(ASK),
             max_length=ANSWER_LIMIT,
             compact=True,
             select_on_focus=False,

@@ -14,8 +14,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label
 
-from kiosk import text
+from kiosk import language, text
 from kiosk.errors import Refused
+from kiosk.language import N_, _
 from kiosk.models import Member
 from kiosk.text import split_topics
 from screens.agreement import ask_agreements
@@ -25,8 +26,8 @@ from screens.kiosk_screen import KioskScreen
 from screens.member import MemberScreen
 from screens.namesakes import namesakes_together, told_apart
 
-BOARD_CHOICE = "Show my name and topics on the who's-here board"
-BOARD_MEANS = "There people can find you and say hi; if not, you are only counted."
+BOARD_CHOICE = N_("Show my name and topics on the who's-here board")
+BOARD_MEANS = N_("There people can find you and say hi; if not, you are only counted.")
 
 
 class RegisterScreen(KioskScreen):
@@ -45,18 +46,21 @@ class RegisterScreen(KioskScreen):
     def compose_body(self) -> ComposeResult:
         suggestions = ", ".join(self.app.config.suggested_topics[:4])
         with VerticalScroll(id="form"):
-            yield Label("New here? Welcome!", classes="title")
-            yield Label("Your name", classes="section-title")
-            yield Input(self.typed_name, placeholder="As you'd like others to see it", id="name")
+            yield Label(_("New here? Welcome!"), classes="title")
+            yield Label(_("Your name"), classes="section-title")
+            yield Input(self.typed_name, placeholder=_("As you'd like others to see it"), id="name")
             yield Label("", id="name-warning", classes="caution")
-            yield Label("Topics you'd enjoy chatting about", classes="section-title")
-            yield Input(placeholder=f"Separated by commas, like {suggestions}", id="topics")
-            yield Consent(BOARD_CHOICE, id="on-board", compact=True)
-            yield Label(BOARD_MEANS, id="board-means", classes="hint")
+            yield Label(_("Topics you'd enjoy chatting about"), classes="section-title")
+            yield Input(
+                placeholder=_("Separated by commas, like {topics}").format(topics=suggestions),
+                id="topics",
+            )
+            yield Consent(_(BOARD_CHOICE), id="on-board", compact=True)
+            yield Label(_(BOARD_MEANS), id="board-means", classes="hint")
             yield Consent("", id="someone-else", compact=True)
             with Horizontal(classes="buttons"):
-                yield Button("Register", id="register", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Register"), id="register", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#someone-else").display = False
@@ -80,11 +84,15 @@ class RegisterScreen(KioskScreen):
             about = told_apart(member, shown, self.app.community.zone)
             names.append(f"{member.name} ({about})" if about else member.name)
         self.warn(
-            f"Already a member: {'; '.join(names)}. If that's you, Escape and find your "
-            "name at the start; if not, tick the box below."
+            _(
+                "Already a member: {names}. If that's you, Escape and find your "
+                "name at the start; if not, tick the box below."
+            ).format(names="; ".join(names))
         )
-        not_them = " or ".join(dict.fromkeys(member.name for member in shown))
-        someone_else.label = Content(f"I'm not {not_them}: register me as someone new")
+        not_them = language.either(dict.fromkeys(member.name for member in shown))
+        someone_else.label = Content(
+            _("I'm not {names}: register me as someone new").format(names=not_them)
+        )
 
     def warn(self, warning: str) -> None:
         self.query_one("#name-warning", Label).update(Content(warning))
@@ -124,21 +132,22 @@ class RegisterScreen(KioskScreen):
         self.app.store_call(
             register,
             self.registered,
-            saved="You are registered: find your name on home to check in.",
+            saved=_("You are registered: find your name on home to check in."),
             button=self.query_one("#register", Button),
         )
 
     def registered(self, member: Member) -> None:
-        greeting = (
-            f"Welcome, {member.first_name}! You are registered; F6 sets up your profile "
-            "whenever you like. "
-        )
+        self.app.speak_to(member)  # keeps the language they registered in, if not the kiosk's
+        greeting = _(
+            "Welcome, {name}! You are registered; F6 sets up your profile whenever you like."
+        ).format(name=member.first_name)
         if not member.on_board:
             # Nobody who only types a name learns of them: they need to know how it works.
-            greeting += (
+            off_board = _(
                 "Off the board, you find yourself here by your whole name, and check out "
-                "with your badge (F6 shows it) or a PIN you set there. "
+                "with your badge (F6 shows it) or a PIN you set there."
             )
+            greeting = f"{greeting} {off_board}"
         self.app.switch_screen(MemberScreen(member, greeting=greeting, registered=True))
 
     @on(Button.Pressed, "#cancel")

@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from kiosk.community.community import Community
+from kiosk.language import _
 from kiosk.models import ShoutOut
 from kiosk.timekeeping import hours
 
@@ -14,8 +15,13 @@ CARD_EDGE = Content.styled("▎ ", "$accent")
 
 def card_heading(community: Community, shoutout: ShoutOut) -> Content:
     """'Björn to Kofi': who to whom, as public screens name them."""
-    author, to = community.shoutout_names(shoutout)
-    return Content.assemble((author, "bold"), " to ", (to, "bold"))
+    return who_to_whom(*community.shoutout_names(shoutout))
+
+
+def who_to_whom(author: str, to: str) -> Content:
+    """'Björn to Kofi', the names in bold and shown as written."""
+    # Translators: who wrote a shout-out, and to whom; both are names, in bold.
+    return Content.from_markup(_("[b]$author[/b] to [b]$to[/b]"), author=author, to=to)
 
 
 def card_time(community: Community, shoutout: ShoutOut) -> Content:
@@ -46,7 +52,7 @@ class ShoutoutFeed(Static):
                 break
             lines += ([Content("")] if lines else []) + card
         if not lines:
-            return Content.styled("No shout-outs yet." if not self.shoutouts else "", "dim")
+            return Content.styled(_("No shout-outs yet.") if not self.shoutouts else "", "dim")
         return Content("\n").join(lines)
 
     def card(self, shoutout: ShoutOut, width: int) -> list[Content]:

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Label, Static
 
 from kiosk.community.community import Community
+from kiosk.language import _
 from kiosk.models import ShoutOut
 from screens.commands import BACK
 from screens.kiosk_screen import KioskScreen
@@ -31,8 +32,10 @@ class WallScreen(KioskScreen):
     BINDINGS = [BACK]
 
     def compose_body(self) -> ComposeResult:
-        yield Label("Shout-outs", classes="title")
-        yield Label("Thank someone from your own screen: find your name on home.", classes="hint")
+        yield Label(_("Shout-outs"), classes="title")
+        yield Label(
+            _("Thank someone from your own screen: find your name on home."), classes="hint"
+        )
         yield VerticalScroll(id="wall")
 
     def on_mount(self) -> None:
@@ -44,4 +47,4 @@ class WallScreen(KioskScreen):
         wall.remove_children()
         community = self.app.community
         cards = [shoutout_card(community, s) for s in community.shoutouts(WALL_SIZE)]
-        wall.mount_all(cards or [Static("No shout-outs yet. Be the first!", classes="hint")])
+        wall.mount_all(cards or [Static(_("No shout-outs yet. Be the first!"), classes="hint")])

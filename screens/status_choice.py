@@ -10,18 +10,19 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import RadioButton
 
+from kiosk.language import N_, _
 from kiosk.models import STATUS_LABELS, STATUSES, Status
 from screens.ticks import Choice
 
 STATUS_MEANINGS: dict[Status, str] = {
-    "open": "On the board with your topics: people may come and say hi.",
-    "heads-down": "On the board as focused, without topics: people let you work.",
-    "incognito": "Counted for the hosts only: your name is on no screen anyone else sees.",
+    "open": N_("On the board with your topics: people may come and say hi."),
+    "heads-down": N_("On the board as focused, without topics: people let you work."),
+    "incognito": N_("Counted for the hosts only: your name is on no screen anyone else sees."),
 }
-"""What each status means for who sees you, in a few words."""
+"""What each status means for who sees you, in a few words; marked, shown translated."""
 OFF_BOARD_MEANINGS: dict[Status, str] = {
-    "open": "Off the board, as you chose: counted, never named. Hosts see your topics.",
-    "heads-down": "Off the board, as you chose: counted, never named; heads-down for hosts.",
+    "open": N_("Off the board, as you chose: counted, never named. Hosts see your topics."),
+    "heads-down": N_("Off the board, as you chose: counted, never named; heads-down for hosts."),
     "incognito": STATUS_MEANINGS["incognito"],
 }
 """The same for a member who keeps off the board, whatever their status."""
@@ -29,7 +30,7 @@ OFF_BOARD_MEANINGS: dict[Status, str] = {
 
 def status_meaning(status: Status, on_board: bool) -> str:
     """What `status` means for who sees a member on the board or off it."""
-    return (STATUS_MEANINGS if on_board else OFF_BOARD_MEANINGS)[status]
+    return _((STATUS_MEANINGS if on_board else OFF_BOARD_MEANINGS)[status])
 
 
 class StatusChoice(Widget, can_focus=True):
@@ -58,8 +59,8 @@ class StatusChoice(Widget, can_focus=True):
     }
     """
     BINDINGS = [
-        Binding("right,down", "step(1)", "Next status", show=False),
-        Binding("left,up", "step(-1)", "Previous status", show=False),
+        Binding("right,down", "step(1)", N_("Next status"), show=False),
+        Binding("left,up", "step(-1)", N_("Previous status"), show=False),
     ]
 
     status: reactive[Status] = reactive[Status]("open")
@@ -71,7 +72,7 @@ class StatusChoice(Widget, can_focus=True):
     def compose(self) -> ComposeResult:
         for status in STATUSES:
             button = Choice(
-                STATUS_LABELS[status].capitalize(), value=status == self.status, classes=status
+                _(STATUS_LABELS[status]).capitalize(), value=status == self.status, classes=status
             )
             button.can_focus = False
             button.set_class(status == self.status, "-chosen")

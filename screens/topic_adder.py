@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from kiosk import text
 from kiosk.community.topics import TopicIndex
 from kiosk.errors import KioskError, Refused
+from kiosk.language import N_, _
 from screens.commands import NEXT_MATCH, PREVIOUS_MATCH
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 SUGGESTIONS = 4
 """Community topics offered at once for what was typed."""
-HINT = "Type a topic; the community's appear below."
+HINT = N_("Type a topic; the community's appear below.")
 
 
 class TopicAdder(Vertical):
@@ -66,9 +67,9 @@ class TopicAdder(Vertical):
         self.offered: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Add a topic…", compact=True, id="new-topic")
+        yield Input(placeholder=_("Add a topic…"), compact=True, id="new-topic")
         yield OptionList(id="topic-suggestions")
-        yield Label(HINT, id="topic-hint", classes="hint")
+        yield Label(_(HINT), id="topic-hint", classes="hint")
 
     def on_mount(self) -> None:
         suggestions = self.query_one("#topic-suggestions", OptionList)
@@ -122,9 +123,9 @@ class TopicAdder(Vertical):
         )
         suggestions.display = bool(found)
         if found:
-            self.hint("Enter adds what you typed; ↓ picks a suggestion, or tap one.")
+            self.hint(_("Enter adds what you typed; ↓ picks a suggestion, or tap one."))
         else:
-            self.hint("Enter adds it." if typed.strip() else HINT)
+            self.hint(_("Enter adds it.") if typed.strip() else _(HINT))
 
     def hint(self, message: str, caution: bool = False) -> None:
         label = self.query_one("#topic-hint", Label)

@@ -13,9 +13,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Label
 
+from kiosk import language
 from kiosk.exchange.wall import WallView
+from kiosk.language import _
 from kiosk.timekeeping import hours
-from kiosk.timekeeping.dates import MONTHS, WEEKDAYS
+from screens.commands import KeysInLanguage
 from screens.gathering_cards import GatheringCards, Section, board_sections
 
 
@@ -47,7 +49,7 @@ def wall_sections(view: WallView) -> list[Section]:
     )
 
 
-class WallScreen(Screen[None]):
+class WallScreen(KeysInLanguage, Screen[None]):
     """Read-only: nothing here takes focus, and the pages turn by themselves."""
 
     VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
@@ -108,7 +110,11 @@ class WallScreen(Screen[None]):
                 widget.set_class(not on_page(top, bottom, start, height), "-off-page")
         if board.scroll_y != start:
             board.scroll_to(y=start, animate=False, immediate=True)
-        shown = f"page {page + 1} of {self.pages}" if self.pages > 1 else ""
+        shown = (
+            _("page {page} of {pages}").format(page=page + 1, pages=self.pages)
+            if self.pages > 1
+            else ""
+        )
         label = self.query_one("#page", Label)
         if str(label.render()) != shown:  # unchanged, it need not be drawn again
             label.update(shown)
@@ -153,13 +159,17 @@ def on_page(top: int, bottom: int, start: int, height: int) -> bool:
 
 def _clock(view: WallView) -> str:
     now = view.now
-    return f"{WEEKDAYS[now.weekday()]} {now.day} {MONTHS[now.month - 1]} · {now:%H:%M}"
+    return f"{language.day(now, with_year=False)} · {language.clock(now)}"
 
 
 def _today(view: WallView) -> str:
-    parts = [hours.nobody_here(view.came_today) if not view.here else f"{view.here} here now"]
+    parts = [
+        hours.nobody_here(view.came_today)
+        if not view.here
+        else _("{count} here now").format(count=view.here)
+    ]
     if view.came_today:
-        parts.append(f"{view.came_today} came today")
+        parts.append(_("{count} came today").format(count=view.came_today))
     if view.opening:
         parts.append(view.opening)
     return " · ".join(parts)

@@ -14,6 +14,7 @@ from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import KioskError
 from kiosk.exchange.wall import WallView, wall_view
+from kiosk.language import N_, _
 from screens.gathering_cards import Section
 from screens.themes import THEMES
 from screens.wall import WallScreen, wall_sections
@@ -22,7 +23,7 @@ REFRESH_SECONDS = 1.0
 """How often the board looks for changes: one made anywhere shows within two seconds."""
 PAGE_TURN = timedelta(seconds=15)
 """How long each page stays when there is more than fits."""
-NOT_READ = (
+NOT_READ = N_(
     "The board cannot read the kiosk's data just now and shows what it last read. "
     "A host can see why with `kiosk doctor`."
 )
@@ -40,8 +41,8 @@ class WallApp(App[None]):
     TITLE = "Wall board"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="wall.quit", show=False),
-        Binding("ctrl+c", "quit", "Quit", id="wall.quit-interrupt", show=False, priority=True),
+        Binding("q", "quit", N_("Quit"), id="wall.quit", show=False),
+        Binding("ctrl+c", "quit", N_("Quit"), id="wall.quit-interrupt", show=False, priority=True),
     ]
 
     def __init__(
@@ -146,5 +147,5 @@ class WallApp(App[None]):
             if problem not in self.problems:
                 self.problems.append(problem)
             self.notify(
-                NOT_READ, title="Not up to date", severity="warning", timeout=30, markup=False
+                _(NOT_READ), title=_("Not up to date"), severity="warning", timeout=30, markup=False
             )

@@ -8,6 +8,7 @@ from datetime import datetime, tzinfo
 from textual.content import Content
 
 from kiosk.community.connections import Suggestion
+from kiosk.language import _, ngettext
 from kiosk.models import ShoutOut
 from kiosk.timekeeping import hours
 
@@ -26,14 +27,15 @@ def suggestion_intro(suggestion: Suggestion) -> Content:
     member = suggestion.member
     if not (member.intro and member.shows("intro")):
         return Content("")
-    return Content.styled(f"“{member.intro}”", "dim italic")
+    # Translators: a member's own words about themselves, in quotation marks.
+    return Content.styled(_("“{intro}”").format(intro=member.intro), "dim italic")
 
 
 def shoutout_for_you(shoutout: ShoutOut, author: str, now: datetime, zone: tzinfo) -> Content:
     """'From Björn', then the words, led by '2 h ago' (which so never stands alone on a
     line, however narrow)."""
     return Content.assemble(
-        (f"From {author}", "bold"),
+        (_("From {author}").format(author=author), "bold"),
         "\n",
         (hours.posted(shoutout.created, now, zone, shoutout.quiet), "dim"),
         " · ",
@@ -44,6 +46,11 @@ def shoutout_for_you(shoutout: ShoutOut, author: str, now: datetime, zone: tzinf
 def others_here(count: int) -> str:
     """What to say when there is nobody in particular to suggest."""
     if count == 0:
-        return "Nobody else is on the board right now."
-    people = "1 other person is" if count == 1 else f"{count} others are"
-    return f"{people} here: the board (F2 at the start) shows what they are open to chatting about."
+        return _("Nobody else is on the board right now.")
+    return ngettext(
+        "{count} other person is here: the board (F2 at the start) shows what they are open "
+        "to chatting about.",
+        "{count} others are here: the board (F2 at the start) shows what they are open to "
+        "chatting about.",
+        count,
+    ).format(count=count)

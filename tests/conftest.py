@@ -65,6 +65,16 @@ def utc_local_time() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def english_to_start() -> Iterator[None]:
+    """Every test starts with the kiosk speaking English, and leaves it so."""
+    from kiosk import language
+
+    language.speak(language.ENGLISH)
+    yield
+    language.speak(language.ENGLISH)
+
+
+@pytest.fixture(autouse=True)
 def own_config_out_of_reach(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:

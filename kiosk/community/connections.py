@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from kiosk.community.topics import TopicField, public_topics, topics_in
+from kiosk.language import N_, _
 from kiosk.models import Member, Presence, Visit
 from kiosk.safety.inductions import tool_key, wanted_tool
 from kiosk.text import fold, topic_key
@@ -47,6 +48,7 @@ class Suggestion:
 
     member: Member
     reason: str
+    """Why, in the language speaking when the suggestion was made."""
     kind: SuggestionKind
     topics: tuple[str, ...]
     """All the topics the reason is about, as the member wrote them in a public field."""
@@ -110,6 +112,7 @@ class _Rule:
     mine: TopicField
     theirs: tuple[TopicField, ...]
     wording: str
+    """Marked for the catalogs, with `{topics}` where the topics go."""
     wording_if_kept: str
     """The wording when I keep `mine` for hosts: it does not say the topic is mine."""
 
@@ -119,36 +122,36 @@ REASONS = (
         "offers",
         "looking_for",
         ("ask_me_about", "mentor"),
-        "can help with {} (you're looking for a hand)",
-        "can help with {}",
+        N_("can help with {topics} (you're looking for a hand)"),
+        N_("can help with {topics}"),
     ),
     _Rule(
         "mentoring",
         "learning",
         ("mentor",),
-        "mentors in {}, which you're learning",
-        "mentors in {}",
+        N_("mentors in {topics}, which you're learning"),
+        N_("mentors in {topics}"),
     ),
     _Rule(
         "mentoring",
         "mentor",
         ("learning",),
-        "learning {}, which you mentor in",
-        "learning {}",
+        N_("learning {topics}, which you mentor in"),
+        N_("learning {topics}"),
     ),
     _Rule(
         "shared-topics",
         "topics",
         ("topics",),
-        "you both like {}",
-        "open to chatting about {}",
+        N_("you both like {topics}"),
+        N_("open to chatting about {topics}"),
     ),
     _Rule(
         "learning-together",
         "learning",
         ("learning",),
-        "also learning {}",
-        "learning {}",
+        N_("also learning {topics}"),
+        N_("learning {topics}"),
     ),
 )
 """The reasons, best first."""
@@ -166,7 +169,8 @@ def _reasons(
         common = _common(mine, theirs)
         if common:
             wording = rule.wording if me.shows(rule.mine) else rule.wording_if_kept
-            yield Suggestion(them, wording.format(_named(common)), rule.kind, common)
+            reason = _(wording).format(topics=_named(common))
+            yield Suggestion(them, reason, rule.kind, common)
 
 
 def _induction(me: Member, them: Member, tools: Sequence[str], proven: bool) -> Suggestion | None:
@@ -178,11 +182,11 @@ def _induction(me: Member, them: Member, tools: Sequence[str], proven: bool) -> 
     common = tuple({tool_key(t): t for t in tools if tool_key(t) in wanted}.values())
     if common:
         wording = (
-            "inducts on {} (you're looking for an induction)"
+            _("inducts on {tools} (you're looking for an induction)")
             if me.shows("looking_for")
-            else "inducts on {}"
+            else _("inducts on {tools}")
         )
-        return Suggestion(them, wording.format(_named(common)), "induction", common)
+        return Suggestion(them, wording.format(tools=_named(common)), "induction", common)
     return None
 
 
@@ -208,15 +212,15 @@ def _named(topics: tuple[str, ...]) -> str:
     """Topics for a reason line: "climbing, coffee", or "a, b, c and 2 more"."""
     named = ", ".join(topics[:TOPICS_NAMED])
     more = len(topics) - TOPICS_NAMED
-    return f"{named} and {more} more" if more > 0 else named
+    return _("{topics} and {count} more").format(topics=named, count=more) if more > 0 else named
 
 
 EVENT_REASONS: tuple[tuple[TopicField, str], ...] = (
-    ("learning", "you're learning {}"),
-    ("looking_for", "you're looking for a hand with {}"),
-    ("topics", "you like {}"),
-    ("mentor", "you mentor in {}"),
-    ("ask_me_about", "you know about {}"),
+    ("learning", N_("you're learning {topic}")),
+    ("looking_for", N_("you're looking for a hand with {topic}")),
+    ("topics", N_("you like {topic}")),
+    ("mentor", N_("you mentor in {topic}")),
+    ("ask_me_about", N_("you know about {topic}")),
 )
 """Why an event is for a member, by the field of theirs its topic is in, best first."""
 
@@ -231,5 +235,9 @@ def event_reason(me: Member, my_visit: Visit, topic: str, proven: bool) -> str:
             continue
         mine = my_visit.topics if field == "topics" else topics_in(me, field)
         if any(topic_key(t) == key for t in mine):
-            return wording.format(topic) if me.shows(field) else f"about {topic}"
+            return (
+                _(wording).format(topic=topic)
+                if me.shows(field)
+                else _("about {topic}").format(topic=topic)
+            )
     return ""

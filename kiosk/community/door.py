@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from kiosk.language import ngettext
 from kiosk.models import Member, Visit
 
 if TYPE_CHECKING:
@@ -109,5 +110,8 @@ def unagreed(community: Community, agreements: HouseAgreements, code: str) -> Un
 
 def last_keyholder(staying: int) -> str:
     """What the last keyholder to leave is told, with `staying` people still here."""
-    people = "1 person is" if staying == 1 else f"{staying} people are"
-    return f"You are the last keyholder; {people} still here."
+    return ngettext(
+        "You are the last keyholder; {count} person is still here.",
+        "You are the last keyholder; {count} people are still here.",
+        staying,
+    ).format(count=staying)

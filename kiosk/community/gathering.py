@@ -15,6 +15,7 @@ from datetime import datetime, tzinfo
 
 from kiosk.community.milestones import Milestone, milestone_on_board
 from kiosk.community.topics import public_topics, spelling
+from kiosk.language import _
 from kiosk.models import Member, Presence, Visit
 from kiosk.text import fold, topic_key
 
@@ -63,9 +64,21 @@ class GuestHere:
     who signed them in was told, "guest of Zoë"; "a guest" when naming that member would
     show someone who is not shown."""
 
-    shown_as: str
+    host: str | None
+    """The first name of the member who signed them in, where it may be shown."""
     since: datetime
     visit_id: str
+
+    @property
+    def shown_as(self) -> str:
+        """How public screens name the guest, in the language speaking."""
+        return guest_of(self.host)
+
+
+def guest_of(host: str | None) -> str:
+    """A guest as public screens name them: "guest of Zoë", or "a guest" when their host,
+    `host` (a first name), is not shown."""
+    return _("guest of {host}").format(host=host) if host else _("a guest")
 
 
 @dataclass(slots=True, frozen=True)
@@ -139,11 +152,11 @@ def _guests(present: Sequence[Presence], shown_members: set[str]) -> tuple[Guest
     """Guests not incognito; their host is named only when the host is shown too."""
     guests = (
         GuestHere(
-            f"guest of {p.member.first_name}" if p.member.id in shown_members else "a guest",
+            p.member.first_name if p.member.id in shown_members else None,
             p.visit.since,
             p.visit.id,
         )
         for p in present
         if p.shown == "as a guest"
     )
-    return tuple(sorted(guests, key=lambda g: (fold(g.shown_as), g.since, g.visit_id)))
+    return tuple(sorted(guests, key=lambda g: (fold(g.host or ""), g.since, g.visit_id)))

@@ -8,13 +8,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from kiosk import text
+from kiosk import language, text
 from kiosk.access.pin import hash_pin, pin_matches, require_new_pin
 from kiosk.badges.codes import new_badge_code
 from kiosk.community.matching import whole_name, within_one_edit
 from kiosk.community.state import CommunityState
 from kiosk.community.topics import TopicIndex, plan_merge
 from kiosk.errors import Refused
+from kiosk.language import LANGUAGES, _
 from kiosk.models import PROFILE_FIELDS, Member, ProfileField
 from kiosk.progress import Progress
 
@@ -118,10 +119,10 @@ class Membership:
     def edit_member(self, /, member_id: str, **changes: Any) -> Member:
         """Change a member's name or profile: any of pronouns, intro, topics, ask_me_about,
         looking_for, learning, mentor (text, or lists of topics), hosts_only (the profile
-        fields kept for hosts), on_board, named_online, keyholder and notify (the channel
-        they are told on, empty for none)."""
+        fields kept for hosts), on_board, named_online, keyholder, notify (the channel
+        they are told on, empty for none) and language (theirs, empty for the kiosk's)."""
         choices = ("on_board", "named_online", "keyholder")
-        own = (*choices, "hosts_only", "notify")
+        own = (*choices, "hosts_only", "notify", "language")
         unknown = set(changes) - {"name", *own, *PROFILE_FIELDS}
         if unknown:
             raise Refused(f"A profile has no field {', '.join(sorted(unknown))}.")
@@ -132,6 +133,14 @@ class Membership:
         if "notify" in changes:
             given = changes["notify"]
             fields["notify"] = text.channel(given) if given.strip() else ""
+        if "language" in changes:
+            if changes["language"] not in ("", *LANGUAGES):
+                raise Refused(
+                    _("The kiosk speaks {languages}; it has no language “{given}”.").format(
+                        languages=language.either(LANGUAGES), given=changes["language"]
+                    )
+                )
+            fields["language"] = changes["language"]
         return self._change(member_id, **fields)
 
     def _change(self, member_id: str, **fields: Any) -> Member:

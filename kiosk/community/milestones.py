@@ -14,22 +14,49 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from kiosk.language import _, ngettext
 from kiosk.models import Member, Visit
 from kiosk.timekeeping.opening import local_day
 
 MilestoneKind = Literal["first-visit", "visits", "anniversary"]
 VISIT_MILESTONES = (10, 50, 100)
 """The visits celebrated by their number (each said with "th")."""
-NEWCOMER_BADGE = "new here, say hi"
 
 
 @dataclass(slots=True, frozen=True)
 class Milestone:
+    """What a check-in celebrates; its words are in the language speaking when read, as
+    the board that holds it may be shown again in another language."""
+
     kind: MilestoneKind
-    welcome: str
-    """A sentence for the welcome after check-in."""
-    badge: str
-    """A few words for beside the member's name on the board."""
+    count: int = 1
+    """The visit's number, or the years a member."""
+
+    @property
+    def welcome(self) -> str:
+        """A sentence for the welcome after check-in."""
+        if self.kind == "first-visit":
+            return _("Welcome to your first visit! People here love to meet someone new: say hi.")
+        if self.kind == "visits":
+            return _(
+                "This is your {number}th visit. Thank you for being part of this place!"
+            ).format(number=self.count)
+        return ngettext(
+            "{count} year a member today. Happy anniversary, and thank you!",
+            "{count} years a member today. Happy anniversary, and thank you!",
+            self.count,
+        ).format(count=self.count)
+
+    @property
+    def badge(self) -> str:
+        """A few words for beside the member's name on the board."""
+        if self.kind == "first-visit":
+            return _("new here, say hi")
+        if self.kind == "visits":
+            return _("{number}th visit").format(number=self.count)
+        return ngettext(
+            "{count} year a member today", "{count} years a member today", self.count
+        ).format(count=self.count)
 
 
 def milestone_at_check_in(member: Member, now: datetime, tz: tzinfo) -> Milestone | None:
@@ -74,21 +101,13 @@ def newcomer_today(member: Member, visit: Visit, now: datetime, tz: tzinfo) -> b
 
 
 def _first_visit() -> Milestone:
-    return Milestone(
-        "first-visit",
-        "Welcome to your first visit! People here love to meet someone new: say hi.",
-        NEWCOMER_BADGE,
-    )
+    return Milestone("first-visit")
 
 
 def _visit_number(number: int) -> Milestone | None:
     if number not in VISIT_MILESTONES:
         return None
-    return Milestone(
-        "visits",
-        f"This is your {number}th visit. Thank you for being part of this place!",
-        f"{number}th visit",
-    )
+    return Milestone("visits", number)
 
 
 def _anniversary(member: Member, today: date, tz: tzinfo) -> Milestone | None:
@@ -97,9 +116,4 @@ def _anniversary(member: Member, today: date, tz: tzinfo) -> Milestone | None:
     # relativedelta keeps the day within the month: 29 February plus a year is 28 February.
     if years < 1 or joined + relativedelta(years=years) != today:
         return None
-    span = "1 year" if years == 1 else f"{years} years"
-    return Milestone(
-        "anniversary",
-        f"{span} a member today. Happy anniversary, and thank you!",
-        f"{span} a member today",
-    )
+    return Milestone("anniversary", years)

@@ -15,6 +15,7 @@ from typing import Any
 from kiosk import text
 from kiosk.community.matching import MOST_FOUND, DoorSearch, rows_of
 from kiosk.errors import KioskError, Refused, StorageError
+from kiosk.language import N_, _
 from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
 from kiosk.storage.here_now import HereNow
 from kiosk.storage.member_files import file_of
@@ -24,10 +25,11 @@ from kiosk.timekeeping.closing import ended_by_kiosk
 from kiosk.timekeeping.hours import public_order
 from kiosk.timekeeping.opening import NO_HOURS, OpeningHours
 
-FORMER_MEMBER = "a former member"
-"""How a member who deleted their data is named where something of theirs stays."""
-EVERYONE = "everyone"
-"""Whom a shout-out to no one in particular is to."""
+FORMER_MEMBER = N_("a former member")
+"""How a member who deleted their data is named where something of theirs stays (marked
+for the catalogs: the names below give it translated)."""
+EVERYONE = N_("everyone")
+"""Whom a shout-out to no one in particular is to (marked, as FORMER_MEMBER)."""
 
 Clock = Callable[[], datetime]
 
@@ -486,11 +488,11 @@ class CommunityState:
         """A member's name as public screens give it: "a member" for one off the board,
         "a former member" for one who deleted their data, and `nobody` for None."""
         if member_id is None:
-            return nobody
+            return _(nobody)
         member = self.member_or_none(member_id) if member_id else None
         if member is None:
-            return FORMER_MEMBER
-        return member.name if member.on_board else "a member"
+            return _(FORMER_MEMBER)
+        return member.name if member.on_board else _("a member")
 
     def shoutout_names(self, shoutout: ShoutOut, public: bool = True) -> tuple[str, str]:
         """Who a shout-out is from and to, as public screens name them (or, not `public`,
@@ -499,7 +501,7 @@ class CommunityState:
         if public:
             author = self.public_name(shoutout.from_id, FORMER_MEMBER)
             return author, self.public_name(shoutout.to_id, EVERYONE)
-        author = FORMER_MEMBER if shoutout.from_id is None else self.name_of(shoutout.from_id)
+        author = _(FORMER_MEMBER) if shoutout.from_id is None else self.name_of(shoutout.from_id)
         return author, self.name_of(shoutout.to_id)
 
     def public_id(self, member_id: str | None) -> str | None:
@@ -511,9 +513,9 @@ class CommunityState:
     def name_of(self, member_id: str | None) -> str:
         """A member's name for display; 'everyone' for None."""
         if member_id is None:
-            return EVERYONE
+            return _(EVERYONE)
         member = self.member_or_none(member_id) if member_id else None
-        return member.name if member else FORMER_MEMBER
+        return member.name if member else _(FORMER_MEMBER)
 
 
 def _found_by(member: Member) -> tuple[str, bool, bool, str]:

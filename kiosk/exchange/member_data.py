@@ -119,6 +119,7 @@ def _profile(member: Member) -> dict[str, Any]:
         "active": member.active,
         "notify": member.notify,
         "keyholder": member.keyholder,
+        "language": member.language,
     }
 
 

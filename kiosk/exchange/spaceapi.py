@@ -19,6 +19,7 @@ import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kiosk import language
 from kiosk.errors import StorageError, UsageError
 from kiosk.output import json_text
 from kiosk.text import fold
@@ -66,9 +67,11 @@ def spaceapi_document(config: Config, community: Community) -> dict[str, Any]:
             "message": "a keyholder is here" if open_now else "closed until a keyholder comes",
         }
     else:
+        with language.as_data():
+            opening = opening_status(hours, now)
         state = {
             "open": open_now,
-            "message": opening_status(hours, now) or ("someone is here" if here else "nobody here"),
+            "message": opening or ("someone is here" if here else "nobody here"),
         }
     document["state"] = state
     present: dict[str, Any] = {"value": here}

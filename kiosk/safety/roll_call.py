@@ -16,13 +16,14 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.errors import DataError
+from kiosk.language import N_, _
 from kiosk.models import Presence
 from kiosk.storage.datafile import DataFile, Table
 from kiosk.storage.store import Store
 from kiosk.text import fold, is_id
 
 ROLL_CALL_FILE = "roll-call.json"
-SAID_ON_SCREEN = (
+SAID_ON_SCREEN = N_(
     "This list names everyone in the building, incognito members too: it is for safety."
 )
 
@@ -42,7 +43,9 @@ class OnRoll:
     @property
     def read_as(self) -> str:
         """The name as read aloud: "Sam, guest of Ana Lopez"."""
-        return f"{self.name}, guest of {self.guest_of}" if self.guest_of else self.name
+        if not self.guest_of:
+            return self.name
+        return _("{name}, guest of {host}").format(name=self.name, host=self.guest_of)
 
 
 def roll(present: Iterable[Presence], ticks: Mapping[str, datetime]) -> list[OnRoll]:

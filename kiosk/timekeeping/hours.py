@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
 
-from kiosk.timekeeping.dates import MONTHS, WEEKDAYS
+from kiosk import language
+from kiosk.language import _
 from kiosk.timekeeping.opening import (
     OpeningHours,
     closing_today,
@@ -18,24 +19,26 @@ from kiosk.timekeeping.opening import (
 
 def clock_time(moment: datetime, zone: tzinfo) -> str:
     """Time of day in `zone`, like 09:14."""
-    return f"{local_time(moment, zone):%H:%M}"
+    return language.clock(local_time(moment, zone))
 
 
 def duration(span: timedelta) -> str:
     """A visit's length, like '25 min' or '2 h 5 min'."""
     minutes = max(int(span.total_seconds() // 60), 0)
     if minutes < 1:
-        return "under a minute"
+        return _("under a minute")
     hours, minutes = divmod(minutes, 60)
     if not hours:
-        return f"{minutes} min"
-    return f"{hours} h" if not minutes else f"{hours} h {minutes} min"
+        return _("{minutes} min").format(minutes=minutes)
+    if not minutes:
+        return _("{hours} h").format(hours=hours)
+    return _("{hours} h {minutes} min").format(hours=hours, minutes=minutes)
 
 
 def moments(span: timedelta) -> str:
     """A short span, like '4 s' or, from a minute, '2 min'."""
     seconds = max(int(span.total_seconds()), 0)
-    return f"{seconds} s" if seconds < 60 else duration(span)
+    return _("{seconds} s").format(seconds=seconds) if seconds < 60 else duration(span)
 
 
 def arrived(moment: datetime, now: datetime, zone: tzinfo) -> str:
@@ -45,27 +48,31 @@ def arrived(moment: datetime, now: datetime, zone: tzinfo) -> str:
     days = (local_day(now, zone) - local_day(moment, zone)).days
     if days <= 0:
         minutes = max(int((now - moment).total_seconds() // 60), 0)
-        ago = f"{minutes // 60} h" if minutes >= 60 else f"{minutes} min"
+        ago = (
+            _("{hours} h").format(hours=minutes // 60)
+            if minutes >= 60
+            else _("{minutes} min").format(minutes=minutes)
+        )
         return f"{clock_time(moment, zone)} · {ago}"
     if days < 7:
-        return f"{local:%a %H:%M}"
-    return f"{local:%d %b %H:%M}".lstrip("0")
+        return language.weekday_and_clock(local)
+    return language.short_day_and_clock(local)
 
 
 def since(moment: datetime, now: datetime, zone: tzinfo) -> str:
     """When someone arrived, like 'since 09:14 · 2 h' or 'since Tue 09:14'."""
-    return f"since {arrived(moment, now, zone)}"
+    return _("since {arrived}").format(arrived=arrived(moment, now, zone))
 
 
 def ago(moment: datetime, now: datetime, zone: tzinfo) -> str:
     """How long ago, like 'just now', '25 min ago', '5 h ago', 'yesterday' or '12 Nov'."""
     minutes = int((now - moment).total_seconds() // 60)
     if minutes < 1:
-        return "just now"
+        return _("just now")
     if minutes < 60:
-        return f"{minutes} min ago"
+        return _("{minutes} min ago").format(minutes=minutes)
     if minutes < 24 * 60:
-        return f"{minutes // 60} h ago"
+        return _("{hours} h ago").format(hours=minutes // 60)
     return day_of(moment, now, zone)
 
 
@@ -74,12 +81,12 @@ def day_of(moment: datetime, now: datetime, zone: tzinfo) -> str:
     ago' or '12 Nov'."""
     days = (local_day(now, zone) - local_day(moment, zone)).days
     if days <= 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "yesterday"
+        return _("yesterday")
     if days < 7:
-        return f"{days} days ago"
-    return f"{local_time(moment, zone):%d %b}".lstrip("0")
+        return language.ago(timedelta(days=days))
+    return language.short_day(local_day(moment, zone))
 
 
 def posted(moment: datetime, now: datetime, zone: tzinfo, day_only: bool) -> str:
@@ -95,11 +102,13 @@ def public_order(moment: datetime, day_only: bool, zone: tzinfo) -> tuple[date, 
     return (local_day(moment, zone), not day_only, 0.0 if day_only else moment.timestamp())
 
 
-def nobody_here(came_today: int | None = None) -> str:
+def nobody_here(came_today: int | None = None, *, sentence: bool = False) -> str:
     """What to say when nobody is here: "nobody here yet" only when nobody came today
     (`came_today`), since late in the day it would be wrong; "nobody here right now"
-    otherwise, and when it is not known."""
-    return "nobody here yet" if came_today == 0 else "nobody here right now"
+    otherwise, and when it is not known. As a `sentence` of its own: "Nobody here yet."."""
+    if sentence:
+        return _("Nobody here yet.") if came_today == 0 else _("Nobody here right now.")
+    return _("nobody here yet") if came_today == 0 else _("nobody here right now")
 
 
 def opening_status(hours: OpeningHours, now: datetime) -> str:
@@ -111,9 +120,21 @@ def opening_status(hours: OpeningHours, now: datetime) -> str:
     if is_open(hours, now):
         closing = closing_today(hours, now)
         assert closing is not None
-        return f"open until {_when(closing, now, zone).removeprefix('at ')}"
+        if _tonight(closing, now, zone):
+            return _("open until {time}").format(time=clock_time(closing, zone))
+        return _("open until {when}").format(when=_when(closing, now, zone))
     opens = next_opening(hours, now)
-    return "closed" if opens is None else f"closed · opens {_when(opens, now, zone)}"
+    if opens is None:
+        return _("closed")
+    return _("closed · opens {when}").format(when=_when(opens, now, zone))
+
+
+def _tonight(moment: datetime, now: datetime, zone: tzinfo) -> bool:
+    """Whether `moment` is today, or after midnight but before morning: still "tonight"."""
+    days = (local_day(moment, zone) - local_day(now, zone)).days
+    return days == 0 or (
+        days == 1 and moment - now < timedelta(hours=12) and local_time(moment, zone).hour < 6
+    )
 
 
 def _when(moment: datetime, now: datetime, zone: tzinfo) -> str:
@@ -121,12 +142,11 @@ def _when(moment: datetime, now: datetime, zone: tzinfo) -> str:
     09:00" (within a week) or "2 January at 09:00"."""
     local = local_time(moment, zone)
     days = (local_day(moment, zone) - local_day(now, zone)).days
-    clock = f"at {local:%H:%M}"
-    # After midnight but before morning, a closing is still "tonight".
-    if days == 0 or (days == 1 and moment - now < timedelta(hours=12) and local.hour < 6):
-        return clock
+    time = language.clock(local)
+    if _tonight(moment, now, zone):
+        return _("at {time}").format(time=time)
     if days == 1:
-        return f"tomorrow {clock}"
+        return _("tomorrow at {time}").format(time=time)
     if days < 7:
-        return f"{WEEKDAYS[local.weekday()]} {clock}"
-    return f"{local.day} {MONTHS[local.month - 1]} {clock}"
+        return _("{weekday} at {time}").format(weekday=language.weekday(local), time=time)
+    return _("{day} at {time}").format(day=language.day_and_month(local), time=time)

@@ -9,7 +9,7 @@ from datetime import date
 from textual.color import Color
 from textual_plotext import PlotextPlot
 
-from kiosk.timekeeping.dates import WEEKDAYS
+from kiosk import language
 
 RGB = tuple[int, int, int]
 LABEL_WIDTH = 4
@@ -66,7 +66,7 @@ class PeoplePerDay(ThemedPlot):
         # Labelled a week apart from today, so every label falls on today's weekday.
         marks = [float(place) for place in places if (last - place) % 7 == 0]
         days = [self.per_day[int(mark)][0] for mark in marks]
-        plt.xticks(marks, [f"{day.day} {day:%b}" for day in days])
+        plt.xticks(marks, [language.short_day(day) for day in days])
         top = max(max(counts), 1)
         step = max(math.ceil(top / max(self.size.height // 3, 1)), 1)
         plt.yticks([float(tick) for tick in range(0, top + 1, step)])
@@ -120,7 +120,7 @@ class BusiestHours(ThemedPlot):
         # Plotext counts rows from the bottom.
         plt.yticks(
             [float(height - 1 - (down[d] + down[d + 1] - 1) // 2) for d in range(len(self.grid))],
-            [f"{WEEKDAYS[d][:3]} " for d in range(len(self.grid))],
+            [f"{language.short_weekday(d)} " for d in range(len(self.grid))],
         )
 
     def colour_of(self, variable: str) -> Color:

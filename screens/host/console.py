@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Label, TabbedContent, TabPane
 
+from kiosk.language import _
 from screens.commands import (
     LEAVE_CONSOLE,
     SHOW_AGREEMENTS,
@@ -62,17 +63,17 @@ class ConsoleScreen(ForHosts, KioskScreen):
     def compose_body(self) -> ComposeResult:
         yield Label(id="host-warnings", classes="caution")
         with TabbedContent(id="areas"):
-            with TabPane("Here now F2", id="here"):
+            with TabPane(_("Here now F2"), id="here"):
                 yield HostBoard()
-            with TabPane("Members F3", id="members"):
+            with TabPane(_("Members F3"), id="members"):
                 yield MembersPane()
-            with TabPane("Shout-outs F4", id="shoutouts"):
+            with TabPane(_("Shout-outs F4"), id="shoutouts"):
                 yield ModerationPane()
-            with TabPane("Question F5", id="question"):
+            with TabPane(_("Question F5"), id="question"):
                 yield QuestionPane()
-            with TabPane("Stats F6", id="stats"):
+            with TabPane(_("Stats F6"), id="stats"):
                 yield StatsPane(id="stats-pane")
-            with TabPane("Roll call F7", id="roll-call"):
+            with TabPane(_("Roll call F7"), id="roll-call"):
                 yield RollCallPane()
             with TabPane("Agreements F8", id="agreements"):
                 yield AgreementsPane()

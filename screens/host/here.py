@@ -13,6 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, Label
 from textual.widgets.data_table import ColumnKey
 
+from kiosk.community.gathering import guest_of
+from kiosk.language import N_, _, ngettext
 from kiosk.models import STATUS_LABELS, Presence, Visit
 from kiosk.text import fold
 from kiosk.timekeeping import hours
@@ -25,8 +27,9 @@ if TYPE_CHECKING:
     from screens.app import KioskApp
 
 SortBy = Literal["arrival", "name"]
-COLUMNS = ("Name", "Since", "Status", "Topics")
-SORTED_BY = {"arrival": "Since", "name": "Name"}
+COLUMNS = {"name": N_("Name"), "since": N_("Since"), "status": N_("Status"), "topics": N_("Topics")}
+"""The table's columns by key, and their headings, marked for the catalogs."""
+SORTED_BY = {"arrival": "since", "name": "name"}
 """The column each order sorts by, marked ▼ in its heading."""
 NAME, SINCE, STATUS = 22, 14, 24
 NARROW = 100
@@ -48,13 +51,13 @@ def status_of(presence: Presence) -> str:
     """What the host needs to know about how someone is here, and what the public sees."""
     visit, member = presence.visit, presence.member
     if visit.guest:
-        return f"guest of {member.name}"
+        return guest_of(member.name)
     if visit.status == "incognito":
-        return "incognito · counted only"
-    label = STATUS_LABELS[visit.status]
+        return _("incognito · counted only")
+    label = _(STATUS_LABELS[visit.status])
     if member.keyholder:
-        label += " · keyholder"
-    return label if member.on_board else f"{label} · not on board"
+        label += " · " + _("keyholder")
+    return label if member.on_board else label + " · " + _("not on board")
 
 
 def wanted(presence: Presence, typed: str) -> bool:
@@ -94,12 +97,12 @@ class HostBoard(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="here-tools"):
-            yield Input(placeholder="Type to filter: name, status, topic", id="here-filter")
+            yield Input(placeholder=_("Type to filter: name, status, topic"), id="here-filter")
             yield Label("", id="here-summary", classes="hint")
         yield HereTable(id="here-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(classes="buttons"):
-            yield Button("Check out", id="check-out", variant="warning")
-            yield Button("Check out everyone…", id="everyone-out", variant="error")
+            yield Button(_("Check out"), id="check-out", variant="warning")
+            yield Button(_("Check out everyone…"), id="everyone-out", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#check-out").can_focus = False
@@ -130,11 +133,11 @@ class HostBoard(Vertical):
         if widths != self.widths:
             self.widths = widths
             table.clear(columns=True)
-            for label, width in zip(COLUMNS, widths, strict=True):
-                table.add_column(label, width=width, key=label.lower())
-        for label in COLUMNS:
-            heading = f"{label} ▼" if label == SORTED_BY[self.sort_by] else label
-            table.columns[ColumnKey(label.lower())].label = Text(heading)
+            for (key, label), width in zip(COLUMNS.items(), widths, strict=True):
+                table.add_column(_(label), width=width, key=key)
+        for key, label in COLUMNS.items():
+            heading = f"{_(label)} ▼" if key == SORTED_BY[self.sort_by] else _(label)
+            table.columns[ColumnKey(key)].label = Text(heading)
         before = self.highlighted()
         everyone = community.present_for_hosts()
         typed = self.query_one("#here-filter", Input).value
@@ -166,15 +169,21 @@ class HostBoard(Vertical):
     def show_summary(self, everyone: list[Presence], typed: str) -> None:
         capacity = self.app.community.capacity
         count = len(everyone)
-        summary = f"{count} of {capacity} here" if capacity else f"{count} here"
+        summary = (
+            _("{count} of {capacity} here").format(count=count, capacity=capacity)
+            if capacity
+            else _("{count} here").format(count=count)
+        )
         guests = sum(1 for p in everyone if p.visit.guest)
         incognito = sum(1 for p in everyone if p.visit.status == "incognito")
         if guests:
-            summary += f" · {guests} guest{'s' if guests > 1 else ''}"
+            summary += " · " + ngettext("{count} guest", "{count} guests", guests).format(
+                count=guests
+            )
         if incognito:
-            summary += f" · {incognito} incognito"
+            summary += " · " + _("{count} incognito").format(count=incognito)
         if typed.strip():
-            summary += f" · {len(self.shown)} found"
+            summary += " · " + _("{count} found").format(count=len(self.shown))
         self.query_one("#here-summary", Label).update(summary)
 
     def highlighted(self) -> Presence | None:
@@ -228,12 +237,15 @@ class HostBoard(Vertical):
         guests = [] if presence.visit.guest else self.app.community.guests_of(presence.member.id)
         if guests:
             names = ", ".join(guest.guest for guest in guests)
-            signed_in = "the guest" if len(guests) == 1 else "the guests"
-            question = f"Check out {name}, with {signed_in} they signed in ({names})?"
+            question = ngettext(
+                "Check out {name}, with the guest they signed in ({names})?",
+                "Check out {name}, with the guests they signed in ({names})?",
+                len(guests),
+            ).format(name=name, names=names)
         else:
-            question = f"Check out {name}?"
+            question = _("Check out {name}?").format(name=name)
         self.app.push_screen(
-            ConfirmScreen(question, "Check out"),
+            ConfirmScreen(question, _("Check out")),
             lambda sure: self.check_out_person(presence, name) if sure else None,
         )
 
@@ -242,7 +254,7 @@ class HostBoard(Vertical):
         self.app.store_call(
             lambda: community.check_out_visit(visit_id),
             lambda visit: self.checked_out([visit]),
-            saved=f"{name} is checked out.",
+            saved=_("{name} is checked out.").format(name=name),
             button=self.query_one("#check-out", Button),
         )
 
@@ -251,9 +263,11 @@ class HostBoard(Vertical):
         count = self.app.community.here_count()
         if not count:
             return
-        people = "the one person" if count == 1 else f"all {count} people"
+        question = ngettext(
+            "Check out the one person here now?", "Check out all {count} people here now?", count
+        ).format(count=count)
         self.app.push_screen(
-            ConfirmScreen(f"Check out {people} here now?", "Check out everyone", cancel_first=True),
+            ConfirmScreen(question, _("Check out everyone"), cancel_first=True),
             self.check_out_everyone,
         )
 
@@ -264,7 +278,7 @@ class HostBoard(Vertical):
         self.app.store_call(
             community.check_out_everyone,
             self.checked_out,
-            saved="Everyone is checked out.",
+            saved=_("Everyone is checked out."),
             button=self.query_one("#everyone-out", Button),
         )
 
@@ -273,7 +287,12 @@ class HostBoard(Vertical):
         self.query_one("#everyone-out", Button).disabled = False
         if len(visits) == 1:
             name = visits[0].guest or self.app.community.name_of(visits[0].member_id)
-            self.app.notify(f"{name} is checked out.", markup=False)
+            self.app.notify(_("{name} is checked out.").format(name=name), markup=False)
         else:
-            self.app.notify(f"{len(visits)} people are checked out.", markup=False)
+            self.app.notify(
+                ngettext(
+                    "{count} person is checked out.", "{count} people are checked out.", len(visits)
+                ).format(count=len(visits)),
+                markup=False,
+            )
         self.table.focus()

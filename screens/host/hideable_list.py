@@ -4,6 +4,7 @@ tap hides from every public place, or brings back."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from textual import on
@@ -25,6 +26,18 @@ class Hideable(Protocol):
 Record = TypeVar("Record", bound=Hideable)
 
 
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """What a list says, each a whole sentence made when shown (in the language speaking):
+    that there is nothing yet; how many there are, how many hidden and what Enter does;
+    and what hiding, or restoring, one did."""
+
+    empty: Callable[[], str]
+    counted: Callable[[int, int], str]
+    hidden: Callable[[], str]
+    restored: Callable[[], str]
+
+
 class HideableList(OptionList, Generic[Record]):
     """The records as lines, the highlight kept on the same record as they change."""
 
@@ -38,16 +51,15 @@ class HideableList(OptionList, Generic[Record]):
         key: Callable[[Record], str],
         line: Callable[[Record], Content],
         hide: Callable[[Record, bool], object],
-        place: str,
+        wording: Wording,
     ) -> None:
         """`key` tells records apart, `line` shows one, `hide(record, hidden)` stores the
-        choice (off the UI thread), and `place` is where hidden records are no longer
-        shown ("board", "public screen")."""
+        choice (off the UI thread), and `wording` says what the list holds."""
         super().__init__(id=id)
         self.key = key
         self.line = line
         self.hide = hide
-        self.place = place
+        self.wording = wording
         self.records: list[Record] = []
 
     def show_records(self, records: Sequence[Record]) -> None:
@@ -64,15 +76,11 @@ class HideableList(OptionList, Generic[Record]):
             return None
         return self.records[self.highlighted]
 
-    def summary(self, kind: str) -> str:
-        """How many `kind` there are and how many are hidden, and what Enter does."""
+    def summary(self) -> str:
+        """How many records there are and how many are hidden, and what Enter does."""
         if not self.records:
-            return f"No {kind} yet."
-        hidden = sum(1 for r in self.records if r.hidden)
-        return (
-            f"{len(self.records)} {kind}, {hidden} hidden. Enter or a tap hides one from "
-            f"every {self.place}, or restores it."
-        )
+            return self.wording.empty()
+        return self.wording.counted(len(self.records), sum(1 for r in self.records if r.hidden))
 
     @on(OptionList.OptionSelected)
     def hide_or_restore(self) -> None:
@@ -80,7 +88,7 @@ class HideableList(OptionList, Generic[Record]):
         if record is None:
             return
         hide = not record.hidden
-        done = f"Hidden from every {self.place}." if hide else f"Back on every {self.place}."
+        done = self.wording.hidden() if hide else self.wording.restored()
         self.app.store_call(
             lambda: self.hide(record, hide),
             lambda _: self.app.notify(done),

@@ -12,7 +12,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label
 
+from kiosk import language
 from kiosk.badges.codes import spaced_badge_code
+from kiosk.language import _, ngettext
 from kiosk.models import PROFILE_LABELS, Member, ProfileField
 from kiosk.text import split_topics
 from kiosk.timekeeping import hours
@@ -46,38 +48,38 @@ class MemberCard(ForHosts, KioskScreen):
 
     def compose_body(self) -> ComposeResult:
         member = self.member
-        title = "A new member" if member is None else member.name
+        title = _("A new member") if member is None else member.name
         yield Label(Content(title), id="card-title", classes="title")
         yield Label("", id="card-facts", classes="hint")
-        yield Label("Lists of topics are separated by commas.", classes="hint")
+        yield Label(_("Lists of topics are separated by commas."), classes="hint")
         yield Label(Content(self.note), id="card-note", classes="caution")
         with VerticalScroll(id="card-form"):
-            yield from self.field("name", "Name", member.name if member else self.name_given)
+            yield from self.field("name", _("Name"), member.name if member else self.name_given)
             for text in TEXTS:
-                yield from self.field(text, PROFILE_LABELS[text], getattr(member, text, ""))
+                yield from self.field(text, _(PROFILE_LABELS[text]), getattr(member, text, ""))
             for listed in LISTS:
                 value = ", ".join(getattr(member, listed, ()))
-                yield from self.field(listed, PROFILE_LABELS[listed], value)
+                yield from self.field(listed, _(PROFILE_LABELS[listed]), value)
             yield Tick(
-                "Shown on the who's-here board",
+                _("Shown on the who's-here board"),
                 member.on_board if member else True,
                 id="on-board",
             )
             yield Tick(
-                "Keyholder: may open and close the space",
+                _("Keyholder: may open and close the space"),
                 member.keyholder if member else False,
                 id="keyholder",
             )
         with Horizontal(classes="buttons"):
             if member is None:
-                yield Button("Add member", id="save", variant="primary")
+                yield Button(_("Add member"), id="save", variant="primary")
             else:
-                yield Button("Save", id="save", variant="primary")
+                yield Button(_("Save"), id="save", variant="primary")
                 yield Button("", id="pause")
-                yield Button("New badge", id="new-badge")
-                yield Button("Merge…", id="merge")
-                yield Button("Inductions…", id="inductions")
-            yield Button("Cancel", id="cancel")
+                yield Button(_("New badge"), id="new-badge")
+                yield Button(_("Merge…"), id="merge")
+                yield Button(_("Inductions…"), id="inductions")
+            yield Button(_("Cancel"), id="cancel")
 
     def field(self, key: str, label: str, value: str) -> ComposeResult:
         with Horizontal(classes="field"):
@@ -92,21 +94,25 @@ class MemberCard(ForHosts, KioskScreen):
     def show_facts(self) -> None:
         member, facts = self.member, self.query_one("#card-facts", Label)
         if member is None:
-            facts.update("Every new member gets a badge code of their own.")
+            facts.update(_("Every new member gets a badge code of their own."))
             return
         community = self.app.community
-        joined = f"{local_time(member.joined, community.zone):%d %b %Y}".lstrip("0")
+        joined = language.short_day(local_time(member.joined, community.zone), with_year=True)
+        visits = community.visits_so_far(member)
         parts = [
-            f"joined {joined}",
-            f"{community.visits_so_far(member)} visits",
-            f"badge {spaced_badge_code(member.badge)}" if member.badge else "no badge code",
-            "active" if member.active else "paused: not found at the kiosk, cannot check in",
+            _("joined {day}").format(day=joined),
+            ngettext("{count} visit", "{count} visits", visits).format(count=visits),
+            _("badge {code}").format(code=spaced_badge_code(member.badge))
+            if member.badge
+            else _("no badge code"),
+            _("active") if member.active else _("paused: not found at the kiosk, cannot check in"),
         ]
         visit = community.visit_of(member.id)
         if visit is not None:
-            parts.append(f"here {hours.since(visit.since, community.clock(), community.zone)}")
+            since = hours.since(visit.since, community.clock(), community.zone)
+            parts.append(_("here {since}").format(since=since))
         facts.update(Content(" · ".join(parts)))
-        self.query_one("#pause", Button).label = "Pause" if member.active else "Resume"
+        self.query_one("#pause", Button).label = _("Pause") if member.active else _("Resume")
 
     def say(self, note: str) -> None:
         label = self.query_one("#card-note", Label)
@@ -142,7 +148,7 @@ class MemberCard(ForHosts, KioskScreen):
             self.app.store_call(
                 lambda: community.add_member(**changes),
                 self.added,
-                saved=f"{changes['name'].strip()} is a member now.",
+                saved=_("{name} is a member now.").format(name=changes["name"].strip()),
                 button=button,
             )
         elif changes:
@@ -150,7 +156,7 @@ class MemberCard(ForHosts, KioskScreen):
             self.app.store_call(
                 lambda: community.edit_member(member_id, **changes),
                 self.saved,
-                saved="The member's changes are saved.",
+                saved=_("The member's changes are saved."),
                 button=button,
             )
         else:
@@ -158,10 +164,11 @@ class MemberCard(ForHosts, KioskScreen):
 
     def added(self, member: Member) -> None:
         code = spaced_badge_code(member.badge)
-        self.app.switch_screen(MemberCard(member, note=f"Added, with the badge code {code}."))
+        note = _("Added, with the badge code {code}.").format(code=code)
+        self.app.switch_screen(MemberCard(member, note=note))
 
     def saved(self, member: Member) -> None:
-        self.app.notify(f"{member.name}: changes saved.", markup=False)
+        self.app.notify(_("{name}: changes saved.").format(name=member.name), markup=False)
         self.app.pop_screen()
 
     # -- pausing, badges and merging ----------------------------------------------------
@@ -181,9 +188,9 @@ class MemberCard(ForHosts, KioskScreen):
         community, member = self.app.community, self.member
         active = not member.active
         note = (
-            "The membership is active again."
+            _("The membership is active again.")
             if active
-            else "The membership is paused: they are not found at the kiosk until resumed."
+            else _("The membership is paused: they are not found at the kiosk until resumed.")
         )
         self.app.store_call(
             lambda: community.set_active(member.id, active),
@@ -197,8 +204,10 @@ class MemberCard(ForHosts, KioskScreen):
         assert self.member is not None
         self.app.push_screen(
             ConfirmScreen(
-                f"Give {self.member.name} a new badge code? Their old badge stops working at once.",
-                "New badge",
+                _("Give {name} a new badge code? Their old badge stops working at once.").format(
+                    name=self.member.name
+                ),
+                _("New badge"),
             ),
             self.new_badge,
         )
@@ -212,14 +221,16 @@ class MemberCard(ForHosts, KioskScreen):
             code = spaced_badge_code(member.badge)
             self.changed(
                 member,
-                f"New badge code: {code}. Print the badge with: "
-                f"kiosk badges --member {member.id} --out FOLDER",
+                _(
+                    "New badge code: {code}. Print the badge with: "
+                    "kiosk badges --member {member} --out FOLDER"
+                ).format(code=code, member=member.id),
             )
 
         self.app.store_call(
             lambda: community.new_badge(member_id),
             issued,
-            saved="The new badge code is saved.",
+            saved=_("The new badge code is saved."),
             button=self.query_one("#new-badge", Button),
         )
 
@@ -233,13 +244,19 @@ class MemberCard(ForHosts, KioskScreen):
             return
         keep = self.member
         count = self.app.community.visits_so_far(other)
-        visits = "1 visit" if count == 1 else f"{count} visits"
+        question = ngettext(
+            "Make {other} ({count} visit) part of {keep}? Their "
+            "visits, guests, shout-outs and topics become {keep}'s, and "
+            "{other}'s record and badge are gone.",
+            "Make {other} ({count} visits) part of {keep}? Their "
+            "visits, guests, shout-outs and topics become {keep}'s, and "
+            "{other}'s record and badge are gone.",
+            count,
+        ).format(other=other.name, keep=keep.name, count=count)
         self.app.push_screen(
             ConfirmScreen(
-                f"Make {other.name} ({visits}) part of {keep.name}? Their "
-                f"visits, guests, shout-outs and topics become {keep.name}'s, and "
-                f"{other.name}'s record and badge are gone.",
-                "Merge",
+                question,
+                _("Merge"),
             ),
             lambda sure: self.merge(other) if sure else None,
         )
@@ -250,9 +267,11 @@ class MemberCard(ForHosts, KioskScreen):
         self.app.store_call(
             lambda: community.merge_members(keep_id, other.id),
             lambda merged: self.app.switch_screen(
-                MemberCard(merged, note=f"{other.name} is merged into this record.")
+                MemberCard(
+                    merged, note=_("{name} is merged into this record.").format(name=other.name)
+                )
             ),
-            saved="The two records are one now.",
+            saved=_("The two records are one now."),
             button=self.query_one("#merge", Button),
         )
 

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from kiosk.errors import KioskError
+from kiosk.language import N_, _
 from kiosk.models import Member
 from kiosk.text import fold
 from screens.commands import (
@@ -35,7 +36,7 @@ FOUND = 12
 """Members a search offers."""
 PAGE = 50
 """Members listed at a time before anything is typed."""
-CSV_HINT = (
+CSV_HINT = N_(
     "To import or export members as a spreadsheet (CSV), use the command line: "
     "kiosk members import FILE, kiosk members export FILE."
 )
@@ -67,11 +68,13 @@ class MembersPane(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="member-tools"):
-            yield Input(placeholder="Find a member: a few letters of the name", id="member-search")
-            yield Button("Add member", id="add-member", variant="primary")
+            yield Input(
+                placeholder=_("Find a member: a few letters of the name"), id="member-search"
+            )
+            yield Button(_("Add member"), id="add-member", variant="primary")
         yield Label("", id="member-hint", classes="hint")
         yield OptionList(id="member-results")
-        yield Label(CSV_HINT, classes="hint")
+        yield Label(_(CSV_HINT), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#member-results").can_focus = False
@@ -116,13 +119,15 @@ class MembersPane(Vertical):
         if self.found:
             results.highlighted = 0
         if typed and not self.found:
-            hint.update(Content(f"Nobody called “{typed}”. Ctrl+N adds a new member."))
+            hint.update(
+                Content(_("Nobody called “{typed}”. Ctrl+N adds a new member.").format(typed=typed))
+            )
         elif typed:
-            hint.update("↑↓ to choose, Enter to open.")
+            hint.update(_("↑↓ to choose, Enter to open."))
         elif self.found:
             hint.update(self.page_hint())
         else:
-            hint.update("No members yet; Ctrl+N adds one.")
+            hint.update(_("No members yet; Ctrl+N adds one."))
         self.screen.refresh_bindings()
 
     def page_hint(self) -> str:
@@ -130,11 +135,13 @@ class MembersPane(Vertical):
         last = min(first + PAGE - 1, count)
         pages = []
         if self.page > 0:
-            pages.append("PgUp the page before")
+            pages.append(_("PgUp the page before"))
         if last < count:
-            pages.append("PgDn the next")
-        more = f" · {', '.join(pages)}" if pages else ""
-        return f"Members {first}–{last} of {count}, by name{more} · type to find anyone."
+            pages.append(_("PgDn the next"))
+        listed = _("Members {first}–{last} of {count}, by name").format(
+            first=first, last=last, count=count
+        )
+        return " · ".join([listed, *pages, _("type to find anyone.")])
 
     def action_page(self, step: int) -> None:
         self.page = max(self.page + step, 0)
@@ -143,9 +150,9 @@ class MembersPane(Vertical):
     def line(self, member: Member) -> Content:
         notes = []
         if not member.active:
-            notes.append("paused")
+            notes.append(_("paused"))
         if self.app.community.visit_of(member.id) is not None:
-            notes.append("here now")
+            notes.append(_("here now"))
         return name_line(member, self.found, self.app.community.zone) + Content.styled(
             "".join(f"  · {note}" for note in notes), "dim"
         )

@@ -12,8 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from kiosk.language import _
 from kiosk.models import Member
-from screens.commands import CANCEL, NEXT_MATCH, PREVIOUS_MATCH
+from screens.commands import CANCEL, NEXT_MATCH, PREVIOUS_MATCH, KeysInLanguage
 from screens.namesakes import name_line
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 FOUND = 8
 
 
-class MergeScreen(ModalScreen[Member | None]):
+class MergeScreen(KeysInLanguage, ModalScreen[Member | None]):
     """Dismisses with the member chosen to merge into `keep`, or None."""
 
     CSS_PATH = "host.tcss"
@@ -40,10 +41,13 @@ class MergeScreen(ModalScreen[Member | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(Content(f"Which record to merge into {self.keep.name}?"), classes="title")
-            yield Input(value=self.keep.name, placeholder="Their name…", id="merge-search")
+            yield Label(
+                Content(_("Which record to merge into {name}?").format(name=self.keep.name)),
+                classes="title",
+            )
+            yield Input(value=self.keep.name, placeholder=_("Their name…"), id="merge-search")
             yield OptionList(id="merge-results")
-            yield Label("↑↓ to choose, Enter to pick, Escape to go back.", classes="hint")
+            yield Label(_("↑↓ to choose, Enter to pick, Escape to go back."), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#merge-results").can_focus = False

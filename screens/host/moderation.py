@@ -10,9 +10,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Label
 
+from kiosk.language import _, ngettext
 from kiosk.models import ShoutOut
 from screens.commands import HIDE_OR_RESTORE
-from screens.host.hideable_list import HideableList
+from screens.host.hideable_list import HideableList, Wording
 from screens.shoutout_feed import card_heading, card_time
 
 if TYPE_CHECKING:
@@ -38,7 +39,18 @@ class ModerationPane(Vertical):
             hide=lambda shoutout, hidden: self.app.community.hide_shoutout(
                 shoutout.id, hidden=hidden
             ),
-            place="public screen",
+            wording=Wording(
+                empty=lambda: _("No shout-outs yet."),
+                counted=lambda count, hidden: ngettext(
+                    "{count} shout-out, {hidden} hidden. Enter or a tap hides one from every "
+                    "public screen, or restores it.",
+                    "{count} shout-outs, {hidden} hidden. Enter or a tap hides one from every "
+                    "public screen, or restores it.",
+                    count,
+                ).format(count=count, hidden=hidden),
+                hidden=lambda: _("Hidden from every public screen."),
+                restored=lambda: _("Back on every public screen."),
+            ),
         )
 
     def on_mount(self) -> None:
@@ -47,7 +59,7 @@ class ModerationPane(Vertical):
 
     def show(self) -> None:
         self.listing.show_records(self.app.community.all_shoutouts())
-        self.query_one("#shoutout-summary", Label).update(self.listing.summary("shout-outs"))
+        self.query_one("#shoutout-summary", Label).update(self.listing.summary())
 
     @property
     def listing(self) -> HideableList[ShoutOut]:
@@ -58,7 +70,7 @@ class ModerationPane(Vertical):
         heading = card_heading(community, shoutout) + " · " + card_time(community, shoutout)
         # A blank line after each, so one shout-out is told from the next.
         if shoutout.hidden:
-            heading = Content.styled("HIDDEN ", "bold $error") + heading
+            heading = Content.styled(_("HIDDEN") + " ", "bold $error") + heading
             words = Content.styled(shoutout.text, "dim strike")
         else:
             words = Content(shoutout.text)

@@ -11,11 +11,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Label
 
+from kiosk.language import _, ngettext
 from kiosk.models import Answer, Question
 from kiosk.text import QUESTION_LIMIT, clean
 from kiosk.timekeeping import hours
 from screens.confirm import ConfirmScreen
-from screens.host.hideable_list import HideableList
+from screens.host.hideable_list import HideableList, Wording
+from screens.length_count import length_count
 
 if TYPE_CHECKING:
     from textual import getters
@@ -31,17 +33,17 @@ class QuestionPane(Vertical):
         app = getters.app(KioskApp)
 
     def compose(self) -> ComposeResult:
-        yield Label("Asked now", classes="section-title")
+        yield Label(_("Asked now"), classes="section-title")
         yield Label("", id="question-now")
-        yield Label("A new question", classes="section-title")
+        yield Label(_("A new question"), classes="section-title")
         yield Input(
-            placeholder="Like: what is something you learned this month?", id="question-text"
+            placeholder=_("Like: what is something you learned this month?"), id="question-text"
         )
         yield Label(f"0 / {QUESTION_LIMIT}", id="question-counter", classes="hint")
         with Horizontal(classes="buttons"):
-            yield Button("Ask this", id="ask", variant="primary")
-            yield Button("Ask no question", id="clear-question", variant="error")
-        yield Label("Answers", classes="section-title")
+            yield Button(_("Ask this"), id="ask", variant="primary")
+            yield Button(_("Ask no question"), id="clear-question", variant="error")
+        yield Label(_("Answers"), classes="section-title")
         yield Label("", id="answers-hint", classes="hint")
         yield HideableList[Answer](
             id="answer-list",
@@ -50,7 +52,18 @@ class QuestionPane(Vertical):
             hide=lambda answer, hidden: self.app.community.hide_answer(
                 answer.member_id, hidden=hidden
             ),
-            place="board",
+            wording=Wording(
+                empty=lambda: _("No answers yet."),
+                counted=lambda count, hidden: ngettext(
+                    "{count} answer, {hidden} hidden. Enter or a tap hides one from every "
+                    "board, or restores it.",
+                    "{count} answers, {hidden} hidden. Enter or a tap hides one from every "
+                    "board, or restores it.",
+                    count,
+                ).format(count=count, hidden=hidden),
+                hidden=lambda: _("Hidden from every board."),
+                restored=lambda: _("Back on every board."),
+            ),
         )
 
     def on_mount(self) -> None:
@@ -62,13 +75,17 @@ class QuestionPane(Vertical):
         question = community.question()
         now = self.query_one("#question-now", Label)
         if question is None:
-            now.update(Content.styled("No question is asked right now.", "dim"))
+            now.update(Content.styled(_("No question is asked right now."), "dim"))
         else:
             count = len(community.answers())
-            answers = "1 answer" if count == 1 else f"{count} answers"
             asked = hours.ago(question.asked, community.clock(), community.zone)
+            about = ngettext(
+                "asked {when}, {count} answer", "asked {when}, {count} answers", count
+            ).format(when=asked, count=count)
             now.update(
-                Content.assemble(f"“{question.text}”", (f"  asked {asked}, {answers}", "dim"))
+                Content.assemble(
+                    _("“{question}”").format(question=question.text), (f"  {about}", "dim")
+                )
             )
         self.query_one("#clear-question", Button).disabled = question is None
         self.show_answers()
@@ -79,13 +96,13 @@ class QuestionPane(Vertical):
             sorted(self.app.community.answers(), key=lambda a: a.given, reverse=True)
         )
         listing.display = bool(listing.records)
-        self.query_one("#answers-hint", Label).update(listing.summary("answers"))
+        self.query_one("#answers-hint", Label).update(listing.summary())
 
     def answer_line(self, answer: Answer) -> Content:
         name = Content.styled(self.app.community.name_of(answer.member_id), "bold")
         if answer.hidden:
             return Content.assemble(
-                ("HIDDEN ", "bold $error"), name, "  ", (answer.text, "dim strike")
+                (_("HIDDEN") + " ", "bold $error"), name, "  ", (answer.text, "dim strike")
             )
         return Content.assemble(name, "  ", answer.text)
 
@@ -94,7 +111,7 @@ class QuestionPane(Vertical):
         length = len(clean(event.value))
         counter = self.query_one("#question-counter", Label)
         over = length - QUESTION_LIMIT
-        counter.update(f"{length} / {QUESTION_LIMIT}" + (f" · {over} too many" if over > 0 else ""))
+        counter.update(length_count(length, QUESTION_LIMIT))
         counter.set_class(over > 0, "caution")
 
     @on(Input.Submitted, "#question-text")
@@ -107,9 +124,13 @@ class QuestionPane(Vertical):
         if not answers:
             self.asked_for(typed)
             return
-        let_go = "its answer" if answers == 1 else f"its {answers} answers"
+        question = ngettext(
+            "Ask this instead of the question now, and let its answer go?",
+            "Ask this instead of the question now, and let its {count} answers go?",
+            answers,
+        ).format(count=answers)
         self.app.push_screen(
-            ConfirmScreen(f"Ask this instead of the question now, and let {let_go} go?", "Ask"),
+            ConfirmScreen(question, _("Ask")),
             lambda sure: self.asked_for(typed) if sure else None,
         )
 
@@ -118,20 +139,22 @@ class QuestionPane(Vertical):
         self.app.store_call(
             lambda: community.ask(typed),
             self.asked,
-            saved="The question of the week is set.",
+            saved=_("The question of the week is set."),
             button=self.query_one("#ask", Button),
         )
 
     def asked(self, question: Question) -> None:
         self.query_one("#ask", Button).disabled = False
         self.query_one("#question-text", Input).value = ""
-        self.app.notify("The question of the week is set.")
+        self.app.notify(_("The question of the week is set."))
         self.show()
 
     @on(Button.Pressed, "#clear-question")
     def ask_clear(self) -> None:
         self.app.push_screen(
-            ConfirmScreen("Ask no question for now? Its answers are let go.", "Ask no question"),
+            ConfirmScreen(
+                _("Ask no question for now? Its answers are let go."), _("Ask no question")
+            ),
             self.clear,
         )
 
@@ -141,7 +164,7 @@ class QuestionPane(Vertical):
         community = self.app.community
         self.app.store_call(
             community.clear_question,
-            lambda _: self.app.notify("No question is asked now."),
-            saved="No question is asked now.",
+            lambda cleared: self.app.notify(_("No question is asked now.")),
+            saved=_("No question is asked now."),
             button=self.query_one("#clear-question", Button),
         )

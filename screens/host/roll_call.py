@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Label
 
 from kiosk.errors import KioskError
+from kiosk.language import N_, _
 from kiosk.safety.roll_call import SAID_ON_SCREEN, OnRoll, RollCall, accounted_for, roll
 from kiosk.timekeeping.hours import clock_time
 from screens.commands import TICK_OFF
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
     from screens.app import KioskApp
 
-COLUMNS = (("Name", 44), ("Since", 7), ("Accounted for", 14))
+COLUMNS = ((N_("Name"), 44), (N_("Since"), 7), (N_("Accounted for"), 14))
 
 
 class RollCallTable(DataTable[Text]):
@@ -44,14 +45,14 @@ class RollCallPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="roll-call-summary")
-        yield Label(SAID_ON_SCREEN, classes="hint")
+        yield Label(_(SAID_ON_SCREEN), classes="hint")
         yield Label("", id="roll-call-problem", classes="caution")
         yield RollCallTable(id="roll-call-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#roll-call-table", RollCallTable)
         for label, width in COLUMNS:
-            table.add_column(label, width=width)
+            table.add_column(_(label), width=width)
         self.app.community_changed.subscribe(self, lambda _: self.read())
         self.app.ticked.subscribe(self, lambda _: self.read_if_ticked_elsewhere())
         self.read()
@@ -87,7 +88,7 @@ class RollCallPane(Vertical):
                 Text(clock_time(person.since, zone)),
                 Text(f"✔ {clock_time(person.accounted, zone)}")
                 if person.accounted
-                else Text("not yet", style="dim"),
+                else Text(_("not yet"), style="dim"),
                 key=person.visit_id,
             )
         keys = [person.visit_id for person in people]
@@ -95,9 +96,11 @@ class RollCallPane(Vertical):
             table.move_cursor(row=keys.index(highlighted.visit_id), animate=False)
         done = accounted_for(people)
         summary = (
-            f"{len(people)} in the building · {done} accounted for · {len(people) - done} not yet"
+            _("{count} in the building · {done} accounted for · {left} not yet").format(
+                count=len(people), done=done, left=len(people) - done
+            )
             if people
-            else "Nobody is checked in."
+            else _("Nobody is checked in.")
         )
         self.query_one("#roll-call-summary", Label).update(Text(summary, style="bold"))
         caution = self.query_one("#roll-call-problem", Label)

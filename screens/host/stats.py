@@ -11,8 +11,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Label
 
+from kiosk import language
 from kiosk.community.figures import CHART_DAYS, HEAT_DAYS, Figures, gather
 from kiosk.errors import KioskError
+from kiosk.language import N_, _, ngettext
 from kiosk.timekeeping import hours
 from screens.host.charts import BusiestHours, PeoplePerDay
 
@@ -22,15 +24,12 @@ if TYPE_CHECKING:
     from screens.app import KioskApp
 
 FIGURES = {
-    "here": "Here now",
-    "today": "Today",
-    "stay": "Average stay",
-    "new": f"Last {CHART_DAYS} days",
+    "here": N_("Here now"),
+    "today": N_("Today"),
+    "stay": N_("Average stay"),
+    "new": N_("Last {count} days"),
 }
-
-
-def plural(count: int, thing: str) -> str:
-    return f"{count} {thing}" if count == 1 else f"{count} {thing}s"
+"""Each figure's title, marked for the catalogs; `{count}` is the days it looks back."""
 
 
 class StatsPane(VerticalScroll):
@@ -52,10 +51,16 @@ class StatsPane(VerticalScroll):
 
     def on_mount(self) -> None:
         for figure, title in FIGURES.items():
-            self.query_one(f"#figure-{figure}").border_title = title
-        self.query_one("#per-day-box").border_title = f"Members per day, last {CHART_DAYS} days"
-        self.query_one("#busiest-box").border_title = f"Busiest hours, last {HEAT_DAYS // 7} weeks"
-        self.query_one("#per-event").border_title = f"Came for events, last {CHART_DAYS} days"
+            self.query_one(f"#figure-{figure}").border_title = _(title).format(count=CHART_DAYS)
+        self.query_one("#per-day-box").border_title = _(
+            "Members per day, last {count} days"
+        ).format(count=CHART_DAYS)
+        self.query_one("#busiest-box").border_title = _("Busiest hours, last {count} weeks").format(
+            count=HEAT_DAYS // 7
+        )
+        self.query_one("#per-event").border_title = _("Came for events, last {count} days").format(
+            count=CHART_DAYS
+        )
         self.app.community_changed.subscribe(self, lambda _: self.count())
 
     def on_show(self) -> None:
@@ -77,25 +82,42 @@ class StatsPane(VerticalScroll):
     def show(self, figures: Figures) -> None:
         capacity = self.app.community.capacity
         everyone = figures.here + figures.guests_here
-        here = f"{everyone} of {capacity}" if capacity else f"{everyone} here"
+        here = (
+            _("{count} of {capacity}").format(count=everyone, capacity=capacity)
+            if capacity
+            else _("{count} here").format(count=everyone)
+        )
         if figures.guests_here:
-            here += f"\n{figures.here} + {plural(figures.guests_here, 'guest')}"
+            guests = ngettext(
+                "{members} + {count} guest", "{members} + {count} guests", figures.guests_here
+            ).format(members=figures.here, count=figures.guests_here)
+            here += f"\n{guests}"
         self.figure("here", here)
-        today = plural(figures.today, "member")
+        today = ngettext("{count} member", "{count} members", figures.today).format(
+            count=figures.today
+        )
         if figures.peak.at is not None:
             peak = hours.clock_time(figures.peak.at, figures.zone)
-            today += f"\npeak {figures.peak.people} at {peak}"
+            today += "\n" + _("peak {count} at {time}").format(count=figures.peak.people, time=peak)
         self.figure("today", today)
         stay = figures.average_stay
-        self.figure("stay", hours.duration(stay) if stay is not None else "nobody left yet")
+        self.figure("stay", hours.duration(stay) if stay is not None else _("nobody left yet"))
         new = figures.newcomers
-        self.figure("new", f"{new.new} new\n{new.returning} returning")
+        self.figure(
+            "new",
+            _("{new} new").format(new=new.new)
+            + "\n"
+            + _("{returning} returning").format(returning=new.returning),
+        )
         self.query_one("#per-day", PeoplePerDay).show(figures.per_day)
         self.query_one("#busiest", BusiestHours).show(figures.busiest)
         per_event = self.query_one("#per-event", Label)
         per_event.update(
             Content("\n").join(
-                Content(f"{day:%a %d %b}  {title}  {plural(people, 'person')}")
+                Content(
+                    f"{language.short_day(day, with_weekday=True)}  {title}  "
+                    + ngettext("{count} person", "{count} people", people).format(count=people)
+                )
                 for day, title, people in figures.per_event
             )
         )

@@ -361,3 +361,17 @@ def test_an_unknown_time_zone_is_refused(tmp_path: Path) -> None:
 def test_without_a_zone_the_machines_is_used() -> None:
     # conftest pins the machine to UTC
     assert datetime(2026, 7, 1, 12, tzinfo=UTC).astimezone(Config().zone).hour == 12
+
+
+def test_the_kiosk_speaks_the_language_set(tmp_path: Path) -> None:
+    assert load_config(config_file(tmp_path, 'language = "de"')).language == "de"
+
+
+def test_a_language_without_a_catalog_is_refused_naming_those_there_are(tmp_path: Path) -> None:
+    path = config_file(tmp_path, 'language = "Deutsch"')
+    with pytest.raises(UsageError) as refused:
+        load_config(path)
+    assert str(refused.value) == (
+        f"Config file {path}: 'language' should be one of the kiosk's languages: "
+        "'en', 'de', 'fr', 'es', not 'Deutsch'."
+    )

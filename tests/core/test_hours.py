@@ -110,7 +110,7 @@ def test_a_space_that_opens_no_more_is_closed() -> None:
         (NINE - timedelta(hours=2, minutes=5), "since 07:09 · 2 h"),
         # A visit left open from an earlier day names that day rather than "51 h".
         (datetime(2026, 11, 24, 6, 14, tzinfo=UTC), "since Tue 06:14"),
-        (datetime(2026, 11, 10, 18, 0, tzinfo=UTC), "since 10 Nov 18:00"),
+        (datetime(2026, 11, 10, 18, 0, tzinfo=UTC), "since 10 Nov, 18:00"),
     ],
 )
 def test_since_names_an_earlier_day(arrival: datetime, shown: str) -> None:
