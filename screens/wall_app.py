@@ -103,8 +103,8 @@ class WallApp(App[None]):
                 # set aside with it (`_lay_out`): a board reading members as they came kept
                 # their files parsed (hundreds of files of fifty members each, replaced as
                 # people came and went), and the collector's full passes walked all that,
-                # holding the board for a third of a second every few seconds. Asked once:
-                # should a member file be damaged, members are read as they come instead.
+                # more of it with every change. Asked once: should a member file be
+                # damaged, members are read as they come instead.
                 self._everyone_asked = True
                 self.community.load_everyone()
             changed = self.community.refresh()

@@ -30,10 +30,10 @@ FILES = 1024
 SWEEP_SECONDS = 30.0
 """How often a watching process looks at every member file, for edits made in place."""
 FILES_KEPT = 384
-"""Member files kept read in memory, the most recently used: enough for the files of the
-about 450 people a big room holds (the wall board reads those here at every change),
-while a board left running for weeks does not come to hold every member who ever came
-by. Beyond that, a file is read again when next needed."""
+"""Member files kept read in memory, the most recently used, by a process that reads
+members as it needs them rather than everyone: enough for the files of the about 450
+people a big room holds, while a process left running for weeks does not come to hold
+every member who ever came by. Beyond that, a file is read again when next needed."""
 
 
 def file_of(key: str) -> str:
