@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from functools import cache
+from gettext import NullTranslations, translation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
-from babel.support import NullTranslations, Translations
+# Babel's formats load CLDR's tables, a cost a command at the door, which prints a few
+# words, should not pay: they are imported where a date, time or number is written. The
+# catalogs are plain gettext files, which the standard library reads.
+if TYPE_CHECKING:
+    from babel import Locale
 
 DOMAIN = "kiosk"
 """The catalogs' gettext domain: `locale/<language>/LC_MESSAGES/kiosk.mo`."""
@@ -57,6 +60,8 @@ def speaking() -> str:
 def own_name(language: str) -> str:
     """The language's name in itself, as its speakers write it at the start of a line:
     'English', 'Deutsch', 'Français', 'Español'."""
+    from babel import Locale
+
     name = Locale.parse(language).get_display_name(language) or language
     return name[:1].upper() + name[1:]
 
@@ -85,31 +90,43 @@ def N_(message: str) -> str:
 
 def number(value: float) -> str:
     """A number as the language now speaking writes it ("1,234.5", "1.234,5")."""
+    from babel import numbers as babel_numbers
+
     return babel_numbers.format_decimal(value, locale=_formats())
 
 
 def day(value: date) -> str:
     """A day in words ("Friday, 11 December 2026", "Freitag, 11. Dezember 2026")."""
+    from babel import dates as babel_dates
+
     return babel_dates.format_date(value, "full", locale=_formats())
 
 
 def short_day(value: date) -> str:
     """A day and a short month ("11 Dec", "11. Dez.")."""
+    from babel import dates as babel_dates
+
     return babel_dates.format_skeleton("MMMd", value, locale=_formats())
 
 
 def clock(moment: datetime) -> str:
     """A time of day on the clock, as the wall clock reads it ("09:30", "9:30")."""
+    from babel import dates as babel_dates
+
     return babel_dates.format_time(moment, "short", tzinfo=moment.tzinfo, locale=_formats())
 
 
 def weekday_and_clock(moment: datetime) -> str:
     """A short weekday and a time ("Fri 09:30", "Fr., 09:30")."""
+    from babel import dates as babel_dates
+
     return babel_dates.format_skeleton("EHm", moment, locale=_formats())
 
 
 def ago(span: timedelta) -> str:
     """How long ago, rounded to the one unit that says it ("3 minutes ago", "vor 3 Minuten")."""
+    from babel import dates as babel_dates
+
     return babel_dates.format_timedelta(
         -max(span, timedelta(0)), add_direction=True, locale=_formats()
     )
@@ -117,6 +134,8 @@ def ago(span: timedelta) -> str:
 
 def duration(span: timedelta) -> str:
     """How long, rounded to the one unit that says it ("3 hours", "3 Stunden")."""
+    from babel import dates as babel_dates
+
     return babel_dates.format_timedelta(max(span, timedelta(0)), locale=_formats())
 
 
@@ -126,10 +145,12 @@ def _formats() -> Locale:
 
 @cache
 def _locale(name: str) -> Locale:
+    from babel import Locale
+
     return Locale.parse(name)
 
 
 @cache
 def _catalog(folder: Path, language: str) -> NullTranslations:
     # English is the source: its catalog exists for translators' tools, and is empty.
-    return Translations.load(folder, [language], DOMAIN)
+    return translation(DOMAIN, folder, [language], fallback=True)
