@@ -34,7 +34,7 @@ def show_config(args: argparse.Namespace, config: Config) -> int:
     else:
         say(
             _("Config file: {path} (found by {found_by})").format(
-                path=found.path, found_by=found.found_by
+                path=found.path, found_by=_(found.found_by)
             )
         )
     for key, value in settings.items():
