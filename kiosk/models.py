@@ -18,13 +18,15 @@ from typing import Any, Literal, get_args
 
 from kiosk import text
 from kiosk.errors import Refused
+from kiosk.language import N_
 
 Status = Literal["open", "heads-down", "incognito"]
 STATUSES: tuple[Status, ...] = get_args(Status)
+# The labels are marked for translation, and translated where they are shown.
 STATUS_LABELS: dict[Status, str] = {
-    "open": "open to chat",
-    "heads-down": "heads-down",
-    "incognito": "incognito",
+    "open": N_("open to chat"),
+    "heads-down": N_("heads-down"),
+    "incognito": N_("incognito"),
 }
 PUBLIC_STATUSES: tuple[Status, ...] = ("open", "heads-down")
 """Statuses shown on public screens; an incognito member is only counted, for hosts."""
@@ -37,13 +39,13 @@ ProfileField = Literal[
 ]
 PROFILE_FIELDS: tuple[ProfileField, ...] = get_args(ProfileField)
 PROFILE_LABELS: dict[ProfileField, str] = {
-    "pronouns": "pronouns",
-    "intro": "about me",
-    "topics": "open to chatting about",
-    "ask_me_about": "ask me about",
-    "looking_for": "could use a hand with",
-    "learning": "learning",
-    "mentor": "happy to mentor in",
+    "pronouns": N_("pronouns"),
+    "intro": N_("about me"),
+    "topics": N_("open to chatting about"),
+    "ask_me_about": N_("ask me about"),
+    "looking_for": N_("could use a hand with"),
+    "learning": N_("learning"),
+    "mentor": N_("happy to mentor in"),
 }
 
 

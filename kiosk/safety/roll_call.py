@@ -16,13 +16,14 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.errors import DataError
+from kiosk.language import N_
 from kiosk.models import Presence
 from kiosk.storage.datafile import DataFile, Table
 from kiosk.storage.store import Store
 from kiosk.text import fold, is_id
 
 ROLL_CALL_FILE = "roll-call.json"
-SAID_ON_SCREEN = (
+SAID_ON_SCREEN = N_(
     "This list names everyone in the building, incognito members too: it is for safety."
 )
 

@@ -86,7 +86,7 @@ def export_visits(sub: argparse.ArgumentParser) -> None:
     sub.epilog = (
         _("columns:")
         + "\n"
-        + "\n".join(f"  {column:<12} {meaning}" for column, meaning in COLUMN_MEANINGS.items())
+        + "\n".join(f"  {column:<12} {_(meaning)}" for column, meaning in COLUMN_MEANINGS.items())
     )
 
 
