@@ -15,6 +15,7 @@ from kiosk.community.matching import whole_name, within_one_edit
 from kiosk.community.state import CommunityState
 from kiosk.community.topics import TopicIndex, plan_merge
 from kiosk.errors import Refused
+from kiosk.language import _
 from kiosk.models import PROFILE_FIELDS, Member, ProfileField
 from kiosk.progress import Progress
 
@@ -116,7 +117,9 @@ class Membership:
         own = (*choices, "hosts_only", "notify")
         unknown = set(changes) - {"name", *own, *PROFILE_FIELDS}
         if unknown:
-            raise Refused(f"A profile has no field {', '.join(sorted(unknown))}.")
+            raise Refused(
+                _("A profile has no field {fields}.").format(fields=", ".join(sorted(unknown)))
+            )
         fields = _profile(**{k: v for k, v in changes.items() if k not in own})
         fields |= {choice: bool(changes[choice]) for choice in choices if choice in changes}
         if "hosts_only" in changes:
@@ -237,7 +240,7 @@ def _profile(**fields: Any) -> dict[str, Any]:
         elif field in LIST_FIELDS:
             cleaned[field] = text.topics(value)
         else:
-            raise Refused(f"A profile has no field {field}.")
+            raise Refused(_("A profile has no field {field}.").format(field=field))
     return cleaned
 
 
@@ -246,7 +249,8 @@ def _hosts_only(fields: Iterable[str]) -> frozenset[ProfileField]:
     unknown = chosen - set(PROFILE_FIELDS)
     if unknown:
         raise Refused(
-            f"Only profile fields can be kept for hosts ({', '.join(PROFILE_FIELDS)}), "
-            f"not {', '.join(sorted(unknown))}."
+            _("Only profile fields can be kept for hosts ({fields}), not {unknown}.").format(
+                fields=", ".join(PROFILE_FIELDS), unknown=", ".join(sorted(unknown))
+            )
         )
     return frozenset(field for field in PROFILE_FIELDS if field in chosen)
