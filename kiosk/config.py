@@ -25,7 +25,7 @@ from kiosk.badges.wifi import SECURITIES, SSID_BYTES, WifiNetwork, password_fits
 from kiosk.errors import Refused, UsageError
 from kiosk.events.sources import is_feed_address
 from kiosk.exchange.space_listing import NO_LISTING, SpaceListing, read_spaceapi
-from kiosk.language import LANGUAGES
+from kiosk.language import LANGUAGES, N_, _, ngettext
 from kiosk.safety.agreements import Agreement, read_agreements
 from kiosk.text import TOPIC_LIMIT, channel, clean, shortened
 from kiosk.timekeeping.opening import (
@@ -135,28 +135,31 @@ class Config:
 
 
 _EXPECTED: dict[str, tuple[type[Any], str]] = {
-    "space_name": (str, 'text, like "Makerspace North"'),
-    "data_dir": (str, 'a folder path as text, like "kiosk-data"'),
-    "idle_timeout": (int, "a whole number of seconds, at least 5, like 60"),
-    "confirmation_seconds": (int, "a whole number of seconds, at least 1, like 6"),
-    "second_scan_seconds": (int, "a whole number of seconds from 0 to 3600, like 60"),
-    "host_pin_hash": (str, "text made by `kiosk hash-pin`, or empty"),
-    "capacity": (int, "a whole number of people, 0 for no limit"),
+    "space_name": (str, N_('text, like "Makerspace North"')),
+    "data_dir": (str, N_('a folder path as text, like "kiosk-data"')),
+    "idle_timeout": (int, N_("a whole number of seconds, at least 5, like 60")),
+    "confirmation_seconds": (int, N_("a whole number of seconds, at least 1, like 6")),
+    "second_scan_seconds": (int, N_("a whole number of seconds from 0 to 3600, like 60")),
+    "host_pin_hash": (str, N_("text made by `kiosk hash-pin`, or empty")),
+    "capacity": (int, N_("a whole number of people, 0 for no limit")),
     "suggested_topics": (
         list,
-        f'a list of texts of at most {TOPIC_LIMIT} characters, like ["coffee", "Python"]',
+        N_('a list of texts of at most {topic_limit} characters, like ["coffee", "Python"]'),
     ),
-    "backups_to_keep": (int, "a whole number of daily backups, at least 1"),
-    "anonymous_after_days": (int, "a whole number of days, or 0 to keep every visit's name"),
-    "theme": (str, 'a Textual theme name, like "textual-dark" or "textual-light"'),
-    "language": (str, f"one of the kiosk's languages: {', '.join(f'{c!r}' for c in LANGUAGES)}"),
-    "timezone": (str, 'a time zone name like "Europe/Berlin", or empty for the machine\'s own'),
-    "open_with_keyholder": (bool, "true or false"),
-    "hours": (dict, "a table of opening hours written [hours], with [[hours.open]] tables"),
-    "agreements": (list, "tables written [[agreements]], each with a title, a file and a version"),
+    "backups_to_keep": (int, N_("a whole number of daily backups, at least 1")),
+    "anonymous_after_days": (int, N_("a whole number of days, or 0 to keep every visit's name")),
+    "theme": (str, N_('a Textual theme name, like "textual-dark" or "textual-light"')),
+    "language": (str, N_("one of the kiosk's languages: {languages}")),
+    "timezone": (str, N_('a time zone name like "Europe/Berlin", or empty for the machine\'s own')),
+    "open_with_keyholder": (bool, N_("true or false")),
+    "hours": (dict, N_("a table of opening hours written [hours], with [[hours.open]] tables")),
+    "agreements": (
+        list,
+        N_("tables written [[agreements]], each with a title, a file and a version"),
+    ),
     "agreements_contact": (
         str,
-        'whom to ask about an agreement, like "a host" or "Sam at the desk"',
+        N_('whom to ask about an agreement, like "a host" or "Sam at the desk"'),
     ),
 }
 _MINIMUM = {
@@ -169,54 +172,75 @@ _MINIMUM = {
 }
 _MAXIMUM = {"second_scan_seconds": 3600}
 
+
 URL_LIMIT = 80
 """The longest community_url, so that its QR code still fits a small screen."""
 
 _SECTION_KEYS: dict[str, dict[str, tuple[type[Any], str]]] = {
     "wifi": {
-        "ssid": (str, f'the network\'s name, 1 to {SSID_BYTES} bytes, like "Makerspace Guests"'),
-        "password": (str, "text"),
-        "security": (str, '"WPA" (also for WPA2 and WPA3), "WEP", or "nopass" for an open network'),
-        "hidden": (bool, "true or false"),
+        "ssid": (str, N_('the network\'s name, 1 to {ssid_bytes} bytes, like "Makerspace Guests"')),
+        "password": (str, N_("text")),
+        "security": (
+            str,
+            N_('"WPA" (also for WPA2 and WPA3), "WEP", or "nopass" for an open network'),
+        ),
+        "hidden": (bool, N_("true or false")),
     },
     "links": {
         "community_url": (
             str,
-            f'a web address of at most {URL_LIMIT} characters, like "https://example.org/chat"',
+            N_('a web address of at most {url_limit} characters, like "https://example.org/chat"'),
         ),
     },
     "notify": {
         "hosts": (
             str,
-            'one notification URL, like "ntfy://ntfy.sh/our-hosts", or empty for none',
+            N_('one notification URL, like "ntfy://ntfy.sh/our-hosts", or empty for none'),
         ),
-        "digest": (str, 'a time of day like "21:00", or empty for no digest'),
+        "digest": (str, N_('a time of day like "21:00", or empty for no digest')),
     },
     "chat": {
-        "url": (str, 'one notification URL, like "discord://webhook_id/token", or empty for none'),
-        "opening": (bool, "true or false"),
-        "whos_in": (list, 'a list of times of day, like ["12:00", "18:00"]'),
-        "shoutouts": (bool, "true or false"),
+        "url": (
+            str,
+            N_('one notification URL, like "discord://webhook_id/token", or empty for none'),
+        ),
+        "opening": (bool, N_("true or false")),
+        "whos_in": (list, N_('a list of times of day, like ["12:00", "18:00"]')),
+        "shoutouts": (bool, N_("true or false")),
     },
     "events": {
         "feeds": (
             list,
-            "a list of calendar feeds, each a file path or a web address, like "
-            '["events.ics", "https://example.org/calendar.ics"]',
+            N_(
+                "a list of calendar feeds, each a file path or a web address, like "
+                '["events.ics", "https://example.org/calendar.ics"]'
+            ),
         ),
     },
     "spaceapi": {
-        "logo": (str, 'the web address of the logo, like "https://example.org/logo.png"'),
-        "url": (str, 'the web address of the space, like "https://example.org"'),
+        "logo": (str, N_('the web address of the logo, like "https://example.org/logo.png"')),
+        "url": (str, N_('the web address of the space, like "https://example.org"')),
         "calendar": (
             str,
-            "the web address of the space's events as iCalendar, like "
-            '"https://example.org/events.ics"',
+            N_(
+                "the web address of the space's events as iCalendar, like "
+                '"https://example.org/events.ics"'
+            ),
         ),
-        "contact": (dict, "a section [spaceapi.contact] of ways to reach the space"),
-        "location": (dict, "a section [spaceapi.location] saying where the space is"),
+        "contact": (dict, N_("a section [spaceapi.contact] of ways to reach the space")),
+        "location": (dict, N_("a section [spaceapi.location] saying where the space is")),
     },
 }
+
+
+def _kind(description: str) -> str:
+    """A kind of value from the tables above, in the language speaking, its limits named."""
+    return _(description).format(
+        topic_limit=TOPIC_LIMIT,
+        ssid_bytes=SSID_BYTES,
+        url_limit=URL_LIMIT,
+        languages=", ".join(repr(code) for code in LANGUAGES),
+    )
 
 
 CONFIG_VARIABLE = "KIOSK_CONFIG"
@@ -245,9 +269,9 @@ def config_places() -> tuple[tuple[Path, str], ...]:
     """Where a config file is looked for when none is named, in order, with how to say
     each."""
     return (
-        (LOCAL_CONFIG, "kiosk.toml in the current folder"),
-        (user_config(), "the user's config folder"),
-        (SYSTEM_CONFIG, "the machine's config folder"),
+        (LOCAL_CONFIG, N_("kiosk.toml in the current folder")),
+        (user_config(), N_("the user's config folder")),
+        (SYSTEM_CONFIG, N_("the machine's config folder")),
     )
 
 
@@ -259,8 +283,12 @@ def find_config(given: Path | None) -> ConfigFile | None:
     named = os.environ.get(CONFIG_VARIABLE, "")
     if named.strip():
         if "\0" in named:
-            raise UsageError(f"{CONFIG_VARIABLE} holds a NUL character, which no path can.")
-        return ConfigFile(Path(named), f"the {CONFIG_VARIABLE} environment variable")
+            raise UsageError(
+                _("{variable} holds a NUL character, which no path can.").format(
+                    variable=CONFIG_VARIABLE
+                )
+            )
+        return ConfigFile(Path(named), N_("the KIOSK_CONFIG environment variable"))
     for path, found_by in config_places():
         try:
             path.stat()
@@ -274,11 +302,11 @@ def find_config(given: Path | None) -> ConfigFile | None:
 
 def defaults_notice() -> str:
     """What a command says when it found no config file."""
-    places = ", ".join(_shown(path) for path, _ in config_places())
-    return (
-        f"no config file found ({CONFIG_VARIABLE} is not set; none at {places}), so the "
-        "built-in defaults are used; name one with --config FILE."
-    )
+    places = ", ".join(_shown(path) for path, _found_by in config_places())
+    return _(
+        "no config file found ({variable} is not set; none at {places}), so the built-in "
+        "defaults are used; name one with --config FILE."
+    ).format(variable=CONFIG_VARIABLE, places=places)
 
 
 def _shown(path: Path) -> str:
@@ -294,16 +322,22 @@ def load_config(path: Path | None) -> Config:
     with suppress(OSError):  # a path that cannot even be looked at is said below
         if stat.S_ISFIFO(path.stat().st_mode):
             # Opening a FIFO waits for a writer: the command would hang.
-            raise UsageError(f"Config file {path} is a FIFO, not a file.")
+            raise UsageError(_("Config file {path} is a FIFO, not a file.").format(path=path))
     try:
         with path.open("rb") as file:
             raw = tomllib.load(file)
     except FileNotFoundError as error:
-        raise UsageError(f"Config file {path} does not exist.") from error
+        raise UsageError(_("Config file {path} does not exist.").format(path=path)) from error
     except OSError as error:
-        raise UsageError(f"Config file {path} cannot be read: {error.strerror}.") from error
+        raise UsageError(
+            _("Config file {path} cannot be read: {strerror}.").format(
+                path=path, strerror=error.strerror
+            )
+        ) from error
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise UsageError(f"Config file {path} is not valid TOML: {error}.") from error
+        raise UsageError(
+            _("Config file {path} is not valid TOML: {error}.").format(path=path, error=error)
+        ) from error
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key in _SECTIONS:
@@ -311,8 +345,15 @@ def load_config(path: Path | None) -> Config:
             continue
         if key not in _EXPECTED:
             raise UsageError(
-                f"Config file {path}: unknown key '{shortened(key)}'. Known keys: "
-                f"{', '.join(_EXPECTED)}; sections: {', '.join(f'[{name}]' for name in _SECTIONS)}."
+                _(
+                    "Config file {path}: unknown key '{key}'. Known keys: {keys}; "
+                    "sections: {sections}."
+                ).format(
+                    path=path,
+                    key=shortened(key),
+                    keys=", ".join(_EXPECTED),
+                    sections=", ".join(f"[{name}]" for name in _SECTIONS),
+                )
             )
         values[key] = _checked(path, key, value)
     config = _one_zone(path, replace(Config(), **values, source=path), "timezone" in values)
@@ -327,9 +368,11 @@ def _one_zone(path: Path, config: Config, given: bool) -> Config:
     older = config.hours.timezone
     if given and older and older != config.timezone:
         raise UsageError(
-            f"Config file {path}: 'timezone' is {config.timezone!r} but 'hours.timezone' is "
-            f"{older!r}. The kiosk shows every time in one zone: keep the top-level "
-            "'timezone' and remove 'hours.timezone'."
+            _(
+                "Config file {path}: 'timezone' is {timezone!r} but 'hours.timezone' is "
+                "{older!r}. The kiosk shows every time in one zone: keep the top-level "
+                "'timezone' and remove 'hours.timezone'."
+            ).format(path=path, timezone=config.timezone, older=older)
         )
     zone = config.timezone if given else older
     return replace(config, timezone=zone, hours=replace(config.hours, timezone=zone))
@@ -340,7 +383,9 @@ def _checked(path: Path, key: str, value: Any) -> Any:
 
     def wrong() -> UsageError:
         return UsageError(
-            f"Config file {path}: '{key}' should be {expected}, not {shortened(repr(value))}."
+            _("Config file {path}: '{key}' should be {expected}, not {value}.").format(
+                path=path, key=key, expected=_kind(expected), value=shortened(repr(value))
+            )
         )
 
     if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
@@ -370,7 +415,9 @@ def _checked(path: Path, key: str, value: Any) -> Any:
         try:
             return read_timezone(value, "timezone")
         except ValueError as error:
-            raise UsageError(f"Config file {path}: {error}.") from None
+            raise UsageError(
+                _("Config file {path}: {error}.").format(path=path, error=error)
+            ) from None
     if key == "agreements_contact":
         if not clean(value):
             raise wrong()
@@ -379,12 +426,16 @@ def _checked(path: Path, key: str, value: Any) -> Any:
         try:
             return read_agreements(path, value)
         except ValueError as error:
-            raise UsageError(f"Config file {path}: {error}.") from None
+            raise UsageError(
+                _("Config file {path}: {error}.").format(path=path, error=error)
+            ) from None
     if key == "hours":
         try:
             return read_hours(value)
         except ValueError as error:
-            raise UsageError(f"Config file {path}: {error}.") from None
+            raise UsageError(
+                _("Config file {path}: {error}.").format(path=path, error=error)
+            ) from None
     return value
 
 
@@ -393,47 +444,78 @@ def _section(path: Path, name: str, table: Any) -> dict[str, Any]:
     keys = _SECTION_KEYS[name]
     if not isinstance(table, dict):
         raise UsageError(
-            f"Config file {path}: '{name}' should be a section [{name}] "
-            f"with the keys {', '.join(keys)}."
+            _(
+                "Config file {path}: '{name}' should be a section [{name}] with the keys {keys}."
+            ).format(path=path, name=name, keys=", ".join(keys))
         )
     for key, value in table.items():
         if key not in keys:
             raise UsageError(
-                f"Config file {path}: unknown key '{name}.{key}'. "
-                f"Known keys in [{name}]: {', '.join(keys)}."
+                _(
+                    "Config file {path}: unknown key '{name}.{key}'. Known keys in [{name}]: "
+                    "{keys}."
+                ).format(path=path, name=name, key=key, keys=", ".join(keys))
             )
         kind, expected = keys[key]
         if not isinstance(value, kind):
             # A password is not repeated back, not even a mistyped one.
-            given = "" if key == "password" else f", not {value!r}"
-            raise UsageError(f"Config file {path}: '{name}.{key}' should be {expected}{given}.")
+            if key == "password":
+                wrong = _("Config file {path}: '{name}.{key}' should be {expected}.")
+            else:
+                wrong = _("Config file {path}: '{name}.{key}' should be {expected}, not {value!r}.")
+            raise UsageError(
+                wrong.format(path=path, name=name, key=key, expected=_kind(expected), value=value)
+            )
     return table
 
 
 def _wifi(path: Path, section: dict[str, Any]) -> dict[str, Any]:
-    def wrong(key: str, expected: str) -> UsageError:
-        return UsageError(f"Config file {path}: 'wifi.{key}' should be {expected}.")
+    def wrong(key: str, expected: str, value: str) -> UsageError:
+        return UsageError(
+            _("Config file {path}: 'wifi.{key}' should be {expected}, not {value!r}.").format(
+                path=path, key=key, expected=expected, value=value
+            )
+        )
 
     ssid = section.get("ssid")
     if ssid is None:
-        raise UsageError(f"Config file {path}: the section [wifi] needs 'ssid', the network name.")
+        raise UsageError(
+            _("Config file {path}: the section [wifi] needs 'ssid', the network name.").format(
+                path=path
+            )
+        )
     if not ssid or len(ssid.encode()) > SSID_BYTES or not ssid.isprintable():
-        raise wrong("ssid", f"{_SECTION_KEYS['wifi']['ssid'][1]}, not {ssid!r}")
+        raise wrong("ssid", _kind(_SECTION_KEYS["wifi"]["ssid"][1]), ssid)
     given = section.get("security", "WPA")
     security = next((s for s in SECURITIES if s.casefold() == given.casefold()), None)
     if security is None:
-        raise wrong("security", f"{_SECTION_KEYS['wifi']['security'][1]}, not {given!r}")
+        raise wrong("security", _kind(_SECTION_KEYS["wifi"]["security"][1]), given)
     password = section.get("password", "")
     if not password_fits(security, password):
         rule = password_rule(security)
         if rule is None:
-            raise wrong("password", 'left out for an open network (security = "nopass")')
+            raise UsageError(
+                _(
+                    "Config file {path}: 'wifi.password' should be left out for an open "
+                    'network (security = "nopass").'
+                ).format(path=path)
+            )
         if not password:
             raise UsageError(
-                f"Config file {path}: the section [wifi] needs 'password' for a {security} "
-                f'network ({rule}), or security = "nopass" for an open one.'
+                _(
+                    "Config file {path}: the section [wifi] needs 'password' for a {security} "
+                    'network ({rule}), or security = "nopass" for an open one.'
+                ).format(path=path, security=security, rule=_(rule))
             )
-        raise wrong("password", f"{rule} for a {security} network; it has {len(password)}")
+        raise UsageError(
+            ngettext(
+                "Config file {path}: 'wifi.password' should be {rule} for a {security} network; "
+                "it has {count} character.",
+                "Config file {path}: 'wifi.password' should be {rule} for a {security} network; "
+                "it has {count} characters.",
+                len(password),
+            ).format(path=path, rule=_(rule), security=security, count=len(password))
+        )
     return {"wifi": WifiNetwork(ssid, password, security, section.get("hidden", False))}
 
 
@@ -441,8 +523,9 @@ def _links(path: Path, section: dict[str, Any]) -> dict[str, Any]:
     url = section.get("community_url", "")
     if url and not _is_web_address(url):
         raise UsageError(
-            f"Config file {path}: 'links.community_url' should be "
-            f"{_SECTION_KEYS['links']['community_url'][1]}, not {url!r}."
+            _(
+                "Config file {path}: 'links.community_url' should be {expected}, not {url!r}."
+            ).format(path=path, expected=_kind(_SECTION_KEYS["links"]["community_url"][1]), url=url)
         )
     return {"community_url": url}
 
@@ -473,14 +556,16 @@ def _channel(path: Path, key: str, url: str) -> str:
     try:
         return channel(url)
     except Refused as refusal:
-        raise UsageError(f"Config file {path}: '{key}': {refusal}") from None
+        raise UsageError(
+            _("Config file {path}: '{key}': {refusal}").format(path=path, key=key, refusal=refusal)
+        ) from None
 
 
 def _time_of_day(path: Path, key: str, value: Any) -> time:
     try:
         return read_time_of_day(value, f"'{key}'")
     except ValueError as error:
-        raise UsageError(f"Config file {path}: {error}.") from None
+        raise UsageError(_("Config file {path}: {error}.").format(path=path, error=error)) from None
 
 
 def _is_web_address(url: str) -> bool:
@@ -498,8 +583,12 @@ def _events(path: Path, section: dict[str, Any]) -> dict[str, Any]:
     for feed in feeds:
         if not isinstance(feed, str) or not feed.strip() or not feed.isprintable():
             raise UsageError(
-                f"Config file {path}: 'events.feeds' should be "
-                f"{_SECTION_KEYS['events']['feeds'][1]}, not {shortened(repr(feed))}."
+                _("Config file {path}: '{key}' should be {expected}, not {value}.").format(
+                    path=path,
+                    key="events.feeds",
+                    expected=_kind(_SECTION_KEYS["events"]["feeds"][1]),
+                    value=shortened(repr(feed)),
+                )
             )
     # A file is found beside the config, as the data folder is.
     return {
@@ -514,7 +603,7 @@ def _spaceapi(path: Path, section: dict[str, Any]) -> dict[str, Any]:
     try:
         return {"spaceapi": read_spaceapi(section)}
     except ValueError as error:
-        raise UsageError(f"Config file {path}: {error}.") from None
+        raise UsageError(_("Config file {path}: {error}.").format(path=path, error=error)) from None
 
 
 _SECTIONS: dict[str, Callable[[Path, dict[str, Any]], dict[str, Any]]] = {
@@ -538,7 +627,7 @@ def permissions_warning(path: Path | None, config: Config) -> str | None:
         return None
     if not mode & 0o077:
         return None
-    return (
-        f"Config file {path} holds the host PIN hash, and other users of this machine "
-        f"can read or change it (mode {mode:o}); make it private with `chmod 600 {path}`."
-    )
+    return _(
+        "Config file {path} holds the host PIN hash, and other users of this machine can "
+        "read or change it (mode {mode}); make it private with `chmod 600 {path}`."
+    ).format(path=path, mode=f"{mode:o}")

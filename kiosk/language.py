@@ -17,13 +17,15 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime, timedelta
 from functools import cache
+from gettext import NullTranslations, translation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale
-from babel import dates as babel_dates
-from babel import lists as babel_lists
-from babel import numbers as babel_numbers
-from babel.support import NullTranslations, Translations
+# Babel's formats load CLDR's tables, a cost a command at the door, which prints a few
+# words, should not pay: they are imported where a date, time or number is written. The
+# catalogs are plain gettext files, which the standard library reads.
+if TYPE_CHECKING:
+    from babel import Locale
 
 DOMAIN = "kiosk"
 """The catalogs' gettext domain: `locale/<language>/LC_MESSAGES/kiosk.mo`."""
@@ -74,6 +76,8 @@ def as_data() -> Iterator[None]:
 def own_name(language: str) -> str:
     """The language's name in itself, as its speakers write it at the start of a line:
     'English', 'Deutsch', 'Français', 'Español'."""
+    from babel import Locale
+
     name = Locale.parse(language).get_display_name(language) or language
     return name[:1].upper() + name[1:]
 
@@ -102,17 +106,23 @@ def N_(message: str) -> str:
 
 def either(items: Iterable[str]) -> str:
     """Items as one or the other of them ("Ana, Bo or Cy", "Ana, Bo oder Cy")."""
+    from babel import lists as babel_lists
+
     return babel_lists.format_list(list(items), style="or", locale=_formats())
 
 
 def number(value: float) -> str:
     """A number as the language now speaking writes it ("1,234.5", "1.234,5")."""
+    from babel import numbers as babel_numbers
+
     return babel_numbers.format_decimal(value, locale=_formats())
 
 
 def day(value: date, *, with_year: bool = True) -> str:
     """A day in words ("Friday, 11 December 2026", "Freitag, 11. Dezember 2026"); without
     the year where it goes without saying ("Friday 11 December")."""
+    from babel import dates as babel_dates
+
     if with_year:
         return babel_dates.format_date(value, "full", locale=_formats())
     return babel_dates.format_skeleton("MMMMEEEEd", value, locale=_formats())
@@ -121,22 +131,30 @@ def day(value: date, *, with_year: bool = True) -> str:
 def short_day(value: date, *, with_year: bool = False, with_weekday: bool = False) -> str:
     """A day and a short month ("11 Dec", "11. Dez."), and the year ("11 Dec 2026") or the
     short weekday ("Fri 11 Dec") if asked."""
+    from babel import dates as babel_dates
+
     skeleton = ("y" if with_year else "") + "MMM" + ("Ed" if with_weekday else "d")
     return babel_dates.format_skeleton(skeleton, value, locale=_formats())
 
 
 def day_and_month(value: date) -> str:
     """A day and its month in words ("2 January", "2. Januar")."""
+    from babel import dates as babel_dates
+
     return babel_dates.format_skeleton("MMMMd", value, locale=_formats())
 
 
 def weekday(value: date) -> str:
     """The day of the week in words ("Monday", "Montag")."""
+    from babel import dates as babel_dates
+
     return babel_dates.format_date(value, "EEEE", locale=_formats())
 
 
 def clock(moment: datetime) -> str:
     """A time of day on the clock, as the wall clock reads it ("09:30", "9:30")."""
+    from babel import dates as babel_dates
+
     return babel_dates.format_time(moment, "short", tzinfo=moment.tzinfo, locale=_formats())
 
 
@@ -147,11 +165,15 @@ def short_weekday(index: int) -> str:
 
 def weekday_and_clock(moment: datetime) -> str:
     """A short weekday and a time ("Fri 09:30", "Fr., 09:30")."""
+    from babel import dates as babel_dates
+
     return babel_dates.format_skeleton("EHm", moment, tzinfo=moment.tzinfo, locale=_formats())
 
 
 def short_day_and_clock(moment: datetime) -> str:
     """A day, a short month and a time ("12 Nov, 09:30", "12. Nov., 09:30")."""
+    from babel import dates as babel_dates
+
     # CLDR's pattern for a date and a time together, like "{1}, {0}".
     joined = str(babel_dates.get_datetime_format("short", locale=_formats()))
     return joined.replace("{1}", short_day(moment)).replace("{0}", clock(moment))
@@ -160,6 +182,8 @@ def short_day_and_clock(moment: datetime) -> str:
 def ago(span: timedelta) -> str:
     """How long ago, in the largest unit that is one or more ("3 minutes ago", "vor 3
     Minuten", "6 days ago" rather than "1 week ago")."""
+    from babel import dates as babel_dates
+
     return babel_dates.format_timedelta(
         -max(span, timedelta(0)), threshold=1, add_direction=True, locale=_formats()
     )
@@ -171,10 +195,12 @@ def _formats() -> Locale:
 
 @cache
 def _locale(name: str) -> Locale:
+    from babel import Locale
+
     return Locale.parse(name)
 
 
 @cache
 def _catalog(folder: Path, language: str) -> NullTranslations:
     # English is the source: its catalog exists for translators' tools, and is empty.
-    return Translations.load(folder, [language], DOMAIN)
+    return translation(DOMAIN, folder, [language], fallback=True)

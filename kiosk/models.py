@@ -22,6 +22,7 @@ from kiosk.language import LANGUAGES, N_
 
 Status = Literal["open", "heads-down", "incognito"]
 STATUSES: tuple[Status, ...] = get_args(Status)
+# The labels are marked for translation, and translated where they are shown.
 STATUS_LABELS: dict[Status, str] = {
     "open": N_("open to chat"),
     "heads-down": N_("heads-down"),

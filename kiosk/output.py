@@ -14,6 +14,7 @@ import re
 import sys
 from typing import Any
 
+from kiosk.language import _
 from kiosk.text import UNSEEN, ZWJ, ZWNJ
 
 _HARMLESS = {"\n", ZWJ, ZWNJ, "\ufe0e", "\ufe0f"}
@@ -31,6 +32,11 @@ def say(text: str = "", *, err: bool = False) -> None:
     """Print `text` and a line break on stdout, or stderr when `err`, showing only what
     can be seen."""
     print(visible(text), file=sys.stderr if err else sys.stdout)
+
+
+def warn(warning: str) -> None:
+    """Tell the host of `warning` on stderr, as a warning from the kiosk."""
+    say(_("kiosk: warning: {warning}").format(warning=warning), err=True)
 
 
 def json_text(value: Any) -> str:

@@ -15,6 +15,7 @@ import sys
 import unicodedata
 
 from kiosk.errors import Refused
+from kiosk.language import _
 
 NAME_LIMIT = 80
 TOPIC_LIMIT = 40
@@ -191,7 +192,7 @@ def required(text: str, what: str, limit: int) -> str:
     """Clean `text`, refusing it politely when it is empty or longer than `limit`."""
     cleaned = clean(text)
     if not cleaned:
-        raise Refused(f"Please enter {what}.")
+        raise Refused(_("Please enter {what}.").format(what=what))
     return limited(cleaned, what, limit)
 
 
@@ -203,8 +204,10 @@ def optional(text: str, what: str, limit: int) -> str:
 def limited(cleaned: str, what: str, limit: int) -> str:
     if len(cleaned) > limit:
         raise Refused(
-            f"That is too long for {what}: {len(cleaned)} characters, "
-            f"and at most {limit} fit. Please shorten it."
+            _(
+                "That is too long for {what}: {count} characters, and at most {limit} fit. "
+                "Please shorten it."
+            ).format(what=what, count=len(cleaned), limit=limit)
         )
     return cleaned
 
@@ -220,14 +223,19 @@ def topics(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
             continue
         if len(topic) > TOPIC_LIMIT:
             raise Refused(
-                f"The topic “{topic[:20]}…” is {len(topic)} characters; "
-                f"a topic can be at most {TOPIC_LIMIT}."
+                _(
+                    "The topic “{topic}…” is {count} characters; a topic can be at most {limit}."
+                ).format(topic=topic[:20], count=len(topic), limit=TOPIC_LIMIT)
             )
         seen.add(key)
         # Kept once in memory however many members share it.
         result.append(sys.intern(topic))
     if len(result) > TOPICS_LIMIT:
-        raise Refused(f"That is {len(result)} topics; please pick at most {TOPICS_LIMIT}.")
+        raise Refused(
+            _("That is {count} topics; please pick at most {limit}.").format(
+                count=len(result), limit=TOPICS_LIMIT
+            )
+        )
     return tuple(result)
 
 
@@ -274,9 +282,11 @@ def channel(value: str) -> str:
         or any(char.isspace() for char in url)
     ):
         raise Refused(
-            "That is not a notification channel: give an address like "
-            "ntfy://ntfy.sh/my-topic or mailto://user:password@example.org "
-            "(one URL, without spaces)."
+            _(
+                "That is not a notification channel: give an address like "
+                "ntfy://ntfy.sh/my-topic or mailto://user:password@example.org "
+                "(one URL, without spaces)."
+            )
         )
     return limited(url, "a notification channel", CHANNEL_LIMIT)
 

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from kiosk.errors import Refused
+from kiosk.language import _
 
 NEW_PIN_MINIMUM = 6
 """Characters a new PIN needs: every 4-digit PIN can be tried offline in minutes."""
@@ -91,8 +92,10 @@ def require_new_pin(pin: str, what: str = "A PIN") -> str:
     """`pin` if it is long enough to become a new PIN; refused politely otherwise."""
     if len(unicodedata.normalize("NFC", pin)) < NEW_PIN_MINIMUM:
         raise Refused(
-            f"{what} needs at least {NEW_PIN_MINIMUM} characters, so that it cannot be "
-            "guessed quickly; please choose a longer one."
+            _(
+                "{what} needs at least {count} characters, so that it cannot be guessed "
+                "quickly; please choose a longer one."
+            ).format(what=what, count=NEW_PIN_MINIMUM)
         )
     return pin
 

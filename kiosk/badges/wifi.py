@@ -6,6 +6,8 @@ import string
 from dataclasses import dataclass
 from typing import Literal
 
+from kiosk.language import N_
+
 Security = Literal["WPA", "WEP", "nopass"]
 SECURITIES: tuple[Security, ...] = ("WPA", "WEP", "nopass")
 """WPA also stands for WPA2 and WPA3; nopass is an open network."""
@@ -38,11 +40,12 @@ def wifi_payload(network: WifiNetwork) -> str:
 
 
 def password_rule(security: Security) -> str | None:
-    """What a password for `security` must be, said for a person; None when any will do."""
+    """What a password for `security` must be, said for a person (marked for translation,
+    to be passed through `gettext` where it is shown); None when any will do."""
     if security == "WPA":
-        return "8 to 63 characters without accents, or 64 hexadecimal digits"
+        return N_("8 to 63 characters without accents, or 64 hexadecimal digits")
     if security == "WEP":
-        return "5 or 13 characters, or 10 or 26 hexadecimal digits"
+        return N_("5 or 13 characters, or 10 or 26 hexadecimal digits")
     return None
 
 

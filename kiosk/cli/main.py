@@ -32,8 +32,10 @@ from kiosk.cli.arguments import (
     wall,
 )
 from kiosk.cli.arguments.declaring import Arguments, Command, handler, no_arguments
+from kiosk.cli.language import asked_language
 from kiosk.errors import DataError, KioskError, NewerData, UsageError
-from kiosk.output import say
+from kiosk.language import _, speak
+from kiosk.output import say, warn
 from kiosk.text import shortened
 
 if TYPE_CHECKING:  # read once the arguments are: `kiosk --help` needs no settings
@@ -58,6 +60,8 @@ AREAS = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    # The person at the terminal reads in their language from the first word, help too.
+    speak(asked_language(os.environ))
     config: Config | None = None
     try:
         args = _parser().parse_args(arguments)
@@ -87,8 +91,8 @@ def _settings(args: argparse.Namespace) -> Config:
 
     from kiosk.config import defaults_notice, find_config, load_config, permissions_warning
 
-    config_path = _path(args.config, "--config", "a config file, like --config kiosk.toml")
-    data = _path(args.data, "--data", "a data folder, like --data kiosk-data")
+    config_path = _path(args.config, "--config", _("a config file, like --config kiosk.toml"))
+    data = _path(args.data, "--data", _("a data folder, like --data kiosk-data"))
     found = find_config(config_path)
     if found is None:
         say(f"kiosk: {defaults_notice()}", err=True)
@@ -96,7 +100,7 @@ def _settings(args: argparse.Namespace) -> Config:
     config = load_config(config_path)
     warning = permissions_warning(config_path, config)
     if warning:
-        say(f"kiosk: warning: {warning}", err=True)
+        warn(warning)
     if data is not None:
         config = replace(config, data_dir=data)
     _refuse_unusable(config.data_dir)
@@ -111,7 +115,7 @@ def _damage_hint(error: DataError, config: Config | None) -> str:
     from kiosk.storage.store import Store
 
     if error.path is None:
-        return "Nothing was changed."
+        return _("Nothing was changed.")
     config = config or Config()
     backups = Backups(Store(config.data_dir), config.backups_to_keep)
     return backup_hint(backups, error.path, isinstance(error, NewerData))
@@ -135,7 +139,7 @@ def run_kiosk(args: argparse.Namespace, config: Config) -> int:
     said = permissions_warning(config.source, config)
     for warning in app.host_warnings.given:
         if warning != said:
-            say(f"kiosk: warning: {warning}", err=True)
+            warn(warning)
     # Non-zero when the kiosk stopped on an error, so a service manager restarts it.
     return app.return_code or 0
 
@@ -152,11 +156,17 @@ def _path(value: str | None, option: str, example: str) -> Path | None:
     if value is None:
         return None
     if not value.strip():
-        raise UsageError(f"The path given with {option} is empty; please give {example}.")
+        raise UsageError(
+            _("The path given with {option} is empty; please give {example}.").format(
+                option=option, example=example
+            )
+        )
     if "\0" in value:
         raise UsageError(
-            f"The path given with {option} ({shortened(repr(value))}) holds a NUL character, "
-            f"which no path can; please give {example}."
+            _(
+                "The path given with {option} ({path}) holds a NUL character, which no path "
+                "can; please give {example}."
+            ).format(option=option, path=shortened(repr(value)), example=example)
         )
     return Path(value)
 
@@ -170,7 +180,11 @@ def _refuse_unusable(folder: Path) -> None:
     except (FileNotFoundError, NotADirectoryError):
         return  # each command says what it needs: a folder to read, or one it can make
     except OSError as error:
-        raise UsageError(f"The data folder {folder} cannot be used: {error.strerror}.") from None
+        raise UsageError(
+            _("The data folder {folder} cannot be used: {strerror}.").format(
+                folder=folder, strerror=error.strerror
+            )
+        ) from None
 
 
 def _echoes_shortened(message: str, arguments: list[str]) -> str:
@@ -222,25 +236,27 @@ def _parser() -> argparse.ArgumentParser:
             "--config",
             default=default,
             metavar="FILE",
-            help="the TOML config file (else the one KIOSK_CONFIG names, else kiosk.toml "
-            "here, ~/.config/kiosk/config.toml or /etc/kiosk/config.toml)",
+            help=_(
+                "the TOML config file (else the one KIOSK_CONFIG names, else kiosk.toml "
+                "here, ~/.config/kiosk/config.toml or /etc/kiosk/config.toml)"
+            ),
         )
         parser.add_argument(
             "--data",
             default=default,
             metavar="DIR",
-            help="the data folder (instead of the config's data_dir)",
+            help=_("the data folder (instead of the config's data_dir)"),
         )
 
     parser = _Parser(
-        prog="kiosk", description="A check-in kiosk that helps members meet each other."
+        prog="kiosk", description=_("A check-in kiosk that helps members meet each other.")
     )
     common(parser, None)
     parser.add_argument(
-        "--no-lock", action="store_true", help="let ctrl+q quit without the host PIN"
+        "--no-lock", action="store_true", help=_("let ctrl+q quit without the host PIN")
     )
     parser.set_defaults(command=run_kiosk)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
 
     def command(
         name: str, runs: str, help: str, arguments: Arguments, within: Any = commands
@@ -257,7 +273,7 @@ def _parser() -> argparse.ArgumentParser:
         common(sub, argparse.SUPPRESS)
         if runs is not None:
             sub.set_defaults(command=handler(runs), command_name=name)
-        return sub.add_subparsers(title="commands", metavar="COMMAND", required=runs is None)
+        return sub.add_subparsers(title=_("commands"), metavar="COMMAND", required=runs is None)
 
     for area in AREAS:
         area.register(command, group)

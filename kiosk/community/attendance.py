@@ -15,6 +15,7 @@ from kiosk.community.gathering import Gathering, gather
 from kiosk.community.milestones import Milestone, milestone_at_check_in
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused, StorageError
+from kiosk.language import _, ngettext
 from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
 from kiosk.safety.inductions import Inductions, Supervisors, supervisors
 from kiosk.timekeeping.closing import DayEnd, checked_out, plan_day_end
@@ -98,9 +99,17 @@ class Attendance:
             unseen = at_door and earlier is not None and self.state.seen_at_door(member) is None
             if earlier is not None and not unseen:
                 since = clock_time(earlier.since, self.state.zone)
-                raise Refused(f"{member.name} is already checked in, since {since}.")
+                raise Refused(
+                    _("{name} is already checked in, since {since}.").format(
+                        name=member.name, since=since
+                    )
+                )
             if not member.active:
-                raise Refused(f"{member.name}'s membership is paused. Please check with a host.")
+                raise Refused(
+                    _("{name}'s membership is paused. Please check with a host.").format(
+                        name=member.name
+                    )
+                )
             self._refuse_when_full()
             visit = Visit(_visit_id(), member_id, self.state.clock(), status, chosen)
             if unseen and earlier is not None:
@@ -111,9 +120,12 @@ class Attendance:
 
     def _refuse_when_full(self) -> None:
         if self.state.capacity and len(self.state.visits_now) >= self.state.capacity:
-            people = "person" if self.state.capacity == 1 else "people"
             raise Refused(
-                f"The space is full ({self.state.capacity} {people}). Please check with a host."
+                ngettext(
+                    "The space is full ({count} person). Please check with a host.",
+                    "The space is full ({count} people). Please check with a host.",
+                    self.state.capacity,
+                ).format(count=self.state.capacity)
             )
 
     def update_visit(self, member_id: str, status: Status, topics: tuple[str, ...]) -> Visit:
@@ -130,7 +142,9 @@ class Attendance:
     def _open_visit(self, member_id: str) -> Visit:
         visit = self.state.visit_of_member.get(member_id)
         if visit is None:
-            raise Refused(f"{self.state.member(member_id).name} is not checked in.")
+            raise Refused(
+                _("{name} is not checked in.").format(name=self.state.member(member_id).name)
+            )
         return visit
 
     def sign_in_guest(self, host_id: str, name: str, invited: bool = False) -> Visit:
@@ -140,7 +154,9 @@ class Attendance:
         with self.state.writing():
             host = self.state.member(host_id)
             if not invited and host_id not in self.state.visit_of_member:
-                raise Refused(f"{host.name} is not checked in; please check in first.")
+                raise Refused(
+                    _("{name} is not checked in; please check in first.").format(name=host.name)
+                )
             self._refuse_when_full()
             visit = Visit(_visit_id(), host_id, self.state.clock(), "open", (), guest=name)
             self.state.store.add_visit(visit)
@@ -177,7 +193,7 @@ class Attendance:
         with self.state.writing():
             visit = next((v for v in self.state.visits_now if v.id == visit_id), None)
             if visit is None:
-                raise Refused("That person is not checked in any more.")
+                raise Refused(_("That person is not checked in any more."))
             guests = () if visit.guest else self.guests_of(visit.member_id)
             closed = [checked_out(v, self.state.clock()) for v in (visit, *guests)]
             self.state.store.close_visits(closed)
@@ -419,4 +435,8 @@ def _visit_id() -> str:
 def _check_status(status: str) -> None:
     if status not in STATUSES:
         known = ", ".join(STATUSES[:-1]) + f" or {STATUSES[-1]}"
-        raise Refused(f"The status '{text.shortened(status)}' is unknown; use {known}.")
+        raise Refused(
+            _("The status '{status}' is unknown; use {known}.").format(
+                status=text.shortened(status), known=known
+            )
+        )

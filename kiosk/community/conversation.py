@@ -9,6 +9,7 @@ from kiosk import text
 from kiosk.community.answers import ShownAnswer, answers_to_show
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused
+from kiosk.language import _
 from kiosk.models import Answer, Question, ShoutOut
 
 
@@ -58,7 +59,11 @@ class Conversation:
                 (s for s in self.state.shoutouts_newest_first if s.id == shoutout_id), None
             )
             if shoutout is None:
-                raise Refused(f"There is no shout-out with the id '{text.shortened(shoutout_id)}'.")
+                raise Refused(
+                    _("There is no shout-out with the id '{id}'.").format(
+                        id=text.shortened(shoutout_id)
+                    )
+                )
             changed = replace(shoutout, hidden=hidden)
             self.state.store.put_shoutout(changed)
             self.state.load_shoutouts()
@@ -96,7 +101,7 @@ class Conversation:
         with self.state.writing():
             member = self.state.member(member_id)
             if self.state.question_asked is None:
-                raise Refused("There is no question of the week right now.")
+                raise Refused(_("There is no question of the week right now."))
             given = Answer(
                 self.state.question_asked.id,
                 member_id,
@@ -120,7 +125,9 @@ class Conversation:
                 or given is None
                 or given.question_id != self.state.question_asked.id
             ):
-                raise Refused(f"{member.name} has not answered the question of the week.")
+                raise Refused(
+                    _("{name} has not answered the question of the week.").format(name=member.name)
+                )
             changed = replace(given, hidden=hidden)
             others = [a for a in self.state.answers_given if a.member_id != member_id]
             self.state.store.put_answers([*others, changed])

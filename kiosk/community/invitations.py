@@ -16,6 +16,7 @@ from kiosk.badges.codes import new_invitation_code, normalize_invitation_code, s
 from kiosk.community.attendance import Attendance
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused
+from kiosk.language import _
 from kiosk.models import Invitation, Visit
 from kiosk.timekeeping.dates import day_words
 from kiosk.timekeeping.opening import local_day
@@ -38,14 +39,18 @@ class Invitations:
         guest = text.required(guest, "the guest's name", text.NAME_LIMIT)
         if day < self.today():
             raise Refused(
-                f"{day_words(day)} has passed; please invite your guest for today or a day to come."
+                _("{day} has passed; please invite your guest for today or a day to come.").format(
+                    day=day_words(day)
+                )
             )
         with self.state.writing():
             member = self.state.member(member_id)
             if not member.active:
                 raise Refused(
-                    f"{member.name}'s membership is paused, so they cannot invite guests. "
-                    "Please check with a host."
+                    _(
+                        "{name}'s membership is paused, so they cannot invite guests. Please "
+                        "check with a host."
+                    ).format(name=member.name)
                 )
             taken = {invitation.code for invitation in self.state.store.invitations()}
             code = new_invitation_code()
@@ -71,12 +76,15 @@ class Invitations:
             invitation = self._found(typed_code)
             if invitation.visit_id is not None:
                 raise Refused(
-                    f"The invitation {spaced_badge_code(invitation.code)} was used already: "
-                    f"its guest came on {day_words(invitation.day)}."
+                    _("The invitation {code} was used already: its guest came on {day}.").format(
+                        code=spaced_badge_code(invitation.code), day=day_words(invitation.day)
+                    )
                 )
             if invitation.cancelled:
                 raise Refused(
-                    f"The invitation {spaced_badge_code(invitation.code)} was cancelled already."
+                    _("The invitation {code} was cancelled already.").format(
+                        code=spaced_badge_code(invitation.code)
+                    )
                 )
             cancelled = replace(invitation, cancelled=True)
             self.state.store.put_invitation(cancelled)
@@ -89,28 +97,35 @@ class Invitations:
             invitation = self._found(typed_code)
             if invitation.cancelled:
                 raise Refused(
-                    "This invitation was cancelled. Please ask the member who invited you, "
-                    "or a host."
+                    _(
+                        "This invitation was cancelled. Please ask the member who invited you, "
+                        "or a host."
+                    )
                 )
             if invitation.visit_id is not None:
                 raise Refused(
-                    "This invitation was used already: it lets its guest in once. If you "
-                    "left and came back, please ask a host."
+                    _(
+                        "This invitation was used already: it lets its guest in once. If you "
+                        "left and came back, please ask a host."
+                    )
                 )
             today = self.today()
             if invitation.day > today:
                 raise Refused(
-                    f"This invitation is for {day_words(invitation.day)}. Please come back "
-                    "then, or ask a host."
+                    _("This invitation is for {day}. Please come back then, or ask a host.").format(
+                        day=day_words(invitation.day)
+                    )
                 )
             if invitation.day < today:
                 raise Refused(
-                    f"This invitation was for {day_words(invitation.day)}, which has passed. "
-                    "Please ask the member who invited you for a new one, or ask a host."
+                    _(
+                        "This invitation was for {day}, which has passed. Please ask the member "
+                        "who invited you for a new one, or ask a host."
+                    ).format(day=day_words(invitation.day))
                 )
             if self.state.member_or_none(invitation.member_id) is None:
                 raise Refused(
-                    "The member who invited you is no longer a member here. Please ask a host."
+                    _("The member who invited you is no longer a member here. Please ask a host.")
                 )
             visit = self.attendance.sign_in_guest(
                 invitation.member_id, invitation.guest, invited=True
@@ -125,4 +140,4 @@ class Invitations:
             for invitation in self.state.store.invitations():
                 if invitation.code == code:
                     return invitation
-        raise Refused("This invitation is not known here. Please check the code, or ask a host.")
+        raise Refused(_("This invitation is not known here. Please check the code, or ask a host."))

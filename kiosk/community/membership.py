@@ -125,7 +125,9 @@ class Membership:
         own = (*choices, "hosts_only", "notify", "language")
         unknown = set(changes) - {"name", *own, *PROFILE_FIELDS}
         if unknown:
-            raise Refused(f"A profile has no field {', '.join(sorted(unknown))}.")
+            raise Refused(
+                _("A profile has no field {fields}.").format(fields=", ".join(sorted(unknown)))
+            )
         fields = _profile(**{k: v for k, v in changes.items() if k not in own})
         fields |= {choice: bool(changes[choice]) for choice in choices if choice in changes}
         if "hosts_only" in changes:
@@ -254,7 +256,7 @@ def _profile(**fields: Any) -> dict[str, Any]:
         elif field in LIST_FIELDS:
             cleaned[field] = text.topics(value)
         else:
-            raise Refused(f"A profile has no field {field}.")
+            raise Refused(_("A profile has no field {field}.").format(field=field))
     return cleaned
 
 
@@ -263,7 +265,8 @@ def _hosts_only(fields: Iterable[str]) -> frozenset[ProfileField]:
     unknown = chosen - set(PROFILE_FIELDS)
     if unknown:
         raise Refused(
-            f"Only profile fields can be kept for hosts ({', '.join(PROFILE_FIELDS)}), "
-            f"not {', '.join(sorted(unknown))}."
+            _("Only profile fields can be kept for hosts ({fields}), not {unknown}.").format(
+                fields=", ".join(PROFILE_FIELDS), unknown=", ".join(sorted(unknown))
+            )
         )
     return frozenset(field for field in PROFILE_FIELDS if field in chosen)

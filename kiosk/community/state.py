@@ -369,7 +369,9 @@ class CommunityState:
     def member(self, member_id: str) -> Member:
         found = self.member_or_none(member_id)
         if found is None:
-            raise Refused(f"There is no member with the id '{text.shortened(member_id)}'.")
+            raise Refused(
+                _("There is no member with the id '{id}'.").format(id=text.shortened(member_id))
+            )
         return found
 
     def member_or_none(self, member_id: str) -> Member | None:
@@ -392,8 +394,10 @@ class CommunityState:
         shown = text.shortened(reference)
         if by_id is not None and named:
             raise Refused(
-                f"'{shown}' is the id of {by_id.name} and the name of "
-                f"{listed(m.id for m in named)}; please use the id of the one you mean."
+                _(
+                    "'{shown}' is the id of {name} and the name of {ids}; please use the id of "
+                    "the one you mean."
+                ).format(shown=shown, name=by_id.name, ids=listed(m.id for m in named))
             )
         if by_id is not None:
             return by_id
@@ -402,18 +406,18 @@ class CommunityState:
         if named:
             ids = ", ".join(sorted(m.id for m in named))
             raise Refused(
-                f"{len(named)} members are called '{shown}' (ids {ids}); please use an id."
+                _("{count} members are called '{shown}' (ids {ids}); please use an id.").format(
+                    count=len(named), shown=shown, ids=ids
+                )
             )
-        missing = f"No member has the id or the name '{shown}'."
-        raise Refused(f"{missing}{self._did_you_mean(reference)}")
-
-    def _did_you_mean(self, reference: str) -> str:
-        """A question naming whom search finds for `reference`, as the kiosk's search box
-        would: " Did you mean Zoë Martin (m00demo)?"; empty when it finds nobody."""
         found = self.search(reference, limit=3) if reference.strip() else []
         if not found:
-            return ""
-        return f" Did you mean {listed((f'{m.name} ({m.id})' for m in found), 'or')}?"
+            raise Refused(_("No member has the id or the name '{shown}'.").format(shown=shown))
+        raise Refused(
+            _("No member has the id or the name '{shown}'. Did you mean {found}?").format(
+                shown=shown, found=listed((f"{m.name} ({m.id})" for m in found), "or")
+            )
+        )
 
     def search(self, query: str, limit: int = MOST_FOUND) -> list[Member]:
         """Active members whose name matches what was typed so far at the door, best

@@ -17,23 +17,26 @@ from itertools import chain
 from typing import TextIO
 
 from kiosk.exchange.spreadsheet import write_rows
+from kiosk.language import N_
 from kiosk.models import Member, Visit
 from kiosk.timekeeping.opening import local_time
 
 COLUMN_MEANINGS = {
-    "member id": "the member's id; empty for a guest, a member here incognito, or a member "
-    "who deleted their data",
-    "name": "the member's name, or the guest's; empty for a member here incognito",
-    "guest-of": "for a guest, the member who signed them in, unless they were here incognito",
-    "since": "when the visit began, like 2026-11-26 09:14, in the kiosk's time zone",
-    "until": "when it ended; empty while it is in progress",
-    "minutes": "how long it lasted, in whole minutes; empty while in progress",
-    "status": "open, heads-down or incognito, as chosen at check-in",
-    "automatic": "yes when nobody checked out and the kiosk ended the visit at closing time",
-    "in progress": "yes while the person is still here",
-    "event": "the event they said at the welcome they came for; empty for none",
+    "member id": N_(
+        "the member's id; empty for a guest, a member here incognito, or a member "
+        "who deleted their data"
+    ),
+    "name": N_("the member's name, or the guest's; empty for a member here incognito"),
+    "guest-of": N_("for a guest, the member who signed them in, unless they were here incognito"),
+    "since": N_("when the visit began, like 2026-11-26 09:14, in the kiosk's time zone"),
+    "until": N_("when it ended; empty while it is in progress"),
+    "minutes": N_("how long it lasted, in whole minutes; empty while in progress"),
+    "status": N_("open, heads-down or incognito, as chosen at check-in"),
+    "automatic": N_("yes when nobody checked out and the kiosk ended the visit at closing time"),
+    "in progress": N_("yes while the person is still here"),
+    "event": N_("the event they said at the welcome they came for; empty for none"),
 }
-"""Each column of a visits export, and what it holds (shown in `--help`)."""
+"""Each column of a visits export, and what it holds (shown in `--help`, translated there)."""
 VISIT_COLUMNS = tuple(COLUMN_MEANINGS)
 
 

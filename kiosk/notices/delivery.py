@@ -22,6 +22,7 @@ from pathlib import Path
 from kiosk.background import start_command
 from kiosk.config import Config
 from kiosk.errors import StorageError
+from kiosk.language import N_
 from kiosk.models import Notice
 from kiosk.notices.outbox import Outbox, firsts
 from kiosk.storage.files import FILE_MODE, explain
@@ -130,7 +131,7 @@ def _sending(root: Path) -> Iterator[bool]:
     try:
         descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE)
     except OSError as error:
-        raise StorageError(explain(error, path, "Not sent")) from error
+        raise StorageError(explain(error, path, N_("Not sent"))) from error
     try:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)

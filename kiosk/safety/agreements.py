@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk.exchange.spreadsheet import write_rows
+from kiosk.language import N_
 from kiosk.models import Acceptance, Member
 from kiosk.text import AGREEMENT_TITLE_LIMIT, clean
 from kiosk.timekeeping.opening import local_time
 
 AGREEMENT_TEXT_LIMIT = 100_000
 """The most characters an agreement's text may have: read on a screen, not a book."""
-NO_AGREEMENTS = (
+NO_AGREEMENTS = N_(
     "The config names no agreements. Add [[agreements]] tables, each with a title, a file "
     "and a version (see config.example.toml)."
 )

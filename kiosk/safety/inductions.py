@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 
 from kiosk import text
 from kiosk.errors import Refused
+from kiosk.language import _, ngettext
 from kiosk.models import Induction, Inductor, Member, Presence
 from kiosk.storage.datafile import DataFile, Table, drop, insert
 from kiosk.storage.store import Store
@@ -149,11 +150,17 @@ class Inductions:
         `expires` if given; refused when someone would induct themselves, or the last day
         has passed (`today`). A renewal replaces the earlier induction on the tool."""
         if by.id == member.id:
-            raise Refused(f"{member.name} cannot induct themselves: say who inducted them.")
+            raise Refused(
+                _("{name} cannot induct themselves: say who inducted them.").format(
+                    name=member.name
+                )
+            )
         if expires is not None and expires < today:
             raise Refused(
-                f"{day_words(expires)} has passed: give the last day the induction holds, "
-                "or no day for one that does not expire."
+                _(
+                    "{day} has passed: give the last day the induction holds, "
+                    "or no day for one that does not expire."
+                ).format(day=day_words(expires))
             )
         induction = Induction(member.id, tool_name(tool), by.id, at, expires)
         self.add(induction)
@@ -203,6 +210,10 @@ def standing(induction: Induction, today: date) -> str:
     ):
         return ""
     if expired(induction, today):
-        return "expired"
+        return _("expired")
     days = (induction.expires - today).days
-    return {0: "expires today", 1: "expires tomorrow"}.get(days, f"expires in {days} days")
+    if days == 0:
+        return _("expires today")
+    if days == 1:
+        return _("expires tomorrow")
+    return ngettext("expires in {count} day", "expires in {count} days", days).format(count=days)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from kiosk.background import start_command
 from kiosk.errors import Busy, DataError, StorageError
+from kiosk.language import N_, _
 from kiosk.progress import Progress
 from kiosk.storage import intent
 from kiosk.storage.checks import check_bytes, kind_of
@@ -301,7 +302,7 @@ class Backups:
             failed = error if isinstance(error, OSError) else error.__cause__
             if not isinstance(failed, OSError):
                 raise
-            raise StorageError(explain(failed, target, "The backup was not made")) from error
+            raise StorageError(explain(failed, target, N_("The backup was not made"))) from error
         finally:
             shutil.rmtree(building, ignore_errors=True)
         self._made_on = day
@@ -494,22 +495,26 @@ class Aside:
 def backup_hint(backups: Backups, path: Path, newer: bool) -> str:
     """What a host can do about a file that cannot be read, naming the newest good backup."""
     if kind_of(path) == "journal" and not newer:
-        return (
+        return _(
             "Nothing was changed. `kiosk doctor --restore` leaves out each line that is not "
             "a whole change, and keeps the rest."
         )
     if path.name == intent.INTENT:
-        return f"Nothing was changed. {intent.WHEN_DAMAGED}"
+        return _("Nothing was changed. {what_to_do}").format(what_to_do=_(intent.WHEN_DAMAGED))
     backup = backups.newest_good(path) if path.is_relative_to(backups.store.root) else None
-    if newer:
-        older = "" if backup is None else f" The newest backup, of older data, is {backup.folder}."
-        return f"Nothing was changed. Update the kiosk to read it.{older}"
+    if newer and backup is None:
+        return _("Nothing was changed. Update the kiosk to read it.")
     if backup is None:
-        return "Nothing was changed. There is no good backup of it yet."
-    return (
-        f"Nothing was changed. The newest good backup of it is in {backup.folder}; "
+        return _("Nothing was changed. There is no good backup of it yet.")
+    if newer:
+        return _(
+            "Nothing was changed. Update the kiosk to read it. The newest backup, of older "
+            "data, is {folder}."
+        ).format(folder=backup.folder)
+    return _(
+        "Nothing was changed. The newest good backup of it is in {folder}; "
         "`kiosk doctor --restore` puts it back."
-    )
+    ).format(folder=backup.folder)
 
 
 def start_in_background(data_dir: Path, config_file: Path | None) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kiosk.errors import DataError
+from kiosk.language import _
 from kiosk.storage.files import AtomicJSONStorage, signature
 from kiosk.text import is_id
 
@@ -107,7 +108,10 @@ def damaged_record(path: Path, table: str, error: KeyError | TypeError | ValueEr
     with it, a missing field named as missing."""
     problem = f"{error.args[0]} is missing" if isinstance(error, KeyError) else str(error)
     return DataError(
-        f"{path} is damaged: a record in its {table} is incomplete or wrong ({problem}).", path
+        _("{path} is damaged: a record in its {table} is incomplete or wrong ({problem}).").format(
+            path=path, table=table, problem=problem
+        ),
+        path,
     )
 
 

@@ -28,6 +28,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from kiosk.errors import Busy, DataError, NewerData, StorageError
+from kiosk.language import N_, _
 from kiosk.storage import staging
 from kiosk.storage.staging import Signature
 
@@ -83,23 +84,31 @@ def read_regular(path: Path) -> bytes:
     if staged is not None and staged.holds(path):
         payload = staged.files[path]
         if payload is None:
-            raise DataError(f"{path} cannot be read: it was removed.", path)
+            raise DataError(_("{path} cannot be read: it was removed.").format(path=path), path)
         return payload
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise DataError(f"{path} is damaged: it is a link, not a file.", path) from error
-        raise DataError(f"{path} cannot be read: {error.strerror}.", path) from error
+            raise DataError(
+                _("{path} is damaged: it is a link, not a file.").format(path=path), path
+            ) from error
+        raise DataError(
+            _("{path} cannot be read: {strerror}.").format(path=path, strerror=error.strerror), path
+        ) from error
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise DataError(f"{path} is damaged: it is not a regular file.", path)
+            raise DataError(
+                _("{path} is damaged: it is not a regular file.").format(path=path), path
+            )
         chunks = []
         while chunk := os.read(descriptor, 1 << 20):
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as error:
-        raise DataError(f"{path} cannot be read: {error.strerror}.", path) from error
+        raise DataError(
+            _("{path} cannot be read: {strerror}.").format(path=path, strerror=error.strerror), path
+        ) from error
     finally:
         os.close(descriptor)
 
@@ -109,32 +118,44 @@ def parse(raw: bytes, path: Path) -> dict[str, Any]:
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise DataError(f"{path} is damaged: it is not UTF-8 text.", path) from error
+        raise DataError(
+            _("{path} is damaged: it is not UTF-8 text.").format(path=path), path
+        ) from error
     except json.JSONDecodeError as error:
         problem = (
             "it is empty"
             if not raw.strip()
             else (f"it is cut short or not valid JSON (line {error.lineno}, column {error.colno})")
         )
-        raise DataError(f"{path} is damaged: {problem}.", path) from error
+        raise DataError(
+            _("{path} is damaged: {problem}.").format(path=path, problem=problem), path
+        ) from error
     except RecursionError as error:
         raise DataError(
-            f"{path} is damaged: it is nested too deeply to be kiosk data.", path
+            _("{path} is damaged: it is nested too deeply to be kiosk data.").format(path=path),
+            path,
         ) from error
     if not isinstance(data, dict) or not all(
         isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
         for table in data.values()
     ):
-        raise DataError(f"{path} is damaged: it does not hold kiosk tables.", path)
+        raise DataError(
+            _("{path} is damaged: it does not hold kiosk tables.").format(path=path), path
+        )
     schema = schema_of(data)
     if type(schema) is not int or schema < 1:
         raise DataError(
-            f"{path} is damaged: its data schema ({schema!r:.40}) is not a version.", path
+            _("{path} is damaged: its data schema ({schema!r:.40}) is not a version.").format(
+                path=path, schema=schema
+            ),
+            path,
         )
     if schema > SCHEMA:
         raise NewerData(
-            f"{path} was written by a newer kiosk (data schema {schema}; this kiosk reads "
-            f"up to {SCHEMA}). Please update the kiosk.",
+            _(
+                "{path} was written by a newer kiosk (data schema {schema}; this kiosk reads "
+                "up to {readable}). Please update the kiosk."
+            ).format(path=path, schema=schema, readable=SCHEMA),
             path,
         )
     return data
@@ -270,19 +291,26 @@ def make_folder(folder: Path) -> None:
         raise StorageError(explain(error, folder)) from error
 
 
-def explain(error: OSError, path: Path, outcome: str = "Not saved") -> str:
-    """A sentence for a failed write, saying what to do about it."""
+NOT_SAVED = N_("Not saved")
+"""What a failed write most often means, marked for translation as each `outcome` is."""
+
+
+def explain(error: OSError, path: Path, outcome: str = NOT_SAVED) -> str:
+    """A sentence for a failed write, saying what to do about it; `outcome` is what did
+    not happen, marked with `N_`."""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return (
-            f"{outcome}: the disk holding {path.parent} is full. Nothing was changed; "
-            "please ask a host to free some space."
+        said = _(
+            "{outcome}: the disk holding {folder} is full. Nothing was changed; please ask a "
+            "host to free some space."
         )
-    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return (
-            f"{outcome}: {path.parent} cannot be written to (read-only). Nothing was "
-            "changed; please ask a host to check the data folder."
+    elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        said = _(
+            "{outcome}: {folder} cannot be written to (read-only). Nothing was changed; "
+            "please ask a host to check the data folder."
         )
-    return f"{outcome}: {path} could not be written ({error.strerror}). Nothing was changed."
+    else:
+        said = _("{outcome}: {path} could not be written ({strerror}). Nothing was changed.")
+    return said.format(outcome=_(outcome), folder=path.parent, path=path, strerror=error.strerror)
 
 
 class FolderLock:
@@ -330,8 +358,10 @@ class FolderLock:
                 if time.monotonic() >= deadline:
                     os.close(descriptor)
                     raise Busy(
-                        f"Not saved: another program has held the kiosk data for "
-                        f"{self.timeout:.0f} seconds. Nothing was changed; please try again."
+                        _(
+                            "Not saved: another program has held the kiosk data for {seconds} "
+                            "seconds. Nothing was changed; please try again."
+                        ).format(seconds=f"{self.timeout:.0f}")
                     ) from None
                 time.sleep(pause)
                 pause = min(pause * 2, 0.05)

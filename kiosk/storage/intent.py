@@ -27,6 +27,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from kiosk.errors import DataError, StorageError
+from kiosk.language import N_, _
 from kiosk.storage.files import (
     put_in_place,
     read_regular,
@@ -37,7 +38,7 @@ from kiosk.storage.files import (
 from kiosk.storage.staging import Staged
 
 INTENT = "intent.json"
-WHEN_DAMAGED = (
+WHEN_DAMAGED = N_(
     "`kiosk doctor --restore` sets it aside, leaving the change it recorded as far as it got."
 )
 """What a host can do about an intent that cannot be read."""
@@ -109,9 +110,11 @@ def _carry_out(root: Path, intent: Intent) -> None:
         sync_folder(root)
     except OSError as error:
         raise StorageError(
-            f"Saved, but not yet all in place: {root / INTENT} says what remains to do "
-            f"({error.strerror}). The kiosk finishes it the next time it changes anything "
-            "or opens the data folder, or `kiosk doctor` does it now."
+            _(
+                "Saved, but not yet all in place: {record} says what remains to do "
+                "({strerror}). The kiosk finishes it the next time it changes anything or "
+                "opens the data folder, or `kiosk doctor` does it now."
+            ).format(record=root / INTENT, strerror=error.strerror)
         ) from error
 
 
@@ -127,26 +130,31 @@ def _read(root: Path) -> Intent:
     try:
         intent = json.loads(raw)
         if set(intent) != {"moves", "renames"}:
-            raise ValueError("it should name moves and renames")
+            raise ValueError(_("it should name moves and renames"))
         for source, target in intent["moves"]:
             _same_folder(source, target, _ASIDE)
         for source, target in intent["renames"]:
             _same_folder(source, target, _TEMPORARY)
     except (ValueError, TypeError, AttributeError, RecursionError) as error:
         raise DataError(
-            f"{path} is damaged: it is not a change the kiosk recorded ({error}).", path
+            _("{path} is damaged: it is not a change the kiosk recorded ({error}).").format(
+                path=path, error=error
+            ),
+            path,
         ) from None
     return intent  # type: ignore[no-any-return]
 
 
 def _same_folder(source: Any, target: Any, shape: re.Pattern[str]) -> None:
     if type(source) is not str or type(target) is not str:
-        raise TypeError("a path should be text")
+        raise TypeError(_("a path should be text"))
     first, second = PurePosixPath(source), PurePosixPath(target)
     for inside in (first, second):
         if inside.is_absolute() or ".." in inside.parts or not inside.parts:
-            raise ValueError(f"{inside} is not a path inside the data folder")
+            raise ValueError(
+                _("{inside} is not a path inside the data folder").format(inside=inside)
+            )
     named = shape.fullmatch(first.name if shape is _TEMPORARY else second.name)
     kept = second.name if shape is _TEMPORARY else first.name
     if first.parent != second.parent or named is None or named["name"] != kept:
-        raise ValueError(f"{source} does not go to {target}")
+        raise ValueError(_("{source} does not go to {target}").format(source=source, target=target))

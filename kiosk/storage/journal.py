@@ -30,6 +30,7 @@ from typing import Any
 
 from kiosk import text
 from kiosk.errors import DataError, StorageError
+from kiosk.language import _
 from kiosk.storage import staging
 from kiosk.storage.datafile import DataFile, Tables
 from kiosk.storage.files import FILE_MODE, META, encode, explain, sync_folder, write_atomically
@@ -254,7 +255,9 @@ def _read_from(path: Path, offset: int) -> bytes:
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as error:
-        raise DataError(f"{path} cannot be read: {error.strerror}.", path) from error
+        raise DataError(
+            _("{path} cannot be read: {strerror}.").format(path=path, strerror=error.strerror), path
+        ) from error
     try:
         os.lseek(descriptor, offset, os.SEEK_SET)
         chunks = []
@@ -272,13 +275,13 @@ def _line(raw: bytes, path: Path, number: int, reads: Reads) -> dict[str, Any]:
         change = json.loads(raw)
         ops = change["ops"]
         if not isinstance(change["g"], str) or not isinstance(ops, list):
-            raise TypeError("it is not a change")
+            raise TypeError(_("it is not a change"))
         for op in ops:
             table, doc_id, doc = op
             if not isinstance(table, str) or not isinstance(doc_id, str):
-                raise TypeError("it is not a change")
+                raise TypeError(_("it is not a change"))
             if doc is not None and not isinstance(doc, dict):
-                raise TypeError("it is not a change")
+                raise TypeError(_("it is not a change"))
             if doc is not None and table in reads:
                 reads[table](doc)
     except (ValueError, KeyError, TypeError, RecursionError) as error:
@@ -289,8 +292,13 @@ def _line(raw: bytes, path: Path, number: int, reads: Reads) -> dict[str, Any]:
         else:
             problem = str(error)
         raise DataError(
-            f"{path} is damaged: its line {number + 1} is not a change the kiosk wrote "
-            f"({text.shortened(problem or 'it is not a change', 100)}).",
+            _(
+                "{path} is damaged: its line {number} is not a change the kiosk wrote ({problem})."
+            ).format(
+                path=path,
+                number=number + 1,
+                problem=text.shortened(problem or _("it is not a change"), 100),
+            ),
             path,
         ) from None
     return change  # type: ignore[no-any-return]

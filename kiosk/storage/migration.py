@@ -16,6 +16,7 @@ from typing import Any
 
 from kiosk.badges.codes import new_badge_code
 from kiosk.errors import DataError, StorageError
+from kiosk.language import N_, _
 from kiosk.models import Member, Visit, history_day
 from kiosk.storage import intent
 from kiosk.storage.datafile import damaged_record
@@ -68,7 +69,9 @@ def from_schema_1(root: Path) -> None:
                 day = history_day(datetime.fromisoformat(doc["since"])).isoformat()
             except (KeyError, TypeError, ValueError) as error:
                 raise DataError(
-                    f"{root / SCHEMA_1_FILE} is damaged: a visit has no readable start ({error})."
+                    _("{path} is damaged: a visit has no readable start ({error}).").format(
+                        path=root / SCHEMA_1_FILE, error=error
+                    )
                 ) from error
             visits = by_day.setdefault(day, {})
             visits[str(len(visits) + 1)] = doc
@@ -128,4 +131,4 @@ def _retire(root: Path, name: str, kept: str) -> None:
         sync_folder(target.parent)
         sync_folder(root)
     except OSError as error:
-        raise StorageError(explain(error, target, "Not migrated")) from error
+        raise StorageError(explain(error, target, N_("Not migrated"))) from error

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kiosk.errors import DataError, StorageError
+from kiosk.language import N_
 from kiosk.storage.files import explain, read_regular, write_atomically
 
 FILE = "search-index.json"
@@ -92,4 +93,4 @@ class SavedIndex:
         try:
             self.path.unlink(missing_ok=True)
         except OSError as error:
-            raise StorageError(explain(error, self.path, "Not deleted")) from error
+            raise StorageError(explain(error, self.path, N_("Not deleted"))) from error

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Literal
 
 from kiosk.errors import DataError, NewerData, UsageError
+from kiosk.language import _
 from kiosk.models import (
     Acceptance,
     Answer,
@@ -99,11 +100,13 @@ class Store:
         from kiosk.storage.migration import migrate_if_needed
 
         if root.exists() and not root.is_dir():
-            raise UsageError(f"The data folder {root} is a file, not a folder.")
+            raise UsageError(_("The data folder {root} is a file, not a folder.").format(root=root))
         if not create and not root.is_dir():
             raise UsageError(
-                f"There is no data folder at {root}. Start one with `kiosk demo` or "
-                "`kiosk members add NAME`, or give the right folder with --data."
+                _(
+                    "There is no data folder at {root}. Start one with `kiosk demo` or "
+                    "`kiosk members add NAME`, or give the right folder with --data."
+                ).format(root=root)
             )
         if not root.is_dir():
             try:
@@ -112,7 +115,9 @@ class Store:
                 pass
             except OSError as error:
                 raise DataError(
-                    f"The data folder {root} cannot be made: {error.strerror}."
+                    _("The data folder {root} cannot be made: {strerror}.").format(
+                        root=root, strerror=error.strerror
+                    )
                 ) from error
         keep_private(root)
         migrate_if_needed(root)

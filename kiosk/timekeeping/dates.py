@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import MO, relativedelta
 
 from kiosk.errors import Refused
+from kiosk.language import _
 from kiosk.text import shortened
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -76,13 +77,17 @@ def read_day(typed: str, today: date, word: str = "from") -> TypedDay:
     the sentence ("from", "until", or empty). Refused, with examples, when unreadable."""
     words = " ".join(typed.lower().replace(",", ", ").split()).rstrip(".")
     if not words:
-        raise Refused(f"Please type a day, like {_examples()}.")
+        raise Refused(_("Please type a day, like {examples}.").format(examples=_examples()))
     try:
         day = _day(words, today)
     except (ValueError, OverflowError):
         day = None
     if day is None:
-        raise Refused(f"“{shortened(typed, 30)}” is not a day I can read. Try {_examples()}.")
+        raise Refused(
+            _("“{typed}” is not a day I can read. Try {examples}.").format(
+                typed=shortened(typed, 30), examples=_examples()
+            )
+        )
     return TypedDay(day, f"{word} {day_words(day)}".strip())
 
 

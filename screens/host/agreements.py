@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from kiosk.errors import KioskError
+from kiosk.language import _
 from kiosk.models import Member
 from kiosk.safety.agreements import NO_AGREEMENTS, not_accepted
 
@@ -48,7 +49,7 @@ class AgreementsPane(Vertical):
     def read(self) -> None:
         agreements = self.app.agreements.agreements
         if not agreements:
-            self.app.call_from_thread(self.show, [Label(NO_AGREEMENTS, classes="hint")])
+            self.app.call_from_thread(self.show, [Label(_(NO_AGREEMENTS), classes="hint")])
             return
         community = self.app.community
         try:

@@ -82,6 +82,7 @@ def test_the_core_and_the_cli_load_without_textual() -> None:
 NEVER_AT_THE_DOOR = (
     "textual",
     "rich",
+    "babel",
     "PIL",
     "qrcode",
     "charset_normalizer",

@@ -6,13 +6,14 @@ import argparse
 from pathlib import Path
 
 from kiosk.cli.arguments.declaring import Declare, Group
+from kiosk.language import _
 
 
 def register(command: Declare, group: Group) -> None:
     command(
         "badges",
         "badges.badges",
-        "write printable badges with QR codes, and A4 sheets of them",
+        _("write printable badges with QR codes, and A4 sheets of them"),
         badges,
     )
 
@@ -25,7 +26,9 @@ def badges(sub: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="MEMBER",
-        help="only this member, by id or name (may be given again); all members if left out",
+        help=_("only this member, by id or name (may be given again); all members if left out"),
     )
-    sub.add_argument("--out", type=Path, required=True, metavar="DIR", help="the folder to write")
-    sub.add_argument("--format", choices=FORMATS, default="svg", help="svg (the default) or png")
+    sub.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help=_("the folder to write")
+    )
+    sub.add_argument("--format", choices=FORMATS, default="svg", help=_("svg (the default) or png"))

@@ -5,19 +5,20 @@ from __future__ import annotations
 import argparse
 
 from kiosk.cli.arguments.declaring import Declare, Group, no_arguments
+from kiosk.language import _
 from kiosk.text import shortened
 
 
 def register(command: Declare, group: Group) -> None:
-    command("demo", "data.demo", "seed a demo community into an empty data folder", demo)
+    command("demo", "data.demo", _("seed a demo community into an empty data folder"), demo)
     command(
-        "hash-pin", "data.hash_pin_command", "make a host PIN hash for the config", no_arguments
+        "hash-pin", "data.hash_pin_command", _("make a host PIN hash for the config"), no_arguments
     )
-    command("backup", "data.backup", "back up all data now", backup)
+    command("backup", "data.backup", _("back up all data now"), backup)
     command(
         "doctor",
         "data.doctor",
-        "check every data file and backup; --restore repairs what is damaged",
+        _("check every data file and backup; --restore repairs what is damaged"),
         doctor,
     )
 
@@ -27,20 +28,24 @@ def count(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{shortened(value)}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a whole number").format(value=shortened(value))
+        ) from None
     if number < 0:
-        raise argparse.ArgumentTypeError(f"'{shortened(value)}' is below zero")
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is below zero").format(value=shortened(value))
+        )
     return number
 
 
 def demo(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--members", type=count, metavar="N")
     sub.add_argument("--history-days", type=count, metavar="D")
-    sub.add_argument("--visits", type=count, metavar="V", help="past visits in all")
+    sub.add_argument("--visits", type=count, metavar="V", help=_("past visits in all"))
 
 
 def backup(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--if-due", action="store_true", help="only if none was made today")
+    sub.add_argument("--if-due", action="store_true", help=_("only if none was made today"))
 
 
 def doctor(sub: argparse.ArgumentParser) -> None:

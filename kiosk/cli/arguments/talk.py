@@ -6,25 +6,26 @@ import argparse
 
 from kiosk.cli.arguments.declaring import Declare, Group, no_arguments
 from kiosk.cli.arguments.members import as_json
+from kiosk.language import _
 
 
 def register(command: Declare, group: Group) -> None:
-    command("shoutout", "talk.shoutout", "leave a shout-out and print its id", shoutout)
-    command("shoutouts", "talk.shoutouts", "the shout-out wall, newest first", shoutouts)
+    command("shoutout", "talk.shoutout", _("leave a shout-out and print its id"), shoutout)
+    command("shoutouts", "talk.shoutouts", _("the shout-out wall, newest first"), shoutouts)
     for name, help in (
-        ("hide-shoutout", "hide a shout-out from every public screen"),
-        ("restore-shoutout", "put a hidden shout-out back on the wall"),
+        ("hide-shoutout", _("hide a shout-out from every public screen")),
+        ("restore-shoutout", _("put a hidden shout-out back on the wall")),
     ):
         command(name, "talk.shoutouts_hide", help, shoutout_id)
-    questions = group("question", "the question of the week")
-    command("set", "talk.question_set", "ask a new question of the week", text, questions)
-    command("clear", "talk.question_clear", "ask no question for now", no_arguments, questions)
+    questions = group("question", _("the question of the week"))
+    command("set", "talk.question_set", _("ask a new question of the week"), text, questions)
+    command("clear", "talk.question_clear", _("ask no question for now"), no_arguments, questions)
     command(
-        "show", "talk.question_show", "the question and this week's answers", answers, questions
+        "show", "talk.question_show", _("the question and this week's answers"), answers, questions
     )
     for name, help in (
-        ("hide-answer", "hide a member's answer to the question from every board"),
-        ("restore-answer", "put a hidden answer back on the boards"),
+        ("hide-answer", _("hide a member's answer to the question from every board")),
+        ("restore-answer", _("put a hidden answer back on the boards")),
     ):
         command(name, "talk.answer_hide", help, whose_answer)
 
@@ -35,11 +36,11 @@ def text(sub: argparse.ArgumentParser) -> None:
 
 def shoutout(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--from", dest="sender", required=True, metavar="MEMBER")
-    sub.add_argument("--to", metavar="MEMBER", help="one member (everyone if left out)")
+    sub.add_argument("--to", metavar="MEMBER", help=_("one member (everyone if left out)"))
     sub.add_argument(
         "--chat",
         action="store_true",
-        help="also post it to the space's chat ([chat] in the config)",
+        help=_("also post it to the space's chat ([chat] in the config)"),
     )
     text(sub)
 
@@ -47,18 +48,18 @@ def shoutout(sub: argparse.ArgumentParser) -> None:
 def shoutouts(sub: argparse.ArgumentParser) -> None:
     as_json(sub)
     sub.add_argument(
-        "--all", action="store_true", help="as hosts see them: hidden ones too, every time exact"
+        "--all", action="store_true", help=_("as hosts see them: hidden ones too, every time exact")
     )
 
 
 def shoutout_id(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("id", metavar="ID", help="the shout-out's id, from `kiosk shoutouts`")
+    sub.add_argument("id", metavar="ID", help=_("the shout-out's id, from `kiosk shoutouts`"))
 
 
 def answers(sub: argparse.ArgumentParser) -> None:
     as_json(sub)
-    sub.add_argument("--all", action="store_true", help="hidden answers too (for hosts)")
+    sub.add_argument("--all", action="store_true", help=_("hidden answers too (for hosts)"))
 
 
 def whose_answer(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("member", metavar="MEMBER", help="whose answer: a member id, or a name")
+    sub.add_argument("member", metavar="MEMBER", help=_("whose answer: a member id, or a name"))

@@ -6,37 +6,44 @@ from __future__ import annotations
 import argparse
 
 from kiosk.cli.arguments.declaring import Declare, Group
+from kiosk.language import _
 
 STANDARD_OUTPUT = "-"
 """What --out takes for standard output, as other commands do."""
 
 
 def register(command: Declare, group: Group) -> None:
-    command("checkin", "visits.checkin", "check a member in", checkin)
-    command("checkout", "visits.checkout", "check a member out, with their guests", member)
-    command("guest", "visits.guest", "sign in a guest of a member who is here", guest)
+    command("checkin", "visits.checkin", _("check a member in"), checkin)
+    command("checkout", "visits.checkout", _("check a member out, with their guests"), member)
+    command("guest", "visits.guest", _("sign in a guest of a member who is here"), guest)
     command(
         "present",
         "visits.present",
-        "who is here now, as the public board shows it: guests too",
+        _("who is here now, as the public board shows it: guests too"),
         present,
     )
     command(
         "close-day",
         "visits.close_day",
-        "check out whoever is still here once the day has closed (for cron); before "
-        "today's closing time, and any time when no hours are set, people here stay "
-        "unless --now is given",
+        _(
+            "check out whoever is still here once the day has closed (for cron); before "
+            "today's closing time, and any time when no hours are set, people here stay "
+            "unless --now is given"
+        ),
         close_day,
     )
-    export = group("export", "write records to a CSV file")
+    export = group("export", _("write records to a CSV file"))
     command(
-        "visits", "visits.export_visits", "visits between two days, as CSV", export_visits, export
+        "visits",
+        "visits.export_visits",
+        _("visits between two days, as CSV"),
+        export_visits,
+        export,
     )
 
 
 def member(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("member", metavar="MEMBER", help="a member id, or a name")
+    sub.add_argument("member", metavar="MEMBER", help=_("a member id, or a name"))
 
 
 def checkin(sub: argparse.ArgumentParser) -> None:
@@ -48,8 +55,8 @@ def checkin(sub: argparse.ArgumentParser) -> None:
 
 
 def guest(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("name", metavar="NAME", help="the guest's name")
-    sub.add_argument("--of", dest="host", required=True, metavar="MEMBER", help="their host")
+    sub.add_argument("name", metavar="NAME", help=_("the guest's name"))
+    sub.add_argument("--of", dest="host", required=True, metavar="MEMBER", help=_("their host"))
 
 
 def present(sub: argparse.ArgumentParser) -> None:
@@ -57,9 +64,11 @@ def present(sub: argparse.ArgumentParser) -> None:
 
 
 def close_day(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--now", action="store_true", help="the day is over now: check out everyone")
     sub.add_argument(
-        "--dry-run", action="store_true", help="say who would be checked out, and change nothing"
+        "--now", action="store_true", help=_("the day is over now: check out everyone")
+    )
+    sub.add_argument(
+        "--dry-run", action="store_true", help=_("say who would be checked out, and change nothing")
     )
 
 
@@ -71,11 +80,13 @@ def export_visits(sub: argparse.ArgumentParser) -> None:
         "--out",
         default=STANDARD_OUTPUT,
         metavar="FILE",
-        help="the file to write; - (the default) for standard output",
+        help=_("the file to write; - (the default) for standard output"),
     )
     sub.formatter_class = argparse.RawDescriptionHelpFormatter
-    sub.epilog = "columns:\n" + "\n".join(
-        f"  {column:<12} {meaning}" for column, meaning in COLUMN_MEANINGS.items()
+    sub.epilog = (
+        _("columns:")
+        + "\n"
+        + "\n".join(f"  {column:<12} {_(meaning)}" for column, meaning in COLUMN_MEANINGS.items())
     )
 
 
@@ -86,6 +97,6 @@ def days(sub: argparse.ArgumentParser) -> None:
         dest="first",
         required=True,
         metavar="DAY",
-        help="like 2026-11-02 or 'last monday'",
+        help=_("like 2026-11-02 or 'last monday'"),
     )
-    sub.add_argument("--to", dest="last", default="today", metavar="DAY", help="default: today")
+    sub.add_argument("--to", dest="last", default="today", metavar="DAY", help=_("default: today"))

@@ -7,48 +7,53 @@ from pathlib import Path
 
 from kiosk.cli.arguments.data import count
 from kiosk.cli.arguments.declaring import Declare, Group, no_arguments
+from kiosk.language import _
 
 
 def register(command: Declare, group: Group) -> None:
     command(
         "board",
         "wall.board",
-        "the wall board for a second screen: read-only, q quits",
+        _("the wall board for a second screen: read-only, q quits"),
         no_arguments,
     )
-    command("serve", "wall.serve", "serve the wall board (or the kiosk) to web browsers", serve)
+    command("serve", "wall.serve", _("serve the wall board (or the kiosk) to web browsers"), serve)
     command(
-        "spaceapi", "wall.spaceapi_command", "write the space's SpaceAPI JSON (version 15)", out
+        "spaceapi", "wall.spaceapi_command", _("write the space's SpaceAPI JSON (version 15)"), out
     )
 
 
 def serve(sub: argparse.ArgumentParser) -> None:
     from kiosk.exchange import serving  # read when this command is chosen
 
-    sub.add_argument("--host", default="127.0.0.1", help="the address to listen on")
+    sub.add_argument("--host", default="127.0.0.1", help=_("the address to listen on"))
     sub.add_argument("--port", type=port, default=8000)
     sub.add_argument(
-        "--public", action="store_true", help="allow a --host other machines can reach"
+        "--public", action="store_true", help=_("allow a --host other machines can reach")
     )
-    sub.add_argument("--url", metavar="URL", help="the address browsers use, if not host:port")
+    sub.add_argument("--url", metavar="URL", help=_("the address browsers use, if not host:port"))
     sub.add_argument(
         "--kiosk",
         action="store_true",
-        help="serve the kiosk itself, locked by the host PIN, at a secret address",
+        help=_("serve the kiosk itself, locked by the host PIN, at a secret address"),
     )
     sub.add_argument(
         "--sessions",
         type=sessions,
         default=serving.SESSIONS,
         metavar="N",
-        help=f"browsers served at once, each a process (default {serving.SESSIONS})",
+        help=_("browsers served at once, each a process (default {sessions})").format(
+            sessions=serving.SESSIONS
+        ),
     )
     sub.add_argument(
         "--font-size",
         type=font_size,
         metavar="PIXELS",
-        help=f"the page's text size (default {serving.BOARD_FONT_SIZE}, big enough to read "
-        f"the board across a room on a 1080p TV; {serving.KIOSK_FONT_SIZE} with --kiosk)",
+        help=_(
+            "the page's text size (default {board}, big enough to read the board across a "
+            "room on a 1080p TV; {kiosk} with --kiosk)"
+        ).format(board=serving.BOARD_FONT_SIZE, kiosk=serving.KIOSK_FONT_SIZE),
     )
 
 
@@ -58,7 +63,9 @@ def font_size(value: str) -> int:
     number = count(value)
     if number not in FONT_SIZES:
         raise argparse.ArgumentTypeError(
-            f"'{value}' is not a font size from {FONT_SIZES.start} to {FONT_SIZES.stop - 1} pixels"
+            _("'{value}' is not a font size from {smallest} to {largest} pixels").format(
+                value=value, smallest=FONT_SIZES.start, largest=FONT_SIZES.stop - 1
+            )
         )
     return number
 
@@ -66,16 +73,20 @@ def font_size(value: str) -> int:
 def port(value: str) -> int:
     number = count(value)
     if not 1 <= number <= 65535:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a port from 1 to 65535")
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a port from 1 to 65535").format(value=value)
+        )
     return number
 
 
 def sessions(value: str) -> int:
     number = count(value)
     if number < 1:
-        raise argparse.ArgumentTypeError(f"'{value}' browsers would serve nobody; give 1 or more")
+        raise argparse.ArgumentTypeError(
+            _("'{value}' browsers would serve nobody; give 1 or more").format(value=value)
+        )
     return number
 
 
 def out(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--out", type=Path, metavar="FILE", help="write to FILE (default: print)")
+    sub.add_argument("--out", type=Path, metavar="FILE", help=_("write to FILE (default: print)"))

@@ -7,12 +7,13 @@ import argparse
 from datetime import tzinfo
 from typing import Any
 
-from kiosk.cli.commands.running import counted, open_community, print_json, saved, write_privately
+from kiosk.cli.commands.running import open_community, print_json, saved, write_privately
 from kiosk.config import Config
 from kiosk.errors import UsageError
 from kiosk.events.feeds import FeedState, feed_words
 from kiosk.events.happening import Happening
 from kiosk.events.wording import event_line
+from kiosk.language import _, ngettext
 from kiosk.output import say
 from kiosk.timekeeping.dates import day_words
 from kiosk.timekeeping.hours import clock_time
@@ -21,7 +22,7 @@ from kiosk.timekeeping.opening import local_day
 
 def events_list(args: argparse.Namespace, config: Config) -> int:
     if not 1 <= args.days <= 366:
-        raise UsageError("--days should be a whole number of days from 1 to 366.")
+        raise UsageError(_("--days should be a whole number of days from 1 to 366."))
     community = open_community(config)
     community.events.fetch_feeds()
     coming = community.coming_events(args.days)
@@ -35,14 +36,30 @@ def events_list(args: argparse.Namespace, config: Config) -> int:
             }
         )
     for state in states:
-        say(f"Feed {state.source}: {feed_words(state, now, zone)}")
+        say(
+            _("Feed {source}: {state}").format(
+                source=state.source, state=feed_words(state, now, zone)
+            )
+        )
     if not coming:
         say(
-            f"No events in the next {counted(args.days, 'day')}; add one with: "
-            'kiosk events add TITLE --at "friday 18:00"'
+            ngettext(
+                "No events in the next {count} day; add one with: "
+                'kiosk events add TITLE --at "friday 18:00"',
+                "No events in the next {count} days; add one with: "
+                'kiosk events add TITLE --at "friday 18:00"',
+                args.days,
+            ).format(count=args.days)
         )
         return 0
-    say(f"{counted(len(coming), 'event')} in the next {counted(args.days, 'day')}, soonest first:")
+    events = ngettext("{count} event", "{count} events", len(coming)).format(count=len(coming))
+    say(
+        ngettext(
+            "{events} in the next {count} day, soonest first:",
+            "{events} in the next {count} days, soonest first:",
+            args.days,
+        ).format(events=events, count=args.days)
+    )
     for happening in coming:
         host = community.events.host_name(happening)
         day = day_words(local_day(happening.starts, zone))
@@ -57,18 +74,23 @@ def add(args: argparse.Namespace, config: Config) -> int:
         args.title, args.when, args.length, args.repeat, host, args.topic, args.closed
     )
     zone = community.zone
-    begins = day_words(local_day(event.starts, zone))
-    if not event.all_day:
-        begins += f" at {clock_time(event.starts, zone)}"
-    repeats = f", repeating {event.repeat}" if event.repeat else ""
-    say(f"Added {event.title} (id {event.id}), {begins}{repeats}.")
+    day = day_words(local_day(event.starts, zone))
+    if event.all_day:
+        begins = day
+    else:
+        begins = _("{day} at {time}").format(day=day, time=clock_time(event.starts, zone))
+    if event.repeat:
+        added = _("Added {title} (id {id}), {begins}, repeating {repeat}.")
+    else:
+        added = _("Added {title} (id {id}), {begins}.")
+    say(added.format(title=event.title, id=event.id, begins=begins, repeat=event.repeat))
     return saved(community)
 
 
 def remove(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     event = community.remove_event(args.event)
-    say(f"Removed {event.title} (id {event.id}).")
+    say(_("Removed {title} (id {id}).").format(title=event.title, id=event.id))
     return saved(community)
 
 
@@ -80,7 +102,11 @@ def publish(args: argparse.Namespace, config: Config) -> int:
     events = community.hosted_events()
     feed = hosted_calendar(events, community.zone, with_hosts=False).decode()
     write_privately(args.out, lambda out: out.write(feed))
-    say(f"Wrote {counted(len(events), 'event')} to {args.out}.")
+    say(
+        ngettext(
+            "Wrote {count} event to {out}.", "Wrote {count} events to {out}.", len(events)
+        ).format(count=len(events), out=args.out)
+    )
     return 0
 
 

@@ -7,6 +7,7 @@ import argparse
 from kiosk.cli.commands.running import now, open_community, print_json, saved
 from kiosk.config import Config
 from kiosk.errors import Refused
+from kiosk.language import _
 from kiosk.output import say
 from kiosk.safety.inductions import Inductions, expired, tool_key, tool_name
 from kiosk.timekeeping.dates import day_words, read_day
@@ -22,12 +23,21 @@ def inductions_add(args: argparse.Namespace, config: Config) -> int:
     expires = None if args.expires is None else read_day(args.expires, today, "").day
     inductions = Inductions(community.store)
     tool = inductions.induct(member, args.tool, by, moment, expires, today).tool
-    until = f", until {day_words(expires)}" if expires else ""
-    say(f"{member.name} is inducted on {tool} by {by.name}{until}.")
+    if expires:
+        inducted = _("{name} is inducted on {tool} by {inductor}, until {day}.")
+    else:
+        inducted = _("{name} is inducted on {tool} by {inductor}.")
+    say(
+        inducted.format(
+            name=member.name, tool=tool, inductor=by.name, day=expires and day_words(expires)
+        )
+    )
     if tool_key(tool) not in inductions.inductor_tools(by.id):
         say(
-            f"Note: {by.name} is not marked as an inductor on {tool}; "
-            f"`kiosk inductions inductor {by.id} '{tool}'` marks them.",
+            _(
+                "Note: {name} is not marked as an inductor on {tool}; "
+                "`kiosk inductions inductor {id} '{tool}'` marks them."
+            ).format(name=by.name, tool=tool, id=by.id),
             err=True,
         )
     return saved(community)
@@ -38,8 +48,12 @@ def inductions_remove(args: argparse.Namespace, config: Config) -> int:
     member = community.find(args.member)
     tool = tool_name(args.tool)
     if not Inductions(community.store).remove(member.id, tool):
-        raise Refused(f"{member.name} has no induction on {tool}; nothing was changed.")
-    say(f"Removed {member.name}'s induction on {tool}.")
+        raise Refused(
+            _("{name} has no induction on {tool}; nothing was changed.").format(
+                name=member.name, tool=tool
+            )
+        )
+    say(_("Removed {name}'s induction on {tool}.").format(name=member.name, tool=tool))
     return saved(community)
 
 
@@ -48,18 +62,15 @@ def inductions_inductor(args: argparse.Namespace, config: Config) -> int:
     member = community.find(args.member)
     tool = tool_name(args.tool)
     changed = Inductions(community.store).set_inductor(member.id, tool, not args.remove)
-    if args.remove:
-        say(
-            f"{member.name} no longer inducts on {tool}."
-            if changed
-            else f"{member.name} was not an inductor on {tool}; nothing was changed."
-        )
+    if args.remove and changed:
+        said = _("{name} no longer inducts on {tool}.")
+    elif args.remove:
+        said = _("{name} was not an inductor on {tool}; nothing was changed.")
+    elif changed:
+        said = _("{name} may induct others on {tool}.")
     else:
-        say(
-            f"{member.name} may induct others on {tool}."
-            if changed
-            else f"{member.name} already inducts on {tool}."
-        )
+        said = _("{name} already inducts on {tool}.")
+    say(said.format(name=member.name, tool=tool))
     return saved(community)
 
 
@@ -101,20 +112,31 @@ def inductions_list(args: argparse.Namespace, config: Config) -> int:
             }
         )
     if not found and not inductors:
-        say("No inductions recorded" + (" that match." if member_id or tool else " yet."))
+        say(
+            _("No inductions recorded that match.")
+            if member_id or tool
+            else _("No inductions recorded yet.")
+        )
         return 0
     for i in found:
         when = day_words(local_day(i.at, community.zone))
         if i.expires is None:
-            until = ""
+            line = _("{tool}: {who}, by {by} on {day}")
         elif expired(i, today):
-            until = f"; EXPIRED {day_words(i.expires)}"
+            line = _("{tool}: {who}, by {by} on {day}; EXPIRED {expiry}")
         else:
-            until = f"; until {day_words(i.expires)}"
-        who, by = community.name_of(i.member_id), community.name_of(i.by_id)
-        say(f"{i.tool}: {who}, by {by} on {when}{until}")
+            line = _("{tool}: {who}, by {by} on {day}; until {expiry}")
+        say(
+            line.format(
+                tool=i.tool,
+                who=community.name_of(i.member_id),
+                by=community.name_of(i.by_id),
+                day=when,
+                expiry=i.expires and day_words(i.expires),
+            )
+        )
     if inductors:
-        say("May induct others:")
+        say(_("May induct others:"))
         for inductor in inductors:
             say(f"  {inductor.tool}: {community.name_of(inductor.member_id)}")
     return 0

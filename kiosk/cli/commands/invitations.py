@@ -7,8 +7,10 @@ import argparse
 from typing import Any
 
 from kiosk.badges.codes import spaced_badge_code
-from kiosk.cli.commands.running import counted, open_community, print_json, saved
+from kiosk.cli.commands.running import open_community, print_json, saved
+from kiosk.community.state import listed
 from kiosk.config import Config
+from kiosk.language import _, ngettext
 from kiosk.models import Invitation
 from kiosk.output import say
 from kiosk.timekeeping.dates import day_words, read_coming_day
@@ -23,17 +25,21 @@ def invite(args: argparse.Namespace, config: Config) -> int:
 
     invitation = invite_guest(community, config, member.id, args.name, day, args.notify or "")
     say(
-        f"Invited {invitation.guest}, guest of {member.name}, for {day_words(day)}. "
-        f"Their code: {spaced_badge_code(invitation.code)}"
+        _("Invited {guest}, guest of {name}, for {day}. Their code: {code}").format(
+            guest=invitation.guest,
+            name=member.name,
+            day=day_words(day),
+            code=spaced_badge_code(invitation.code),
+        )
     )
     if args.out is not None:
         # Late: only an invitation printed loads the drawing of cards.
         from kiosk.badges.invitation_cards import write_invitation_card
 
         written = write_invitation_card(invitation, config.space_name, args.out)
-        say(f"Wrote {' and '.join(str(path) for path in written)}.")
+        say(_("Wrote {files}.").format(files=listed(str(path) for path in written)))
     if args.notify:
-        say("The invitation is on its way to the guest; `kiosk outbox` says if it waits.")
+        say(_("The invitation is on its way to the guest; `kiosk outbox` says if it waits."))
     return saved(community)
 
 
@@ -45,13 +51,23 @@ def invitations_list(args: argparse.Namespace, config: Config) -> int:
     if args.json:
         return print_json([_invitation_json(i, names.get(i.member_id, "")) for i in coming])
     if not coming:
-        say("No invitations are waiting; make one with: kiosk invite NAME --of MEMBER --on DAY")
+        say(_("No invitations are waiting; make one with: kiosk invite NAME --of MEMBER --on DAY"))
         return 0
-    say(f"{counted(len(coming), 'invitation')} to come, soonest first:")
+    say(
+        ngettext(
+            "{count} invitation to come, soonest first:",
+            "{count} invitations to come, soonest first:",
+            len(coming),
+        ).format(count=len(coming))
+    )
     for invitation in coming:
         say(
-            f"  {day_words(invitation.day)}  {spaced_badge_code(invitation.code)}  "
-            f"{invitation.guest}, guest of {names.get(invitation.member_id, 'a former member')}"
+            _("  {day}  {code}  {guest}, guest of {name}").format(
+                day=day_words(invitation.day),
+                code=spaced_badge_code(invitation.code),
+                guest=invitation.guest,
+                name=names.get(invitation.member_id, _("a former member")),
+            )
         )
     return 0
 
@@ -60,8 +76,9 @@ def cancel(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     invitation = community.cancel_invitation(args.code)
     say(
-        f"Cancelled the invitation of {invitation.guest} for {day_words(invitation.day)}: "
-        "it lets nobody in."
+        _("Cancelled the invitation of {guest} for {day}: it lets nobody in.").format(
+            guest=invitation.guest, day=day_words(invitation.day)
+        )
     )
     return saved(community)
 

@@ -12,7 +12,6 @@ from kiosk.badges.codes import spaced_badge_code
 from kiosk.cli.arguments.members import LIST_OPTIONS, PROFILE_OPTIONS, YES_NO
 from kiosk.cli.commands.running import (
     asked,
-    counted,
     open_community,
     print_json,
     saved,
@@ -25,6 +24,7 @@ from kiosk.errors import Refused, UsageError
 from kiosk.exchange.member_data import member_data
 from kiosk.exchange.member_sheet import read_sheet
 from kiosk.exchange.members_csv import ImportChoices, ImportPlan, write_members
+from kiosk.language import _, ngettext
 from kiosk.models import PROFILE_FIELDS, PROFILE_LABELS
 from kiosk.notices.sending import hidden_secrets
 from kiosk.output import json_text, say
@@ -49,14 +49,23 @@ def _check_namesakes(community: Community, name: str) -> None:
     if not namesakes:
         return
     them = listed(f"{m.name} ({m.id})" for m in namesakes)
-    warning = f"{them} {'is' if len(namesakes) == 1 else 'are'} already a member"
     if not sys.stdin.isatty():
         raise Refused(
-            f"{warning}. If this is someone else, add --allow-duplicate; if not, use "
-            "`kiosk members edit` on the one there is."
+            ngettext(
+                "{members} is already a member. If this is someone else, add "
+                "--allow-duplicate; if not, use `kiosk members edit` on the one there is.",
+                "{members} are already members. If this is someone else, add "
+                "--allow-duplicate; if not, use `kiosk members edit` on the one there is.",
+                len(namesakes),
+            ).format(members=them)
         )
-    if not asked(f"{warning}. Add another member all the same?"):
-        raise Refused("Nobody was added.")
+    question = ngettext(
+        "{members} is already a member. Add another member all the same?",
+        "{members} are already members. Add another member all the same?",
+        len(namesakes),
+    )
+    if not asked(question.format(members=them)):
+        raise Refused(_("Nobody was added."))
 
 
 def members_list(args: argparse.Namespace, config: Config) -> int:
@@ -64,13 +73,13 @@ def members_list(args: argparse.Namespace, config: Config) -> int:
     if args.json:
         return print_json([member_json(member) for member in members])
     if not members:
-        say("No members yet.")
+        say(_("No members yet."))
     for member in members:
-        badge = spaced_badge_code(member.badge) if member.badge else "(no badge)"
+        badge = spaced_badge_code(member.badge) if member.badge else _("(no badge)")
         # As in the JSON form: a field the member keeps for hosts is in no listing.
         shown = member.topics if "topics" not in member.hosts_only else ()
         topics = f"  ({', '.join(shown)})" if shown else ""
-        paused = "  [paused]" if not member.active else ""
+        paused = "  " + _("[paused]") if not member.active else ""
         say(f"{member.id}  {badge}  {member.name}{topics}{paused}")
     return 0
 
@@ -88,28 +97,38 @@ def members_show(args: argparse.Namespace, config: Config) -> int:
                 "here": community.visit_of(member.id) is not None,
             }
         )
-    say(f"{member.name}  ({member.id}){'' if member.active else '  [paused]'}")
-    say(f"  joined {member.joined.astimezone(community.zone):%d %B %Y}".replace(" 0", " "))
-    say(f"  badge {member.badge or '(none yet)'}")
-    say(f"  on the board: {'yes' if member.on_board else 'no, counted only'}")
-    say(f"  named in the SpaceAPI file: {'yes' if member.named_online else 'no, counted only'}")
+    say(f"{member.name}  ({member.id}){'' if member.active else '  ' + _('[paused]')}")
+    joined = f"{member.joined.astimezone(community.zone):%d %B %Y}".removeprefix("0")
+    say(_("  joined {day}").format(day=joined))
+    say(_("  badge {code}").format(code=member.badge or _("(none yet)")))
+    yes, counted_only = _("yes"), _("no, counted only")
+    say(_("  on the board: {answer}").format(answer=yes if member.on_board else counted_only))
+    say(
+        _("  named in the SpaceAPI file: {answer}").format(
+            answer=yes if member.named_online else counted_only
+        )
+    )
     if member.keyholder:
-        say("  keyholder: may open and close the space")
-    say(f"  visits: {community.visits_so_far(member)}")
+        say(_("  keyholder: may open and close the space"))
+    say(_("  visits: {count}").format(count=community.visits_so_far(member)))
     for field in PROFILE_FIELDS:
         value = getattr(member, field)
         shown = ", ".join(value) if isinstance(value, tuple) else value
         if shown:
-            hosts = "  (hosts only)" if field in member.hosts_only else ""
-            say(f"  {PROFILE_LABELS[field]}: {shown}{hosts}")
+            hosts = "  " + _("(hosts only)") if field in member.hosts_only else ""
+            say(f"  {_(PROFILE_LABELS[field])}: {shown}{hosts}")
     if member.notify:
-        say(f"  told of their guests at: {hidden_secrets(member.notify)}  (hosts only)")
+        say(
+            _("  told of their guests at: {address}  (hosts only)").format(
+                address=hidden_secrets(member.notify)
+            )
+        )
     return 0
 
 
 def members_edit(args: argparse.Namespace, config: Config) -> int:
     changes: dict[str, Any] = {}
-    for _, field, _ in PROFILE_OPTIONS:
+    for _option, field, _help in PROFILE_OPTIONS:
         given = getattr(args, field)
         if given is not None:
             changes[field] = tuple(given) if field in LIST_OPTIONS else given
@@ -124,10 +143,10 @@ def members_edit(args: argparse.Namespace, config: Config) -> int:
     if args.notify is not None:
         changes["notify"] = args.notify
     if not changes:
-        raise UsageError("Nothing to change: give at least one option, like --intro TEXT.")
+        raise UsageError(_("Nothing to change: give at least one option, like --intro TEXT."))
     community = open_community(config)
     member = community.edit_member(community.find(args.member).id, **changes)
-    say(f"Saved the profile of {member.name}.")
+    say(_("Saved the profile of {name}.").format(name=member.name))
     return saved(community)
 
 
@@ -136,35 +155,57 @@ def members_delete(args: argparse.Namespace, config: Config) -> int:
     member = community.find(args.member)
     if not args.yes:
         if not sys.stdin.isatty():
-            raise Refused(f"Deleting {member.name}'s data cannot be undone; add --yes to confirm.")
-        if not asked(f"Delete all of {member.name}'s data? This cannot be undone."):
-            say("Nothing was deleted.")
+            raise Refused(
+                _("Deleting {name}'s data cannot be undone; add --yes to confirm.").format(
+                    name=member.name
+                )
+            )
+        if not asked(
+            _("Delete all of {name}'s data? This cannot be undone.").format(name=member.name)
+        ):
+            say(_("Nothing was deleted."))
             return 1
     community.delete_member(member.id, args.shoutouts)
-    kept = "kept without a name" if args.shoutouts == "anonymous" else "removed"
-    say(
-        f"Deleted {member.name}'s data. Their shout-outs were {kept}; their visits stay "
-        "as anonymous counts. Backups made before today age out by themselves."
-    )
+    if args.shoutouts == "anonymous":
+        deleted = _(
+            "Deleted {name}'s data. Their shout-outs were kept without a name; their visits "
+            "stay as anonymous counts. Backups made before today age out by themselves."
+        )
+    else:
+        deleted = _(
+            "Deleted {name}'s data. Their shout-outs were removed; their visits stay as "
+            "anonymous counts. Backups made before today age out by themselves."
+        )
+    say(deleted.format(name=member.name))
     return saved(community)
 
 
 def members_new_badge(args: argparse.Namespace, config: Config) -> int:
     if (args.member is None) == (not args.all_missing):
-        raise UsageError("Name one member, or give --all-missing for everyone without a badge.")
+        raise UsageError(_("Name one member, or give --all-missing for everyone without a badge."))
     community = open_community(config)
     if args.all_missing:
         given = community.give_missing_badges()
         if not given:
-            say("Every member has a badge already.")
+            say(_("Every member has a badge already."))
             return 0
-        say(f"Gave {counted(len(given), 'member')} a badge code:")
+        say(
+            ngettext(
+                "Gave {count} member a badge code:",
+                "Gave {count} members a badge code:",
+                len(given),
+            ).format(count=len(given))
+        )
         for member in given:
             say(f"  {member.name} ({member.id}): {member.badge}")
-        say("Print their badges with `kiosk badges --out DIR --member MEMBER`.")
+        say(_("Print their badges with `kiosk badges --out DIR --member MEMBER`."))
         return saved(community)
     member = community.new_badge(community.find(args.member).id)
-    say(f"{member.name}'s new badge code is {member.badge}; the old badge no longer works.")
+    say(
+        _("{name}'s new badge code is {badge}; the old badge no longer works.").format(
+            name=member.name, badge=member.badge
+        )
+    )
     return saved(community)
 
 
@@ -172,7 +213,11 @@ def members_pause(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     active = args.command_name == "reactivate"
     member = community.set_active(community.find(args.member).id, active)
-    say(f"{member.name} is {'active again' if active else 'paused: not found, not checked in'}.")
+    if active:
+        said = _("{name} is active again.")
+    else:
+        said = _("{name} is paused: not found, not checked in.")
+    say(said.format(name=member.name))
     return saved(community)
 
 
@@ -180,7 +225,11 @@ def members_merge(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     keep, other = community.find(args.keep), community.find(args.other)
     merged = community.merge_members(keep.id, other.id)
-    say(f"Merged {other.name} ({other.id}) into {merged.name} ({merged.id}).")
+    say(
+        _("Merged {other} ({other_id}) into {kept} ({kept_id}).").format(
+            other=other.name, other_id=other.id, kept=merged.name, kept_id=merged.id
+        )
+    )
     return saved(community)
 
 
@@ -189,43 +238,83 @@ def members_import(args: argparse.Namespace, config: Config) -> int:
     try:
         sheet = read_sheet(args.file.read_bytes())
     except OSError as error:
-        raise UsageError(f"{args.file} cannot be read ({error.strerror}).") from None
+        raise UsageError(
+            _("{file} cannot be read ({strerror}).").format(file=args.file, strerror=error.strerror)
+        ) from None
     except Refused as refused:
         raise Refused(f"{args.file}: {refused}") from None
     if sheet.ignored:
         names = ", ".join(text.shortened(name, 30) for name in sheet.ignored)
-        say(f"Ignored the columns the kiosk has no place for: {names}.")
+        say(_("Ignored the columns the kiosk has no place for: {names}.").format(names=names))
     choices = ImportChoices(frozenset(args.update), args.day_first, args.skip_bad_rows)
-    with progress_shown("Checking rows", sys.stderr) as progress:
+    with progress_shown(_("Checking rows"), sys.stderr) as progress:
         plan = community.plan_member_import(sheet, choices, progress)
     _say_problems(args.file, plan)
     asking = not args.yes and not args.dry_run and sys.stdin.isatty()
     if args.dry_run or asking:
-        mood = "would be" if args.dry_run else "to be"
+        if args.dry_run:
+            summary = ngettext(
+                "{file} ({count} row): {added} would be added, {updated} would be updated, "
+                "{unchanged} already as they are, {skipped} skipped.",
+                "{file} ({count} rows): {added} would be added, {updated} would be updated, "
+                "{unchanged} already as they are, {skipped} skipped.",
+                plan.rows,
+            )
+        else:
+            summary = ngettext(
+                "{file} ({count} row): {added} to be added, {updated} to be updated, "
+                "{unchanged} already as they are, {skipped} skipped.",
+                "{file} ({count} rows): {added} to be added, {updated} to be updated, "
+                "{unchanged} already as they are, {skipped} skipped.",
+                plan.rows,
+            )
         say(
-            f"{args.file} ({counted(plan.rows, 'row')}): {len(plan.add)} {mood} added, "
-            f"{len(plan.update)} {mood} updated, {plan.unchanged} already as they are, "
-            f"{plan.skipped} skipped."
+            summary.format(
+                file=args.file,
+                count=plan.rows,
+                added=len(plan.add),
+                updated=len(plan.update),
+                unchanged=plan.unchanged,
+                skipped=plan.skipped,
+            )
         )
     for column, count in plan.kept:
         say(
-            f"Kept what members chose as their {column.replace('_', ' ')} in "
-            f"{counted(count, 'row')}; add --update {column} to replace it from the file."
+            ngettext(
+                "Kept what members chose as their {field} in {count} row; add --update "
+                "{column} to replace it from the file.",
+                "Kept what members chose as their {field} in {count} rows; add --update "
+                "{column} to replace it from the file.",
+                count,
+            ).format(field=column.replace("_", " "), count=count, column=column)
         )
     if args.dry_run:
-        say("Nothing was changed (--dry-run).")
+        say(_("Nothing was changed (--dry-run)."))
         return 0
     if plan.problems and not (plan.add or plan.update):
-        raise Refused("Nothing was imported: the other rows are already as they are.")
-    if asking and (plan.add or plan.update) and not asked("Import these changes?"):
-        say("Nothing was imported.")
+        raise Refused(_("Nothing was imported: the other rows are already as they are."))
+    if asking and (plan.add or plan.update) and not asked(_("Import these changes?")):
+        say(_("Nothing was imported."))
         return 1
-    with progress_shown("Importing rows", sys.stderr) as progress:
+    with progress_shown(_("Importing rows"), sys.stderr) as progress:
         done = community.import_members(sheet, choices, progress)
+    if done.skipped:
+        imported = _(
+            "Imported {file}: {added} added, {updated} updated, {unchanged} already as they "
+            "are, {skipped} skipped."
+        )
+    else:
+        imported = _(
+            "Imported {file}: {added} added, {updated} updated, {unchanged} already as they are."
+        )
     say(
-        f"Imported {args.file}: {len(done.add)} added, {len(done.update)} updated, "
-        f"{done.unchanged} already as they are"
-        + (f", {done.skipped} skipped." if done.skipped else ".")
+        imported.format(
+            file=args.file,
+            added=len(done.add),
+            updated=len(done.update),
+            unchanged=done.unchanged,
+            skipped=done.skipped,
+        )
     )
     return saved(community)
 
@@ -237,12 +326,24 @@ def _say_problems(file: Path, plan: ImportPlan) -> None:
     if not plan.problems or plan.add or plan.update or plan.unchanged:
         return
     if any(problem.line == 1 for problem in plan.problems):
-        raise Refused(f"Nothing was imported from {file}: its header has to be mended.")
-    skip = "" if plan.skipped == plan.rows else ", or add --skip-bad-rows to import the rest"
-    raise Refused(
-        f"Nothing was imported: {counted(plan.skipped, 'row')} of {plan.rows} cannot be. "
-        f"Fix them{skip}."
-    )
+        raise Refused(
+            _("Nothing was imported from {file}: its header has to be mended.").format(file=file)
+        )
+    if plan.skipped == plan.rows:
+        refusal = ngettext(
+            "Nothing was imported: {count} row of {rows} cannot be. Fix them.",
+            "Nothing was imported: {count} rows of {rows} cannot be. Fix them.",
+            plan.skipped,
+        )
+    else:
+        refusal = ngettext(
+            "Nothing was imported: {count} row of {rows} cannot be. Fix them, or add "
+            "--skip-bad-rows to import the rest.",
+            "Nothing was imported: {count} rows of {rows} cannot be. Fix them, or add "
+            "--skip-bad-rows to import the rest.",
+            plan.skipped,
+        )
+    raise Refused(refusal.format(count=plan.skipped, rows=plan.rows))
 
 
 def members_export(args: argparse.Namespace, config: Config) -> int:
@@ -251,7 +352,11 @@ def members_export(args: argparse.Namespace, config: Config) -> int:
     # Every value, those kept for hosts too, so a move loses nothing: the file is its
     # owner's alone.
     count = write_privately(args.file, lambda file: write_members(file, members, community.zone))
-    say(f"Wrote {counted(count, 'member')} to {args.file}.")
+    say(
+        ngettext(
+            "Wrote {count} member to {file}.", "Wrote {count} members to {file}.", count
+        ).format(count=count, file=args.file)
+    )
     return 0
 
 
@@ -264,7 +369,7 @@ def members_data(args: argparse.Namespace, config: Config) -> int:
         return 0
     # Theirs alone: made readable by its owner only, and whole or not at all.
     write_atomically(args.out, document.encode())
-    say(f"Wrote {member.name}'s data to {args.out}.")
+    say(_("Wrote {name}'s data to {out}.").format(name=member.name, out=args.out))
     return 0
 
 
@@ -272,6 +377,14 @@ def topics_merge(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     changed = community.merge_topics(args.old, args.new)
     if not changed:
-        raise Refused(f"No member has the topic '{text.shortened(args.old)}'.")
-    say(f"Merged '{args.old}' into '{args.new}' for {counted(len(changed), 'member')}.")
+        raise Refused(
+            _("No member has the topic '{topic}'.").format(topic=text.shortened(args.old))
+        )
+    say(
+        ngettext(
+            "Merged '{old}' into '{new}' for {count} member.",
+            "Merged '{old}' into '{new}' for {count} members.",
+            len(changed),
+        ).format(old=args.old, new=args.new, count=len(changed))
+    )
     return saved(community)

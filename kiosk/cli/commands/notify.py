@@ -8,9 +8,10 @@ import time
 from datetime import datetime, tzinfo
 from typing import Any
 
-from kiosk.cli.commands.running import counted, now, open_community, print_json
+from kiosk.cli.commands.running import now, open_community, print_json
 from kiosk.config import Config
 from kiosk.errors import KioskError, UsageError
+from kiosk.language import _, ngettext
 from kiosk.models import Notice
 from kiosk.notices import chat, delivery
 from kiosk.notices.delivery import deliver
@@ -30,14 +31,20 @@ class NotSent(KioskError):
 def notify_test(args: argparse.Namespace, config: Config) -> int:
     notice = new_notice(
         args.url,
-        f"Test from {config.space_name}",
-        f"A test message from the check-in kiosk of {config.space_name}: this channel works.",
+        _("Test from {space}").format(space=config.space_name),
+        _("A test message from the check-in kiosk of {space}: this channel works.").format(
+            space=config.space_name
+        ),
         now(),
     )
     problem = send(notice)
     if problem is not None:
-        raise NotSent(f"Not sent to {hidden_secrets(notice.receiver)}: {problem}")
-    say(f"Sent: {hidden_secrets(notice.receiver)} took the test message.")
+        raise NotSent(
+            _("Not sent to {address}: {problem}").format(
+                address=hidden_secrets(notice.receiver), problem=problem
+            )
+        )
+    say(_("Sent: {address} took the test message.").format(address=hidden_secrets(notice.receiver)))
     return 0
 
 
@@ -86,40 +93,87 @@ def outbox(args: argparse.Namespace, config: Config) -> int:
         )
     zone = config.zone
     if not waiting:
-        say("Nothing waits to be sent.")
+        say(_("Nothing waits to be sent."))
     else:
-        say(f"{counted(len(waiting), 'notice')} waiting to be sent, in order:")
+        say(
+            ngettext(
+                "{count} notice waiting to be sent, in order:",
+                "{count} notices waiting to be sent, in order:",
+                len(waiting),
+            ).format(count=len(waiting))
+        )
     for notice in waiting:
-        say(f"  {_when(notice, zone)}  to {hidden_secrets(notice.receiver)}: {notice.title}")
-        if notice.tries:
-            again = (
-                "" if notice.next_try is None else f"; next try {_moment(notice.next_try, zone)}"
+        say(f"  {_queued(notice, zone)}")
+        if not notice.tries:
+            say(_("      not tried yet"))
+        elif notice.next_try is None:
+            say(
+                ngettext(
+                    "      tried {count} time: {error}",
+                    "      tried {count} times: {error}",
+                    notice.tries,
+                ).format(count=notice.tries, error=notice.last_error)
             )
-            say(f"      tried {counted(notice.tries, 'time')}{again}: {notice.last_error}")
         else:
-            say("      not tried yet")
+            say(
+                ngettext(
+                    "      tried {count} time; next try {moment}: {error}",
+                    "      tried {count} times; next try {moment}: {error}",
+                    notice.tries,
+                ).format(
+                    count=notice.tries,
+                    moment=_moment(notice.next_try, zone),
+                    error=notice.last_error,
+                )
+            )
     if dropped:
-        say(f"{counted(len(dropped), 'notice')} dropped, as their moment had passed:")
+        say(
+            ngettext(
+                "{count} notice dropped, as their moment had passed:",
+                "{count} notices dropped, as their moment had passed:",
+                len(dropped),
+            ).format(count=len(dropped))
+        )
     for notice in dropped:
-        said = f"  {_when(notice, zone)}  to {hidden_secrets(notice.receiver)}: {notice.title}"
-        say(f"{said} (until {_moment(notice.expires, zone)})")
+        say(
+            _("  {notice} (until {moment})").format(
+                notice=_queued(notice, zone), moment=_moment(notice.expires, zone)
+            )
+        )
     return 0
 
 
 def _deliver(store: Store) -> int:
     done = deliver(store, now, send, time.sleep)
     if done is None:
-        say("Another process is sending the outbox already.")
+        say(_("Another process is sending the outbox already."))
         return 0
     say(
-        f"Sent {counted(len(done.sent), 'notice')}; {counted(len(done.failed), 'attempt')} failed; "
-        f"{len(done.dropped)} dropped as their moment had passed; {done.waiting} still waiting."
+        # Translators: {sent} is "1 notice" or "3 notices", {failed} "1 attempt" or "3 attempts".
+        _(
+            "Sent {sent}; {failed} failed; {dropped} dropped as their moment had passed; "
+            "{waiting} still waiting."
+        ).format(
+            sent=ngettext("{count} notice", "{count} notices", len(done.sent)).format(
+                count=len(done.sent)
+            ),
+            failed=ngettext("{count} attempt", "{count} attempts", len(done.failed)).format(
+                count=len(done.failed)
+            ),
+            dropped=len(done.dropped),
+            waiting=done.waiting,
+        )
     )
     return 0
 
 
-def _when(notice: Notice, zone: tzinfo) -> str:
-    return f"queued {_moment(notice.queued, zone)}"
+def _queued(notice: Notice, zone: tzinfo) -> str:
+    """When a notice was queued, for whom, and what it says."""
+    return _("queued {moment}  to {address}: {title}").format(
+        moment=_moment(notice.queued, zone),
+        address=hidden_secrets(notice.receiver),
+        title=notice.title,
+    )
 
 
 def _moment(moment: datetime | None, zone: tzinfo) -> str:

@@ -11,7 +11,8 @@ from typing import Any, TextIO
 from kiosk.community.community import Community, utc_now
 from kiosk.config import Config
 from kiosk.errors import KioskError
-from kiosk.output import json_text, say
+from kiosk.language import _
+from kiosk.output import json_text, say, warn
 from kiosk.storage.backups import Backups, start_in_background
 from kiosk.storage.files import write_atomically
 from kiosk.timekeeping.opening import local_day
@@ -56,7 +57,7 @@ def saved(community: Community) -> int:
     """The change is saved: exit 0, but let a host know if the last backup failed."""
     problem = Backups(community.store).last_problem()
     if problem:
-        say(f"kiosk: warning: {problem}", err=True)
+        warn(problem)
     return 0
 
 
@@ -71,7 +72,7 @@ def tell_chat(community: Community, config: Config) -> None:
     try:
         queue_chat_news(community, config)
     except KioskError as error:
-        say(f"kiosk: warning: the chat was not told: {error}", err=True)
+        warn(_("the chat was not told: {error}").format(error=error))
 
 
 def print_json(value: Any) -> int:
@@ -92,8 +93,3 @@ def write_privately(path: Path, write: Callable[[TextIO], int]) -> int:
 def asked(question: str) -> bool:
     """Whether the person at the terminal answers yes to `question` (no is the default)."""
     return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
-
-
-def counted(count: int, thing: str) -> str:
-    """ "1 badge", "3 badges"."""
-    return f"{count} {thing}" if count == 1 else f"{count} {thing}s"

@@ -8,7 +8,6 @@ import argparse
 from datetime import timedelta
 
 from kiosk.cli.commands.running import (
-    counted,
     now,
     open_community,
     print_json,
@@ -16,7 +15,8 @@ from kiosk.cli.commands.running import (
 )
 from kiosk.config import Config
 from kiosk.errors import DataError, UsageError
-from kiosk.output import say
+from kiosk.language import _, ngettext
+from kiosk.output import say, warn
 from kiosk.safety.agreements import NO_AGREEMENTS, not_accepted, write_acceptances
 from kiosk.safety.contacts import contacts as overlapping
 from kiosk.safety.contacts import is_own
@@ -32,13 +32,13 @@ def roll_call(args: argparse.Namespace, config: Config) -> int:
     ticks_file = RollCall(community.store)
     if args.clear:
         ticks_file.clear()
-        say("The roll call starts over: nobody is ticked off.")
+        say(_("The roll call starts over: nobody is ticked off."))
         return 0
     try:
         ticks = ticks_file.ticks()
     except DataError as error:
         # Everyone is still listed: in an emergency a damaged tick must not hide a person.
-        say(f"kiosk: warning: {error}", err=True)
+        warn(str(error))
         ticks = {}
     people = roll(community.present_for_hosts(), ticks)
     moment, zone = now(), community.zone
@@ -46,16 +46,23 @@ def roll_call(args: argparse.Namespace, config: Config) -> int:
         page, table = args.out, args.out.with_suffix(".csv")
         if page == table:
             raise UsageError(
-                f"{page} would be the page and the CSV both: name the page to print, like "
-                "roll-call.html, and the CSV is written beside it."
+                _(
+                    "{page} would be the page and the CSV both: name the page to print, like "
+                    "roll-call.html, and the CSV is written beside it."
+                ).format(page=page)
             )
         write_privately(
             page, lambda file: write_page(file, people, config.space_name, moment, zone)
         )
         write_privately(table, lambda file: write_csv(file, people, zone))
         say(
-            f"Wrote the roll call of {len(people)} people: {page} to print, "
-            f"{table} for a spreadsheet."
+            ngettext(
+                "Wrote the roll call of {count} person: {page} to print, {table} for a "
+                "spreadsheet.",
+                "Wrote the roll call of {count} people: {page} to print, {table} for a "
+                "spreadsheet.",
+                len(people),
+            ).format(count=len(people), page=page, table=table)
         )
         return 0
     if args.json:
@@ -72,19 +79,29 @@ def roll_call(args: argparse.Namespace, config: Config) -> int:
         )
     done = accounted_for(people)
     say(
-        f"Roll call at {clock_time(moment, zone)}: {len(people)} in the building, "
-        f"{done} accounted for, {len(people) - done} not yet."
+        _(
+            "Roll call at {time}: {count} in the building, {done} accounted for, {waiting} not yet."
+        ).format(
+            time=clock_time(moment, zone),
+            count=len(people),
+            done=done,
+            waiting=len(people) - done,
+        )
     )
-    say(SAID_ON_SCREEN)
+    say(_(SAID_ON_SCREEN))
     shown = [person for person in people if person.accounted is None] if args.status else people
     if args.status and shown:
-        say("Not yet accounted for:")
+        say(_("Not yet accounted for:"))
     for person in shown:
-        ticked = (
-            f" · accounted for {clock_time(person.accounted, zone)}" if person.accounted else ""
-        )
         box = "" if args.status else ("[x] " if person.accounted else "[ ] ")
-        say(f"{box}{person.read_as}  since {clock_time(person.since, zone)}{ticked}")
+        since = clock_time(person.since, zone)
+        if person.accounted:
+            line = _("{person}  since {since} · accounted for {time}").format(
+                person=person.read_as, since=since, time=clock_time(person.accounted, zone)
+            )
+        else:
+            line = _("{person}  since {since}").format(person=person.read_as, since=since)
+        say(box + line)
     return 0
 
 
@@ -96,7 +113,11 @@ def contacts(args: argparse.Namespace, config: Config) -> int:
     first = read_day(args.first, today, "from")
     last = read_day(args.last, today, "until")
     if last.day < first.day:
-        raise UsageError(f"The days are the wrong way round: {first.sentence}, {last.sentence}.")
+        raise UsageError(
+            _("The days are the wrong way round: {first}, {last}.").format(
+                first=first.sentence, last=last.sentence
+            )
+        )
     # Others' visits begun a day either side may overlap the member's, over midnight.
     day = timedelta(days=1)
     visits = community.visits_begun(first.day - day, last.day + day)
@@ -105,29 +126,40 @@ def contacts(args: argparse.Namespace, config: Config) -> int:
         for v in visits
         if is_own(v, member.id) and first.day <= local_day(v.since, zone) <= last.day
     ]
-    times = "once" if len(own) == 1 else f"{len(own)} times"
-    days = (
-        f"on {day_words(first.day)}"
-        if first.day == last.day
-        else f"{first.sentence} {last.sentence}"
-    )
+    if first.day == last.day:
+        days = _("on {day}").format(day=day_words(first.day))
+    else:
+        days = f"{first.sentence} {last.sentence}"
     if not own:
-        say(f"{member.name} was not here {days}.")
+        say(_("{name} was not here {days}.").format(name=member.name, days=days))
         return 0
-    say(f"{member.name} was here {times} {days}.")
+    say(
+        ngettext(
+            "{name} was here once {days}.", "{name} was here {count} times {days}.", len(own)
+        ).format(name=member.name, count=len(own), days=days)
+    )
     found = overlapping(member.id, [*own, *(v for v in visits if not is_own(v, member.id))], now())
     if not found:
-        say("Nobody else was in the building at the same time.")
+        say(_("Nobody else was in the building at the same time."))
         return 0
-    say("In the building at the same time, longest first:")
+    say(_("In the building at the same time, longest first:"))
     for contact in found:
         name = community.name_of(contact.member_id)
-        who = f"{contact.guest}, guest of {name}" if contact.guest else name
+        if contact.guest:
+            name = _("{guest}, guest of {name}").format(guest=contact.guest, name=name)
         first_seen = local_time(contact.first, zone)
-        visits_word = "1 visit" if contact.visits == 1 else f"{contact.visits} visits"
         say(
-            f"  {who}: {duration(contact.together)} together over {visits_word}, from "
-            f"{day_words(first_seen.date())} at {first_seen:%H:%M}"
+            ngettext(
+                "  {who}: {together} together over {count} visit, from {day} at {time}",
+                "  {who}: {together} together over {count} visits, from {day} at {time}",
+                contact.visits,
+            ).format(
+                who=name,
+                together=duration(contact.together),
+                count=contact.visits,
+                day=day_words(first_seen.date()),
+                time=f"{first_seen:%H:%M}",
+            )
         )
     return 0
 
@@ -146,19 +178,35 @@ def agreements(args: argparse.Namespace, config: Config) -> int:
                 community.zone,
             ),
         )
-        say(f"Wrote {counted(rows, 'acceptance')} of the house's agreements to {args.out}.")
+        say(
+            ngettext(
+                "Wrote {count} acceptance of the house's agreements to {out}.",
+                "Wrote {count} acceptances of the house's agreements to {out}.",
+                rows,
+            ).format(count=rows, out=args.out)
+        )
         return 0
     if not config.agreements:
-        say(NO_AGREEMENTS)
+        say(_(NO_AGREEMENTS))
         return 0
     missing = not_accepted(config.agreements, acceptances, community.members())
     for agreement in config.agreements:
-        say(f"{agreement.title}, version {agreement.version} ({agreement.file})")
+        say(
+            _("{title}, version {version} ({file})").format(
+                title=agreement.title, version=agreement.version, file=agreement.file
+            )
+        )
         waiting = missing[agreement.title]
         if not waiting:
-            say("  Every active member has accepted it.")
+            say(_("  Every active member has accepted it."))
             continue
-        say(f"  Not accepted yet by {counted(len(waiting), 'active member')}:")
+        say(
+            ngettext(
+                "  Not accepted yet by {count} active member:",
+                "  Not accepted yet by {count} active members:",
+                len(waiting),
+            ).format(count=len(waiting))
+        )
         for member in waiting:
             say(f"    {member.name}")
     return 0

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from kiosk.cli.commands.running import now, print_json
 from kiosk.config import Config, find_config
 from kiosk.events.sources import is_feed_address
+from kiosk.language import _
 from kiosk.output import say
 from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import Opening, OpeningHours, local_time
@@ -31,9 +32,13 @@ def show_config(args: argparse.Namespace, config: Config) -> int:
             }
         )
     if found is None:
-        say("No config file is in use: these are the built-in defaults.")
+        say(_("No config file is in use: these are the built-in defaults."))
     else:
-        say(f"Config file: {found.path} (found by {found.found_by})")
+        say(
+            _("Config file: {path} (found by {found_by})").format(
+                path=found.path, found_by=_(found.found_by)
+            )
+        )
     for key, value in settings.items():
         if isinstance(value, dict):
             say(f"[{key}]")

@@ -9,6 +9,7 @@ from functools import partial
 from kiosk.cli.commands.running import open_community, print_json, saved
 from kiosk.config import Config
 from kiosk.errors import UsageError
+from kiosk.language import _
 from kiosk.models import Answer
 from kiosk.output import say
 from kiosk.record_json import answer_json, shoutout_json
@@ -48,9 +49,9 @@ def shoutouts(args: argparse.Namespace, config: Config) -> int:
             [shoutout_json(s, names(s), id_of, community.zone, exact=args.all) for s in wall]
         )
     if not wall:
-        say("No shout-outs yet.")
+        say(_("No shout-outs yet."))
     for s in wall:
-        hidden = "  [hidden]" if s.hidden else ""
+        hidden = "  " + _("[hidden]") if s.hidden else ""
         when = f"{local_time(s.created, community.zone):%Y-%m-%d %H:%M}"
         if s.quiet and not args.all:
             when = when[:10].ljust(len(when))
@@ -67,21 +68,21 @@ def shoutouts_hide(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     hidden = args.command_name == "hide-shoutout"
     community.hide_shoutout(args.id, hidden)
-    say("Hidden from every public screen." if hidden else "Back on the wall.")
+    say(_("Hidden from every public screen.") if hidden else _("Back on the wall."))
     return saved(community)
 
 
 def question_set(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     asked = community.ask(args.text)
-    say(f"The question of the week is now: {asked.text}")
+    say(_("The question of the week is now: {text}").format(text=asked.text))
     return saved(community)
 
 
 def question_clear(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     community.clear_question()
-    say("There is no question of the week now.")
+    say(_("There is no question of the week now."))
     return saved(community)
 
 
@@ -91,7 +92,7 @@ def question_show(args: argparse.Namespace, config: Config) -> int:
     if asked is None:
         if args.json:
             return print_json(None)
-        say("There is no question of the week.")
+        say(_("There is no question of the week."))
         return 0
     answers = (
         [(community.name_of(a.member_id), a) for a in community.answers()]
@@ -117,7 +118,7 @@ def question_show(args: argparse.Namespace, config: Config) -> int:
         )
     say(asked.text)
     for name, answer in answers:
-        say(f"  {name}: {answer.text}{'  [hidden]' if answer.hidden else ''}")
+        say(f"  {name}: {answer.text}{'  ' + _('[hidden]') if answer.hidden else ''}")
     return 0
 
 
@@ -126,5 +127,11 @@ def answer_hide(args: argparse.Namespace, config: Config) -> int:
     hidden = args.command_name == "hide-answer"
     answer = community.hide_answer(community.find(args.member).id, hidden)
     name = community.name_of(answer.member_id)
-    say(f"{name}'s answer is {'hidden from every board' if hidden else 'back on the boards'}.")
+    say(
+        (
+            _("{name}'s answer is hidden from every board.")
+            if hidden
+            else _("{name}'s answer is back on the boards.")
+        ).format(name=name)
+    )
     return saved(community)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from kiosk.cli.arguments.visits import STANDARD_OUTPUT
 from kiosk.cli.commands.running import (
-    counted,
     open_community,
     print_json,
     saved,
@@ -19,6 +18,7 @@ from kiosk.cli.commands.running import (
 from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import Refused, UsageError
+from kiosk.language import _, ngettext
 from kiosk.models import STATUS_LABELS, Presence
 from kiosk.output import say
 from kiosk.record_json import guest_json, presence_json
@@ -35,14 +35,19 @@ def checkin(args: argparse.Namespace, config: Config) -> int:
     topics = tuple(args.topic) if args.topic else None
     visit = community.check_in(member.id, args.status, topics)
     say(
-        f"Checked in {member.name} at {hours.clock_time(visit.since, community.zone)} "
-        f"({STATUS_LABELS[visit.status]})."
+        _("Checked in {name} at {time} ({status}).").format(
+            name=member.name,
+            time=hours.clock_time(visit.since, community.zone),
+            status=_(STATUS_LABELS[visit.status]),
+        )
     )
     for agreement in pending(config.agreements, community.store.acceptances(), member.id):
         # A host checks them in all the same; at the kiosk they would be asked first.
         say(
-            f"kiosk: note: {member.name} has not accepted '{agreement.title}' "
-            f"(version {agreement.version}); the kiosk asks them at their next check-in there.",
+            _(
+                "kiosk: note: {name} has not accepted '{title}' (version {version}); "
+                "the kiosk asks them at their next check-in there."
+            ).format(name=member.name, title=agreement.title, version=agreement.version),
             err=True,
         )
     tell_chat(community, config)
@@ -55,10 +60,13 @@ def checkout(args: argparse.Namespace, config: Config) -> int:
     visit = community.check_out(member.id)
     assert visit.until is not None
     stayed = hours.duration(visit.until - visit.since)
-    ended = (
-        f", ending at {hours.clock_time(visit.until, community.zone)}" if visit.automatic else ""
-    )
-    say(f"Checked out {member.name} after {stayed}{ended}.")
+    if visit.automatic:
+        said = _("Checked out {name} after {stayed}, ending at {time}.").format(
+            name=member.name, stayed=stayed, time=hours.clock_time(visit.until, community.zone)
+        )
+    else:
+        said = _("Checked out {name} after {stayed}.").format(name=member.name, stayed=stayed)
+    say(said)
     tell_chat(community, config)
     return saved(community)
 
@@ -69,7 +77,11 @@ def guest(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     host = community.find(args.host)
     visit = sign_in_guest(community, host.id, args.name, config)
-    say(f"Signed in {visit.guest}, guest of {host.name}; they leave with {host.first_name}.")
+    say(
+        _("Signed in {guest}, guest of {name}; they leave with {first_name}.").format(
+            guest=visit.guest, name=host.name, first_name=host.first_name
+        )
+    )
     tell_chat(community, config)
     return saved(community)
 
@@ -84,21 +96,25 @@ def present(args: argparse.Namespace, config: Config) -> int:
     # incognito, whom hosts alone count.
     not_shown = community.unnamed_here()
     if not here and not guests and not not_shown:
-        say("Nobody is here right now.")
+        say(_("Nobody is here right now."))
     now, zone = community.clock(), community.zone
     lines = [
         (
             p.visit.since,
             f"{p.member.name}  {hours.since(p.visit.since, now, zone)}  "
-            f"{STATUS_LABELS[p.visit.status]}  {_public_topics(p)}",
+            f"{_(STATUS_LABELS[p.visit.status])}  {_public_topics(p)}",
         )
         for p in here
     ] + [(g.since, f"{g.shown_as}  {hours.since(g.since, now, zone)}") for g in guests]
     # Newest first, as the board lists them.
-    for _, line in sorted(lines, key=lambda line: line[0], reverse=True):
+    for _since, line in sorted(lines, key=lambda line: line[0], reverse=True):
         say(line)
     if not_shown:
-        say(f"+ {not_shown} not shown")
+        say(
+            ngettext("+ {count} not shown", "+ {count} not shown", not_shown).format(
+                count=not_shown
+            )
+        )
     return 0
 
 
@@ -113,25 +129,37 @@ def close_day(args: argparse.Namespace, config: Config) -> int:
     community.events.follow_closures()
     if args.dry_run:
         plan = community.day_end(args.now)
-        heading = f"Would check out {counted(len(plan.ending), 'visit')} nobody has ended:"
+        heading = ngettext(
+            "Would check out {count} visit nobody has ended:",
+            "Would check out {count} visits nobody has ended:",
+            len(plan.ending),
+        )
     else:
         plan = community.close_day(args.now)
-        heading = f"Checked out {counted(len(plan.ending), 'visit')} nobody had ended:"
+        heading = ngettext(
+            "Checked out {count} visit nobody had ended:",
+            "Checked out {count} visits nobody had ended:",
+            len(plan.ending),
+        )
     if plan.ending:
-        say(heading)
+        say(heading.format(count=len(plan.ending)))
     for visit in plan.ending:
         assert visit.until is not None
         who = visit.guest or community.name_of(visit.member_id)
-        say(f"  {who}, at {hours.clock_time(visit.until, community.zone)}")
+        say(
+            _("  {who}, at {time}").format(
+                who=who, time=hours.clock_time(visit.until, community.zone)
+            )
+        )
     if plan.staying:
         staying = _staying(community, plan)
         if not plan.ending:
             raise Refused(staying)
         say(staying)
     elif not plan.ending:
-        say("Nobody was left to check out.")
+        say(_("Nobody was left to check out."))
     if args.dry_run:
-        say("Nothing was changed (--dry-run).")
+        say(_("Nothing was changed (--dry-run)."))
         return 0
     tell_chat(community, config)
     return saved(community) if plan.ending else 0
@@ -140,17 +168,26 @@ def close_day(args: argparse.Namespace, config: Config) -> int:
 def _staying(community: Community, plan: DayEnd) -> str:
     """Why the people here stay checked in, and how to check them out all the same."""
     count = len(plan.staying)
-    people = "1 person here stays" if count == 1 else f"{count} people here stay"
     if plan.closing is None:
-        return (
+        return ngettext(
             "No opening hours are set ([hours] in the config), so today has no closing time "
-            f"before midnight: {people} checked in. Add --now to check them out now."
-        )
-    now = hours.clock_time(community.clock(), community.zone)
-    closing = hours.clock_time(plan.closing, community.zone)
-    return (
-        f"It is {now}, before today's closing time at {closing}: {people} checked in. "
-        "Run close-day after closing, or add --now to check them out now."
+            "before midnight: {count} person here stays checked in. Add --now to check them "
+            "out now.",
+            "No opening hours are set ([hours] in the config), so today has no closing time "
+            "before midnight: {count} people here stay checked in. Add --now to check them "
+            "out now.",
+            count,
+        ).format(count=count)
+    return ngettext(
+        "It is {now}, before today's closing time at {closing}: {count} person here stays "
+        "checked in. Run close-day after closing, or add --now to check them out now.",
+        "It is {now}, before today's closing time at {closing}: {count} people here stay "
+        "checked in. Run close-day after closing, or add --now to check them out now.",
+        count,
+    ).format(
+        now=hours.clock_time(community.clock(), community.zone),
+        closing=hours.clock_time(plan.closing, community.zone),
+        count=count,
     )
 
 
@@ -162,8 +199,15 @@ def export_visits(args: argparse.Namespace, config: Config) -> int:
     first = read_day(args.first, today, "from")
     last = read_day(args.last, today, "until")
     if last.day < first.day:
-        raise UsageError(f"The days are the wrong way round: {first.sentence}, {last.sentence}.")
-    say(f"Visits {first.sentence} {last.sentence}.", err=True)
+        raise UsageError(
+            _("The days are the wrong way round: {first}, {last}.").format(
+                first=first.sentence, last=last.sentence
+            )
+        )
+    say(
+        _("Visits {first} {last}.").format(first=first.sentence, last=last.sentence),
+        err=True,
+    )
     visits = community.visits_begun(first.day, last.day)
     day_before = first.day - timedelta(days=1)
     earlier = community.visits_begun(day_before, day_before)
@@ -176,5 +220,9 @@ def export_visits(args: argparse.Namespace, config: Config) -> int:
     count = write_privately(
         out, lambda file: write_visits(file, visits, members, community.zone, earlier)
     )
-    say(f"Wrote {counted(count, 'visit')} to {out}.")
+    say(
+        ngettext("Wrote {count} visit to {out}.", "Wrote {count} visits to {out}.", count).format(
+            count=count, out=out
+        )
+    )
     return 0
