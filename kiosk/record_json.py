@@ -8,6 +8,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from kiosk.community.gathering import GuestHere
+from kiosk.language import as_data
 from kiosk.models import PROFILE_FIELDS, Answer, Member, Presence, ProfileField, ShoutOut
 from kiosk.timekeeping.opening import local_day
 
@@ -44,10 +45,13 @@ def presence_json(here: Presence) -> dict[str, Any]:
 
 def guest_json(guest: GuestHere) -> dict[str, Any]:
     """A guest here, as `kiosk present --json` shows the board: never by their own name,
-    as "guest of Zoë", or "a guest" when the board does not show their host."""
+    as "guest of Zoë", or "a guest" when the board does not show their host, in English
+    whatever the kiosk speaks, as all JSON is."""
+    with as_data():
+        name = guest.shown_as
     return {
         "id": None,
-        "name": guest.shown_as,
+        "name": name,
         "since": guest.since.isoformat(),
         "status": "guest",
     }

@@ -397,8 +397,8 @@ SHOW_ROLL_CALL = command(
 SHOW_AGREEMENTS = command(
     "show-agreements",
     "f8",
-    "Agreements",
-    "The house's agreements, and the active members who have not accepted each.",
+    N_("Agreements"),
+    N_("The house's agreements, and the active members who have not accepted each."),
     action="show_tab('agreements')",
     show=False,
 )

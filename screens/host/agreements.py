@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from kiosk.errors import KioskError
-from kiosk.language import _
+from kiosk.language import _, ngettext
 from kiosk.models import Member
 from kiosk.safety.agreements import NO_AGREEMENTS, not_accepted
 
@@ -35,11 +35,13 @@ class AgreementsPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(
-            "Members accept each agreement at their next check-in. The record of who "
-            "accepted what, and when, exports with: kiosk agreements --out FILE",
+            _(
+                "Members accept each agreement at their next check-in. The record of who "
+                "accepted what, and when, exports with: kiosk agreements --out FILE"
+            ),
             classes="hint",
         )
-        yield VerticalScroll(Label("Looking them up…", classes="hint"), id="agreements-list")
+        yield VerticalScroll(Label(_("Looking them up…"), classes="hint"), id="agreements-list")
 
     def on_mount(self) -> None:
         self.app.community_changed.subscribe(self, lambda _: self.read())
@@ -59,7 +61,9 @@ class AgreementsPane(Vertical):
             return
         shown: list[Widget] = []
         for agreement in agreements:
-            title = f"{agreement.title}, version {agreement.version}"
+            title = _("{title}, version {version}").format(
+                title=agreement.title, version=agreement.version
+            )
             shown.append(Label(Content(title), classes="agreement"))
             shown.append(Static(waiting(missing[agreement.title]), classes="waiting"))
         self.app.call_from_thread(self.show, shown)
@@ -73,10 +77,22 @@ class AgreementsPane(Vertical):
 def waiting(members: list[Member]) -> Content:
     """Who has not accepted an agreement yet, in lines to read."""
     if not members:
-        return Content("Every active member has accepted it.")
-    count = "1 active member" if len(members) == 1 else f"{len(members)} active members"
-    lines = [f"Not accepted yet by {count}:"]
+        return Content(_("Every active member has accepted it."))
+    lines = [
+        ngettext(
+            "Not accepted yet by {count} active member:",
+            "Not accepted yet by {count} active members:",
+            len(members),
+        ).format(count=len(members))
+    ]
     lines += [f"· {member.name}" for member in members[:NAMES_SHOWN]]
-    if len(members) > NAMES_SHOWN:
-        lines.append(f"and {len(members) - NAMES_SHOWN} more: kiosk agreements lists them all")
+    more = len(members) - NAMES_SHOWN
+    if more > 0:
+        lines.append(
+            ngettext(
+                "and {count} more: kiosk agreements lists them all",
+                "and {count} more: kiosk agreements lists them all",
+                more,
+            ).format(count=more)
+        )
     return Content("\n".join(lines))

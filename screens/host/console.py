@@ -75,7 +75,7 @@ class ConsoleScreen(ForHosts, KioskScreen):
                 yield StatsPane(id="stats-pane")
             with TabPane(_("Roll call F7"), id="roll-call"):
                 yield RollCallPane()
-            with TabPane("Agreements F8", id="agreements"):
+            with TabPane(_("Agreements F8"), id="agreements"):
                 yield AgreementsPane()
 
     def on_mount(self) -> None:

@@ -7,27 +7,28 @@ import argparse
 from pathlib import Path
 
 from kiosk.cli.arguments.declaring import Declare, Group
+from kiosk.language import _
 
 
 def register(command: Declare, group: Group) -> None:
     events = group(
         "events",
-        "the events of the coming week, from the hosts and the calendar feeds, soonest first",
+        _("the events of the coming week, from the hosts and the calendar feeds, soonest first"),
         runs="events.events_list",
         arguments=listing,
     )
     command(
         "add",
         "events.add",
-        "add an event, once or repeating, shown on home and the boards",
+        _("add an event, once or repeating, shown on home and the boards"),
         add,
         events,
     )
-    command("remove", "events.remove", "remove an event hosts added", remove, events)
+    command("remove", "events.remove", _("remove an event hosts added"), remove, events)
     command(
         "ics",
         "events.publish",
-        "write the events hosts added as an iCalendar feed members can subscribe to",
+        _("write the events hosts added as an iCalendar feed members can subscribe to"),
         publish,
         events,
     )
@@ -36,45 +37,48 @@ def register(command: Declare, group: Group) -> None:
 def listing(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--json", action="store_true")
     sub.add_argument(
-        "--days", type=int, default=7, metavar="N", help="how many days ahead (7 by default)"
+        "--days", type=int, default=7, metavar="N", help=_("how many days ahead (7 by default)")
     )
 
 
 def add(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("title", metavar="TITLE", help="what the event is called")
+    sub.add_argument("title", metavar="TITLE", help=_("what the event is called"))
     sub.add_argument(
         "--at",
         dest="when",
         required=True,
         metavar="WHEN",
-        help="like 'friday 18:00', '2026-12-11 19:30', or a day alone for a whole day",
+        help=_("like 'friday 18:00', '2026-12-11 19:30', or a day alone for a whole day"),
     )
     sub.add_argument(
-        "--for", dest="length", default="", metavar="LENGTH", help="like 2h, 90m or 2d (2h)"
+        "--for", dest="length", default="", metavar="LENGTH", help=_("like 2h, 90m or 2d (2h)")
     )
     sub.add_argument(
         "--repeat",
         default="",
         metavar="RRULE",
-        help="weekly, fortnightly, monthly, or an RRULE like FREQ=WEEKLY;BYDAY=FR;COUNT=6",
+        # Translators: weekly, fortnightly, monthly and the RRULE are typed as they are.
+        help=_("weekly, fortnightly, monthly, or an RRULE like FREQ=WEEKLY;BYDAY=FR;COUNT=6"),
     )
     sub.add_argument(
         "--host",
         default="",
         metavar="MEMBER",
-        help="the member hosting it, named on public screens only as the board names them",
+        help=_("the member hosting it, named on public screens only as the board names them"),
     )
-    sub.add_argument("--topic", default="", metavar="T", help="what it is about, like electronics")
+    sub.add_argument(
+        "--topic", default="", metavar="T", help=_("what it is about, like electronics")
+    )
     sub.add_argument(
         "--closed",
         action="store_true",
-        help="the space is closed for it, as on the closed days of the opening hours",
+        help=_("the space is closed for it, as on the closed days of the opening hours"),
     )
 
 
 def remove(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("event", metavar="EVENT", help="the event's id, or its title")
+    sub.add_argument("event", metavar="EVENT", help=_("the event's id, or its title"))
 
 
 def publish(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--out", type=Path, required=True, metavar="FILE", help="the .ics file")
+    sub.add_argument("--out", type=Path, required=True, metavar="FILE", help=_("the .ics file"))
