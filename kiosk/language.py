@@ -37,6 +37,8 @@ LANGUAGES = ("en", "de", "fr", "es")
 # The kiosk's English writes days and times the British way ("Friday, 11 December 2026",
 # "09:30"), as it always has; Babel's bare "en" is American.
 _FORMATS_OF = {"en": "en_GB"}
+# Whether the hour of a time of day has two digits, as in CLDR's short time ("HH:mm").
+_PADDED_HOUR = {"en": True, "de": True, "fr": True, "es": False}
 
 # The language now speaking. One door, one language: the UI thread switches it, and a
 # worker that formats text reads it like any other plain value.
@@ -153,9 +155,10 @@ def weekday(value: date) -> str:
 
 def clock(moment: datetime) -> str:
     """A time of day on the clock, as the wall clock reads it ("09:30", "9:30")."""
-    from babel import dates as babel_dates
-
-    return babel_dates.format_time(moment, "short", tzinfo=moment.tzinfo, locale=_formats())
+    # CLDR's short time of each language is its hour and minutes, the hour padded or not
+    # ("HH:mm", "H:mm"): written here, a check-in's time loads none of Babel's tables.
+    hour = f"{moment.hour:02d}" if _PADDED_HOUR[speaking()] else str(moment.hour)
+    return f"{hour}:{moment.minute:02d}"
 
 
 def short_weekday(index: int) -> str:

@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from babel import Locale
+from babel.dates import format_time
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
@@ -98,6 +100,17 @@ def test_dates_times_and_numbers_are_written_as_the_language_writes_them(
         language.number(12345.5),
     )
     assert written == (day, clock, ago, number)
+
+
+@pytest.mark.parametrize("code", language.LANGUAGES)
+def test_a_time_of_day_is_written_as_babel_writes_it(code: str) -> None:
+    # Given the kiosk speaking a language, and CLDR's short time in its formats
+    language.speak(code)
+    locale = Locale.parse({"en": "en_GB"}.get(code, code))
+    for hour, minute in ((0, 0), (9, 5), (12, 30), (23, 59)):
+        moment = datetime(2026, 12, 11, hour, minute, tzinfo=UTC)
+        # Then the kiosk's clock reads as Babel writes the time
+        assert language.clock(moment) == format_time(moment, "short", locale=locale)
 
 
 def test_a_member_s_language_is_kept_with_her_and_in_her_own_data(
