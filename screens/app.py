@@ -264,7 +264,9 @@ class KioskApp(App[None]):
             return
         now, zone = self.community.clock(), self.community.zone
         warnings = [
-            f"Calendar feed {state.source}: {feed_words(state, now, zone)}"
+            _("Calendar feed {source}: {state}").format(
+                source=state.source, state=feed_words(state, now, zone)
+            )
             for state in states
             if state.problem
         ]

@@ -325,8 +325,8 @@ SKIP_QUESTION = command(
 HERE_FOR_EVENT = command(
     "here-for-event",
     "f5",
-    "Here for it",
-    "Say you came for the event on now; it is kept with your visit.",
+    N_("Here for it"),
+    N_("Say you came for the event on now; it is kept with your visit."),
 )
 ANSWER_QUESTION = command(
     "answer-question", "tab", N_("Answer"), N_("Answer the question of the week in one line.")
@@ -419,8 +419,8 @@ TICK_OFF = command(
 REMOVE_INDUCTION = command(
     "remove-induction",
     "enter",
-    "Remove",
-    "Remove the highlighted induction (or the one tapped twice), after asking.",
+    N_("Remove"),
+    N_("Remove the highlighted induction (or the one tapped twice), after asking."),
     action="select_cursor",
     key_display="⏎",
 )

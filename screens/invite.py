@@ -14,10 +14,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label
 
+from kiosk import language
 from kiosk.badges.codes import spaced_badge_code
+from kiosk.language import _
 from kiosk.models import Invitation, Member
 from kiosk.notices.invitations import invite_guest
-from kiosk.timekeeping.dates import day_words, read_coming_day
+from kiosk.timekeeping.dates import read_coming_day
 from screens.commands import CANCEL
 from screens.kiosk_screen import KioskScreen
 from screens.qr import QRCode
@@ -40,28 +42,36 @@ class InviteScreen(KioskScreen):
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="page"):
             with Vertical(id="form"):
-                yield Label(Content(f"Invite a guest · {self.member.name}"), classes="title")
                 yield Label(
-                    "Your guest gets a code that signs them in at this kiosk on that day, "
-                    "once, even before you arrive. You are told when they come, if your "
-                    "profile has a channel for it.",
+                    Content(_("Invite a guest · {name}").format(name=self.member.name)),
+                    classes="title",
+                )
+                yield Label(
+                    _(
+                        "Your guest gets a code that signs them in at this kiosk on that day, "
+                        "once, even before you arrive. You are told when they come, if your "
+                        "profile has a channel for it."
+                    ),
                     classes="hint",
                 )
-                yield Label("Your guest's name", classes="section-title")
+                yield Label(_("Your guest's name"), classes="section-title")
                 yield Input(id="guest", compact=True)
-                yield Label("The day they come", classes="section-title")
+                yield Label(_("The day they come"), classes="section-title")
                 yield Input(
-                    placeholder="today, tomorrow, friday or 2026-12-24", id="day", compact=True
+                    # Translators: the words a person types for a day, which stay English.
+                    placeholder=_("today, tomorrow, friday or 2026-12-24"),
+                    id="day",
+                    compact=True,
                 )
-                yield Label("Send them the code (optional)", classes="section-title")
+                yield Label(_("Send them the code (optional)"), classes="section-title")
                 yield Input(
                     placeholder="mailto://you:password@example.org?to=them@example.org",
                     id="send-to",
                     compact=True,
                 )
                 with Horizontal(classes="buttons"):
-                    yield Button("Invite", id="invite", variant="primary")
-                    yield Button("Back", id="back")
+                    yield Button(_("Invite"), id="invite", variant="primary")
+                    yield Button(_("Back"), id="back")
             with Vertical(id="invited"):
                 yield Label("", id="invited-title", classes="title")
                 # The code beside its words, so that both and Done fit 80x24.
@@ -70,7 +80,7 @@ class InviteScreen(KioskScreen):
                     with Vertical(id="code-words"):
                         yield Label("", id="invitation-code", classes="hint")
                         with Horizontal(classes="buttons"):
-                            yield Button("Done", id="done", variant="primary")
+                            yield Button(_("Done"), id="done", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#invited").display = False
@@ -97,22 +107,28 @@ class InviteScreen(KioskScreen):
             day = read_coming_day(typed_day, community.invitations.today())
             return invite_guest(community, config, member_id, guest, day, send_to), bool(send_to)
 
-        self.app.store_call(invite, self.invited, saved="Your guest is invited.", button=button)
+        self.app.store_call(invite, self.invited, saved=_("Your guest is invited."), button=button)
 
     def invited(self, result: tuple[Invitation, bool]) -> None:
         invitation, sent = result
         self.query_one("#invite", Button).disabled = False
         self.query_one("#invited-title", Label).update(
-            Content(f"{invitation.guest} is invited for {day_words(invitation.day)}")
+            Content(
+                _("{guest} is invited for {day}").format(
+                    guest=invitation.guest, day=language.day(invitation.day)
+                )
+            )
         )
         self.query_one("#invitation-qr", QRCode).data = invitation.code
         code = spaced_badge_code(invitation.code)
         said = (
-            f"Code {code}. The code is on its way to your guest."
+            _("Code {code}. The code is on its way to your guest.")
             if sent
-            else f"Code {code}. Photograph the QR code, or write the code down, and give it "
-            "to your guest: scanned or typed at the kiosk on that day, it signs them in."
-        )
+            else _(
+                "Code {code}. Photograph the QR code, or write the code down, and give it "
+                "to your guest: scanned or typed at the kiosk on that day, it signs them in."
+            )
+        ).format(code=code)
         self.query_one("#invitation-code", Label).update(said)
         self.query_one("#form").display = False
         self.query_one("#invited").display = True

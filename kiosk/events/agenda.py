@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from kiosk.events.feeds import Feeds
 from kiosk.events.happening import UPCOMING_SOON_MINUTES, Happening
+from kiosk.language import _
 from kiosk.timekeeping.opening import local_day, midnight_after
 
 WEEK = 7
@@ -60,7 +61,9 @@ class Agenda:
             try:
                 found += ical.happenings(ical.read_calendar(body), start, end, self.zone)
             except ical.UnreadableFeed as error:
-                self.feeds.problems[source] = f"it is not a calendar the kiosk can read ({error})"
+                self.feeds.problems[source] = _(
+                    "it is not a calendar the kiosk can read ({error})"
+                ).format(error=error)
         return tuple(sorted(found, key=lambda h: (h.starts, h.title)))
 
     def on_day(self, day: date) -> tuple[Happening, ...]:

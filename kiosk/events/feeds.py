@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kiosk.errors import DataError, StorageError
 from kiosk.events.sources import is_feed_address
+from kiosk.language import _
 from kiosk.models import CachedFeed
 from kiosk.storage.files import read_regular, signature
 from kiosk.storage.store import Store
@@ -44,7 +45,7 @@ def fetch_over_http(url: str) -> str:
     with urllib.request.urlopen(request, timeout=FETCH_SECONDS) as response:
         body: bytes = response.read(LARGEST_FEED + 1)
     if len(body) > LARGEST_FEED:
-        raise ValueError(f"it is larger than {LARGEST_FEED >> 20} MB")
+        raise ValueError(_("it is larger than {megabytes} MB").format(megabytes=LARGEST_FEED >> 20))
     return body.decode("utf-8-sig")
 
 
@@ -125,27 +126,31 @@ def feed_words(state: FeedState, now: datetime, zone: tzinfo) -> str:
     """How a feed is, for hosts: "fetched 2 h ago.", "read now.", or its problem and
     what is shown meanwhile ("...; showing the copy fetched 2 h ago.")."""
     if state.problem and state.fetched is not None:
-        return f"{state.problem}; showing the copy fetched {ago(state.fetched, now, zone)}."
+        return _("{problem}; showing the copy fetched {ago}.").format(
+            problem=state.problem, ago=ago(state.fetched, now, zone)
+        )
     if state.problem:
-        return f"{state.problem}; none of its events are shown."
+        return _("{problem}; none of its events are shown.").format(problem=state.problem)
     if state.fetched is not None:
-        return f"fetched {ago(state.fetched, now, zone)}."
-    return "read now."
+        return _("fetched {ago}.").format(ago=ago(state.fetched, now, zone))
+    return _("read now.")
 
 
 def _unreachable(error: OSError | ValueError) -> str:
     if isinstance(error, urllib.error.HTTPError):
-        return f"the server answered {error.code} {error.reason}"
+        return _("the server answered {code} {reason}").format(code=error.code, reason=error.reason)
     if isinstance(error, urllib.error.URLError):
         reason = error.reason
         said = reason.strerror if isinstance(reason, OSError) and reason.strerror else reason
-        return f"it could not be reached ({said})"
-    return f"it could not be fetched ({error})"
+        return _("it could not be reached ({reason})").format(reason=said)
+    return _("it could not be fetched ({error})").format(error=error)
 
 
 def _unreadable(error: DataError | UnicodeDecodeError) -> str:
     if isinstance(error, UnicodeDecodeError):
-        return "it is not UTF-8 text"
+        return _("it is not UTF-8 text")
     # "PATH cannot be read: No such file or directory." or "PATH is damaged: it is not a
     # regular file.": the feed is named already, the reason is what is left to say.
-    return f"it cannot be read ({str(error).partition(': ')[2].rstrip('.')})"
+    return _("it cannot be read ({reason})").format(
+        reason=str(error).partition(": ")[2].rstrip(".")
+    )

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
+from kiosk import language
 from kiosk.events.happening import Happening
-from kiosk.timekeeping.dates import MONTHS, WEEKDAYS
+from kiosk.language import _
 from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import local_day, local_time
 
@@ -23,36 +24,41 @@ def when(happening: Happening, now: datetime, zone: tzinfo) -> str:
     begins = clock_time(happening.starts, zone)
     if happening.underway(now):
         if happening.all_day:
-            return "Today"
-        return f"Now until {clock_time(happening.ends, zone)}"
+            return _("Today")
+        return _("Now until {time}").format(time=clock_time(happening.ends, zone))
     if day == today:
         if happening.all_day:
-            return "Today"
+            return _("Today")
         if local_time(happening.starts, zone).hour >= EVENING:
-            return f"Tonight {begins}"
-        return f"Today {begins}"
+            return _("Tonight {time}").format(time=begins)
+        return _("Today {time}").format(time=begins)
     if day == today + timedelta(days=1):
-        return "Tomorrow" if happening.all_day else f"Tomorrow {begins}"
-    weekday = WEEKDAYS[day.weekday()]
-    if day - today >= timedelta(days=7):
-        weekday = f"{weekday} {day.day} {MONTHS[day.month - 1]}"
-    return weekday if happening.all_day else f"{weekday} {begins}"
+        if happening.all_day:
+            return _("Tomorrow")
+        return _("Tomorrow {time}").format(time=begins)
+    # Within the week the weekday alone says which day; further off, the date too.
+    named = (
+        language.weekday(day)
+        if day - today < timedelta(days=7)
+        else language.day(day, with_year=False)
+    )
+    if happening.all_day:
+        return named
+    # Translators: a day ("Friday") and the time the event begins ("18:00").
+    return _("{day} {time}").format(day=named, time=begins)
 
 
 def event_line(happening: Happening, host: str, now: datetime, zone: tzinfo) -> str:
     """'Tonight 19:00 Soldering 101 · with Jürgen'; `host` empty names nobody. A closure
     says so: 'Thursday 24 December Winter break · closed'."""
-    said = f"{when(happening, now, zone)} {happening.title}"
+    said = when(happening, now, zone)
     if happening.closure:
-        return f"{said} · closed"
-    return f"{said} · with {host}" if host else said
+        return _("{when} {title} · closed").format(when=said, title=happening.title)
+    if host:
+        return _("{when} {title} · with {host}").format(when=said, title=happening.title, host=host)
+    return _("{when} {title}").format(when=said, title=happening.title)
 
 
 def here_for(happening: Happening) -> str:
     """The welcome's question to a member who came while an event is on."""
-    return f"Here for {happening.title}?"
-
-
-def event_reason(happening: Happening, now: datetime, zone: tzinfo, topic: str) -> str:
-    """A reason on the welcome: 'Soldering 101 tonight 19:00: you follow electronics'."""
-    return f"{happening.title} {when(happening, now, zone).lower()}: you follow {topic}"
+    return _("Here for {title}?").format(title=happening.title)

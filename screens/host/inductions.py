@@ -15,7 +15,9 @@ from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, DataTable, Input, Label
 
+from kiosk import language
 from kiosk.errors import KioskError, Refused
+from kiosk.language import N_, _
 from kiosk.models import Induction, Member
 from kiosk.safety.inductions import Inductions, expired, standing, tool_key
 from kiosk.timekeeping.dates import day_words, read_day
@@ -25,7 +27,7 @@ from screens.confirm import ConfirmScreen
 from screens.kiosk_screen import KioskScreen
 from screens.private import ForHosts
 
-COLUMNS = ("Tool or area", "Inducted by", "On", "Until")
+COLUMNS = (N_("Tool or area"), N_("Inducted by"), N_("On"), N_("Until"))
 """Each as wide as what it shows, so the table fits a small screen when it can."""
 
 
@@ -62,33 +64,37 @@ class InductionsScreen(ForHosts, KioskScreen):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="inductions-page"):
-            yield Label(Content(f"Inductions · {self.member.name}"), classes="title")
+            yield Label(
+                Content(_("Inductions · {name}").format(name=self.member.name)), classes="title"
+            )
             yield Label("", id="may-induct", classes="hint")
             yield Label("", id="inductions-note", classes="caution")
             yield InductionTable(id="induction-table", cursor_type="row", zebra_stripes=True)
             yield Label("", id="inductions-hint", classes="hint")
-            yield Label("Add an induction (a renewal replaces the one before)", classes="section")
+            yield Label(
+                _("Add an induction (a renewal replaces the one before)"), classes="section"
+            )
             with Horizontal(classes="field"):
-                yield Label("Tool or area", classes="field-label")
-                yield Input(id="induction-tool", compact=True, placeholder="like Laser cutter")
+                yield Label(_("Tool or area"), classes="field-label")
+                yield Input(id="induction-tool", compact=True, placeholder=_("like Laser cutter"))
             with Horizontal(classes="field"):
-                yield Label("Inducted by", classes="field-label")
-                yield Input(id="induction-by", compact=True, placeholder="a member's full name")
+                yield Label(_("Inducted by"), classes="field-label")
+                yield Input(id="induction-by", compact=True, placeholder=_("a member's full name"))
             with Horizontal(classes="field"):
-                yield Label("Last day", classes="field-label")
+                yield Label(_("Last day"), classes="field-label")
                 yield Input(
                     id="induction-expires",
                     compact=True,
-                    placeholder="optional, like 31 December 2027; empty: it does not expire",
+                    placeholder=_("optional, like 31 December 2027; empty: it does not expire"),
                 )
             with Horizontal(classes="buttons"):
-                yield Button("Add induction", id="add-induction", variant="primary")
-                yield Button("Back", id="back")
+                yield Button(_("Add induction"), id="add-induction", variant="primary")
+                yield Button(_("Back"), id="back")
 
     def on_mount(self) -> None:
         table = self.query_one("#induction-table", InductionTable)
         for label in COLUMNS:
-            table.add_column(label)
+            table.add_column(_(label))
         self.query_one("#inductions-note").display = False
         self.query_one("#induction-tool", Input).focus()
         self.read()
@@ -122,28 +128,31 @@ class InductionsScreen(ForHosts, KioskScreen):
         table = self.query_one("#induction-table", InductionTable)
         table.clear()
         for induction in known.inductions:
-            until = short_day(induction.expires) if induction.expires else "does not expire"
+            until = short_day(induction.expires) if induction.expires else _("does not expire")
             state = standing(induction, today)
             table.add_row(
                 Text(induction.tool, style="strike" if expired(induction, today) else ""),
                 Text(known.names.get(induction.by_id, induction.by_id)),
                 Text(short_day(local_day(induction.at, community.zone))),
-                Text(f"{until} · {state}" if state else until),
+                Text(_("{until} · {state}").format(until=until, state=state) if state else until),
             )
         if not known.inductions and table.has_focus:  # the last one was just removed
             self.query_one("#induction-tool", Input).focus()
         table.display = bool(known.inductions)
         self.query_one("#inductions-hint", Label).update(
-            "↑↓ to choose; Enter on one (or a second tap) removes it, after asking."
+            _("↑↓ to choose; Enter on one (or a second tap) removes it, after asking.")
             if known.inductions
-            else f"{self.member.name} is not inducted on anything yet."
+            else _("{name} is not inducted on anything yet.").format(name=self.member.name)
         )
         self.query_one("#may-induct", Label).update(
-            Content(f"May induct others on: {', '.join(known.may_induct_on)}.")
+            Content(
+                _("May induct others on: {tools}.").format(tools=", ".join(known.may_induct_on))
+            )
             if known.may_induct_on
             else Content(
-                "Not marked to induct others; kiosk inductions inductor "
-                f"{self.member.id} TOOL marks them."
+                _(
+                    "Not marked to induct others; kiosk inductions inductor {id} TOOL marks them."
+                ).format(id=self.member.id)
             )
         )
         tools = SuggestFromList(known.tools, case_sensitive=False)
@@ -174,7 +183,7 @@ class InductionsScreen(ForHosts, KioskScreen):
         today = local_day(community.clock(), community.zone)
         try:
             if not typed_by:
-                raise Refused("Please type who inducted them: a member's full name.")
+                raise Refused(_("Please type who inducted them: a member's full name."))
             expires = read_day(typed_day, today, "").day if typed_day else None
         except KioskError as problem:
             self.refused(problem)
@@ -194,7 +203,7 @@ class InductionsScreen(ForHosts, KioskScreen):
 
     def refused(self, problem: KioskError) -> None:
         """Say why, as a refused save is said."""
-        self.app.notify(str(problem), title="Sorry", severity="error", markup=False)
+        self.app.notify(str(problem), title=_("Sorry"), severity="error", markup=False)
 
     def ask_renewal(self, tool: str, by: Member, expires: date | None) -> None:
         """Record the induction, once the host says so where it replaces one."""
@@ -204,9 +213,10 @@ class InductionsScreen(ForHosts, KioskScreen):
             return
         self.app.push_screen(
             ConfirmScreen(
-                f"{self.member.name} is already inducted on {renewed[0].tool}. "
-                "Replace that induction with this one?",
-                "Replace",
+                _(
+                    "{name} is already inducted on {tool}. Replace that induction with this one?"
+                ).format(name=self.member.name, tool=renewed[0].tool),
+                _("Replace"),
             ),
             lambda sure: self.induct(tool, by, expires) if sure else None,
         )
@@ -222,15 +232,25 @@ class InductionsScreen(ForHosts, KioskScreen):
         self.app.store_call(
             induct,
             lambda done: self.inducted(*done, by),
-            saved="The induction is saved.",
+            saved=_("The induction is saved."),
             button=self.query_one("#add-induction", Button),
         )
 
     def inducted(self, induction: Induction, marked: bool, by: Member) -> None:
-        until = f", until {day_words(induction.expires)}" if induction.expires else ""
-        note = f"{self.member.name} is inducted on {induction.tool} by {by.name}{until}."
+        if induction.expires:
+            inducted = _("{name} is inducted on {tool} by {inductor}, until {day}.")
+        else:
+            inducted = _("{name} is inducted on {tool} by {inductor}.")
+        note = inducted.format(
+            name=self.member.name,
+            tool=induction.tool,
+            inductor=by.name,
+            day=induction.expires and day_words(induction.expires),
+        )
         if not marked:
-            note += f" Note: {by.name} is not marked as an inductor on {induction.tool}."
+            note += " " + _("Note: {name} is not marked as an inductor on {tool}.").format(
+                name=by.name, tool=induction.tool
+            )
         self.say(note)
         for field in self.query(".field Input").results(Input):
             field.value = ""
@@ -244,9 +264,11 @@ class InductionsScreen(ForHosts, KioskScreen):
         induction = self.known.inductions[event.cursor_row]
         self.app.push_screen(
             ConfirmScreen(
-                f"Remove {self.member.name}'s induction on {induction.tool}? They are no "
-                "longer shown as inducted on it.",
-                "Remove",
+                _(
+                    "Remove {name}'s induction on {tool}? They are no longer shown as "
+                    "inducted on it."
+                ).format(name=self.member.name, tool=induction.tool),
+                _("Remove"),
             ),
             lambda sure: self.remove_induction(induction) if sure else None,
         )
@@ -254,14 +276,16 @@ class InductionsScreen(ForHosts, KioskScreen):
     def remove_induction(self, induction: Induction) -> None:
         inductions, member = self.inductions, self.member
 
-        def removed(_: bool) -> None:
-            self.say(f"Removed {member.name}'s induction on {induction.tool}.")
+        said = _("Removed {name}'s induction on {tool}.").format(
+            name=member.name, tool=induction.tool
+        )
+
+        def removed(_was_there: bool) -> None:
+            self.say(said)
             self.read()
 
         self.app.store_call(
-            lambda: inductions.remove(member.id, induction.tool),
-            removed,
-            saved=f"Removed {member.name}'s induction on {induction.tool}.",
+            lambda: inductions.remove(member.id, induction.tool), removed, saved=said
         )
 
     @on(Button.Pressed, "#back")
@@ -271,4 +295,4 @@ class InductionsScreen(ForHosts, KioskScreen):
 
 def short_day(day: date) -> str:
     """Like "7 Dec 2026": a day in a table's column."""
-    return f"{day:%d %b %Y}".lstrip("0")
+    return language.short_day(day, with_year=True)

@@ -130,9 +130,13 @@ def words_of(value: object) -> set[str]:
 # argparse's own words in a help come from Python's gettext, which ships no catalog.
 ARGPARSES_OWN = {"usage", "options", "positional", "arguments", "show", "this", "help", "message"}
 ARGPARSES_OWN |= {"and", "exit"}
-# The board's times ("since 09:14 · 25 min") are written by kiosk.timekeeping.hours for the
-# screens and the command line alike, and are not yet marked.
-NOT_YET_MARKED = {"present": {"since", "min"}}
+# The days the command line writes in its sentences and tables
+# (kiosk.timekeeping.dates.day_words: "Thursday 26 November 2026") are the same in every
+# language for now, and not yet marked.
+ENGLISH_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+ENGLISH_DAYS |= {"january", "february", "march", "april", "may", "june", "july", "august"}
+ENGLISH_DAYS |= {"september", "october", "november", "december"}
+NOT_YET_MARKED = {"events": ENGLISH_DAYS}
 
 
 def usage_of(help: str) -> str:

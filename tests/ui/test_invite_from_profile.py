@@ -55,7 +55,7 @@ async def test_zoe_invites_a_guest_and_sees_the_code_to_give_them(
         assert (invitation.guest, invitation.member_id) == ("Sam Guest", ZOE)
         assert invitation.day == date(2026, 11, 27)
         # And the screen shows its day, its QR code and its code in letters
-        assert "Sam Guest is invited for Friday 27 November 2026" in shown(pilot)
+        assert "Sam Guest is invited for Friday, 27 November 2026" in shown(pilot)
         assert app.screen.query_one("#invitation-qr", QRCode).data == invitation.code
         assert f"Code {spaced_badge_code(invitation.code)}." in shown(pilot)
         # And Done takes her back to her profile
