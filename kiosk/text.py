@@ -15,7 +15,7 @@ import sys
 import unicodedata
 
 from kiosk.errors import Refused
-from kiosk.language import _
+from kiosk.language import N_, _
 
 NAME_LIMIT = 80
 TOPIC_LIMIT = 40
@@ -189,10 +189,11 @@ def _joins(chars: str, index: int, kept: list[str]) -> bool:
 
 
 def required(text: str, what: str, limit: int) -> str:
-    """Clean `text`, refusing it politely when it is empty or longer than `limit`."""
+    """Clean `text`, refusing it politely when it is empty or longer than `limit`; `what`
+    it is, like "a name", is marked with `N_` and said in the language speaking."""
     cleaned = clean(text)
     if not cleaned:
-        raise Refused(_("Please enter {what}.").format(what=what))
+        raise Refused(_("Please enter {what}.").format(what=_(what)))
     return limited(cleaned, what, limit)
 
 
@@ -207,7 +208,7 @@ def limited(cleaned: str, what: str, limit: int) -> str:
             _(
                 "That is too long for {what}: {count} characters, and at most {limit} fit. "
                 "Please shorten it."
-            ).format(what=what, count=len(cleaned), limit=limit)
+            ).format(what=_(what), count=len(cleaned), limit=limit)
         )
     return cleaned
 
@@ -288,7 +289,7 @@ def channel(value: str) -> str:
                 "(one URL, without spaces)."
             )
         )
-    return limited(url, "a notification channel", CHANNEL_LIMIT)
+    return limited(url, N_("a notification channel"), CHANNEL_LIMIT)
 
 
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]{0,31}")

@@ -318,7 +318,9 @@ class KioskApp(App[None]):
         try:
             queue_chat_news(self.community, self.config)
         except KioskError as error:
-            self.call_from_thread(self.warn_host, "chat", f"The chat was not told: {error}")
+            self.call_from_thread(
+                self.warn_host, "chat", _("The chat was not told: {error}").format(error=error)
+            )
             return
         self.call_from_thread(self.warn_host, "chat")
 

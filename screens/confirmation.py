@@ -322,16 +322,16 @@ class CheckedInScreen(ConfirmationScreen):
         self.event = None  # asked once: a second key press keeps nothing twice
         self.refresh_bindings()
 
-        def thanks(_: Visit) -> None:
+        def thanks(_visit: Visit) -> None:
             self.query_one("#here-for-question", Label).update(
-                Content(f"Glad you came for {event.title}!")
+                Content(_("Glad you came for {title}!").format(title=event.title))
             )
             self.query_one("#here-for-yes", Button).display = False
 
         self.app.store_call(
             lambda: community.here_for_event(member.id, event),
             thanks,
-            saved=f"Kept with your visit: here for {event.title}.",
+            saved=_("Kept with your visit: here for {title}.").format(title=event.title),
         )
 
     # -- the question of the week ------------------------------------------------------

@@ -107,7 +107,7 @@ class RegisterScreen(KioskScreen):
         community = self.app.community
         name_box = self.query_one("#name", Input)
         try:
-            name = text.required(name_box.value, "a name", text.NAME_LIMIT)
+            name = text.required(name_box.value, N_("a name"), text.NAME_LIMIT)
         except Refused as problem:
             self.warn(str(problem))
             name_box.focus()

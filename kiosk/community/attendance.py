@@ -15,7 +15,7 @@ from kiosk.community.gathering import Gathering, gather
 from kiosk.community.milestones import Milestone, milestone_at_check_in
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused, StorageError
-from kiosk.language import _, ngettext
+from kiosk.language import N_, _, ngettext
 from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
 from kiosk.safety.inductions import Inductions, Supervisors, supervisors
 from kiosk.timekeeping.closing import DayEnd, checked_out, plan_day_end
@@ -150,7 +150,7 @@ class Attendance:
     def sign_in_guest(self, host_id: str, name: str, invited: bool = False) -> Visit:
         """Sign in a guest of a member who is here, or, `invited` ahead, of a member who
         may come later; they leave with their host, or at closing time."""
-        name = text.required(name, "the guest's name", text.NAME_LIMIT)
+        name = text.required(name, N_("the guest's name"), text.NAME_LIMIT)
         with self.state.writing():
             host = self.state.member(host_id)
             if not invited and host_id not in self.state.visit_of_member:

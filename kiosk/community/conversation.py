@@ -9,7 +9,7 @@ from kiosk import text
 from kiosk.community.answers import ShownAnswer, answers_to_show
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused
-from kiosk.language import _
+from kiosk.language import N_, _
 from kiosk.models import Answer, Question, ShoutOut
 
 
@@ -35,7 +35,7 @@ class Conversation:
 
     def post_shoutout(self, from_id: str, to_id: str | None, message: str) -> ShoutOut:
         """Leave a shout-out to one member, or to everyone when `to_id` is None."""
-        message = text.required(message, "a shout-out", text.SHOUTOUT_LIMIT)
+        message = text.required(message, N_("a shout-out"), text.SHOUTOUT_LIMIT)
         with self.state.writing():
             author = self.state.member(from_id)
             if to_id is not None:
@@ -80,7 +80,7 @@ class Conversation:
 
     def ask(self, question: str) -> Question:
         """Set the question of the week (for hosts); answers to the last one are let go."""
-        question = text.required(question, "a question", text.QUESTION_LIMIT)
+        question = text.required(question, N_("a question"), text.QUESTION_LIMIT)
         with self.state.writing():
             asked = Question("q" + secrets.token_hex(6), question, self.state.clock())
             self.state.store.set_question(asked)
@@ -97,7 +97,7 @@ class Conversation:
         """A member's one-line answer to the question of the week (a new one replaces
         their earlier answer). Given while here unseen, it waits for them to leave, as
         a shout-out does."""
-        answer = text.required(answer, "an answer", text.ANSWER_LIMIT)
+        answer = text.required(answer, N_("an answer"), text.ANSWER_LIMIT)
         with self.state.writing():
             member = self.state.member(member_id)
             if self.state.question_asked is None:

@@ -23,6 +23,7 @@ from kiosk.events.agenda import Agenda
 from kiosk.events.feeds import Feeds, FeedState
 from kiosk.events.happening import Happening
 from kiosk.events.wording import event_line
+from kiosk.language import N_, _
 from kiosk.models import HostedEvent, Visit, check_repeat
 from kiosk.timekeeping.dates import day_words, read_coming_day
 from kiosk.timekeeping.opening import at, local_day
@@ -80,12 +81,14 @@ class Events:
     ) -> HostedEvent:
         """Add an event from what a host typed: `when` like "friday 18:00" (a day alone is
         a whole day), `length` like "2h" or "90m", `repeat` an RRULE or "weekly"."""
-        title = text.required(title, "the event's title", text.EVENT_TITLE_LIMIT)
-        topic = text.optional(topic, "the event's topic", text.TOPIC_LIMIT)
+        title = text.required(title, N_("the event's title"), text.EVENT_TITLE_LIMIT)
+        topic = text.optional(topic, N_("the event's topic"), text.TOPIC_LIMIT)
         now = self.state.clock()
         starts, all_day = read_start(when, now, self.state.zone)
         if starts < now and not all_day:
-            raise Refused(f"{when.strip()} has passed; please give a time to come.")
+            raise Refused(
+                _("{when} has passed; please give a time to come.").format(when=when.strip())
+            )
         event = HostedEvent(
             id=secrets.token_hex(6),
             title=title,
@@ -112,12 +115,16 @@ class Events:
         ]
         if not found:
             raise Refused(
-                f"No event added here is called {typed.strip()!r}; `kiosk events` lists them."
+                _("No event added here is called {title}; `kiosk events` lists them.").format(
+                    title=repr(typed.strip())
+                )
             )
         if len(found) > 1:
             ids = ", ".join(e.id for e in found)
             raise Refused(
-                f"Several events are called {typed.strip()!r}; remove one by its id ({ids})."
+                _("Several events are called {title}; remove one by its id ({ids}).").format(
+                    title=repr(typed.strip()), ids=ids
+                )
             )
         with self.state.writing():
             self.state.store.remove_hosted_event(found[0].id)
@@ -209,7 +216,9 @@ class Events:
         with self.state.writing():
             visit = self.attendance.visit_of(member_id)
             if visit is None:
-                raise Refused(f"{self.state.member(member_id).name} is not checked in.")
+                raise Refused(
+                    _("{name} is not checked in.").format(name=self.state.member(member_id).name)
+                )
             changed = replace(visit, event=happening.title)
             self.state.store.replace_visit(changed)
             self.state.load_presence()
@@ -224,12 +233,16 @@ def read_start(typed: str, now: datetime, zone: tzinfo) -> tuple[datetime, bool]
     if words and (match := _CLOCK.fullmatch(words[-1])) and (len(words) > 1 or ":" in words[-1]):
         hour, minute = int(match[1]), int(match[2] or 0)
         if hour > 23 or minute > 59:
-            raise Refused(f"{words[-1]} is not a time of day; please write it like 18:00.")
+            raise Refused(
+                _("{typed} is not a time of day; please write it like 18:00.").format(
+                    typed=words[-1]
+                )
+            )
         clock, words = time(hour, minute), words[:-1]
     today = local_day(now, zone)
     day = read_coming_day(" ".join(words), today) if words else today
     if day < today:
-        raise Refused(f"{day_words(day)} has passed; please give a day to come.")
+        raise Refused(_("{day} has passed; please give a day to come.").format(day=day_words(day)))
     if clock is None:
         return at(day, time(0), zone).astimezone(zone), True
     return at(day, clock, zone).astimezone(zone), False
@@ -243,13 +256,19 @@ def read_length(typed: str, all_day: bool) -> timedelta:
         return timedelta(days=1) if all_day else DEFAULT_LENGTH
     match = _LENGTH.fullmatch(words)
     if not match or not any(match.groups()):
-        raise Refused(f"{typed.strip()!r} is not a length I can read; try 2h, 90m, 1h30m or 2d.")
+        raise Refused(
+            _("{typed} is not a length I can read; try 2h, 90m, 1h30m or 2d.").format(
+                typed=repr(typed.strip())
+            )
+        )
     days, hours, minutes = (int(part or 0) for part in match.groups())
     length = timedelta(days=days, hours=hours, minutes=minutes)
     if all_day:
         length = timedelta(days=max(1, -(-length // timedelta(days=1))))
     if not timedelta(0) < length <= LONGEST:
-        raise Refused("An event lasts from a minute to 14 days; please give a length within that.")
+        raise Refused(
+            _("An event lasts from a minute to 14 days; please give a length within that.")
+        )
     return length
 
 
@@ -261,12 +280,17 @@ def read_repeat(typed: str) -> str:
         return ""
     rule = REPEAT_WORDS.get(words.lower(), words.removeprefix("RRULE:").upper())
     if len(rule) > text.REPEAT_LIMIT:
-        raise Refused(f"A repeating rule can be at most {text.REPEAT_LIMIT} characters.")
+        raise Refused(
+            _("A repeating rule can be at most {limit} characters.").format(limit=text.REPEAT_LIMIT)
+        )
     try:
         check_repeat(rule)
     except ValueError:
         raise Refused(
-            f"{words!r} is not a repeating rule I can read, at most daily; try weekly, "
-            "monthly or an RRULE like FREQ=WEEKLY;BYDAY=FR;COUNT=6."
+            # Translators: weekly, monthly and the RRULE are typed as they are.
+            _(
+                "{typed} is not a repeating rule I can read, at most daily; try weekly, "
+                "monthly or an RRULE like FREQ=WEEKLY;BYDAY=FR;COUNT=6."
+            ).format(typed=repr(words))
         ) from None
     return rule

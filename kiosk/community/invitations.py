@@ -16,7 +16,7 @@ from kiosk.badges.codes import new_invitation_code, normalize_invitation_code, s
 from kiosk.community.attendance import Attendance
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused
-from kiosk.language import _
+from kiosk.language import N_, _
 from kiosk.models import Invitation, Visit
 from kiosk.timekeeping.dates import day_words
 from kiosk.timekeeping.opening import local_day
@@ -36,7 +36,7 @@ class Invitations:
     def invite(self, member_id: str, guest: str, day: date) -> Invitation:
         """Invite `guest` on behalf of the active member, for `day` (today or later), with a
         fresh code."""
-        guest = text.required(guest, "the guest's name", text.NAME_LIMIT)
+        guest = text.required(guest, N_("the guest's name"), text.NAME_LIMIT)
         if day < self.today():
             raise Refused(
                 _("{day} has passed; please invite your guest for today or a day to come.").format(

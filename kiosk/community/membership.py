@@ -15,7 +15,7 @@ from kiosk.community.matching import whole_name, within_one_edit
 from kiosk.community.state import CommunityState
 from kiosk.community.topics import TopicIndex, plan_merge
 from kiosk.errors import Refused
-from kiosk.language import LANGUAGES, _
+from kiosk.language import LANGUAGES, N_, _
 from kiosk.models import PROFILE_FIELDS, Member, ProfileField
 from kiosk.progress import Progress
 
@@ -24,8 +24,8 @@ if TYPE_CHECKING:  # a check-in never imports members: the CSV rules load when o
     from kiosk.exchange.members_csv import ImportChoices, ImportPlan
 
 TEXT_FIELDS: dict[str, tuple[str, int]] = {
-    "pronouns": ("pronouns", text.PRONOUNS_LIMIT),
-    "intro": ("an introduction", text.INTRO_LIMIT),
+    "pronouns": (N_("pronouns"), text.PRONOUNS_LIMIT),
+    "intro": (N_("an introduction"), text.INTRO_LIMIT),
 }
 LIST_FIELDS = ("topics", "ask_me_about", "looking_for", "learning", "mentor")
 
@@ -249,7 +249,7 @@ def _profile(**fields: Any) -> dict[str, Any]:
     cleaned: dict[str, Any] = {}
     for field, value in fields.items():
         if field == "name":
-            cleaned["name"] = text.required(value, "a name", text.NAME_LIMIT)
+            cleaned["name"] = text.required(value, N_("a name"), text.NAME_LIMIT)
         elif field in TEXT_FIELDS:
             what, limit = TEXT_FIELDS[field]
             cleaned[field] = text.optional(value, what, limit)

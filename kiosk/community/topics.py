@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from kiosk import text
+from kiosk.language import N_
 from kiosk.models import Member
 
 TopicField = Literal["topics", "ask_me_about", "looking_for", "learning", "mentor"]
@@ -137,8 +138,8 @@ def plan_merge(members: Iterable[Member], old: str, new: str) -> list[Member]:
     any spelling, has exactly `new` where they first had one of the two. Members with
     neither are left out of the list; nothing is written here.
     """
-    old_topic = text.required(old, "the topic to merge", text.TOPIC_LIMIT)
-    new_topic = text.required(new, "the topic to merge it into", text.TOPIC_LIMIT)
+    old_topic = text.required(old, N_("the topic to merge"), text.TOPIC_LIMIT)
+    new_topic = text.required(new, N_("the topic to merge it into"), text.TOPIC_LIMIT)
     changed: list[Member] = []
     for member in members:
         after = dataclasses.replace(

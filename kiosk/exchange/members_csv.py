@@ -45,6 +45,7 @@ from kiosk import text
 from kiosk.errors import Refused
 from kiosk.exchange.member_sheet import Sheet, SheetRow, day_order
 from kiosk.exchange.spreadsheet import write_rows
+from kiosk.language import N_
 from kiosk.models import PROFILE_FIELDS, Member, ProfileField
 from kiosk.progress import Progress
 from kiosk.timekeeping.opening import at, local_day
@@ -75,8 +76,8 @@ PROGRESS_EVERY = 500
 """Rows checked between two calls of an import's progress callback."""
 _YES = {"yes": True, "true": True, "no": False, "false": False}
 _TEXT_LIMITS = {
-    "pronouns": ("pronouns", text.PRONOUNS_LIMIT),
-    "intro": ("an introduction", text.INTRO_LIMIT),
+    "pronouns": (N_("pronouns"), text.PRONOUNS_LIMIT),
+    "intro": (N_("an introduction"), text.INTRO_LIMIT),
 }
 
 
@@ -312,7 +313,7 @@ class _Planner:
         if not text.clean(cell):
             return None
         if column == "name":
-            return text.required(cell, "a name", text.NAME_LIMIT)
+            return text.required(cell, N_("a name"), text.NAME_LIMIT)
         if column in ("id", "badge"):
             if not text.is_id(cell.strip()):
                 raise Refused(

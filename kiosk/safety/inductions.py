@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 
 from kiosk import text
 from kiosk.errors import Refused
-from kiosk.language import _, ngettext
+from kiosk.language import N_, _, ngettext
 from kiosk.models import Induction, Inductor, Member, Presence
 from kiosk.storage.datafile import DataFile, Table, drop, insert
 from kiosk.storage.store import Store
@@ -30,7 +30,7 @@ EXPIRES_SOON = timedelta(days=30)
 
 def tool_name(typed: str) -> str:
     """The tool as typed, cleaned; refused politely when blank or too long."""
-    return text.required(typed, "the tool or area", text.TOPIC_LIMIT)
+    return text.required(typed, N_("the tool or area"), text.TOPIC_LIMIT)
 
 
 def tool_key(tool: str) -> str:
