@@ -134,6 +134,7 @@ def test_a_wrong_password_is_not_repeated_in_the_message(tmp_path: Path) -> None
 def test_an_unknown_key_names_the_sections_too(tmp_path: Path) -> None:
     path = config_file(tmp_path, "wi_fi = 1")
     with pytest.raises(
-        UsageError, match=r"sections: \[wifi\], \[links\], \[notify\], \[events\], \[spaceapi\]\."
+        UsageError,
+        match=r"sections: \[wifi\], \[links\], \[notify\], \[events\], \[chat\], \[spaceapi\]\.",
     ):
         load_config(path)
