@@ -354,6 +354,14 @@ REMOVE_INDUCTION = command(
     action="select_cursor",
     key_display="⏎",
 )
+REMOVE_EVENT = command(
+    "remove-event",
+    "enter",
+    "Remove",
+    "Remove the highlighted event added here (or the one tapped twice), after asking.",
+    action="select_cursor",
+    key_display="⏎",
+)
 CHECK_OUT_PERSON = command(
     "check-out-person",
     "enter",
@@ -367,6 +375,12 @@ CHECK_OUT_EVERYONE = command(
     "ctrl+o",
     "Everyone out",
     "Check out everyone here, after asking to be sure.",
+)
+SHOW_EVENTS = command(
+    "show-events",
+    "ctrl+e",
+    "Events",
+    "The events of today and the next 7 days, to add one or remove one.",
 )
 SORT_BOARD = command("sort-board", "ctrl+s", "Sort", "Sort who is here by arrival or by name.")
 EDIT_MEMBER = command(

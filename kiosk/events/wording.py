@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, tzinfo
 
 from kiosk.events.happening import Happening
-from kiosk.timekeeping.dates import MONTHS, WEEKDAYS
+from kiosk.models import HostedEvent
+from kiosk.timekeeping.dates import MONTHS, WEEKDAYS, day_words
 from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import local_day, local_time
 
@@ -56,3 +57,13 @@ def here_for(happening: Happening) -> str:
 def event_reason(happening: Happening, now: datetime, zone: tzinfo, topic: str) -> str:
     """A reason on the welcome: 'Soldering 101 tonight 19:00: you follow electronics'."""
     return f"{happening.title} {when(happening, now, zone).lower()}: you follow {topic}"
+
+
+def added_words(event: HostedEvent, zone: tzinfo) -> str:
+    """What a host is told once their event is added: "Added Soldering 101 (id ...),
+    Friday 11 December at 18:00, repeating FREQ=WEEKLY."."""
+    begins = day_words(local_day(event.starts, zone))
+    if not event.all_day:
+        begins += f" at {clock_time(event.starts, zone)}"
+    repeats = f", repeating {event.repeat}" if event.repeat else ""
+    return f"Added {event.title} (id {event.id}), {begins}{repeats}."

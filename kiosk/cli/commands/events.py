@@ -12,10 +12,9 @@ from kiosk.config import Config
 from kiosk.errors import UsageError
 from kiosk.events.feeds import FeedState, feed_words
 from kiosk.events.happening import Happening
-from kiosk.events.wording import event_line
+from kiosk.events.wording import added_words, event_line
 from kiosk.output import say
 from kiosk.timekeeping.dates import day_words
-from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import local_day
 
 
@@ -56,12 +55,7 @@ def add(args: argparse.Namespace, config: Config) -> int:
     event = community.add_event(
         args.title, args.when, args.length, args.repeat, host, args.topic, args.closed
     )
-    zone = community.zone
-    begins = day_words(local_day(event.starts, zone))
-    if not event.all_day:
-        begins += f" at {clock_time(event.starts, zone)}"
-    repeats = f", repeating {event.repeat}" if event.repeat else ""
-    say(f"Added {event.title} (id {event.id}), {begins}{repeats}.")
+    say(added_words(event, community.zone))
     return saved(community)
 
 
