@@ -424,6 +424,14 @@ REMOVE_INDUCTION = command(
     action="select_cursor",
     key_display="⏎",
 )
+REMOVE_EVENT = command(
+    "remove-event",
+    "enter",
+    "Remove",
+    "Remove the highlighted event added here (or the one tapped twice), after asking.",
+    action="select_cursor",
+    key_display="⏎",
+)
 CHECK_OUT_PERSON = command(
     "check-out-person",
     "enter",
@@ -440,6 +448,12 @@ CHECK_OUT_EVERYONE = command(
 )
 SORT_BOARD = command(
     "sort-board", "ctrl+s", N_("Sort"), N_("Sort who is here by arrival or by name.")
+)
+SHOW_EVENTS = command(
+    "show-events",
+    "ctrl+e",
+    N_("Events"),
+    N_("The events of today and the next 7 days, to add one or remove one."),
 )
 EDIT_MEMBER = command(
     "edit-member",

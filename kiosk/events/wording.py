@@ -8,6 +8,8 @@ from datetime import datetime, timedelta, tzinfo
 from kiosk import language
 from kiosk.events.happening import Happening
 from kiosk.language import _
+from kiosk.models import HostedEvent
+from kiosk.timekeeping.dates import day_words
 from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import local_day, local_time
 
@@ -62,3 +64,18 @@ def event_line(happening: Happening, host: str, now: datetime, zone: tzinfo) -> 
 def here_for(happening: Happening) -> str:
     """The welcome's question to a member who came while an event is on."""
     return _("Here for {title}?").format(title=happening.title)
+
+
+def added_words(event: HostedEvent, zone: tzinfo) -> str:
+    """What a host is told once their event is added: "Added Soldering 101 (id ...),
+    Friday 11 December at 18:00, repeating FREQ=WEEKLY."."""
+    day = day_words(local_day(event.starts, zone))
+    if event.all_day:
+        begins = day
+    else:
+        begins = _("{day} at {time}").format(day=day, time=clock_time(event.starts, zone))
+    if event.repeat:
+        added = _("Added {title} (id {id}), {begins}, repeating {repeat}.")
+    else:
+        added = _("Added {title} (id {id}), {begins}.")
+    return added.format(title=event.title, id=event.id, begins=begins, repeat=event.repeat)

@@ -18,8 +18,9 @@ from kiosk.language import N_, _, ngettext
 from kiosk.models import STATUS_LABELS, Presence, Visit
 from kiosk.text import fold
 from kiosk.timekeeping import hours
-from screens.commands import CHECK_OUT_EVERYONE, CHECK_OUT_PERSON, SORT_BOARD
+from screens.commands import CHECK_OUT_EVERYONE, CHECK_OUT_PERSON, SHOW_EVENTS, SORT_BOARD
 from screens.confirm import ConfirmScreen
+from screens.host.events import EventsScreen
 
 if TYPE_CHECKING:
     from textual import getters
@@ -84,7 +85,7 @@ class HostBoard(Vertical):
     """Everyone here, newest first or by name; typing filters. Enter (or a second tap on
     a row) asks to check the highlighted person out, with the guests they signed in."""
 
-    BINDINGS = [CHECK_OUT_EVERYONE, SORT_BOARD]
+    BINDINGS = [CHECK_OUT_EVERYONE, SHOW_EVENTS, SORT_BOARD]
 
     if TYPE_CHECKING:
         app = getters.app(KioskApp)
@@ -103,10 +104,12 @@ class HostBoard(Vertical):
         with Horizontal(classes="buttons"):
             yield Button(_("Check out"), id="check-out", variant="warning")
             yield Button(_("Check out everyone…"), id="everyone-out", variant="error")
+            yield Button(_("Events…"), id="events")
 
     def on_mount(self) -> None:
         self.query_one("#check-out").can_focus = False
         self.query_one("#everyone-out").can_focus = False
+        self.query_one("#events").can_focus = False
         self.app.community_changed.subscribe(self, lambda _: self.show())
         self.set_interval(60, self.show)
 
@@ -281,6 +284,10 @@ class HostBoard(Vertical):
             saved=_("Everyone is checked out."),
             button=self.query_one("#everyone-out", Button),
         )
+
+    @on(Button.Pressed, "#events")
+    def action_show_events(self) -> None:
+        self.app.push_screen(EventsScreen())
 
     def checked_out(self, visits: list[Visit]) -> None:
         self.query_one("#check-out", Button).disabled = False

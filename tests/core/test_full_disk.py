@@ -65,7 +65,8 @@ def test_a_command_on_a_full_disk_does_all_of_it_or_says_truly_that_it_did_nothi
 
         # And once space is freed, running it again does all of it
         filler.unlink()
-        run_command(root, writing.arguments(case, root), log=tmp_path / "calls.log")
-        assert case.run_again(case.state(root), as_after), where
+        if ran.code != 0 or case.repeatable:
+            run_command(root, writing.arguments(case, root), log=tmp_path / "calls.log")
+            assert case.run_again(case.state(root), as_after), where
         assert writing.doctor_finds_nothing_wrong(root), where
         capfd.readouterr()

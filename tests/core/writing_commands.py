@@ -57,7 +57,7 @@ class Case:
     """Whether the state after running it again is as after one whole run."""
     repeatable: bool = True
     """Whether it may run again once it was made whole: a guest signed in twice is two
-    guests, so such a command runs again only where the crash left the data before it."""
+    guests, so such a command runs again only where it was stopped before its change."""
 
 
 def invited_again(state: object, as_after: object) -> bool:

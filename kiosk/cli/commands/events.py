@@ -12,11 +12,10 @@ from kiosk.config import Config
 from kiosk.errors import UsageError
 from kiosk.events.feeds import FeedState, feed_words
 from kiosk.events.happening import Happening
-from kiosk.events.wording import event_line
+from kiosk.events.wording import added_words, event_line
 from kiosk.language import _, ngettext
 from kiosk.output import say
 from kiosk.timekeeping.dates import day_words
-from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import local_day
 
 
@@ -73,17 +72,7 @@ def add(args: argparse.Namespace, config: Config) -> int:
     event = community.add_event(
         args.title, args.when, args.length, args.repeat, host, args.topic, args.closed
     )
-    zone = community.zone
-    day = day_words(local_day(event.starts, zone))
-    if event.all_day:
-        begins = day
-    else:
-        begins = _("{day} at {time}").format(day=day, time=clock_time(event.starts, zone))
-    if event.repeat:
-        added = _("Added {title} (id {id}), {begins}, repeating {repeat}.")
-    else:
-        added = _("Added {title} (id {id}), {begins}.")
-    say(added.format(title=event.title, id=event.id, begins=begins, repeat=event.repeat))
+    say(added_words(event, community.zone))
     return saved(community)
 
 

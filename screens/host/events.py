@@ -1,0 +1,199 @@
+"""The community's events, for hosts: what is on today and the next 7 days (the feeds' too,
+marked as from a feed), adding one as `kiosk events add` does, and removing one hosts
+added; the rules are the community's (kiosk.community.events)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, DataTable, Input, Label
+
+from kiosk.errors import KioskError
+from kiosk.events.happening import Happening
+from kiosk.events.wording import added_words, event_line
+from kiosk.models import HostedEvent
+from screens.commands import BACK, REMOVE_EVENT
+from screens.confirm import ConfirmScreen
+from screens.kiosk_screen import KioskScreen
+from screens.private import ForHosts
+
+DAYS = 7
+"""Today and the next 7 days, as `kiosk events` lists them."""
+COLUMNS = ("Event", "From")
+FIELDS = (
+    ("title", "Title", "like Soldering 101"),
+    ("when", "When", "like friday 18:00, or a day alone for a whole day"),
+    ("length", "Length", "optional, like 2h or 90m; 2h if empty"),
+    ("repeat", "Repeat", "optional, like weekly or FREQ=WEEKLY;BYDAY=FR"),
+    ("host", "Host", "optional, a member's full name"),
+    ("topic", "Topic", "optional, like electronics"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Coming:
+    """An occurrence as the screen lists it, read off the UI thread."""
+
+    happening: Happening
+    host: str
+
+
+class EventTable(DataTable[Text]):
+    """The coming events; Enter or a second tap on one hosts added removes it, after
+    asking."""
+
+    BINDINGS = [REMOVE_EVENT]
+
+
+class EventsScreen(ForHosts, KioskScreen):
+    """The coming events to read, remove (Enter on one) or add (the form below)."""
+
+    CSS_PATH = "host.tcss"
+    BINDINGS = [BACK]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.coming: list[Coming] = []
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="events-page"):
+            yield Label(f"Events · today and the next {DAYS} days", classes="title")
+            yield Label("", id="events-note", classes="caution")
+            with Vertical(id="event-list"):
+                yield EventTable(id="event-table", cursor_type="row", zebra_stripes=True)
+            yield Label("", id="events-hint", classes="hint")
+            yield Label("Add an event", classes="section")
+            for name, label, placeholder in FIELDS:
+                with Horizontal(classes="field"):
+                    yield Label(label, classes="field-label")
+                    yield Input(id=f"event-{name}", compact=True, placeholder=placeholder)
+            with Horizontal(classes="buttons"):
+                yield Button("Add event", id="add-event", variant="primary")
+                yield Button("Back", id="back")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#event-table", EventTable)
+        for label in COLUMNS:
+            table.add_column(label)
+        self.query_one("#events-note").display = False
+        self.query_one("#event-title", Input).focus()
+        self.app.community_changed.subscribe(self, lambda _: self.read())
+        self.read()
+
+    @work(thread=True, group="host-events", exclusive=True)
+    def read(self) -> None:
+        """Read the coming events off the UI thread."""
+        community = self.app.community
+        try:
+            coming = [
+                Coming(h, community.events.host_name(h)) for h in community.coming_events(DAYS)
+            ]
+        except KioskError as error:
+            self.app.call_from_thread(self.say, str(error))
+            return
+        self.app.call_from_thread(self.show, coming)
+
+    def show(self, coming: list[Coming]) -> None:
+        self.coming = coming
+        community = self.app.community
+        now, zone = community.clock(), community.zone
+        table = self.query_one("#event-table", EventTable)
+        table.clear()
+        for shown in coming:
+            happening = shown.happening
+            table.add_row(
+                Text(event_line(happening, shown.host, now, zone)),
+                Text("added here" if happening.hosted_id else "a feed"),
+            )
+        if not coming and table.has_focus:  # the last one was just removed
+            self.query_one("#event-title", Input).focus()
+        table.display = bool(coming)
+        self.query_one("#events-hint", Label).update(
+            "Enter on an event added here (or a second tap) removes it, after asking."
+            if coming
+            else f"No events in the next {DAYS} days."
+        )
+
+    def say(self, note: str) -> None:
+        label = self.query_one("#events-note", Label)
+        label.update(Content(note))
+        label.display = bool(note)
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        if event.input.id == "event-topic":
+            self.add()
+        else:
+            self.focus_next(Input)
+
+    # -- adding -----------------------------------------------------------------------
+
+    @on(Button.Pressed, "#add-event")
+    def add(self) -> None:
+        community = self.app.community
+        typed = {name: self.query_one(f"#event-{name}", Input).value for name, _, _ in FIELDS}
+
+        def add() -> HostedEvent:
+            host = community.find(typed["host"]).id if typed["host"].strip() else ""
+            return community.add_event(
+                typed["title"],
+                typed["when"],
+                typed["length"],
+                typed["repeat"],
+                host,
+                typed["topic"],
+            )
+
+        self.app.store_call(
+            add,
+            self.added,
+            saved="The event is saved.",
+            button=self.query_one("#add-event", Button),
+        )
+
+    def added(self, event: HostedEvent) -> None:
+        self.say(added_words(event, self.app.community.zone))
+        for field in self.query(".field Input").results(Input):
+            field.value = ""
+        self.query_one("#add-event", Button).disabled = False
+        self.query_one("#event-title", Input).focus()
+        self.read()
+
+    # -- removing ---------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#event-table")
+    def ask_remove(self, event: DataTable.RowSelected) -> None:
+        happening = self.coming[event.cursor_row].happening
+        if not happening.hosted_id:
+            self.say(f"{happening.title} comes from a feed; change it in that calendar.")
+            return
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Remove the event {happening.title}? It is no longer shown anywhere; "
+                "if it repeats, every day it repeats goes too.",
+                "Remove",
+            ),
+            lambda sure: self.remove_event(happening) if sure else None,
+        )
+
+    def remove_event(self, happening: Happening) -> None:
+        community = self.app.community
+
+        def removed(event: HostedEvent) -> None:
+            self.say(f"Removed {event.title} (id {event.id}).")
+            self.read()
+
+        self.app.store_call(
+            lambda: community.remove_event(happening.hosted_id),
+            removed,
+            saved=f"Removed {happening.title}.",
+        )
+
+    @on(Button.Pressed, "#back")
+    def back_pressed(self) -> None:
+        self.app.pop_screen()
