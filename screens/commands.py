@@ -427,8 +427,8 @@ REMOVE_INDUCTION = command(
 REMOVE_EVENT = command(
     "remove-event",
     "enter",
-    "Remove",
-    "Remove the highlighted event added here (or the one tapped twice), after asking.",
+    N_("Remove"),
+    N_("Remove the highlighted event added here (or the one tapped twice), after asking."),
     action="select_cursor",
     key_display="⏎",
 )

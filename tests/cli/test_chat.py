@@ -179,7 +179,7 @@ def test_the_hosts_digest_counts_the_day_and_names_nobody(
         # Then the hosts' channel hears the day in figures, Cy's visit not among them
         # (after the news of Bo's guest, which the hosts' channel hears as it comes)
         arrived = hosts.arrived[-1]
-        assert arrived.title == "Our Space, Thursday 26 November 2026"
+        assert arrived.title == "Our Space, Thursday, 26 November 2026"
         assert arrived.message == (
             "Visits: 4. Members who came: 2. Guests: 1. Newcomers: 2. Shout-outs: 1."
         )
