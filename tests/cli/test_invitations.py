@@ -135,3 +135,24 @@ def test_the_guest_is_sent_their_code_on_the_channel_given(
         f"door, scan the invitation's QR code or type its code: {invited_code(made.out)}. "
         "It works once, on that day."
     )
+
+
+def test_a_guest_reads_their_invitation_in_the_language_of_the_member_who_invites(
+    kiosk: Kiosk, every_word_marked: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    # Given a kiosk set to German (whose catalog gives each marked sentence back between
+    # ⟦ and ⟧), Ana, who chose English at the door, and Bo, who never chose
+    Path("kiosk.toml").write_text('language = "de"\n')
+    ana, bo = kiosk.add_member("Ana Lima"), kiosk.add_member("Bo Berg")
+    Community(Store.open(tmp_path / "kiosk-data"), clock).edit_member(ana, language="en")
+    with web_hook() as hook:
+        # When a host at an English terminal invites a guest of each
+        for member, guest in ((ana, "Cy"), (bo, "Di")):
+            made = kiosk("invite", guest, "--of", member, "--on", "friday", "--notify", hook.url)
+            assert made.code == 0, made.err
+        deliver(Store.open(tmp_path / "kiosk-data"), clock, send, lambda seconds: None)
+    # Then Ana's guest reads English, her language, and Bo's the kiosk's German
+    titles = sorted(arrived.title for arrived in hook.arrived)
+    assert titles == ["You are invited to Our Space", "⟦You are invited to Our Space⟧"]
+    german = next(arrived for arrived in hook.arrived if arrived.title.startswith("⟦"))
+    assert german.message.startswith("⟦Bo Berg invites you to Our Space on ")
