@@ -13,7 +13,7 @@ Names and what members wrote never go through here: only the kiosk's own words d
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -43,8 +43,9 @@ _PADDED_HOUR = {"en": True, "de": True, "fr": True, "es": False}
 # The language now speaking. One door, one language: the UI thread switches it, and a
 # worker that formats text reads it like any other plain value.
 _speaking = ENGLISH
-# English for text that leaves the kiosk as data, in this thread or task alone.
-_for_data: ContextVar[bool] = ContextVar("for_data", default=False)
+# A language spoken meanwhile in this thread or task alone, whatever the door speaks:
+# English for data, the chat's or a member's own language for a message to them.
+_meanwhile: ContextVar[str] = ContextVar("meanwhile", default="")
 
 
 class UnknownLanguage(ValueError):
@@ -61,18 +62,27 @@ def speak(language: str) -> None:
 
 def speaking() -> str:
     """The language now speaking."""
-    return ENGLISH if _for_data.get() else _speaking
+    return _meanwhile.get() or _speaking
 
 
 @contextmanager
-def as_data() -> Iterator[None]:
-    """English meanwhile, in this thread alone, whatever the kiosk speaks: for text that
-    leaves the kiosk as data (a JSON document) and never changes with the language."""
-    token = _for_data.set(True)
+def speaking_meanwhile(language: str) -> Iterator[None]:
+    """`language` (one of `LANGUAGES`) meanwhile, in this thread alone, whatever the
+    kiosk speaks: for a message that leaves the machine in its reader's language, the
+    same whichever process or person wrote it."""
+    if language not in LANGUAGES:
+        raise UnknownLanguage(language)
+    token = _meanwhile.set(language)
     try:
         yield
     finally:
-        _for_data.reset(token)
+        _meanwhile.reset(token)
+
+
+def as_data() -> AbstractContextManager[None]:
+    """English meanwhile, in this thread alone, whatever the kiosk speaks: for text that
+    leaves the kiosk as data (a JSON document) and never changes with the language."""
+    return speaking_meanwhile(ENGLISH)
 
 
 def own_name(language: str) -> str:

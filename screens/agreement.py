@@ -19,7 +19,7 @@ from textual.widgets import Button, Footer, Label, Static
 
 from kiosk.language import _
 from kiosk.safety.agreements import Agreement
-from screens.commands import DECLINE, KeysInLanguage
+from screens.commands import AGREE, DECLINE, KeysInLanguage
 from screens.masthead import Masthead
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ class AgreementScreen(KeysInLanguage, Screen[bool]):
     """Dismisses True when the member presses "I agree", False when they decline."""
 
     CSS_PATH = "agreement.tcss"
-    BINDINGS = [DECLINE]
+    BINDINGS = [DECLINE, AGREE]
 
     if TYPE_CHECKING:
         app = getters.app(KioskApp)
@@ -48,21 +48,26 @@ class AgreementScreen(KeysInLanguage, Screen[bool]):
         agreement = self.agreement
         yield Masthead()
         yield Label(Content(agreement.title), id="agreement-title", classes="title")
+        # Translators: {key} is the key that agrees, like F2.
         hint = (
             _(
-                "{name}, please read version {version} ({place}) and agree "
-                "to it before you check in. ↑/↓ and PgUp/PgDn scroll."
+                "{name}, please read version {version} ({place}) and agree to it before you "
+                "check in: ↑/↓ and PgUp/PgDn scroll, {key} or a tap on “I agree” agrees."
             )
             if self.place
             else _(
-                "{name}, please read version {version} and agree "
-                "to it before you check in. ↑/↓ and PgUp/PgDn scroll."
+                "{name}, please read version {version} and agree to it before you check in: "
+                "↑/↓ and PgUp/PgDn scroll, {key} or a tap on “I agree” agrees."
             )
         )
+        said = hint.format(
+            name=self.member_name,
+            version=agreement.version,
+            place=self.place,
+            key=self.app.get_key_display(AGREE),
+        )
         yield Label(
-            Content(
-                hint.format(name=self.member_name, version=agreement.version, place=self.place)
-            ),
+            Content(said),
             id="agreement-hint",
             classes="hint",
         )
@@ -77,7 +82,7 @@ class AgreementScreen(KeysInLanguage, Screen[bool]):
         self.query_one("#agreement-text").focus()
 
     @on(Button.Pressed, "#agree")
-    def agree(self) -> None:
+    def action_agree(self) -> None:
         self.dismiss(True)
 
     @on(Button.Pressed, "#decline")

@@ -98,6 +98,7 @@ CANCEL = command("cancel", "escape", N_("Cancel"), N_("Leave without saving."), 
 DECLINE = command(
     "decline", "escape", N_("I do not agree"), N_("Decline the agreement: you are not checked in.")
 )
+AGREE = command("agree", "f2", N_("I agree"), N_("Agree to it and go on checking in."))
 
 # -- home -----------------------------------------------------------------------------
 
@@ -427,8 +428,8 @@ REMOVE_INDUCTION = command(
 REMOVE_EVENT = command(
     "remove-event",
     "enter",
-    "Remove",
-    "Remove the highlighted event added here (or the one tapped twice), after asking.",
+    N_("Remove"),
+    N_("Remove the highlighted event added here (or the one tapped twice), after asking."),
     action="select_cursor",
     key_display="⏎",
 )

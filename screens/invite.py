@@ -65,7 +65,9 @@ class InviteScreen(KioskScreen):
                 )
                 yield Label(_("Send them the code (optional)"), classes="section-title")
                 yield Input(
-                    placeholder="mailto://you:password@example.org?to=them@example.org",
+                    # Translators: an example address to send a code to; "you", "password"
+                    # and "them" may be translated, the rest is the address's form.
+                    placeholder=_("mailto://you:password@example.org?to=them@example.org"),
                     id="send-to",
                     compact=True,
                 )

@@ -17,6 +17,7 @@ from kiosk.community.community import Community
 from kiosk.community.milestones import newcomer_today
 from kiosk.config import Config
 from kiosk.exchange.spaceapi import space_open
+from kiosk.language import _, speaking_meanwhile
 from kiosk.models import Notice, ShoutOut
 from kiosk.notices import delivery
 from kiosk.notices.outbox import News, Outbox, new_notice
@@ -72,12 +73,14 @@ def _news(community: Community, config: Config) -> Iterator[News]:
 def _opening(config: Config, now: datetime, is_open: bool) -> Notice:
     """The news that the space opened, or closed, at `now`: true for the rest of the day."""
     space, zone = config.space_name, config.zone
-    when = clock_time(now, zone)
-    title, body = (
-        (f"{space} is open", f"{space} is open, since {when}.")
-        if is_open
-        else (f"{space} is closed", f"{space} closed at {when}.")
-    )
+    with speaking_meanwhile(config.language):
+        when = clock_time(now, zone)
+        if is_open:
+            title = _("{space} is open").format(space=space)
+            body = _("{space} is open, since {time}.").format(space=space, time=when)
+        else:
+            title = _("{space} is closed").format(space=space)
+            body = _("{space} closed at {time}.").format(space=space, time=when)
     return new_notice(config.chat.url, title, body, now, midnight_after(local_day(now, zone), zone))
 
 
@@ -87,16 +90,12 @@ def whos_in(community: Community, config: Config) -> Notice:
     now = community.clock()
     count = community.public_count()
     names = sorted((p.member.name for p in community.present()), key=lambda n: (fold(n), n))
-    lines = [f"People here now: {count}."]
-    if names:
-        lines.append(f"On the board: {', '.join(names)}.")
-    return new_notice(
-        config.chat.url,
-        f"Who is in at {config.space_name}",
-        " ".join(lines),
-        now,
-        now + WHOS_IN_MOMENT,
-    )
+    with speaking_meanwhile(config.language):
+        lines = [_("People here now: {count}.").format(count=count)]
+        if names:
+            lines.append(_("On the board: {names}.").format(names=", ".join(names)))
+        title = _("Who is in at {space}").format(space=config.space_name)
+    return new_notice(config.chat.url, title, " ".join(lines), now, now + WHOS_IN_MOMENT)
 
 
 def digest(community: Community, config: Config, day: date) -> Notice:
@@ -113,22 +112,19 @@ def digest(community: Community, config: Config, day: date) -> Notice:
         if member is not None and newcomer_today(member, visit, visit.since, zone):
             newcomers.add(member.id)
     shoutouts = sum(1 for s in community.shoutouts() if local_day(s.created, zone) == day)
-    body = " ".join(
-        (
-            f"Visits: {len(visits)}.",
-            f"Members who came: {len(members)}.",
-            f"Guests: {guests}.",
-            f"Newcomers: {len(newcomers)}.",
-            f"Shout-outs: {shoutouts}.",
+    with speaking_meanwhile(config.language):
+        body = " ".join(
+            (
+                _("Visits: {count}.").format(count=len(visits)),
+                _("Members who came: {count}.").format(count=len(members)),
+                _("Guests: {count}.").format(count=guests),
+                _("Newcomers: {count}.").format(count=len(newcomers)),
+                _("Shout-outs: {count}.").format(count=shoutouts),
+            )
         )
-    )
-    return new_notice(
-        config.notify_hosts,
-        f"{config.space_name}, {day_words(day)}",
-        body,
-        now,
-        now + DIGEST_MOMENT,
-    )
+        # Translators: the title of the hosts' digest of a day: the space's name and the day.
+        title = _("{space}, {day}").format(space=config.space_name, day=day_words(day))
+    return new_notice(config.notify_hosts, title, body, now, now + DIGEST_MOMENT)
 
 
 def post_shoutout(
@@ -158,11 +154,10 @@ def offers_chat(config: Config) -> bool:
 
 
 def _shoutout_notice(community: Community, config: Config, shoutout: ShoutOut) -> Notice:
-    author, to = community.shoutout_names(shoutout)
+    with speaking_meanwhile(config.language):
+        author, to = community.shoutout_names(shoutout)
+        title = _("A shout-out at {space}").format(space=config.space_name)
+        body = _("From {author} to {to}: {text}").format(author=author, to=to, text=shoutout.text)
     return new_notice(
-        config.chat.url,
-        f"A shout-out at {config.space_name}",
-        f"From {author} to {to}: {shoutout.text}",
-        shoutout.created,
-        shoutout.created + SHOUTOUT_MOMENT,
+        config.chat.url, title, body, shoutout.created, shoutout.created + SHOUTOUT_MOMENT
     )

@@ -3,12 +3,13 @@ member gave for them."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime
 
 from kiosk.badges.codes import spaced_badge_code
 from kiosk.community.community import Community
 from kiosk.config import Config
-from kiosk.models import Invitation, Notice
+from kiosk.language import _, speaking_meanwhile
+from kiosk.models import Invitation, Member, Notice
 from kiosk.notices import delivery
 from kiosk.notices.outbox import Outbox, new_notice
 from kiosk.storage.store import Store
@@ -27,13 +28,7 @@ def invite_guest(
         if receiver:
             member = community.member(member_id)
             send_invitation(
-                community.store,
-                invitation,
-                member.name,
-                config.space_name,
-                receiver,
-                community.clock(),
-                config.zone,
+                community.store, invitation, member, config, receiver, community.clock()
             )
     if receiver:
         delivery.start_in_background(config)
@@ -43,24 +38,27 @@ def invite_guest(
 def send_invitation(
     store: Store,
     invitation: Invitation,
-    member_name: str,
-    space_name: str,
+    member: Member,
+    config: Config,
     receiver: str,
     now: datetime,
-    zone: tzinfo,
 ) -> Notice:
     """Queue the invitation for its guest at `receiver` (an Apprise URL): who invites
-    them, for which day, and the code to scan or type at the kiosk. Dropped, not sent
+    them, for which day, and the code to scan or type at the kiosk, in the member's own
+    language (else the kiosk's), which their guest most likely reads. Dropped, not sent
     late, once its day is over."""
-    code = spaced_badge_code(invitation.code)
-    notice = new_notice(
-        receiver,
-        f"You are invited to {space_name}",
-        f"{member_name} invites you to {space_name} on {day_words(invitation.day)}. "
-        f"At the kiosk by the door, scan the invitation's QR code or type its code: {code}. "
-        "It works once, on that day.",
-        now,
-        midnight_after(invitation.day, zone),
-    )
+    space = config.space_name
+    with speaking_meanwhile(member.language or config.language):
+        title = _("You are invited to {space}").format(space=space)
+        body = _(
+            "{member} invites you to {space} on {day}. At the kiosk by the door, scan the "
+            "invitation's QR code or type its code: {code}. It works once, on that day."
+        ).format(
+            member=member.name,
+            space=space,
+            day=day_words(invitation.day),
+            code=spaced_badge_code(invitation.code),
+        )
+    notice = new_notice(receiver, title, body, now, midnight_after(invitation.day, config.zone))
     Outbox(store).queue([notice])
     return notice

@@ -15,8 +15,9 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, TextIO
 
+from kiosk import language
 from kiosk.exchange.spreadsheet import write_rows
-from kiosk.language import N_
+from kiosk.language import N_, _
 from kiosk.models import Acceptance, Member
 from kiosk.text import AGREEMENT_TITLE_LIMIT, clean
 from kiosk.timekeeping.opening import local_time
@@ -46,56 +47,77 @@ def read_agreements(config: Path, tables: Any) -> tuple[Agreement, ...]:
     the `config` file; ValueError saying what is wrong (in config terms)."""
     if type(tables) is not list or not all(type(table) is dict for table in tables):
         raise ValueError(
-            "'agreements' should be tables written [[agreements]], each with a title, a "
-            "file and a version"
+            _(
+                "'agreements' should be tables written [[agreements]], each with a title, a "
+                "file and a version"
+            )
         )
     agreements = [_agreement(config, number, table) for number, table in enumerate(tables, 1)]
     titles = [agreement.title.casefold() for agreement in agreements]
     if len(set(titles)) != len(titles):
-        raise ValueError("two agreements have the same title; give each its own")
+        raise ValueError(_("two agreements have the same title; give each its own"))
     return tuple(agreements)
 
 
 def _agreement(config: Path, number: int, table: dict[str, Any]) -> Agreement:
-    where = f"agreement {number}"
+    # Translators: which of the config file's [[agreements]] a sentence is about.
+    where = _("agreement {number}").format(number=number)
     unknown = set(table) - {"title", "file", "version"}
     if unknown:
         raise ValueError(
-            f"{where} has an unknown key '{sorted(unknown)[0]}'; its keys are title, file "
-            "and version"
+            _("{where} has an unknown key '{key}'; its keys are title, file and version").format(
+                where=where, key=sorted(unknown)[0]
+            )
         )
     title, version, file = table.get("title"), table.get("version"), table.get("file")
     if type(title) is not str or not 0 < len(clean(title)) <= AGREEMENT_TITLE_LIMIT:
         raise ValueError(
-            f"{where} needs a 'title' of 1 to {AGREEMENT_TITLE_LIMIT} characters, like "
-            '"House rules"'
+            _("{where} needs a 'title' of 1 to {limit} characters, like \"House rules\"").format(
+                where=where, limit=AGREEMENT_TITLE_LIMIT
+            )
         )
-    where = f"the agreement '{clean(title)}'"
+    where = _("the agreement '{title}'").format(title=clean(title))
     if type(version) is int and version >= 0:
         version = str(version)
     if type(version) is not str or not 0 < len(clean(version)) <= AGREEMENT_TITLE_LIMIT:
-        raise ValueError(f"{where} needs a 'version', like 1 or \"2026-03\"")
+        raise ValueError(_("{where} needs a 'version', like 1 or \"2026-03\"").format(where=where))
     if type(file) is not str or not file.strip() or "\0" in file:
-        raise ValueError(f"{where} needs a 'file' holding its text, like \"house-rules.txt\"")
+        raise ValueError(
+            _("{where} needs a 'file' holding its text, like \"house-rules.txt\"").format(
+                where=where
+            )
+        )
     path = config.parent / Path(file).expanduser()
     try:
         if path.exists() and not path.is_file():  # a FIFO would never be done opening
-            raise ValueError(f"{where}: its file {path} is not a file")
+            raise ValueError(
+                _("{where}: its file {path} is not a file").format(where=where, path=path)
+            )
         with path.open(encoding="utf-8") as opened:
             raw = opened.read(AGREEMENT_TEXT_LIMIT + 1)
     except FileNotFoundError:
-        raise ValueError(f"{where}: its file {path} does not exist") from None
+        raise ValueError(
+            _("{where}: its file {path} does not exist").format(where=where, path=path)
+        ) from None
     except OSError as error:
-        raise ValueError(f"{where}: its file {path} cannot be read ({error.strerror})") from None
+        raise ValueError(
+            _("{where}: its file {path} cannot be read ({problem})").format(
+                where=where, path=path, problem=error.strerror
+            )
+        ) from None
     except UnicodeDecodeError:
-        raise ValueError(f"{where}: its file {path} is not UTF-8 text") from None
+        raise ValueError(
+            _("{where}: its file {path} is not UTF-8 text").format(where=where, path=path)
+        ) from None
     if len(raw) > AGREEMENT_TEXT_LIMIT:
         raise ValueError(
-            f"{where}: its file {path} is longer than {AGREEMENT_TEXT_LIMIT:,} characters"
+            _("{where}: its file {path} is longer than {limit} characters").format(
+                where=where, path=path, limit=language.number(AGREEMENT_TEXT_LIMIT)
+            )
         )
     body = "\n".join(clean(line) for line in raw.splitlines()).strip()
     if not body:
-        raise ValueError(f"{where}: its file {path} is empty")
+        raise ValueError(_("{where}: its file {path} is empty").format(where=where, path=path))
     return Agreement(clean(title), clean(version), body, path)
 
 

@@ -12,12 +12,16 @@ from datetime import datetime, tzinfo
 from html import escape
 from typing import TextIO
 
+from kiosk import language
 from kiosk.exchange.spreadsheet import write_rows
+from kiosk.language import N_, _, ngettext
 from kiosk.safety.roll_call import SAID_ON_SCREEN, OnRoll, accounted_for
 from kiosk.timekeeping.opening import local_time
 
 PER_SHEET = 40
 """People on one printed sheet: with the heading, 40 rows fill an A4 page."""
+COLUMNS = (N_("Name"), N_("Since"), N_("Accounted for"))
+"""The columns of a sheet, beside the box to tick."""
 
 _STYLE = """
 @page { size: A4; margin: 12mm; }
@@ -39,24 +43,36 @@ def write_page(
     file: TextIO, people: Sequence[OnRoll], space: str, now: datetime, zone: tzinfo
 ) -> int:
     """Write the printable page to `file`; returns how many people it names."""
-    printed = f"{local_time(now, zone):%A %d %B %Y, %H:%M}"
-    summary = (
-        f"{len(people)} in the building, {accounted_for(people)} accounted for "
-        f"when printed ({printed})."
-    )
+    local = local_time(now, zone)
+    # Translators: when the roll call was printed: a day in words and a time of day.
+    printed = _("{day}, {time}").format(day=language.day(local.date()), time=language.clock(local))
+    summary = ngettext(
+        "{count} in the building, {done} accounted for when printed ({printed}).",
+        "{count} in the building, {done} accounted for when printed ({printed}).",
+        len(people),
+    ).format(count=len(people), done=accounted_for(people), printed=printed)
+    roll_call = _("Roll call · {space}").format(space=space)
+    name, since, ticked_at = (escape(_(column)) for column in COLUMNS)
+    said_on_screen = escape(_(SAID_ON_SCREEN))
     file.write(
-        '<!doctype html>\n<html lang="en">\n<meta charset="utf-8">\n'
-        f"<title>Roll call · {escape(space)} · {escape(printed)}</title>\n"
+        f'<!doctype html>\n<html lang="{language.speaking()}">\n<meta charset="utf-8">\n'
+        f"<title>{escape(roll_call)} · {escape(printed)}</title>\n"
         f"<style>{_STYLE}</style>\n<body>\n"
     )
     sheets = [people[start : start + PER_SHEET] for start in range(0, len(people), PER_SHEET)]
     for number, sheet in enumerate(sheets or [[]], start=1):
-        of = f" · sheet {number} of {len(sheets)}" if len(sheets) > 1 else ""
+        heading = (
+            _("Roll call · {space} · sheet {number} of {sheets}").format(
+                space=space, number=number, sheets=len(sheets)
+            )
+            if len(sheets) > 1
+            else roll_call
+        )
         file.write(
-            f"<section>\n<h1>Roll call · {escape(space)}{of}</h1>\n"
-            f"<p>{escape(summary)} {escape(SAID_ON_SCREEN)}</p>\n<table>\n"
-            '<tr><th class="box"></th><th>Name</th><th class="since">Since</th>'
-            '<th class="ticked">Accounted for</th></tr>\n'
+            f"<section>\n<h1>{escape(heading)}</h1>\n"
+            f"<p>{escape(summary)} {said_on_screen}</p>\n<table>\n"
+            f'<tr><th class="box"></th><th>{name}</th><th class="since">{since}</th>'
+            f'<th class="ticked">{ticked_at}</th></tr>\n'
         )
         for person in sheet:
             ticked = _clock(person.accounted, zone) if person.accounted else ""
@@ -67,7 +83,8 @@ def write_page(
                 f'<td class="ticked">{ticked}</td></tr>\n'
             )
         if not sheet:
-            file.write('<tr><td class="box"></td><td>Nobody is checked in.</td></tr>\n')
+            nobody = escape(_("Nobody is checked in."))
+            file.write(f'<tr><td class="box"></td><td>{nobody}</td></tr>\n')
         file.write("</table>\n</section>\n")
     file.write("</body>\n</html>\n")
     return len(people)
@@ -91,7 +108,7 @@ def write_csv(file: TextIO, people: Sequence[OnRoll], zone: tzinfo) -> int:
 
 
 def _clock(moment: datetime, zone: tzinfo) -> str:
-    return f"{local_time(moment, zone):%H:%M}"
+    return language.clock(local_time(moment, zone))
 
 
 def _exact(moment: datetime, zone: tzinfo) -> str:

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import MO, relativedelta
 
+from kiosk import language
 from kiosk.errors import Refused
 from kiosk.language import _
 from kiosk.text import shortened
@@ -112,8 +113,9 @@ def read_coming_day(typed: str, today: date) -> date:
 
 
 def day_words(day: date) -> str:
-    """A day in words, like "Monday 23 November 2026", the same in every locale."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+    """A day in words in the language speaking, like "Monday, 23 November 2026" or
+    "Montag, 23. November 2026"."""
+    return language.day(day)
 
 
 def _examples() -> str:

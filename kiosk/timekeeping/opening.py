@@ -25,6 +25,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from kiosk.language import _
+
 if TYPE_CHECKING:
     from dateutil.rrule import rrule
 
@@ -221,7 +223,6 @@ _OPENING_KEYS = ("rule", "from", "to", "for", "starting")
 _FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 _CLOCK = re.compile(r"([01]\d|2[0-4]):([0-5]\d)")
 _LENGTH = re.compile(r"(?:(\d{1,2})h)?\s*(?:(\d{1,4})m(?:in)?)?")
-_ORDINALS = {1: "st", 2: "nd", 3: "rd"}
 
 
 def read_hours(table: dict[str, Any]) -> OpeningHours:
@@ -230,15 +231,19 @@ def read_hours(table: dict[str, Any]) -> OpeningHours:
     for key in table:
         if key not in _HOURS_KEYS:
             raise ValueError(
-                f"unknown key 'hours.{key}'. Known keys in [hours]: {', '.join(_HOURS_KEYS)}"
+                _("unknown key 'hours.{key}'. Known keys in [hours]: {keys}").format(
+                    key=key, keys=", ".join(_HOURS_KEYS)
+                )
             )
     timezone = read_timezone(table.get("timezone", ""), "hours.timezone")
     closed = _closed_days(table.get("closed", []))
     openings = table.get("open", [])
     if not isinstance(openings, list) or not all(isinstance(o, dict) for o in openings):
         raise ValueError(
-            "'hours.open' should be tables written [[hours.open]], each with a rule, "
-            f"a 'from' time and a 'to' time or a 'for' length, not {openings!r}"
+            _(
+                "'hours.open' should be tables written [[hours.open]], each with a rule, "
+                "a 'from' time and a 'to' time or a 'for' length, not {value}"
+            ).format(value=repr(openings))
         )
     return OpeningHours(
         openings=tuple(_opening(o, _nth(number)) for number, o in enumerate(openings, 1)),
@@ -248,38 +253,48 @@ def read_hours(table: dict[str, Any]) -> OpeningHours:
 
 
 def _nth(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else _ORDINALS.get(number % 10, "th")
-    return f"the {number}{suffix} [[hours.open]]"
+    # Translators: which opening of the config file's [hours] a sentence is about.
+    return _("[[hours.open]] number {number}").format(number=number)
+
+
+def _should_be(key: str, expected: str, value: Any) -> str:
+    # Translators: a setting of the config file ('hours.closed', 'from' of [[hours.open]]
+    # number 1), what it should be, and what the file gives instead.
+    return _("{key} should be {expected}, not {value}").format(
+        key=key, expected=expected, value=repr(value)
+    )
 
 
 def read_timezone(value: Any, key: str) -> str:
     """A time zone name from the config's `key`; ValueError when no zone has it."""
-    expected = 'a time zone name like "Europe/Berlin", or empty for the machine\'s own'
+    expected = _('a time zone name like "Europe/Berlin", or empty for the machine\'s own')
     if not isinstance(value, str):
-        raise ValueError(f"'{key}' should be {expected}, not {value!r}")
+        raise ValueError(_should_be(f"'{key}'", expected, value))
     if value:
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(
-                f"'{key}' should be {expected}, not {value!r}: no time zone "
-                "of that name is known (names are like Region/City)"
+                _(
+                    "'{key}' should be {expected}, not {value}: no time zone of that name "
+                    "is known (names are like Region/City)"
+                ).format(key=key, expected=expected, value=repr(value))
             ) from None
     return value
 
 
 def _closed_days(values: Any) -> tuple[tuple[date, date], ...]:
-    expected = (
+    expected = _(
         'a list of days like ["2026-12-25"], or of first/last days like ["2026-12-24/2027-01-01"]'
     )
     if not isinstance(values, list):
-        raise ValueError(f"'hours.closed' should be {expected}, not {values!r}")
+        raise ValueError(_should_be("'hours.closed'", expected, values))
     closed = []
     for value in values:
         try:
             first, last = _day_range(value)
         except ValueError:
-            raise ValueError(f"'hours.closed' should be {expected}, not {value!r}") from None
+            raise ValueError(_should_be("'hours.closed'", expected, value)) from None
         closed.append((first, last))
     return tuple(closed)
 
@@ -289,7 +304,7 @@ def _day_range(value: Any) -> tuple[date, date]:
         return value, value
     if not isinstance(value, str):
         raise ValueError
-    first, _, last = value.partition("/")
+    first, _slash, last = value.partition("/")
     days = (_iso_day(first), _iso_day(last or first))
     if days[1] < days[0]:
         raise ValueError
@@ -306,51 +321,60 @@ def _opening(table: dict[str, Any], where: str) -> Opening:
     for key in table:
         if key not in _OPENING_KEYS:
             raise ValueError(
-                f"unknown key '{key}' in {where}. Known keys: {', '.join(_OPENING_KEYS)}"
+                _("unknown key '{key}' in {where}. Known keys: {keys}").format(
+                    key=key, where=where, keys=", ".join(_OPENING_KEYS)
+                )
             )
     if "rule" not in table or "from" not in table:
         missing = "rule" if "rule" not in table else "from"
-        raise ValueError(f"{where} needs a '{missing}'")
+        raise ValueError(_("{where} needs a '{key}'").format(where=where, key=missing))
     if ("to" in table) == ("for" in table):
-        raise ValueError(f"{where} needs either a 'to' time or a 'for' length, one of them")
+        raise ValueError(
+            _("{where} needs either a 'to' time or a 'for' length, one of them").format(where=where)
+        )
     starting = _starting(table.get("starting", RULE_START), where)
     rule = _rule(table["rule"], where, starting)
-    opens = _clock(table["from"], f"'from' of {where}", midnight_ok=False)
+    opens = _clock(table["from"], _("'from' of {where}").format(where=where), midnight_ok=False)
     if "for" in table:
         return Opening(rule, opens, length=_length(table["for"], where), starting=starting)
-    closes = _clock(table["to"], f"'to' of {where}", midnight_ok=True)
+    closes = _clock(table["to"], _("'to' of {where}").format(where=where), midnight_ok=True)
     if closes == opens and table["to"] != "24:00":
         raise ValueError(
-            f"'to' of {where} is the same time as 'from'; for an opening of a whole day "
-            'write for = "24h"'
+            _(
+                "'to' of {where} is the same time as 'from'; for an opening of a whole day "
+                'write for = "24h"'
+            ).format(where=where)
         )
     return Opening(rule, opens, closes=closes, starting=starting)
 
 
 def _rule(value: Any, where: str, starting: date) -> str:
-    expected = (
+    key = _("'rule' of {where}").format(where=where)
+    expected = _(
         'a recurrence rule naming days, like "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" '
         'or "FREQ=MONTHLY;BYDAY=1SA"'
     )
     if not isinstance(value, str):
-        raise ValueError(f"'rule' of {where} should be {expected}, not {value!r}")
+        raise ValueError(_should_be(key, expected, value))
     rule = value.strip().removeprefix("RRULE:").strip()
     parts = dict(part.upper().partition("=")[::2] for part in rule.split(";"))
     if "\n" in rule or ":" in rule:
-        problem = "it should be one rule, without DTSTART (use 'starting')"
+        problem = _("it should be one rule, without DTSTART (use 'starting')")
     elif {"BYHOUR", "BYMINUTE", "BYSECOND"} & parts.keys():
-        problem = "the time of day goes in 'from' and 'to', not in the rule"
+        problem = _("the time of day goes in 'from' and 'to', not in the rule")
     elif parts.get("FREQ", "").strip() not in _FREQUENCIES:
-        problem = f"FREQ should be one of {', '.join(_FREQUENCIES)}"
+        problem = _("FREQ should be one of {frequencies}").format(
+            frequencies=", ".join(_FREQUENCIES)
+        )
     elif parts.get("UNTIL", "").strip().endswith("Z"):
-        problem = "UNTIL should be a local day like 20261231, without Z"
+        problem = _("UNTIL should be a local day like 20261231, without Z")
     else:
         try:
             _rule_days(rule, starting, starting.year)
             return rule
         except (ValueError, TypeError) as error:
             problem = str(error)
-    raise ValueError(f"'rule' of {where} should be {expected}, not {value!r}: {problem}")
+    raise ValueError(f"{_should_be(key, expected, value)}: {problem}")
 
 
 def _starting(value: Any, where: str) -> date:
@@ -360,7 +384,11 @@ def _starting(value: Any, where: str) -> date:
         return _iso_day(value)
     except (ValueError, AttributeError):
         raise ValueError(
-            f"'starting' of {where} should be a day like \"2026-01-05\", not {value!r}"
+            _should_be(
+                _("'starting' of {where}").format(where=where),
+                _('a day like "2026-01-05"'),
+                value,
+            )
         ) from None
 
 
@@ -373,21 +401,21 @@ def _clock(value: Any, key: str, midnight_ok: bool) -> time:
     if isinstance(value, time) and not value.second and not value.microsecond:
         return value
     latest = '"24:00"' if midnight_ok else '"23:59"'
-    expected = f'a time of day from "00:00" to {latest}, like "18:00"'
+    expected = _('a time of day from "00:00" to {latest}, like "18:00"').format(latest=latest)
     match = _CLOCK.fullmatch(value.strip()) if isinstance(value, str) else None
     if match is None or (match[1] == "24" and (not midnight_ok or match[2] != "00")):
-        raise ValueError(f"{key} should be {expected}, not {value!r}")
+        raise ValueError(_should_be(key, expected, value))
     return time(int(match[1]) % 24, int(match[2]))
 
 
 def _length(value: Any, where: str) -> timedelta:
-    expected = 'a length of at most 24 hours like "8h", "8h30m" or "90m"'
+    expected = _('a length of at most 24 hours like "8h", "8h30m" or "90m"')
     match = _LENGTH.fullmatch(value.strip()) if isinstance(value, str) else None
     length = (
         timedelta(hours=int(match[1] or 0), minutes=int(match[2] or 0)) if match else timedelta(0)
     )
     if not timedelta(0) < length <= LONGEST:
-        raise ValueError(f"'for' of {where} should be {expected}, not {value!r}")
+        raise ValueError(_should_be(_("'for' of {where}").format(where=where), expected, value))
     return length
 
 
@@ -397,7 +425,7 @@ def _recurrence(rule: str, starting: date) -> rrule:
 
     recurrence = rrulestr(rule, dtstart=datetime.combine(starting, time(0)), cache=True)
     if not isinstance(recurrence, rrule):
-        raise ValueError("it should be a single rule")
+        raise ValueError(_("it should be a single rule"))
     return recurrence
 
 

@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Input, Label
 from kiosk.errors import KioskError
 from kiosk.events.happening import Happening
 from kiosk.events.wording import added_words, event_line
+from kiosk.language import N_, _, ngettext
 from kiosk.models import HostedEvent
 from screens.commands import BACK, REMOVE_EVENT
 from screens.confirm import ConfirmScreen
@@ -24,14 +25,16 @@ from screens.private import ForHosts
 
 DAYS = 7
 """Today and the next 7 days, as `kiosk events` lists them."""
-COLUMNS = ("Event", "From")
+# Translators: the columns of the hosts' list of events: what and when, and where it comes
+# from (added here, or a calendar feed).
+COLUMNS = (N_("Event"), N_("From"))
 FIELDS = (
-    ("title", "Title", "like Soldering 101"),
-    ("when", "When", "like friday 18:00, or a day alone for a whole day"),
-    ("length", "Length", "optional, like 2h or 90m; 2h if empty"),
-    ("repeat", "Repeat", "optional, like weekly or FREQ=WEEKLY;BYDAY=FR"),
-    ("host", "Host", "optional, a member's full name"),
-    ("topic", "Topic", "optional, like electronics"),
+    ("title", N_("Title"), N_("like Soldering 101")),
+    ("when", N_("When"), N_("like friday 18:00, or a day alone for a whole day")),
+    ("length", N_("Length"), N_("optional, like 2h or 90m; 2h if empty")),
+    ("repeat", N_("Repeat"), N_("optional, like weekly or FREQ=WEEKLY;BYDAY=FR")),
+    ("host", N_("Host"), N_("optional, a member's full name")),
+    ("topic", N_("Topic"), N_("optional, like electronics")),
 )
 
 
@@ -62,24 +65,31 @@ class EventsScreen(ForHosts, KioskScreen):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="events-page"):
-            yield Label(f"Events · today and the next {DAYS} days", classes="title")
+            yield Label(
+                ngettext(
+                    "Events · today and the next {count} day",
+                    "Events · today and the next {count} days",
+                    DAYS,
+                ).format(count=DAYS),
+                classes="title",
+            )
             yield Label("", id="events-note", classes="caution")
             with Vertical(id="event-list"):
                 yield EventTable(id="event-table", cursor_type="row", zebra_stripes=True)
             yield Label("", id="events-hint", classes="hint")
-            yield Label("Add an event", classes="section")
+            yield Label(_("Add an event"), classes="section")
             for name, label, placeholder in FIELDS:
                 with Horizontal(classes="field"):
-                    yield Label(label, classes="field-label")
-                    yield Input(id=f"event-{name}", compact=True, placeholder=placeholder)
+                    yield Label(_(label), classes="field-label")
+                    yield Input(id=f"event-{name}", compact=True, placeholder=_(placeholder))
             with Horizontal(classes="buttons"):
-                yield Button("Add event", id="add-event", variant="primary")
-                yield Button("Back", id="back")
+                yield Button(_("Add event"), id="add-event", variant="primary")
+                yield Button(_("Back"), id="back")
 
     def on_mount(self) -> None:
         table = self.query_one("#event-table", EventTable)
         for label in COLUMNS:
-            table.add_column(label)
+            table.add_column(_(label))
         self.query_one("#events-note").display = False
         self.query_one("#event-title", Input).focus()
         self.app.community_changed.subscribe(self, lambda _: self.read())
@@ -108,15 +118,17 @@ class EventsScreen(ForHosts, KioskScreen):
             happening = shown.happening
             table.add_row(
                 Text(event_line(happening, shown.host, now, zone)),
-                Text("added here" if happening.hosted_id else "a feed"),
+                Text(_("added here") if happening.hosted_id else _("a feed")),
             )
         if not coming and table.has_focus:  # the last one was just removed
             self.query_one("#event-title", Input).focus()
         table.display = bool(coming)
         self.query_one("#events-hint", Label).update(
-            "Enter on an event added here (or a second tap) removes it, after asking."
+            _("Enter on an event added here (or a second tap) removes it, after asking.")
             if coming
-            else f"No events in the next {DAYS} days."
+            else ngettext(
+                "No events in the next {count} day.", "No events in the next {count} days.", DAYS
+            ).format(count=DAYS)
         )
 
     def say(self, note: str) -> None:
@@ -136,7 +148,9 @@ class EventsScreen(ForHosts, KioskScreen):
     @on(Button.Pressed, "#add-event")
     def add(self) -> None:
         community = self.app.community
-        typed = {name: self.query_one(f"#event-{name}", Input).value for name, _, _ in FIELDS}
+        typed = {
+            name: self.query_one(f"#event-{name}", Input).value for name, _label, _hint in FIELDS
+        }
 
         def add() -> HostedEvent:
             host = community.find(typed["host"]).id if typed["host"].strip() else ""
@@ -152,7 +166,7 @@ class EventsScreen(ForHosts, KioskScreen):
         self.app.store_call(
             add,
             self.added,
-            saved="The event is saved.",
+            saved=_("The event is saved."),
             button=self.query_one("#add-event", Button),
         )
 
@@ -170,13 +184,19 @@ class EventsScreen(ForHosts, KioskScreen):
     def ask_remove(self, event: DataTable.RowSelected) -> None:
         happening = self.coming[event.cursor_row].happening
         if not happening.hosted_id:
-            self.say(f"{happening.title} comes from a feed; change it in that calendar.")
+            self.say(
+                _("{title} comes from a feed; change it in that calendar.").format(
+                    title=happening.title
+                )
+            )
             return
         self.app.push_screen(
             ConfirmScreen(
-                f"Remove the event {happening.title}? It is no longer shown anywhere; "
-                "if it repeats, every day it repeats goes too.",
-                "Remove",
+                _(
+                    "Remove the event {title}? It is no longer shown anywhere; "
+                    "if it repeats, every day it repeats goes too."
+                ).format(title=happening.title),
+                _("Remove"),
             ),
             lambda sure: self.remove_event(happening) if sure else None,
         )
@@ -185,13 +205,13 @@ class EventsScreen(ForHosts, KioskScreen):
         community = self.app.community
 
         def removed(event: HostedEvent) -> None:
-            self.say(f"Removed {event.title} (id {event.id}).")
+            self.say(_("Removed {title} (id {id}).").format(title=event.title, id=event.id))
             self.read()
 
         self.app.store_call(
             lambda: community.remove_event(happening.hosted_id),
             removed,
-            saved=f"Removed {happening.title}.",
+            saved=_("Removed {title}.").format(title=happening.title),
         )
 
     @on(Button.Pressed, "#back")

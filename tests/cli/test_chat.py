@@ -179,7 +179,7 @@ def test_the_hosts_digest_counts_the_day_and_names_nobody(
         # Then the hosts' channel hears the day in figures, Cy's visit not among them
         # (after the news of Bo's guest, which the hosts' channel hears as it comes)
         arrived = hosts.arrived[-1]
-        assert arrived.title == "Our Space, Thursday 26 November 2026"
+        assert arrived.title == "Our Space, Thursday, 26 November 2026"
         assert arrived.message == (
             "Visits: 4. Members who came: 2. Guests: 1. Newcomers: 2. Shout-outs: 1."
         )
@@ -228,3 +228,36 @@ def test_a_damaged_outbox_never_stops_the_door(kiosk: Kiosk, chat: WebHook, tmp_
     assert left.err.startswith("kiosk: warning: the chat was not told: ")
     assert "outbox.json is damaged" in left.err
     assert kiosk("present").out == "Nobody is here right now.\n"
+
+
+def test_the_chat_hears_the_kiosks_language_whatever_the_terminal_speaks(
+    kiosk: Kiosk,
+    chat: WebHook,
+    every_word_marked: str,
+    tmp_path: Path,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Given a kiosk set to speak English, and a host at a German terminal (whose catalog
+    # gives each marked sentence back between ⟦ and ⟧)
+    ana = kiosk.add_member("Ana Lopez")
+    kiosk("checkin", ana)
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    # When the host asks the chat to be told who is in
+    asked = kiosk("notify", "whos-in")
+    delivered(tmp_path / "kiosk-data", clock)
+    # Then the host is answered in German, and the chat hears English, as always
+    assert asked.out.startswith("⟦Queued for the chat: ")
+    assert [a.title for a in chat.arrived] == [
+        "Makerspace North is open",
+        "Who is in at Makerspace North",
+    ]
+    assert chat.arrived[-1].message == "People here now: 1. On the board: Ana Lopez."
+    # And once the kiosk is set to German, the chat hears German from an English terminal
+    HOSTS_CONFIG.write_text(HOSTS_CONFIG.read_text().replace("[chat]", 'language = "de"\n[chat]'))
+    monkeypatch.delenv("LANG")
+    asked = kiosk("notify", "whos-in")
+    delivered(tmp_path / "kiosk-data", clock)
+    assert asked.out.startswith("Queued for the chat: ")
+    assert chat.arrived[-1].title == "⟦Who is in at Makerspace North⟧"
+    assert chat.arrived[-1].message == "⟦People here now: 1.⟧ ⟦On the board: Ana Lopez.⟧"

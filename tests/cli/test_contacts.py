@@ -8,7 +8,7 @@ from datetime import timedelta
 from tests.cli.running import Kiosk
 from tests.conftest import START, FakeClock
 
-THURSDAY, FRIDAY = "Thursday 26 November 2026", "Friday 27 November 2026"
+THURSDAY, FRIDAY = "Thursday, 26 November 2026", "Friday, 27 November 2026"
 
 
 def at(kiosk: Kiosk, clock: FakeClock, day: int, clock_time: str, *command: str) -> None:

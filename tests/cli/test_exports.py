@@ -60,7 +60,7 @@ def test_a_closed_pipe_is_quiet(a_morning: Kiosk, monkeypatch: pytest.MonkeyPatc
     exported = a_morning("export", "visits", "--from", "today")
     assert exported.code == 0
     assert (
-        exported.err == "Visits from Thursday 26 November 2026 until Thursday 26 November 2026.\n"
+        exported.err == "Visits from Thursday, 26 November 2026 until Thursday, 26 November 2026.\n"
     )
 
 

@@ -40,7 +40,8 @@ def test_export_states_the_days_it_read_and_writes_a_file(
     kiosk("checkout", ana)
     exported = kiosk("export", "visits", "--from", "yesterday", "--to", "today", "--out", "v.csv")
     assert (
-        exported.err == "Visits from Wednesday 25 November 2026 until Thursday 26 November 2026.\n"
+        exported.err
+        == "Visits from Wednesday, 25 November 2026 until Thursday, 26 November 2026.\n"
     )
     assert exported.out == "Wrote 1 visit to v.csv.\n"
     with (tmp_path / "v.csv").open(encoding="utf-8", newline="") as file:

@@ -34,15 +34,15 @@ def test_a_host_invites_a_guest_and_lists_the_invitations_to_come(kiosk: Kiosk) 
     # Then each is said with its day and code
     assert later.code == 0, later.err
     assert later.out.startswith(
-        "Invited Bo Guest, guest of Ana Lima, for Tuesday 1 December 2026. Their code: "
+        "Invited Bo Guest, guest of Ana Lima, for Tuesday, 1 December 2026. Their code: "
     )
-    assert "for Friday 27 November 2026" in sooner.out
+    assert "for Friday, 27 November 2026" in sooner.out
     # And they are listed soonest first, as text and as JSON
     listed = kiosk("invitations")
     assert listed.out.splitlines() == [
         "2 invitations to come, soonest first:",
-        f"  Friday 27 November 2026  {invited_code(sooner.out)}  Cy Guest, guest of Ana Lima",
-        f"  Tuesday 1 December 2026  {invited_code(later.out)}  Bo Guest, guest of Ana Lima",
+        f"  Friday, 27 November 2026  {invited_code(sooner.out)}  Cy Guest, guest of Ana Lima",
+        f"  Tuesday, 1 December 2026  {invited_code(later.out)}  Bo Guest, guest of Ana Lima",
     ]
     assert kiosk("invitations", "--json").json()[0] == {
         "code": invited_code(sooner.out).replace("-", ""),
@@ -61,7 +61,7 @@ def test_a_cancelled_invitation_is_no_longer_listed_and_cannot_be_cancelled_twic
     cancelled = kiosk("invitations", "cancel", code.lower())
     assert cancelled.code == 0, cancelled.err
     assert cancelled.out == (
-        "Cancelled the invitation of Bo for Friday 27 November 2026: it lets nobody in.\n"
+        "Cancelled the invitation of Bo for Friday, 27 November 2026: it lets nobody in.\n"
     )
     assert kiosk("invitations").out.startswith("No invitations are waiting")
     again = kiosk("invitations", "cancel", code)
@@ -77,7 +77,7 @@ def test_a_day_gone_by_or_unreadable_is_refused_politely(kiosk: Kiosk) -> None:
     past = kiosk("invite", "Bo", "--of", "Ana Lima", "--on", "yesterday")
     assert past.code != 0
     assert past.err == (
-        "kiosk: Wednesday 25 November 2026 has passed; please invite your guest for today "
+        "kiosk: Wednesday, 25 November 2026 has passed; please invite your guest for today "
         "or a day to come.\n"
     )
     unreadable = kiosk("invite", "Bo", "--of", "Ana Lima", "--on", "someday")
@@ -131,7 +131,28 @@ def test_the_guest_is_sent_their_code_on_the_channel_given(
     [arrived] = hook.arrived
     assert arrived.title == "You are invited to Our Space"
     assert arrived.message == (
-        "Ana Lima invites you to Our Space on Friday 27 November 2026. At the kiosk by the "
+        "Ana Lima invites you to Our Space on Friday, 27 November 2026. At the kiosk by the "
         f"door, scan the invitation's QR code or type its code: {invited_code(made.out)}. "
         "It works once, on that day."
     )
+
+
+def test_a_guest_reads_their_invitation_in_the_language_of_the_member_who_invites(
+    kiosk: Kiosk, every_word_marked: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    # Given a kiosk set to German (whose catalog gives each marked sentence back between
+    # ⟦ and ⟧), Ana, who chose English at the door, and Bo, who never chose
+    Path("kiosk.toml").write_text('language = "de"\n')
+    ana, bo = kiosk.add_member("Ana Lima"), kiosk.add_member("Bo Berg")
+    Community(Store.open(tmp_path / "kiosk-data"), clock).edit_member(ana, language="en")
+    with web_hook() as hook:
+        # When a host at an English terminal invites a guest of each
+        for member, guest in ((ana, "Cy"), (bo, "Di")):
+            made = kiosk("invite", guest, "--of", member, "--on", "friday", "--notify", hook.url)
+            assert made.code == 0, made.err
+        deliver(Store.open(tmp_path / "kiosk-data"), clock, send, lambda seconds: None)
+    # Then Ana's guest reads English, her language, and Bo's the kiosk's German
+    titles = sorted(arrived.title for arrived in hook.arrived)
+    assert titles == ["You are invited to Our Space", "⟦You are invited to Our Space⟧"]
+    german = next(arrived for arrived in hook.arrived if arrived.title.startswith("⟦"))
+    assert german.message.startswith("⟦Bo Berg invites you to Our Space on ")

@@ -51,7 +51,7 @@ def test_every_command_shows_berlins_time_and_day(
     assert kiosk("present").out.startswith("Ana Lima  since 00:30 · 0 min")
     # "today" is Friday in Berlin, and the export's times are Berlin's
     exported = kiosk("export", "visits", "--from", "today")
-    assert exported.err == "Visits from Friday 27 November 2026 until Friday 27 November 2026.\n"
+    assert exported.err == "Visits from Friday, 27 November 2026 until Friday, 27 November 2026.\n"
     [row] = list(csv.DictReader(io.StringIO(exported.out, newline="")))
     assert (row["since"], row["in progress"]) == ("2026-11-27 00:30", "yes")
     # The member joined on Thursday in Berlin too (10:00 there)

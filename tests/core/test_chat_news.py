@@ -111,14 +111,17 @@ def test_the_digest_goes_to_the_hosts_once_a_day(tmp_path: Path, clock: FakeCloc
     assert queue_chat_news(community, config) == []
     clock.advance(hours=12)  # 21:00
     (digest,) = queue_chat_news(community, config)
-    assert (digest.receiver, digest.title) == (HOSTS, "Makerspace North, Thursday 26 November 2026")
+    assert (digest.receiver, digest.title) == (
+        HOSTS,
+        "Makerspace North, Thursday, 26 November 2026",
+    )
     assert digest.body.startswith("Visits: 1. Members who came: 1. Guests: 0. Newcomers: 1.")
     clock.advance(hours=2)
     assert queue_chat_news(community, config) == []
     # The next evening brings the next day's
     clock.advance(hours=22)
     (following,) = queue_chat_news(community, config)
-    assert following.title == "Makerspace North, Friday 27 November 2026"
+    assert following.title == "Makerspace North, Friday, 27 November 2026"
 
 
 def test_what_was_told_is_forgotten_after_a_week(tmp_path: Path, clock: FakeClock) -> None:

@@ -141,29 +141,29 @@ HOURS_MISTAKES = [
     ("[hours]\nopen = 3", "'hours.open' should be tables written [[hours.open]]"),
     (
         '[[hours.open]]\nrule = "FREQ=DAILY"\nfrom = "09:00"',
-        "the 1st [[hours.open]] needs either a 'to' time or a 'for' length",
+        "[[hours.open]] number 1 needs either a 'to' time or a 'for' length",
     ),
     (
         '[[hours.open]]\nrule = "FREQ=DAILY"\nfrom = "09:00"\nto = "17:00"\nfor = "8h"',
-        "the 1st [[hours.open]] needs either a 'to' time or a 'for' length",
+        "[[hours.open]] number 1 needs either a 'to' time or a 'for' length",
     ),
-    ('[[hours.open]]\nfrom = "09:00"\nto = "17:00"', "the 1st [[hours.open]] needs a 'rule'"),
+    ('[[hours.open]]\nfrom = "09:00"\nto = "17:00"', "[[hours.open]] number 1 needs a 'rule'"),
     ('[[hours.open]]\nrule = "FREQ=DAILY"\nto = "17:00"', "needs a 'from'"),
     (
         OPENING * 3 + "till = 1",
-        "unknown key 'till' in the 3rd [[hours.open]]. Known keys: rule, from, to, for,",
+        "unknown key 'till' in [[hours.open]] number 3. Known keys: rule, from, to, for,",
     ),
     (
         OPENING.replace('"17:00"', '"25:00"'),
-        "'to' of the 1st [[hours.open]] should be a time of day from \"00:00\" to "
+        "'to' of [[hours.open]] number 1 should be a time of day from \"00:00\" to "
         '"24:00", like "18:00", not \'25:00\'',
     ),
-    (OPENING.replace('"09:00"', '"24:00"'), "'from' of the 1st [[hours.open]] should be"),
+    (OPENING.replace('"09:00"', '"24:00"'), "'from' of [[hours.open]] number 1 should be"),
     (OPENING.replace('"09:00"', '"9am"'), "not '9am'"),
-    (OPENING.replace('"17:00"', '"09:00"'), "'to' of the 1st [[hours.open]] is the same"),
+    (OPENING.replace('"17:00"', '"09:00"'), "'to' of [[hours.open]] number 1 is the same"),
     (
         OPENING.replace('to = "17:00"', 'for = "25h"'),
-        "'for' of the 1st [[hours.open]] should be a length of at most 24 hours",
+        "'for' of [[hours.open]] number 1 should be a length of at most 24 hours",
     ),
     (OPENING.replace('to = "17:00"', 'for = "0h"'), "not '0h'"),
     (OPENING.replace('to = "17:00"', 'for = "soon"'), "not 'soon'"),
@@ -179,8 +179,8 @@ HOURS_MISTAKES = [
         OPENING.replace('"FREQ=DAILY"', '"DTSTART:20260101T000000\\nRRULE:FREQ=DAILY"'),
         "without DTSTART (use 'starting')",
     ),
-    (OPENING.replace("from", 'starting = "soon"\nfrom'), "'starting' of the 1st"),
-    (OPENING.replace('"FREQ=DAILY"', "7"), "'rule' of the 1st [[hours.open]] should be"),
+    (OPENING.replace("from", 'starting = "soon"\nfrom'), "'starting' of [[hours.open]] number 1"),
+    (OPENING.replace('"FREQ=DAILY"', "7"), "'rule' of [[hours.open]] number 1 should be"),
 ]
 
 

@@ -68,10 +68,10 @@ def test_last_week_on_a_monday_is_the_monday_before() -> None:
 
 
 def test_the_day_is_said_back_in_words() -> None:
-    assert read_day("monday", TODAY).sentence == "from Monday 23 November 2026"
-    assert read_day("yesterday", TODAY, "until").sentence == "until Wednesday 25 November 2026"
-    assert read_day("2026-03-01", TODAY, "").sentence == "Sunday 1 March 2026"
-    assert day_words(date(2027, 1, 9)) == "Saturday 9 January 2027"
+    assert read_day("monday", TODAY).sentence == "from Monday, 23 November 2026"
+    assert read_day("yesterday", TODAY, "until").sentence == "until Wednesday, 25 November 2026"
+    assert read_day("2026-03-01", TODAY, "").sentence == "Sunday, 1 March 2026"
+    assert day_words(date(2027, 1, 9)) == "Saturday, 9 January 2027"
 
 
 @pytest.mark.parametrize(

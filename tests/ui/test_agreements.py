@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Label
 
 from kiosk.safety.agreements import Agreement
 from screens.agreement import AgreementScreen
@@ -231,3 +231,22 @@ async def test_a_scan_with_an_agreement_due_keeps_what_someone_was_typing(
         assert app.screen.query_one("#name", Input).value == "Noor"
         assert stored(demo_data, clock).visit_of(ZOE) is None
         assert "Scan again once this screen is done" in " ".join(toasts(pilot))
+
+
+async def test_a_member_at_the_keys_agrees_with_the_key_the_hint_names(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    # Given house rules Zoë has never accepted, shown as she checks in
+    app = make_app(agreements=(house_rules(tmp_path),))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await zoe_checks_in_by_name(pilot)
+        assert showing(app.screen, AgreementScreen)
+        # Then the hint names the key that agrees
+        hint = str(app.screen.query_one("#agreement-hint", Label).render())
+        assert hint.endswith("f2 or a tap on “I agree” agrees."), hint
+        # When she presses it
+        await pilot.press("f2")
+        await settle(pilot)
+        # Then she is checked in, her acceptance kept
+        assert showing(app.screen, CheckedInScreen)
+        assert accepted(demo_data, clock) == [(ZOE, "House rules", "1")]

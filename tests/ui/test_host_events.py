@@ -68,7 +68,7 @@ async def test_the_host_adds_an_event_and_home_shows_it(
         assert event.host_id == stored(demo_data, clock).find("Kofi Boateng").id
         # And the host is told, the form emptied, and the list shows tonight and next week
         page = shown(pilot)
-        assert f"Added Board games (id {event.id}), Thursday 26 November 2026 at 19:30" in page
+        assert f"Added Board games (id {event.id}), Thursday, 26 November 2026 at 19:30" in page
         assert listed(pilot) == [
             "Tonight 19:30 Board games · with Kofi  added here",
             "Thursday 3 December 19:30 Board games · with Kofi  added here",

@@ -62,7 +62,7 @@ async def test_the_host_inducts_a_member_from_their_card(
             ("laser CUTTER", JURGEN, date(2027, 12, 31))
         ]
         assert (
-            "Kofi Boateng is inducted on laser CUTTER by Jürgen Weiß, until Friday 31 "
+            "Kofi Boateng is inducted on laser CUTTER by Jürgen Weiß, until Friday, 31 "
             "December 2027." in shown(pilot)
         )
         table = str(app.screen.query_one("#induction-table").render_line(1).text)
@@ -84,7 +84,7 @@ async def test_the_console_keeps_the_rules_of_the_command_line(
         app.screen.query_one("#induction-by", Input).value = "Jürgen Weiß"
         app.screen.query_one("#induction-expires", Input).value = "1 January 2026"
         await press_button(pilot, "#add-induction")
-        assert "Thursday 1 January 2026 has passed" in "".join(toasts(pilot))
+        assert "Thursday, 1 January 2026 has passed" in "".join(toasts(pilot))
         app.clear_notifications()
         app.screen.query_one("#induction-by", Input).value = "Nobody Atall"
         await press_button(pilot, "#add-induction")

@@ -67,7 +67,7 @@ async def test_an_invitation_scanned_on_another_day_or_twice_is_refused_politely
         await scan_badges(pilot, tomorrow)
         # Then the guest is told when to come, and nobody is signed in
         [said] = toasts(pilot)
-        assert "This invitation is for Friday 27 November 2026. Please come back then" in said
+        assert "This invitation is for Friday, 27 November 2026. Please come back then" in said
         app.clear_notifications()
         # When the used one is scanned again
         await scan_badges(pilot, used)

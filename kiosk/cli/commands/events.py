@@ -15,8 +15,6 @@ from kiosk.events.happening import Happening
 from kiosk.events.wording import added_words, event_line
 from kiosk.language import _, ngettext
 from kiosk.output import say
-from kiosk.timekeeping.dates import day_words
-from kiosk.timekeeping.opening import local_day
 
 
 def events_list(args: argparse.Namespace, config: Config) -> int:
@@ -61,8 +59,7 @@ def events_list(args: argparse.Namespace, config: Config) -> int:
     )
     for happening in coming:
         host = community.events.host_name(happening)
-        day = day_words(local_day(happening.starts, zone))
-        say(f"  {day}  {event_line(happening, host, now, zone)}")
+        say(f"  {event_line(happening, host, now, zone)}")
     return 0
 
 

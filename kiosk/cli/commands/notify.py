@@ -51,25 +51,33 @@ def notify_test(args: argparse.Namespace, config: Config) -> int:
 def whos_in(args: argparse.Namespace, config: Config) -> int:
     if not config.chat.url:
         raise UsageError(
-            "No chat is set up: give the space's chat as url under [chat] in the config "
-            "file (config.example.toml shows how)."
+            _(
+                "No chat is set up: give the space's chat as url under [chat] in the config "
+                "file (config.example.toml shows how)."
+            )
         )
     community = open_community(config)
     _queue(community.store, config, chat.whos_in(community, config))
-    say(f"Queued for the chat: {hidden_secrets(config.chat.url)} hears who is in now.")
+    say(
+        _("Queued for the chat: {address} hears who is in now.").format(
+            address=hidden_secrets(config.chat.url)
+        )
+    )
     return 0
 
 
 def digest(args: argparse.Namespace, config: Config) -> int:
     if not config.notify_hosts:
         raise UsageError(
-            "No hosts' channel is set up: give it as hosts under [notify] in the config "
-            "file (config.example.toml shows how)."
+            _(
+                "No hosts' channel is set up: give it as hosts under [notify] in the config "
+                "file (config.example.toml shows how)."
+            )
         )
     community = open_community(config)
     day = read_day(args.day, local_day(community.clock(), config.zone)).day
     _queue(community.store, config, chat.digest(community, config, day))
-    say(f"Queued for the hosts' channel: the digest of {day_words(day)}.")
+    say(_("Queued for the hosts' channel: the digest of {day}.").format(day=day_words(day)))
     return 0
 
 
