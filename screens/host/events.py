@@ -33,7 +33,8 @@ FIELDS = (
     ("when", N_("When"), N_("like friday 18:00, or a day alone for a whole day")),
     ("length", N_("Length"), N_("optional, like 2h or 90m; 2h if empty")),
     ("repeat", N_("Repeat"), N_("optional, like weekly or FREQ=WEEKLY;BYDAY=FR")),
-    ("host", N_("Host"), N_("optional, a member's full name")),
+    # Translators: the member who runs the event.
+    ("host", N_("Hosted by"), N_("optional, a member's full name")),
     ("topic", N_("Topic"), N_("optional, like electronics")),
 )
 
