@@ -388,7 +388,7 @@ class ProfileScreen(KioskScreen):
         proven = not self.member.pin_hash or self.badge_scanned
 
         def change() -> Member:
-            require_new_pin(pin, "A PIN")  # before a try of the current one is spent
+            require_new_pin(pin)  # before a try of the current one is spent
             if not proven:
                 verdict = access.try_pin(member_id, current)
                 if verdict.outcome != "right":

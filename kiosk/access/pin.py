@@ -88,15 +88,21 @@ def needs_new_hash(stored: str) -> bool:
     return not isinstance(parsed, _Scrypt) or (parsed.n, parsed.r, parsed.p) < (_N, _R, _P)
 
 
-def require_new_pin(pin: str, what: str = "A PIN") -> str:
-    """`pin` if it is long enough to become a new PIN; refused politely otherwise."""
+def require_new_pin(pin: str, for_host: bool = False) -> str:
+    """`pin` if it is long enough to become a new PIN (a member's, or the hosts' one when
+    `for_host`); refused politely otherwise."""
     if len(unicodedata.normalize("NFC", pin)) < NEW_PIN_MINIMUM:
-        raise Refused(
-            _(
-                "{what} needs at least {count} characters, so that it cannot be guessed "
+        if for_host:
+            refusal = _(
+                "A host PIN needs at least {count} characters, so that it cannot be guessed "
                 "quickly; please choose a longer one."
-            ).format(what=what, count=NEW_PIN_MINIMUM)
-        )
+            )
+        else:
+            refusal = _(
+                "A PIN needs at least {count} characters, so that it cannot be guessed "
+                "quickly; please choose a longer one."
+            )
+        raise Refused(refusal.format(count=NEW_PIN_MINIMUM))
     return pin
 
 

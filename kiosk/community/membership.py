@@ -184,7 +184,7 @@ class Membership:
 
     def set_pin(self, member_id: str, pin: str) -> Member:
         """Set the personal PIN that opens a member's profile at the kiosk."""
-        return self._change(member_id, pin_hash=hash_pin(require_new_pin(pin, "A PIN")))
+        return self._change(member_id, pin_hash=hash_pin(require_new_pin(pin)))
 
     def pin_opens(self, member_id: str, pin: str) -> bool:
         """Whether `pin` is the member's personal PIN (none set opens nothing)."""

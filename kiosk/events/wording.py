@@ -44,6 +44,9 @@ def when(happening: Happening, now: datetime, zone: tzinfo) -> str:
         if day - today < timedelta(days=7)
         else language.day(day, with_year=False)
     )
+    # It begins the line: capitalised, as Spanish and French write a weekday mid-sentence
+    # in lower case ("miércoles").
+    named = named[:1].upper() + named[1:]
     if happening.all_day:
         return named
     # Translators: a day ("Friday") and the time the event begins ("18:00").

@@ -119,7 +119,8 @@ def day_words(day: date) -> str:
 
 
 def _examples() -> str:
-    return ", ".join(EXAMPLES[:-1]) + " or " + EXAMPLES[-1]
+    # Translators: the days a host may type, as examples: "today, friday, … or 2026-12-01".
+    return _("{some} or {last}").format(some=", ".join(EXAMPLES[:-1]), last=EXAMPLES[-1])
 
 
 def _day(words: str, today: date) -> date | None:

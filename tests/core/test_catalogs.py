@@ -13,7 +13,7 @@ from kiosk import language
 
 TEMPLATE = language.CATALOGS / "kiosk.pot"
 TRANSLATED = ("de", "fr", "es")
-FINISHED: tuple[str, ...] = ()
+FINISHED: tuple[str, ...] = ("de", "fr", "es")
 """The languages whose translators are done; the others may still lack entries."""
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 

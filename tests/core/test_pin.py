@@ -135,7 +135,7 @@ def test_a_made_hash_is_recognised() -> None:
 @pytest.mark.parametrize("pin", ["", "1234", "12345", "e\u0301e\u0301e\u0301"])
 def test_a_new_pin_under_six_characters_is_refused_politely(pin: str) -> None:
     with pytest.raises(Refused) as refused:
-        require_new_pin(pin, "A host PIN")
+        require_new_pin(pin, for_host=True)
     assert str(refused.value) == (
         "A host PIN needs at least 6 characters, so that it cannot be guessed quickly; "
         "please choose a longer one."

@@ -68,7 +68,7 @@ def demo(args: argparse.Namespace, config: Config) -> int:
 
 
 def hash_pin_command(args: argparse.Namespace, config: Config) -> int:
-    pin = require_new_pin(_read_pin(_("Host PIN: ")), "A host PIN")
+    pin = require_new_pin(_read_pin(_("Host PIN: ")), for_host=True)
     if _read_pin(_("Same PIN again: ")) != pin:
         raise Refused(_("The two PINs are not the same; nothing was made."))
     say(hash_pin(pin))
