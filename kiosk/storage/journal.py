@@ -31,7 +31,7 @@ from typing import Any
 from kiosk import text
 from kiosk.errors import DataError, StorageError
 from kiosk.storage import staging
-from kiosk.storage.datafile import DataFile, Tables
+from kiosk.storage.datafile import DataFile, Table, Tables
 from kiosk.storage.files import FILE_MODE, META, encode, explain, sync_folder, write_atomically
 from kiosk.storage.staging import HeldJournal, Op, Signature
 
@@ -149,11 +149,12 @@ class JournaledFile(DataFile):
         """Edit the tables; the change is appended to the journal as one line, flushed
         (within a change to several files, the tables are written whole with them)."""
         before = self.tables()
-        tables = {name: dict(docs) for name, docs in before.items()}
-        yield tables
+        editing = _CopiedWhenUsed(before)
+        yield editing
+        tables = dict(editing)
         ops: list[Op] = []
-        for name, docs in tables.items():
-            old = before.get(name, {})
+        for name in editing.used:
+            docs, old = tables.get(name, {}), before.get(name, {})
             ops += [(name, i, doc) for i, doc in docs.items() if old.get(i) is not doc]
             ops += [(name, i, None) for i in old if i not in docs]
         if not ops:
@@ -237,6 +238,48 @@ class JournaledFile(DataFile):
             raise StorageError(explain(error, self.journal)) from error
         finally:
             os.close(descriptor)
+
+
+class _CopiedWhenUsed(dict[str, Table]):
+    """A file's tables for a change to edit, each copied the first time the change asks
+    for it: a check-in pays for copying and comparing the visits alone, however many
+    notices wait in the outbox's tables beside them."""
+
+    def __init__(self, tables: Tables) -> None:
+        super().__init__(tables)
+        self.used: set[str] = set()
+
+    def _use(self, name: str) -> None:
+        if name not in self.used:
+            self.used.add(name)
+            if super().__contains__(name):
+                super().__setitem__(name, dict(super().__getitem__(name)))
+
+    def __getitem__(self, name: str) -> Table:
+        self._use(name)
+        return super().__getitem__(name)
+
+    def __setitem__(self, name: str, table: Table) -> None:
+        self.used.add(name)
+        super().__setitem__(name, table)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        self._use(name)
+        return super().get(name, default)
+
+    def setdefault(self, name: str, default: Any = None) -> Any:
+        self._use(name)
+        return super().setdefault(name, default)
+
+    def values(self) -> Any:
+        for name in list(self):
+            self._use(name)
+        return super().values()
+
+    def items(self) -> Any:
+        for name in list(self):
+            self._use(name)
+        return super().items()
 
 
 def generation_of(tables: Tables) -> str:

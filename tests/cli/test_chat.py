@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import HOSTS_CONFIG
-from tests.cli.running import Kiosk, delivered
+from tests.cli.running import Kiosk, delivered, spoil_notice
 from tests.conftest import FakeClock
 from tests.receivers import WebHook, web_hook
 
@@ -212,19 +212,14 @@ def test_config_shows_the_chat_set_not_its_address(kiosk: Kiosk) -> None:
 
 
 def test_a_damaged_outbox_never_stops_the_door(kiosk: Kiosk, chat: WebHook, tmp_path: Path) -> None:
-    import json
-
     # Given what the outbox told the chat spoiled by a hand edit
     ana = kiosk.add_member("Ana Lopez")
     kiosk("checkin", ana)
-    path = tmp_path / "kiosk-data" / "outbox.json"
-    data = json.loads(path.read_text())
-    data["news"]["1"]["at"] = 5
-    path.write_text(json.dumps(data))
+    spoil_notice(tmp_path / "kiosk-data", "news", "open", "at", 5)
     # When Ana checks out, which closes the space
     left = kiosk("checkout", ana)
     # Then she is checked out all the same, and the host reads why the chat was not told
     assert left.code == 0 and left.out.startswith("Checked out Ana Lopez")
     assert left.err.startswith("kiosk: warning: the chat was not told: ")
-    assert "outbox.json is damaged" in left.err
+    assert "presence.json is damaged: a record in its news" in left.err
     assert kiosk("present").out == "Nobody is here right now.\n"

@@ -14,7 +14,7 @@ from kiosk.errors import KioskError, UsageError
 from kiosk.models import Notice
 from kiosk.notices import chat, delivery
 from kiosk.notices.delivery import deliver
-from kiosk.notices.outbox import Outbox, new_notice
+from kiosk.notices.outbox import Outbox, new_notice, shoutout_hidden
 from kiosk.notices.sending import hidden_secrets, send
 from kiosk.output import say
 from kiosk.storage.store import Store
@@ -99,10 +99,15 @@ def outbox(args: argparse.Namespace, config: Config) -> int:
         else:
             say("      not tried yet")
     if dropped:
-        say(f"{counted(len(dropped), 'notice')} dropped, as their moment had passed:")
+        say(f"{counted(len(dropped), 'notice')} dropped, not sent:")
     for notice in dropped:
         said = f"  {_when(notice, zone)}  to {hidden_secrets(notice.receiver)}: {notice.title}"
-        say(f"{said} (until {_moment(notice.expires, zone)})")
+        why = (
+            "its shout-out was hidden"
+            if shoutout_hidden(notice)
+            else f"its moment had passed: until {_moment(notice.expires, zone)}"
+        )
+        say(f"{said} ({why})")
     return 0
 
 
@@ -113,7 +118,7 @@ def _deliver(store: Store) -> int:
         return 0
     say(
         f"Sent {counted(len(done.sent), 'notice')}; {counted(len(done.failed), 'attempt')} failed; "
-        f"{len(done.dropped)} dropped as their moment had passed; {done.waiting} still waiting."
+        f"{len(done.dropped)} dropped, no longer due; {done.waiting} still waiting."
     )
     return 0
 

@@ -13,7 +13,7 @@ from kiosk.cli.commands.running import (
     open_community,
     print_json,
     saved,
-    tell_chat,
+    telling_chat,
     write_privately,
 )
 from kiosk.community.community import Community
@@ -33,7 +33,8 @@ def checkin(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     member = community.find(args.member)
     topics = tuple(args.topic) if args.topic else None
-    visit = community.check_in(member.id, args.status, topics)
+    with telling_chat(community, config):
+        visit = community.check_in(member.id, args.status, topics)
     say(
         f"Checked in {member.name} at {hours.clock_time(visit.since, community.zone)} "
         f"({STATUS_LABELS[visit.status]})."
@@ -45,21 +46,20 @@ def checkin(args: argparse.Namespace, config: Config) -> int:
             f"(version {agreement.version}); the kiosk asks them at their next check-in there.",
             err=True,
         )
-    tell_chat(community, config)
     return saved(community)
 
 
 def checkout(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     member = community.find(args.member)
-    visit = community.check_out(member.id)
+    with telling_chat(community, config):
+        visit = community.check_out(member.id)
     assert visit.until is not None
     stayed = hours.duration(visit.until - visit.since)
     ended = (
         f", ending at {hours.clock_time(visit.until, community.zone)}" if visit.automatic else ""
     )
     say(f"Checked out {member.name} after {stayed}{ended}.")
-    tell_chat(community, config)
     return saved(community)
 
 
@@ -68,9 +68,9 @@ def guest(args: argparse.Namespace, config: Config) -> int:
 
     community = open_community(config)
     host = community.find(args.host)
-    visit = sign_in_guest(community, host.id, args.name, config)
+    with telling_chat(community, config):
+        visit = sign_in_guest(community, host.id, args.name, config)
     say(f"Signed in {visit.guest}, guest of {host.name}; they leave with {host.first_name}.")
-    tell_chat(community, config)
     return saved(community)
 
 
@@ -115,7 +115,8 @@ def close_day(args: argparse.Namespace, config: Config) -> int:
         plan = community.day_end(args.now)
         heading = f"Would check out {counted(len(plan.ending), 'visit')} nobody has ended:"
     else:
-        plan = community.close_day(args.now)
+        with telling_chat(community, config):
+            plan = community.close_day(args.now)
         heading = f"Checked out {counted(len(plan.ending), 'visit')} nobody had ended:"
     if plan.ending:
         say(heading)
@@ -133,7 +134,6 @@ def close_day(args: argparse.Namespace, config: Config) -> int:
     if args.dry_run:
         say("Nothing was changed (--dry-run).")
         return 0
-    tell_chat(community, config)
     return saved(community) if plan.ending else 0
 
 
