@@ -117,6 +117,24 @@ def test_a_shoutout_goes_to_the_chat_only_when_its_author_asks(
     assert [a.message for a in chat.arrived] == ["From Ana Lopez to everyone: Board games tonight"]
 
 
+def test_a_shoutout_hidden_before_its_notice_went_never_reaches_the_chat(
+    kiosk: Kiosk, chat: WebHook, tmp_path: Path, clock: FakeClock
+) -> None:
+    # Given two shout-outs for the chat, waiting while it cannot be reached
+    ana = kiosk.add_member("Ana Lopez")
+    regret = kiosk("shoutout", "--from", ana, "--chat", "Bo broke the laser").out.split()[-1]
+    kiosk("shoutout", "--from", ana, "--chat", "Board games tonight")
+    # When a host hides the first before the delivery comes round
+    assert kiosk("hide-shoutout", regret).code == 0
+    delivered(tmp_path / "kiosk-data", clock)
+    # Then the chat hears only the other, and the outbox says why the first was not sent
+    assert [a.message for a in chat.arrived] == ["From Ana Lopez to everyone: Board games tonight"]
+    listed = kiosk("outbox").out
+    assert "1 notice dropped, not sent:" in listed
+    assert "A shout-out at Makerspace North (its shout-out was hidden)" in listed
+    assert "laser" not in listed
+
+
 def test_a_shoutout_written_unseen_stays_off_the_chat(
     kiosk: Kiosk, chat: WebHook, tmp_path: Path, clock: FakeClock
 ) -> None:
