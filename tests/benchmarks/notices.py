@@ -1,7 +1,7 @@
 """Notices and the door: a member checking in with a guest, then out, costs the same when
 five channels and the space's chat are configured and none can be reached as when there
-are none. The news is queued in the outbox and its delivery started as a process of its
-own; nobody at the door waits for the network."""
+are none. The news is queued in the outbox, in the door's own journal line, and its
+delivery started as a process of its own; nobody at the door waits for the network."""
 
 from __future__ import annotations
 
@@ -27,12 +27,11 @@ CHANNELS = 5
 BACKLOG = 20
 """Notices already waiting for each unreachable channel, tried and failing."""
 LIMIT = 1.3
-"""The door with unreachable channels and the chat, against none: the guest and the news
-of them written as one all-or-nothing change of two files (its intent, the files beside
-their places, the renames: about three durable writes more than the journal's one line),
-the chat's two writes as the space opens and closes, and the start of the delivery's
-process (a few milliseconds); never a wait for the network, which would be seconds
-(each unreachable receiver is given ten to answer)."""
+"""The door with unreachable channels and the chat, against none: each change and its
+news are one line of presence.journal, one flush, as the change alone is; what remains
+is the work of making the notices (a fraction of a millisecond) and the look at whether
+a delivery is under way; never a wait for the network, which would be seconds (each
+unreachable receiver is given ten to answer)."""
 
 
 def _community(folder: Path, channels: list[str]) -> tuple[Community, Config, list[str]]:
