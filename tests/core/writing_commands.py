@@ -28,6 +28,8 @@ from tests.folder_state import State, folder_files, folder_state
 IMPORTED = "name,intro\nEve Ekwueme,Glass and light\nCy Chen,Fixes bikes\n"
 CHANNELS = '[notify]\nhosts = "json://127.0.0.1:9/hosts"\n[chat]\nurl = "json://127.0.0.1:9/"\n'
 """A config with the hosts' channel and the space's chat, neither reachable."""
+BESIDE = ("IMPORTED", "CHANNELS")
+"""The files beside the data folder that commands are given, by these names."""
 
 
 def backed_up(root: Path) -> tuple[State, list[int], int]:
@@ -207,4 +209,4 @@ def arguments(case: Case, root: Path) -> list[str] | Writer:
     its writer."""
     if callable(case.args):
         return case.args
-    return [str(root.parent / a) if a in ("IMPORTED", "CHANNELS") else a for a in case.args]
+    return [str(root.parent / a) if a in BESIDE else a for a in case.args]
