@@ -26,6 +26,9 @@ CHANNELS = 5
 """Unreachable channels: four members' and the hosts'."""
 BACKLOG = 20
 """Notices already waiting for each unreachable channel, tried and failing."""
+ROUNDS = 45
+"""A visit is a few flushes of milliseconds, which a busy disk spreads widely: more rounds
+than most figures take, for a steadier median (a second or two in all)."""
 LIMIT = 1.3
 """The door with unreachable channels and the chat, against none: each change and its
 news are one line of presence.journal, one flush, as the change alone is; what remains
@@ -90,7 +93,8 @@ def measure(scratch: Scratch) -> Section:
             [
                 lambda: visit(quiet, quiet_config, "none"),
                 lambda: visit(noisy, noisy_config, "five"),
-            ]
+            ],
+            rounds=ROUNDS,
         )
     queued = len(Outbox(noisy.store).waiting())
     return Section(
