@@ -719,9 +719,11 @@ class Notice:
     """Why the last attempt failed, as the service said it."""
     next_try: datetime | None = None
     """Not tried again before this (the back-off after a failure); None: at once."""
+    shoutout: str | None = None
+    """The shout-out it posts, if any: not sent once public screens no longer show it."""
 
     def to_doc(self) -> dict[str, Any]:
-        return {
+        doc: dict[str, Any] = {
             "id": self.id,
             "receiver": self.receiver,
             "title": self.title,
@@ -732,6 +734,9 @@ class Notice:
             "last_error": self.last_error,
             "next_try": None if self.next_try is None else self.next_try.isoformat(),
         }
+        if self.shoutout is not None:
+            doc["shoutout"] = self.shoutout
+        return doc
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Notice:
@@ -745,6 +750,7 @@ class Notice:
             tries=_count(doc, "tries"),
             last_error=_text(doc, "last_error", NOTICE_ERROR_LIMIT, required=False),
             next_try=_optional_moment(doc, "next_try"),
+            shoutout=_reference(doc, "shoutout"),
         )
 
 

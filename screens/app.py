@@ -316,13 +316,15 @@ class KioskApp(App[None]):
         if not self.config.tells_timed_news:
             return
         try:
-            queue_chat_news(self.community, self.config)
+            queued = queue_chat_news(self.community, self.config)
         except KioskError as error:
             self.call_from_thread(
                 self.warn_host, "chat", _("The chat was not told: {error}").format(error=error)
             )
             return
         self.call_from_thread(self.warn_host, "chat")
+        if queued:
+            delivery.start_in_background(self.config)
 
     @work(thread=True, group="closing")
     def _close_day(self) -> None:

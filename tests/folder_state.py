@@ -2,8 +2,9 @@
 reader crash tests compare with.
 
 It reads the files as the README and the module docstrings describe them: TinyDB tables
-in JSON; presence.json with the lines of presence.journal that carry its generation (a
-last line without its line break was never confirmed); a pending intent.json as already
+in JSON; presence.json (the visits and the outbox's notices) with the lines of
+presence.journal that carry its generation (a last line without its line break was never
+confirmed); a pending intent.json as already
 carried out, since the next process to take the lock carries it out. It gives the data as
 a member or host would tell it apart, so that two folders holding the same community
 compare equal however their files are laid out: a finished visit waiting to be filed or
@@ -79,8 +80,7 @@ def folder_state(root: Path) -> State:
             json.dumps(doc, sort_keys=True) for doc in questions.get("answers", {}).values()
         ),
         "notices waiting": [
-            (doc["receiver"], doc["body"])
-            for doc in files.tables("outbox.json").get("outbox", {}).values()
+            (doc["receiver"], doc["body"]) for doc in presence.get("outbox", {}).values()
         ],
     }
 

@@ -5,7 +5,8 @@ A chat is read by people who are not in the room, so it hears no more than the b
 shows: members by name only when the board names them, others counted, nobody here
 incognito even counted, and a shout-out only once public screens show it. Timed news
 (the space opening, who is in at noon, the digest) is queued once, by whichever process
-sees it first (`Outbox.queue_news`), and dropped rather than sent once its moment passed.
+sees it first (`Outbox.queue_news`), and dropped rather than sent once its moment passed;
+a shout-out hidden before its notice went is not sent either.
 """
 
 from __future__ import annotations
@@ -37,12 +38,10 @@ DIGEST_MOMENT = timedelta(days=1)
 
 def queue_chat_news(community: Community, config: Config) -> list[Notice]:
     """Queue what the chat and the hosts' channel are due now (the space opened or
-    closed, a "who's in" or the digest at its time), each once, and start their delivery
-    in the background; the notices queued."""
-    queued = Outbox(community.store).queue_news(_news(community, config), community.clock())
-    if queued:
-        delivery.start_in_background(config)
-    return queued
+    closed, a "who's in" or the digest at its time), each once; the notices queued.
+    Within a change at the door (`Community.writing`), they are written in its line;
+    the caller starts their delivery (`delivery.start_in_background`) once it is made."""
+    return Outbox(community.store).queue_news(_news(community, config), community.clock())
 
 
 def _news(community: Community, config: Config) -> Iterator[News]:
@@ -51,11 +50,11 @@ def _news(community: Community, config: Config) -> Iterator[News]:
     # Each piece of news is worked out only if not told already: the kiosk asks every second.
     told = Outbox(community.store).told()
     is_open = space_open(config, community) if chat.url else False
-    if chat.url and chat.opening:
+    state, known = ("yes" if is_open else "no"), told.get("open")
+    if chat.url and chat.opening and (known is None or known.state != state):
         # A kiosk first started while the space is closed has nothing to announce.
-        quiet = "open" not in told and not is_open
-        notice = _opening(config, now, is_open)
-        yield News("open", "yes" if is_open else "no", () if quiet else (notice,))
+        quiet = known is None and not is_open
+        yield News("open", state, () if quiet else (_opening(config, now, is_open),))
     for time_of_day in chat.whos_in:
         moment = at(today, time_of_day, zone)
         subject = f"whos-in {today} {time_of_day:%H:%M}"
@@ -159,5 +158,10 @@ def _shoutout_notice(community: Community, config: Config, shoutout: ShoutOut) -
         title = _("A shout-out at {space}").format(space=config.space_name)
         body = _("From {author} to {to}: {text}").format(author=author, to=to, text=shoutout.text)
     return new_notice(
-        config.chat.url, title, body, shoutout.created, shoutout.created + SHOUTOUT_MOMENT
+        config.chat.url,
+        title,
+        body,
+        shoutout.created,
+        shoutout.created + SHOUTOUT_MOMENT,
+        shoutout.id,
     )

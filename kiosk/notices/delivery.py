@@ -6,7 +6,9 @@ failure (`retry_after`). A notice is marked sent as soon as the service took it,
 the next is sent; a process stopped between the two (kill -9, a power cut) leaves it
 waiting, and the next delivery sends it once more, so a receiver may get it twice but
 never loses it. Two processes never send at once: the one that holds outbox.sending
-sends, the other leaves it the work.
+sends, the other leaves it the work. Each notice sent, or tried and failed, is one line of
+presence.journal; a notice that became stale while it waited (its moment passed, its
+shout-out hidden) is dropped rather than sent.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from kiosk.errors import StorageError
 from kiosk.language import N_
 from kiosk.models import Notice
 from kiosk.notices.outbox import Outbox, firsts
+from kiosk.storage import staging
 from kiosk.storage.files import FILE_MODE, explain
 from kiosk.storage.store import Store
 
@@ -98,7 +101,7 @@ def _deliver_held(
 ) -> None:
     while True:
         now = clock()
-        done.dropped += outbox.drop_passed(now)
+        done.dropped += outbox.drop_stale(now)
         waiting = outbox.waiting()
         if not waiting:
             return
@@ -146,7 +149,13 @@ def _sending(root: Path) -> Iterator[bool]:
 def start_in_background(config: Config) -> None:
     """Deliver the outbox in a process of its own (`kiosk outbox --deliver`), so nobody
     at the door waits for the network; none when one is under way already, as it looks
-    at the outbox again before it ends and every few seconds while it waits."""
+    at the outbox again before it ends and every few seconds while it waits. Asked
+    within a change to the data folder, it starts once the change is made: the notices
+    it is to send are on disk by then."""
+    staged = staging.current()
+    if staged is not None:
+        staged.once_made.append(lambda: start_in_background(config))
+        return
     with _sending(config.data_dir) as free:
         pass
     if free:

@@ -1,10 +1,14 @@
-"""The outbox: notices waiting to be sent, kept in outbox.json of the data folder.
+"""The outbox: notices waiting to be sent, kept in tables of presence.json.
 
-Every change takes the folder's lock and writes the whole file atomically, so a notice
-the kiosk said was queued survives a kill or a power cut. Waiting notices keep the order
-they were queued in, which is the order each receiver gets them. A notice whose moment
-passed is moved to the dropped ones, which the outbox remembers (the newest
-`DROPPED_KEPT`, without their bodies) so that `kiosk outbox` can say so.
+The tables live beside the visits, so that a change at the door and the news of it are
+one line of presence.journal, flushed (see kiosk.storage.journal): a notice the kiosk said
+was queued survives a kill or a power cut, and the door pays for no other write. Every
+change takes the folder's lock; within a change already open (a guest signed in, the
+space opening as someone checks in), it is part of that change's line. Waiting notices
+keep the order they were queued in, which is the order each receiver gets them. A notice
+whose moment passed, or that posts a shout-out public screens no longer show, is moved
+to the dropped ones, which the outbox remembers (the newest `DROPPED_KEPT`, their bodies
+replaced by why they were not sent) so that `kiosk outbox` can say so.
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ outbox"); "dropped" holds those dropped."""
 DROPPED_BODY = "Not sent: its moment had passed."
 """What a dropped notice keeps in place of its body, which may name people: the outbox
 remembers that it was dropped, never whom it was about."""
+HIDDEN_BODY = "Not sent: its shout-out was hidden."
+"""What a notice posting a shout-out keeps in place of its body once dropped because the
+shout-out was hidden (or deleted) before it went."""
 DROPPED_KEPT = 100
 """How many dropped notices the outbox remembers; the oldest are forgotten first."""
 TOLD = "news"
@@ -46,9 +53,15 @@ class News:
 
 
 def new_notice(
-    receiver: str, title: str, body: str, queued: datetime, expires: datetime | None = None
+    receiver: str,
+    title: str,
+    body: str,
+    queued: datetime,
+    expires: datetime | None = None,
+    shoutout: str | None = None,
 ) -> Notice:
-    """A notice to queue: the receiver checked, the texts cleaned and cut to fit."""
+    """A notice to queue (posting the shout-out with id `shoutout`, if given): the
+    receiver checked, the texts cleaned and cut to fit."""
     return Notice(
         id=uuid.uuid4().hex,
         receiver=text.channel(receiver),
@@ -56,6 +69,7 @@ def new_notice(
         body=text.shortened(body, NOTICE_BODY_LIMIT),
         queued=queued,
         expires=expires,
+        shoutout=shoutout,
     )
 
 
@@ -64,7 +78,7 @@ class Outbox:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.file = store.outbox_file
+        self.file = store.presence
 
     def waiting(self) -> list[Notice]:
         """The notices still to be sent, in the order they were queued."""
@@ -133,20 +147,36 @@ class Outbox:
                 put(waiting, tried.to_doc())
         return tried
 
-    def drop_passed(self, now: datetime) -> list[Notice]:
-        """Move every waiting notice whose moment has passed to the dropped ones; those."""
-        passed = [n for n in self.waiting() if n.expires is not None and n.expires <= now]
-        if not passed:
+    def drop_stale(self, now: datetime) -> list[Notice]:
+        """Move every waiting notice whose moment has passed, or whose shout-out public
+        screens no longer show (hidden by its author or a host, or deleted), to the
+        dropped ones; those."""
+        waiting = self.waiting()
+        passed = [n for n in waiting if n.expires is not None and n.expires <= now]
+        posts = {n.shoutout for n in waiting if n.shoutout is not None}
+        shown = {s.id for s in self.store.shoutouts() if not s.hidden} if posts else set()
+        hidden = [n for n in waiting if n.shoutout is not None and n.shoutout not in shown]
+        stale = {n.id: replace(n, body=DROPPED_BODY) for n in passed}
+        stale |= {n.id: replace(n, body=HIDDEN_BODY) for n in hidden if n.id not in stale}
+        if not stale:
             return []
+        gone: list[Notice] = []
         with self.store.locked(), self.file.changing() as tables:
-            waiting = tables.setdefault(WAITING, {})
+            table = tables.setdefault(WAITING, {})
             dropped = tables.setdefault("dropped", {})
-            for notice in passed:
-                if _remove(waiting, notice.id):
-                    insert(dropped, replace(notice, body=DROPPED_BODY).to_doc())
+            for notice in waiting:
+                if notice.id in stale and _remove(table, notice.id):
+                    insert(dropped, stale[notice.id].to_doc())
+                    gone.append(notice)
             for doc_id in sorted(dropped, key=int)[:-DROPPED_KEPT]:
                 del dropped[doc_id]
-        return passed
+        return gone
+
+
+def shoutout_hidden(dropped: Notice) -> bool:
+    """Whether a dropped notice was dropped because its shout-out was hidden (else its
+    moment had passed)."""
+    return dropped.body == HIDDEN_BODY
 
 
 def firsts(waiting: list[Notice]) -> list[Notice]:

@@ -68,11 +68,17 @@ def check_bytes(raw: bytes, path: Path) -> None:
 
 RECORDS: dict[str, Reads] = {
     "members": {"members": Member.from_doc, "names": pointer_of},
-    "presence": {"visits": Visit.from_doc, "closed": Visit.from_doc},
+    # The outbox's tables live in presence, so a visit and the news of it are one change.
+    "presence": {
+        "visits": Visit.from_doc,
+        "closed": Visit.from_doc,
+        "outbox": Notice.from_doc,
+        "dropped": Notice.from_doc,
+        "news": Told.from_doc,
+    },
     "shoutouts": {"shoutouts": ShoutOut.from_doc},
     "questions": {"question": Question.from_doc, "answers": Answer.from_doc},
     "history": {"visits": Visit.from_doc},
-    "outbox": {"outbox": Notice.from_doc, "dropped": Notice.from_doc, "news": Told.from_doc},
     "inductions": {"inductions": Induction.from_doc, "inductors": Inductor.from_doc},
     "invitations": {"invitations": Invitation.from_doc},
     "agreements": {"acceptances": Acceptance.from_doc},
@@ -81,6 +87,11 @@ RECORDS: dict[str, Reads] = {
 }
 """The tables each kind of data file holds, and how their records are read."""
 PRESENCE = RECORDS["presence"]
+VISITS = {table: PRESENCE[table] for table in ("visits", "closed")}
+"""The tables of presence that every reader of its journal checks line by line: a line
+with a visit that cannot be read is damage, which keeps the door from guessing who is
+here. The outbox's records are checked as the outbox reads them, so a damaged notice
+stops its own sending, never the door."""
 
 
 def kind_of(path: Path) -> str:

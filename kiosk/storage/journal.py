@@ -32,7 +32,7 @@ from kiosk import text
 from kiosk.errors import DataError, StorageError
 from kiosk.language import _
 from kiosk.storage import staging
-from kiosk.storage.datafile import DataFile, Tables
+from kiosk.storage.datafile import DataFile, Table, Tables
 from kiosk.storage.files import FILE_MODE, META, encode, explain, sync_folder, write_atomically
 from kiosk.storage.staging import HeldJournal, Op, Signature
 
@@ -150,11 +150,17 @@ class JournaledFile(DataFile):
         """Edit the tables; the change is appended to the journal as one line, flushed
         (within a change to several files, the tables are written whole with them)."""
         before = self.tables()
-        tables = {name: dict(docs) for name, docs in before.items()}
-        yield tables
+        editing = _CopiedWhenUsed(before)
+        yield editing
+        tables = dict(editing)
         ops: list[Op] = []
-        for name, docs in tables.items():
-            old = before.get(name, {})
+        for name in editing.used:
+            docs, old = tables.get(name, {}), before.get(name, {})
+            if isinstance(docs, _EditedTable) and docs.touched is not None:
+                ops += [
+                    (name, i, docs.get(i)) for i in docs.touched if docs.get(i) is not old.get(i)
+                ]
+                continue
             ops += [(name, i, doc) for i, doc in docs.items() if old.get(i) is not doc]
             ops += [(name, i, None) for i in old if i not in docs]
         if not ops:
@@ -238,6 +244,96 @@ class JournaledFile(DataFile):
             raise StorageError(explain(error, self.journal)) from error
         finally:
             os.close(descriptor)
+
+
+class _CopiedWhenUsed(dict[str, Table]):
+    """A file's tables for a change to edit, each copied the first time the change asks
+    for it: a check-in pays for copying and comparing the visits alone, however many
+    notices wait in the outbox's tables beside them."""
+
+    def __init__(self, tables: Tables) -> None:
+        super().__init__(tables)
+        self.used: set[str] = set()
+
+    def _use(self, name: str) -> None:
+        if name not in self.used:
+            self.used.add(name)
+            if super().__contains__(name):
+                super().__setitem__(name, _EditedTable(super().__getitem__(name)))
+
+    def __getitem__(self, name: str) -> Table:
+        self._use(name)
+        return super().__getitem__(name)
+
+    def __setitem__(self, name: str, table: Table) -> None:
+        self.used.add(name)
+        super().__setitem__(name, table)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        self._use(name)
+        return super().get(name, default)
+
+    def setdefault(self, name: str, default: Any = None) -> Any:
+        self._use(name)
+        return super().setdefault(name, default)
+
+    def values(self) -> Any:
+        for name in list(self):
+            self._use(name)
+        return super().values()
+
+    def items(self) -> Any:
+        for name in list(self):
+            self._use(name)
+        return super().items()
+
+
+class _EditedTable(dict[str, dict[str, Any]]):
+    """A copy of a table for a change to edit that notes which documents it set or
+    removed, so the change is found without comparing every document: queuing a notice
+    costs the same however many wait. Any other edit makes it compared whole."""
+
+    def __init__(self, docs: Table) -> None:
+        super().__init__(docs)
+        self.touched: dict[str, None] | None = {}
+        """The ids set or removed, in order; None once it must be compared whole."""
+
+    def __setitem__(self, doc_id: str, doc: dict[str, Any]) -> None:
+        if self.touched is not None:
+            self.touched[doc_id] = None
+        super().__setitem__(doc_id, doc)
+
+    def __delitem__(self, doc_id: str) -> None:
+        if self.touched is not None:
+            self.touched[doc_id] = None
+        super().__delitem__(doc_id)
+
+    def _whole(self) -> None:
+        self.touched = None
+
+    def pop(self, *args: Any) -> Any:
+        self._whole()
+        return super().pop(*args)
+
+    def popitem(self) -> tuple[str, dict[str, Any]]:
+        self._whole()
+        return super().popitem()
+
+    def clear(self) -> None:
+        self._whole()
+        super().clear()
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        self._whole()
+        super().update(*args, **kwargs)
+
+    def setdefault(self, doc_id: str, default: Any = None) -> Any:
+        self._whole()
+        return super().setdefault(doc_id, default)
+
+    def __ior__(self, other: Any) -> _EditedTable:  # type: ignore[override,misc]
+        self.update(other)
+        return self
 
 
 def generation_of(tables: Tables) -> str:

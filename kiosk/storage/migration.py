@@ -1,7 +1,8 @@
 """Bringing a data folder written by an older kiosk up to this kiosk's layout.
 
 Schema 1 was one plain TinyDB file (kiosk.json); schema 2 kept every member in one
-members.json. Each step writes the new files in full before the old file is moved into
+members.json; the outbox was once a file of its own, outbox.json, and is now tables of
+presence.json. Each step writes the new files in full before the old file is moved into
 backups/, so a step cut short is simply done again from the old file. Migration works on
 the folder's files, before any store opens it (and so never imports the store).
 """
@@ -19,7 +20,8 @@ from kiosk.errors import DataError, StorageError
 from kiosk.language import N_, _
 from kiosk.models import Member, Visit, history_day
 from kiosk.storage import intent
-from kiosk.storage.datafile import damaged_record
+from kiosk.storage.checks import RECORDS, VISITS
+from kiosk.storage.datafile import damaged_record, put
 from kiosk.storage.files import (
     AtomicJSONStorage,
     FolderLock,
@@ -29,6 +31,7 @@ from kiosk.storage.files import (
     sync_folder,
 )
 from kiosk.storage.history import History
+from kiosk.storage.journal import JournaledFile
 from kiosk.storage.layout import (
     HISTORY_FOLDER,
     LOCK_FILE,
@@ -40,12 +43,17 @@ from kiosk.storage.member_files import MemberFiles
 
 SCHEMA_1_FILE = "kiosk.json"
 SCHEMA_2_MEMBERS = "members.json"
+OUTBOX_FILE = "outbox.json"
+"""The outbox as a file of its own, before its tables moved into presence.json."""
+OUTBOX_KEYS = {"outbox": "id", "dropped": "id", "news": "subject"}
+"""The outbox's tables, and what tells their records apart."""
 
 
 def migrate_if_needed(root: Path) -> None:
     """Migrate the data folder `root` if an older kiosk's file is in it (safe from several
     processes); called before a store opens the folder."""
-    if not (root / SCHEMA_1_FILE).exists() and not (root / SCHEMA_2_MEMBERS).exists():
+    olds = (SCHEMA_1_FILE, SCHEMA_2_MEMBERS, OUTBOX_FILE)
+    if not any((root / old).exists() for old in olds):
         return
     with FolderLock(root / LOCK_FILE).held():
         intent.finish(root)
@@ -54,6 +62,8 @@ def migrate_if_needed(root: Path) -> None:
             from_schema_1(root)
         if (root / SCHEMA_2_MEMBERS).exists():
             from_schema_2(root)
+        if (root / OUTBOX_FILE).exists():
+            outbox_into_presence(root)
 
 
 def from_schema_1(root: Path) -> None:
@@ -114,6 +124,34 @@ def from_schema_2(root: Path) -> None:
     ]
     MemberFiles(root / MEMBERS_FOLDER).write_all(counted)
     _retire(root, SCHEMA_2_MEMBERS, "members-schema-2.json")
+
+
+def outbox_into_presence(root: Path) -> None:
+    """Move the outbox's tables from outbox.json into presence.json, so that a visit and
+    the news of it are written as one journal line. Done again after a stop, it changes
+    nothing more: each record is put in place of the one with its id (or subject)."""
+    path = root / OUTBOX_FILE
+    old = load(path)
+    outbox_reads = {table: RECORDS["presence"][table] for table in OUTBOX_KEYS}
+    for table, read in outbox_reads.items():
+        try:
+            for doc in old.get(table, {}).values():
+                read(doc)
+        except (KeyError, TypeError, ValueError) as error:
+            raise DataError(
+                f"{damaged_record(path, table, error)} The kiosk moves the outbox into "
+                f"{PRESENCE_FILE} when it opens the data folder: put this file right, or "
+                "move it out of the folder (its notices are then not sent).",
+                path,
+            ) from error
+    presence = JournaledFile(root / PRESENCE_FILE, VISITS)
+    tables = {name: dict(docs) for name, docs in presence.tables().items()}
+    for table, key in OUTBOX_KEYS.items():
+        merged = tables.setdefault(table, {})
+        for doc in old.get(table, {}).values():
+            put(merged, doc, key=key)
+    presence.compact(tables)
+    _retire(root, OUTBOX_FILE, "outbox-before-presence.json")
 
 
 def _write(path: Path, tables: dict[str, dict[str, Any]]) -> None:

@@ -26,7 +26,7 @@ from typing import Any
 from kiosk import text
 from kiosk.errors import DataError
 from kiosk.storage.backups import Backup, Backups, aside_name
-from kiosk.storage.checks import PRESENCE, RECORDS, kind_of
+from kiosk.storage.checks import PRESENCE, RECORDS, VISITS, kind_of
 from kiosk.storage.files import encode, move_aside, parse, read_regular, signature, write_atomically
 from kiosk.storage.journal import generation_of, sort_lines
 
@@ -62,11 +62,29 @@ def repair(backups: Backups, path: Path, now: datetime) -> Repaired | None:
 
 
 def _without_bad_lines(backups: Backups, path: Path, raw: bytes, aside: Path) -> Repaired:
-    good, bad = sort_lines(raw, path, PRESENCE)
-    write_atomically(aside, raw)
-    write_atomically(path, b"".join(good))
+    good, bad = sort_lines(raw, path, VISITS)
     said = [f"Line {line.number} was left out: {_change_told(line.raw, backups)}." for line in bad]
+    mended = [_without_unreadable_records(line, said) for line in good]
+    write_atomically(aside, raw)
+    write_atomically(path, b"".join(mended))
     return Repaired(said)
+
+
+def _without_unreadable_records(line: bytes, said: list[str]) -> bytes:
+    """A journal line whose visits read, without the other records in it that do not
+    (a damaged notice): the visits it changed are kept. What was left out is said."""
+    change = json.loads(line)
+    kept = []
+    for table, doc_id, doc in change["ops"]:
+        read = PRESENCE.get(table)
+        if doc is not None and read is not None and not _reads(read, doc):
+            said.append(f"{_record_told(table, doc)} could not be read: it was left out.")
+        else:
+            kept.append([table, doc_id, doc])
+    if len(kept) == len(change["ops"]):
+        return line
+    change["ops"] = kept
+    return json.dumps(change, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
 
 
 def _with_good_records(
@@ -119,7 +137,7 @@ def _journal_kept(path: Path, generation: str) -> list[str]:
     if signature(journal) is None:
         return []
     try:
-        good, _ = sort_lines(read_regular(journal), journal, PRESENCE)
+        good, _ = sort_lines(read_regular(journal), journal, VISITS)
     except DataError:
         return []  # not a file: named on its own
     lost = [line for line in good if json.loads(line)["g"] != generation]

@@ -11,7 +11,7 @@ kiosk.storage.intent then makes what was held back, in one step a power cut cann
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -57,6 +57,8 @@ class Staged:
         self.moves: list[tuple[Path, Path]] = []
         """Things set aside under another name (damage that is not a file), in order."""
         self.journals: dict[Path, HeldJournal] = {}
+        self.once_made: list[Callable[[], None]] = []
+        """What to do once the change is made (and only then), in order."""
         self._signatures: dict[Path, Signature] = {}
 
     @property

@@ -3,11 +3,12 @@
 Layout (schema 3):
 
     members/NNN.json      members, spread over many small files (kiosk.storage.member_files)
-    presence.json         visits: who is here now, and finished visits not yet filed
+    presence.json         visits: who is here now, and finished visits not yet filed; and
+                          the outbox: notices waiting to be sent, those dropped, and what
+                          was last told of each subject (kiosk.notices)
     presence.journal      the changes to presence.json since it was last written whole
     shoutouts.json        shout-outs
     questions.json        the question of the week and its answers
-    outbox.json           notices waiting to be sent, and those dropped (kiosk.notices)
     agreements.json       who accepted which version of the house's agreements, and when
     outbox.sending        held by the one process sending the outbox's notices
     inductions.json       who is inducted on which tool, and who inducts (kiosk.safety)
@@ -20,7 +21,8 @@ Layout (schema 3):
     .lock                 taken around every read-modify-write, by every process
 
 A check-in and a check-out each append a line to presence.journal alone (kiosk.storage.journal
-folds it into presence.json now and then), and a command reads only
+folds it into presence.json now and then), with the news of them for the outbox in that
+same line, and a command reads only
 the few member records it needs, so their cost does not grow with the size of the
 community or its years of history. Finished visits are filed into the history in
 batches, away from anyone waiting at the door.
@@ -49,7 +51,7 @@ from kiosk.models import (
     Visit,
 )
 from kiosk.storage import intent, staging
-from kiosk.storage.checks import PRESENCE, DataProblem, check
+from kiosk.storage.checks import VISITS, DataProblem, check
 from kiosk.storage.datafile import DataFile, Table, drop, insert, put
 from kiosk.storage.files import FOLDER_MODE, FolderLock, signature
 from kiosk.storage.history import History
@@ -63,7 +65,6 @@ from kiosk.storage.layout import (
     INVITATIONS_FILE,
     LOCK_FILE,
     MEMBERS_FOLDER,
-    OUTBOX_FILE,
     PRESENCE_FILE,
     QUESTIONS_FILE,
     SHOUTOUTS_FILE,
@@ -81,10 +82,9 @@ class Store:
         self.root = root
         self.members = MemberFiles(root / MEMBERS_FOLDER)
         self.history = History(root / HISTORY_FOLDER)
-        self.presence = JournaledFile(root / PRESENCE_FILE, PRESENCE)
+        self.presence = JournaledFile(root / PRESENCE_FILE, VISITS)
         self.shoutouts_file = DataFile(root / SHOUTOUTS_FILE)
         self.questions_file = DataFile(root / QUESTIONS_FILE)
-        self.outbox_file = DataFile(root / OUTBOX_FILE)
         self.inductions_file = DataFile(root / INDUCTIONS_FILE)
         self.invitations_file = DataFile(root / INVITATIONS_FILE)
         self.agreements_file = DataFile(root / AGREEMENTS_FILE)
@@ -137,7 +137,8 @@ class Store:
     def all_or_nothing(self) -> Iterator[None]:
         """Hold the lock, and make every write within the block one change to the data
         folder: all of it is made, or none (see kiosk.storage.intent). Within a change already
-        open, the block is part of it."""
+        open, the block is part of it. What the block asked to do once the change is made
+        (`Staged.once_made`) is done then, after the lock is let go."""
         if staging.current() is not None:
             yield
             return
@@ -146,6 +147,8 @@ class Store:
                 yield
             intent.commit(self.root, staged)
             self.members.written(staged.files)
+        for then in staged.once_made:
+            then()
 
     def finish_unfinished(self) -> bool:
         """Finish a change to several files that a stopped process left, if there is one
@@ -368,7 +371,6 @@ class Store:
             self.presence.journal,
             self.shoutouts_file.path,
             self.questions_file.path,
-            self.outbox_file.path,
             self.inductions_file.path,
             self.invitations_file.path,
             self.agreements_file.path,

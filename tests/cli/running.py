@@ -56,3 +56,26 @@ def delivered(data: Path, clock: Callable[[], datetime]) -> None:
     """What the background delivery of the outbox in `data` would do, here and on the
     test clock."""
     deliver(Store.open(data), clock, send, lambda seconds: None)
+
+
+def spoil_notice(data: Path, table: str, mentioning: str, field: str, value: object) -> None:
+    """A hand edit of presence.json and presence.journal: in the records of the outbox's
+    `table` that mention `mentioning`, `field` set to `value`."""
+
+    def spoil(name: str, doc: dict[str, Any] | None) -> None:
+        if name == table and doc is not None and mentioning in json.dumps(doc):
+            doc[field] = value
+
+    snapshot = data / "presence.json"
+    tables = json.loads(snapshot.read_text())
+    for doc in tables.get(table, {}).values():
+        spoil(table, doc)
+    snapshot.write_text(json.dumps(tables))
+    journal = data / "presence.journal"
+    lines = []
+    for line in journal.read_bytes().splitlines():
+        change = json.loads(line)
+        for name, _, doc in change["ops"]:
+            spoil(name, doc)
+        lines.append(json.dumps(change).encode() + b"\n")
+    journal.write_bytes(b"".join(lines))

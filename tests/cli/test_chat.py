@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import HOSTS_CONFIG
-from tests.cli.running import Kiosk, delivered
+from tests.cli.running import Kiosk, delivered, spoil_notice
 from tests.conftest import FakeClock
 from tests.receivers import WebHook, web_hook
 
@@ -117,6 +117,24 @@ def test_a_shoutout_goes_to_the_chat_only_when_its_author_asks(
     assert [a.message for a in chat.arrived] == ["From Ana Lopez to everyone: Board games tonight"]
 
 
+def test_a_shoutout_hidden_before_its_notice_went_never_reaches_the_chat(
+    kiosk: Kiosk, chat: WebHook, tmp_path: Path, clock: FakeClock
+) -> None:
+    # Given two shout-outs for the chat, waiting while it cannot be reached
+    ana = kiosk.add_member("Ana Lopez")
+    regret = kiosk("shoutout", "--from", ana, "--chat", "Bo broke the laser").out.split()[-1]
+    kiosk("shoutout", "--from", ana, "--chat", "Board games tonight")
+    # When a host hides the first before the delivery comes round
+    assert kiosk("hide-shoutout", regret).code == 0
+    delivered(tmp_path / "kiosk-data", clock)
+    # Then the chat hears only the other, and the outbox says why the first was not sent
+    assert [a.message for a in chat.arrived] == ["From Ana Lopez to everyone: Board games tonight"]
+    listed = kiosk("outbox").out
+    assert "1 notice dropped, not sent:" in listed
+    assert "A shout-out at Makerspace North (its shout-out was hidden)" in listed
+    assert "laser" not in listed
+
+
 def test_a_shoutout_written_unseen_stays_off_the_chat(
     kiosk: Kiosk, chat: WebHook, tmp_path: Path, clock: FakeClock
 ) -> None:
@@ -212,21 +230,16 @@ def test_config_shows_the_chat_set_not_its_address(kiosk: Kiosk) -> None:
 
 
 def test_a_damaged_outbox_never_stops_the_door(kiosk: Kiosk, chat: WebHook, tmp_path: Path) -> None:
-    import json
-
     # Given what the outbox told the chat spoiled by a hand edit
     ana = kiosk.add_member("Ana Lopez")
     kiosk("checkin", ana)
-    path = tmp_path / "kiosk-data" / "outbox.json"
-    data = json.loads(path.read_text())
-    data["news"]["1"]["at"] = 5
-    path.write_text(json.dumps(data))
+    spoil_notice(tmp_path / "kiosk-data", "news", "open", "at", 5)
     # When Ana checks out, which closes the space
     left = kiosk("checkout", ana)
     # Then she is checked out all the same, and the host reads why the chat was not told
     assert left.code == 0 and left.out.startswith("Checked out Ana Lopez")
     assert left.err.startswith("kiosk: warning: the chat was not told: ")
-    assert "outbox.json is damaged" in left.err
+    assert "presence.json is damaged: a record in its news" in left.err
     assert kiosk("present").out == "Nobody is here right now.\n"
 
 

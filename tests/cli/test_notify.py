@@ -15,7 +15,7 @@ from kiosk.notices.delivery import deliver
 from kiosk.notices.sending import send
 from kiosk.storage.store import Store
 from tests.cli.conftest import HOSTS_CONFIG
-from tests.cli.running import Kiosk, delivered
+from tests.cli.running import Kiosk, delivered, spoil_notice
 from tests.conftest import FakeClock
 from tests.receivers import WebHook, mail_server, unreachable_url, web_hook
 
@@ -153,9 +153,9 @@ def test_outbox_says_why_a_notice_waits(kiosk: Kiosk, tmp_path: Path, clock: Fak
     deliver(store, clock, send, lambda seconds: None, stay=timedelta(0))
     assert kiosk("outbox").out == (
         "Nothing waits to be sent.\n"
-        "1 notice dropped, as their moment had passed:\n"
+        "1 notice dropped, not sent:\n"
         f"  queued 2026-11-26 09:00  to {dead}: A guest has arrived at Our Space "
-        "(until 2026-11-26 13:00)\n"
+        "(its moment had passed: until 2026-11-26 13:00)\n"
     )
 
 
@@ -180,26 +180,25 @@ def test_every_example_channel_in_the_readme_is_one_apprise_knows(heading: str) 
 
 
 def test_a_damaged_outbox_is_named_and_repaired_by_doctor(kiosk: Kiosk, tmp_path: Path) -> None:
-    import json
-
     ana = kiosk.add_member("Ana Lopez")
     kiosk("members", "edit", ana, "--notify", "ntfy://ntfy.sh/ana")
     kiosk("checkin", ana)
     kiosk("guest", "--of", ana, "Sam")
     kiosk("guest", "--of", ana, "Kim")
-    # A hand edit spoils the first notice
-    path = tmp_path / "kiosk-data" / "outbox.json"
-    data = json.loads(path.read_text())
-    data["outbox"]["1"]["receiver"] = 123
-    path.write_text(json.dumps(data))
+    # A hand edit spoils the news of Sam, in the journal line that signed him in
+    spoil_notice(tmp_path / "kiosk-data", "outbox", "Sam", "receiver", 123)
 
     listed = kiosk("outbox")
     assert listed.code == 2
-    assert "outbox.json is damaged: a record in its outbox" in listed.err
+    assert "presence.json is damaged: a record in its outbox" in listed.err
+    # The door goes on all the same
+    assert kiosk("present").out.count("guest of Ana") == 2
     assert kiosk("doctor").code == 1
     assert kiosk("doctor", "--restore").code == 0
     (left,) = kiosk("outbox", "--json").json()["waiting"]
     assert "Kim" in left["body"]
+    # Only the notice that could not be read went: Sam is still signed in
+    assert kiosk("present").out.count("guest of Ana") == 2
 
 
 def test_a_member_is_told_by_e_mail(kiosk: Kiosk, tmp_path: Path, clock: FakeClock) -> None:
@@ -224,6 +223,6 @@ def test_outbox_deliver_sends_what_waits_and_says_what_it_did(kiosk: Kiosk, hook
     done = kiosk("outbox", "--deliver")
     assert (done.code, done.err) == (0, "")
     assert done.out == (
-        "Sent 1 notice; 0 attempts failed; 0 dropped as their moment had passed; 0 still waiting.\n"
+        "Sent 1 notice; 0 attempts failed; 0 dropped, no longer due; 0 still waiting.\n"
     )
     assert len(hook.arrived) == 1

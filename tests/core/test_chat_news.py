@@ -132,5 +132,5 @@ def test_what_was_told_is_forgotten_after_a_week(tmp_path: Path, clock: FakeCloc
         queue_chat_news(community, config)
         clock.advance(days=1)
     # Twenty noons told, but the outbox keeps only the last week's
-    told = community.store.outbox_file.tables()[TOLD]
+    told = community.store.presence.tables()[TOLD]
     assert 7 <= len(told) <= 8

@@ -41,7 +41,8 @@ def test_a_command_on_a_full_disk_does_all_of_it_or_says_truly_that_it_did_nothi
     whole = writing.copy_of(pristine, "whole")
     assert run_command(whole, writing.arguments(case, pristine)).code == 0
     as_after = case.state(whole)
-    (small_disk / "IMPORTED").write_bytes((pristine.parent / "IMPORTED").read_bytes())
+    for name in writing.BESIDE:
+        (small_disk / name).write_bytes((pristine.parent / name).read_bytes())
     capfd.readouterr()
 
     for room in ROOM:

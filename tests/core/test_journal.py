@@ -149,3 +149,28 @@ def test_a_damaged_line_in_the_middle_is_reported(here: Community) -> None:
         Community(Store.open(here.store.root), here.clock)
     # And the snapshot, which is fine, is not taken for damaged with it
     assert [p.path.name for p in Store.open(here.store.root).problems()] == ["presence.journal"]
+
+
+def test_a_change_writes_what_it_edited_however_it_edited_it(tmp_path: Path) -> None:
+    # Given a journaled file with a few documents in two tables
+    path = tmp_path / "presence.json"
+    written = journal.JournaledFile(path, {})
+    with written.changing() as tables:
+        tables["visits"] = {str(n): {"n": n} for n in range(1, 6)}
+        tables["outbox"] = {"1": {"n": 1}, "2": {"n": 2}}
+    # When one change edits them every way an edit can be made
+    with written.changing() as tables:
+        visits = tables["visits"]
+        visits["6"] = {"n": 6}
+        del visits["1"]
+        visits.pop("2")
+        visits |= {"3": {"n": 33}}
+        outbox = tables.setdefault("outbox", {})
+        outbox["2"] = {"n": 22}
+        tables["news"] = {"1": {"n": 1}}
+        expected = {name: dict(docs) for name, docs in tables.items()}
+    # Then its one line carries all of it: another reader finds what the change made
+    assert journal.JournaledFile(path, {}).tables() == expected
+    assert [
+        line.count(b'"ops"') for line in (tmp_path / "presence.journal").read_bytes().splitlines()
+    ] == [1]

@@ -1,5 +1,5 @@
-"""Data from older kiosks opens in this one, unchanged: schema 1 (one plain TinyDB file) and
-schema 2 (every member in one members.json)."""
+"""Data from older kiosks opens in this one, unchanged: schema 1 (one plain TinyDB file),
+schema 2 (every member in one members.json), and the outbox as a file of its own."""
 
 from __future__ import annotations
 
@@ -17,11 +17,12 @@ import pytest
 from kiosk.community.community import Community
 from kiosk.demo.seeding import write_schema_1
 from kiosk.errors import DataError, StorageError
-from kiosk.models import Member, Visit
+from kiosk.models import Member, Notice, Visit
+from kiosk.notices.outbox import Outbox, new_notice
 from kiosk.storage.files import FolderLock, signature, write_atomically
 from kiosk.storage.layout import LOCK_FILE
+from kiosk.storage.migration import OUTBOX_FILE, from_schema_1, from_schema_2
 from kiosk.storage.migration import SCHEMA_1_FILE as LEGACY_FILE
-from kiosk.storage.migration import from_schema_1, from_schema_2
 from kiosk.storage.store import Store
 from tests.conftest import FakeClock
 
@@ -288,3 +289,74 @@ def test_a_schema_2_member_record_without_the_board_choice_every_kiosk_wrote_is_
     with pytest.raises(DataError, match="on_board is missing"):
         Store.open(schema_2)
     assert (schema_2 / "members.json").exists()
+
+
+@pytest.fixture
+def outbox_of_its_own(tmp_path: Path, clock: FakeClock) -> tuple[Path, list[Notice]]:
+    """A data folder as the last kiosk with an outbox file of its own left it: Ana here,
+    her guest's news waiting in outbox.json (one tried and failing), an old "open now"
+    dropped, and the chat told the space is open. Written by hand, as that kiosk wrote it."""
+    root = tmp_path / "data"
+    community = Community(Store.open(root), clock)
+    ana = community.add_member("Ana Lopez")
+    community.check_in(ana.id)
+    waiting = [
+        replace(
+            new_notice("ntfy://ntfy.sh/ana", "A guest", "Ana's guest Sam has arrived.", clock()),
+            tries=2,
+            last_error="Connection refused.",
+            next_try=clock() + timedelta(seconds=20),
+        ),
+        new_notice("json://127.0.0.1:9/", "A guest", "Ana's guest Kim has arrived.", clock()),
+    ]
+    dropped = new_notice("json://127.0.0.1:9/", "Open", "Not sent: its moment had passed.", NOW)
+    told = {"subject": "open", "state": "yes", "at": clock().isoformat()}
+    outbox = {
+        "outbox": {str(n): notice.to_doc() for n, notice in enumerate(waiting, 1)},
+        "dropped": {"1": dropped.to_doc()},
+        "news": {"1": told},
+    }
+    (root / OUTBOX_FILE).write_text(json.dumps(outbox))
+    return root, waiting
+
+
+def test_an_outbox_file_moves_into_presence_when_the_folder_opens(
+    outbox_of_its_own: tuple[Path, list[Notice]], clock: FakeClock
+) -> None:
+    root, waiting = outbox_of_its_own
+    # When this kiosk opens the folder
+    store = Store.open(root)
+    # Then the notices wait as they did, in order, tries and all; what was dropped and
+    # told is remembered; Ana is still here; the old file is kept among the backups
+    outbox = Outbox(store)
+    assert outbox.waiting() == waiting
+    assert [n.title for n in outbox.dropped()] == ["Open"]
+    assert outbox.told()["open"].state == "yes"
+    assert Community(store, clock).here_count() == 1
+    assert not (root / OUTBOX_FILE).exists()
+    assert (root / "backups" / "outbox-before-presence.json").exists()
+    assert store.problems() == []
+
+
+def test_an_outbox_move_cut_short_is_simply_done_again(
+    outbox_of_its_own: tuple[Path, list[Notice]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a move stopped after presence was written, before outbox.json went
+    root, waiting = outbox_of_its_own
+    migration_cut_short(root, OUTBOX_FILE, monkeypatch)
+    assert (root / OUTBOX_FILE).exists()
+    # When the folder is opened again, the notices are moved once more: none twice
+    assert Outbox(Store.open(root)).waiting() == waiting
+    assert Outbox(Store.open(root)).waiting() == waiting
+
+
+def test_a_damaged_outbox_file_is_named_and_left_alone(
+    outbox_of_its_own: tuple[Path, list[Notice]],
+) -> None:
+    root, _ = outbox_of_its_own
+    data = json.loads((root / OUTBOX_FILE).read_text())
+    data["outbox"]["1"]["receiver"] = 123
+    (root / OUTBOX_FILE).write_text(json.dumps(data))
+    with pytest.raises(DataError, match=r"outbox.json is damaged.*move it out of the folder"):
+        Store.open(root)
+    assert json.loads((root / OUTBOX_FILE).read_text()) == data

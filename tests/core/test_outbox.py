@@ -175,3 +175,25 @@ def test_a_delivery_is_started_only_when_none_is_under_way(
     assert started == []
     start_delivery(Config(data_dir=store.root))
     assert started == [["outbox", "--deliver"]]
+
+
+def test_a_delivery_asked_for_within_a_change_starts_once_its_notices_are_on_disk(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store.open(tmp_path / "data")
+    found_at_start: list[int] = []
+
+    def started(arguments: list[str], data_dir: Path, *_: object) -> None:
+        # What a delivery process starting now would find
+        found_at_start.append(len(Outbox(Store.open(data_dir)).waiting()))
+
+    monkeypatch.setattr(delivery, "start_command", started)
+    monkeypatch.setattr(delivery, "start_in_background", start_delivery)
+    # Given a change that queues a notice and asks for its delivery before it is made
+    with store.all_or_nothing():
+        Outbox(store).queue([new_notice(unreachable_url(), "T", "news", clock())])
+        start_delivery(Config(data_dir=store.root))
+        # Then no delivery starts while the notice is not yet on disk
+        assert found_at_start == []
+    # And one starts once the change is made, and finds the notice
+    assert found_at_start == [1]

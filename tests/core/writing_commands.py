@@ -26,6 +26,10 @@ from tests.core.crash_points import Writer
 from tests.folder_state import State, folder_files, folder_state
 
 IMPORTED = "name,intro\nEve Ekwueme,Glass and light\nCy Chen,Fixes bikes\n"
+CHANNELS = '[notify]\nhosts = "json://127.0.0.1:9/hosts"\n[chat]\nurl = "json://127.0.0.1:9/"\n'
+"""A config with the hosts' channel and the space's chat, neither reachable."""
+BESIDE = ("IMPORTED", "CHANNELS")
+"""The files beside the data folder that commands are given, by these names."""
 
 
 def backed_up(root: Path) -> tuple[State, list[int], int]:
@@ -113,6 +117,9 @@ COMMANDS = {
     "check-in": Case(["checkin", "Cy Chen"]),
     "check-out": Case(["checkout", "Bo Berg"]),
     "guest": Case(["guest", "--of", "Bo Berg", "Eve Guest"], repeatable=False),
+    "guest, the hosts and the chat told": Case(
+        ["--config", "CHANNELS", "guest", "--of", "Bo Berg", "Eve Guest"], repeatable=False
+    ),
     "close-day": Case(["close-day", "--now"]),
     "import": Case(["members", "import", "IMPORTED"]),
     "merge": Case(["members", "merge", "Ana Lima", "Ana L."]),
@@ -136,8 +143,9 @@ def small_community(root: Path, clock: FakeClock) -> Path:
     history; today Ana came and went (her visit waits to be filed), Bo is here with a
     guest (Bo ticked off the roll call), and Ana's second record is here too; shout-outs,
     a question with answers, and today's backup made. Bo is told of his guests on a
-    channel of his own. The CSV file to import is beside it. (Patch
-    `attendance.FILE_AFTER` to 2 and a check-out files the waiting visits.)"""
+    channel of his own. The CSV file to import, and a config naming the hosts' channel and
+    the chat, are beside it. (Patch `attendance.FILE_AFTER` to 2 and a check-out files the
+    waiting visits.)"""
     community = Community(Store.open(root), clock)
     ana = community.add_member("Ana Lima", ("3-D printing", "knitting"))
     bo = community.add_member("Bo Berg", ("3D printing", "rust"))
@@ -169,6 +177,7 @@ def small_community(root: Path, clock: FakeClock) -> Path:
     Backups(community.store).make(clock(), UTC)
     clock.advance(hours=1)
     (root.parent / "IMPORTED").write_text(IMPORTED)
+    (root.parent / "CHANNELS").write_text(CHANNELS)
     return root
 
 
@@ -200,4 +209,4 @@ def arguments(case: Case, root: Path) -> list[str] | Writer:
     its writer."""
     if callable(case.args):
         return case.args
-    return [str(root.parent / a) if a == "IMPORTED" else a for a in case.args]
+    return [str(root.parent / a) if a in BESIDE else a for a in case.args]

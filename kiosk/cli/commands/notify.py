@@ -15,7 +15,7 @@ from kiosk.language import _, ngettext
 from kiosk.models import Notice
 from kiosk.notices import chat, delivery
 from kiosk.notices.delivery import deliver
-from kiosk.notices.outbox import Outbox, new_notice
+from kiosk.notices.outbox import Outbox, new_notice, shoutout_hidden
 from kiosk.notices.sending import hidden_secrets, send
 from kiosk.output import say
 from kiosk.storage.store import Store
@@ -137,17 +137,19 @@ def outbox(args: argparse.Namespace, config: Config) -> int:
     if dropped:
         say(
             ngettext(
-                "{count} notice dropped, as their moment had passed:",
-                "{count} notices dropped, as their moment had passed:",
+                "{count} notice dropped, not sent:",
+                "{count} notices dropped, not sent:",
                 len(dropped),
             ).format(count=len(dropped))
         )
     for notice in dropped:
-        say(
-            _("  {notice} (until {moment})").format(
-                notice=_queued(notice, zone), moment=_moment(notice.expires, zone)
+        if shoutout_hidden(notice):
+            why = _("its shout-out was hidden")
+        else:
+            why = _("its moment had passed: until {moment}").format(
+                moment=_moment(notice.expires, zone)
             )
-        )
+        say(_("  {notice} ({why})").format(notice=_queued(notice, zone), why=why))
     return 0
 
 
@@ -159,7 +161,7 @@ def _deliver(store: Store) -> int:
     say(
         # Translators: {sent} is "1 notice" or "3 notices", {failed} "1 attempt" or "3 attempts".
         _(
-            "Sent {sent}; {failed} failed; {dropped} dropped as their moment had passed; "
+            "Sent {sent}; {failed} failed; {dropped} dropped, no longer due; "
             "{waiting} still waiting."
         ).format(
             sent=ngettext("{count} notice", "{count} notices", len(done.sent)).format(

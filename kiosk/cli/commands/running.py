@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -22,7 +23,7 @@ __all__ = [
     "open_community",
     "print_json",
     "saved",
-    "tell_chat",
+    "telling_chat",
     "write_privately",
 ]
 
@@ -61,18 +62,25 @@ def saved(community: Community) -> int:
     return 0
 
 
-def tell_chat(community: Community, config: Config) -> None:
-    """After a change at the door, queue what the space's chat is due (the space opened
-    or closed); the change is saved whatever becomes of the news, and a host is told
-    if it could not be queued."""
+@contextmanager
+def telling_chat(community: Community, config: Config) -> Iterator[None]:
+    """Make the block's change at the door and, in the same change, queue what the space's
+    chat is due after it (the space opened or closed): one write, as the change alone
+    would be. The change is saved whatever becomes of the news, and a host is told if it
+    could not be queued."""
     if not config.tells_timed_news:
+        yield
         return  # and the notices are not even loaded
+    from kiosk.notices import delivery
     from kiosk.notices.chat import queue_chat_news
 
-    try:
-        queue_chat_news(community, config)
-    except KioskError as error:
-        warn(_("the chat was not told: {error}").format(error=error))
+    with community.writing():
+        yield
+        try:
+            if queue_chat_news(community, config):
+                delivery.start_in_background(config)  # once the change is made
+        except KioskError as error:
+            warn(_("the chat was not told: {error}").format(error=error))
 
 
 def print_json(value: Any) -> int:

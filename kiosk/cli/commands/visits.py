@@ -12,7 +12,7 @@ from kiosk.cli.commands.running import (
     open_community,
     print_json,
     saved,
-    tell_chat,
+    telling_chat,
     write_privately,
 )
 from kiosk.community.community import Community
@@ -33,7 +33,8 @@ def checkin(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     member = community.find(args.member)
     topics = tuple(args.topic) if args.topic else None
-    visit = community.check_in(member.id, args.status, topics)
+    with telling_chat(community, config):
+        visit = community.check_in(member.id, args.status, topics)
     say(
         _("Checked in {name} at {time} ({status}).").format(
             name=member.name,
@@ -50,14 +51,14 @@ def checkin(args: argparse.Namespace, config: Config) -> int:
             ).format(name=member.name, title=agreement.title, version=agreement.version),
             err=True,
         )
-    tell_chat(community, config)
     return saved(community)
 
 
 def checkout(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     member = community.find(args.member)
-    visit = community.check_out(member.id)
+    with telling_chat(community, config):
+        visit = community.check_out(member.id)
     assert visit.until is not None
     stayed = hours.duration(visit.until - visit.since)
     if visit.automatic:
@@ -67,7 +68,6 @@ def checkout(args: argparse.Namespace, config: Config) -> int:
     else:
         said = _("Checked out {name} after {stayed}.").format(name=member.name, stayed=stayed)
     say(said)
-    tell_chat(community, config)
     return saved(community)
 
 
@@ -76,13 +76,13 @@ def guest(args: argparse.Namespace, config: Config) -> int:
 
     community = open_community(config)
     host = community.find(args.host)
-    visit = sign_in_guest(community, host.id, args.name, config)
+    with telling_chat(community, config):
+        visit = sign_in_guest(community, host.id, args.name, config)
     say(
         _("Signed in {guest}, guest of {name}; they leave with {first_name}.").format(
             guest=visit.guest, name=host.name, first_name=host.first_name
         )
     )
-    tell_chat(community, config)
     return saved(community)
 
 
@@ -135,7 +135,8 @@ def close_day(args: argparse.Namespace, config: Config) -> int:
             len(plan.ending),
         )
     else:
-        plan = community.close_day(args.now)
+        with telling_chat(community, config):
+            plan = community.close_day(args.now)
         heading = ngettext(
             "Checked out {count} visit nobody had ended:",
             "Checked out {count} visits nobody had ended:",
@@ -161,7 +162,6 @@ def close_day(args: argparse.Namespace, config: Config) -> int:
     if args.dry_run:
         say(_("Nothing was changed (--dry-run)."))
         return 0
-    tell_chat(community, config)
     return saved(community) if plan.ending else 0
 
 
