@@ -1,0 +1,49 @@
+"""Keeping the garbage collector's full passes short in an app that runs for weeks.
+
+A full pass walks every object the collector tracks and holds the screen while it does. At
+50,000 members most of them are what the app read and built to start, and later the
+caches Textual fills as it draws (lines, styles, regions), which live as long as the
+cards they draw: the app sets all of that aside (`gc.freeze`) at start, and again after
+each full pass, so that the next one walks only what was made since. What was set aside
+and later dropped is freed as usual unless it is part of a cycle (a widget taken off the
+screen, with its styles); those wait for the sweep, which the app calls once a day.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+
+class SetAside:
+    """What the app holds, out of the collector's way until the next sweep."""
+
+    def __init__(self) -> None:
+        self.started = False
+
+    def start(self) -> None:
+        """Set aside what is there now, and after each full pass what survived it."""
+        if not self.started:
+            self.started = True
+            gc.freeze()
+            gc.callbacks.append(self._after_pass)
+
+    def sweep(self) -> None:
+        """Walk everything once, to free what was set aside and dropped since, in a cycle:
+        a pass as long as a start-up's, for a quiet hour."""
+        if self.started:
+            gc.unfreeze()
+            gc.collect()  # what survives is set aside again, by `_after_pass`
+
+    def stop(self) -> None:
+        """Give everything back to the collector: what the app leaves behind is freed."""
+        if self.started:
+            self.started = False
+            gc.callbacks.remove(self._after_pass)
+            gc.unfreeze()
+
+    def _after_pass(self, phase: str, info: dict[str, Any]) -> None:
+        # Everything the collector tracks has just been found alive: until some of it is
+        # dropped, walking it again finds nothing.
+        if phase == "stop" and info["generation"] == 2:
+            gc.freeze()
