@@ -3,16 +3,25 @@
 A full pass walks every object the collector tracks and holds the screen while it does. At
 50,000 members most of them are what the app read and built to start, and later the
 caches Textual fills as it draws (lines, styles, regions), which live as long as the
-cards they draw: the app sets all of that aside (`gc.freeze`) at start, and again after
-each full pass, so that the next one walks only what was made since. What was set aside
-and later dropped is freed as usual unless it is part of a cycle (a widget taken off the
-screen, with its styles); those wait for the sweep, which the app calls once a day.
+cards they draw, and members read again after a filing: the app sets all of that aside
+(`gc.freeze`) at start, and again after a full pass that found more than `WALKED` alive, so
+that the next ones walk only what was made since. What was set aside and later dropped is
+freed as usual unless it is part of a cycle (a widget taken off the screen, a task that
+was under way when it was set aside); those wait for the sweep, which the app calls once
+a day. Setting aside after every pass would keep the passes shortest, but a pass comes
+mid-change, with the change's work under way: a busy board set aside about 100 KiB of it
+a pass that way, to be freed only by the sweep.
 """
 
 from __future__ import annotations
 
 import gc
 from typing import Any
+
+WALKED = 20_000
+"""What a full pass may walk before what it found alive is set aside: a few milliseconds on
+a quiet machine. A board at a busy door made that many long-lived objects in about a
+thousand changes (Textual's caches filling, members read again)."""
 
 
 class SetAside:
@@ -22,7 +31,8 @@ class SetAside:
         self.started = False
 
     def start(self) -> None:
-        """Set aside what is there now, and after each full pass what survived it."""
+        """Set aside what is there now, and what survives a full pass that found more
+        than `WALKED` alive."""
         if not self.started:
             self.started = True
             gc.freeze()
@@ -45,5 +55,5 @@ class SetAside:
     def _after_pass(self, phase: str, info: dict[str, Any]) -> None:
         # Everything the collector tracks has just been found alive: until some of it is
         # dropped, walking it again finds nothing.
-        if phase == "stop" and info["generation"] == 2:
+        if phase == "stop" and info["generation"] == 2 and len(gc.get_objects(2)) > WALKED:
             gc.freeze()

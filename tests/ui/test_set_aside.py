@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from screens.set_aside import SetAside
+from screens.set_aside import WALKED, SetAside
 
 
 class Node:
@@ -26,6 +26,11 @@ def cycle() -> Node:
     return first
 
 
+def many_cycles() -> list[Node]:
+    """More than a full pass may walk before it sets what it found alive aside."""
+    return [cycle() for _ in range(WALKED)]
+
+
 @pytest.fixture
 def set_aside() -> Iterator[SetAside]:
     aside = SetAside()
@@ -33,43 +38,47 @@ def set_aside() -> Iterator[SetAside]:
     aside.stop()
 
 
-def test_what_a_full_pass_finds_alive_is_not_walked_again_until_the_sweep(
+def test_what_a_long_pass_finds_alive_is_not_walked_again_until_the_sweep(
+    set_aside: SetAside,
+) -> None:
+    # Given a board that set aside what it built to start, and many cards made since
+    set_aside.start()
+    cards = many_cycles()
+    gone = weakref.ref(cards[0])
+    # When a full pass finds them alive, and they are dropped after
+    gc.collect()
+    del cards
+    # Then the next full passes leave them be
+    gc.collect()
+    assert gone() is not None
+    # And the sweep frees them
+    set_aside.sweep()
+    assert gone() is None
+
+
+def test_what_a_short_pass_finds_alive_is_freed_by_the_next_once_dropped(
     set_aside: SetAside,
 ) -> None:
     # Given a board that set aside what it built to start, and a card made since
     set_aside.start()
     card = cycle()
     gone = weakref.ref(card)
-    # When a full pass finds the card alive, and it is dropped after
+    # When a full pass finds it alive, with little else, and it is dropped after
     gc.collect()
     del card
-    # Then the next full passes leave it be
-    gc.collect()
-    assert gone() is not None
-    # And the sweep frees it
-    set_aside.sweep()
-    assert gone() is None
-
-
-def test_what_is_dropped_before_a_full_pass_is_freed_by_it(set_aside: SetAside) -> None:
-    # Given a board that set aside what it built to start, and a card made and dropped since
-    set_aside.start()
-    card = cycle()
-    gone = weakref.ref(card)
-    del card
-    # When the collector makes a full pass, it frees the card
+    # Then the next full pass frees it
     gc.collect()
     assert gone() is None
 
 
 def test_a_board_that_stops_gives_everything_back_to_the_collector(set_aside: SetAside) -> None:
-    # Given a card a full pass set aside, then dropped
+    # Given many cards a full pass set aside, then dropped
     set_aside.start()
-    card = cycle()
-    gone = weakref.ref(card)
+    cards = many_cycles()
+    gone = weakref.ref(cards[0])
     gc.collect()
-    del card
-    # When the board stops, the next full pass frees it
+    del cards
+    # When the board stops, the next full pass frees them
     set_aside.stop()
     gc.collect()
     assert gone() is None

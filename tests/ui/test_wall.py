@@ -29,7 +29,7 @@ from tests.conftest import FakeClock
 from tests.privacy import seed_secrets
 from tests.ui.conftest import SnapCompare
 from tests.ui.driving import everyone_here
-from tests.ui.test_set_aside import cycle
+from tests.ui.test_set_aside import many_cycles
 from tests.ui.test_snapshots import EVERY_SIZE
 
 HOURS = read_hours(
@@ -471,13 +471,13 @@ async def test_a_row_of_cards_shows_whole_or_waits_for_its_page(
 async def test_a_board_left_running_frees_what_it_dropped_once_a_day_after_midnight(
     make_wall: MakeWall, demo_data: Path, clock: FakeClock
 ) -> None:
-    # Given a board up since the morning, and something it held past a full pass of the
-    # collector, in a cycle as a widget and its styles are, and then dropped
+    # Given a board up since the morning, and much it held past a full pass of the
+    # collector, in cycles as a widget and its styles are, and then dropped
     app = make_wall(demo_data)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        held = cycle()
-        gone = weakref.ref(held)
+        held = many_cycles()
+        gone = weakref.ref(held[0])
         gc.collect()
         del held
         # When the day goes on, it stays set aside
