@@ -4,13 +4,15 @@ A full pass walks every object the collector tracks and holds the screen while i
 50,000 members most of them are what the app read and built to start, and later the
 caches Textual fills as it draws (lines, styles, regions), which live as long as the
 cards they draw, and members read again after a filing: the app sets all of that aside
-(`gc.freeze`) at start, and again after a full pass that found more than `WALKED` alive, so
-that the next ones walk only what was made since. What was set aside and later dropped is
-freed as usual unless it is part of a cycle (a widget taken off the screen, a task that
-was under way when it was set aside); those wait for the sweep, which the app calls once
-a day. Setting aside after every pass would keep the passes shortest, but a pass comes
-mid-change, with the change's work under way: a busy board set aside about 100 KiB of it
-a pass that way, to be freed only by the sweep.
+(`gc.freeze`) at start, and again after a full pass that found more than `WALKED` alive,
+so that the next ones walk only what was made since. What was set aside and later dropped
+is freed as usual unless it is part of a cycle; those wait for the sweep, which the app
+calls once a day. Most lines Textual draws are in one (a line of the right length keeps
+itself in its own cache), so each card drawn again leaves its old lines to the collector,
+and those set aside wait for the sweep: a board at a busy door grew 8 MiB more over 4,500
+changes than one that set nothing aside after start, all of it freed by the sweep.
+Setting aside more often (after every pass, or at each calm moment) keeps the passes
+shorter still, but sets aside more lines soon dropped: 30 MiB over 1,500 changes.
 """
 
 from __future__ import annotations
