@@ -58,7 +58,7 @@ class WallApp(App[None]):
         self._problem: str | None = None
         self.set_aside = SetAside()
         """Everyone read and what the board built, kept out of the collector's full
-        passes: a board running for weeks is never held up long by one."""
+        passes, so that those stay short however long the board runs."""
         self._swept_on: date | None = None
         self._everyone_asked = False
         self.problems: list[str] = []
