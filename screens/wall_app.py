@@ -3,8 +3,7 @@ folder that the kiosk and the command line change."""
 
 from __future__ import annotations
 
-import gc
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from textual import work
 from textual.app import App
@@ -16,6 +15,7 @@ from kiosk.errors import KioskError
 from kiosk.exchange.wall import WallView, wall_view
 from kiosk.language import N_, _
 from screens.gathering_cards import Section
+from screens.set_aside import SetAside
 from screens.themes import THEMES
 from screens.wall import WallScreen, wall_sections
 
@@ -57,7 +57,10 @@ class WallApp(App[None]):
         self._looking = False
         self._next_turn: datetime | None = None
         self._problem: str | None = None
-        self._set_aside = False
+        self.set_aside = SetAside()
+        """Everyone read and what the board built, kept out of the collector's full
+        passes, so that those stay short however long the board runs."""
+        self._swept_on: date | None = None
         self._everyone_asked = False
         self.problems: list[str] = []
         """Each problem reading the data met while it ran, once: said on stderr when it
@@ -87,6 +90,7 @@ class WallApp(App[None]):
             self._looking = True
             self._look()
         now = self.community.clock()
+        self._sweep_once_a_day(now)
         if self._next_turn is None:
             self._next_turn = now + PAGE_TURN
         elif now >= self._next_turn:
@@ -130,15 +134,21 @@ class WallApp(App[None]):
 
     async def _lay_out(self, view: WallView, sections: list[Section]) -> None:
         await self.wall.show(view, sections)
-        if not self._set_aside:
-            # Everyone read and what the board built to start live as long as it does:
-            # the garbage collector's full passes need not walk them.
-            self._set_aside = True
-            gc.freeze()
+        # Everyone read and what the board built to start live as long as it does.
+        self.set_aside.start()
+
+    def _sweep_once_a_day(self, now: datetime) -> None:
+        # At the first look after midnight, when the space is most likely closed and
+        # nobody minds the board's pause.
+        today = now.astimezone(self.community.zone).date()
+        if self._swept_on is None:
+            self._swept_on = today
+        elif today != self._swept_on:
+            self._swept_on = today
+            self.set_aside.sweep()
 
     def on_unmount(self) -> None:
-        if self._set_aside:
-            gc.unfreeze()  # what the board leaves behind may be collected again
+        self.set_aside.stop()
 
     def _cannot_read(self, problem: str) -> None:
         # Said once, not every second, until the problem changes.

@@ -13,10 +13,12 @@ changes come in rounds, each followed by a quiet spell without changes, as on an
 afternoon.
 
 Inside the board (`run_board`): the UI thread's CPU time (`time.thread_time()`, read on
-that thread) and every lag, a 10 ms sleep on its event loop that wakes late. Outside: its
-resident memory (RSS) after each round. The UI time of a change is what the UI thread
-spent over a round beyond its floor (the quiet spell's rate of looking and turning pages
-with nothing new), per layout of a change.
+that thread), every lag (a 10 ms sleep on its event loop that wakes late) and every full
+pass of the garbage collector (timed with its callbacks). Outside: its resident memory
+(RSS) after each round, and the lags of a bare event loop in a process beside it, doing
+nothing else: what the machine's own load costs in the same run. The UI time of a change
+is what the UI thread spent over a round beyond its floor (the quiet spell's rate of
+looking and turning pages with nothing new), per layout of a change.
 
     python -m tests.benchmarks.wall_board [--changes 5000] [--every 0.05] [--size 80x24]
 """
@@ -26,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import fcntl
+import gc
 import json
 import os
 import random
@@ -40,7 +43,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk.community.community import Community, utc_now
 from kiosk.config import Config
@@ -81,6 +84,8 @@ class Reading:
     """How many lags it had recorded so far (its lag file's lines)."""
     bare_lags: int
     """The same of a bare event loop running beside it, doing nothing else."""
+    passes: int
+    """How many full passes of its garbage collector it had timed so far."""
     rss: int
 
 
@@ -104,7 +109,8 @@ def main() -> int:
         data = working_copy(data_set(LARGE).data, Path(folder) / "data")
         section = measure(data, Path(folder), args.changes, args.every, columns, rows)
         for row in section.rows:
-            print(f"{row.metric}: {row.ours.cell()}")
+            beside = "" if row.baseline is None else f"; beside it: {row.baseline.cell()}"
+            print(f"{row.metric}: {row.ours.cell()}{beside}")
         for note in section.notes:
             print(note)
     return 0
@@ -123,12 +129,14 @@ def section(scratch: Scratch) -> Section:
 
 
 def run_board(data: Path, every: float, state: Path) -> None:
-    """Run the wall board, writing what it did into `state` as it goes (and every lag into
-    `state` with the suffix .lags, a line each)."""
+    """Run the wall board, writing what it did into `state` as it goes, the length of each
+    full pass of its collector too (and every lag into `state` with the suffix .lags, a
+    line each)."""
     from screens.wall import WallScreen
     from screens.wall_app import WallApp
 
     shown = 0
+    passes: list[float] = []
     show = WallScreen.show
 
     async def counted_show(
@@ -143,7 +151,8 @@ def run_board(data: Path, every: float, state: Path) -> None:
     def tell() -> None:
         # Replaced whole, so the other process never reads it half written.
         said = state.with_suffix(".new")
-        said.write_text(json.dumps({"shown": shown, "ui_cpu": time.thread_time()}))
+        told = {"shown": shown, "ui_cpu": time.thread_time(), "passes": passes}
+        said.write_text(json.dumps(told))
         said.replace(state)
 
     mount = WallApp.on_mount
@@ -153,6 +162,17 @@ def run_board(data: Path, every: float, state: Path) -> None:
         self.run_worker(probe(state.with_suffix(".lags"), every, tell), group="probe")
 
     WallApp.on_mount = measured_mount  # type: ignore[method-assign]
+    began = 0.0
+
+    def timed(phase: str, info: dict[str, Any]) -> None:
+        nonlocal began
+        if info["generation"] == 2:
+            if phase == "start":
+                began = time.perf_counter()
+            else:
+                passes.append(time.perf_counter() - began)  # no file: nothing that waits
+
+    gc.callbacks.append(timed)
     config = Config(space_name="Makerspace North", data_dir=data)
     WallApp(Community.open(config, utc_now, create=False), config, every).run()
 
@@ -220,7 +240,8 @@ def measure(
         board.stop()
     lags = [float(line) for line in state.with_suffix(".lags").read_text().split()]
     bare = [float(line) for line in state.with_suffix(".bare").read_text().split()]
-    return _section(busy, quiet, lags, bare, every, columns, rows)
+    passes: list[float] = json.loads(state.read_text())["passes"]
+    return _section(busy, quiet, lags, bare, passes, every, columns, rows)
 
 
 def _section(
@@ -228,11 +249,12 @@ def _section(
     quiet: list[tuple[Reading, Reading]],
     lags: list[float],
     bare: list[float],
+    passes: list[float],
     every: float,
     columns: int,
     rows: int,
 ) -> Section:
-    ui, floor, worst, worst_bare, rss = (Figure() for _ in range(5))
+    ui, floor, worst, worst_bare, longest, rss = (Figure() for _ in range(6))
     rss.unit = "B"
     for (start, end), (calm, after) in zip(busy, quiet, strict=True):
         floor_rate = (after.ui_cpu - calm.ui_cpu) / (after.at - calm.at)
@@ -241,6 +263,7 @@ def _section(
         floor.samples.append(floor_rate * every)
         worst.samples.append(max(lags[start.lags : end.lags], default=0.0))
         worst_bare.samples.append(max(bare[start.bare_lags : end.bare_lags], default=0.0))
+        longest.samples.append(max(passes[start.passes : end.passes], default=0.0))
         rss.samples.append(end.rss)
     first, last = busy[0][0], busy[-1][1]
     growth = Figure(samples=[last.rss - first.rss], unit="B")
@@ -255,14 +278,15 @@ def _section(
         [
             bound("UI thread CPU per change (floor taken off)", ui, UI_LIMIT, "<= 20 ms", "max"),
             Row("  UI thread CPU per look with nothing new (floor)", floor),
-            bound(
-                "worst lag of the board's event loop, per round",
+            Row(
+                "worst lag of the board's event loop, per round; beside it, a bare one's",
                 worst,
+                worst_bare,
                 LAG_LIMIT,
                 "<= 100 ms",
                 "max",
             ),
-            Row("  the same of a bare event loop beside it (the machine's own)", worst_bare),
+            Row("  the collector's longest full pass, per round (0: none)", longest),
             bound(
                 f"board RSS growth from change {WARM_UP:,} to the last",
                 growth,
@@ -277,7 +301,8 @@ def _section(
             f"every second; {changes:,} layouts over {ROUNDS} rounds after {WARM_UP} changes "
             f"of warming up, each round followed by {QUIET:.0f} s without changes; "
             f"lags: a {PROBE * 1000:.0f} ms sleep on its event loop waking later than that "
-            f"({len(lags)} in all, start-up included)",
+            f"({len(lags)} in all, start-up included); {len(passes)} full passes of its "
+            f"collector in all, start-up included",
         ],
     )
 
@@ -323,7 +348,10 @@ class Board:
     def reading(self) -> Reading:
         said = json.loads(self.state.read_text())
         lags, bare = (_lines(self.state.with_suffix(kind)) for kind in (".lags", ".bare"))
-        return Reading(time.monotonic(), said["shown"], said["ui_cpu"], lags, bare, self.rss())
+        passes = len(said["passes"])
+        return Reading(
+            time.monotonic(), said["shown"], said["ui_cpu"], lags, bare, passes, self.rss()
+        )
 
     def rss(self) -> int:
         """The board's resident memory now, in bytes."""

@@ -3,6 +3,8 @@ fresh from other processes, paged by itself, asking for nothing, showing nothing
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
@@ -27,6 +29,7 @@ from tests.conftest import FakeClock
 from tests.privacy import seed_secrets
 from tests.ui.conftest import SnapCompare
 from tests.ui.driving import everyone_here
+from tests.ui.test_set_aside import many_cycles
 from tests.ui.test_snapshots import EVERY_SIZE
 
 HOURS = read_hours(
@@ -463,3 +466,28 @@ async def test_a_row_of_cards_shows_whole_or_waits_for_its_page(
             assert set(beside) <= set(widgets)
         titles = [w for _, _, widgets in blocks for w in widgets if w.has_class("section-title")]
         assert len(titles) == len(app.wall.query(".section-title"))
+
+
+async def test_a_board_left_running_frees_what_it_dropped_once_a_day_after_midnight(
+    make_wall: MakeWall, demo_data: Path, clock: FakeClock
+) -> None:
+    # Given a board up since the morning, and much it held past a full pass of the
+    # collector, in cycles as a widget and its styles are, and then dropped
+    app = make_wall(demo_data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        held = many_cycles()
+        gone = weakref.ref(held[0])
+        gc.collect()
+        del held
+        # When the day goes on, it stays set aside
+        clock.advance(hours=14, minutes=59)
+        app.tick()
+        await settle(pilot)
+        gc.collect()
+        assert gone() is not None
+        # Then at the first look after midnight it is freed
+        clock.advance(minutes=2)
+        app.tick()
+        await settle(pilot)
+        assert gone() is None
