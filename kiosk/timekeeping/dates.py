@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from contextlib import suppress
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import MO, relativedelta
@@ -64,18 +63,9 @@ _DAY_MONTH = re.compile(
 )
 
 
-@dataclass(slots=True, frozen=True)
-class TypedDay:
-    """A day read from what a host typed, and a sentence saying which day it is."""
-
-    day: date
-    sentence: str
-    """Like "from Monday 23 November 2026"."""
-
-
-def read_day(typed: str, today: date, word: str = "from") -> TypedDay:
-    """Read the day in `typed`, taking `today` for the words relative to it; `word` begins
-    the sentence ("from", "until", or empty). Refused, with examples, when unreadable."""
+def read_day(typed: str, today: date) -> date:
+    """Read the day in `typed`, taking `today` for the words relative to it. Refused, with
+    examples, when unreadable."""
     words = " ".join(typed.lower().replace(",", ", ").split()).rstrip(".")
     if not words:
         raise Refused(_("Please type a day, like {examples}.").format(examples=_examples()))
@@ -89,7 +79,7 @@ def read_day(typed: str, today: date, word: str = "from") -> TypedDay:
                 typed=shortened(typed, 30), examples=_examples()
             )
         )
-    return TypedDay(day, f"{word} {day_words(day)}".strip())
+    return day
 
 
 def read_coming_day(typed: str, today: date) -> date:
@@ -99,7 +89,7 @@ def read_coming_day(typed: str, today: date) -> date:
     words = " ".join(typed.lower().split()).rstrip(".")
     if words == "tomorrow":
         return today + timedelta(days=1)
-    day = read_day(typed, today, "").day
+    day = read_day(typed, today)
     if day >= today:
         return day
     if (match := _WEEKDAY.fullmatch(words)) and not match[1] and _weekday(match[2]) is not None:

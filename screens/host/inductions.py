@@ -184,7 +184,7 @@ class InductionsScreen(ForHosts, KioskScreen):
         try:
             if not typed_by:
                 raise Refused(_("Please type who inducted them: a member's full name."))
-            expires = read_day(typed_day, today, "").day if typed_day else None
+            expires = read_day(typed_day, today) if typed_day else None
         except KioskError as problem:
             self.refused(problem)
             return

@@ -75,7 +75,7 @@ def digest(args: argparse.Namespace, config: Config) -> int:
             )
         )
     community = open_community(config)
-    day = read_day(args.day, local_day(community.clock(), config.zone)).day
+    day = read_day(args.day, local_day(community.clock(), config.zone))
     _queue(community.store, config, chat.digest(community, config, day))
     say(_("Queued for the hosts' channel: the digest of {day}.").format(day=day_words(day)))
     return 0

@@ -110,26 +110,22 @@ def contacts(args: argparse.Namespace, config: Config) -> int:
     member = community.find(args.member)
     zone = community.zone
     today = local_day(now(), zone)
-    first = read_day(args.first, today, "from")
-    last = read_day(args.last, today, "until")
-    if last.day < first.day:
+    first = read_day(args.first, today)
+    last = read_day(args.last, today)
+    if last < first:
         raise UsageError(
-            _("The days are the wrong way round: {first}, {last}.").format(
-                first=first.sentence, last=last.sentence
+            _("The days are the wrong way round: from {first} until {last}.").format(
+                first=day_words(first), last=day_words(last)
             )
         )
     # Others' visits begun a day either side may overlap the member's, over midnight.
     day = timedelta(days=1)
-    visits = community.visits_begun(first.day - day, last.day + day)
-    own = [
-        v
-        for v in visits
-        if is_own(v, member.id) and first.day <= local_day(v.since, zone) <= last.day
-    ]
-    if first.day == last.day:
-        days = _("on {day}").format(day=day_words(first.day))
+    visits = community.visits_begun(first - day, last + day)
+    own = [v for v in visits if is_own(v, member.id) and first <= local_day(v.since, zone) <= last]
+    if first == last:
+        days = _("on {day}").format(day=day_words(first))
     else:
-        days = f"{first.sentence} {last.sentence}"
+        days = _("from {first} until {last}").format(first=day_words(first), last=day_words(last))
     if not own:
         say(_("{name} was not here {days}.").format(name=member.name, days=days))
         return 0

@@ -25,7 +25,7 @@ from kiosk.record_json import guest_json, presence_json
 from kiosk.safety.agreements import pending
 from kiosk.timekeeping import hours
 from kiosk.timekeeping.closing import DayEnd
-from kiosk.timekeeping.dates import read_day
+from kiosk.timekeeping.dates import day_words, read_day
 from kiosk.timekeeping.opening import local_day
 
 
@@ -196,20 +196,20 @@ def export_visits(args: argparse.Namespace, config: Config) -> int:
 
     community = open_community(config)
     today = local_day(community.clock(), community.zone)
-    first = read_day(args.first, today, "from")
-    last = read_day(args.last, today, "until")
-    if last.day < first.day:
+    first = read_day(args.first, today)
+    last = read_day(args.last, today)
+    if last < first:
         raise UsageError(
-            _("The days are the wrong way round: {first}, {last}.").format(
-                first=first.sentence, last=last.sentence
+            _("The days are the wrong way round: from {first} until {last}.").format(
+                first=day_words(first), last=day_words(last)
             )
         )
     say(
-        _("Visits {first} {last}.").format(first=first.sentence, last=last.sentence),
+        _("Visits from {first} until {last}.").format(first=day_words(first), last=day_words(last)),
         err=True,
     )
-    visits = community.visits_begun(first.day, last.day)
-    day_before = first.day - timedelta(days=1)
+    visits = community.visits_begun(first, last)
+    day_before = first - timedelta(days=1)
     earlier = community.visits_begun(day_before, day_before)
     members = community.members_by_id(visit.member_id for visit in visits)
     if args.out == STANDARD_OUTPUT:
