@@ -315,7 +315,15 @@ class ProfileScreen(KioskScreen):
         if not visits and not problem:
             lines.append(Content(_("No visits yet.")))
         elif visits:
-            lines.append(Content(_("{count} in all; the latest:").format(count=total)))
+            lines.append(
+                Content(
+                    ngettext(
+                        "{count} visit in all; the latest:",
+                        "{count} visits in all; the latest:",
+                        total,
+                    ).format(count=total)
+                )
+            )
         lines += [self.visit_line(visit) for visit in visits]
         self.query_one("#visits", Static).update(Content("\n").join(lines))
 

@@ -28,6 +28,7 @@ from kiosk import text
 from kiosk.access.pin import pin_matches
 from kiosk.config import Config
 from kiosk.errors import DataError, StorageError
+from kiosk.language import N_
 from kiosk.storage.files import FolderLock, read_regular, signature, write_atomically
 from kiosk.storage.layout import LOCK_FILE
 from kiosk.storage.store import Store
@@ -46,7 +47,7 @@ _NO_WAIT = timedelta(0)
 
 DEMO_PIN = "1234"
 """The host PIN of the example config, published in the README."""
-DEMO_PIN_WARNING = (
+DEMO_PIN_WARNING = N_(
     "The host PIN is still the demo PIN 1234, which anyone can look up. Make your own "
     "with `kiosk hash-pin` and put it in the config as host_pin_hash."
 )

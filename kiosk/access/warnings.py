@@ -13,6 +13,7 @@ from typing import Literal, get_args
 
 from kiosk.access.hosts import DEMO_PIN_WARNING, uses_demo_pin
 from kiosk.config import Config, permissions_warning
+from kiosk.language import _
 
 Source = Literal["setup", "theme", "data", "backup", "outbox", "events", "chat"]
 """What a warning is about; each says its warnings again when they change or are over."""
@@ -23,7 +24,7 @@ def host_warnings(config: Config) -> list[str]:
     so run it off the UI thread."""
     warnings = []
     if uses_demo_pin(config):
-        warnings.append(DEMO_PIN_WARNING)
+        warnings.append(_(DEMO_PIN_WARNING))
     readable = permissions_warning(config.source, config)
     if readable:
         warnings.append(readable)

@@ -23,7 +23,7 @@ from kiosk.events.agenda import Agenda
 from kiosk.events.feeds import Feeds, FeedState
 from kiosk.events.happening import Happening
 from kiosk.events.wording import event_line
-from kiosk.language import N_, _
+from kiosk.language import N_, _, speaking
 from kiosk.models import HostedEvent, Visit, check_repeat
 from kiosk.timekeeping.dates import day_words, read_coming_day
 from kiosk.timekeeping.opening import at, local_day
@@ -149,11 +149,12 @@ class Events:
 
     def shown_today(self) -> tuple[ShownEvent, ...]:
         """What is still on today and the next event after it, as public screens show
-        them. Worked out again once a minute or after a change, so that the kiosk works it
-        out off the UI thread and its screens find it ready."""
+        them, in the language speaking. Worked out again once a minute, after a change or
+        in another language, so that the kiosk works it out off the UI thread and its
+        screens find it ready."""
         now = self.state.clock()
         minute = now.replace(second=0, microsecond=0)
-        holds_for = (minute, self.state.changes, self.agenda.version())
+        holds_for = (minute, self.state.changes, self.agenda.version(), speaking())
         kept = self._shown
         if kept is not None and kept[0] == holds_for:
             return kept[1]

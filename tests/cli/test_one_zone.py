@@ -55,7 +55,7 @@ def test_every_command_shows_berlins_time_and_day(
     [row] = list(csv.DictReader(io.StringIO(exported.out, newline="")))
     assert (row["since"], row["in progress"]) == ("2026-11-27 00:30", "yes")
     # The member joined on Thursday in Berlin too (10:00 there)
-    assert "  joined 26 November 2026" in kiosk("members", "show", in_berlin).out
+    assert "  joined Thursday, 26 November 2026" in kiosk("members", "show", in_berlin).out
     # The SpaceAPI file says the space opens at 09:00 today, Friday, not "tomorrow"
     state = json.loads(kiosk("spaceapi").out)["state"]
     assert state == {"open": False, "message": "closed · opens at 09:00"}

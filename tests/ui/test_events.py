@@ -8,8 +8,10 @@ from __future__ import annotations
 from datetime import UTC
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
+from kiosk import language
 from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.demo.seeding import seed_demo_events
@@ -19,6 +21,7 @@ from screens.confirmation import CheckedInScreen
 from screens.wall_app import WallApp
 from tests.cli.test_event_feeds import FEED, calendar_server
 from tests.conftest import FakeClock
+from tests.core.test_language import catalog_with
 from tests.ui.conftest import MakeApp, SnapCompare
 from tests.ui.driving import (
     everyone_here,
@@ -57,6 +60,38 @@ async def test_home_and_the_board_show_today_and_the_next_event(
         await pilot.press("f2")
         await settle(pilot)
         assert isinstance(app.screen, BoardScreen)
+        assert "Tonight 19:00 Soldering 101 · with Jürgen" in shown(pilot)
+
+
+async def test_home_says_the_events_in_the_language_chosen_and_again_in_its_own(
+    make_app: MakeApp,
+    demo_data: Path,
+    clock: FakeClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Given the demo's events, and a German catalog that knows how an evening event reads
+    seed_demo_events(demo_data, clock(), UTC)
+    catalog_with(
+        tmp_path / "catalogs",
+        "de",
+        ("Tonight {time}", "Heute Abend {time}"),
+        ("{when} {title} · with {host}", "{when} {title} · mit {host}"),
+    )
+    monkeypatch.setattr(language, "CATALOGS", tmp_path / "catalogs")
+    async with make_app(idle_timeout=60).run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "Tonight 19:00 Soldering 101 · with Jürgen" in shown(pilot)
+
+        # When someone chooses German at the door (F8), in the same minute
+        await pilot.press("f8")
+        await settle(pilot)
+
+        # Then home's events speak German too, not the lines it had written in English
+        assert "Heute Abend 19:00 Soldering 101 · mit Jürgen" in shown(pilot)
+
+        # And once home is the kiosk's own again, English
+        await let_time_pass(pilot, 61)
         assert "Tonight 19:00 Soldering 101 · with Jürgen" in shown(pilot)
 
 

@@ -152,7 +152,7 @@ async def test_the_profile_shows_the_badge_code_and_recent_visits(
         assert app.screen.query_one("#badge-qr", QRCode).data == zoe.badge
         text = shown(pilot)
         assert f"Code {spaced_badge_code(zoe.badge)}" in text
-        assert f"{zoe.visits} in all; the latest:" in text
+        assert f"{zoe.visits} visits in all; the latest:" in text
 
 
 async def test_a_new_member_sets_up_a_profile_and_a_pin_right_after_registering(

@@ -31,6 +31,7 @@ from kiosk.output import json_text, say
 from kiosk.progress import progress_shown
 from kiosk.record_json import member_json
 from kiosk.storage.files import write_atomically
+from kiosk.timekeeping.dates import day_words
 
 
 def members_add(args: argparse.Namespace, config: Config) -> int:
@@ -98,8 +99,8 @@ def members_show(args: argparse.Namespace, config: Config) -> int:
             }
         )
     say(f"{member.name}  ({member.id}){'' if member.active else '  ' + _('[paused]')}")
-    joined = f"{member.joined.astimezone(community.zone):%d %B %Y}".removeprefix("0")
-    say(_("  joined {day}").format(day=joined))
+    joined = member.joined.astimezone(community.zone).date()
+    say(_("  joined {day}").format(day=day_words(joined)))
     say(_("  badge {code}").format(code=member.badge or _("(none yet)")))
     yes, counted_only = _("yes"), _("no, counted only")
     say(_("  on the board: {answer}").format(answer=yes if member.on_board else counted_only))
