@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from kiosk.cli.argparse_words import speak_for_argparse
 from kiosk.cli.arguments import (
     badges,
     data,
@@ -62,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     # The person at the terminal reads in their language from the first word, help too.
     speak(asked_language(os.environ))
+    speak_for_argparse()
     config: Config | None = None
     try:
         args = _parser().parse_args(arguments)

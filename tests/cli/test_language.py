@@ -71,6 +71,20 @@ def test_a_german_terminal_gets_help_in_german(
     assert "⟦check a member in⟧" in shown.out
 
 
+def test_a_german_terminal_gets_the_usage_and_its_errors_in_german_too(
+    kiosk: Kiosk, every_word_marked: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a German terminal
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    # When a host leaves out what an event needs
+    refused = kiosk("events", "add")
+    # Then argparse's own words come through the catalogs too, the usage line's and the
+    # error's
+    assert refused.code == 2
+    assert refused.err.startswith("⟦usage: ⟧kiosk events add")
+    assert "⟦the following arguments are required: TITLE, --at⟧" in refused.err
+
+
 def json_commands(member: str) -> list[list[str]]:
     """Every command whose help offers --json, a member given to those that take one."""
     commands = []
