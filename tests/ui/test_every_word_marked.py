@@ -31,6 +31,7 @@ from tests.conftest import FakeClock
 from tests.ui.conftest import MakeApp
 from tests.ui.driving import PIN, everyone_here, keys_go_quiet, settle, stored, type_text
 from tests.ui.hosting import open_console
+from tests.ui.test_host_safety import open_inductions
 from tests.ui.test_invite_from_profile import fill_in, open_invite
 
 TEMPLATE = Path(language.__file__).parent / "locale" / "kiosk.pot"
@@ -45,6 +46,8 @@ TYPED = {"mar", "xqzv", "martn", "Sam", "Guest"}
 """What the journeys type: a person's words, shown back as they typed them."""
 GLYPHS = {"X"}
 """Marks that happen to be letters: a ticked box."""
+CONFIG_KEYS = {"agreements"}
+"""The config's own words, named as a host types them in the file ("[[agreements]]")."""
 KEYS = re.compile(r"\^[a-z]\b|\b(?:esc|space|tab|[Ff]\d{1,2}|PgDn|PgUp)\b")
 """Keys as the footer and the keys screen name them (F2, esc, ^s): the keyboard's words."""
 
@@ -162,6 +165,10 @@ async def guest_invited(pilot: Pilot[None]) -> None:
     await fill_in(pilot, "Sam Guest", "tomorrow")
 
 
+async def inductions_of_zoe(pilot: Pilot[None]) -> None:
+    await open_inductions(pilot, "zoe")
+
+
 async def host_pin_asked(pilot: Pilot[None]) -> None:
     await pilot.press("f9")
     await settle(pilot)
@@ -195,6 +202,8 @@ JOURNEYS = {
     "host: stats": host("f6"),
     "host: roll call": host("f7"),
     "host: events": host("", "ctrl+e"),
+    "host: agreements": host("f8"),
+    "host: a member's inductions": inductions_of_zoe,
 }
 
 
@@ -215,7 +224,7 @@ async def test_no_word_is_shown_unmarked(
         for code in language.LANGUAGES
         for word in re.findall(r"[A-Za-z]+", language.own_name(code))
     }
-    known = babel_words() | names | TYPED | GLYPHS | {"Makerspace", "North"}
+    known = babel_words() | names | TYPED | GLYPHS | CONFIG_KEYS | {"Makerspace", "North"}
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
         # When a person goes to the screen
