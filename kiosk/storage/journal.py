@@ -269,6 +269,10 @@ class _CopiedWhenUsed(dict[str, Table]):
         self.used.add(name)
         super().__setitem__(name, table)
 
+    def __delitem__(self, name: str) -> None:
+        self.used.add(name)  # every document of it removed
+        super().__delitem__(name)
+
     def get(self, name: str, default: Any = None) -> Any:
         self._use(name)
         return super().get(name, default)
