@@ -5,7 +5,6 @@ so the kiosk shows its events offline too and tells hosts how old they are."""
 from __future__ import annotations
 
 import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
@@ -41,6 +40,8 @@ class FeedState:
 
 def fetch_over_http(url: str) -> str:
     """The text at `url`, fetched within FETCH_SECONDS."""
+    import urllib.request  # late: with http, e-mail parsing and TLS, a tenth of a check-in
+
     request = urllib.request.Request(url, headers={"User-Agent": "check-in-kiosk"})
     with urllib.request.urlopen(request, timeout=FETCH_SECONDS) as response:
         body: bytes = response.read(LARGEST_FEED + 1)

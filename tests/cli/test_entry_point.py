@@ -91,6 +91,7 @@ NEVER_AT_THE_DOOR = (
     "dateutil.rrule",
     "icalendar",
     "recurring_ical_events",
+    "urllib.request",
     "kiosk.events.icalendar_files",
     "kiosk.badges.png",
     "kiosk.badges.qr",
