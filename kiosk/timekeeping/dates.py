@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import MO, relativedelta
 
 from kiosk import language
-from kiosk.errors import Refused
+from kiosk.errors import Refused, UsageError
 from kiosk.language import _
 from kiosk.text import shortened
 
@@ -80,6 +80,19 @@ def read_day(typed: str, today: date) -> date:
             )
         )
     return day
+
+
+def read_span(first: str, last: str, today: date) -> tuple[date, date]:
+    """The days from `first` to `last` as a host typed them (see `read_day`); refused
+    when they are the wrong way round."""
+    begins, ends = read_day(first, today), read_day(last, today)
+    if ends < begins:
+        raise UsageError(
+            _("The days are the wrong way round: from {first} until {last}.").format(
+                first=day_words(begins), last=day_words(ends)
+            )
+        )
+    return begins, ends
 
 
 def read_coming_day(typed: str, today: date) -> date:

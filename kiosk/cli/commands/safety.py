@@ -22,7 +22,7 @@ from kiosk.safety.contacts import contacts as overlapping
 from kiosk.safety.contacts import is_own
 from kiosk.safety.printout import write_csv, write_page
 from kiosk.safety.roll_call import SAID_ON_SCREEN, RollCall, accounted_for, roll
-from kiosk.timekeeping.dates import day_words, read_day
+from kiosk.timekeeping.dates import day_words, read_span
 from kiosk.timekeeping.hours import clock_time, duration
 from kiosk.timekeeping.opening import local_day, local_time
 
@@ -110,14 +110,7 @@ def contacts(args: argparse.Namespace, config: Config) -> int:
     member = community.find(args.member)
     zone = community.zone
     today = local_day(now(), zone)
-    first = read_day(args.first, today)
-    last = read_day(args.last, today)
-    if last < first:
-        raise UsageError(
-            _("The days are the wrong way round: from {first} until {last}.").format(
-                first=day_words(first), last=day_words(last)
-            )
-        )
+    first, last = read_span(args.first, args.last, today)
     # Others' visits begun a day either side may overlap the member's, over midnight.
     day = timedelta(days=1)
     visits = community.visits_begun(first - day, last + day)

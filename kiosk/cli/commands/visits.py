@@ -17,7 +17,7 @@ from kiosk.cli.commands.running import (
 )
 from kiosk.community.community import Community
 from kiosk.config import Config
-from kiosk.errors import Refused, UsageError
+from kiosk.errors import Refused
 from kiosk.language import _, ngettext
 from kiosk.models import STATUS_LABELS, Presence
 from kiosk.output import say
@@ -25,7 +25,7 @@ from kiosk.record_json import guest_json, presence_json
 from kiosk.safety.agreements import pending
 from kiosk.timekeeping import hours
 from kiosk.timekeeping.closing import DayEnd
-from kiosk.timekeeping.dates import day_words, read_day
+from kiosk.timekeeping.dates import day_words, read_span
 from kiosk.timekeeping.opening import local_day
 
 
@@ -196,14 +196,7 @@ def export_visits(args: argparse.Namespace, config: Config) -> int:
 
     community = open_community(config)
     today = local_day(community.clock(), community.zone)
-    first = read_day(args.first, today)
-    last = read_day(args.last, today)
-    if last < first:
-        raise UsageError(
-            _("The days are the wrong way round: from {first} until {last}.").format(
-                first=day_words(first), last=day_words(last)
-            )
-        )
+    first, last = read_span(args.first, args.last, today)
     say(
         _("Visits from {first} until {last}.").format(first=day_words(first), last=day_words(last)),
         err=True,
