@@ -195,8 +195,14 @@ class MemberScreen(KioskScreen):
         visit = self.visit_shown(member)
         if self.is_current and (self.proven, visit is None, member) != self.composed:
             self.member, self.visit = member, visit
-            self.refresh(recompose=True)
-            self.call_after_refresh(self.focus_first)
+            self.call_next(self.compose_again)
+
+    async def compose_again(self) -> None:
+        """Put the screen together for what is true now, with the first choice in focus;
+        unless it was left meanwhile and is being taken down."""
+        await self.recompose()
+        if self.is_current:
+            self.focus_first()
 
     # -- today's choices ----------------------------------------------------------------
 

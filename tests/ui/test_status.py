@@ -9,9 +9,10 @@ from textual.pilot import Pilot
 from textual.widgets import RadioButton, SelectionList
 
 from screens.confirmation import CheckedInScreen
+from screens.home import HomeScreen
 from tests.conftest import FakeClock
 from tests.ui.conftest import MakeApp
-from tests.ui.driving import settle, shown, stored, type_text, visit_now
+from tests.ui.driving import settle, showing, shown, stored, type_text, visit_now
 
 
 def lit(pilot: Pilot[None]) -> list[str]:
@@ -188,3 +189,22 @@ async def test_keys_in_a_burst_check_in_with_the_status_they_chose(
         await settle(pilot)
         # Then the check-in is with the status → chose
         assert visit_now(demo_data, clock, "m11demo").status == "heads-down"
+
+
+async def test_a_check_in_elsewhere_as_the_member_leaves_their_screen_is_no_trouble(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_text(pilot, "zoe")
+        await pilot.press("enter")
+        # Zoë is checked in elsewhere in the very moment the kiosk goes back home
+        app.community.check_in("m00demo")
+        app.community_changed.publish(None)
+        app.call_later(app.go_home)
+        await settle(pilot)
+        assert showing(app.screen, HomeScreen)
+        await type_text(pilot, "zoe")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Here since 09:00" in shown(pilot)
