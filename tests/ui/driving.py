@@ -194,7 +194,16 @@ class Stopwatch:
 
 
 async def let_time_pass(pilot: Pilot[None], seconds: float) -> None:
-    """Move the kiosk's timer on by `seconds`, and let the kiosk notice."""
+    """Move the kiosk's timer on by `seconds`, and let the kiosk notice, its reread of the
+    data included: what another kiosk or a command wrote meanwhile is then shown."""
+    app = kiosk_app(pilot)
+    # A tick starts no reread while one runs: one begun before the other's write ends first.
+    await rereads_done(app)
     stopwatch(pilot).advance(seconds)
-    kiosk_app(pilot).tick()
+    app.tick()
+    await rereads_done(app)
     await settle(pilot)
+
+
+async def rereads_done(app: KioskApp) -> None:
+    await app.workers.wait_for_complete([w for w in app.workers if w.group == "refresh"])
