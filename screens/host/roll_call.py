@@ -59,13 +59,17 @@ class RollCallPane(Vertical):
 
     def read_if_ticked_elsewhere(self) -> None:
         if self.display:
-            self.read(only_if_changed=True)
+            self.look_for_ticks()
+
+    @work(thread=True, group="roll-call-look", exclusive=True)
+    def look_for_ticks(self) -> None:
+        # Apart from `read`: a look that finds nothing new must not cancel a read on its way.
+        if self._ticks.file.changed():
+            self.app.call_from_thread(self.read)
 
     @work(thread=True, group="roll-call", exclusive=True)
-    def read(self, only_if_changed: bool = False) -> None:
+    def read(self) -> None:
         """Read who is here and the ticks (off the UI thread), and show them."""
-        if only_if_changed and not self._ticks.file.changed():
-            return
         problem = ""
         try:
             ticks = self._ticks.ticks()

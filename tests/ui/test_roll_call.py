@@ -101,3 +101,20 @@ async def test_a_second_tap_on_a_person_ticks_them_off(make_app: MakeApp) -> Non
         await pilot.click("#roll-call-table", offset=(10, 2))
         await settle(pilot)
         assert [mark for mark, _ in rows(pilot)[:2]] == ["☐", "✔"]
+
+
+async def test_a_check_in_in_the_same_second_as_a_look_for_ticks_is_on_the_roll(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_console(pilot, "f7")
+        listed = len(rows(pilot))
+        # When Zoë checks in at the door as the second turns, and nobody ticks anyone off
+        stored(demo_data, clock).check_in("m00demo")
+        app.community.refresh()
+        app.community_changed.publish(None)
+        app.ticked.publish(0.0)
+        await settle(pilot)
+        # Then she is on the roll all the same
+        assert len(rows(pilot)) == listed + 1
