@@ -22,7 +22,15 @@ from screens.qr import QRCode
 from tests.conftest import FakeClock
 from tests.receivers import web_hook
 from tests.ui.conftest import MakeApp
-from tests.ui.driving import kiosk_app, scan_badges, settle, shown, stored, toasts
+from tests.ui.driving import (
+    kiosk_app,
+    let_time_pass,
+    scan_badges,
+    settle,
+    shown,
+    stored,
+    toasts,
+)
 from tests.ui.test_profile import ask_for_zoes_profile, replace_text, tap
 
 ZOE, BJORN = "m00demo", "m02demo"
@@ -195,3 +203,19 @@ async def test_zoe_cancels_a_guest_after_being_asked_and_the_code_lets_nobody_in
         await scan_badges(pilot, code)
         assert any("This invitation was cancelled" in toast for toast in toasts(pilot))
     assert stored(demo_data, clock).guests_of(ZOE) == []
+
+
+async def test_a_guest_who_comes_meanwhile_leaves_the_list(
+    make_app: MakeApp, demo_data: Path, clock: FakeClock
+) -> None:
+    # Given Zoë's profile lists Sam, invited for today
+    code = stored(demo_data, clock).invite(ZOE, "Sam Guest", TODAY).code
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_zoes_profile(pilot)
+        assert guests_listed(pilot) == ["Sam Guest · today"]
+        # When Sam is let in at another kiosk on the same data
+        stored(demo_data, clock).admit_invited(code)
+        await let_time_pass(pilot, 1)
+        # Then he is no longer listed as to come
+        assert guests_listed(pilot) == []
