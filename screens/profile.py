@@ -1,5 +1,5 @@
 """A member's own profile and data: their words, who sees each line, their visits, their
-badge and PIN, and deleting it all.
+badge and PIN, their guests to come (`screens.my_guests`), and deleting it all.
 
 Open it only for a member who proved who they are (see `screens.profile_access`): it shows
 what they keep for hosts, and lets them delete their data. It is private to them
@@ -38,6 +38,7 @@ from screens.data_deletion import DeleteDataScreen
 from screens.invite import InviteScreen
 from screens.kiosk_screen import KioskScreen
 from screens.length_count import length_count
+from screens.my_guests import MyGuests
 from screens.qr import QRCode
 from screens.scanner import BadgeScanned
 from screens.ticks import TickList
@@ -140,6 +141,7 @@ class ProfileScreen(KioskScreen):
                     _("Invite a guest for a day: they get a code that signs them in here."),
                     classes="hint",
                 )
+                yield MyGuests(member.id, id="my-guests")
                 with Horizontal(classes="buttons"):
                     yield Button(_("Invite a guest…"), id="invite")
                 yield Label(_("My data"), classes="section-title")

@@ -144,6 +144,7 @@ class Community(CommunityState):
     # -- guests invited ahead --------------------------------------------------------
     invite = HandedTo("invitations", Invitations.invite)
     coming_invitations = HandedTo("invitations", Invitations.coming)
+    coming_invitations_of = HandedTo("invitations", Invitations.coming_of)
     cancel_invitation = HandedTo("invitations", Invitations.cancel)
     admit_invited = HandedTo("invitations", Invitations.admit)
 

@@ -70,10 +70,22 @@ class Invitations:
         ]
         return sorted(waiting, key=lambda invitation: (invitation.day, invitation.made))
 
-    def cancel(self, typed_code: str) -> Invitation:
-        """Cancel the invitation with this code, so that it lets nobody in."""
+    def coming_of(self, member_id: str) -> list[Invitation]:
+        """The invitations this member made that are still to be used, soonest first."""
+        return [invitation for invitation in self.coming() if invitation.member_id == member_id]
+
+    def cancel(self, typed_code: str, by: str | None = None) -> Invitation:
+        """Cancel the invitation with this code, so that it lets nobody in. A member (`by`,
+        their id) may cancel only their own; a host (None) any."""
         with self.state.writing():
             invitation = self._found(typed_code)
+            if by is not None and invitation.member_id != by:
+                raise Refused(
+                    _(
+                        "Only the member who made an invitation may cancel it. Please ask "
+                        "them, or a host."
+                    )
+                )
             if invitation.visit_id is not None:
                 raise Refused(
                     _("The invitation {code} was used already: its guest came on {day}.").format(

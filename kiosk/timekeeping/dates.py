@@ -121,6 +121,16 @@ def day_words(day: date) -> str:
     return language.day(day)
 
 
+def coming_day_words(day: date, today: date) -> str:
+    """A day to come as a person says it: "today", "tomorrow", "Friday 11 December", or
+    with its year once it is in another year than today ("Friday, 8 January 2027")."""
+    if day == today:
+        return _("today")
+    if day == today + timedelta(days=1):
+        return _("tomorrow")
+    return language.day(day, with_year=day.year != today.year)
+
+
 def _examples() -> str:
     # Translators: the days a host may type, as examples: "today, friday, … or 2026-12-01".
     return _("{some} or {last}").format(some=", ".join(EXAMPLES[:-1]), last=EXAMPLES[-1])

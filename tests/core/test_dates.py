@@ -9,7 +9,13 @@ from datetime import date
 import pytest
 
 from kiosk.errors import Refused
-from kiosk.timekeeping.dates import EXAMPLES, day_words, read_coming_day, read_day
+from kiosk.timekeeping.dates import (
+    EXAMPLES,
+    coming_day_words,
+    day_words,
+    read_coming_day,
+    read_day,
+)
 
 TODAY = date(2026, 11, 26)
 
@@ -70,6 +76,15 @@ def test_last_week_on_a_monday_is_the_monday_before() -> None:
 def test_a_day_is_said_in_words() -> None:
     assert day_words(date(2026, 11, 23)) == "Monday, 23 November 2026"
     assert day_words(date(2027, 1, 9)) == "Saturday, 9 January 2027"
+
+
+def test_a_day_to_come_is_said_as_a_person_says_it() -> None:
+    thursday = date(2026, 12, 10)
+    assert coming_day_words(thursday, thursday) == "today"
+    assert coming_day_words(date(2026, 12, 11), thursday) == "tomorrow"
+    assert coming_day_words(date(2026, 12, 24), thursday) == "Thursday 24 December"
+    # Into the next year, the year is said too.
+    assert coming_day_words(date(2027, 1, 8), thursday) == "Friday, 8 January 2027"
 
 
 @pytest.mark.parametrize(

@@ -170,3 +170,36 @@ def test_new_codes_are_each_read_as_their_own_kind_alone() -> None:
         assert normalize_invitation_code(badge) is None
         assert normalize_invitation_code(invitation) == invitation
         assert normalize_badge_code(invitation) is None
+
+
+def test_a_member_s_coming_invitations_are_their_own_alone(
+    community: Community, ana: str, clock: FakeClock
+) -> None:
+    # Given Ana and Bo each invited guests, and one of Ana's came and one was cancelled
+    bo = community.add_member("Bo Berg").id
+    community.invite(ana, "Later", THURSDAY + timedelta(days=5))
+    community.invite(bo, "Bo's guest", THURSDAY)
+    community.invite(ana, "Sooner", THURSDAY + timedelta(days=1))
+    community.admit_invited(community.invite(ana, "Came", THURSDAY).code)
+    community.cancel_invitation(community.invite(ana, "Called off", THURSDAY).code)
+    # Then Ana's to come are hers alone, soonest first, and Bo's his
+    assert [i.guest for i in community.coming_invitations_of(ana)] == ["Sooner", "Later"]
+    assert [i.guest for i in community.coming_invitations_of(bo)] == ["Bo's guest"]
+    # And a day later, gone by, Bo's is no longer to come
+    clock.advance(days=1)
+    assert community.coming_invitations_of(bo) == []
+
+
+def test_a_member_may_cancel_only_their_own_invitations(community: Community, ana: str) -> None:
+    # Given Bo invited Sam
+    bo = community.add_member("Bo Berg").id
+    sams = community.invite(bo, "Sam", THURSDAY)
+    # When Ana tries to cancel it, she is refused, and Sam's invitation still stands
+    with pytest.raises(Refused, match="Only the member who made an invitation may cancel it"):
+        community.cancel_invitation(sams.code, by=ana)
+    assert [i.code for i in community.coming_invitations()] == [sams.code]
+    # While Bo may cancel it himself, and a host any invitation
+    assert community.cancel_invitation(sams.code, by=bo).cancelled
+    ana_s = community.invite(ana, "Kim", THURSDAY)
+    assert community.cancel_invitation(ana_s.code).cancelled
+    assert community.coming_invitations() == []

@@ -6,6 +6,7 @@ The clock stands still at 09:00 UTC unless a test moves it; keys are pressed ins
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,32 @@ def test_profile(
 
     async def run_before(pilot: Pilot[None]) -> None:
         kiosk_app(pilot).open_profile(zoe)
+        await settle(pilot)
+
+    assert snap_compare(make_app(), run_before=run_before, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [SIZES[0], SIZES[-1]])
+def test_profile_with_guests_to_come(
+    snap_compare: SnapCompare,
+    make_app: MakeApp,
+    demo_data: Path,
+    size: tuple[int, int],
+    clock: FakeClock,
+) -> None:
+    """Zoë's guests to come, under "My guests", soonest first, each with Cancel… (the
+    first has the focus) and without its code."""
+    community = stored(demo_data, clock)
+    community.invite("m00demo", "Sam Okafor", date(2026, 12, 11))
+    community.invite("m00demo", "Ana Lima", date(2026, 11, 27))
+    zoe = community.member("m00demo")
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        kiosk_app(pilot).open_profile(zoe)
+        await settle(pilot)
+        cancel = pilot.app.screen.query(".cancel-guest").first(Button)
+        cancel.focus()
+        pilot.app.screen.query_one("#invite").scroll_visible(animate=False, immediate=True)
         await settle(pilot)
 
     assert snap_compare(make_app(), run_before=run_before, terminal_size=size)

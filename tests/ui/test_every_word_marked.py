@@ -32,7 +32,13 @@ from tests.ui.conftest import MakeApp
 from tests.ui.driving import PIN, everyone_here, keys_go_quiet, settle, stored, type_text
 from tests.ui.hosting import open_console
 from tests.ui.test_host_safety import open_inductions
-from tests.ui.test_invite_from_profile import fill_in, open_invite
+from tests.ui.test_invite_from_profile import (
+    fill_in,
+    invite_from_profile,
+    open_invite,
+    open_zoes_profile,
+)
+from tests.ui.test_profile import tap
 
 TEMPLATE = Path(language.__file__).parent / "locale" / "kiosk.pot"
 
@@ -165,6 +171,27 @@ async def guest_invited(pilot: Pilot[None]) -> None:
     await fill_in(pilot, "Sam Guest", "tomorrow")
 
 
+async def guest_cancel_asked(pilot: Pilot[None]) -> None:
+    """Zoë, back on her profile, taps Cancel… beside the guest she invited."""
+    await open_zoes_profile(pilot)
+    await invite_from_profile(pilot, "Sam Guest", "tomorrow")
+    await tap(pilot, ".cancel-guest")
+    await settle(pilot)
+
+
+async def guest_cancelled(pilot: Pilot[None]) -> None:
+    """Zoë invites Sam for tomorrow and again for today, then cancels today's: the one
+    left is listed, and she is told."""
+    await open_zoes_profile(pilot)
+    await invite_from_profile(pilot, "Sam Guest", "tomorrow")
+    await invite_from_profile(pilot, "Sam Guest", "today")
+    await tap(pilot, ".cancel-guest")
+    await pilot.press("enter")
+    await settle(pilot)
+    pilot.app.screen.query_one("#my-guests").scroll_visible(animate=False, immediate=True)
+    await settle(pilot)
+
+
 async def inductions_of_zoe(pilot: Pilot[None]) -> None:
     await open_inductions(pilot, "zoe")
 
@@ -193,6 +220,8 @@ JOURNEYS = {
     "profile": pressing(*"zoe", "enter", "f6"),
     "invite": open_invite,
     "guest invited": guest_invited,
+    "guest's cancelling asked": guest_cancel_asked,
+    "guest cancelled": guest_cancelled,
     "host PIN": host_pin_asked,
     "host: who is here": host(),
     "host: members": host("f3"),
