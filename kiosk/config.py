@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from kiosk.access.pin import is_pin_hash
 from kiosk.badges.wifi import SECURITIES, SSID_BYTES, WifiNetwork, password_fits, password_rule
 from kiosk.errors import Refused, UsageError
 from kiosk.events.sources import is_feed_address
@@ -407,8 +406,11 @@ def _checked(path: Path, key: str, value: Any) -> Any:
         if not value.strip() or "\0" in value:
             raise wrong()
         return Path(value).expanduser()
-    if key == "host_pin_hash" and value and not is_pin_hash(value):
-        raise wrong()
+    if key == "host_pin_hash" and value:
+        from kiosk.access.pin import is_pin_hash  # late: hashing is for the host's PIN alone
+
+        if not is_pin_hash(value):
+            raise wrong()
     if key == "language" and value not in LANGUAGES:
         raise wrong()
     if key == "timezone":

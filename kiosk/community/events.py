@@ -16,7 +16,6 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from kiosk import text
 from kiosk.community.attendance import Attendance
-from kiosk.community.connections import event_reason
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused
 from kiosk.events.agenda import Agenda
@@ -198,6 +197,8 @@ class Events:
     def reasons(self, member_id: str, proven: bool) -> list[tuple[ShownEvent, str]]:
         """Today's events (and the next one) whose topic the member follows, each with
         why, for their welcome; `proven` as for people to meet."""
+        from kiosk.community.connections import event_reason  # late, as in Attendance
+
         me = self.state.member(member_id)
         visit = self.attendance.visit_of(member_id)
         if visit is None:
