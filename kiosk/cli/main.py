@@ -260,19 +260,29 @@ def _parser() -> argparse.ArgumentParser:
     parser.set_defaults(command=run_kiosk)
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
 
+    def with_common(arguments: Arguments) -> Arguments:
+        """--config and --data, then the command's own arguments: added once the command
+        is chosen, since every run makes the parsers of all forty commands."""
+
+        def add(parser: argparse.ArgumentParser) -> None:
+            # SUPPRESS: an option given before the command is not reset by its parser.
+            common(parser, argparse.SUPPRESS)
+            arguments(parser)
+
+        return add
+
     def command(
         name: str, runs: str, help: str, arguments: Arguments, within: Any = commands
     ) -> None:
-        sub = within.add_parser(name, help=help, description=help, arguments=arguments)
-        # SUPPRESS: an option given before the command is not reset by the command's parser.
-        common(sub, argparse.SUPPRESS)
+        sub = within.add_parser(name, help=help, description=help, arguments=with_common(arguments))
         sub.set_defaults(command=handler(runs), command_name=name)
 
     def group(
         name: str, help: str, runs: str | None = None, arguments: Arguments = no_arguments
     ) -> Any:
-        sub = commands.add_parser(name, help=help, description=help, arguments=arguments)
-        common(sub, argparse.SUPPRESS)
+        sub = commands.add_parser(
+            name, help=help, description=help, arguments=with_common(arguments)
+        )
         if runs is not None:
             sub.set_defaults(command=handler(runs), command_name=name)
         return sub.add_subparsers(title=_("commands"), metavar="COMMAND", required=runs is None)
