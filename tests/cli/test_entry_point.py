@@ -114,35 +114,31 @@ NEVER_AT_THE_DOOR = (
     "kiosk.cli.commands.talk",
     "kiosk.cli.commands.wall",
 )
-# What checking in or out must not load either: what the board and the welcome work out
-# (gatherings, milestones, people to meet, inductions, the week's answers, topics), PIN
-# hashing, CSV, the web's errors, and python-dateutil's date arithmetic. (The day's first
-# change starts the backup, a process of its own, so subprocess may come with a check-in.)
-# `present` shows the board's gathering, so it may load that part of the list.
-NEVER_AT_A_CHECK_IN = (
+# What none of them loads either: people to meet and the inductions behind them, the
+# week's answers, PIN hashing, what is on (the calendar's modules), CSV and the web's
+# errors. (The day's first change starts the backup, a process of its own, so subprocess
+# may come with a change.)
+NEVER_FOR_PRESENT = (
     "csv",
-    "dateutil.relativedelta",
     "tempfile",
     "urllib.error",
     "kiosk.access.pin",
     "kiosk.community.answers",
     "kiosk.community.connections",
-    "kiosk.community.gathering",
-    "kiosk.community.milestones",
-    "kiosk.community.topics",
+    "kiosk.events.agenda",
+    "kiosk.events.feeds",
+    "kiosk.events.happening",
+    "kiosk.events.wording",
     "kiosk.exchange.spreadsheet",
     "kiosk.safety.inductions",
 )
-NEVER_FOR_PRESENT = tuple(
-    name
-    for name in NEVER_AT_A_CHECK_IN
-    if name
-    not in (
-        "dateutil.relativedelta",
-        "kiosk.community.gathering",
-        "kiosk.community.milestones",
-        "kiosk.community.topics",
-    )
+# ... and what `present` alone uses, to gather who is here as the board does.
+NEVER_AT_A_CHECK_IN = (
+    *NEVER_FOR_PRESENT,
+    "dateutil.relativedelta",
+    "kiosk.community.gathering",
+    "kiosk.community.milestones",
+    "kiosk.community.topics",
 )
 # What help needs none of: the settings, the data folder, the community.
 NEVER_FOR_HELP = ("kiosk.config", "kiosk.storage", "kiosk.community", "tinydb", "dateutil")
