@@ -17,10 +17,9 @@ from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import time, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from kiosk.badges.wifi import SECURITIES, SSID_BYTES, WifiNetwork, password_fits, password_rule
 from kiosk.errors import Refused, UsageError
 from kiosk.events.sources import is_feed_address
 from kiosk.exchange.space_listing import NO_LISTING, SpaceListing, read_spaceapi
@@ -35,6 +34,10 @@ from kiosk.timekeeping.opening import (
     read_timezone,
     time_zone,
 )
+
+# The parts a config may leave out (its Wi-Fi, its host's PIN) are read where it has them.
+if TYPE_CHECKING:
+    from kiosk.badges.wifi import WifiNetwork
 
 DEFAULT_TOPICS = (
     "3D printing",
@@ -234,6 +237,8 @@ _SECTION_KEYS: dict[str, dict[str, tuple[type[Any], str]]] = {
 
 def _kind(description: str) -> str:
     """A kind of value from the tables above, in the language speaking, its limits named."""
+    from kiosk.badges.wifi import SSID_BYTES
+
     return _(description).format(
         topic_limit=TOPIC_LIMIT,
         ssid_bytes=SSID_BYTES,
@@ -407,7 +412,7 @@ def _checked(path: Path, key: str, value: Any) -> Any:
             raise wrong()
         return Path(value).expanduser()
     if key == "host_pin_hash" and value:
-        from kiosk.access.pin import is_pin_hash  # late: hashing is for the host's PIN alone
+        from kiosk.access.pin import is_pin_hash
 
         if not is_pin_hash(value):
             raise wrong()
@@ -472,6 +477,8 @@ def _section(path: Path, name: str, table: Any) -> dict[str, Any]:
 
 
 def _wifi(path: Path, section: dict[str, Any]) -> dict[str, Any]:
+    from kiosk.badges.wifi import SECURITIES, SSID_BYTES, WifiNetwork, password_fits, password_rule
+
     def wrong(key: str, expected: str, value: str) -> UsageError:
         return UsageError(
             _("Config file {path}: 'wifi.{key}' should be {expected}, not {value!r}.").format(

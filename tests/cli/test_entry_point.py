@@ -115,14 +115,15 @@ NEVER_AT_THE_DOOR = (
     "kiosk.cli.commands.wall",
 )
 # What none of them loads either: people to meet and the inductions behind them, the
-# week's answers, PIN hashing, what is on (the calendar's modules), CSV and the web's
-# errors. (The day's first change starts the backup, a process of its own, so subprocess
-# may come with a change.)
+# week's answers, what is on (the calendar's modules), CSV and the web's errors; nor, with
+# neither in the config, PIN hashing and the Wi-Fi network's rules. (The day's first
+# change starts the backup, a process of its own, so subprocess may come with a change.)
 NEVER_FOR_PRESENT = (
     "csv",
     "tempfile",
     "urllib.error",
     "kiosk.access.pin",
+    "kiosk.badges.wifi",
     "kiosk.community.answers",
     "kiosk.community.connections",
     "kiosk.events.agenda",
