@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
@@ -323,6 +322,8 @@ def load_config(path: Path | None) -> Config:
     """Read `path` (or the defaults when None); a problem raises UsageError naming file and key."""
     if path is None:
         return Config()
+    import tomllib  # late, as the parts below: a command with no config file reads no TOML
+
     with suppress(OSError):  # a path that cannot even be looked at is said below
         if stat.S_ISFIFO(path.stat().st_mode):
             # Opening a FIFO waits for a writer: the command would hang.
