@@ -262,8 +262,8 @@ def _parser() -> argparse.ArgumentParser:
 
     def chosen(name: str, help: str, arguments: Arguments, within: Any) -> Any:
         """A command's parser, bare: its options (--help, --config and --data, then its
-        own) are added once it is chosen, since every run makes the parsers of all forty
-        commands."""
+        own) are added once it is chosen, since every run makes the parsers of all sixty
+        commands and groups."""
 
         def add(parser: argparse.ArgumentParser) -> None:
             add_help_option(parser)
