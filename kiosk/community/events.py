@@ -73,7 +73,9 @@ class Events:
 
     @cached_property
     def agenda(self) -> Agenda:
-        """Every event's occurrences, from the hosts' events and the feeds."""
+        """Every event's occurrences, from the hosts' events and the feeds: made when first
+        asked. Two threads asking first at once may each make one, and one is kept; both
+        read the same files, so either serves."""
         from kiosk.events.agenda import Agenda
         from kiosk.events.feeds import Feeds
 
