@@ -132,8 +132,8 @@ def _day(words: str, today: date) -> date | None:
     if re.fullmatch(r"\d{4}-\d\d-\d\d", words):
         return date.fromisoformat(words)
     if match := _AGO.fullmatch(words):
-        # Late, as in _start_of: most days named are words alone, and a command that only
-        # writes a day's name (a check-in's message) loads no python-dateutil.
+        # Late, as in _start_of: only days counted back need python-dateutil, and the
+        # modules that import this one to name a day (`day_words`) need none of it.
         from dateutil.relativedelta import relativedelta
 
         count = 1 if match[1] in ("a", "an", "one") else int(match[1])
