@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import time, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from kiosk.access.pin import is_pin_hash
-from kiosk.badges.wifi import SECURITIES, SSID_BYTES, WifiNetwork, password_fits, password_rule
 from kiosk.errors import Refused, UsageError
 from kiosk.events.sources import is_feed_address
 from kiosk.exchange.space_listing import NO_LISTING, SpaceListing, read_spaceapi
@@ -36,6 +33,10 @@ from kiosk.timekeeping.opening import (
     read_timezone,
     time_zone,
 )
+
+# The parts a config may leave out (its Wi-Fi, its host's PIN) are read where it has them.
+if TYPE_CHECKING:
+    from kiosk.badges.wifi import WifiNetwork
 
 DEFAULT_TOPICS = (
     "3D printing",
@@ -235,6 +236,8 @@ _SECTION_KEYS: dict[str, dict[str, tuple[type[Any], str]]] = {
 
 def _kind(description: str) -> str:
     """A kind of value from the tables above, in the language speaking, its limits named."""
+    from kiosk.badges.wifi import SSID_BYTES
+
     return _(description).format(
         topic_limit=TOPIC_LIMIT,
         ssid_bytes=SSID_BYTES,
@@ -319,6 +322,8 @@ def load_config(path: Path | None) -> Config:
     """Read `path` (or the defaults when None); a problem raises UsageError naming file and key."""
     if path is None:
         return Config()
+    import tomllib  # late, as the parts below: a command with no config file reads no TOML
+
     with suppress(OSError):  # a path that cannot even be looked at is said below
         if stat.S_ISFIFO(path.stat().st_mode):
             # Opening a FIFO waits for a writer: the command would hang.
@@ -407,8 +412,11 @@ def _checked(path: Path, key: str, value: Any) -> Any:
         if not value.strip() or "\0" in value:
             raise wrong()
         return Path(value).expanduser()
-    if key == "host_pin_hash" and value and not is_pin_hash(value):
-        raise wrong()
+    if key == "host_pin_hash" and value:
+        from kiosk.access.pin import is_pin_hash
+
+        if not is_pin_hash(value):
+            raise wrong()
     if key == "language" and value not in LANGUAGES:
         raise wrong()
     if key == "timezone":
@@ -470,6 +478,8 @@ def _section(path: Path, name: str, table: Any) -> dict[str, Any]:
 
 
 def _wifi(path: Path, section: dict[str, Any]) -> dict[str, Any]:
+    from kiosk.badges.wifi import SECURITIES, SSID_BYTES, WifiNetwork, password_fits, password_rule
+
     def wrong(key: str, expected: str, value: str) -> UsageError:
         return UsageError(
             _("Config file {path}: 'wifi.{key}' should be {expected}, not {value!r}.").format(

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.community.gathering import GuestHere
 from kiosk.language import as_data
 from kiosk.models import PROFILE_FIELDS, Answer, Member, Presence, ProfileField, ShoutOut
 from kiosk.timekeeping.opening import local_day
+
+if TYPE_CHECKING:  # the board's gathering is worked out by those who show it
+    from kiosk.community.gathering import GuestHere
 
 
 def member_json(member: Member) -> dict[str, Any]:

@@ -9,6 +9,7 @@ command line reads (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
 
 from __future__ import annotations
 
+import argparse
 import gettext
 
 from kiosk import language
@@ -19,6 +20,18 @@ def speak_for_argparse() -> None:
     """Let argparse find its words in the kiosk's catalogs."""
     gettext.bindtextdomain(language.DOMAIN, str(language.CATALOGS))
     gettext.textdomain(language.DOMAIN)
+
+
+def add_help_option(parser: argparse.ArgumentParser) -> None:
+    """Add -h and --help to a parser made without them, as argparse adds them itself, in
+    its words."""
+    parser.add_argument(
+        "-h",
+        "--help",
+        action="help",
+        default=argparse.SUPPRESS,
+        help=gettext.gettext("show this help message and exit"),
+    )
 
 
 WORDS = (

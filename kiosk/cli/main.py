@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from kiosk.cli.argparse_words import speak_for_argparse
+from kiosk.cli.argparse_words import add_help_option, speak_for_argparse
 from kiosk.cli.arguments import (
     badges,
     data,
@@ -260,19 +260,29 @@ def _parser() -> argparse.ArgumentParser:
     parser.set_defaults(command=run_kiosk)
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
 
+    def chosen(name: str, help: str, arguments: Arguments, within: Any) -> Any:
+        """A command's parser, bare: its options (--help, --config and --data, then its
+        own) are added once it is chosen, since every run makes the parsers of all sixty
+        commands and groups."""
+
+        def add(parser: argparse.ArgumentParser) -> None:
+            add_help_option(parser)
+            # SUPPRESS: an option given before the command is not reset by its parser.
+            common(parser, argparse.SUPPRESS)
+            arguments(parser)
+
+        return within.add_parser(name, help=help, description=help, add_help=False, arguments=add)
+
     def command(
         name: str, runs: str, help: str, arguments: Arguments, within: Any = commands
     ) -> None:
-        sub = within.add_parser(name, help=help, description=help, arguments=arguments)
-        # SUPPRESS: an option given before the command is not reset by the command's parser.
-        common(sub, argparse.SUPPRESS)
+        sub = chosen(name, help, arguments, within)
         sub.set_defaults(command=handler(runs), command_name=name)
 
     def group(
         name: str, help: str, runs: str | None = None, arguments: Arguments = no_arguments
     ) -> Any:
-        sub = commands.add_parser(name, help=help, description=help, arguments=arguments)
-        common(sub, argparse.SUPPRESS)
+        sub = chosen(name, help, arguments, commands)
         if runs is not None:
             sub.set_defaults(command=handler(runs), command_name=name)
         return sub.add_subparsers(title=_("commands"), metavar="COMMAND", required=runs is None)

@@ -8,19 +8,25 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from kiosk import text
-from kiosk.community.connections import Suggestion, suggestions
-from kiosk.community.gathering import Gathering, gather
-from kiosk.community.milestones import Milestone, milestone_at_check_in
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused, StorageError
 from kiosk.language import N_, _, ngettext
 from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
-from kiosk.safety.inductions import Inductions, Supervisors, supervisors
 from kiosk.timekeeping.closing import DayEnd, checked_out, plan_day_end
 from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import local_day
+
+# A check-in or check-out at the command line needs none of what the board and the welcome
+# work out (gatherings, people to meet, milestones, inductions): those are imported by
+# the verbs that use them.
+if TYPE_CHECKING:
+    from kiosk.community.connections import Suggestion
+    from kiosk.community.gathering import Gathering
+    from kiosk.community.milestones import Milestone
+    from kiosk.safety.inductions import Supervisors
 
 FILE_AFTER = 50
 """Finished visits that wait in presence before a check-out files them into the history."""
@@ -350,6 +356,8 @@ class Attendance:
 
     def inductors_by_member(self) -> dict[str, list[str]]:
         """The tools each member may induct on, by member id."""
+        from kiosk.safety.inductions import Inductions
+
         tools: dict[str, list[str]] = {}
         for inductor in Inductions(self.state.store).inductors():
             tools.setdefault(inductor.member_id, []).append(inductor.tool)
@@ -357,6 +365,8 @@ class Attendance:
 
     def supervisors_here(self) -> list[Supervisors]:
         """Per tool, who here the board names may supervise or induct on it."""
+        from kiosk.safety.inductions import Inductions, supervisors
+
         return supervisors(self.state.present(), Inductions(self.state.store).inductors())
 
     def guests_here(self) -> int:
@@ -379,6 +389,8 @@ class Attendance:
         Worked out again only after a change or when the day turns, so the kiosk can work
         it out off the UI thread and its boards then find it ready.
         """
+        from kiosk.community.gathering import gather
+
         now = self.state.clock()
         holds_for = (self.state.changes, local_day(now, self.state.zone))
         kept = self._gathered
@@ -402,6 +414,9 @@ class Attendance:
         """What to tell a member who has just checked in, with up to `people` to meet;
         `proven` when they proved who they are for it (their badge, or their PIN), so that
         people to meet may be found by the fields they keep for hosts too."""
+        from kiosk.community.connections import suggestions
+        from kiosk.community.milestones import milestone_at_check_in
+
         member = self.state.member(member_id)
         visit = self._open_visit(member_id)
         before = replace(member, visits=self.visits_so_far(member) - 1)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from kiosk import text
-from kiosk.community.answers import ShownAnswer, answers_to_show
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused
 from kiosk.language import N_, _
 from kiosk.models import Answer, Question, ShoutOut
+
+if TYPE_CHECKING:  # the board's answers are worked out for the board alone
+    from kiosk.community.answers import ShownAnswer
 
 
 class Conversation:
@@ -137,6 +140,8 @@ class Conversation:
     def answers_shown(self, limit: int = 5) -> list[ShownAnswer]:
         """This week's answers the board shows as conversation starters: not one that
         waits for its member to leave (`waits_for_its_author`)."""
+        from kiosk.community.answers import answers_to_show
+
         ready = [
             a
             for a in self.state.answers_given

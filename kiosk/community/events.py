@@ -13,20 +13,24 @@ import re
 import secrets
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from kiosk import text
 from kiosk.community.attendance import Attendance
-from kiosk.community.connections import event_reason
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused
-from kiosk.events.agenda import Agenda
-from kiosk.events.feeds import Feeds, FeedState
-from kiosk.events.happening import Happening
-from kiosk.events.wording import event_line
 from kiosk.language import N_, _, speaking
 from kiosk.models import HostedEvent, Visit, check_repeat
 from kiosk.timekeeping.dates import day_words, read_coming_day
 from kiosk.timekeeping.opening import at, local_day
+
+# What is on is read when first asked (`Events.agenda`): a command at the door asks
+# nothing of it, and loads none of the calendar's modules.
+if TYPE_CHECKING:
+    from kiosk.events.agenda import Agenda
+    from kiosk.events.feeds import FeedState
+    from kiosk.events.happening import Happening
 
 DEFAULT_LENGTH = timedelta(hours=2)
 CLOSURES_AHEAD = timedelta(days=31)
@@ -61,11 +65,21 @@ class Events:
     ) -> None:
         self.state = state
         self.attendance = attendance
-        self.feeds = Feeds(state.store, feeds, state.clock)
-        self.agenda = Agenda(self.feeds, state.zone)
+        self.sources = feeds
+        """The config's iCalendar feeds."""
         self.base_hours = state.hours
         """The opening hours of the config, before any closure of the calendar."""
         self._shown: tuple[tuple[object, ...], tuple[ShownEvent, ...]] | None = None
+
+    @cached_property
+    def agenda(self) -> Agenda:
+        """Every event's occurrences, from the hosts' events and the feeds: made when first
+        asked. Two threads asking first at once may each make one, and one is kept; both
+        read the same files, so either serves."""
+        from kiosk.events.agenda import Agenda
+        from kiosk.events.feeds import Feeds
+
+        return Agenda(Feeds(self.state.store, self.sources, self.state.clock), self.state.zone)
 
     # -- what hosts add ---------------------------------------------------------------
 
@@ -141,17 +155,19 @@ class Events:
 
     def fetch_feeds(self) -> None:
         """Fetch the feeds on the web that are due: slow, never on the UI thread."""
-        self.feeds.fetch_due()
+        self.agenda.feeds.fetch_due()
 
     def feed_states(self) -> list[FeedState]:
         self.agenda.on_day(local_day(self.state.clock(), self.state.zone))  # reads them
-        return self.feeds.states()
+        return self.agenda.feeds.states()
 
     def shown_today(self) -> tuple[ShownEvent, ...]:
         """What is still on today and the next event after it, as public screens show
         them, in the language speaking. Worked out again once a minute, after a change or
         in another language, so that the kiosk works it out off the UI thread and its
         screens find it ready."""
+        from kiosk.events.wording import event_line
+
         now = self.state.clock()
         minute = now.replace(second=0, microsecond=0)
         holds_for = (minute, self.state.changes, self.agenda.version(), speaking())
@@ -198,6 +214,8 @@ class Events:
     def reasons(self, member_id: str, proven: bool) -> list[tuple[ShownEvent, str]]:
         """Today's events (and the next one) whose topic the member follows, each with
         why, for their welcome; `proven` as for people to meet."""
+        from kiosk.community.connections import event_reason  # late, as in Attendance
+
         me = self.state.member(member_id)
         visit = self.attendance.visit_of(member_id)
         if visit is None:

@@ -9,17 +9,18 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from kiosk import language, text
-from kiosk.access.pin import hash_pin, pin_matches, require_new_pin
 from kiosk.badges.codes import new_badge_code
 from kiosk.community.matching import whole_name, within_one_edit
 from kiosk.community.state import CommunityState
-from kiosk.community.topics import TopicIndex, plan_merge
 from kiosk.errors import Refused
 from kiosk.language import LANGUAGES, N_, _
 from kiosk.models import PROFILE_FIELDS, Member, ProfileField
 from kiosk.progress import Progress
 
-if TYPE_CHECKING:  # a check-in never imports members: the CSV rules load when one does
+# A check-in loads neither the members' CSV rules nor the community's topics, nor PIN
+# hashing: each is imported by the verbs that use it.
+if TYPE_CHECKING:
+    from kiosk.community.topics import TopicIndex
     from kiosk.exchange.member_sheet import Sheet
     from kiosk.exchange.members_csv import ImportChoices, ImportPlan
 
@@ -184,10 +185,14 @@ class Membership:
 
     def set_pin(self, member_id: str, pin: str) -> Member:
         """Set the personal PIN that opens a member's profile at the kiosk."""
+        from kiosk.access.pin import hash_pin, require_new_pin
+
         return self._change(member_id, pin_hash=hash_pin(require_new_pin(pin)))
 
     def pin_opens(self, member_id: str, pin: str) -> bool:
         """Whether `pin` is the member's personal PIN (none set opens nothing)."""
+        from kiosk.access.pin import pin_matches
+
         member = self.state.member(member_id)
         return bool(member.pin_hash) and pin_matches(pin, member.pin_hash)
 
@@ -195,11 +200,15 @@ class Membership:
 
     def topic_index(self) -> TopicIndex:
         """The community's topics, most used first, for suggesting as members type."""
+        from kiosk.community.topics import TopicIndex
+
         self.state.load_everyone()
         return TopicIndex.of(self.state.known_members.values())
 
     def merge_topics(self, old: str, new: str) -> list[Member]:
         """Make two topics one everywhere members named them; the members changed."""
+        from kiosk.community.topics import plan_merge
+
         self.state.load_everyone()
         with self.state.writing():
             changed = plan_merge(self.state.known_members.values(), old, new)

@@ -4,7 +4,6 @@ so the kiosk shows its events offline too and tells hosts how old they are."""
 
 from __future__ import annotations
 
-import urllib.error
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
@@ -138,6 +137,8 @@ def feed_words(state: FeedState, now: datetime, zone: tzinfo) -> str:
 
 
 def _unreachable(error: OSError | ValueError) -> str:
+    import urllib.error  # late: loaded by urllib.request, which failed to fetch
+
     if isinstance(error, urllib.error.HTTPError):
         return _("the server answered {code} {reason}").format(code=error.code, reason=error.reason)
     if isinstance(error, urllib.error.URLError):

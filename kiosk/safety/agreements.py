@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk import language
-from kiosk.exchange.spreadsheet import write_rows
 from kiosk.language import N_, _
 from kiosk.models import Acceptance, Member
 from kiosk.text import AGREEMENT_TITLE_LIMIT, clean
@@ -158,6 +157,8 @@ def write_acceptances(
 ) -> int:
     """Write the record of acceptances as CSV to `file` (opened with newline=""), each
     member by the name `names` gives their id; returns its rows."""
+    from kiosk.exchange.spreadsheet import write_rows  # late: the settings never write CSV
+
     return write_rows(
         file,
         ("member", "agreement", "version", "accepted"),

@@ -19,7 +19,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -278,6 +277,8 @@ class Backups:
         return leftovers
 
     def _make(self, now: datetime, day: str, progress: Progress | None) -> Backup:
+        import tempfile  # late: a command at the door only asks whether a backup is due
+
         previous = self.all()
         sequence = max((int(p.name[:6]) for p in self._numbered()), default=0) + 1
         target = self.folder / f"{sequence:06d}-{day}"

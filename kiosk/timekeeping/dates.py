@@ -20,8 +20,6 @@ import re
 from contextlib import suppress
 from datetime import date, timedelta
 
-from dateutil.relativedelta import MO, relativedelta
-
 from kiosk import language
 from kiosk.errors import Refused, UsageError
 from kiosk.language import _
@@ -144,6 +142,10 @@ def _day(words: str, today: date) -> date | None:
     if re.fullmatch(r"\d{4}-\d\d-\d\d", words):
         return date.fromisoformat(words)
     if match := _AGO.fullmatch(words):
+        # Late, as in _start_of: only days counted back need python-dateutil, and the
+        # modules that import this one to name a day (`day_words`) need none of it.
+        from dateutil.relativedelta import relativedelta
+
         count = 1 if match[1] in ("a", "an", "one") else int(match[1])
         return today - relativedelta(**{f"{match[2]}s": count})  # type: ignore[arg-type]
     if match := _THIS_OR_LAST.fullmatch(words):
@@ -158,6 +160,8 @@ def _day(words: str, today: date) -> date | None:
 
 
 def _start_of(unit: str, today: date, back: bool) -> date:
+    from dateutil.relativedelta import MO, relativedelta
+
     if unit == "week":
         return today + relativedelta(weeks=-int(back), weekday=MO(-1))
     if unit == "month":

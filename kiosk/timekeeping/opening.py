@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiosk.language import _
 
@@ -103,7 +102,16 @@ class Span:
 def time_zone(name: str) -> tzinfo:
     """The zone of every time the kiosk shows or writes: the one named (checked by
     `read_timezone`), or the machine's own when the name is empty."""
-    return ZoneInfo(name) if name else _local_zone(time_module.tzname)
+    return _named_zone(name) if name else _local_zone(time_module.tzname)
+
+
+@lru_cache(maxsize=4)
+def _named_zone(name: str) -> tzinfo:
+    """The zone of this name, read once."""
+    # Late, as the machine's zone below: a process loads only the kind of zone it uses.
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
 
 
 @lru_cache(maxsize=4)
@@ -271,6 +279,8 @@ def read_timezone(value: Any, key: str) -> str:
     if not isinstance(value, str):
         raise ValueError(_should_be(f"'{key}'", expected, value))
     if value:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # late, as in _named_zone
+
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
