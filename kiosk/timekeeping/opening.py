@@ -102,13 +102,10 @@ class Span:
 def time_zone(name: str) -> tzinfo:
     """The zone of every time the kiosk shows or writes: the one named (checked by
     `read_timezone`), or the machine's own when the name is empty."""
-    return _named_zone(name) if name else _local_zone(time_module.tzname)
-
-
-@lru_cache(maxsize=4)
-def _named_zone(name: str) -> tzinfo:
-    """The zone of this name, read once."""
+    if not name:
+        return _local_zone(time_module.tzname)
     # Late, as the machine's zone below: a process loads only the kind of zone it uses.
+    # ZoneInfo keeps each zone it has read, so a name is read once.
     from zoneinfo import ZoneInfo
 
     return ZoneInfo(name)
@@ -279,7 +276,7 @@ def read_timezone(value: Any, key: str) -> str:
     if not isinstance(value, str):
         raise ValueError(_should_be(f"'{key}'", expected, value))
     if value:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # late, as in _named_zone
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # late, as in time_zone
 
         try:
             ZoneInfo(value)
