@@ -1,25 +1,25 @@
 """argparse's own words (the usage line, the help's headings, its errors about the
 command line) in the language the command line speaks.
 
-argparse asks the standard library's gettext for them, in gettext's current domain;
-`speak_for_argparse` points that at the kiosk's catalogs, where the words below are
-translated with the kiosk's own. gettext picks the language from the same variables the
-command line reads (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+argparse asks for each of them through the `_` and `ngettext` it took from the standard
+library's gettext, which looks for the catalog's file again at every word: some 150
+words as a command line's parsers are made, a few milliseconds of every command.
+`speak_for_argparse` hands argparse the kiosk's own lookups instead, where the words below
+are translated with the kiosk's, in the language it speaks.
 """
 
 from __future__ import annotations
 
 import argparse
-import gettext
 
 from kiosk import language
-from kiosk.language import N_
+from kiosk.language import N_, _
 
 
 def speak_for_argparse() -> None:
     """Let argparse find its words in the kiosk's catalogs."""
-    gettext.bindtextdomain(language.DOMAIN, str(language.CATALOGS))
-    gettext.textdomain(language.DOMAIN)
+    setattr(argparse, "_", language.gettext)  # noqa: B010 (argparse declares neither)
+    setattr(argparse, "ngettext", language.ngettext)  # noqa: B010
 
 
 def add_help_option(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +30,7 @@ def add_help_option(parser: argparse.ArgumentParser) -> None:
         "--help",
         action="help",
         default=argparse.SUPPRESS,
-        help=gettext.gettext("show this help message and exit"),
+        help=_("show this help message and exit"),
     )
 
 
