@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
+import os
 import string
 import unicodedata
 from dataclasses import dataclass
@@ -61,7 +61,7 @@ class _Pbkdf2:
 
 def hash_pin(pin: str, salt: str | None = None) -> str:
     """A salted scrypt hash of `pin`, with its parameters, to keep instead of the PIN."""
-    salt = salt or secrets.token_hex(16)
+    salt = salt or os.urandom(16).hex()
     if "$" in salt or not salt.isascii():
         raise ValueError("a salt is ASCII text without '$'")
     digest = _scrypt(pin, salt, _N, _R, _P, _KEY_BYTES)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
+import os
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, replace
@@ -444,7 +444,7 @@ class Attendance:
 
 
 def _visit_id() -> str:
-    return "v" + secrets.token_hex(6)
+    return "v" + os.urandom(6).hex()
 
 
 def _check_status(status: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
+import os
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -44,7 +44,7 @@ class Conversation:
             if to_id is not None:
                 self.state.member(to_id)
             shoutout = ShoutOut(
-                id="s" + secrets.token_hex(6),
+                id="s" + os.urandom(6).hex(),
                 from_id=from_id,
                 to_id=to_id,
                 text=message,
@@ -85,7 +85,7 @@ class Conversation:
         """Set the question of the week (for hosts); answers to the last one are let go."""
         question = text.required(question, N_("a question"), text.QUESTION_LIMIT)
         with self.state.writing():
-            asked = Question("q" + secrets.token_hex(6), question, self.state.clock())
+            asked = Question("q" + os.urandom(6).hex(), question, self.state.clock())
             self.state.store.set_question(asked)
             self.state.load_questions()
         return asked

@@ -9,8 +9,8 @@ ever named in a feed the kiosk publishes.
 
 from __future__ import annotations
 
+import os
 import re
-import secrets
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cached_property
@@ -104,7 +104,7 @@ class Events:
                 _("{when} has passed; please give a time to come.").format(when=when.strip())
             )
         event = HostedEvent(
-            id=secrets.token_hex(6),
+            id=os.urandom(6).hex(),
             title=title,
             starts=starts,
             length=read_length(length, all_day),

@@ -3,7 +3,7 @@ PINs, pausing, topics, importing, and merging two records of one person."""
 
 from __future__ import annotations
 
-import secrets
+import os
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -105,7 +105,7 @@ class Membership:
 
     def _new_member_id(self) -> str:
         while True:
-            candidate = "m" + secrets.token_hex(3)
+            candidate = "m" + os.urandom(3).hex()
             if self.state.member_or_none(candidate) is None:
                 return candidate
 

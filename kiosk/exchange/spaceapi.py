@@ -15,7 +15,6 @@ guest, or a member who keeps off the board, and by default nobody.
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -120,7 +119,7 @@ def spaceapi_json(document: dict[str, Any]) -> str:
 def publish(document: dict[str, Any], path: Path) -> None:
     """Replace `path` with the document whole, readable by a web server: a reader sees the
     old file or the new one, never half of one."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    temporary = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
     try:
         with open(temporary, "x", encoding="utf-8") as file:
             file.write(spaceapi_json(document))

@@ -16,7 +16,6 @@ import errno
 import fcntl
 import json
 import os
-import secrets
 import stat
 import threading
 import time
@@ -219,7 +218,7 @@ def write_temporaries(payloads: dict[Path, bytes]) -> dict[Path, Path]:
         for path, payload in payloads.items():
             # An unpredictable name, made exclusively and never through a link, so nothing
             # planted in the folder can redirect the write elsewhere.
-            temporaries[path] = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+            temporaries[path] = path.with_name(f".{path.name}.{os.urandom(8).hex()}.tmp")
             descriptor = os.open(
                 temporaries[path],
                 os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -348,7 +347,7 @@ def generation_of(tables: Tables) -> str:
 
 
 def _new_generation() -> str:
-    return secrets.token_hex(8)
+    return os.urandom(8).hex()
 
 
 def _read_from(path: Path, offset: int) -> bytes:

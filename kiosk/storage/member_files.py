@@ -11,7 +11,6 @@ never a member no pointer leads to.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import zlib
 from collections import OrderedDict
@@ -228,6 +227,8 @@ class MemberFiles:
 
 
 def _version(signatures: dict[str, Signature | None]) -> str:
+    import hashlib  # late: the kiosk's search index asks, a command at the door never does
+
     seen = sorted((name, seen) for name, seen in signatures.items() if seen is not None)
     return hashlib.sha256(json.dumps(seen).encode()).hexdigest()
 

@@ -16,7 +16,6 @@ import multiprocessing
 import os
 import random
 import re
-import secrets
 import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -125,11 +124,7 @@ def _named(target: Any) -> str:
 def _same_ids_every_run() -> None:
     chance = random.Random(2024)
 
-    def token_hex(nbytes: int | None = None) -> str:
-        return chance.randbytes(32 if nbytes is None else nbytes).hex()
-
-    secrets.token_hex = token_hex
-    secrets.choice = chance.choice
+    os.urandom = chance.randbytes  # the kiosk's ids, codes and temporary names
 
 
 def crash_points(calls: list[tuple[str, str]]) -> list[Crash]:
