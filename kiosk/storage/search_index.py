@@ -17,7 +17,6 @@ first, as without it; doctor, backups and exports do not look at it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -53,7 +52,7 @@ class SavedIndex:
                 return None
             if about.get("members") != version:
                 return None
-            if about.get("sha256") != hashlib.sha256(body).hexdigest():
+            if about.get("sha256") != _checksum(body):
                 return None
             saved = json.loads(body)
             # Few passes, as the first key after a restart waits for this: a row that is
@@ -81,7 +80,7 @@ class SavedIndex:
             return
         if self._written is not None and self._written == (version, body):
             return
-        about = {"format": FORMAT, "members": version, "sha256": hashlib.sha256(body).hexdigest()}
+        about = {"format": FORMAT, "members": version, "sha256": _checksum(body)}
         self._written = None  # should the write fail, nothing is known to be saved
         write_atomically(self.path, json.dumps(about).encode() + b"\n" + body)
         self._written = (version, body)
@@ -94,3 +93,9 @@ class SavedIndex:
             self.path.unlink(missing_ok=True)
         except OSError as error:
             raise StorageError(explain(error, self.path, N_("Not deleted"))) from error
+
+
+def _checksum(body: bytes) -> str:
+    import hashlib  # late: only the kiosk reads and writes the index, a command never does
+
+    return hashlib.sha256(body).hexdigest()
