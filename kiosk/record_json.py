@@ -12,7 +12,7 @@ from kiosk.models import PROFILE_FIELDS, Answer, Member, Presence, ProfileField,
 from kiosk.timekeeping.opening import local_day
 
 if TYPE_CHECKING:  # the board's gathering is worked out by those who show it
-    from kiosk.community.gathering import GuestHere
+    from kiosk.community.guests import GuestHere
 
 
 def member_json(member: Member) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Label
 
-from kiosk.community.gathering import guest_of
+from kiosk.community.guests import guest_of
 from kiosk.language import _
 from kiosk.models import Member, Visit
 from kiosk.notices.arrivals import sign_in_guest

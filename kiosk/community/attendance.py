@@ -25,6 +25,7 @@ from kiosk.timekeeping.opening import local_day
 if TYPE_CHECKING:
     from kiosk.community.connections import Suggestion
     from kiosk.community.gathering import Gathering
+    from kiosk.community.guests import GuestHere
     from kiosk.community.milestones import Milestone
     from kiosk.safety.inductions import Supervisors
 
@@ -401,14 +402,23 @@ class Attendance:
             Presence(replace(p.member, visits=self.visits_so_far(p.member)), p.visit)
             for p in self.state.present()
         ]
-        guests = [
+        gathering = gather(counted + self._guests_with_hosts(), now, self.state.zone)
+        self._gathered = (holds_for, gathering)
+        return gathering
+
+    def guests_shown(self) -> tuple[GuestHere, ...]:
+        """The guests here as the board lists them, without working out the rest of it."""
+        from kiosk.community.guests import shown_guests
+
+        return shown_guests(self.state.present() + self._guests_with_hosts())
+
+    def _guests_with_hosts(self) -> list[Presence]:
+        """Each guest here with the member who signed them in."""
+        return [
             Presence(self.state.member(v.member_id), v)
             for v in self.state.visits_now
             if v.guest and self.state.member_or_none(v.member_id) is not None
         ]
-        gathering = gather(counted + guests, now, self.state.zone)
-        self._gathered = (holds_for, gathering)
-        return gathering
 
     def welcome(self, member_id: str, people: int = 3, proven: bool = False) -> Welcome:
         """What to tell a member who has just checked in, with up to `people` to meet;

@@ -139,6 +139,7 @@ class Community(CommunityState):
     left_without_keyholder = HandedTo("attendance", Attendance.left_without_keyholder)
     present_for_hosts = HandedTo("attendance", Attendance.present_for_hosts)
     gathering = HandedTo("attendance", Attendance.gathering)
+    guests_shown = HandedTo("attendance", Attendance.guests_shown)
     welcome = HandedTo("attendance", Attendance.welcome)
 
     # -- guests invited ahead --------------------------------------------------------

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from kiosk.community.guests import GuestHere, shown_guests
 from kiosk.community.milestones import Milestone, milestone_on_board
 from kiosk.community.topics import public_topics, spelling
-from kiosk.language import _
 from kiosk.models import Member, Presence, Visit
 from kiosk.text import fold, topic_key
 
@@ -59,29 +59,6 @@ class HandWanted:
 
 
 @dataclass(slots=True, frozen=True)
-class GuestHere:
-    """A guest as public screens show them: never by their own name, but as the member
-    who signed them in was told, "guest of Zoë"; "a guest" when naming that member would
-    show someone who is not shown."""
-
-    host: str | None
-    """The first name of the member who signed them in, where it may be shown."""
-    since: datetime
-    visit_id: str
-
-    @property
-    def shown_as(self) -> str:
-        """How public screens name the guest, in the language speaking."""
-        return guest_of(self.host)
-
-
-def guest_of(host: str | None) -> str:
-    """A guest as public screens name them: "guest of Zoë", or "a guest" when their host,
-    `host` (a first name), is not shown."""
-    return _("guest of {host}").format(host=host) if host else _("a guest")
-
-
-@dataclass(slots=True, frozen=True)
 class Gathering:
     groups: tuple[TopicGroup, ...]
     """Largest first, then by topic; a member open to several topics is in each group."""
@@ -113,7 +90,7 @@ def gather(present: Sequence[Presence], now: datetime, tz: tzinfo) -> Gathering:
             for here in open_to_chat
             if (asked := public_topics(here.member, "looking_for"))
         ),
-        guests=_guests(present, {here.member.id for here in people}),
+        guests=shown_guests(present),
     )
 
 
@@ -146,17 +123,3 @@ def _groups(open_to_chat: list[Here]) -> tuple[TopicGroup, ...]:
 
 def _mentors(member: Member, key: str) -> bool:
     return any(topic_key(topic) == key for topic in public_topics(member, "mentor"))
-
-
-def _guests(present: Sequence[Presence], shown_members: set[str]) -> tuple[GuestHere, ...]:
-    """Guests not incognito; their host is named only when the host is shown too."""
-    guests = (
-        GuestHere(
-            p.member.first_name if p.member.id in shown_members else None,
-            p.visit.since,
-            p.visit.id,
-        )
-        for p in present
-        if p.shown == "as a guest"
-    )
-    return tuple(sorted(guests, key=lambda g: (fold(g.host or ""), g.since, g.visit_id)))

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, Label
 from textual.widgets.data_table import ColumnKey
 
-from kiosk.community.gathering import guest_of
+from kiosk.community.guests import guest_of
 from kiosk.language import N_, _, ngettext
 from kiosk.models import STATUS_LABELS, Presence, Visit
 from kiosk.text import fold

@@ -115,17 +115,23 @@ NEVER_AT_THE_DOOR = (
     "kiosk.cli.commands.wall",
 )
 # What none of them loads either: people to meet and the inductions behind them, the
-# week's answers, what is on (the calendar's modules), CSV and the web's errors; nor, with
+# week's answers, what is on (the calendar's modules), the board's topics and milestones,
+# CSV, the web's errors and `secrets` (ids are the system's random bytes); nor, with
 # neither in the config, PIN hashing and the Wi-Fi network's rules. (The day's first
 # change starts the backup, a process of its own, so subprocess may come with a change.)
 NEVER_FOR_PRESENT = (
     "csv",
+    "dateutil.relativedelta",
+    "secrets",
     "tempfile",
     "urllib.error",
     "kiosk.access.pin",
     "kiosk.badges.wifi",
     "kiosk.community.answers",
     "kiosk.community.connections",
+    "kiosk.community.gathering",
+    "kiosk.community.milestones",
+    "kiosk.community.topics",
     "kiosk.events.agenda",
     "kiosk.events.feeds",
     "kiosk.events.happening",
@@ -133,14 +139,8 @@ NEVER_FOR_PRESENT = (
     "kiosk.exchange.spreadsheet",
     "kiosk.safety.inductions",
 )
-# ... and what `present` alone uses, to gather who is here as the board does.
-NEVER_AT_A_CHECK_IN = (
-    *NEVER_FOR_PRESENT,
-    "dateutil.relativedelta",
-    "kiosk.community.gathering",
-    "kiosk.community.milestones",
-    "kiosk.community.topics",
-)
+# ... and what `present` alone uses, to list the guests here as the board does.
+NEVER_AT_A_CHECK_IN = (*NEVER_FOR_PRESENT, "kiosk.community.guests")
 # What help needs none of: the settings, the data folder, the community.
 NEVER_FOR_HELP = ("kiosk.config", "kiosk.storage", "kiosk.community", "tinydb", "dateutil")
 

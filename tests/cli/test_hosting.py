@@ -31,6 +31,24 @@ def test_a_guest_is_signed_in_and_leaves_with_their_host(kiosk: Kiosk, clock: Fa
     ]
 
 
+def test_present_lists_guests_as_the_board_does(kiosk: Kiosk, clock: FakeClock) -> None:
+    # Given Ana here on the board and Bo here incognito, each with a guest
+    ana, bo = kiosk.add_member("Ana Lima"), kiosk.add_member("Bo Berg")
+    kiosk("checkin", ana)
+    kiosk("checkin", bo, "--status", "incognito")
+    kiosk("guest", "Sam Okoro", "--of", "Ana Lima")
+    clock.advance(minutes=5)
+    kiosk("guest", "Kim Park", "--of", "Bo Berg")
+    # When anyone asks who is here
+    listed = kiosk("present").out
+    shown = kiosk("present", "--json").out
+    # Then Ana's guest is hers and Bo's is nobody's; no guest is named, nor is Bo
+    assert "guest of Ana" in listed and "a guest" in listed
+    assert '"guest of Ana"' in shown and '"a guest"' in shown
+    for hidden in ("Sam", "Kim", "Bo"):
+        assert hidden not in listed and hidden not in shown
+
+
 def test_export_states_the_days_it_read_and_writes_a_file(
     kiosk: Kiosk, clock: FakeClock, tmp_path: Path
 ) -> None:

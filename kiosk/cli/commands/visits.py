@@ -89,7 +89,7 @@ def guest(args: argparse.Namespace, config: Config) -> int:
 def present(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     here = community.present()
-    guests = community.gathering().guests
+    guests = community.guests_shown()
     if args.json:
         return print_json([presence_json(p) for p in here] + [guest_json(g) for g in guests])
     # Counted as home counts them: members off the board too, unnamed; not those here
