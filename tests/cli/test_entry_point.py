@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -48,6 +49,29 @@ def test_the_console_script_checks_in_and_exits_1_when_refused(tmp_path: Path) -
     # And she is listed as here
     here = run(tmp_path, "present", "--json", "--data", "data")
     assert '"name": "Zoë Martin"' in here.stdout
+
+
+def test_the_console_script_ends_with_all_it_had_to_say(tmp_path: Path) -> None:
+    # Given 600 members, imported from a spreadsheet by the installed command
+    rows = "".join(f"Member Number{n},member{n}@example.org\n" for n in range(600))
+    (tmp_path / "members.csv").write_text("name,email\n" + rows)
+    assert run(tmp_path, "members", "import", "members.csv", "--data", "data").returncode == 0
+    # When a host lists them into a pipe, and into a file, its output buffered as usual
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    listing = [installed_kiosk(), "members", "list", "--data", "data"]
+    listed = subprocess.run(
+        listing, cwd=tmp_path, env=buffered, capture_output=True, timeout=60, check=False
+    )
+    with (tmp_path / "list.txt").open("wb") as written:
+        into_file = subprocess.run(
+            listing, cwd=tmp_path, env=buffered, stdout=written, timeout=60, check=False
+        )
+    # Then every member is there, several buffers' worth, and the command ends well
+    assert listed.returncode == into_file.returncode == 0
+    assert len(listed.stdout) > 2 * 8192
+    names = {line.split(b"  ")[-1] for line in listed.stdout.splitlines()}
+    assert names == {f"Member Number{n}".encode() for n in range(600)}
+    assert (tmp_path / "list.txt").read_bytes() == listed.stdout
 
 
 def test_the_console_script_exits_2_on_a_bad_config(tmp_path: Path) -> None:
