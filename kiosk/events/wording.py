@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, tzinfo
 from kiosk import language
 from kiosk.events.happening import Happening
 from kiosk.language import _
-from kiosk.models import HostedEvent
+from kiosk.models.events import HostedEvent
 from kiosk.timekeeping.dates import day_words
 from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import local_day, local_time

@@ -5,23 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.models import (
-    Acceptance,
-    Answer,
-    CachedFeed,
-    HostedEvent,
-    Induction,
-    Inductor,
-    Invitation,
-    Member,
-    Notice,
-    Question,
-    ShoutOut,
-    Told,
-    Visit,
-)
+from kiosk.models import Member, Visit
+from kiosk.models.agreements import Acceptance
+from kiosk.models.conversation import Answer, Question, ShoutOut
+from kiosk.models.events import CachedFeed, HostedEvent
+from kiosk.models.inductions import Induction, Inductor
+from kiosk.models.invitations import Invitation
+from kiosk.models.notices import Notice, Told
 from kiosk.storage.datafile import DataFile, damaged_record
 from kiosk.storage.files import parse, read_regular
+from kiosk.storage.here_now import VISITS
 from kiosk.storage.journal import Reads, check_journal
 from kiosk.storage.member_files import pointer_of
 
@@ -70,8 +63,7 @@ RECORDS: dict[str, Reads] = {
     "members": {"members": Member.from_doc, "names": pointer_of},
     # The outbox's tables live in presence, so a visit and the news of it are one change.
     "presence": {
-        "visits": Visit.from_doc,
-        "closed": Visit.from_doc,
+        **VISITS,
         "outbox": Notice.from_doc,
         "dropped": Notice.from_doc,
         "news": Told.from_doc,
@@ -87,11 +79,6 @@ RECORDS: dict[str, Reads] = {
 }
 """The tables each kind of data file holds, and how their records are read."""
 PRESENCE = RECORDS["presence"]
-VISITS = {table: PRESENCE[table] for table in ("visits", "closed")}
-"""The tables of presence that every reader of its journal checks line by line: a line
-with a visit that cannot be read is damage, which keeps the door from guessing who is
-here. The outbox's records are checked as the outbox reads them, so a damaged notice
-stops its own sending, never the door."""
 
 
 def kind_of(path: Path) -> str:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.cli.arguments.visits import STANDARD_OUTPUT
 from kiosk.cli.commands.running import (
@@ -23,9 +24,11 @@ from kiosk.models import STATUS_LABELS, Member, Presence
 from kiosk.output import say
 from kiosk.record_json import guest_json, presence_json
 from kiosk.timekeeping import hours
-from kiosk.timekeeping.closing import DayEnd
 from kiosk.timekeeping.dates import day_words, read_span
 from kiosk.timekeeping.opening import local_day
+
+if TYPE_CHECKING:  # worked out by `close-day` alone
+    from kiosk.timekeeping.day_end import DayEnd
 
 
 def checkin(args: argparse.Namespace, config: Config) -> int:
