@@ -21,10 +21,10 @@ from kiosk.access.hosts import HostAccess
 from kiosk.access.members import MemberAccess
 from kiosk.access.warnings import HostWarnings, Source, host_warnings
 from kiosk.community.community import Community
-from kiosk.community.events import ShownEvent
 from kiosk.config import Config
 from kiosk.errors import DataError, KioskError
 from kiosk.events.feeds import feed_words
+from kiosk.events.wording import ShownEvent
 from kiosk.language import _, ngettext, number
 from kiosk.models import Member, Visit
 from kiosk.notices import delivery

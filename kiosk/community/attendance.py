@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -15,7 +15,6 @@ from kiosk.community.state import CommunityState
 from kiosk.errors import Refused, StorageError
 from kiosk.language import N_, _, ngettext
 from kiosk.models import STATUSES, Member, Presence, Status, Visit
-from kiosk.models.conversation import ShoutOut
 from kiosk.timekeeping.closing import checked_out
 from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import local_day
@@ -24,31 +23,13 @@ from kiosk.timekeeping.opening import local_day
 # work out (gatherings, people to meet, milestones, inductions), nor a host's closing of
 # the day: those are imported by the verbs that use them.
 if TYPE_CHECKING:
-    from kiosk.community.connections import Suggestion
     from kiosk.community.gathering import Gathering
-    from kiosk.community.milestones import Milestone
+    from kiosk.community.welcome import Welcome
     from kiosk.safety.inductions import Supervisors
     from kiosk.timekeeping.day_end import DayEnd
 
 FILE_AFTER = 50
 """Finished visits that wait in presence before a check-out files them into the history."""
-
-
-@dataclass(slots=True, frozen=True)
-class Welcome:
-    """What a member sees right after checking in."""
-
-    milestone: Milestone | None
-    suggestions: list[Suggestion]
-    """People here they might connect with, each with a reason."""
-    shoutouts: list[ShoutOut]
-    """Shout-outs to them since they last checked in (whose welcome showed the ones
-    before), newest first."""
-
-    @property
-    def first_visit(self) -> bool:
-        """This check-in is the member's first visit ever: said once, not all that day."""
-        return self.milestone is not None and self.milestone.kind == "first-visit"
 
 
 class Attendance:
@@ -422,6 +403,7 @@ class Attendance:
         people to meet may be found by the fields they keep for hosts too."""
         from kiosk.community.connections import suggestions
         from kiosk.community.milestones import milestone_at_check_in
+        from kiosk.community.welcome import Welcome
 
         member = self.state.member(member_id)
         visit = self._open_visit(member_id)

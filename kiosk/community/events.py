@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from kiosk.events.agenda import Agenda
     from kiosk.events.feeds import FeedState
     from kiosk.events.happening import Happening
+    from kiosk.events.wording import ShownEvent
     from kiosk.models.events import HostedEvent
 
 DEFAULT_LENGTH = timedelta(hours=2)
@@ -47,16 +48,6 @@ REPEAT_WORDS = {
 }
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?")
 _LENGTH = re.compile(r"(?:(\d{1,3})d)?(?:(\d{1,3})h)?(?:(\d{1,4})m(?:in)?)?")
-
-
-@dataclass(slots=True, frozen=True)
-class ShownEvent:
-    """An event as public screens show it: the occurrence, its host's name (empty for
-    nobody), and its line."""
-
-    happening: Happening
-    host: str
-    line: str
 
 
 class Events:
@@ -170,7 +161,7 @@ class Events:
         them, in the language speaking. Worked out again once a minute, after a change or
         in another language, so that the kiosk works it out off the UI thread and its
         screens find it ready."""
-        from kiosk.events.wording import event_line
+        from kiosk.events.wording import ShownEvent, event_line
 
         now = self.state.clock()
         minute = now.replace(second=0, microsecond=0)

@@ -3,6 +3,7 @@ sentence is written whole in one place, so that it can be translated whole."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
 from kiosk import language
@@ -15,6 +16,16 @@ from kiosk.timekeeping.opening import local_day, local_time
 
 EVENING = 17
 """From this hour a time today is "tonight"."""
+
+
+@dataclass(slots=True, frozen=True)
+class ShownEvent:
+    """An event as public screens show it: the occurrence, its host's name (empty for
+    nobody), and its line."""
+
+    happening: Happening
+    host: str
+    line: str
 
 
 def when(happening: Happening, now: datetime, zone: tzinfo) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.errors import DataError
 from kiosk.models import Member, Visit
 from kiosk.models.agreements import Acceptance
 from kiosk.models.conversation import Answer, Question, ShoutOut
@@ -15,7 +16,7 @@ from kiosk.models.notices import Notice, Told
 from kiosk.storage.datafile import DataFile, damaged_record
 from kiosk.storage.files import parse, read_regular
 from kiosk.storage.here_now import VISITS
-from kiosk.storage.journal import Reads, check_journal
+from kiosk.storage.journal import Reads, read_line
 from kiosk.storage.member_files import pointer_of
 
 
@@ -57,6 +58,38 @@ def check_bytes(raw: bytes, path: Path) -> None:
                 read(doc)
         except (KeyError, TypeError, ValueError) as error:
             raise damaged_record(path, table, error) from error
+
+
+def check_journal(raw: bytes, path: Path, reads: Reads) -> None:
+    """Raise DataError unless every whole line of a journal is a change the kiosk wrote."""
+    bad = sort_lines(raw, path, reads)[1]
+    if bad:
+        raise bad[0].error
+
+
+@dataclass(frozen=True, slots=True)
+class BadLine:
+    """A whole line of a journal that is not a change the kiosk wrote."""
+
+    number: int
+    """From 1, as an editor counts."""
+    raw: bytes
+    error: DataError
+
+
+def sort_lines(raw: bytes, path: Path, reads: Reads) -> tuple[list[bytes], list[BadLine]]:
+    """A journal's whole lines, each with its line break: the good ones, and the bad.
+    A last line without its line break was never confirmed and is in neither."""
+    good: list[bytes] = []
+    bad: list[BadLine] = []
+    end = raw.rfind(b"\n") + 1
+    for number, line in enumerate(raw[:end].splitlines(keepends=True)):
+        try:
+            read_line(line, path, number, reads)
+            good.append(line)
+        except DataError as error:
+            bad.append(BadLine(number + 1, line, error))
+    return good, bad
 
 
 RECORDS: dict[str, Reads] = {
