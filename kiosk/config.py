@@ -23,7 +23,6 @@ from kiosk.errors import Refused, UsageError
 from kiosk.events.sources import is_feed_address
 from kiosk.exchange.space_listing import NO_LISTING, SpaceListing, read_spaceapi
 from kiosk.language import LANGUAGES, N_, _, ngettext
-from kiosk.safety.agreements import Agreement, read_agreements
 from kiosk.text import TOPIC_LIMIT, channel, clean, shortened
 from kiosk.timekeeping.opening import (
     NO_HOURS,
@@ -34,9 +33,11 @@ from kiosk.timekeeping.opening import (
     time_zone,
 )
 
-# The parts a config may leave out (its Wi-Fi, its host's PIN) are read where it has them.
+# The parts a config may leave out (its Wi-Fi, its host's PIN, the house's agreements) are
+# read where it has them.
 if TYPE_CHECKING:
     from kiosk.badges.wifi import WifiNetwork
+    from kiosk.safety.agreements import Agreement
 
 DEFAULT_TOPICS = (
     "3D printing",
@@ -431,6 +432,8 @@ def _checked(path: Path, key: str, value: Any) -> Any:
             raise wrong()
         return clean(value)
     if key == "agreements":
+        from kiosk.safety.agreements import read_agreements
+
         try:
             return read_agreements(path, value)
         except ValueError as error:

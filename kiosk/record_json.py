@@ -8,7 +8,8 @@ from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from kiosk.language import as_data
-from kiosk.models import PROFILE_FIELDS, Answer, Member, Presence, ProfileField, ShoutOut
+from kiosk.models import PROFILE_FIELDS, Member, Presence, ProfileField
+from kiosk.models.conversation import Answer, ShoutOut
 from kiosk.timekeeping.opening import local_day
 
 if TYPE_CHECKING:  # the board's gathering is worked out by those who show it

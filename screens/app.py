@@ -21,17 +21,17 @@ from kiosk.access.hosts import HostAccess
 from kiosk.access.members import MemberAccess
 from kiosk.access.warnings import HostWarnings, Source, host_warnings
 from kiosk.community.community import Community
-from kiosk.community.events import ShownEvent
 from kiosk.config import Config
 from kiosk.errors import DataError, KioskError
 from kiosk.events.feeds import feed_words
+from kiosk.events.wording import ShownEvent
 from kiosk.language import _, ngettext, number
 from kiosk.models import Member, Visit
 from kiosk.notices import delivery
 from kiosk.notices.chat import queue_chat_news
 from kiosk.notices.outbox import Outbox, failing
 from kiosk.safety.house_agreements import HouseAgreements
-from kiosk.storage.backups import Backups
+from kiosk.storage import daily_backup
 from screens.badge_desk import BadgeDesk
 from screens.commands import OPEN_HOST_CONSOLE, QUIT, SHOW_KEYS
 from screens.confirmation import ConfirmationScreen
@@ -85,7 +85,6 @@ class KioskApp(App[None]):
             community.store.root, community.pin_opens, community.clock
         )
         """Members' personal PINs, which open their profiles, and the wait wrong ones earn."""
-        self._backups = Backups(community.store, config.backups_to_keep)
         self._outbox = Outbox(community.store)
         self._next_delivery = timer()
         self._refreshing: Worker[None] | None = None
@@ -274,7 +273,7 @@ class KioskApp(App[None]):
 
     @work(thread=True, group="refresh")
     def _refresh_worker(self) -> None:
-        problem = self._backups.last_problem()
+        problem = daily_backup.last_problem(self.community.store.root)
         self.call_from_thread(self.warn_host, "backup", *([problem] if problem else []))
         try:
             changed = self.community.refresh()

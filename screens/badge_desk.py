@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Literal
 from kiosk.badges.codes import normalize_badge_code, normalize_invitation_code
 from kiosk.community.door import Door, Passage, Unagreed, last_keyholder, unagreed
 from kiosk.language import N_, _
-from kiosk.models import Invitation, Visit
+from kiosk.models import Visit
+from kiosk.models.invitations import Invitation
 from kiosk.notices.arrivals import admit_invited
 from kiosk.timekeeping import hours
 from screens.agreement import ask_agreements

@@ -16,7 +16,8 @@ from textual.widgets.option_list import Option
 
 from kiosk.community.matching import MIN_LETTERS, enough_letters
 from kiosk.language import _, ngettext
-from kiosk.models import Member, ShoutOut
+from kiosk.models import Member
+from kiosk.models.conversation import ShoutOut
 from kiosk.notices.chat import offers_chat, post_shoutout
 from kiosk.text import SHOUTOUT_LIMIT, clean, fold
 from screens.commands import CANCEL, NEXT_MATCH, POST_SHOUT_OUT, PREVIOUS_MATCH

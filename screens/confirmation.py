@@ -13,7 +13,8 @@ from textual.widgets import Button, Label, Static
 from kiosk.events.happening import Happening
 from kiosk.events.wording import here_for
 from kiosk.language import _, ngettext
-from kiosk.models import STATUS_LABELS, Answer, Member, Visit
+from kiosk.models import STATUS_LABELS, Member, Visit
+from kiosk.models.conversation import Answer
 from kiosk.timekeeping import hours
 from screens.commands import (
     ANSWER_QUESTION,

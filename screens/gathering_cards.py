@@ -23,7 +23,7 @@ from kiosk.community.answers import ShownAnswer
 from kiosk.community.gathering import Gathering, Here, InGroup
 from kiosk.exchange.wall import WallShoutOut
 from kiosk.language import _
-from kiosk.models import Question
+from kiosk.models.conversation import Question
 from kiosk.safety.inductions import Supervisors
 from kiosk.text import fold, topic_key
 from kiosk.timekeeping import hours

@@ -17,7 +17,8 @@ from textual.widgets import Button, Input, Label
 from kiosk import language
 from kiosk.badges.codes import spaced_badge_code
 from kiosk.language import _
-from kiosk.models import Invitation, Member
+from kiosk.models import Member
+from kiosk.models.invitations import Invitation
 from kiosk.notices.invitations import invite_guest
 from kiosk.timekeeping.dates import read_coming_day
 from screens.commands import CANCEL

@@ -19,7 +19,7 @@ from textual.widgets import Button, Label
 
 from kiosk.errors import KioskError
 from kiosk.language import _
-from kiosk.models import Invitation
+from kiosk.models.invitations import Invitation
 from kiosk.timekeeping.dates import coming_day_words, day_words
 from screens.confirm import ConfirmScreen
 

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import Input, Label
 
 from kiosk.language import N_, _
-from kiosk.models import Answer, Question
+from kiosk.models.conversation import Answer, Question
 from kiosk.text import ANSWER_LIMIT
 
 ASK = N_("Tab to answer in one line; it goes on the board to start a chat.")

@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from kiosk.community.community import Community
 from kiosk.language import _
-from kiosk.models import ShoutOut
+from kiosk.models.conversation import ShoutOut
 from kiosk.timekeeping import hours
 
 CARD_EDGE = Content.styled("▎ ", "$accent")

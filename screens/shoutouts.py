@@ -9,7 +9,7 @@ from textual.widgets import Label, Static
 
 from kiosk.community.community import Community
 from kiosk.language import _
-from kiosk.models import ShoutOut
+from kiosk.models.conversation import ShoutOut
 from screens.commands import BACK
 from screens.kiosk_screen import KioskScreen
 from screens.shoutout_feed import card_heading, card_time

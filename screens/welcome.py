@@ -9,7 +9,7 @@ from textual.content import Content
 
 from kiosk.community.connections import Suggestion
 from kiosk.language import _, ngettext
-from kiosk.models import ShoutOut
+from kiosk.models.conversation import ShoutOut
 from kiosk.timekeeping import hours
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kiosk.badges import svg
 from kiosk.badges.layout import badge_layout
-from kiosk.models import Invitation
+from kiosk.models.invitations import Invitation
 from kiosk.storage.files import make_folder, write_atomically
 from kiosk.timekeeping.dates import MONTHS, WEEKDAYS
 

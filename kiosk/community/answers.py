@@ -8,7 +8,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-from kiosk.models import Answer, Member, Presence, Question
+from kiosk.models import Member, Presence
+from kiosk.models.conversation import Answer, Question
 from kiosk.timekeeping.hours import public_order
 
 ANSWERS_LAST = timedelta(days=7)

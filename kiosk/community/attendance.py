@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -14,40 +14,23 @@ from kiosk import text
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused, StorageError
 from kiosk.language import N_, _, ngettext
-from kiosk.models import STATUSES, Member, Presence, ShoutOut, Status, Visit
-from kiosk.timekeeping.closing import DayEnd, checked_out, plan_day_end
+from kiosk.models import STATUSES, Member, Presence, Status, Visit
+from kiosk.timekeeping.closing import checked_out
 from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import local_day
 
 # A check-in or check-out at the command line needs none of what the board and the welcome
-# work out (gatherings, people to meet, milestones, inductions): those are imported by
-# the verbs that use them.
+# work out (gatherings, people to meet, milestones, inductions), nor a host's closing of
+# the day: those are imported by the verbs that use them.
 if TYPE_CHECKING:
-    from kiosk.community.connections import Suggestion
     from kiosk.community.gathering import Gathering
     from kiosk.community.guests import GuestHere
-    from kiosk.community.milestones import Milestone
+    from kiosk.community.welcome import Welcome
     from kiosk.safety.inductions import Supervisors
+    from kiosk.timekeeping.day_end import DayEnd
 
 FILE_AFTER = 50
 """Finished visits that wait in presence before a check-out files them into the history."""
-
-
-@dataclass(slots=True, frozen=True)
-class Welcome:
-    """What a member sees right after checking in."""
-
-    milestone: Milestone | None
-    suggestions: list[Suggestion]
-    """People here they might connect with, each with a reason."""
-    shoutouts: list[ShoutOut]
-    """Shout-outs to them since they last checked in (whose welcome showed the ones
-    before), newest first."""
-
-    @property
-    def first_visit(self) -> bool:
-        """This check-in is the member's first visit ever: said once, not all that day."""
-        return self.milestone is not None and self.milestone.kind == "first-visit"
 
 
 class Attendance:
@@ -209,8 +192,10 @@ class Attendance:
         return closed[0]
 
     def day_end(self, now_too: bool = False) -> DayEnd:
-        """What closing the day now would do (see `kiosk.timekeeping.closing.plan_day_end`), visits
-        whose day is over, not yet written as ended, included."""
+        """What closing the day now would do (see `kiosk.timekeeping.day_end.plan_day_end`),
+        visits whose day is over, not yet written as ended, included."""
+        from kiosk.timekeeping.day_end import plan_day_end
+
         now = self.state.clock()
         return plan_day_end(self.state.hours, self.state.here_now.at(now).open, now, now_too)
 
@@ -218,6 +203,8 @@ class Attendance:
         """Check out whoever is still here once their day has closed, at its closing time;
         before today's closing (any time, when no hours are set) today's visits stay,
         unless `now_too` ends them now. Safe to run twice or late."""
+        from kiosk.timekeeping.day_end import plan_day_end
+
         with self.state.writing() as ended:
             ending = plan_day_end(
                 self.state.hours, self.state.visits_now, self.state.clock(), now_too
@@ -426,6 +413,7 @@ class Attendance:
         people to meet may be found by the fields they keep for hosts too."""
         from kiosk.community.connections import suggestions
         from kiosk.community.milestones import milestone_at_check_in
+        from kiosk.community.welcome import Welcome
 
         member = self.state.member(member_id)
         visit = self._open_visit(member_id)

@@ -10,7 +10,7 @@ from kiosk import text
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused
 from kiosk.language import N_, _
-from kiosk.models import Answer, Question, ShoutOut
+from kiosk.models.conversation import Answer, Question, ShoutOut
 
 if TYPE_CHECKING:  # the board's answers are worked out for the board alone
     from kiosk.community.answers import ShownAnswer

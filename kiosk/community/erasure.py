@@ -13,7 +13,8 @@ from typing import Any, Literal
 from kiosk import text
 from kiosk.community.attendance import Attendance
 from kiosk.community.state import CommunityState
-from kiosk.models import Member, ShoutOut
+from kiosk.models import Member
+from kiosk.models.conversation import ShoutOut
 from kiosk.timekeeping.closing import checked_out
 
 TheirShoutouts = Literal["remove", "anonymous"]

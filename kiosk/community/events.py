@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -21,16 +21,19 @@ from kiosk.community.attendance import Attendance
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused
 from kiosk.language import N_, _, speaking
-from kiosk.models import HostedEvent, Visit, check_repeat
+from kiosk.models import Visit
 from kiosk.timekeeping.dates import day_words, read_coming_day
 from kiosk.timekeeping.opening import at, local_day
 
-# What is on is read when first asked (`Events.agenda`): a command at the door asks
-# nothing of it, and loads none of the calendar's modules.
+# What is on is read when first asked (`Events.agenda`), and the hosts' events are loaded by
+# the verbs that read or make them: a command at the door asks nothing of them, and loads
+# none of the calendar's modules.
 if TYPE_CHECKING:
     from kiosk.events.agenda import Agenda
     from kiosk.events.feeds import FeedState
     from kiosk.events.happening import Happening
+    from kiosk.events.wording import ShownEvent
+    from kiosk.models.events import HostedEvent
 
 DEFAULT_LENGTH = timedelta(hours=2)
 CLOSURES_AHEAD = timedelta(days=31)
@@ -45,16 +48,6 @@ REPEAT_WORDS = {
 }
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?")
 _LENGTH = re.compile(r"(?:(\d{1,3})d)?(?:(\d{1,3})h)?(?:(\d{1,4})m(?:in)?)?")
-
-
-@dataclass(slots=True, frozen=True)
-class ShownEvent:
-    """An event as public screens show it: the occurrence, its host's name (empty for
-    nobody), and its line."""
-
-    happening: Happening
-    host: str
-    line: str
 
 
 class Events:
@@ -95,6 +88,8 @@ class Events:
     ) -> HostedEvent:
         """Add an event from what a host typed: `when` like "friday 18:00" (a day alone is
         a whole day), `length` like "2h" or "90m", `repeat` an RRULE or "weekly"."""
+        from kiosk.models.events import HostedEvent
+
         title = text.required(title, N_("the event's title"), text.EVENT_TITLE_LIMIT)
         topic = text.optional(topic, N_("the event's topic"), text.TOPIC_LIMIT)
         now = self.state.clock()
@@ -166,7 +161,7 @@ class Events:
         them, in the language speaking. Worked out again once a minute, after a change or
         in another language, so that the kiosk works it out off the UI thread and its
         screens find it ready."""
-        from kiosk.events.wording import event_line
+        from kiosk.events.wording import ShownEvent, event_line
 
         now = self.state.clock()
         minute = now.replace(second=0, microsecond=0)
@@ -294,6 +289,8 @@ def read_length(typed: str, all_day: bool) -> timedelta:
 def read_repeat(typed: str) -> str:
     """An RRULE ("FREQ=WEEKLY;BYDAY=FR", with or without "RRULE:") or a word for one
     ("weekly"), checked; empty for an event that happens once."""
+    from kiosk.models.events import check_repeat
+
     words = typed.strip()
     if not words:
         return ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kiosk import text
 from kiosk.badges.codes import new_invitation_code, normalize_invitation_code, spaced_badge_code
@@ -17,9 +18,12 @@ from kiosk.community.attendance import Attendance
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused
 from kiosk.language import N_, _
-from kiosk.models import Invitation, Visit
+from kiosk.models import Visit
 from kiosk.timekeeping.dates import day_words
 from kiosk.timekeeping.opening import local_day
+
+if TYPE_CHECKING:  # loaded by the verb that makes one: a command at the door needs none
+    from kiosk.models.invitations import Invitation
 
 
 class Invitations:
@@ -36,6 +40,8 @@ class Invitations:
     def invite(self, member_id: str, guest: str, day: date) -> Invitation:
         """Invite `guest` on behalf of the active member, for `day` (today or later), with a
         fresh code."""
+        from kiosk.models.invitations import Invitation
+
         guest = text.required(guest, N_("the guest's name"), text.NAME_LIMIT)
         if day < self.today():
             raise Refused(

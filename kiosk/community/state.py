@@ -16,7 +16,8 @@ from kiosk import text
 from kiosk.community.matching import MOST_FOUND, DoorSearch, rows_of
 from kiosk.errors import KioskError, Refused, StorageError
 from kiosk.language import N_, _
-from kiosk.models import Answer, Member, Presence, Question, ShoutOut, Visit
+from kiosk.models import Member, Presence, Visit
+from kiosk.models.conversation import Answer, Question, ShoutOut
 from kiosk.storage.here_now import HereNow
 from kiosk.storage.member_files import file_of
 from kiosk.storage.search_index import SavedIndex

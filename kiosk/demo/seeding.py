@@ -32,17 +32,10 @@ from kiosk.demo.friendly import (
     TENTH_VISIT,
 )
 from kiosk.errors import Refused
-from kiosk.models import (
-    PUBLIC_STATUSES,
-    Answer,
-    HostedEvent,
-    Induction,
-    Member,
-    Question,
-    ShoutOut,
-    Visit,
-    history_day,
-)
+from kiosk.models import PUBLIC_STATUSES, Member, Visit, history_day
+from kiosk.models.conversation import Answer, Question, ShoutOut
+from kiosk.models.events import HostedEvent
+from kiosk.models.inductions import Induction
 from kiosk.progress import Progress
 from kiosk.safety.inductions import Inductions
 from kiosk.storage.files import encode, make_folder, write_atomically

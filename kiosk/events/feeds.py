@@ -12,7 +12,7 @@ from pathlib import Path
 from kiosk.errors import DataError, StorageError
 from kiosk.events.sources import is_feed_address
 from kiosk.language import _
-from kiosk.models import CachedFeed
+from kiosk.models.events import CachedFeed
 from kiosk.storage.files import read_regular, signature
 from kiosk.storage.store import Store
 from kiosk.timekeeping.hours import ago

@@ -13,7 +13,7 @@ import recurring_ical_events
 
 from kiosk import text
 from kiosk.events.happening import Happening
-from kiosk.models import HostedEvent, repeats_too_often
+from kiosk.models.events import HostedEvent, repeats_too_often
 from kiosk.timekeeping.opening import at
 
 OUR_UIDS = "@check-in-kiosk"

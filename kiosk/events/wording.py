@@ -3,18 +3,29 @@ sentence is written whole in one place, so that it can be translated whole."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
 from kiosk import language
 from kiosk.events.happening import Happening
 from kiosk.language import _
-from kiosk.models import HostedEvent
+from kiosk.models.events import HostedEvent
 from kiosk.timekeeping.dates import day_words
 from kiosk.timekeeping.hours import clock_time
 from kiosk.timekeeping.opening import local_day, local_time
 
 EVENING = 17
 """From this hour a time today is "tonight"."""
+
+
+@dataclass(slots=True, frozen=True)
+class ShownEvent:
+    """An event as public screens show it: the occurrence, its host's name (empty for
+    nobody), and its line."""
+
+    happening: Happening
+    host: str
+    line: str
 
 
 def when(happening: Happening, now: datetime, zone: tzinfo) -> str:

@@ -16,7 +16,7 @@ from kiosk.community import stats
 from kiosk.community.answers import ShownAnswer
 from kiosk.community.community import Community
 from kiosk.community.gathering import Gathering
-from kiosk.models import Question
+from kiosk.models.conversation import Question
 from kiosk.safety.inductions import Supervisors
 from kiosk.timekeeping.hours import opening_status
 from kiosk.timekeeping.opening import local_day, local_time

@@ -7,7 +7,8 @@ from datetime import timedelta
 from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.language import _, speaking_meanwhile
-from kiosk.models import Invitation, Presence, Visit
+from kiosk.models import Presence, Visit
+from kiosk.models.invitations import Invitation
 from kiosk.notices import delivery
 from kiosk.notices.outbox import Outbox, new_notice
 

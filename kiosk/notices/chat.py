@@ -19,7 +19,8 @@ from kiosk.community.milestones import newcomer_today
 from kiosk.config import Config
 from kiosk.exchange.spaceapi import space_open
 from kiosk.language import _, speaking_meanwhile
-from kiosk.models import Notice, ShoutOut
+from kiosk.models.conversation import ShoutOut
+from kiosk.models.notices import Notice
 from kiosk.notices import delivery
 from kiosk.notices.outbox import News, Outbox, new_notice
 from kiosk.text import fold

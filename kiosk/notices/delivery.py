@@ -25,7 +25,7 @@ from kiosk.background import start_command
 from kiosk.config import Config
 from kiosk.errors import StorageError
 from kiosk.language import N_
-from kiosk.models import Notice
+from kiosk.models.notices import Notice
 from kiosk.notices.outbox import Outbox, firsts
 from kiosk.storage import staging
 from kiosk.storage.files import FILE_MODE, explain

@@ -9,7 +9,9 @@ from kiosk.badges.codes import spaced_badge_code
 from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.language import _, speaking_meanwhile
-from kiosk.models import Invitation, Member, Notice
+from kiosk.models import Member
+from kiosk.models.invitations import Invitation
+from kiosk.models.notices import Notice
 from kiosk.notices import delivery
 from kiosk.notices.outbox import Outbox, new_notice
 from kiosk.storage.store import Store

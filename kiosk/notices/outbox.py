@@ -19,7 +19,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from kiosk import text
-from kiosk.models import NOTICE_BODY_LIMIT, NOTICE_ERROR_LIMIT, NOTICE_TITLE_LIMIT, Notice, Told
+from kiosk.models.notices import (
+    NOTICE_BODY_LIMIT,
+    NOTICE_ERROR_LIMIT,
+    NOTICE_TITLE_LIMIT,
+    Notice,
+    Told,
+)
 from kiosk.storage.datafile import Table, drop, insert, put
 from kiosk.storage.store import Store
 

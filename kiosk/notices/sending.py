@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlsplit
 
-from kiosk.models import Notice
+from kiosk.models.notices import Notice
 
 TIMEOUT_SECONDS = 10
 """How long a service may take to connect and to answer before the try counts as failed."""

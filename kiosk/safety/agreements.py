@@ -17,7 +17,8 @@ from typing import Any, TextIO
 
 from kiosk import language
 from kiosk.language import N_, _
-from kiosk.models import Acceptance, Member
+from kiosk.models import Member
+from kiosk.models.agreements import Acceptance
 from kiosk.text import AGREEMENT_TITLE_LIMIT, clean
 from kiosk.timekeeping.opening import local_time
 

@@ -19,7 +19,8 @@ from datetime import date, datetime, timedelta
 from kiosk import text
 from kiosk.errors import Refused
 from kiosk.language import N_, _, ngettext
-from kiosk.models import Induction, Inductor, Member, Presence
+from kiosk.models import Member, Presence
+from kiosk.models.inductions import Induction, Inductor
 from kiosk.storage.datafile import DataFile, Table, drop, insert
 from kiosk.storage.store import Store
 from kiosk.timekeeping.dates import day_words

@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from kiosk.background import start_command
 from kiosk.errors import Busy, DataError, StorageError
 from kiosk.language import N_, _
 from kiosk.progress import Progress
 from kiosk.storage import intent
 from kiosk.storage.checks import check_bytes, kind_of
+from kiosk.storage.daily_backup import FOLDER, PROBLEM, numbered
 from kiosk.storage.files import (
     FolderLock,
     explain,
@@ -43,14 +43,10 @@ from kiosk.storage.store import Store
 from kiosk.timekeeping.opening import local_day
 
 MANIFEST = "manifest.json"
-_NAME = re.compile(r"\d{6}-\d{4}-\d\d-\d\d")
-"""A backup's folder: its number, then the local day it was made on."""
 _LEFTOVER = re.compile(r"\.(building|removing)-.+")
 """A backup being made or removed when its process stopped (see `leftovers`)."""
 _ASIDE = re.compile(r"(?P<name>.+)\.damaged-\d{8}-\d{6}(?:-(?P<after>\d{6}))?")
 """A damaged file kept beside the one repaired from it (see `Aside`)."""
-PROBLEM = "problem.txt"
-"""Why the last backup could not be made, until one is; read by the kiosk and the CLI."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -133,26 +129,19 @@ class Backups:
     def __init__(self, store: Store, keep: int = 7) -> None:
         self.store = store
         self.keep = max(keep, 1)
-        self.folder = store.root / "backups"
+        self.folder = store.root / FOLDER
         self.history = self.folder / "history"
-        self._made_on: str | None = None
 
     # -- reading -------------------------------------------------------------------
 
     def all(self) -> list[Backup]:
         """Every backup whose manifest reads, newest first."""
         found = []
-        for folder in self._numbered():
+        for folder in numbered(self.folder):
             backup = self._read(folder)
             if backup is not None:
                 found.append(backup)
         return sorted(found, key=lambda b: b.sequence, reverse=True)
-
-    def _numbered(self) -> list[Path]:
-        try:
-            return [p for p in self.folder.iterdir() if _NAME.fullmatch(p.name) and p.is_dir()]
-        except FileNotFoundError:
-            return []
 
     def _read(self, folder: Path) -> Backup | None:
         try:
@@ -167,17 +156,6 @@ class Backups:
             )
         except (DataError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None
-
-    def due(self, today: str) -> bool:
-        """Whether no backup was made on `today` (a local date, as ISO text) yet.
-
-        Cheap: it reads folder names only, so every change can ask.
-        """
-        if self._made_on != today:
-            newest = max(self._numbered(), key=lambda p: p.name, default=None)
-            if newest is not None and newest.name[7:] == today:
-                self._made_on = today
-        return self._made_on != today
 
     def verify(self, backup: Backup, relative: str) -> BadCopy | None:
         """Whether one copy matches its checksum and reads as good data."""
@@ -198,7 +176,7 @@ class Backups:
         """Every damaged backup copy, and every backup whose manifest cannot be read."""
         bad = [
             BadCopy(folder / MANIFEST, "the list of what this backup holds cannot be read")
-            for folder in self._numbered()
+            for folder in numbered(self.folder)
             if self._read(folder) is None
         ]
         checked: set[Path] = set()
@@ -223,13 +201,6 @@ class Backups:
             if relative in backup.files and self.verify(backup, relative) is None:
                 return backup
         return None
-
-    def last_problem(self) -> str | None:
-        """Why the last backup failed, if it did."""
-        try:
-            return read_regular(self.folder / PROBLEM).decode("utf-8", "replace").strip() or None
-        except DataError:
-            return None
 
     # -- making --------------------------------------------------------------------
 
@@ -280,7 +251,7 @@ class Backups:
         import tempfile  # late: a command at the door only asks whether a backup is due
 
         previous = self.all()
-        sequence = max((int(p.name[:6]) for p in self._numbered()), default=0) + 1
+        sequence = max((int(p.name[:6]) for p in numbered(self.folder)), default=0) + 1
         target = self.folder / f"{sequence:06d}-{day}"
         building = Path(tempfile.mkdtemp(prefix=".building-", dir=self.folder))
         try:
@@ -306,7 +277,6 @@ class Backups:
             raise StorageError(explain(failed, target, N_("The backup was not made"))) from error
         finally:
             shutil.rmtree(building, ignore_errors=True)
-        self._made_on = day
         backup = self._read(target)
         assert backup is not None
         return backup
@@ -516,11 +486,3 @@ def backup_hint(backups: Backups, path: Path, newer: bool) -> str:
         "Nothing was changed. The newest good backup of it is in {folder}; "
         "`kiosk doctor --restore` puts it back."
     ).format(folder=backup.folder)
-
-
-def start_in_background(data_dir: Path, config_file: Path | None) -> None:
-    """Make today's backup in a process of its own, so nobody at the door waits for it.
-
-    It reports a failure in backups/problem.txt, which the kiosk and the CLI pass on.
-    """
-    start_command(["backup", "--if-due"], data_dir, config_file)

@@ -5,24 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.models import (
-    Acceptance,
-    Answer,
-    CachedFeed,
-    HostedEvent,
-    Induction,
-    Inductor,
-    Invitation,
-    Member,
-    Notice,
-    Question,
-    ShoutOut,
-    Told,
-    Visit,
-)
+from kiosk.errors import DataError
+from kiosk.models import Member, Visit
+from kiosk.models.agreements import Acceptance
+from kiosk.models.conversation import Answer, Question, ShoutOut
+from kiosk.models.events import CachedFeed, HostedEvent
+from kiosk.models.inductions import Induction, Inductor
+from kiosk.models.invitations import Invitation
+from kiosk.models.notices import Notice, Told
 from kiosk.storage.datafile import DataFile, damaged_record
 from kiosk.storage.files import parse, read_regular
-from kiosk.storage.journal import Reads, check_journal
+from kiosk.storage.here_now import VISITS
+from kiosk.storage.journal import Reads, read_line
 from kiosk.storage.member_files import pointer_of
 
 
@@ -66,12 +60,43 @@ def check_bytes(raw: bytes, path: Path) -> None:
             raise damaged_record(path, table, error) from error
 
 
+def check_journal(raw: bytes, path: Path, reads: Reads) -> None:
+    """Raise DataError unless every whole line of a journal is a change the kiosk wrote."""
+    bad = sort_lines(raw, path, reads)[1]
+    if bad:
+        raise bad[0].error
+
+
+@dataclass(frozen=True, slots=True)
+class BadLine:
+    """A whole line of a journal that is not a change the kiosk wrote."""
+
+    number: int
+    """From 1, as an editor counts."""
+    raw: bytes
+    error: DataError
+
+
+def sort_lines(raw: bytes, path: Path, reads: Reads) -> tuple[list[bytes], list[BadLine]]:
+    """A journal's whole lines, each with its line break: the good ones, and the bad.
+    A last line without its line break was never confirmed and is in neither."""
+    good: list[bytes] = []
+    bad: list[BadLine] = []
+    end = raw.rfind(b"\n") + 1
+    for number, line in enumerate(raw[:end].splitlines(keepends=True)):
+        try:
+            read_line(line, path, number, reads)
+            good.append(line)
+        except DataError as error:
+            bad.append(BadLine(number + 1, line, error))
+    return good, bad
+
+
 RECORDS: dict[str, Reads] = {
     "members": {"members": Member.from_doc, "names": pointer_of},
     # The outbox's tables live in presence, so a visit and the news of it are one change.
     "presence": {
-        "visits": Visit.from_doc,
-        "closed": Visit.from_doc,
+        **VISITS,
         "outbox": Notice.from_doc,
         "dropped": Notice.from_doc,
         "news": Told.from_doc,
@@ -87,11 +112,6 @@ RECORDS: dict[str, Reads] = {
 }
 """The tables each kind of data file holds, and how their records are read."""
 PRESENCE = RECORDS["presence"]
-VISITS = {table: PRESENCE[table] for table in ("visits", "closed")}
-"""The tables of presence that every reader of its journal checks line by line: a line
-with a visit that cannot be read is damage, which keeps the door from guessing who is
-here. The outbox's records are checked as the outbox reads them, so a damaged notice
-stops its own sending, never the door."""
 
 
 def kind_of(path: Path) -> str:

@@ -10,8 +10,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.models import Visit
+from kiosk.storage.journal import Reads
 from kiosk.timekeeping.closing import visit_closing
 from kiosk.timekeeping.opening import OpeningHours
+
+VISITS: Reads = {"visits": Visit.from_doc, "closed": Visit.from_doc}
+"""The tables of presence.json that hold visits: open ones, and finished ones not yet filed.
+Every reader of its journal checks them line by line: a line with a visit that cannot be
+read is damage, which keeps the door from guessing who is here. The outbox's records, in
+the same file, are checked as the outbox reads them, so a damaged notice stops its own
+sending, never the door."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,6 @@ import json
 import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +89,7 @@ class JournaledFile(DataFile):
             lines = added[:end].splitlines()
             try:
                 changes = [
-                    _line(line, self.journal, self._lines_read + number, self.reads)
+                    read_line(line, self.journal, self._lines_read + number, self.reads)
                     for number, line in enumerate(lines)
                 ]
             except DataError:
@@ -367,7 +366,7 @@ def _read_from(path: Path, offset: int) -> bytes:
         os.close(descriptor)
 
 
-def _line(raw: bytes, path: Path, number: int, reads: Reads) -> dict[str, Any]:
+def read_line(raw: bytes, path: Path, number: int, reads: Reads) -> dict[str, Any]:
     """One journal line, read strictly: anything but a change the kiosk wrote, with every
     record in it complete, is damage."""
     try:
@@ -422,35 +421,3 @@ def _cut_unfinished_line(descriptor: int) -> None:
 
 _LOOK_BACK = 1 << 16
 """Bytes read at a time, from the end, looking for the last whole line."""
-
-
-def check_journal(raw: bytes, path: Path, reads: Reads) -> None:
-    """Raise DataError unless every whole line of a journal is a change the kiosk wrote."""
-    bad = sort_lines(raw, path, reads)[1]
-    if bad:
-        raise bad[0].error
-
-
-@dataclass(frozen=True, slots=True)
-class BadLine:
-    """A whole line of a journal that is not a change the kiosk wrote."""
-
-    number: int
-    """From 1, as an editor counts."""
-    raw: bytes
-    error: DataError
-
-
-def sort_lines(raw: bytes, path: Path, reads: Reads) -> tuple[list[bytes], list[BadLine]]:
-    """A journal's whole lines, each with its line break: the good ones, and the bad.
-    A last line without its line break was never confirmed and is in neither."""
-    good: list[bytes] = []
-    bad: list[BadLine] = []
-    end = raw.rfind(b"\n") + 1
-    for number, line in enumerate(raw[:end].splitlines(keepends=True)):
-        try:
-            _line(line, path, number, reads)
-            good.append(line)
-        except DataError as error:
-            bad.append(BadLine(number + 1, line, error))
-    return good, bad

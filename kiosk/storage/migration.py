@@ -20,7 +20,6 @@ from kiosk.errors import DataError, StorageError
 from kiosk.language import N_, _
 from kiosk.models import Member, Visit, history_day
 from kiosk.storage import intent
-from kiosk.storage.checks import RECORDS, VISITS
 from kiosk.storage.datafile import damaged_record, put
 from kiosk.storage.files import (
     AtomicJSONStorage,
@@ -30,6 +29,7 @@ from kiosk.storage.files import (
     make_folder,
     sync_folder,
 )
+from kiosk.storage.here_now import VISITS
 from kiosk.storage.history import History
 from kiosk.storage.journal import JournaledFile
 from kiosk.storage.layout import (
@@ -130,6 +130,8 @@ def outbox_into_presence(root: Path) -> None:
     """Move the outbox's tables from outbox.json into presence.json, so that a visit and
     the news of it are written as one journal line. Done again after a stop, it changes
     nothing more: each record is put in place of the one with its id (or subject)."""
+    from kiosk.storage.checks import RECORDS  # late: only an older folder has outbox.json
+
     path = root / OUTBOX_FILE
     old = load(path)
     outbox_reads = {table: RECORDS["presence"][table] for table in OUTBOX_KEYS}

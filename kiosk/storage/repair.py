@@ -26,9 +26,10 @@ from typing import Any
 from kiosk import text
 from kiosk.errors import DataError
 from kiosk.storage.backups import Backup, Backups, aside_name
-from kiosk.storage.checks import PRESENCE, RECORDS, VISITS, kind_of
+from kiosk.storage.checks import PRESENCE, RECORDS, kind_of, sort_lines
 from kiosk.storage.files import encode, move_aside, parse, read_regular, signature, write_atomically
-from kiosk.storage.journal import generation_of, sort_lines
+from kiosk.storage.here_now import VISITS
+from kiosk.storage.journal import generation_of
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,25 +35,16 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from kiosk.errors import DataError, NewerData, UsageError
 from kiosk.language import _
-from kiosk.models import (
-    Acceptance,
-    Answer,
-    CachedFeed,
-    HostedEvent,
-    Invitation,
-    Member,
-    Question,
-    ShoutOut,
-    Visit,
-)
+from kiosk.models import Member, Visit
+from kiosk.models.conversation import Answer, Question, ShoutOut
 from kiosk.storage import intent, staging
-from kiosk.storage.checks import VISITS, DataProblem, check
 from kiosk.storage.datafile import DataFile, Table, drop, insert, put
 from kiosk.storage.files import FOLDER_MODE, FolderLock, signature
+from kiosk.storage.here_now import VISITS
 from kiosk.storage.history import History
 from kiosk.storage.journal import JournaledFile
 from kiosk.storage.layout import (
@@ -71,6 +62,14 @@ from kiosk.storage.layout import (
 )
 from kiosk.storage.member_files import MemberFiles
 from kiosk.text import topic_key
+
+# The other records are read where they are asked for, so that a command loads only the
+# records it uses (opening the community reads members, visits, shout-outs and the question).
+if TYPE_CHECKING:
+    from kiosk.models.agreements import Acceptance
+    from kiosk.models.events import CachedFeed, HostedEvent
+    from kiosk.models.invitations import Invitation
+    from kiosk.storage.checks import DataProblem
 
 Part = Literal["presence", "shoutouts", "questions"]
 
@@ -235,6 +234,8 @@ class Store:
     # -- invitations -------------------------------------------------------------------
 
     def invitations(self) -> list[Invitation]:
+        from kiosk.models.invitations import Invitation
+
         return self.invitations_file.records("invitations", Invitation.from_doc)
 
     def put_invitation(self, invitation: Invitation) -> None:
@@ -245,6 +246,8 @@ class Store:
     # -- events --------------------------------------------------------------------------
 
     def hosted_events(self) -> list[HostedEvent]:
+        from kiosk.models.events import HostedEvent
+
         return self.events_file.records("events", HostedEvent.from_doc)
 
     def put_hosted_event(self, event: HostedEvent) -> None:
@@ -257,6 +260,8 @@ class Store:
             drop(tables.setdefault("events", {}), lambda doc: doc.get("id") != event_id)
 
     def cached_feeds(self) -> list[CachedFeed]:
+        from kiosk.models.events import CachedFeed
+
         return self.feeds_file.records("feeds", CachedFeed.from_doc)
 
     def put_cached_feed(self, feed: CachedFeed) -> None:
@@ -308,6 +313,8 @@ class Store:
 
     def acceptances(self) -> list[Acceptance]:
         """Every acceptance of an agreement, oldest first."""
+        from kiosk.models.agreements import Acceptance
+
         return sorted(
             self.agreements_file.records("acceptances", Acceptance.from_doc),
             key=lambda acceptance: acceptance.accepted,
@@ -383,6 +390,8 @@ class Store:
 
     def problems(self, paths: Iterable[Path] | None = None) -> list[DataProblem]:
         """Each data file (of `paths`, or all) that cannot be read, and what is wrong."""
+        from kiosk.storage.checks import DataProblem, check
+
         found = []
         for path in self.data_files() if paths is None else paths:
             try:

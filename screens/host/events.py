@@ -17,7 +17,7 @@ from kiosk.errors import KioskError
 from kiosk.events.happening import Happening
 from kiosk.events.wording import added_words, event_line
 from kiosk.language import N_, _, ngettext
-from kiosk.models import HostedEvent
+from kiosk.models.events import HostedEvent
 from screens.commands import BACK, REMOVE_EVENT
 from screens.confirm import ConfirmScreen
 from screens.kiosk_screen import KioskScreen

@@ -18,7 +18,8 @@ from textual.widgets import Button, DataTable, Input, Label
 from kiosk import language
 from kiosk.errors import KioskError, Refused
 from kiosk.language import N_, _
-from kiosk.models import Induction, Member
+from kiosk.models import Member
+from kiosk.models.inductions import Induction
 from kiosk.safety.inductions import Inductions, expired, standing, tool_key
 from kiosk.timekeeping.dates import day_words, read_day
 from kiosk.timekeeping.opening import local_day

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Label
 
 from kiosk.language import _, ngettext
-from kiosk.models import ShoutOut
+from kiosk.models.conversation import ShoutOut
 from screens.commands import HIDE_OR_RESTORE
 from screens.host.hideable_list import HideableList, Wording
 from screens.shoutout_feed import card_heading, card_time

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label
 
 from kiosk.language import _, ngettext
-from kiosk.models import Answer, Question
+from kiosk.models.conversation import Answer, Question
 from kiosk.text import QUESTION_LIMIT, clean
 from kiosk.timekeeping import hours
 from screens.confirm import ConfirmScreen

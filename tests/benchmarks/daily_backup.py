@@ -31,11 +31,12 @@ BACKUP_AT = """
 import sys
 from datetime import datetime
 from pathlib import Path
+from kiosk.storage import daily_backup
 from kiosk.storage.backups import Backups
 from kiosk.storage.store import Store
 now = datetime.fromisoformat(sys.argv[2])
 backups = Backups(Store.open(Path(sys.argv[1]), create=False), int(sys.argv[3]))
-if backups.due(now.astimezone().date().isoformat()):
+if daily_backup.due(backups.store.root, now.astimezone().date().isoformat()):
     backups.make(now)
 """
 """`kiosk backup --if-due`, dated by the clock it is given."""

@@ -10,7 +10,7 @@ import json
 import tomllib
 from pathlib import Path
 
-from kiosk.models import Acceptance
+from kiosk.models.agreements import Acceptance
 from kiosk.safety.agreements import accepting, read_agreements
 from kiosk.storage.store import Store
 from tests.cli.conftest import HOSTS_CONFIG

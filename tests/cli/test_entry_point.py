@@ -139,10 +139,13 @@ NEVER_AT_THE_DOOR = (
     "kiosk.cli.commands.wall",
 )
 # What none of them loads either: people to meet and the inductions behind them, the
-# week's answers, what is on (the calendar's modules), the board's topics and milestones,
-# CSV, the web's errors and `secrets` (ids are the system's random bytes); nor, with
-# neither in the config, PIN hashing and the Wi-Fi network's rules. (The day's first
-# change starts the backup, a process of its own, so subprocess may come with a change.)
+# week's answers, the welcome at the kiosk, what is on (the calendar's modules), the
+# board's topics and milestones, a host's closing of the day, the records none of them
+# uses (invitations, events, the outbox's notices, inductions, acceptances), how backups
+# are made and data files checked, CSV, the web's errors and `secrets` (ids are the
+# system's random bytes); nor, with none of them in the config, PIN hashing, the Wi-Fi
+# network's rules and the house's agreements. (The day's first change starts the backup,
+# a process of its own, so subprocess may come with a change.)
 NEVER_FOR_PRESENT = (
     "csv",
     "dateutil.relativedelta",
@@ -156,12 +159,22 @@ NEVER_FOR_PRESENT = (
     "kiosk.community.gathering",
     "kiosk.community.milestones",
     "kiosk.community.topics",
+    "kiosk.community.welcome",
     "kiosk.events.agenda",
     "kiosk.events.feeds",
     "kiosk.events.happening",
     "kiosk.events.wording",
     "kiosk.exchange.spreadsheet",
+    "kiosk.models.agreements",
+    "kiosk.models.events",
+    "kiosk.models.inductions",
+    "kiosk.models.invitations",
+    "kiosk.models.notices",
+    "kiosk.safety.agreements",
     "kiosk.safety.inductions",
+    "kiosk.storage.backups",
+    "kiosk.storage.checks",
+    "kiosk.timekeeping.day_end",
 )
 # ... and what `present` alone uses, to list the guests here as the board does.
 NEVER_AT_A_CHECK_IN = (*NEVER_FOR_PRESENT, "kiosk.community.guests")

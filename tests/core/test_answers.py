@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from kiosk.community.answers import answers_to_show
-from kiosk.models import Answer, Member, Presence, Question, Status, Visit
+from kiosk.models import Member, Presence, Status, Visit
+from kiosk.models.conversation import Answer, Question
 
 ASKED = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # a Monday morning
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)

@@ -19,6 +19,7 @@ from kiosk.cli.main import main
 from kiosk.community.community import Community
 from kiosk.errors import StorageError
 from kiosk.storage import backups as backups_module
+from kiosk.storage import daily_backup
 from kiosk.storage.backups import Backup, Backups
 from kiosk.storage.member_files import file_of
 from kiosk.storage.store import Store
@@ -199,7 +200,7 @@ def test_with_the_clock_set_back_a_backup_is_still_made_and_kept(
     assert out.startswith(f"Backed up {files} files as backup 4 in ")
     newest = backups.all()[0]
     assert newest.sequence == 4 and newest.folder.exists()
-    assert not backups.due(clock().astimezone().date().isoformat())
+    assert not daily_backup.due(community.store.root, clock().astimezone().date().isoformat())
 
 
 def test_only_the_newest_backups_are_kept_once_newer_ones_hold_every_file(
@@ -234,12 +235,15 @@ def test_a_backup_cut_short_leaves_no_half_backup_and_tells_the_host(
         "problem.txt",
     ]
     # And the problem is kept for the kiosk and the command line to pass on
-    assert backups.last_problem() == "The backup was not made: the disk is full."
+    assert (
+        daily_backup.last_problem(community.store.root)
+        == "The backup was not made: the disk is full."
+    )
 
     # Then the next backup that works clears it
     monkeypatch.undo()
     assert backups.make(clock(), UTC) is not None
-    assert backups.last_problem() is None
+    assert daily_backup.last_problem(community.store.root) is None
 
 
 def test_the_first_change_of_a_day_starts_its_backup_in_a_process_of_its_own(

@@ -21,7 +21,8 @@ from kiosk.cli.main import main
 from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import DataError
-from kiosk.models import Answer, Member, ShoutOut, Visit
+from kiosk.models import Member, Visit
+from kiosk.models.conversation import Answer, ShoutOut
 from kiosk.storage.backups import Backups
 from kiosk.storage.datafile import damaged_record
 from kiosk.storage.files import write_atomically

@@ -10,7 +10,7 @@ import pytest
 
 from kiosk.community.community import Community
 from kiosk.errors import Refused
-from kiosk.models import Induction
+from kiosk.models.inductions import Induction
 from kiosk.safety.inductions import Inductions
 from kiosk.storage.store import Store
 from kiosk.text import topic_key

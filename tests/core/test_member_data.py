@@ -8,7 +8,8 @@ from datetime import date
 
 from kiosk.community.community import Community
 from kiosk.exchange.member_data import member_data
-from kiosk.models import Acceptance, Induction
+from kiosk.models.agreements import Acceptance
+from kiosk.models.inductions import Induction
 from kiosk.output import json_text
 from kiosk.safety.inductions import Inductions
 from tests.conftest import FakeClock

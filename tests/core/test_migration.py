@@ -17,7 +17,8 @@ import pytest
 from kiosk.community.community import Community
 from kiosk.demo.seeding import write_schema_1
 from kiosk.errors import DataError, StorageError
-from kiosk.models import Member, Notice, Visit
+from kiosk.models import Member, Visit
+from kiosk.models.notices import Notice
 from kiosk.notices.outbox import Outbox, new_notice
 from kiosk.storage.files import FolderLock, signature, write_atomically
 from kiosk.storage.layout import LOCK_FILE

@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input
 
-from kiosk.models import Acceptance
+from kiosk.models.agreements import Acceptance
 from kiosk.safety.inductions import Inductions
 from screens.confirm import ConfirmScreen
 from screens.host.inductions import InductionsScreen

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from kiosk.models import Acceptance
+from kiosk.models.agreements import Acceptance
 from kiosk.safety.roll_call import RollCall
 from tests.conftest import FakeClock
 from tests.ui.conftest import MakeApp, RunBefore, SnapCompare

@@ -21,7 +21,7 @@ from kiosk.errors import DataError, Refused, StorageError, UsageError
 from kiosk.language import N_, _, ngettext
 from kiosk.output import say
 from kiosk.progress import progress_shown
-from kiosk.storage import intent
+from kiosk.storage import daily_backup, intent
 from kiosk.storage.backups import Backups, aside_name, backup_hint
 from kiosk.storage.files import move_aside
 from kiosk.storage.repair import Repaired, repair
@@ -87,7 +87,7 @@ def backup(args: argparse.Namespace, config: Config) -> int:
     store = Store.open(config.data_dir, create=False)
     backups = Backups(store, config.backups_to_keep)
     moment = now()
-    if args.if_due and not backups.due(local_day(moment, config.zone).isoformat()):
+    if args.if_due and not daily_backup.due(store.root, local_day(moment, config.zone).isoformat()):
         return 0
     if config.anonymous_after_days:
         # Old visits fade into counts first, so today's backup holds them so. Damaged

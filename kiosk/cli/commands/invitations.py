@@ -11,7 +11,7 @@ from kiosk.cli.commands.running import open_community, print_json, saved
 from kiosk.community.state import listed
 from kiosk.config import Config
 from kiosk.language import _, ngettext
-from kiosk.models import Invitation
+from kiosk.models.invitations import Invitation
 from kiosk.output import say
 from kiosk.timekeeping.dates import day_words, read_coming_day
 

@@ -12,7 +12,7 @@ from kiosk.cli.commands.running import now, open_community, print_json
 from kiosk.config import Config
 from kiosk.errors import KioskError, UsageError
 from kiosk.language import _, ngettext
-from kiosk.models import Notice
+from kiosk.models.notices import Notice
 from kiosk.notices import chat, delivery
 from kiosk.notices.delivery import deliver
 from kiosk.notices.outbox import Outbox, new_notice, shoutout_hidden

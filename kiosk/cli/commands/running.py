@@ -14,7 +14,7 @@ from kiosk.config import Config
 from kiosk.errors import KioskError
 from kiosk.language import _
 from kiosk.output import json_text, say, warn
-from kiosk.storage.backups import Backups, start_in_background
+from kiosk.storage import daily_backup
 from kiosk.storage.files import write_atomically
 from kiosk.timekeeping.opening import local_day
 
@@ -42,8 +42,9 @@ def backup_when_due(config: Config) -> Callable[[Community], None]:
     """After a change, start today's backup if none was made yet."""
 
     def after_change(community: Community) -> None:
-        backups = Backups(community.store, config.backups_to_keep)
-        if backups.due(local_day(community.clock(), community.zone).isoformat()):
+        if daily_backup.due(
+            community.store.root, local_day(community.clock(), community.zone).isoformat()
+        ):
             start_backup(config)
 
     return after_change
@@ -51,12 +52,12 @@ def backup_when_due(config: Config) -> Callable[[Community], None]:
 
 def start_backup(config: Config) -> None:
     """Today's backup, made in the background (tests make it in-process instead)."""
-    start_in_background(config.data_dir, config.source)
+    daily_backup.start_in_background(config.data_dir, config.source)
 
 
 def saved(community: Community) -> int:
     """The change is saved: exit 0, but let a host know if the last backup failed."""
-    problem = Backups(community.store).last_problem()
+    problem = daily_backup.last_problem(community.store.root)
     if problem:
         warn(problem)
     return 0

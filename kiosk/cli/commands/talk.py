@@ -10,7 +10,7 @@ from kiosk.cli.commands.running import open_community, print_json, saved
 from kiosk.config import Config
 from kiosk.errors import UsageError
 from kiosk.language import _
-from kiosk.models import Answer
+from kiosk.models.conversation import Answer
 from kiosk.output import say
 from kiosk.record_json import answer_json, shoutout_json
 from kiosk.timekeeping.opening import local_time

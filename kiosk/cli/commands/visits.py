@@ -6,6 +6,7 @@ import argparse
 import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.cli.arguments.visits import STANDARD_OUTPUT
 from kiosk.cli.commands.running import (
@@ -19,14 +20,15 @@ from kiosk.community.community import Community
 from kiosk.config import Config
 from kiosk.errors import Refused
 from kiosk.language import _, ngettext
-from kiosk.models import STATUS_LABELS, Presence
+from kiosk.models import STATUS_LABELS, Member, Presence
 from kiosk.output import say
 from kiosk.record_json import guest_json, presence_json
-from kiosk.safety.agreements import pending
 from kiosk.timekeeping import hours
-from kiosk.timekeeping.closing import DayEnd
 from kiosk.timekeeping.dates import day_words, read_span
 from kiosk.timekeeping.opening import local_day
+
+if TYPE_CHECKING:  # worked out by `close-day` alone
+    from kiosk.timekeeping.day_end import DayEnd
 
 
 def checkin(args: argparse.Namespace, config: Config) -> int:
@@ -42,6 +44,15 @@ def checkin(args: argparse.Namespace, config: Config) -> int:
             status=_(STATUS_LABELS[visit.status]),
         )
     )
+    if config.agreements:
+        _say_not_accepted(community, config, member)
+    return saved(community)
+
+
+def _say_not_accepted(community: Community, config: Config, member: Member) -> None:
+    """Tell the host which of the house's agreements the member checked in has not accepted."""
+    from kiosk.safety.agreements import pending  # late: only a house with agreements
+
     for agreement in pending(config.agreements, community.store.acceptances(), member.id):
         # A host checks them in all the same; at the kiosk they would be asked first.
         say(
@@ -51,7 +62,6 @@ def checkin(args: argparse.Namespace, config: Config) -> int:
             ).format(name=member.name, title=agreement.title, version=agreement.version),
             err=True,
         )
-    return saved(community)
 
 
 def checkout(args: argparse.Namespace, config: Config) -> int:
