@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from kiosk.exchange import serving
+from screens.app import KioskApp
+from screens.wall_app import WallApp
+from tests.cli.running import Kiosk
 
 
 def installed_kiosk() -> str:
@@ -72,6 +79,34 @@ def test_the_console_script_ends_with_all_it_had_to_say(tmp_path: Path) -> None:
     names = {line.split(b"  ")[-1] for line in listed.stdout.splitlines()}
     assert names == {f"Member Number{n}".encode() for n in range(600)}
     assert (tmp_path / "list.txt").read_bytes() == listed.stdout
+
+
+def test_the_kiosk_the_wall_board_and_the_web_server_collect_their_garbage(
+    kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a community, and a command line that, as the console script does, starts
+    # without the garbage collector
+    kiosk.add_member("Ana Lima")
+    collecting: dict[str, bool] = {}
+
+    def started(name: str) -> Callable[..., None]:
+        def start(*args: object, **kwargs: object) -> None:
+            collecting[name] = gc.isenabled()
+
+        return start
+
+    monkeypatch.setattr(KioskApp, "run", started("kiosk"))
+    monkeypatch.setattr(WallApp, "run", started("board"))
+    monkeypatch.setattr(serving, "serve", started("serve"))
+    gc.disable()
+    try:
+        # When each of those that run for days is started
+        for command in ([], ["board"], ["serve"]):
+            assert kiosk(*command).code == 0
+    finally:
+        gc.enable()
+    # Then each runs with the collector on, as screens drawn for days need
+    assert collecting == {"kiosk": True, "board": True, "serve": True}
 
 
 def test_the_console_script_exits_2_on_a_bad_config(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ __all__ = [
     "now",
     "open_community",
     "print_json",
+    "runs_until_stopped",
     "saved",
     "telling_chat",
     "write_privately",
@@ -31,6 +33,13 @@ __all__ = [
 def now() -> datetime:
     """Now, by the clock commands use (tests replace `utc_now` with one they control)."""
     return utc_now()
+
+
+def runs_until_stopped() -> None:
+    """Turn the garbage collector on for a command that runs until it is stopped (the
+    kiosk, the wall board, the web server): `kiosk.cli.main.run` leaves it off for the
+    commands that end once their work is done, but screens drawn for days leave cycles."""
+    gc.enable()
 
 
 def open_community(config: Config, create: bool = False) -> Community:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from kiosk.cli.commands.running import open_community
+from kiosk.cli.commands.running import open_community, runs_until_stopped
 from kiosk.config import Config
 from kiosk.exchange import serving, spaceapi
 from kiosk.output import say
@@ -17,6 +17,7 @@ def board(args: argparse.Namespace, config: Config) -> int:
     from screens.wall_app import WallApp  # late: the other commands never load Textual
 
     app = WallApp(community, config)
+    runs_until_stopped()
     app.run()
     # The board said only that it could not read; what and where is the host's to hear.
     for problem in app.problems:
@@ -26,6 +27,7 @@ def board(args: argparse.Namespace, config: Config) -> int:
 
 
 def serve(args: argparse.Namespace, config: Config) -> int:
+    runs_until_stopped()
     serving.serve(
         config,
         args.host,
