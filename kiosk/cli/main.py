@@ -256,6 +256,35 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(status)
 
 
+class _Chosen(_Parser):
+    """The parser of a command or a group, made only when argparse hands it the command
+    line (or a group its commands): every run declares all sixty, and uses one."""
+
+    def __init__(self, **kwargs: Any) -> None:  # argparse's `add_parser` gives keywords
+        self.waiting: dict[str, Any] | None = kwargs
+        self.defaults_waiting: dict[str, Any] = {}
+
+    def made(self) -> None:
+        if self.waiting is not None:
+            kwargs, self.waiting = self.waiting, None
+            super().__init__(**kwargs)
+            super().set_defaults(**self.defaults_waiting)
+
+    def set_defaults(self, **kwargs: Any) -> None:
+        if self.waiting is None:
+            super().set_defaults(**kwargs)
+        else:
+            self.defaults_waiting.update(kwargs)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        self.made()
+        return super().add_subparsers(**kwargs)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        self.made()
+        return super().parse_known_args(*args, **kwargs)
+
+
 def _parser() -> argparse.ArgumentParser:
     def common(parser: argparse.ArgumentParser, default: Any) -> None:
         parser.add_argument(
@@ -282,12 +311,11 @@ def _parser() -> argparse.ArgumentParser:
         "--no-lock", action="store_true", help=_("let ctrl+q quit without the host PIN")
     )
     parser.set_defaults(command=run_kiosk)
-    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND", parser_class=_Chosen)
 
     def chosen(name: str, help: str, arguments: Arguments, within: Any) -> Any:
-        """A command's parser, bare: its options (--help, --config and --data, then its
-        own) are added once it is chosen, since every run makes the parsers of all sixty
-        commands and groups."""
+        """A command's parser, bare: it is made, and its options (--help, --config and
+        --data, then its own) added, once it is chosen."""
 
         def add(parser: argparse.ArgumentParser) -> None:
             add_help_option(parser)
