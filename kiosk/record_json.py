@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.language import as_data
 from kiosk.models import PROFILE_FIELDS, Member, Presence, ProfileField
-from kiosk.models.conversation import Answer, ShoutOut
 from kiosk.timekeeping.opening import local_day
 
-if TYPE_CHECKING:  # the board's gathering is worked out by those who show it
+if TYPE_CHECKING:  # annotations only: who is here at the door needs neither
     from kiosk.community.guests import GuestHere
+    from kiosk.models.conversation import Answer, ShoutOut
 
 
 def member_json(member: Member) -> dict[str, Any]:

@@ -71,6 +71,7 @@ class KioskApp(App[None]):
         self.community = community
         community.index_in_background = True
         community.files_in_background = True
+        community.read_talk()  # shown from the first screen on: read now, not on the UI thread
         self.config = config
         self.lock = lock
         self.timer = timer

@@ -50,6 +50,7 @@ class WallApp(App[None]):
     ) -> None:
         super().__init__()
         self.community = community
+        community.read_talk()  # shown from the first picture on: read now, not on the UI thread
         self.config = config
         self.refresh_seconds = refresh_seconds
         self.view: WallView | None = None

@@ -10,10 +10,12 @@ from kiosk import text
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused
 from kiosk.language import N_, _
-from kiosk.models.conversation import Answer, Question, ShoutOut
 
-if TYPE_CHECKING:  # the board's answers are worked out for the board alone
+# The board's answers are worked out for the board alone, and the records are loaded by
+# the verbs that make them: a command at the door makes none.
+if TYPE_CHECKING:
     from kiosk.community.answers import ShownAnswer
+    from kiosk.models.conversation import Answer, Question, ShoutOut
 
 
 class Conversation:
@@ -38,6 +40,8 @@ class Conversation:
 
     def post_shoutout(self, from_id: str, to_id: str | None, message: str) -> ShoutOut:
         """Leave a shout-out to one member, or to everyone when `to_id` is None."""
+        from kiosk.models.conversation import ShoutOut
+
         message = text.required(message, N_("a shout-out"), text.SHOUTOUT_LIMIT)
         with self.state.writing():
             author = self.state.member(from_id)
@@ -83,6 +87,8 @@ class Conversation:
 
     def ask(self, question: str) -> Question:
         """Set the question of the week (for hosts); answers to the last one are let go."""
+        from kiosk.models.conversation import Question
+
         question = text.required(question, N_("a question"), text.QUESTION_LIMIT)
         with self.state.writing():
             asked = Question("q" + os.urandom(6).hex(), question, self.state.clock())
@@ -100,6 +106,8 @@ class Conversation:
         """A member's one-line answer to the question of the week (a new one replaces
         their earlier answer). Given while here unseen, it waits for them to leave, as
         a shout-out does."""
+        from kiosk.models.conversation import Answer
+
         answer = text.required(answer, N_("an answer"), text.ANSWER_LIMIT)
         with self.state.writing():
             member = self.state.member(member_id)

@@ -8,14 +8,16 @@ all, whatever stops it (see kiosk.storage.intent).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from kiosk import text
 from kiosk.community.attendance import Attendance
 from kiosk.community.state import CommunityState
 from kiosk.models import Member
-from kiosk.models.conversation import ShoutOut
 from kiosk.timekeeping.closing import checked_out
+
+if TYPE_CHECKING:  # annotations only: a command at the door loads no shout-outs
+    from kiosk.models.conversation import ShoutOut
 
 TheirShoutouts = Literal["remove", "anonymous"]
 

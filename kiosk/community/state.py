@@ -10,14 +10,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk import text
 from kiosk.community.matching import MOST_FOUND, DoorSearch, rows_of
 from kiosk.errors import KioskError, Refused, StorageError
 from kiosk.language import N_, _
 from kiosk.models import Member, Presence, Visit
-from kiosk.models.conversation import Answer, Question, ShoutOut
 from kiosk.storage.here_now import HereNow
 from kiosk.storage.member_files import file_of
 from kiosk.storage.search_index import SavedIndex
@@ -25,6 +24,9 @@ from kiosk.storage.store import Part, Store
 from kiosk.timekeeping.closing import ended_by_kiosk
 from kiosk.timekeeping.hours import public_order
 from kiosk.timekeeping.opening import NO_HOURS, OpeningHours
+
+if TYPE_CHECKING:  # read when first asked (`read_talk`), which a check-in never is
+    from kiosk.models.conversation import Answer, Question, ShoutOut
 
 FORMER_MEMBER = N_("a former member")
 """How a member who deleted their data is named where something of theirs stays (marked
@@ -107,19 +109,18 @@ class CommunityState:
         """Who is here now (open visits), from presence.json."""
         self.unfiled: list[Visit] = []
         """Finished visits in presence.json not yet filed into the history."""
-        self.shoutouts_newest_first: list[ShoutOut] = []
-        """Every shout-out, hidden ones too."""
-        self.shoutouts_in_public_order: list[ShoutOut] = []
-        """Every shout-out, newest first as far as the public may tell."""
-        self.question_asked: Question | None = None
-        self.answers_given: list[Answer] = []
-        """Every answer to `question_asked`, hidden ones too."""
+        self.talk_read = False
+        """Whether the shout-outs and the question are read (`read_talk`)."""
+        self._shoutouts_newest_first: list[ShoutOut] = []
+        self._shoutouts_in_public_order: list[ShoutOut] = []
+        self._question_asked: Question | None = None
+        self._answers_given: list[Answer] = []
         self.changing = False
         """Whether a change is under way (on the thread holding `lock`)."""
         self.changes = 0
         """How many changes were made here or read from disk: what is worked out from the
         data may be kept until this moves."""
-        self.load_presence_and_talk()
+        self.load_presence()
 
     @property
     def zone(self) -> tzinfo:
@@ -133,12 +134,10 @@ class CommunityState:
         with self.lock:
             if not self.changing:  # a change has finished it already, taking the lock
                 self.store.finish_unfinished()
-            parts = self.store.changed_parts()
-            loaders: dict[Part, Callable[[], None]] = {
-                "presence": self.load_presence,
-                "shoutouts": self.load_shoutouts,
-                "questions": self.load_questions,
-            }
+            loaders: dict[Part, Callable[[], None]] = {"presence": self.load_presence}
+            if self.talk_read:  # else they are read as they are when first asked
+                loaders |= {"shoutouts": self.load_shoutouts, "questions": self.load_questions}
+            parts = self.store.changed_parts() & loaders.keys()
             for part in parts:
                 loaders[part]()
             here = self.here_now.at(self.clock())
@@ -191,11 +190,46 @@ class CommunityState:
         return True
 
     def load_presence_and_talk(self) -> None:
-        """Read again who is here, the shout-outs and the question, after a change to all
-        of them (or on opening)."""
+        """Read again who is here, the shout-outs and the question (once read), after a
+        change to all of them."""
         self.load_presence()
-        self.load_shoutouts()
-        self.load_questions()
+        if self.talk_read:
+            self.load_shoutouts()
+            self.load_questions()
+
+    def read_talk(self) -> None:
+        """Read the shout-outs and the question of the week, unless they are: a command
+        reads them when first asked (a check-in never is), the kiosk and the wall board
+        as they start."""
+        if not self.talk_read:
+            with self.lock:
+                if not self.talk_read:
+                    self.load_shoutouts()
+                    self.load_questions()
+                    self.talk_read = True
+
+    @property
+    def shoutouts_newest_first(self) -> list[ShoutOut]:
+        """Every shout-out, hidden ones too."""
+        self.read_talk()
+        return self._shoutouts_newest_first
+
+    @property
+    def shoutouts_in_public_order(self) -> list[ShoutOut]:
+        """Every shout-out, newest first as far as the public may tell."""
+        self.read_talk()
+        return self._shoutouts_in_public_order
+
+    @property
+    def question_asked(self) -> Question | None:
+        self.read_talk()
+        return self._question_asked
+
+    @property
+    def answers_given(self) -> list[Answer]:
+        """Every answer to `question_asked`, hidden ones too."""
+        self.read_talk()
+        return self._answers_given
 
     def load_presence(self) -> None:
         visits = self.store.open_visits()
@@ -214,16 +248,16 @@ class CommunityState:
 
     def load_shoutouts(self) -> None:
         shoutouts = self.store.shoutouts()
-        self.shoutouts_newest_first = sorted(shoutouts, key=lambda s: s.created, reverse=True)
-        self.shoutouts_in_public_order = sorted(
+        self._shoutouts_newest_first = sorted(shoutouts, key=lambda s: s.created, reverse=True)
+        self._shoutouts_in_public_order = sorted(
             shoutouts,
             key=lambda s: (public_order(s.created, s.quiet, self.zone), s.id),
             reverse=True,
         )
 
     def load_questions(self) -> None:
-        self.question_asked = self.store.question()
-        self.answers_given = self.store.answers()
+        self._question_asked = self.store.question()
+        self._answers_given = self.store.answers()
 
     def load_everyone(self) -> None:
         """Read every member now (the kiosk does this once its first screen is up).

@@ -40,7 +40,6 @@ from typing import TYPE_CHECKING, Literal
 from kiosk.errors import DataError, NewerData, UsageError
 from kiosk.language import _
 from kiosk.models import Member, Visit
-from kiosk.models.conversation import Answer, Question, ShoutOut
 from kiosk.storage import intent, staging
 from kiosk.storage.datafile import DataFile, Table, drop, insert, put
 from kiosk.storage.files import FOLDER_MODE, FolderLock, signature
@@ -64,9 +63,10 @@ from kiosk.storage.member_files import MemberFiles
 from kiosk.text import topic_key
 
 # The other records are read where they are asked for, so that a command loads only the
-# records it uses (opening the community reads members, visits, shout-outs and the question).
+# records it uses (opening the community reads members and visits alone).
 if TYPE_CHECKING:
     from kiosk.models.agreements import Acceptance
+    from kiosk.models.conversation import Answer, Question, ShoutOut
     from kiosk.models.events import CachedFeed, HostedEvent
     from kiosk.models.invitations import Invitation
     from kiosk.storage.checks import DataProblem
@@ -272,6 +272,8 @@ class Store:
     # -- shout-outs and the question of the week -------------------------------------
 
     def shoutouts(self) -> list[ShoutOut]:
+        from kiosk.models.conversation import ShoutOut
+
         return self.shoutouts_file.records("shoutouts", ShoutOut.from_doc)
 
     def put_shoutout(self, shoutout: ShoutOut) -> None:
@@ -289,10 +291,14 @@ class Store:
             tables["shoutouts"] = kept
 
     def question(self) -> Question | None:
+        from kiosk.models.conversation import Question
+
         questions = self.questions_file.records("question", Question.from_doc)
         return questions[0] if questions else None
 
     def answers(self) -> list[Answer]:
+        from kiosk.models.conversation import Answer
+
         return self.questions_file.records("answers", Answer.from_doc)
 
     def set_question(self, question: Question | None) -> None:

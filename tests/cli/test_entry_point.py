@@ -176,11 +176,12 @@ NEVER_AT_THE_DOOR = (
 # What none of them loads either: people to meet and the inductions behind them, the
 # week's answers, the welcome at the kiosk, what is on (the calendar's modules), the
 # board's topics and milestones, a host's closing of the day, the records none of them
-# uses (invitations, events, the outbox's notices, inductions, acceptances), how backups
-# are made and data files checked, CSV, the web's errors and `secrets` (ids are the
-# system's random bytes); nor, with none of them in the config, PIN hashing, the Wi-Fi
-# network's rules and the house's agreements. (The day's first change starts the backup,
-# a process of its own, so subprocess may come with a change.)
+# uses (shout-outs and the question, invitations, events, the outbox's notices,
+# inductions, acceptances), how backups are made and data files checked, CSV, the web's
+# errors and `secrets` (ids are the system's random bytes); nor, with none of them in the
+# config, PIN hashing, the Wi-Fi network's rules and the house's agreements. (The day's
+# first change starts the backup, a process of its own, so subprocess may come with a
+# change.)
 NEVER_FOR_PRESENT = (
     "csv",
     "dateutil.relativedelta",
@@ -201,6 +202,7 @@ NEVER_FOR_PRESENT = (
     "kiosk.events.wording",
     "kiosk.exchange.spreadsheet",
     "kiosk.models.agreements",
+    "kiosk.models.conversation",
     "kiosk.models.events",
     "kiosk.models.inductions",
     "kiosk.models.invitations",

@@ -187,9 +187,10 @@ def test_a_refresh_with_nothing_new_rereads_nothing(
 def test_a_shout_out_from_another_process_rereads_only_shout_outs(
     community: Community, parsed: list[str]
 ) -> None:
-    # Given a board, and a member posting from the command line
+    # Given a board showing the shout-outs, and a member posting from the command line
     board = community
     zoe = board.members()[0]
+    assert board.shoutouts() == []
     parsed.clear()
 
     # When the shout-out is posted in another process

@@ -17,6 +17,7 @@ def test_a_hidden_shout_out_leaves_public_screens_in_every_process_until_restore
     ana = community.add_member("Ana Lima")
     posted = community.post_shoutout(ana.id, None, "Thanks all!")
     board = Community(Store.open(community.store.root), community.clock)
+    assert [s.id for s in board.shoutouts()] == [posted.id]
     community.hide_shoutout(posted.id)
     assert board.refresh()
     assert board.shoutouts() == []

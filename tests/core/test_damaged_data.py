@@ -145,6 +145,31 @@ def test_every_command_refuses_damaged_data_with_exit_2(
     assert path.read_bytes() == damaged_bytes
 
 
+def test_damaged_shout_outs_stop_no_one_at_the_door_but_what_shows_them(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a shout-out, and then the shout-outs' file cut short
+    community = Community(Store.open(root), FakeClock())
+    community.post_shoutout(community.find("Zoë Martin").id, None, "Thanks all!")
+    path = root / "shoutouts.json"
+    cut_short(path)
+    damaged_bytes = path.read_bytes()
+
+    # When Björn checks in, Zoë checks out, and a script asks who is here
+    door = [["checkin", "Björn Andersson"], ["checkout", "Zoë Martin"], ["present"]]
+    codes = [main(["--data", str(root), *command]) for command in door]
+
+    # Then none of them needs the shout-outs, and each is done
+    assert codes == [0, 0, 0]
+    capsys.readouterr()
+    # But the kiosk, which shows them, and the list of them stop, naming the file
+    for command in ([], ["shoutouts"]):
+        assert main(["--data", str(root), *command]) == 2
+        err = capsys.readouterr().err
+        assert str(path) in err and "is damaged: it is cut short" in err
+    assert path.read_bytes() == damaged_bytes
+
+
 def test_without_a_backup_the_refusal_says_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], clock: FakeClock
 ) -> None:
