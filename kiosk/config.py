@@ -69,6 +69,9 @@ class Chat:
 
 @dataclass(slots=True, frozen=True)
 class Config:
+    """The kiosk's settings, as the config file gives them (kiosk.toml; see
+    config.example.toml for each one), and the built-in default of each it does not."""
+
     space_name: str = "Our Space"
     data_dir: Path = Path("kiosk-data")
     idle_timeout: int = 60

@@ -95,6 +95,9 @@ def _hosts_only(doc: dict[str, Any]) -> frozenset[ProfileField]:
 
 @dataclass(slots=True, frozen=True)
 class Member:
+    """A member: who they are, what they tell others in their own words, what they keep
+    for hosts, and how they are found and shown."""
+
     id: str
     name: str
     joined: datetime
@@ -207,6 +210,9 @@ class Member:
 
 @dataclass(slots=True, frozen=True)
 class Visit:
+    """One visit to the space: a member's (or a guest's they signed in), from check-in to
+    check-out."""
+
     id: str
     member_id: str
     """The member who came; for a guest, the member who signed them in."""

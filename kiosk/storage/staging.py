@@ -41,6 +41,8 @@ class JournalWriter(Protocol):
 
 @dataclass(slots=True)
 class HeldJournal:
+    """A journaled file's change, held back until the change's other files are written."""
+
     writer: JournalWriter
     tables: Tables
     ops: list[Op] | None
