@@ -52,10 +52,11 @@ EXAMPLES = (
     "last month",
 )
 
-_AGO = re.compile(r"(\d{1,5}|an?|one) (day|week|month|year)s? ago")
-_THIS_OR_LAST = re.compile(r"(this|last) (week|month|year)")
-_WEEKDAY = re.compile(r"(last )?([a-z]{3,9})")
-_DAY_MONTH = re.compile(
+# Compiled (and kept) by `re` when a day is first read: most commands read none.
+_AGO = r"(\d{1,5}|an?|one) (day|week|month|year)s? ago"
+_THIS_OR_LAST = r"(this|last) (week|month|year)"
+_WEEKDAY = r"(last )?([a-z]{3,9})"
+_DAY_MONTH = (
     r"(\d{1,2})(?:st|nd|rd|th)? ([a-z]{3,9})\.?(,? \d{4})?"
     r"|([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(,? \d{4})?"
 )
@@ -103,9 +104,9 @@ def read_coming_day(typed: str, today: date) -> date:
     day = read_day(typed, today)
     if day >= today:
         return day
-    if (match := _WEEKDAY.fullmatch(words)) and not match[1] and _weekday(match[2]) is not None:
+    if (match := re.fullmatch(_WEEKDAY, words)) and not match[1] and _weekday(match[2]) is not None:
         return day + timedelta(days=7)
-    if (match := _DAY_MONTH.fullmatch(words)) and not (match[3] or match[6]):
+    if (match := re.fullmatch(_DAY_MONTH, words)) and not (match[3] or match[6]):
         for year in (today.year, today.year + 1):
             with suppress(ValueError):  # 29 February is not in every year
                 if (coming := day.replace(year=year)) >= today:
@@ -141,19 +142,19 @@ def _day(words: str, today: date) -> date | None:
         return today - timedelta(days=1)
     if re.fullmatch(r"\d{4}-\d\d-\d\d", words):
         return date.fromisoformat(words)
-    if match := _AGO.fullmatch(words):
+    if match := re.fullmatch(_AGO, words):
         # Late, as in _start_of: only days counted back need python-dateutil, and the
         # modules that import this one to name a day (`day_words`) need none of it.
         from dateutil.relativedelta import relativedelta
 
         count = 1 if match[1] in ("a", "an", "one") else int(match[1])
         return today - relativedelta(**{f"{match[2]}s": count})  # type: ignore[arg-type]
-    if match := _THIS_OR_LAST.fullmatch(words):
+    if match := re.fullmatch(_THIS_OR_LAST, words):
         return _start_of(match[2], today, back=match[1] == "last")
-    if (match := _WEEKDAY.fullmatch(words)) and (weekday := _weekday(match[2])) is not None:
+    if (match := re.fullmatch(_WEEKDAY, words)) and (weekday := _weekday(match[2])) is not None:
         latest = today - timedelta(days=bool(match[1]))
         return latest - timedelta(days=(latest.weekday() - weekday) % 7)
-    if match := _DAY_MONTH.fullmatch(words):
+    if match := re.fullmatch(_DAY_MONTH, words):
         day, month, year = match[1] or match[5], match[2] or match[4], match[3] or match[6]
         return _day_and_month(int(day), _month(month), year, today)
     return None
