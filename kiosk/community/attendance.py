@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -14,10 +14,10 @@ from kiosk import text
 from kiosk.community.state import CommunityState
 from kiosk.errors import Refused, StorageError
 from kiosk.language import N_, _, ngettext
-from kiosk.models import STATUSES, Member, Presence, Status, Visit
+from kiosk.models import STATUSES, Member, Presence, Status, Visit, history_day
 from kiosk.timekeeping.closing import checked_out
 from kiosk.timekeeping.hours import clock_time
-from kiosk.timekeeping.opening import local_day
+from kiosk.timekeeping.opening import at, local_day, midnight_after
 
 # A check-in or check-out at the command line needs none of what the board and the welcome
 # work out (gatherings, people to meet, milestones, inductions), nor a host's closing of
@@ -287,8 +287,11 @@ class Attendance:
     def visits_begun(self, first: date, last: date) -> list[Visit]:
         """Every visit begun on the local days `first` to `last`, finished or still going
         (with no `until`), oldest first: what a host exports."""
-        # Visits are filed by their UTC day: a day either side covers every local day.
-        filed = self.past_visits(first - timedelta(days=1), last + timedelta(days=1))
+        # Visits are filed by their UTC day: read the UTC days the local ones overlap.
+        zone = self.state.zone
+        begins = at(first, time(0), zone)
+        ends = midnight_after(last, zone) - timedelta(microseconds=1)
+        filed = self.past_visits(history_day(begins), history_day(ends))
         return sorted(
             (
                 v

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from kiosk.community.community import Community
 from kiosk.errors import Refused
 from kiosk.storage.store import Store
+from kiosk.timekeeping.opening import read_hours
 from tests.conftest import START, FakeClock
 
 # -- members -------------------------------------------------------------------
@@ -425,3 +427,36 @@ def test_the_demo_community_is_ready_to_show(demo_data: Path, clock: FakeClock) 
     assert demo.question() is not None and len(demo.answers_shown()) == 5
     assert all(len(m.badge) == 10 for m in demo.members())
     assert sum(len(list(demo.past_visits(d, d))) for d in demo.store.history_days()) > 300
+
+
+@pytest.mark.parametrize(
+    "zone",
+    [
+        "Pacific/Kiritimati",  # UTC+14
+        "Pacific/Pago_Pago",  # UTC-11
+        "UTC",
+        "Europe/London",
+        "Australia/Lord_Howe",  # its clocks go back half an hour on 5 April 2026
+        "America/Santiago",  # and these an hour, at midnight, the same night
+    ],
+)
+def test_the_visits_of_local_days_are_all_found_in_any_zone(tmp_path: Path, zone: str) -> None:
+    # Given a kiosk in `zone`, and a visit begun every 97 minutes over six days, filed
+    clock = FakeClock(datetime(2026, 4, 1, 7, tzinfo=UTC))
+    community = Community(
+        Store.open(tmp_path / "data"), clock, hours=read_hours({"timezone": zone})
+    )
+    ana = community.add_member("Ana Lima").id
+    begun = []
+    for _ in range(6 * 24 * 60 // 97):
+        begun.append(community.check_in(ana).since)
+        clock.advance(minutes=60)
+        community.check_out(ana)
+        clock.advance(minutes=37)
+    community.file_visits()
+    # When the visits begun on two local days are asked for
+    first, last = date(2026, 4, 4), date(2026, 4, 5)
+    found = [visit.since for visit in community.visits_begun(first, last)]
+    # Then they are those whose start the zone's own clocks put on those days
+    local = ZoneInfo(zone)
+    assert found == [since for since in begun if first <= since.astimezone(local).date() <= last]
