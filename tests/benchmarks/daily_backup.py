@@ -21,6 +21,8 @@ from itertools import cycle
 import kiosk.cli.commands.running
 from kiosk.community.community import Community, utc_now
 from kiosk.config import Config
+from kiosk.storage import daily_backup
+from kiosk.timekeeping.opening import local_day
 from tests.benchmarks.datasets import SMALL
 from tests.benchmarks.figures import ROUNDS, WARMUP, Figure, timed
 from tests.benchmarks.processes import PYTHON, ROOT
@@ -34,10 +36,12 @@ from pathlib import Path
 from kiosk.storage import daily_backup
 from kiosk.storage.backups import Backups
 from kiosk.storage.store import Store
+from kiosk.timekeeping.opening import local_day, time_zone
 now = datetime.fromisoformat(sys.argv[2])
+zone = time_zone("")  # the machine's, as the bench's kiosk has no zone named
 backups = Backups(Store.open(Path(sys.argv[1]), create=False), int(sys.argv[3]))
-if daily_backup.due(backups.store.root, now.astimezone().date().isoformat()):
-    backups.make(now)
+if daily_backup.due(backups.store.root, local_day(now, zone).isoformat()):
+    backups.make(now, zone)
 """
 """`kiosk backup --if-due`, dated by the clock it is given."""
 
@@ -133,6 +137,8 @@ def _day(
         raise RuntimeError("the first change of the day started no backup")
     for backup in started[before:]:  # a second start finds the first one's lock, and stops
         backup.wait()
+    if daily_backup.due(community.store.root, local_day(clock(), community.zone).isoformat()):
+        raise RuntimeError("the day's backup was not made")
     done = time.perf_counter()
     clock.now += timedelta(seconds=30)
     after = timed(lambda: community.check_in(third))
