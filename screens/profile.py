@@ -31,7 +31,7 @@ from kiosk.output import json_text
 from kiosk.safety.inductions import Inductions, asking_inductions, standing, wants_induction
 from kiosk.text import INTRO_LIMIT, PRONOUNS_LIMIT, clean, split_topics
 from kiosk.timekeeping import hours
-from kiosk.timekeeping.opening import local_day
+from kiosk.timekeeping.opening import current_day
 from screens.commands import CANCEL, SAVE_PROFILE
 from screens.consent import Consent
 from screens.data_deletion import DeleteDataScreen
@@ -334,7 +334,7 @@ class ProfileScreen(KioskScreen):
     @work(thread=True, group="my-inductions", exclusive=True)
     def show_inductions(self) -> None:
         community = self.app.community
-        today = local_day(community.clock(), community.zone)
+        today = current_day(community.clock(), community.zone)
         inductions = Inductions(community.store)
         try:
             mine = inductions.inductions(self.member.id)

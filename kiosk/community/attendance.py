@@ -17,7 +17,7 @@ from kiosk.language import N_, _, ngettext
 from kiosk.models import STATUSES, Member, Presence, Status, Visit, history_day
 from kiosk.timekeeping.closing import checked_out
 from kiosk.timekeeping.hours import clock_time
-from kiosk.timekeeping.opening import at, local_day, midnight_after
+from kiosk.timekeeping.opening import at, current_day, local_day, midnight_after
 
 # A check-in or check-out at the command line needs none of what the board and the welcome
 # work out (gatherings, people to meet, milestones, inductions), nor a host's closing of
@@ -383,7 +383,7 @@ class Attendance:
         from kiosk.community.gathering import gather
 
         now = self.state.clock()
-        holds_for = (self.state.changes, local_day(now, self.state.zone))
+        holds_for = (self.state.changes, current_day(now, self.state.zone))
         kept = self._gathered
         # Until everyone is read, a member read on demand may be newer than the count says.
         if kept is not None and kept[0] == holds_for and self.state.everyone_read:

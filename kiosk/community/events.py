@@ -23,7 +23,7 @@ from kiosk.errors import Refused
 from kiosk.language import N_, _, speaking
 from kiosk.models import Visit
 from kiosk.timekeeping.dates import day_words, read_coming_day
-from kiosk.timekeeping.opening import at, local_day
+from kiosk.timekeeping.opening import at, current_day
 
 # What is on is read when first asked (`Events.agenda`), and the hosts' events are loaded by
 # the verbs that read or make them: a command at the door asks nothing of them, and loads
@@ -153,7 +153,7 @@ class Events:
         self.agenda.feeds.fetch_due()
 
     def feed_states(self) -> list[FeedState]:
-        self.agenda.on_day(local_day(self.state.clock(), self.state.zone))  # reads them
+        self.agenda.on_day(current_day(self.state.clock(), self.state.zone))  # reads them
         return self.agenda.feeds.states()
 
     def shown_today(self) -> tuple[ShownEvent, ...]:
@@ -200,7 +200,7 @@ class Events:
         whether the space is open call it first; a door command never does."""
         if not self.base_hours.is_set:
             return
-        today = local_day(self.state.clock(), self.state.zone)
+        today = current_day(self.state.clock(), self.state.zone)
         days = self.closed_days(today - timedelta(days=1), today + CLOSURES_AHEAD)
         closed = self.base_hours.closed + tuple((day, day) for day in days)
         if closed != self.state.hours.closed:
@@ -253,7 +253,7 @@ def read_start(typed: str, now: datetime, zone: tzinfo) -> tuple[datetime, bool]
                 )
             )
         clock, words = time(hour, minute), words[:-1]
-    today = local_day(now, zone)
+    today = current_day(now, zone)
     day = read_coming_day(" ".join(words), today) if words else today
     if day < today:
         raise Refused(_("{day} has passed; please give a day to come.").format(day=day_words(day)))

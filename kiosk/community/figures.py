@@ -13,7 +13,7 @@ from kiosk.community.community import Community
 from kiosk.community.stats import Newcomers, Peak, Period
 from kiosk.errors import Refused
 from kiosk.models import Visit
-from kiosk.timekeeping.opening import local_day
+from kiosk.timekeeping.opening import current_day
 
 CHART_DAYS = 30
 """Days the chart of people per day covers, and the average stay and newcomers too."""
@@ -48,7 +48,7 @@ class Figures:
 def gather(community: Community) -> Figures:
     """Today's figures, and those of the last weeks, as of the community's clock."""
     now, zone = community.clock(), community.zone
-    today = local_day(now, zone)
+    today = current_day(now, zone)
     month = Period.last_days(today, CHART_DAYS, zone)
     day = Period.day(today, zone)
     here = [presence.visit for presence in community.present_for_hosts()]

@@ -20,7 +20,7 @@ from kiosk.errors import Refused
 from kiosk.language import N_, _
 from kiosk.models import Visit
 from kiosk.timekeeping.dates import day_words
-from kiosk.timekeeping.opening import local_day
+from kiosk.timekeeping.opening import current_day
 
 if TYPE_CHECKING:  # loaded by the verb that makes one: a command at the door needs none
     from kiosk.models.invitations import Invitation
@@ -35,7 +35,7 @@ class Invitations:
 
     def today(self) -> date:
         """The day at the kiosk now, which is the day an invitation works."""
-        return local_day(self.state.clock(), self.state.zone)
+        return current_day(self.state.clock(), self.state.zone)
 
     def invite(self, member_id: str, guest: str, day: date) -> Invitation:
         """Invite `guest` on behalf of the active member, for `day` (today or later), with a

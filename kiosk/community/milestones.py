@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from kiosk.language import _, ngettext
 from kiosk.models import Member, Visit
-from kiosk.timekeeping.opening import local_day
+from kiosk.timekeeping.opening import current_day, local_day
 
 MilestoneKind = Literal["first-visit", "visits", "anniversary"]
 VISIT_MILESTONES = (10, 50, 100)
@@ -68,7 +68,7 @@ def milestone_at_check_in(member: Member, now: datetime, tz: tzinfo) -> Mileston
     """
     if member.visits == 0:
         return _first_visit()
-    return _visit_number(member.visits + 1) or _anniversary(member, local_day(now, tz), tz)
+    return _visit_number(member.visits + 1) or _anniversary(member, current_day(now, tz), tz)
 
 
 def milestone_on_board(member: Member, visit: Visit, now: datetime, tz: tzinfo) -> Milestone | None:
@@ -81,7 +81,7 @@ def milestone_on_board(member: Member, visit: Visit, now: datetime, tz: tzinfo) 
         return None
     if newcomer_today(member, visit, now, tz):
         return _first_visit()
-    today = local_day(now, tz)
+    today = current_day(now, tz)
     if local_day(visit.since, tz) == today and (number := _visit_number(member.visits)):
         return number
     return _anniversary(member, today, tz)
@@ -94,7 +94,7 @@ def newcomer_today(member: Member, visit: Visit, now: datetime, tz: tzinfo) -> b
     `member` is as stored after the check-in of `visit`. A member who came back later the
     same day is still new, if they also joined that day.
     """
-    today = local_day(now, tz)
+    today = current_day(now, tz)
     if visit.guest or local_day(visit.since, tz) != today:
         return False
     return member.visits <= 1 or local_day(member.joined, tz) == today

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from kiosk.events.feeds import Feeds
 from kiosk.events.happening import UPCOMING_SOON_MINUTES, Happening
 from kiosk.language import _
-from kiosk.timekeeping.opening import local_day, midnight_after
+from kiosk.timekeeping.opening import current_day, local_day, midnight_after
 
 WEEK = 7
 """How many days ahead `coming` looks."""
@@ -71,13 +71,13 @@ class Agenda:
 
     def coming(self, now: datetime, days: int = WEEK) -> tuple[Happening, ...]:
         """Occurrences not yet over, from now until `days` days on."""
-        today = local_day(now, self.zone)
+        today = current_day(now, self.zone)
         return tuple(h for h in self.between(today, today + timedelta(days)) if h.ends > now)
 
     def today_and_next(self, now: datetime) -> tuple[Happening, ...]:
         """What is still on today, and the first event after today (if there is one within
         a week): what home and the boards show."""
-        today = local_day(now, self.zone)
+        today = current_day(now, self.zone)
         coming = [h for h in self.coming(now) if not h.closure]
         todays = [h for h in coming if local_day(h.starts, self.zone) <= today]
         later = [h for h in coming if local_day(h.starts, self.zone) > today]
@@ -87,7 +87,7 @@ class Agenda:
         """The event on now (or beginning within UPCOMING_SOON_MINUTES), timed ones only:
         what a member checking in may be here for."""
         soon = now + timedelta(minutes=UPCOMING_SOON_MINUTES)
-        today = local_day(now, self.zone)
+        today = current_day(now, self.zone)
         for happening in self.on_day(today):
             timed = not happening.all_day and not happening.closure
             if timed and happening.starts <= soon and now < happening.ends:

@@ -12,7 +12,7 @@ from kiosk.language import _
 from kiosk.models.events import HostedEvent
 from kiosk.timekeeping.dates import day_words
 from kiosk.timekeeping.hours import clock_time
-from kiosk.timekeeping.opening import local_day, local_time
+from kiosk.timekeeping.opening import current_day, local_day, local_time
 
 EVENING = 17
 """From this hour a time today is "tonight"."""
@@ -32,7 +32,7 @@ def when(happening: Happening, now: datetime, zone: tzinfo) -> str:
     """When it is, told from `now`: "Now until 21:00", "Tonight 19:00", "Today 10:00",
     "Tomorrow 18:00", "Friday 18:00", "Friday 18 December 18:00"; an all-day event by
     its day alone ("Today", "Friday")."""
-    today = local_day(now, zone)
+    today = current_day(now, zone)
     day = local_day(happening.starts, zone)
     begins = clock_time(happening.starts, zone)
     if happening.underway(now):

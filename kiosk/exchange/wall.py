@@ -19,7 +19,7 @@ from kiosk.community.gathering import Gathering
 from kiosk.models.conversation import Question
 from kiosk.safety.inductions import Supervisors
 from kiosk.timekeeping.hours import opening_status
-from kiosk.timekeeping.opening import local_day, local_time
+from kiosk.timekeeping.opening import current_day, local_time
 
 SHOUTOUTS_SHOWN = 6
 ANSWERS_SHOWN = 6
@@ -86,7 +86,7 @@ def wall_view(community: Community) -> WallView:
 def came_today(community: Community, now: datetime, zone: tzinfo) -> int:
     """How many people came today (local day in `zone`): members and guests, here now or
     gone, each once. A visit made incognito is counted for hosts only, so it is left out."""
-    today = stats.Period.day(local_day(now, zone), zone)
+    today = stats.Period.day(current_day(now, zone), zone)
     # The history is filed by UTC day; today's local day may touch two of them.
     first = today.start.astimezone(UTC).date()
     last = (today.end - timedelta(microseconds=1)).astimezone(UTC).date()

@@ -26,7 +26,7 @@ from kiosk.notices.outbox import News, Outbox, new_notice
 from kiosk.text import fold
 from kiosk.timekeeping.dates import day_words
 from kiosk.timekeeping.hours import clock_time
-from kiosk.timekeeping.opening import at, local_day, midnight_after
+from kiosk.timekeeping.opening import at, current_day, local_day, midnight_after
 
 WHOS_IN_MOMENT = timedelta(hours=1)
 """How long after its time a scheduled "who's in" may still go out: a kiosk started at
@@ -47,7 +47,7 @@ def queue_chat_news(community: Community, config: Config) -> list[Notice]:
 
 def _news(community: Community, config: Config) -> Iterator[News]:
     now, zone, chat = community.clock(), config.zone, config.chat
-    today = local_day(now, zone)
+    today = current_day(now, zone)
     # Each piece of news is worked out only if not told already: the kiosk asks every second.
     told = Outbox(community.store).told()
     is_open = space_open(config, community) if chat.url else False
@@ -81,7 +81,9 @@ def _opening(config: Config, now: datetime, is_open: bool) -> Notice:
         else:
             title = _("{space} is closed").format(space=space)
             body = _("{space} closed at {time}.").format(space=space, time=when)
-    return new_notice(config.chat.url, title, body, now, midnight_after(local_day(now, zone), zone))
+    return new_notice(
+        config.chat.url, title, body, now, midnight_after(current_day(now, zone), zone)
+    )
 
 
 def whos_in(community: Community, config: Config) -> Notice:

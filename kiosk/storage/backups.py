@@ -40,7 +40,7 @@ from kiosk.storage.files import (
     write_together,
 )
 from kiosk.storage.store import Store
-from kiosk.timekeeping.opening import local_day
+from kiosk.timekeeping.opening import current_day
 
 MANIFEST = "manifest.json"
 _LEFTOVER = re.compile(r"\.(building|removing)-.+")
@@ -212,7 +212,7 @@ class Backups:
             make_folder(self.folder)
             with self._lock().held():
                 self._clear_leftovers()
-                backup = self._make(now, local_day(now, zone).isoformat(), progress)
+                backup = self._make(now, current_day(now, zone).isoformat(), progress)
                 self._rotate()
         except Busy:
             return None  # another process is making this backup right now

@@ -10,6 +10,7 @@ from kiosk.language import _
 from kiosk.timekeeping.opening import (
     OpeningHours,
     closing_today,
+    current_day,
     is_open,
     local_day,
     local_time,
@@ -45,7 +46,7 @@ def arrived(moment: datetime, now: datetime, zone: tzinfo) -> str:
     """When someone arrived: 'today 09:14 · 2 h' reads '09:14 · 2 h'; an earlier day is
     named instead of counted, like 'Tue 09:14', or '12 Nov 09:14' after a week."""
     local = local_time(moment, zone)
-    days = (local_day(now, zone) - local_day(moment, zone)).days
+    days = (current_day(now, zone) - local_day(moment, zone)).days
     if days <= 0:
         minutes = max(int((now - moment).total_seconds() // 60), 0)
         ago = (
@@ -79,7 +80,7 @@ def ago(moment: datetime, now: datetime, zone: tzinfo) -> str:
 def day_of(moment: datetime, now: datetime, zone: tzinfo) -> str:
     """The day of a moment, as `ago` says it past a day: 'today', 'yesterday', '3 days
     ago' or '12 Nov'."""
-    days = (local_day(now, zone) - local_day(moment, zone)).days
+    days = (current_day(now, zone) - local_day(moment, zone)).days
     if days <= 0:
         return _("today")
     if days == 1:
@@ -131,7 +132,7 @@ def opening_status(hours: OpeningHours, now: datetime) -> str:
 
 def _tonight(moment: datetime, now: datetime, zone: tzinfo) -> bool:
     """Whether `moment` is today, or after midnight but before morning: still "tonight"."""
-    days = (local_day(moment, zone) - local_day(now, zone)).days
+    days = (local_day(moment, zone) - current_day(now, zone)).days
     return days == 0 or (
         days == 1 and moment - now < timedelta(hours=12) and local_time(moment, zone).hour < 6
     )
@@ -141,7 +142,7 @@ def _when(moment: datetime, now: datetime, zone: tzinfo) -> str:
     """A moment soon after `now`, as "at 09:00", "tomorrow at 09:00", "Monday at
     09:00" (within a week) or "2 January at 09:00"."""
     local = local_time(moment, zone)
-    days = (local_day(moment, zone) - local_day(now, zone)).days
+    days = (local_day(moment, zone) - current_day(now, zone)).days
     time = language.clock(local)
     if _tonight(moment, now, zone):
         return _("at {time}").format(time=time)

@@ -139,6 +139,13 @@ def local_day(moment: datetime, zone: tzinfo) -> date:
     return day
 
 
+def current_day(now: datetime, zone: tzinfo) -> date:
+    """The date in `zone` at `now`, a reading of the clock: as `local_day`, without being
+    remembered, since each reading is asked about only while it is now. Remembered, the
+    clock's readings filled the cache of days on a board running for hours."""
+    return now.astimezone(zone).date()
+
+
 def local_time(moment: datetime, zone: tzinfo) -> datetime:
     """`moment` as the clocks in `zone`, the kiosk's one zone, show it."""
     return moment.astimezone(zone)
@@ -184,7 +191,7 @@ def is_open(hours: OpeningHours, now: datetime) -> bool:
 def open_span(hours: OpeningHours, now: datetime) -> Span | None:
     """The opening the space is in at `now`; of two that overlap, the one begun on the
     later day, which closes later."""
-    today = local_day(now, hours.zone)
+    today = current_day(now, hours.zone)
     inside = [
         span
         for day in (today - timedelta(days=1), today)
@@ -204,14 +211,14 @@ def closing_today(hours: OpeningHours, now: datetime) -> datetime | None:
     the space is in at `now` (after midnight, the evening before), else of now's local
     day. None when the space does not open today or no hours are set."""
     span = open_span(hours, now)
-    day = span.day if span is not None else local_day(now, hours.zone)
+    day = span.day if span is not None else current_day(now, hours.zone)
     return day_closing(hours, day)
 
 
 def next_opening(hours: OpeningHours, now: datetime) -> datetime | None:
     """When the space next opens after being closed, after `now`; None when no hours
     are set or the rules open it no more."""
-    first_day = local_day(now, hours.zone)
+    first_day = current_day(now, hours.zone)
     for offset in range(_LOOK_AHEAD_DAYS + 1):
         for span in spans_beginning(hours, first_day + timedelta(days=offset)):
             # An opening that continues another one is no opening of the doors.

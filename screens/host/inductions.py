@@ -22,7 +22,7 @@ from kiosk.models import Member
 from kiosk.models.inductions import Induction
 from kiosk.safety.inductions import Inductions, expired, standing, tool_key
 from kiosk.timekeeping.dates import day_words, read_day
-from kiosk.timekeeping.opening import local_day
+from kiosk.timekeeping.opening import current_day, local_day
 from screens.commands import BACK, REMOVE_INDUCTION
 from screens.confirm import ConfirmScreen
 from screens.kiosk_screen import KioskScreen
@@ -125,7 +125,7 @@ class InductionsScreen(ForHosts, KioskScreen):
     def show(self, known: Known) -> None:
         self.known = known
         community = self.app.community
-        today = local_day(community.clock(), community.zone)
+        today = current_day(community.clock(), community.zone)
         table = self.query_one("#induction-table", InductionTable)
         table.clear()
         for induction in known.inductions:
@@ -181,7 +181,7 @@ class InductionsScreen(ForHosts, KioskScreen):
         tool = self.query_one("#induction-tool", Input).value
         typed_by = self.query_one("#induction-by", Input).value.strip()
         typed_day = self.query_one("#induction-expires", Input).value.strip()
-        today = local_day(community.clock(), community.zone)
+        today = current_day(community.clock(), community.zone)
         try:
             if not typed_by:
                 raise Refused(_("Please type who inducted them: a member's full name."))
@@ -224,7 +224,7 @@ class InductionsScreen(ForHosts, KioskScreen):
 
     def induct(self, tool: str, by: Member, expires: date | None) -> None:
         community, member, inductions = self.app.community, self.member, self.inductions
-        today = local_day(community.clock(), community.zone)
+        today = current_day(community.clock(), community.zone)
 
         def induct() -> tuple[Induction, bool]:
             induction = inductions.induct(member, tool, by, community.clock(), expires, today)

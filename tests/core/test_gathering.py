@@ -9,8 +9,10 @@ from typing import Any
 
 from kiosk.community.community import Community
 from kiosk.community.gathering import Gathering, Here, gather
+from kiosk.exchange.wall import wall_view
 from kiosk.models import Member, Presence, Status, Visit
 from kiosk.storage.store import Store
+from kiosk.timekeeping import opening
 from tests.conftest import FakeClock
 
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
@@ -229,3 +231,25 @@ def test_the_gathering_follows_each_change_made_here_or_elsewhere_and_the_turn_o
     # At midnight (no opening hours are set) the day's visits end, and the board empties
     clock.advance(days=1)
     assert on_the_board(community) == []
+
+
+def test_a_board_looking_all_day_remembers_a_day_per_visit_not_per_look(
+    demo_data: Path, clock: FakeClock
+) -> None:
+    # Given the demo community and a wall board that has looked once
+    community = Community(Store.open(demo_data), clock)
+    absent = [m.id for m in community.store.members.everyone() if community.visit_of(m.id) is None]
+    wall_view(community)
+    remembered = len(opening._days)
+    # When someone comes or goes every few minutes, and the board looks every minute
+    for change, member_id in enumerate(absent[:20] * 2):
+        if change < 20:
+            community.check_in(member_id, "open")
+        else:
+            community.check_out(member_id)
+        for _ in range(3):
+            clock.advance(minutes=1)
+            wall_view(community)
+    # Then it remembers at most the days those who came joined and began their visit on,
+    # never a reading of its clock
+    assert len(opening._days) - remembered <= 2 * 20

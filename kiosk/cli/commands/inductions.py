@@ -11,7 +11,7 @@ from kiosk.language import _
 from kiosk.output import say
 from kiosk.safety.inductions import Inductions, expired, tool_key, tool_name
 from kiosk.timekeeping.dates import day_words, read_day
-from kiosk.timekeeping.opening import local_day
+from kiosk.timekeeping.opening import current_day, local_day
 
 
 def inductions_add(args: argparse.Namespace, config: Config) -> int:
@@ -79,7 +79,7 @@ def inductions_list(args: argparse.Namespace, config: Config) -> int:
     member_id = None if args.member is None else community.find(args.member).id
     tool = None if args.tool is None else tool_name(args.tool)
     inductions = Inductions(community.store)
-    today = local_day(now(), community.zone)
+    today = current_day(now(), community.zone)
     found = inductions.inductions(member_id, tool)
     inductors = [
         i

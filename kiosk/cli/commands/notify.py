@@ -21,7 +21,7 @@ from kiosk.output import say
 from kiosk.storage.store import Store
 from kiosk.timekeeping import hours
 from kiosk.timekeeping.dates import day_words, read_day
-from kiosk.timekeeping.opening import local_day
+from kiosk.timekeeping.opening import current_day
 
 
 class NotSent(KioskError):
@@ -75,7 +75,7 @@ def digest(args: argparse.Namespace, config: Config) -> int:
             )
         )
     community = open_community(config)
-    day = read_day(args.day, local_day(community.clock(), config.zone))
+    day = read_day(args.day, current_day(community.clock(), config.zone))
     _queue(community.store, config, chat.digest(community, config, day))
     say(_("Queued for the hosts' channel: the digest of {day}.").format(day=day_words(day)))
     return 0

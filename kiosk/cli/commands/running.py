@@ -17,7 +17,7 @@ from kiosk.language import _
 from kiosk.output import json_text, say, warn
 from kiosk.storage import daily_backup
 from kiosk.storage.files import write_atomically
-from kiosk.timekeeping.opening import local_day
+from kiosk.timekeeping.opening import current_day
 
 __all__ = [
     "now",
@@ -52,7 +52,7 @@ def backup_when_due(config: Config) -> Callable[[Community], None]:
 
     def after_change(community: Community) -> None:
         if daily_backup.due(
-            community.store.root, local_day(community.clock(), community.zone).isoformat()
+            community.store.root, current_day(community.clock(), community.zone).isoformat()
         ):
             start_backup(config)
 

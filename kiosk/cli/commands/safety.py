@@ -24,7 +24,7 @@ from kiosk.safety.printout import write_csv, write_page
 from kiosk.safety.roll_call import SAID_ON_SCREEN, RollCall, accounted_for, roll
 from kiosk.timekeeping.dates import day_words, read_span
 from kiosk.timekeeping.hours import clock_time, duration
-from kiosk.timekeeping.opening import local_day, local_time
+from kiosk.timekeeping.opening import current_day, local_day, local_time
 
 
 def roll_call(args: argparse.Namespace, config: Config) -> int:
@@ -109,7 +109,7 @@ def contacts(args: argparse.Namespace, config: Config) -> int:
     community = open_community(config)
     member = community.find(args.member)
     zone = community.zone
-    today = local_day(now(), zone)
+    today = current_day(now(), zone)
     first, last = read_span(args.first, args.last, today)
     # Others' visits begun a day either side may overlap the member's, over midnight.
     day = timedelta(days=1)

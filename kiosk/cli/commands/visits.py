@@ -25,7 +25,7 @@ from kiosk.output import say
 from kiosk.record_json import guest_json, presence_json
 from kiosk.timekeeping import hours
 from kiosk.timekeeping.dates import day_words, read_span
-from kiosk.timekeeping.opening import local_day
+from kiosk.timekeeping.opening import current_day
 
 if TYPE_CHECKING:  # worked out by `close-day` alone
     from kiosk.timekeeping.day_end import DayEnd
@@ -205,7 +205,7 @@ def export_visits(args: argparse.Namespace, config: Config) -> int:
     from kiosk.exchange.visits_csv import write_visits  # late: a check-in never writes CSV
 
     community = open_community(config)
-    today = local_day(community.clock(), community.zone)
+    today = current_day(community.clock(), community.zone)
     first, last = read_span(args.first, args.last, today)
     say(
         _("Visits from {first} until {last}.").format(first=day_words(first), last=day_words(last)),
