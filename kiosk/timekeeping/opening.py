@@ -127,7 +127,9 @@ the key's id cannot come to mean another zone."""
 
 
 def local_day(moment: datetime, zone: tzinfo) -> date:
-    """The date of `moment` in `zone`, the kiosk's one zone: what "today" is."""
+    """The date of `moment`, one the data holds (when a visit began, when a member
+    joined), in `zone`, the kiosk's one zone; remembered (`_days`). The clock's readings
+    go to `current_day`."""
     key = (moment, id(zone))
     known = _days.get(key)
     if known is not None and known[0] is zone:

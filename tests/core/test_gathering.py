@@ -233,7 +233,7 @@ def test_the_gathering_follows_each_change_made_here_or_elsewhere_and_the_turn_o
     assert on_the_board(community) == []
 
 
-def test_a_board_looking_all_day_remembers_a_day_per_visit_not_per_look(
+def test_a_board_looking_all_day_remembers_the_days_of_visits_not_of_its_looks(
     demo_data: Path, clock: FakeClock
 ) -> None:
     # Given the demo community and a wall board that has looked once

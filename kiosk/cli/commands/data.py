@@ -26,7 +26,7 @@ from kiosk.storage.backups import Backups, aside_name, backup_hint
 from kiosk.storage.files import move_aside
 from kiosk.storage.repair import Repaired, repair
 from kiosk.storage.store import Store
-from kiosk.timekeeping.opening import local_day
+from kiosk.timekeeping.opening import current_day
 
 
 def demo(args: argparse.Namespace, config: Config) -> int:
@@ -87,7 +87,9 @@ def backup(args: argparse.Namespace, config: Config) -> int:
     store = Store.open(config.data_dir, create=False)
     backups = Backups(store, config.backups_to_keep)
     moment = now()
-    if args.if_due and not daily_backup.due(store.root, local_day(moment, config.zone).isoformat()):
+    if args.if_due and not daily_backup.due(
+        store.root, current_day(moment, config.zone).isoformat()
+    ):
         return 0
     if config.anonymous_after_days:
         # Old visits fade into counts first, so today's backup holds them so. Damaged

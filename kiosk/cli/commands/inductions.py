@@ -19,7 +19,7 @@ def inductions_add(args: argparse.Namespace, config: Config) -> int:
     member = community.find(args.member)
     by = community.find(args.by)
     moment = now()
-    today = local_day(moment, community.zone)
+    today = current_day(moment, community.zone)
     expires = None if args.expires is None else read_day(args.expires, today)
     inductions = Inductions(community.store)
     tool = inductions.induct(member, args.tool, by, moment, expires, today).tool
