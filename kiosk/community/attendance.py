@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import replace
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,7 @@ from kiosk.language import N_, _, ngettext
 from kiosk.models import STATUSES, Member, Presence, Status, Visit, history_day
 from kiosk.timekeeping.closing import checked_out
 from kiosk.timekeeping.hours import clock_time
-from kiosk.timekeeping.opening import at, current_day, local_day, midnight_after
+from kiosk.timekeeping.opening import current_day
 
 # A check-in or check-out at the command line needs none of what the board and the welcome
 # work out (gatherings, people to meet, milestones, inductions), nor a host's closing of
@@ -287,17 +287,14 @@ class Attendance:
     def visits_begun(self, first: date, last: date) -> list[Visit]:
         """Every visit begun on the local days `first` to `last`, finished or still going
         (with no `until`), oldest first: what a host exports."""
+        from kiosk.community.stats import Period  # an export's, never the door's
+
+        period = Period(first, last, self.state.zone)
         # Visits are filed by their UTC day: read the UTC days the local ones overlap.
-        zone = self.state.zone
-        begins = at(first, time(0), zone)
-        ends = midnight_after(last, zone) - timedelta(microseconds=1)
-        filed = self.past_visits(history_day(begins), history_day(ends))
+        last_moment = period.end - timedelta(microseconds=1)
+        filed = self.past_visits(history_day(period.start), history_day(last_moment))
         return sorted(
-            (
-                v
-                for v in chain(filed, self.state.visits_now)
-                if first <= local_day(v.since, self.state.zone) <= last
-            ),
+            (v for v in chain(filed, self.state.visits_now) if period.began_in(v)),
             key=lambda visit: visit.since,
         )
 
