@@ -18,7 +18,9 @@ pass of the garbage collector (timed with its callbacks). Outside: its resident 
 (RSS) after each round, and the lags of a bare event loop in a process beside it, doing
 nothing else: what the machine's own load costs in the same run. The UI time of a change
 is what the UI thread spent over a round beyond its floor (the quiet spell's rate of
-looking and turning pages with nothing new), per layout of a change.
+looking and turning pages with nothing new), per layout of a change. Beside its growth,
+that of a plain Textual board under the same changes (`plain_board`), run after it: what
+Textual itself grows with that churn.
 
     python -m tests.benchmarks.wall_board [--changes 5000] [--every 0.05] [--size 80x24]
 """
@@ -238,10 +240,11 @@ def measure(
                 start = after
     finally:
         board.stop()
+    plain = plain_growth(folder, marks[-1], every, columns, rows)
     lags = [float(line) for line in state.with_suffix(".lags").read_text().split()]
     bare = [float(line) for line in state.with_suffix(".bare").read_text().split()]
     passes: list[float] = json.loads(state.read_text())["passes"]
-    return _section(busy, quiet, lags, bare, passes, every, columns, rows)
+    return _section(busy, quiet, lags, bare, passes, plain, every, columns, rows)
 
 
 def _section(
@@ -250,6 +253,7 @@ def _section(
     lags: list[float],
     bare: list[float],
     passes: list[float],
+    plain: Figure,
     every: float,
     columns: int,
     rows: int,
@@ -287,11 +291,14 @@ def _section(
                 "max",
             ),
             Row("  the collector's longest full pass, per round (0: none)", longest),
-            bound(
-                f"board RSS growth from change {WARM_UP:,} to the last",
+            Row(
+                f"board RSS growth from change {WARM_UP:,} to the last; beside it, a plain "
+                "Textual board's",
                 growth,
+                plain,
                 GROWTH_LIMIT,
                 "<= 5 MiB",
+                "median",
             ),
             Row("  board RSS growth over each round", per_round),
             Row("  board RSS at the end of each round", rss),
@@ -302,23 +309,22 @@ def _section(
             f"of warming up, each round followed by {QUIET:.0f} s without changes; "
             f"lags: a {PROBE * 1000:.0f} ms sleep on its event loop waking later than that "
             f"({len(lags)} in all, start-up included); {len(passes)} full passes of its "
-            f"collector in all, start-up included",
+            f"collector in all, start-up included; the plain Textual board "
+            f"(tests/benchmarks/plain_board.py: no kiosk code, no files, the same changes "
+            f"and page turns) ran after it in a terminal of the same size",
         ],
     )
 
 
-class Board:
-    """The board in a pseudo-terminal of the given size; its output is read and only the
+class Terminal:
+    """A command in a pseudo-terminal of the given size; its output is read and only the
     last of it kept, to tell why it stopped if it does."""
 
-    def __init__(self, data: Path, every: float, state: Path, columns: int, rows: int) -> None:
+    def __init__(self, command: list[str], columns: int, rows: int) -> None:
         controller, terminal = os.openpty()
         fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        module = "tests.benchmarks.wall_board"
-        command = [sys.executable, "-m", module, "--board", str(data), "--every", str(every)]
-        self.state = state
         self.process = subprocess.Popen(
-            [*command, "--state", str(state)],
+            command,
             stdin=terminal,
             stdout=terminal,
             stderr=terminal,
@@ -327,14 +333,12 @@ class Board:
             start_new_session=True,
         )
         os.close(terminal)
-        module_bare = [sys.executable, "-m", module, "--bare", str(state.with_suffix(".bare"))]
-        self.bare = subprocess.Popen(module_bare, cwd=ROOT, start_new_session=True)
         self.last_output = b""
         self._reader = threading.Thread(target=self._drain, args=(controller,), daemon=True)
         self._reader.start()
 
     def _drain(self, controller: int) -> None:
-        # A terminal nobody reads would stop the board once its buffer is full.
+        # A terminal nobody reads would stop the program once its buffer is full.
         while True:
             try:
                 chunk = os.read(controller, 65536)
@@ -345,6 +349,34 @@ class Board:
             self.last_output = (self.last_output + chunk)[-4000:]
         os.close(controller)
 
+    def rss(self) -> int:
+        """The program's resident memory now, in bytes."""
+        if self.process.poll() is None:
+            for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        raise RuntimeError(f"It stopped. The last it showed:\n{self.shown()}")
+
+    def shown(self) -> str:
+        return self.last_output.decode(errors="replace")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self._reader.join(timeout=5)
+
+
+class Board(Terminal):
+    """`kiosk board` in a terminal, and a bare event loop beside it."""
+
+    def __init__(self, data: Path, every: float, state: Path, columns: int, rows: int) -> None:
+        module = "tests.benchmarks.wall_board"
+        command = [sys.executable, "-m", module, "--board", str(data), "--every", str(every)]
+        super().__init__([*command, "--state", str(state)], columns, rows)
+        self.state = state
+        module_bare = [sys.executable, "-m", module, "--bare", str(state.with_suffix(".bare"))]
+        self.bare = subprocess.Popen(module_bare, cwd=ROOT, start_new_session=True)
+
     def reading(self) -> Reading:
         said = json.loads(self.state.read_text())
         lags, bare = (_lines(self.state.with_suffix(kind)) for kind in (".lags", ".bare"))
@@ -353,20 +385,30 @@ class Board:
             time.monotonic(), said["shown"], said["ui_cpu"], lags, bare, passes, self.rss()
         )
 
-    def rss(self) -> int:
-        """The board's resident memory now, in bytes."""
-        if self.process.poll() is None:
-            for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
-        said = self.last_output.decode(errors="replace")
-        raise RuntimeError(f"The board stopped. The last it showed:\n{said}")
-
     def stop(self) -> None:
-        for process in (self.process, self.bare):
-            process.terminate()
-            process.wait(timeout=30)
-        self._reader.join(timeout=5)
+        self.bare.terminate()
+        self.bare.wait(timeout=30)
+        super().stop()
+
+
+def plain_growth(folder: Path, changes: int, every: float, columns: int, rows: int) -> Figure:
+    """How much a plain Textual board (`plain_board`) grows from change WARM_UP to the
+    last, under the same changes, in a terminal of the same size."""
+    state = folder / "plain"
+    module = "tests.benchmarks.plain_board"
+    figures = {"changes": changes, "warm-up": WARM_UP, "room": ROOM, "every": every}
+    command = [sys.executable, "-m", module, str(state), "--quiet", str(QUIET)]
+    for name, figure in figures.items():
+        command += [f"--{name}", str(figure)]
+    plain = Terminal(command, columns, rows)
+    try:
+        wait_for(lambda: plain.process.poll() is not None, "the plain board", changes * 2.0)
+    finally:
+        plain.stop()
+    if not state.exists():
+        raise RuntimeError(f"The plain board stopped. The last it showed:\n{plain.shown()}")
+    said = json.loads(state.read_text())
+    return Figure(samples=[said["last"] - said["warm"]], unit="B")
 
 
 def _lines(path: Path) -> int:
